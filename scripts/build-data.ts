@@ -1,0 +1,131 @@
+/**
+ * npm run build:data            data/ → public/geo (validated; prints the audit)
+ * npm run build:data -- --check fails if public/geo differs from what data/ builds
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDataError } from '../src/loaders/schemas';
+import type { Manifest } from '../src/loaders/schemas';
+import { formatAudit } from '../src/geo/audit';
+import { buildData } from './lib/build';
+import type { BuildOutputs } from './lib/build';
+import { DISTRICTS_SOURCE, buildDistricts } from './lib/districts';
+import { serialiseCollection } from './lib/serialise';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'data');
+const outDir = join(root, 'public', 'geo');
+const check = process.argv.includes('--check');
+const quiet = process.argv.includes('--quiet');
+
+function readJson(name: string): unknown {
+  const path = join(dataDir, name);
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    console.error(`data/${name}: not valid JSON: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
+
+const result = buildData({
+  planText: readFileSync(join(dataDir, 'plan', 'plan-2021-10.txt'), 'utf8'),
+  sectors: readJson('sectors.json'),
+  zones: readJson('zones.json'),
+  parks: readJson('parks.json'),
+  districts: buildDistricts(),
+});
+
+if (!result.outputs) {
+  console.error(`Data build failed with ${result.errors.length} error(s):`);
+  for (const e of result.errors) console.error(`  ${formatDataError(e)}`);
+  process.exit(1);
+}
+
+const files = render(result.outputs);
+const manifest = makeManifest(files, result.outputs, result.clauseCount);
+files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+
+if (!quiet) {
+  console.log(`Plan: ${result.clauseCount} clauses indexed.`);
+  for (const f of manifest.files) console.log(`  ${f.name.padEnd(22)} ${String(f.features).padStart(4)} features ${String(f.bytes).padStart(8)} bytes`);
+  for (const n of result.notes) console.log(`  area check: ${n}`);
+  console.log('Audit:\n' + formatAudit(result.audit!).replace(/^/gm, '  '));
+}
+
+if (check) {
+  const stale = [...files].filter(([name, text]) => {
+    const path = join(outDir, name);
+    if (!existsSync(path)) return true;
+    const old = readFileSync(path, 'utf8');
+    return name === 'manifest.json' ? withoutBuildTime(old) !== withoutBuildTime(text) : old !== text;
+  });
+  if (stale.length) {
+    console.error(`public/geo is out of date (${stale.map(([n]) => n).join(', ')}): run \`npm run build:data\` and commit.`);
+    process.exit(1);
+  }
+  console.log('public/geo is up to date with data/.');
+} else {
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(outDir, name), text);
+  console.log(`Wrote ${files.size} files to public/geo.`);
+}
+
+function render(o: BuildOutputs): Map<string, string> {
+  return new Map([
+    ['sectors.json', JSON.stringify(o.sectors, null, 1) + '\n'],
+    ['districts.geojson', serialiseCollection(o.districts)],
+    ['zones.geojson', serialiseCollection(o.zones)],
+    ['parks.geojson', serialiseCollection(o.parks)],
+    ['footprints.geojson', serialiseCollection(o.footprints)],
+  ]);
+}
+
+function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: number): Manifest {
+  const req = createRequire(import.meta.url);
+  const version = (pkg: string) => (req(`${pkg}/package.json`) as { version: string }).version;
+  const counts: Record<string, number> = {
+    'sectors.json': o.sectors.sectors.length,
+    'districts.geojson': o.districts.features.length,
+    'zones.geojson': o.zones.features.length,
+    'parks.geojson': o.parks.features.length,
+    'footprints.geojson': o.footprints.features.length,
+  };
+  const entries = [...files].map(([name, text]) => ({
+    name,
+    features: counts[name] ?? 0,
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+  }));
+  // keep the previous build time when nothing changed, so rebuilding is a no-op for git
+  let builtAt = new Date().toISOString();
+  const old = join(outDir, 'manifest.json');
+  if (existsSync(old)) {
+    const prev = JSON.parse(readFileSync(old, 'utf8')) as Manifest;
+    if (JSON.stringify(prev.files) === JSON.stringify(entries)) builtAt = prev.built_at;
+  }
+  return {
+    version: 1,
+    built_at: builtAt,
+    plan: {
+      title: '上海市战略性新兴产业和先导产业发展“十四五”规划',
+      document: '沪府办发〔2021〕10号',
+      clauses,
+    },
+    files: entries,
+    sources: [
+      { name: DISTRICTS_SOURCE.package, version: DISTRICTS_SOURCE.version, license: DISTRICTS_SOURCE.license, use: `district polygons (${DISTRICTS_SOURCE.file}, GCJ-02)` },
+      { name: 'gcoord', version: version('gcoord'), license: 'MIT', use: 'GCJ-02 → WGS-84 conversion' },
+      { name: '@turf/turf', version: version('@turf/turf'), license: 'MIT', use: 'zone geometry (buffers, hulls, intersections) and linking' },
+      { name: 'data/', version: '1', license: 'see data/README.md', use: 'authored sectors, zones and parks with per-feature sources' },
+    ],
+  };
+}
+
+function withoutBuildTime(text: string): string {
+  return text.replace(/"built_at": "[^"]*"/, '');
+}
