@@ -4,8 +4,10 @@
  * No file system here: scripts/build-data.ts reads and writes; tests feed broken fixtures.
  */
 import gcoord from 'gcoord';
+import type { z } from 'zod';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import {
+  DesignationSchema,
   DistrictsSchema,
   ParksSchema,
   SectorsFileSchema,
@@ -26,8 +28,10 @@ import type { Audit, AuditPark } from '../../src/geo/audit';
 import { RecipeError, areaKm2, evaluateRecipe, roundGeometry } from '../../src/geo/recipes';
 import type { RecipeGeometry } from '../../src/geo/recipes';
 import type { DistrictCollection, LonLat, ZoneCollection, ZoneFeature } from '../../src/geo/types';
-import { ParksInputSchema, ZonesInputSchema } from './authoring';
+import { FromZoneSchema, ParksInputSchema, ZonesInputSchema } from './authoring';
 import type { ParkInput, ZoneInput } from './authoring';
+
+type FromZone = z.infer<typeof FromZoneSchema>;
 
 export interface BuildInputs {
   planText: string;
@@ -130,6 +134,12 @@ export function buildData(input: BuildInputs): BuildResult {
   for (const z of zonesIn) {
     const bad = (reason: string) => errors.push({ file: F.zones, feature: z.id, reason });
     const links = resolveLinks(z, zp.data.shared_links, bad);
+    const ce = checkClause(z.clause, null, ctx);
+    if (ce) bad(ce);
+    for (const d of links) {
+      const e = checkDesignation(d, ctx);
+      if (e) bad(`links: ${e}`);
+    }
     let geom: RecipeGeometry;
     try {
       geom = roundGeometry(evaluateRecipe(z.geometry, recipeCtx));
@@ -227,7 +237,8 @@ export function buildData(input: BuildInputs): BuildResult {
       };
     });
 
-  // ---- the outputs, through the same schema the app uses
+  // ---- the outputs, through the same schema the app uses (after the inputs are clean)
+  if (errors.length) return fail();
   const zOut = parseWith(ZonesSchema, 'public/geo/zones.geojson', zones);
   if (!zOut.ok) errors.push(...zOut.errors);
   else errors.push(...checkZones('public/geo/zones.geojson', zOut.data, ctx));
@@ -265,14 +276,24 @@ function toWgs84(ll: LonLat, crs: 'WGS-84' | 'GCJ-02'): LonLat {
   return [Math.round(out[0] * 1e6) / 1e6, Math.round(out[1] * 1e6) / 1e6];
 }
 
-function resolveLinks(z: ZoneInput, shared: Record<string, Designation[]>, bad: (r: string) => void): Designation[] {
-  if (typeof z.links !== 'string') return z.links;
-  const list = shared[z.links];
+function resolveLinks(z: ZoneInput, shared: Record<string, unknown[]>, bad: (r: string) => void): Designation[] {
+  const list = typeof z.links === 'string' ? shared[z.links] : z.links;
   if (!list) {
-    bad(`links: no shared list '${z.links}'`);
+    bad(`links: no shared list '${String(z.links)}'`);
     return [];
   }
-  return list;
+  return parseItems(list, DesignationSchema, 'links', bad);
+}
+
+/** Parses list items one by one so that each message names the item and the field. */
+function parseItems<T>(items: unknown[], schema: z.ZodType<T>, what: string, bad: (r: string) => void): T[] {
+  const out: T[] = [];
+  items.forEach((item, i) => {
+    const r = schema.safeParse(item);
+    if (r.success) out.push(r.data);
+    else for (const iss of r.error.issues) bad(`${what}.${i}${iss.path.length ? '.' + iss.path.join('.') : ''}: ${iss.message}`);
+  });
+  return out;
 }
 
 function expandDesignations(
@@ -282,7 +303,10 @@ function expandDesignations(
   bad: (r: string) => void,
 ): Designation[] {
   const out: Designation[] = [];
-  for (const d of p.designations) {
+  for (const [i, raw] of p.designations.entries()) {
+    const isFromZone = typeof raw === 'object' && raw !== null && 'from_zone' in raw;
+    const [d] = parseItems<Designation | FromZone>([raw], isFromZone ? FromZoneSchema : DesignationSchema.strict(), `designations.${i}`, bad);
+    if (!d) continue;
     if (!('from_zone' in d)) {
       out.push(d);
       continue;

@@ -22,6 +22,8 @@ interface Part {
   polygon: Polygon;
   minX: number;
   minY: number;
+  maxX: number;
+  maxY: number;
   cellW: number;
   cellH: number;
   n: number;
@@ -51,7 +53,7 @@ export class AreaIndex {
       return;
     }
     this.tree = new Flatbush(this.parts.length);
-    for (const p of this.parts) this.tree.add(p.minX, p.minY, p.minX + p.cellW * p.n, p.minY + p.cellH * p.n);
+    for (const p of this.parts) this.tree.add(p.minX, p.minY, p.maxX, p.maxY);
     this.tree.finish();
   }
 
@@ -106,7 +108,7 @@ function makePart(owner: number, polygon: Polygon, n: number): Part {
   maxY += pad;
   const cellW = (maxX - minX) / Math.max(n, 1);
   const cellH = (maxY - minY) / Math.max(n, 1);
-  const part: Part = { owner, polygon, minX, minY, cellW, cellH, n, grid: new Uint8Array(n * n) };
+  const part: Part = { owner, polygon, minX, minY, maxX, maxY, cellW, cellH, n, grid: new Uint8Array(n * n) };
   if (n === 0) return part;
   for (const ring of polygon.coordinates) markEdges(part, ring);
   for (let cy = 0; cy < n; cy++)

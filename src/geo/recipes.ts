@@ -29,7 +29,7 @@ export type Recipe =
   | { footprint: string }
   | { points: Waypoint[] }
   | { line: Waypoint[] }
-  | { lines: LonLat[][] }
+  | { lines: Waypoint[][] }
   | { circle: { at: Waypoint; area_km2?: number; radius_km?: number } }
   | { buffer: Recipe; km: number }
   | { hull: Recipe }
@@ -82,7 +82,7 @@ export function evaluateRecipe(r: Recipe, ctx: RecipeContext): RecipeGeometry {
   }
   if ('points' in r) return { type: 'MultiPoint', coordinates: r.points.map((w) => waypoint(w, ctx)) };
   if ('line' in r) return { type: 'LineString', coordinates: r.line.map((w) => waypoint(w, ctx)) };
-  if ('lines' in r) return { type: 'MultiLineString', coordinates: r.lines };
+  if ('lines' in r) return { type: 'MultiLineString', coordinates: r.lines.map((l) => l.map((w) => waypoint(w, ctx))) };
   if ('circle' in r) {
     const { at, area_km2, radius_km } = r.circle;
     const radius = radius_km ?? (area_km2 !== undefined ? Math.sqrt(area_km2 / Math.PI) : undefined);

@@ -30,7 +30,7 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii keba
 /** A plan clause: part (一…七), section (（一）…), optional item number, e.g. 五（三）, 三（七）3. */
 export const CLAUSE_RE = /^[一二三四五六七]（[一二三四五六七八九十]）(?:[0-9]+)?$/;
 const clause = z.string().regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3');
-const topSector = z.enum(TOP_SECTOR_IDS);
+const topSector = z.enum(TOP_SECTOR_IDS, { error: (iss) => `unknown sector id '${String(iss.input)}'` });
 
 // ---------------------------------------------------------------- sectors.json
 export const TargetSchema = z.object({

