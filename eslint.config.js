@@ -13,7 +13,7 @@ const noTurf = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'public', 'coverage', '.scratch', '.test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fontFacesPlugin } from './build/font-faces-plugin';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), fontFacesPlugin()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 1600 },

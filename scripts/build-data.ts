@@ -14,6 +14,8 @@ import { buildData } from './lib/build';
 import type { BuildOutputs } from './lib/build';
 import { DISTRICTS_SOURCE, buildDistricts } from './lib/districts';
 import { serialiseCollection } from './lib/serialise';
+import { BASEMAP_SOURCE, buildBasemap } from './lib/basemap';
+import { BasemapSchema, FootprintsSchema, parseWith } from '../src/loaders/schemas';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data');
@@ -46,8 +48,27 @@ if (!result.outputs) {
   process.exit(1);
 }
 
+let basemap: ReturnType<typeof buildBasemap>;
+try {
+  basemap = buildBasemap();
+} catch (e) {
+  console.error(`data/basemap.json: ${(e as Error).message}`);
+  process.exit(1);
+}
+for (const [name, schema, value] of [
+  ['public/geo/basemap.geojson', BasemapSchema, basemap],
+  ['public/geo/footprints.geojson', FootprintsSchema, result.outputs.footprints],
+] as const) {
+  const r = parseWith(schema, name, value);
+  if (!r.ok) {
+    for (const e of r.errors) console.error(`  ${formatDataError(e)}`);
+    process.exit(1);
+  }
+}
+
 const files = render(result.outputs);
-const manifest = makeManifest(files, result.outputs, result.clauseCount);
+files.set('basemap.geojson', serialiseCollection(basemap));
+const manifest = makeManifest(files, result.outputs, result.clauseCount, basemap);
 files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 
 if (!quiet) {
@@ -85,7 +106,7 @@ function render(o: BuildOutputs): Map<string, string> {
   ]);
 }
 
-function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: number): Manifest {
+function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: number, basemap: { features: unknown[] }): Manifest {
   const req = createRequire(import.meta.url);
   const version = (pkg: string) => (req(`${pkg}/package.json`) as { version: string }).version;
   const counts: Record<string, number> = {
@@ -94,6 +115,7 @@ function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: numb
     'zones.geojson': o.zones.features.length,
     'parks.geojson': o.parks.features.length,
     'footprints.geojson': o.footprints.features.length,
+    'basemap.geojson': basemap.features.length,
   };
   const entries = [...files].map(([name, text]) => ({
     name,
@@ -119,6 +141,7 @@ function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: numb
     files: entries,
     sources: [
       { name: DISTRICTS_SOURCE.package, version: DISTRICTS_SOURCE.version, license: DISTRICTS_SOURCE.license, use: `district polygons (${DISTRICTS_SOURCE.file}, GCJ-02)` },
+      { name: 'echarts', version: DISTRICTS_SOURCE.version, license: 'Apache-2.0', use: `context land of 江苏省 and 浙江省 (${BASEMAP_SOURCE.provinces.files.join(', ')})` },
       { name: 'gcoord', version: version('gcoord'), license: 'MIT', use: 'GCJ-02 → WGS-84 conversion' },
       { name: '@turf/turf', version: version('@turf/turf'), license: 'MIT', use: 'zone geometry (buffers, hulls, intersections) and linking' },
       { name: 'data/', version: '1', license: 'see data/README.md', use: 'authored sectors, zones and parks with per-feature sources' },

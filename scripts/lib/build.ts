@@ -172,6 +172,7 @@ export function buildData(input: BuildInputs): BuildResult {
       derivation: z.derivation,
       axis: z.axis ?? null,
       area_km2: area,
+      outline_of: 'zone' in z.geometry ? z.geometry.zone : null,
     };
     zoneFeatures.push({ type: 'Feature', id: z.id, geometry: geom, properties: props });
   }
@@ -287,13 +288,14 @@ function resolveLinks(z: ZoneInput, shared: Record<string, unknown[]>, bad: (r: 
 
 /** Parses list items one by one so that each message names the item and the field. */
 function parseItems<T>(items: unknown[], schema: z.ZodType<T>, what: string, bad: (r: string) => void): T[] {
-  const out: T[] = [];
-  items.forEach((item, i) => {
-    const r = schema.safeParse(item);
-    if (r.success) out.push(r.data);
-    else for (const iss of r.error.issues) bad(`${what}.${i}${iss.path.length ? '.' + iss.path.join('.') : ''}: ${iss.message}`);
-  });
-  return out;
+  return items.flatMap((item, i) => parseItem(item, schema, `${what}.${i}`, bad) ?? []);
+}
+
+function parseItem<T>(item: unknown, schema: z.ZodType<T>, path: string, bad: (r: string) => void): T | null {
+  const r = schema.safeParse(item);
+  if (r.success) return r.data;
+  for (const iss of r.error.issues) bad(`${path}${iss.path.length ? '.' + iss.path.join('.') : ''}: ${iss.message}`);
+  return null;
 }
 
 function expandDesignations(
@@ -305,7 +307,7 @@ function expandDesignations(
   const out: Designation[] = [];
   for (const [i, raw] of p.designations.entries()) {
     const isFromZone = typeof raw === 'object' && raw !== null && 'from_zone' in raw;
-    const [d] = parseItems<Designation | FromZone>([raw], isFromZone ? FromZoneSchema : DesignationSchema.strict(), `designations.${i}`, bad);
+    const d = parseItem<Designation | FromZone>(raw, isFromZone ? FromZoneSchema : DesignationSchema.strict(), `designations.${i}`, bad);
     if (!d) continue;
     if (!('from_zone' in d)) {
       out.push(d);

@@ -1,38 +1,82 @@
-import { useEffect, useState } from 'react';
-import { loadGeoData } from '../loaders/load-geo';
+import { useEffect, useMemo } from 'react';
+import { loadGeoData, GEO_FILES } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
+import { t } from '../i18n';
+import { MapView } from '../map/MapView';
+import { onlineBasemapFromEnv } from '../map/style';
+import { useAppStore, useStoreApi } from '../state/store';
+import { applyUrlState, initialCameraFromUrl, startUrlSync } from '../state/url-sync';
+import { SectorFilter } from '../components/SectorFilter';
+import { LayerPanel } from '../components/LayerPanel';
+import { ParkList } from '../components/ParkList';
+import { ParkCard } from '../components/ParkCard';
+import { ZoneCard } from '../components/ZoneCard';
+import { Notices } from '../components/Notices';
 
-/** Data status page: says what was loaded from public/geo (the map comes on top of this). */
+export function failedFiles(geo: GeoData): string[] {
+  return (Object.keys(GEO_FILES) as (keyof GeoData)[]).flatMap((k) => {
+    const r = geo[k];
+    return r.ok ? [] : [r.error];
+  });
+}
+
 export function App() {
-  const [data, setData] = useState<GeoData | null>(null);
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const geo = useAppStore((s) => s.geo);
+  const park = useAppStore((s) => (s.park ? s.derived?.parks.find((p) => p.id === s.park) : undefined));
+  const zone = useAppStore((s) => (s.zone ? s.derived?.zones.find((z) => z.id === s.zone) : undefined));
+  const clear = useAppStore((s) => s.clearSelection);
+  const setLang = useAppStore((s) => s.setLang);
+  const initialCamera = useMemo(() => initialCameraFromUrl(), []);
+
   useEffect(() => {
     let live = true;
-    void loadGeoData(import.meta.env.BASE_URL).then((d) => live && setData(d));
+    let stopSync: (() => void) | null = null;
+    void loadGeoData(import.meta.env.BASE_URL).then((data) => {
+      if (!live) return;
+      const s = store.getState();
+      s.setGeo(data);
+      const failed = failedFiles(data);
+      applyUrlState(store, window.location.search, window.location.hash);
+      if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
+      stopSync = startUrlSync(store);
+    });
     return () => {
       live = false;
+      stopSync?.();
     };
-  }, []);
-  if (!data) return <p role="status">正在加载数据… Loading data…</p>;
-  const rows: [string, string, string][] = [
-    ['sectors.json', '产业 Sectors', data.sectors.ok ? String(data.sectors.data.sectors.length) : data.sectors.error],
-    ['districts.geojson', '行政区 Districts', data.districts.ok ? String(data.districts.data.features.length) : data.districts.error],
-    ['zones.geojson', '空间布局 Zones', data.zones.ok ? String(data.zones.data.features.length) : data.zones.error],
-    ['parks.geojson', '园区 Parks', data.parks.ok ? String(data.parks.data.features.length) : data.parks.error],
-  ];
+  }, [store]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'title');
+  }, [lang]);
+
   return (
-    <main>
-      <h1>上海战略性新兴产业集群地图</h1>
-      <table aria-label="Loaded data">
-        <tbody>
-          {rows.map(([file, label, value]) => (
-            <tr key={file}>
-              <th scope="row">{label}</th>
-              <td data-file={file}>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {data.manifest.ok && <p>Built {data.manifest.data.built_at}</p>}
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t(lang, 'title')}</h1>
+          <p className="subtitle">{t(lang, 'subtitle')}</p>
+        </div>
+        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+          {t(lang, 'language')}
+        </button>
+      </header>
+      <aside className="side left">
+        {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
+        <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+      </aside>
+      <main className="map-area">
+        <MapView initialCamera={initialCamera} />
+        <Notices />
+      </main>
+      <aside className="side right">
+        {park && <ParkCard park={park} onClose={clear} />}
+        {zone && <ZoneCard zone={zone} onClose={clear} />}
+        {!park && !zone && <ParkList />}
+      </aside>
+    </div>
   );
 }

@@ -3,7 +3,9 @@
  * Returns a result per file; one failing file never stops the others.
  */
 import {
+  BasemapSchema,
   DistrictsSchema,
+  FootprintsSchema,
   ManifestSchema,
   ParksSchema,
   SectorsFileSchema,
@@ -25,6 +27,8 @@ export interface GeoData {
   districts: Loaded<DistrictCollection>;
   zones: Loaded<ZoneCollection>;
   parks: Loaded<ParkCollection>;
+  basemap: Loaded<GeoJSON.FeatureCollection>;
+  footprints: Loaded<GeoJSON.FeatureCollection>;
 }
 
 export const GEO_FILES = {
@@ -33,6 +37,8 @@ export const GEO_FILES = {
   districts: 'districts.geojson',
   zones: 'zones.geojson',
   parks: 'parks.geojson',
+  basemap: 'basemap.geojson',
+  footprints: 'footprints.geojson',
 } as const;
 
 type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
@@ -61,10 +67,16 @@ function validated<T>(raw: Loaded<unknown>, check: (x: unknown) => { ok: true; d
 }
 
 export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)): Promise<GeoData> {
-  const [manifest, sectors, districts, zones, parks] = await Promise.all(
-    [GEO_FILES.manifest, GEO_FILES.sectors, GEO_FILES.districts, GEO_FILES.zones, GEO_FILES.parks].map((n) =>
-      fetchJson(fetcher, base, n),
-    ),
+  const [manifest, sectors, districts, zones, parks, basemap, footprints] = await Promise.all(
+    [
+      GEO_FILES.manifest,
+      GEO_FILES.sectors,
+      GEO_FILES.districts,
+      GEO_FILES.zones,
+      GEO_FILES.parks,
+      GEO_FILES.basemap,
+      GEO_FILES.footprints,
+    ].map((n) => fetchJson(fetcher, base, n)),
   );
   const s = validated(sectors!, (x) => parseWith(SectorsFileSchema, GEO_FILES.sectors, x));
   const nodes = s.ok ? sectorNodeIndex(s.data) : null;
@@ -88,5 +100,7 @@ export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)
     districts: validated(districts!, (x) => parseWith(DistrictsSchema, GEO_FILES.districts, x)) as Loaded<DistrictCollection>,
     zones: z as Loaded<ZoneCollection>,
     parks: p as Loaded<ParkCollection>,
+    basemap: validated(basemap!, (x) => parseWith(BasemapSchema, GEO_FILES.basemap, x)) as Loaded<GeoJSON.FeatureCollection>,
+    footprints: validated(footprints!, (x) => parseWith(FootprintsSchema, GEO_FILES.footprints, x)) as Loaded<GeoJSON.FeatureCollection>,
   };
 }

@@ -147,6 +147,8 @@ export const ZonePropsSchema = z.object({
   axis: kebab.nullable(),
   /** spherical area in km² (areal zones), null for lines */
   area_km2: z.number().nonnegative().nullable(),
+  /** the zone whose outline this one reuses (e.g. the 临港 pole), or null */
+  outline_of: kebab.nullable(),
 });
 export type ZoneProps = z.infer<typeof ZonePropsSchema>;
 export const ZonesSchema = collection(
@@ -178,6 +180,34 @@ export const ParkPropsSchema = z.object({
 });
 export type ParkProps = z.infer<typeof ParkPropsSchema>;
 export const ParksSchema = collection(ParkPropsSchema, z.discriminatedUnion('type', [PointGeom, PolygonGeom]));
+
+// ---------------------------------------------------------------- basemap.geojson
+export const BasemapPropsSchema = z.object({
+  id: kebab,
+  kind: z.enum(['province', 'river', 'expressway', 'airport']),
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  ref: z.string().nullable().optional(),
+  schematic: z.boolean().optional(),
+  source: z.string().optional(),
+});
+export type BasemapProps = z.infer<typeof BasemapPropsSchema>;
+export const BasemapSchema = collection(
+  BasemapPropsSchema,
+  z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, PointGeom]),
+);
+
+// ---------------------------------------------------------------- footprints.geojson
+export const FootprintPropsSchema = z.object({
+  id: kebab,
+  park: kebab,
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  derivation: z.string().min(1),
+  area_km2: z.number().nonnegative(),
+  official_area_km2: z.number().nullable(),
+});
+export const FootprintsSchema = collection(FootprintPropsSchema, PolygonGeom);
 
 // ---------------------------------------------------------------- manifest.json
 export const ManifestSchema = z.object({
@@ -299,6 +329,7 @@ export function checkZones(file: string, zones: z.infer<typeof ZonesSchema>, ctx
       if (!p.sectors.includes(d.sector)) bad(`link to '${d.node}' but '${d.sector}' is not in sectors`);
     }
     if (p.axis !== null && !ids.has(p.axis)) bad(`axis '${p.axis}' is not a zone`);
+    if (p.outline_of !== null && !ids.has(p.outline_of)) bad(`outline_of '${p.outline_of}' is not a zone`);
     const isLine = f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString';
     if (isLine !== (p.kind === 'axis')) bad(`kind '${p.kind}' does not fit a ${f.geometry.type}`);
   }

@@ -20,7 +20,7 @@ const zone = (id: string, g: ZoneFeature['geometry'], links: ZoneProps['links'])
   properties: {
     id, kind: g.type === 'LineString' ? 'axis' : 'cluster', group: 'g', role: null, name_zh: id, name_en: id,
     sectors: [...new Set(links.map((l) => l.sector))], links, clause: '五（五）', schematic: true, derivation: 'test',
-    axis: null, area_km2: null,
+    axis: null, area_km2: null, outline_of: null,
   },
 });
 

@@ -1,0 +1,66 @@
+import { t } from '../i18n';
+import { useAppStore, useStoreApi } from '../state/store';
+import type { ZoneProps } from '../loaders/schemas';
+import { SectorReasons } from './ParkCard';
+
+export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }) {
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const derived = useAppStore((s) => s.derived);
+  if (!derived) return null;
+  const inside = derived.parksInZone.get(zone.id) ?? [];
+  const links = zone.links.map((l) => ({ ...l, via: 'designation' as const, zone: null }));
+  const openPark = (id: string) => {
+    const s = store.getState();
+    s.selectPark(id);
+    const at = s.derived?.parkCoords.get(id);
+    if (at) s.requestCamera(at[0], at[1]);
+  };
+  return (
+    <article className="card zone-card" aria-labelledby="card-h" data-zone={zone.id}>
+      <header>
+        <h2 id="card-h">{lang === 'zh' ? zone.name_zh : zone.name_en}</h2>
+        <p className="alt-name">{lang === 'zh' ? zone.name_en : zone.name_zh}</p>
+        <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
+          ×
+        </button>
+      </header>
+      <dl>
+        <dt>{t(lang, 'clause')}</dt>
+        <dd>
+          {zone.clause}
+          {zone.role && ` · ${zone.role}`}
+        </dd>
+        {zone.area_km2 !== null && (
+          <>
+            <dt>{t(lang, 'area')}</dt>
+            <dd>{zone.area_km2} km²</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t(lang, 'why')}</h3>
+      <SectorReasons links={links} lang={lang} derived={derived} />
+      <h3>{t(lang, 'derivation')}</h3>
+      <p data-schematic={zone.schematic}>
+        <strong>{t(lang, zone.schematic ? 'schematicZone' : 'exactZone')}</strong>
+        {' · '}
+        {zone.derivation}
+      </p>
+      <h3>
+        {t(lang, 'parksInside')} ({inside.length})
+      </h3>
+      <ul className="inside">
+        {inside.map((id) => {
+          const p = derived.parks.find((x) => x.id === id);
+          return (
+            <li key={id}>
+              <button type="button" className="link" onClick={() => openPark(id)}>
+                {p ? (lang === 'zh' ? p.name_zh : p.name_en) : id}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}

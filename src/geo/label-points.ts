@@ -1,0 +1,32 @@
+/**
+ * Where to put one label per district or zone: inside the largest polygon part (polygon parts
+ * split across map tiles would otherwise be labelled once per tile), at the middle of a line.
+ */
+import { along, area, centerOfMass, booleanPointInPolygon, feature, length, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+
+export function labelPoint(g: Geometry): [number, number] | null {
+  if (g.type === 'Point') return g.coordinates as [number, number];
+  if (g.type === 'LineString') return along(feature(g), length(feature(g)) / 2).geometry.coordinates as [number, number];
+  if (g.type === 'MultiLineString') {
+    const longest = g.coordinates.reduce((a, b) => (b.length > a.length ? b : a));
+    return labelPoint({ type: 'LineString', coordinates: longest });
+  }
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    const parts: Polygon[] = g.type === 'Polygon' ? [g] : g.coordinates.map((c) => ({ type: 'Polygon', coordinates: c }));
+    const biggest = parts.reduce((a, b) => (area(feature(b)) > area(feature(a)) ? b : a));
+    const c = centerOfMass(feature(biggest)).geometry.coordinates as [number, number];
+    if (booleanPointInPolygon(c, biggest)) return c;
+    return pointOnFeature(feature(biggest)).geometry.coordinates as [number, number];
+  }
+  return null;
+}
+
+export function labelPoints<P extends object>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Point, P> {
+  const features: Feature<Point, P>[] = [];
+  for (const f of fc.features) {
+    const at = labelPoint(f.geometry);
+    if (at) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: f.properties });
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,67 @@
+/** UI strings in both languages. Data names come from the data (name_zh / name_en). */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  title: { zh: '上海战略性新兴产业集群地图', en: 'Shanghai Strategic Emerging Industries Cluster Map' },
+  subtitle: { zh: '“十四五”规划（沪府办发〔2021〕10号）', en: '14th Five-Year Plan (沪府办发〔2021〕10号)' },
+  loading: { zh: '正在加载数据…', en: 'Loading data…' },
+  layers: { zh: '图层', en: 'Layers' },
+  legend: { zh: '图例', en: 'Legend' },
+  sectors: { zh: '产业', en: 'Sectors' },
+  filterSectors: { zh: '按产业筛选', en: 'Filter by sector' },
+  clearFilter: { zh: '清除筛选', en: 'Clear filter' },
+  parks: { zh: '园区', en: 'Parks' },
+  parksShown: { zh: '显示 {n} / {total} 个园区', en: '{n} of {total} parks shown' },
+  strategic: { zh: '战略性新兴产业（9）', en: 'Strategic emerging (9)' },
+  leading: { zh: '先导产业（X）', en: 'Leading (X)' },
+  close: { zh: '关闭', en: 'Close' },
+  district: { zh: '所在区', en: 'District' },
+  zones: { zh: '所在空间布局', en: 'Zones' },
+  why: { zh: '产业及依据', en: 'Sectors and why' },
+  viaDesignation: { zh: '规划点名', en: 'Named by the plan' },
+  viaZone: { zh: '位于', en: 'Inside' },
+  clause: { zh: '条款', en: 'Clause' },
+  confidence: { zh: '位置可信度', en: 'Location confidence' },
+  source: { zh: '来源', en: 'Source' },
+  conf_sourced: { zh: '有出处', en: 'sourced' },
+  conf_estimate: { zh: '估计', en: 'estimate' },
+  conf_schematic: { zh: '示意', en: 'schematic' },
+  beyondPlan: { zh: '规划未点名（据2022年特色产业园区目录）', en: 'Not named in the plan (from the 2022 official park list)' },
+  derivation: { zh: '绘制方法', en: 'How it is drawn' },
+  schematicZone: { zh: '示意范围', en: 'Schematic extent' },
+  exactZone: { zh: '按行政区边界', en: 'District boundaries' },
+  parksInside: { zh: '范围内园区', en: 'Parks inside' },
+  none: { zh: '无', en: 'none' },
+  noWebgl: {
+    zh: '此浏览器无法显示地图（需要 WebGL2）。园区列表、筛选和详情仍可使用。',
+    en: 'This browser cannot show the map (WebGL2 is required). The park list, filter and cards still work.',
+  },
+  loadFailed: { zh: '以下数据未能加载：', en: 'These data files failed to load:' },
+  notice: { zh: '提示', en: 'Notice' },
+  dismiss: { zh: '知道了', en: 'Dismiss' },
+  urlIgnored: { zh: '链接中的参数已忽略', en: 'Ignored in the link' },
+  language: { zh: 'English', en: '中文' },
+  languageLabel: { zh: 'Switch to English', en: '切换到中文' },
+  area: { zh: '面积', en: 'Area' },
+  target2025: { zh: '2025年目标', en: '2025 target' },
+  onlineBasemap: { zh: '在线底图', en: 'Online basemap' },
+  schematic: { zh: '示意', en: 'schematic' },
+  group_basemap: { zh: '底图', en: 'Basemap' },
+  group_districts: { zh: '行政区', en: 'Districts' },
+  group_poles: { zh: '两极', en: 'Two poles' },
+  group_serviceBelt: { zh: '高技术服务产业带', en: 'High-tech service belt' },
+  group_hBelt: { zh: 'H型高端制造产业带', en: 'H-shaped manufacturing belt' },
+  group_ic: { zh: '集成电路“一体两翼”', en: 'IC “one body, two wings”' },
+  group_biomed: { zh: '生物医药“1+5+X”', en: 'Biomedicine “1+5+X”' },
+  group_ai: { zh: '人工智能“4+X”', en: 'AI “4+X”' },
+  group_digital: { zh: '新兴数字产业与“两城一带一港”', en: 'Digital industries, “two cities, one belt, one port”' },
+  group_parks: { zh: '园区', en: 'Parks' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  let s: string = STRINGS[key][lang];
+  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+  return s;
+}

@@ -1,0 +1,70 @@
+/**
+ * Connects the store and the map controller outside React's render cycle: narrow subscriptions
+ * call controller methods; map events become plain store actions.
+ */
+import type { AppStore } from '../state/store';
+import { mapParks } from '../state/derive';
+import { parksForSelection, zonesForSelection } from '../state/filter';
+import type { MapController, MapHandlers } from './map-controller';
+
+export function storeHandlers(store: AppStore): MapHandlers {
+  const s = () => store.getState();
+  let errorShown = false;
+  return {
+    onReady: () => s().setMapStatus('ready'),
+    onParkClick: (id) => s().selectPark(id),
+    onZoneClick: (id) => s().selectZone(id),
+    onEmptyClick: () => s().clearSelection(),
+    onMoveEnd: (camera) => s().setCamera(camera),
+    onError: (message) => {
+      if (errorShown) return;
+      errorShown = true;
+      s().addNotice('Map error', [message]);
+    },
+  };
+}
+
+export function syncMapWithStore(map: MapController, store: AppStore): () => void {
+  const unsubs: (() => void)[] = [];
+  const on = <T>(select: (s: ReturnType<AppStore['getState']>) => T, apply: (v: T) => void, equality?: (a: T, b: T) => boolean) =>
+    unsubs.push(store.subscribe(select, apply, { fireImmediately: true, ...(equality ? { equalityFn: equality } : {}) }));
+
+  on(
+    (s) => s.derived,
+    (d) => {
+      const geo = store.getState().geo;
+      if (!d || !geo) return;
+      map.setData('provinces', d.provinces);
+      map.setData('basemap-lines', d.basemapLines);
+      if (geo.districts.ok) map.setData('districts', geo.districts.data);
+      map.setData('district-labels', d.districtLabels);
+      if (geo.zones.ok) map.setData('zones', geo.zones.data);
+      map.setData('zone-labels', d.zoneLabels);
+      if (geo.footprints.ok) map.setData('footprints', geo.footprints.data);
+    },
+  );
+  // parks: colours follow the selection, so rebuild on either change
+  on(
+    (s) => [s.geo, s.sectors] as const,
+    ([geo, sectors]) => {
+      if (!geo) return;
+      const sectorFile = geo.sectors.ok ? geo.sectors.data : null;
+      map.setData('parks', mapParks(geo, sectors, sectorFile));
+      const d = store.getState().derived;
+      map.setParkFilter(sectors.length && d ? parksForSelection(d.parks, sectors, sectorFile) : null);
+      map.setZoneEmphasis(sectors.length && d ? zonesForSelection(d.zones, sectors, sectorFile) : null);
+    },
+    (a, b) => a[0] === b[0] && a[1] === b[1],
+  );
+  on((s) => s.park, (id) => map.setSelectedPark(id));
+  on((s) => s.layers, (layers) => map.setGroupVisibility(layers));
+  on((s) => s.onlineBasemap, (v) => map.setOnlineBasemap(v));
+  on((s) => s.lang, (lang) => map.setLang(lang));
+  on(
+    (s) => s.cameraRequest,
+    (r) => {
+      if (r) map.flyTo(r.lng, r.lat, r.zoom ?? undefined);
+    },
+  );
+  return () => unsubs.forEach((u) => u());
+}

@@ -1,0 +1,47 @@
+/**
+ * The whole map style, offline: no `glyphs`, no `sprite`, no remote source. Labels are drawn from
+ * the bundled font through `font-faces`. An online raster basemap is added only when a deployment
+ * configures one AND the user switches it on.
+ */
+import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Lang } from '../i18n';
+import { COLORS, SOURCES, buildLayers } from './layers';
+
+export interface OnlineBasemap {
+  /** XYZ raster tile URL template, e.g. https://tiles.example.org/{z}/{x}/{y}.png */
+  tiles: string;
+  attribution: string;
+}
+
+export interface StyleOptions {
+  lang: Lang;
+  fontFaces: Record<string, { url: string; 'unicode-range': string[] }[]>;
+  online?: OnlineBasemap | null;
+}
+
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export function buildStyle(opts: StyleOptions): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = {};
+  for (const id of SOURCES) sources[id] = { type: 'geojson', data: empty(), ...(id === 'parks' || id === 'zones' ? { promoteId: 'id' } : {}) };
+  const layers = buildLayers(opts.lang);
+  if (opts.online) {
+    sources['online-basemap'] = { type: 'raster', tiles: [opts.online.tiles], tileSize: 256, attribution: opts.online.attribution };
+    // above the neighbouring land, below Shanghai's own layers
+    layers.splice(2, 0, { id: 'online-basemap', type: 'raster', source: 'online-basemap', paint: { 'raster-opacity': 0.85 }, metadata: { group: 'online' } });
+  }
+  return {
+    version: 8,
+    name: 'Shanghai SEI plan (offline)',
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.water } }, ...layers],
+    'font-faces': opts.fontFaces,
+  } as StyleSpecification;
+}
+
+/** The deployment's optional online basemap, from Vite env (off unless both are set). */
+export function onlineBasemapFromEnv(env: Record<string, string | undefined>): OnlineBasemap | null {
+  const tiles = env.VITE_ONLINE_BASEMAP_TILES?.trim();
+  if (!tiles) return null;
+  return { tiles, attribution: env.VITE_ONLINE_BASEMAP_ATTRIBUTION?.trim() || tiles.replace(/^https?:\/\/([^/]+).*/, '$1') };
+}

@@ -1,0 +1,117 @@
+/**
+ * Everything the UI and the map derive from the loaded data, computed once per load (and the
+ * park colours once per filter change). Pure.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import { labelPoints } from '../geo/label-points';
+import type { GeoData } from '../loaders/load-geo';
+import type { ParkProps, SectorsFile, ZoneProps, DistrictProps } from '../loaders/schemas';
+import { SECTOR_COLORS } from '../theme/sectors';
+import type { TopSectorId } from '../loaders/schemas';
+import { primarySector, shortName } from './filter';
+
+export interface SectorNodeInfo {
+  id: string;
+  top: TopSectorId;
+  name_zh: string;
+  name_en: string;
+  isTop: boolean;
+}
+
+export interface Derived {
+  parks: ParkProps[];
+  parkCoords: Map<string, [number, number]>;
+  zones: ZoneProps[];
+  sectorNodes: Map<string, SectorNodeInfo>;
+  districtLabels: FeatureCollection<Point, DistrictProps>;
+  zoneLabels: FeatureCollection<Point, ZoneProps & { label_zh: string; label_en: string }>;
+  /** zone id → ids of the parks inside it */
+  parksInZone: Map<string, string[]>;
+  provinces: FeatureCollection;
+  basemapLines: FeatureCollection;
+}
+
+export function deriveData(geo: GeoData): Derived {
+  const parks = geo.parks.ok ? geo.parks.data.features.map((f) => f.properties) : [];
+  const parkCoords = new Map<string, [number, number]>(
+    geo.parks.ok ? geo.parks.data.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]) : [],
+  );
+  const zones = geo.zones.ok ? geo.zones.data.features.map((f) => f.properties) : [];
+  const sectorNodes = new Map<string, SectorNodeInfo>();
+  if (geo.sectors.ok)
+    for (const s of geo.sectors.data.sectors) {
+      sectorNodes.set(s.id, { id: s.id, top: s.id, name_zh: s.name_zh, name_en: s.name_en, isTop: true });
+      for (const c of s.children) sectorNodes.set(c.id, { id: c.id, top: s.id, name_zh: c.name_zh, name_en: c.name_en, isTop: false });
+    }
+  const parksInZone = new Map<string, string[]>();
+  for (const p of parks) for (const z of p.zones) parksInZone.set(z, [...(parksInZone.get(z) ?? []), p.id]);
+  const zoneLabels = geo.zones.ok
+    ? labelPoints({
+        type: 'FeatureCollection',
+        features: geo.zones.data.features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, label_zh: f.properties.role ?? shortName(f.properties.name_zh), label_en: shortName(f.properties.name_en) },
+        })),
+      })
+    : { type: 'FeatureCollection' as const, features: [] };
+  return {
+    parks,
+    parkCoords,
+    zones,
+    sectorNodes,
+    districtLabels: geo.districts.ok ? labelPoints(geo.districts.data) : { type: 'FeatureCollection', features: [] },
+    zoneLabels,
+    parksInZone,
+    provinces: {
+      type: 'FeatureCollection',
+      features: geo.basemap.ok ? geo.basemap.data.features.filter((f) => f.properties?.kind === 'province') : [],
+    },
+    basemapLines: {
+      type: 'FeatureCollection',
+      features: geo.basemap.ok ? geo.basemap.data.features.filter((f) => f.properties?.kind !== 'province') : [],
+    },
+  };
+}
+
+export interface MapParkProps {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  label_zh: string;
+  label_en: string;
+  confidence: string;
+  color: string;
+  /** label priority: lower first (sourced, then parks the plan names, then the rest) */
+  rank: number;
+}
+
+/** Flat park features for the map (MapLibre stringifies nested properties). */
+export function mapParks(
+  geo: GeoData,
+  selected: readonly string[],
+  sectors: SectorsFile | null,
+): FeatureCollection<Point, MapParkProps> {
+  if (!geo.parks.ok) return { type: 'FeatureCollection', features: [] };
+  return {
+    type: 'FeatureCollection',
+    features: geo.parks.data.features.map((f) => {
+      const p = f.properties;
+      const top = primarySector(p, selected, sectors) as TopSectorId | null;
+      return {
+        type: 'Feature',
+        id: p.id,
+        geometry: f.geometry,
+        properties: {
+          id: p.id,
+          name_zh: p.name_zh,
+          name_en: p.name_en,
+          label_zh: shortName(p.name_zh),
+          label_en: shortName(p.name_en),
+          confidence: p.confidence,
+          color: top ? SECTOR_COLORS[top] : '#777777',
+          rank: (p.confidence === 'sourced' ? 0 : 10) + (p.beyond_plan ? 5 : 0) + (p.designations.length ? 0 : 2),
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The only module that touches window.location / history. Reads the URL once the data is
+ * loaded (ids need the data), then writes the state back with a debounced replaceState.
+ */
+import { t } from '../i18n';
+import type { AppStore } from './store';
+import { DEFAULT_URL_STATE, formatUrlState, parseUrlState } from './url-state';
+import type { Camera, Known, Notice, UrlState } from './url-state';
+
+const EMPTY: Known = { sectors: new Set(), parks: new Set(), zones: new Set(), districts: new Set() };
+
+/** The camera in the hash, readable before any data has loaded. */
+export function initialCameraFromUrl(loc: Pick<Location, 'hash'> = window.location): Camera | null {
+  return parseUrlState('', loc.hash, EMPTY).state.camera;
+}
+
+export function knownFrom(store: AppStore): Known {
+  const d = store.getState().derived;
+  const geo = store.getState().geo;
+  return {
+    sectors: new Set(d?.sectorNodes.keys() ?? []),
+    parks: new Set(d?.parks.map((p) => p.id) ?? []),
+    zones: new Set(d?.zones.map((z) => z.id) ?? []),
+    districts: new Set(geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties.name_zh) : []),
+  };
+}
+
+export function describeNotice(n: Notice): string {
+  return `${n.param}=${n.value}: ${n.reason}`;
+}
+
+/** Applies a parsed URL to the store; returns the notices (also shown to the user). */
+export function applyUrlState(store: AppStore, search: string, hash: string): Notice[] {
+  const { state, notices } = parseUrlState(search, hash, knownFrom(store));
+  const s = store.getState();
+  s.setLang(state.lang);
+  s.setSectors(state.sectors);
+  if (state.park) {
+    s.selectPark(state.park);
+    const at = s.derived?.parkCoords.get(state.park);
+    if (at && !state.camera) s.requestCamera(at[0], at[1], 12);
+  } else if (state.zone) s.selectZone(state.zone);
+  if (notices.length) s.addNotice(t(state.lang, 'urlIgnored'), notices.map(describeNotice));
+  return notices;
+}
+
+export function currentUrlState(store: AppStore): UrlState {
+  const s = store.getState();
+  return { ...DEFAULT_URL_STATE, sectors: s.sectors, park: s.park, zone: s.zone, lang: s.lang, camera: s.camera };
+}
+
+/** Starts writing the store to the URL. Returns a stop function. */
+export function startUrlSync(store: AppStore, win: Window = window, delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const { search, hash } = formatUrlState(currentUrlState(store));
+    const next = `${win.location.pathname}${search}${hash}`;
+    if (next !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', next);
+  };
+  const unsub = store.subscribe(
+    (s) => [s.sectors, s.park, s.zone, s.lang, s.camera] as const,
+    () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(write, delayMs);
+    },
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+  );
+  return () => {
+    unsub();
+    if (timer) clearTimeout(timer);
+  };
+}
