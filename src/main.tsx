@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 import { App } from './app/App';
+import { installFontRules } from './app/font-rules';
+
+installFontRules();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -69,12 +69,13 @@ export function readEChartsShanghai(): EChartsGeoJSONInput {
   return JSON.parse(readFileSync(path, 'utf8')) as EChartsGeoJSONInput;
 }
 
-const round6 = (v: number): number => {
-  const r = Math.round(v * 1e6) / 1e6;
+/** 5 decimals ≈ 1 m: far below the source's 1/1024° (≈100 m) quantisation. */
+const round5 = (v: number): number => {
+  const r = Math.round(v * 1e5) / 1e5;
   return Object.is(r, -0) ? 0 : r;
 };
 
-/** Round to 6 decimals, drop consecutive duplicates, close the ring. */
+/** Round to 5 decimals, drop consecutive duplicates, close the ring. */
 function cleanRing(ring: Position[], where: string): Position[] {
   const out: Position[] = [];
   for (const p of ring) {
@@ -82,7 +83,7 @@ function cleanRing(ring: Position[], where: string): Position[] {
     if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
       throw new Error(`${where}: invalid position ${JSON.stringify(p)}`);
     }
-    const q: Position = [round6(x), round6(y)];
+    const q: Position = [round5(x), round5(y)];
     const last = out[out.length - 1];
     if (last && last[0] === q[0] && last[1] === q[1]) continue;
     out.push(q);

@@ -13,6 +13,7 @@ import {
   featureCollection,
   feature,
   intersect,
+  simplify,
   truncate,
   union,
 } from '@turf/turf';
@@ -148,9 +149,13 @@ function unionAreal(parts: Areal[]): Areal {
   return out.geometry;
 }
 
-/** Rounds to 6 decimals (≈0.1 m), enough for schematic geometry and much smaller files. */
-export function roundGeometry<G extends Geometry>(g: G): G {
-  return truncate(feature(g), { precision: 6, coordinates: 2 }).geometry as G;
+/**
+ * Simplifies by `toleranceDeg` (0.0005° ≈ 50 m, inside the ±100–300 m of the district
+ * boundaries these zones are cut from) and rounds to 5 decimals (≈1 m).
+ */
+export function roundGeometry<G extends Geometry>(g: G, toleranceDeg = 0.0005): G {
+  const simple = toleranceDeg > 0 && g.type !== 'Point' && g.type !== 'MultiPoint' ? simplify(feature(g), { tolerance: toleranceDeg, highQuality: true }) : feature(g);
+  return truncate(simple, { precision: 5, coordinates: 2 }).geometry as G;
 }
 
 export function areaKm2(g: Polygon | MultiPolygon): number {

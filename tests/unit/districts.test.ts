@@ -84,8 +84,8 @@ describe('buildDistricts', () => {
           expect(ring.length).toBeGreaterThanOrEqual(4);
           expect(ring[0]).toEqual(ring[ring.length - 1]);
           for (const [x, y] of ring) {
-            expect(Math.round(x! * 1e6) / 1e6).toBe(x);
-            expect(Math.round(y! * 1e6) / 1e6).toBe(y);
+            expect(Math.round(x! * 1e5) / 1e5).toBe(x);
+            expect(Math.round(y! * 1e5) / 1e5).toBe(y);
           }
           // outer rings counter-clockwise, holes clockwise
           expect(booleanClockwise(ring)).toBe(i > 0);
