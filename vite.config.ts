@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fontFacesPlugin } from './build/font-faces-plugin';
+import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), fontFacesPlugin()],

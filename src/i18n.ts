@@ -38,6 +38,7 @@ const STRINGS = {
   },
   loadFailed: { zh: '以下数据未能加载：', en: 'These data files failed to load:' },
   notice: { zh: '提示', en: 'Notice' },
+  mapError: { zh: '地图出错', en: 'Map error' },
   dismiss: { zh: '知道了', en: 'Dismiss' },
   urlIgnored: { zh: '链接中的参数已忽略', en: 'Ignored in the link' },
   language: { zh: 'English', en: '中文' },

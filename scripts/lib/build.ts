@@ -323,8 +323,7 @@ function expandDesignations(
       bad(`designation: ${e}`);
       continue;
     }
-    for (const l of z.properties.links)
-      out.push({ ...l, note: `Named in ${z.properties.clause} as “${d.as}”, one of the places of ${z.properties.name_zh}.` });
+    for (const l of z.properties.links) out.push({ ...l, named_as: d.as });
   }
   return out;
 }

@@ -20,7 +20,7 @@ export function failedFiles(geo: GeoData): string[] {
   });
 }
 
-export function App() {
+export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const geo = useAppStore((s) => s.geo);
@@ -33,7 +33,7 @@ export function App() {
   useEffect(() => {
     let live = true;
     let stopSync: (() => void) | null = null;
-    void loadGeoData(import.meta.env.BASE_URL).then((data) => {
+    void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then((data) => {
       if (!live) return;
       const s = store.getState();
       s.setGeo(data);
@@ -46,7 +46,7 @@ export function App() {
       live = false;
       stopSync?.();
     };
-  }, [store]);
+  }, [store, preloaded]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -7,7 +7,9 @@ import type { Derived } from '../state/derive';
 
 /** Renders a URL as a link only when it is http(s); everything else stays plain text. */
 export function SourceText({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s)]+)/g);
+  // a URL runs to the next space; brackets inside it are kept when balanced, and trailing
+  // punctuation (;,.) or an unbalanced closing bracket is left outside the link
+  const parts = text.split(/(https?:\/\/(?:\([^\s()]*\)|[^\s()])+(?<![;,.]))/g);
   return (
     <>
       {parts.map((part, i) =>
@@ -23,35 +25,52 @@ export function SourceText({ text }: { text: string }) {
   );
 }
 
-function reason(l: Link, lang: Lang, derived: Derived): string {
-  if (l.via === 'designation') return `${t(lang, 'viaDesignation')} ${l.clause}：“${l.phrase}”`;
-  const z = derived.zones.find((x) => x.id === l.zone);
-  const zoneName = z ? (lang === 'zh' ? z.name_zh : z.name_en) : (l.zone ?? '');
-  return `${t(lang, 'viaZone')} ${zoneName}（${l.clause}）：“${l.phrase}”`;
+function zoneName(id: string | null, lang: Lang, derived: Derived): string {
+  const z = derived.zones.find((x) => x.id === id);
+  return z ? (lang === 'zh' ? z.name_zh : z.name_en) : (id ?? '');
+}
+
+/** One reason in a line: how the plan links this place to the sector, and where it says so. */
+export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: string): string {
+  const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `：“${l.phrase}”` : '';
+  if (l.via === 'designation') {
+    const named = l.named_as ? (lang === 'zh' ? `，点名为“${l.named_as}”` : `, named as “${l.named_as}”`) : quote;
+    return `${t(lang, 'viaDesignation')} ${l.clause}${named}`;
+  }
+  return `${t(lang, 'viaZone')} ${zoneName(l.zone, lang, derived)}（${l.clause}）${quote}`;
 }
 
 export function SectorReasons({ links, lang, derived }: { links: Link[]; lang: Lang; derived: Derived }) {
-  const bySector = new Map<TopSectorId, Link[]>();
-  for (const l of links) bySector.set(l.sector, [...(bySector.get(l.sector) ?? []), l]);
-  const node = (id: string) => derived.sectorNodes.get(id);
+  const bySector = new Map<TopSectorId, Map<string, Link[]>>();
+  for (const l of links) {
+    const nodes = bySector.get(l.sector) ?? new Map<string, Link[]>();
+    nodes.set(l.node, [...(nodes.get(l.node) ?? []), l]);
+    bySector.set(l.sector, nodes);
+  }
   const name = (id: string) => {
-    const n = node(id);
+    const n = derived.sectorNodes.get(id);
     return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
   };
+  const nameZh = (id: string) => derived.sectorNodes.get(id)?.name_zh ?? id;
   return (
     <ul className="reasons">
-      {[...bySector].map(([sector, ls]) => (
+      {[...bySector].map(([sector, nodes]) => (
         <li key={sector} data-sector={sector}>
           <strong>
             <span className="dot" style={{ background: SECTOR_COLORS[sector] }} aria-hidden="true" />
             {name(sector)}
           </strong>
           <ul>
-            {ls.map((l, i) => (
-              <li key={i} data-via={l.via}>
-                {l.node !== sector && <span className="node">{name(l.node)} · </span>}
-                {reason(l, lang, derived)}
-                {l.note && <div className="note">{l.note}</div>}
+            {[...nodes].map(([node, ls]) => (
+              <li key={node} data-node={node}>
+                {node !== sector && <span className="node">{name(node)}：</span>}
+                {ls.map((l, i) => (
+                  <span key={i} className="reason" data-via={l.via}>
+                    {i > 0 && '；'}
+                    {reasonText(l, lang, derived, nameZh(node))}
+                    {l.note && <span className="note"> ({l.note})</span>}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>

@@ -81,6 +81,8 @@ export const DesignationSchema = z.object({
   clause,
   /** the plan's words, verbatim (checked against the clause text at build time) */
   phrase: z.string().min(1),
+  /** where the plan names this place inside a list of places (e.g. the nine cores of 五（三）): its words for the place */
+  named_as: z.string().min(1).optional(),
   note: z.string().optional(),
 });
 export type Designation = z.infer<typeof DesignationSchema>;

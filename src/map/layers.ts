@@ -206,7 +206,9 @@ export function emphasis(layer: string, ids: readonly string[] | null): number |
   const base = (isFill ? ZONE_FILL_DEFAULT : ZONE_LINE_DEFAULT)[layer]!;
   if (!ids) return base;
   const on = ['in', ['get', 'id'], ['literal', [...ids]]] as ExpressionSpecification;
-  return isFill ? ['case', on, 0.28, typeof base === 'number' ? base * 0.25 : 0] : ['case', on, 1, 0.15];
+  if (isFill) return ['case', on, 0.28, typeof base === 'number' ? base * 0.25 : 0];
+  // lines: designated zones full, others faint, and the quiet-by-default ones stay hidden
+  return ['case', on, 1, typeof base === 'number' ? 0.15 : ['case', quietByDefault, 0, 0.15]];
 }
 
 const confidenceStroke: ExpressionSpecification = ['match', ['get', 'confidence'], 'sourced', '#111111', '#ffffff'];

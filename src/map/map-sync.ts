@@ -3,6 +3,7 @@
  * call controller methods; map events become plain store actions.
  */
 import type { AppStore } from '../state/store';
+import { t } from '../i18n';
 import { mapParks } from '../state/derive';
 import { parksForSelection, zonesForSelection } from '../state/filter';
 import type { MapController, MapHandlers } from './map-controller';
@@ -19,7 +20,7 @@ export function storeHandlers(store: AppStore): MapHandlers {
     onError: (message) => {
       if (errorShown) return;
       errorShown = true;
-      s().addNotice('Map error', [message]);
+      s().addNotice(t(s().lang, 'mapError'), [message]);
     },
   };
 }

@@ -36,5 +36,5 @@ export function primarySector(p: ParkProps, selected: readonly string[] = [], se
 
 /** Display label: the name without its parenthetical alias. */
 export function shortName(name: string): string {
-  return name.replace(/\s*[（(].*[)）]\s*$/, '').trim() || name;
+  return name.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || name;
 }

@@ -1,0 +1,42 @@
+/**
+ * npm run screenshots: builds the app and captures the README's pictures in headless Chromium
+ * (offline guard on), into docs/.
+ */
+import { mkdirSync } from 'node:fs';
+import { build } from 'vite';
+import { openSession, startServer } from '../tests/e2e/harness';
+
+const shots: { file: string; url: string; width: number; height: number; click?: string }[] = [
+  { file: 'docs/map-zh.png', url: '', width: 1400, height: 900 },
+  { file: 'docs/map-filter-en.png', url: '?sector=ic&park=dongfang-xingang&lang=en#9.30/31.0800/121.6000', width: 1400, height: 900 },
+];
+
+await build({ logLevel: 'warn' });
+mkdirSync('docs', { recursive: true });
+const { server, base } = await startServer();
+try {
+  for (const shot of shots) {
+    const s = await openSession(base, { viewport: { width: shot.width, height: shot.height } });
+    try {
+      await s.page.goto(base + shot.url);
+      await s.page.waitForSelector('[data-map-ready="true"]', { timeout: 60000 });
+      // let late label placement and font slices settle: repaint, then wait for the next idle
+      await s.page.evaluate(
+        () =>
+          new Promise((r) => {
+            const map = (window as unknown as { __map: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__map;
+            map.once('idle', () => r(null));
+            map.triggerRepaint();
+          }),
+      );
+      await s.page.waitForTimeout(500);
+      await s.page.screenshot({ path: shot.file });
+      if (s.offOrigin.length || s.errors.length) console.warn(shot.file, { offOrigin: s.offOrigin, errors: s.errors });
+      console.log(`wrote ${shot.file}`);
+    } finally {
+      await s.close();
+    }
+  }
+} finally {
+  await server.close();
+}

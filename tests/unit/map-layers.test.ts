@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import {
+  INTERACTIVE_LAYERS,
+  LABEL_LAYERS,
+  LAYER_GROUPS,
+  SOURCES,
+  ZONE_FILL_DEFAULT,
+  ZONE_LINE_DEFAULT,
+  buildLayers,
+  emphasis,
+  nameField,
+} from '../../src/map/layers';
+import { buildStyle, onlineBasemapFromEnv } from '../../src/map/style';
+import type { OnlineBasemap } from '../../src/map/style';
+import { LAYER_GROUP_IDS } from '../../src/state/layer-groups';
+import type { Lang } from '../../src/i18n';
+
+/** what `virtual:font-faces` provides: same-origin (relative) woff2 slices */
+const fontFaces = {
+  'Noto Sans SC': [
+    { url: '/assets/noto-sans-sc-0.woff2', 'unicode-range': ['U+4E00-4FFF'] },
+    { url: '/assets/noto-sans-sc-1.woff2', 'unicode-range': ['U+0-FF', 'U+2000-206F'] },
+  ],
+};
+const online: OnlineBasemap = { tiles: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' };
+const LANGS: Lang[] = ['zh', 'en'];
+const NON_GROUP_LAYERS = new Set(['background', 'online-basemap']);
+
+const styleFor = (lang: Lang, withOnline = false): StyleSpecification => buildStyle({ lang, fontFaces, online: withOnline ? online : null });
+const layerIds = (s: StyleSpecification) => s.layers.map((l) => l.id);
+const sourceOf = (l: LayerSpecification): string | undefined => ('source' in l && typeof l.source === 'string' ? l.source : undefined);
+
+describe('buildStyle', () => {
+  for (const lang of LANGS)
+    for (const withOnline of [false, true])
+      it(`validates against the style spec with zero errors (${lang}${withOnline ? ', online basemap' : ''})`, () => {
+        const style = styleFor(lang, withOnline);
+        const errors = validateStyleMin(style);
+        expect(errors.map((e) => e.message)).toEqual([]);
+      });
+
+  it('the validator is not a no-op: it rejects a broken copy of the style', () => {
+    const style = styleFor('zh');
+    const broken = { ...style, layers: [...style.layers, { id: 'x', type: 'line', source: 'nowhere' } as LayerSpecification] };
+    expect(validateStyleMin(broken).length).toBeGreaterThan(0);
+    const badFont = { ...style, 'font-faces': { 'Noto Sans SC': 3 } } as unknown as StyleSpecification;
+    expect(validateStyleMin(badFont).length).toBeGreaterThan(0);
+  });
+
+  for (const lang of LANGS)
+    it(`is offline: no glyphs, no sprite, no http(s) URL anywhere (${lang})`, () => {
+      const style = styleFor(lang);
+      expect(style).not.toHaveProperty('glyphs');
+      expect(style).not.toHaveProperty('sprite');
+      expect(JSON.stringify(style)).not.toMatch(/https?:\/\//i);
+      expect(style.sources).not.toHaveProperty('online-basemap');
+      expect(layerIds(style)).not.toContain('online-basemap');
+    });
+
+  it('carries the font faces it was given', () => {
+    expect(styleFor('zh')['font-faces']).toEqual(fontFaces);
+  });
+
+  it('every text-font names a family that font-faces provides', () => {
+    const style = styleFor('zh');
+    const families = new Set(Object.keys(style['font-faces'] ?? {}));
+    const symbols = style.layers.filter((l) => l.type === 'symbol');
+    expect(symbols.length).toBeGreaterThan(0);
+    for (const l of symbols) {
+      const fonts = l.layout?.['text-font'];
+      expect(Array.isArray(fonts), l.id).toBe(true);
+      for (const f of fonts as string[]) expect(families.has(f), `${l.id}: ${f}`).toBe(true);
+    }
+  });
+
+  it('adds the online basemap (and its URL) only when one is configured', () => {
+    const style = styleFor('zh', true);
+    expect(JSON.stringify(style)).toContain('https://tiles.example.org/');
+    expect(style.sources['online-basemap']).toMatchObject({ type: 'raster', tiles: [online.tiles], attribution: online.attribution });
+    const ids = layerIds(style);
+    expect(ids.filter((id) => id === 'online-basemap')).toHaveLength(1);
+    // above the background and the neighbouring provinces, below Shanghai's districts
+    expect(ids.indexOf('online-basemap')).toBeGreaterThan(ids.indexOf('provinces-fill'));
+    expect(ids.indexOf('online-basemap')).toBeLessThan(ids.indexOf('districts-fill'));
+    // still no glyphs/sprite
+    expect(style).not.toHaveProperty('glyphs');
+    expect(style).not.toHaveProperty('sprite');
+  });
+
+  it('the background is the first layer; layer ids are unique', () => {
+    for (const withOnline of [false, true]) {
+      const ids = layerIds(styleFor('en', withOnline));
+      expect(ids[0]).toBe('background');
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('declares every source used by a layer, and every declared source is used', () => {
+    for (const withOnline of [false, true]) {
+      const style = styleFor('zh', withOnline);
+      const declared = new Set(Object.keys(style.sources));
+      const used = new Set(style.layers.map(sourceOf).filter((s): s is string => s !== undefined));
+      for (const s of used) expect(declared.has(s), `source ${s}`).toBe(true);
+      for (const s of declared) expect(used.has(s), `unused source ${s}`).toBe(true);
+    }
+  });
+
+  it('declares the registry SOURCES as empty GeoJSON; parks and zones promote their id', () => {
+    const style = styleFor('zh');
+    for (const id of SOURCES) {
+      const src = style.sources[id];
+      expect(src, id).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    }
+    expect(style.sources.parks).toMatchObject({ promoteId: 'id' });
+    expect(style.sources.zones).toMatchObject({ promoteId: 'id' });
+  });
+
+  it('zh and en styles have the same layers in the same order (only labels differ)', () => {
+    expect(layerIds(styleFor('zh'))).toEqual(layerIds(styleFor('en')));
+    const zh = styleFor('zh').layers.find((l) => l.id === 'districts-label');
+    const en = styleFor('en').layers.find((l) => l.id === 'districts-label');
+    expect(JSON.stringify(zh)).toContain('name_zh');
+    expect(JSON.stringify(en)).toContain('name_en');
+    expect(JSON.stringify(en)).not.toContain('name_zh');
+  });
+});
+
+describe('layer groups', () => {
+  it('are exactly the store’s LAYER_GROUP_IDS, each once', () => {
+    expect(LAYER_GROUPS.map((g) => g.id)).toEqual([...LAYER_GROUP_IDS]);
+  });
+
+  for (const lang of LANGS)
+    it(`every listed layer exists, and every style layer belongs to exactly one group (${lang})`, () => {
+      const style = styleFor(lang, true);
+      const ids = new Set(layerIds(style));
+      for (const g of LAYER_GROUPS) {
+        expect(g.layers.length, g.id).toBeGreaterThan(0);
+        for (const id of g.layers) expect(ids.has(id), `${g.id}: ${id}`).toBe(true);
+      }
+      for (const l of style.layers) {
+        if (NON_GROUP_LAYERS.has(l.id)) continue;
+        const owners = LAYER_GROUPS.filter((g) => g.layers.includes(l.id)).map((g) => g.id);
+        expect(owners, l.id).toHaveLength(1);
+      }
+    });
+
+  it("each layer's metadata.group names the group that lists it", () => {
+    for (const l of buildLayers('zh')) {
+      const owner = LAYER_GROUPS.find((g) => g.layers.includes(l.id));
+      expect((l.metadata as { group?: string } | undefined)?.group, l.id).toBe(owner?.id);
+    }
+  });
+
+  it('every group has a legend', () => {
+    for (const g of LAYER_GROUPS) expect(g.legend.length, g.id).toBeGreaterThan(0);
+  });
+});
+
+describe('interactive and label layers', () => {
+  it('INTERACTIVE_LAYERS exist in the style (parks first)', () => {
+    const ids = new Set(layerIds(styleFor('zh')));
+    expect(INTERACTIVE_LAYERS[0]).toBe('parks-circle');
+    for (const id of INTERACTIVE_LAYERS) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('LABEL_LAYERS exist and are exactly the symbol layers', () => {
+    const layers = buildLayers('en');
+    const symbols = layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+    expect([...LABEL_LAYERS].sort()).toEqual(symbols.sort());
+  });
+
+  it('every zone layer with a default paint exists, with that paint in the style', () => {
+    const style = styleFor('zh');
+    for (const [id, value] of Object.entries(ZONE_FILL_DEFAULT)) {
+      const l = style.layers.find((x) => x.id === id);
+      expect(l?.type, id).toBe('fill');
+      expect((l?.paint as Record<string, unknown>)['fill-opacity'], id).toEqual(value);
+    }
+    for (const [id, value] of Object.entries(ZONE_LINE_DEFAULT)) {
+      const l = style.layers.find((x) => x.id === id);
+      expect(l?.type, id).toBe('line');
+      expect((l?.paint as Record<string, unknown>)['line-opacity'], id).toEqual(value);
+    }
+  });
+});
+
+describe('emphasis', () => {
+  it('returns the default paint when ids are null', () => {
+    for (const id of Object.keys(ZONE_FILL_DEFAULT)) expect(emphasis(id, null)).toEqual(ZONE_FILL_DEFAULT[id]);
+    for (const id of Object.keys(ZONE_LINE_DEFAULT)) expect(emphasis(id, null)).toEqual(ZONE_LINE_DEFAULT[id]);
+  });
+
+  it('returns a case expression on the zone id otherwise', () => {
+    const fill = emphasis('ic-fill', ['ic-wing-jiading', 'ic-body-zhangjiang']) as ExpressionSpecification;
+    expect(Array.isArray(fill)).toBe(true);
+    expect(fill[0]).toBe('case');
+    expect(fill[1]).toEqual(['in', ['get', 'id'], ['literal', ['ic-wing-jiading', 'ic-body-zhangjiang']]]);
+    const line = emphasis('poles-line', []) as ExpressionSpecification;
+    expect(line[0]).toBe('case');
+    expect(line[1]).toEqual(['in', ['get', 'id'], ['literal', []]]);
+  });
+
+  it('raises emphasised zones above the default and dims the rest', () => {
+    const fill = emphasis('poles-fill', ['zhangjiang-pole']) as unknown[];
+    expect(fill[2]).toBeGreaterThan(ZONE_FILL_DEFAULT['poles-fill'] as number);
+    expect(fill[3]).toBeLessThan(ZONE_FILL_DEFAULT['poles-fill'] as number);
+    const line = emphasis('poles-line', ['zhangjiang-pole']) as unknown[];
+    expect(line[2]).toBeGreaterThanOrEqual(ZONE_LINE_DEFAULT['poles-line'] as number);
+    expect(line[3]).toBeLessThan(ZONE_LINE_DEFAULT['poles-line'] as number);
+  });
+
+  it('produces paint values the style spec accepts for every zone layer', () => {
+    const style = styleFor('zh');
+    const patched: StyleSpecification = {
+      ...style,
+      layers: style.layers.map((l) => {
+        if (l.id in ZONE_FILL_DEFAULT) return { ...l, paint: { ...l.paint, 'fill-opacity': emphasis(l.id, ['zhangjiang-pole']) } } as LayerSpecification;
+        if (l.id in ZONE_LINE_DEFAULT) return { ...l, paint: { ...l.paint, 'line-opacity': emphasis(l.id, ['zhangjiang-pole']) } } as LayerSpecification;
+        return l;
+      }),
+    };
+    expect(validateStyleMin(patched).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe('nameField', () => {
+  it('reads the language’s (short) label with a fallback to the name', () => {
+    expect(nameField('en')).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name_en']]);
+    expect(nameField('zh', true)).toEqual(['coalesce', ['get', 'label_zh'], ['get', 'name_zh']]);
+  });
+});
+
+describe('onlineBasemapFromEnv', () => {
+  it('returns null by default (no variables, or blank ones)', () => {
+    expect(onlineBasemapFromEnv({})).toBeNull();
+    expect(onlineBasemapFromEnv({ VITE_ONLINE_BASEMAP_TILES: '   ' })).toBeNull();
+    expect(onlineBasemapFromEnv({ VITE_ONLINE_BASEMAP_ATTRIBUTION: 'x' })).toBeNull();
+  });
+
+  it('returns the configured tiles, with the attribution (or the host when none is given)', () => {
+    expect(onlineBasemapFromEnv({ VITE_ONLINE_BASEMAP_TILES: ' https://t.example.org/{z}/{x}/{y}.png ', VITE_ONLINE_BASEMAP_ATTRIBUTION: '© T' })).toEqual({
+      tiles: 'https://t.example.org/{z}/{x}/{y}.png',
+      attribution: '© T',
+    });
+    expect(onlineBasemapFromEnv({ VITE_ONLINE_BASEMAP_TILES: 'https://t.example.org/{z}/{x}/{y}.png' })?.attribution).toBe('t.example.org');
+  });
+});

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/state/store';
+import { LAYER_GROUP_IDS } from '../../src/state/layer-groups';
+import type { GeoData } from '../../src/loaders/load-geo';
+import { loadRealGeo } from '../fakes/geo-disk';
+
+let geo: GeoData;
+beforeAll(async () => {
+  geo = await loadRealGeo();
+});
+
+describe('createAppStore', () => {
+  it('starts empty with every layer group on, Chinese, map loading', () => {
+    const s = createAppStore().getState();
+    expect(s.geo).toBeNull();
+    expect(s.derived).toBeNull();
+    expect(s.sectors).toEqual([]);
+    expect(s.park).toBeNull();
+    expect(s.zone).toBeNull();
+    expect(s.lang).toBe('zh');
+    expect(s.mapStatus).toBe('loading');
+    expect(s.onlineBasemap).toBe(false);
+    expect(s.notices).toEqual([]);
+    expect(Object.keys(s.layers).sort()).toEqual([...LAYER_GROUP_IDS].sort());
+    expect(Object.values(s.layers).every((v) => v === true)).toBe(true);
+  });
+
+  it('makes independent stores', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().toggleSector('ic');
+    a.getState().setLang('en');
+    expect(b.getState().sectors).toEqual([]);
+    expect(b.getState().lang).toBe('zh');
+  });
+});
+
+describe('filter slice', () => {
+  it('toggleSector adds, then removes, keeping order', () => {
+    const store = createAppStore();
+    const { toggleSector } = store.getState();
+    toggleSector('ic');
+    toggleSector('ai-chips');
+    toggleSector('biomed');
+    expect(store.getState().sectors).toEqual(['ic', 'ai-chips', 'biomed']);
+    toggleSector('ai-chips');
+    expect(store.getState().sectors).toEqual(['ic', 'biomed']);
+    toggleSector('ic');
+    toggleSector('biomed');
+    expect(store.getState().sectors).toEqual([]);
+  });
+
+  it('setSectors replaces the selection and drops duplicates', () => {
+    const store = createAppStore();
+    store.getState().toggleSector('nev');
+    store.getState().setSectors(['ic', 'ai', 'ic']);
+    expect(store.getState().sectors).toEqual(['ic', 'ai']);
+    store.getState().setSectors([]);
+    expect(store.getState().sectors).toEqual([]);
+  });
+});
+
+describe('selection slice', () => {
+  it('selectPark clears the zone, selectZone clears the park', () => {
+    const store = createAppStore();
+    store.getState().selectZone('fintech-lujiazui');
+    expect(store.getState().zone).toBe('fintech-lujiazui');
+    store.getState().selectPark('the-bund');
+    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().zone).toBeNull();
+    store.getState().selectZone('ai-maqiao');
+    expect(store.getState().zone).toBe('ai-maqiao');
+    expect(store.getState().park).toBeNull();
+  });
+
+  it('clearSelection clears both', () => {
+    const store = createAppStore();
+    store.getState().selectPark('the-bund');
+    store.getState().clearSelection();
+    expect(store.getState().park).toBeNull();
+    expect(store.getState().zone).toBeNull();
+  });
+});
+
+describe('ui slice', () => {
+  it('adds notices with distinct ids and dismisses only the one asked for', () => {
+    const store = createAppStore();
+    store.getState().addNotice('first');
+    store.getState().addNotice('second', ['a', 'b']);
+    const [a, b] = store.getState().notices;
+    expect(a).toMatchObject({ text: 'first', details: [] });
+    expect(b).toMatchObject({ text: 'second', details: ['a', 'b'] });
+    expect(a!.id).not.toBe(b!.id);
+    store.getState().dismissNotice(a!.id);
+    expect(store.getState().notices).toEqual([b]);
+    store.getState().dismissNotice(12345678);
+    expect(store.getState().notices).toEqual([b]);
+    store.getState().dismissNotice(b!.id);
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('notice ids stay unique across stores', () => {
+    const s1 = createAppStore();
+    const s2 = createAppStore();
+    s1.getState().addNotice('x');
+    s2.getState().addNotice('y');
+    expect(s1.getState().notices[0]!.id).not.toBe(s2.getState().notices[0]!.id);
+  });
+
+  it('setLayerVisible switches one group only', () => {
+    const store = createAppStore();
+    store.getState().setLayerVisible('districts', false);
+    const { layers } = store.getState();
+    expect(layers.districts).toBe(false);
+    for (const id of LAYER_GROUP_IDS) if (id !== 'districts') expect(layers[id]).toBe(true);
+    store.getState().setLayerVisible('districts', true);
+    expect(store.getState().layers.districts).toBe(true);
+  });
+
+  it('setMapStatus sets the message, defaulting it to null', () => {
+    const store = createAppStore();
+    store.getState().setMapStatus('no-webgl', 'WebGL2 missing');
+    expect(store.getState()).toMatchObject({ mapStatus: 'no-webgl', mapMessage: 'WebGL2 missing' });
+    store.getState().setMapStatus('ready');
+    expect(store.getState()).toMatchObject({ mapStatus: 'ready', mapMessage: null });
+  });
+
+  it('setLang and setOnlineBasemap', () => {
+    const store = createAppStore();
+    store.getState().setLang('en');
+    store.getState().setOnlineBasemap(true);
+    expect(store.getState()).toMatchObject({ lang: 'en', onlineBasemap: true });
+  });
+});
+
+describe('view slice', () => {
+  it('requestCamera makes a new request each time, even for the same place', () => {
+    const store = createAppStore();
+    store.getState().requestCamera(121.5, 31.2, 12);
+    const first = store.getState().cameraRequest;
+    expect(first).toMatchObject({ lng: 121.5, lat: 31.2, zoom: 12 });
+    store.getState().requestCamera(121.5, 31.2, 12);
+    const second = store.getState().cameraRequest;
+    expect(second).not.toBe(first);
+    expect(second!.seq).not.toBe(first!.seq);
+    store.getState().requestCamera(121, 31);
+    expect(store.getState().cameraRequest?.zoom).toBeNull();
+  });
+
+  it('setCamera stores the camera', () => {
+    const store = createAppStore();
+    store.getState().setCamera({ zoom: 10, lat: 31.2, lng: 121.4 });
+    expect(store.getState().camera).toEqual({ zoom: 10, lat: 31.2, lng: 121.4 });
+  });
+});
+
+describe('data slice (real data)', () => {
+  it('setGeo derives parks, zones, the sector nodes and parks-in-zone', () => {
+    const store = createAppStore();
+    store.getState().setGeo(geo);
+    const d = store.getState().derived!;
+    expect(store.getState().geo).toBe(geo);
+    expect(d.parks).toHaveLength(33);
+    expect(d.zones).toHaveLength(31);
+    expect(d.parkCoords.get('the-bund')).toHaveLength(2);
+    expect(d.sectorNodes.get('ai-chips')).toMatchObject({ top: 'ai', isTop: false });
+    expect(d.sectorNodes.get('ic')).toMatchObject({ top: 'ic', isTop: true });
+    // parksInZone is the inverse of park.zones
+    for (const p of d.parks) for (const z of p.zones) expect(d.parksInZone.get(z)).toContain(p.id);
+    expect(d.parksInZone.get('fintech-riverside')?.sort()).toEqual(
+      d.parks.filter((p) => p.zones.includes('fintech-riverside')).map((p) => p.id).sort(),
+    );
+    expect(d.districtLabels.features).toHaveLength(16);
+    expect(d.provinces.features.every((f) => f.properties?.kind === 'province')).toBe(true);
+    expect(d.basemapLines.features.some((f) => f.properties?.kind === 'province')).toBe(false);
+  });
+});

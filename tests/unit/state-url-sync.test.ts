@@ -1,0 +1,224 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
+import {
+  applyUrlState,
+  currentUrlState,
+  describeNotice,
+  initialCameraFromUrl,
+  knownFrom,
+  startUrlSync,
+} from '../../src/state/url-sync';
+import type { GeoData } from '../../src/loaders/load-geo';
+import { t } from '../../src/i18n';
+import { loadRealGeo } from '../fakes/geo-disk';
+import { fakeWindow } from '../fakes/fake-window';
+
+let geo: GeoData;
+beforeAll(async () => {
+  geo = await loadRealGeo();
+});
+
+function storeWithData(): AppStore {
+  const store = createAppStore();
+  store.getState().setGeo(geo);
+  return store;
+}
+
+describe('knownFrom', () => {
+  it('knows the real sector nodes, parks, zones and district names once data is loaded', () => {
+    const k = knownFrom(storeWithData());
+    expect(k.sectors.has('ic')).toBe(true);
+    expect(k.sectors.has('ai-chips')).toBe(true);
+    expect(k.parks.size).toBe(33);
+    expect(k.zones.size).toBe(31);
+    expect(k.districts.has('浦东新区')).toBe(true);
+  });
+
+  it('knows nothing before data is loaded', () => {
+    const k = knownFrom(createAppStore());
+    expect([k.sectors.size, k.parks.size, k.zones.size, k.districts.size]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('applyUrlState (real data)', () => {
+  it('sets sectors, park and lang, and asks the map to go to the park', () => {
+    const store = storeWithData();
+    const notices = applyUrlState(store, '?sector=ic,ai-chips&park=the-bund&lang=en', '');
+    const s = store.getState();
+    expect(notices).toEqual([]);
+    expect(s.sectors).toEqual(['ic', 'ai-chips']);
+    expect(s.park).toBe('the-bund');
+    expect(s.zone).toBeNull();
+    expect(s.lang).toBe('en');
+    expect(s.notices).toEqual([]);
+    const at = s.derived!.parkCoords.get('the-bund')!;
+    expect(s.cameraRequest).toMatchObject({ lng: at[0], lat: at[1], zoom: 12 });
+  });
+
+  it('does not move the camera to the park when the URL has a camera', () => {
+    const store = storeWithData();
+    applyUrlState(store, '?park=the-bund', '#10.00/31.2000/121.5000');
+    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().cameraRequest).toBeNull();
+  });
+
+  it('selects a zone', () => {
+    const store = storeWithData();
+    applyUrlState(store, '?zone=fintech-lujiazui', '');
+    expect(store.getState().zone).toBe('fintech-lujiazui');
+    expect(store.getState().park).toBeNull();
+  });
+
+  it('keeps the known values, drops unknown ones and adds one notice naming them', () => {
+    const store = storeWithData();
+    const notices = applyUrlState(store, '?sector=ic,bogus&park=nowhere', '');
+    const s = store.getState();
+    expect(s.sectors).toEqual(['ic']);
+    expect(s.park).toBeNull();
+    expect(notices.map((n) => [n.param, n.value])).toEqual([
+      ['sector', 'bogus'],
+      ['park', 'nowhere'],
+    ]);
+    expect(s.notices).toHaveLength(1);
+    expect(s.notices[0]!.text).toBe(t('zh', 'urlIgnored'));
+    expect(s.notices[0]!.details).toEqual(notices.map(describeNotice));
+    expect(s.notices[0]!.details.join('\n')).toContain('sector=bogus');
+    expect(s.notices[0]!.details.join('\n')).toContain('park=nowhere');
+  });
+
+  it('writes the notice in the language of the URL', () => {
+    const store = storeWithData();
+    applyUrlState(store, '?lang=en&foo=1', '');
+    expect(store.getState().notices[0]?.text).toBe(t('en', 'urlIgnored'));
+    expect(store.getState().notices[0]?.details[0]).toContain('foo=1');
+  });
+
+  it('an empty URL resets to the defaults and adds no notice', () => {
+    const store = storeWithData();
+    store.getState().setSectors(['ic']);
+    store.getState().setLang('en');
+    applyUrlState(store, '', '');
+    expect(store.getState()).toMatchObject({ sectors: [], lang: 'zh', park: null, zone: null, notices: [] });
+  });
+});
+
+describe('initialCameraFromUrl', () => {
+  it('reads a valid camera hash and ignores anything else', () => {
+    expect(initialCameraFromUrl({ hash: '#10.50/31.2304/121.4737' })).toEqual({ zoom: 10.5, lat: 31.2304, lng: 121.4737 });
+    expect(initialCameraFromUrl({ hash: '' })).toBeNull();
+    expect(initialCameraFromUrl({ hash: '#nonsense' })).toBeNull();
+    expect(initialCameraFromUrl({ hash: '#10/95/121' })).toBeNull();
+  });
+});
+
+describe('currentUrlState', () => {
+  it('mirrors the store', () => {
+    const store = storeWithData();
+    store.getState().setSectors(['biomed']);
+    store.getState().selectPark('the-bund');
+    store.getState().setCamera({ zoom: 9, lat: 31, lng: 121 });
+    expect(currentUrlState(store)).toMatchObject({ sectors: ['biomed'], park: 'the-bund', zone: null, lang: 'zh', camera: { zoom: 9, lat: 31, lng: 121 } });
+  });
+});
+
+describe('startUrlSync (fake window, fake timers)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('writes ?sector=ic after toggleSector, once the debounce has passed', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().toggleSector('ic');
+    vi.advanceTimersByTime(200);
+    expect(win.history.replaceState).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(win.history.replaceState).toHaveBeenCalledTimes(1);
+    expect(win.history.replaceState).toHaveBeenLastCalledWith(null, '', '/?sector=ic');
+    stop();
+  });
+
+  it('writes the camera hash after setCamera (rounded like MapLibre)', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().toggleSector('ic');
+    vi.advanceTimersByTime(300);
+    store.getState().setCamera({ zoom: 10.5, lat: 31.230412, lng: 121.473689 });
+    vi.advanceTimersByTime(300);
+    expect(win.written()).toEqual(['/?sector=ic', '/?sector=ic#10.50/31.2304/121.4737']);
+    stop();
+  });
+
+  it('debounces a burst of changes into one write of the final state', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().toggleSector('ic');
+    vi.advanceTimersByTime(100);
+    store.getState().toggleSector('biomed');
+    vi.advanceTimersByTime(100);
+    store.getState().selectPark('the-bund');
+    vi.advanceTimersByTime(100);
+    store.getState().setLang('en');
+    vi.advanceTimersByTime(1000);
+    expect(win.written()).toEqual(['/?sector=ic,biomed&park=the-bund&lang=en']);
+    stop();
+  });
+
+  it('keeps the pathname and clears the query when the state is back to default', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/sub/dir/?sector=ic');
+    store.getState().setSectors(['ic']);
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().setSectors([]);
+    vi.advanceTimersByTime(300);
+    expect(win.written()).toEqual(['/sub/dir/']);
+    stop();
+  });
+
+  it('does not write when the URL already says the same, or for state the URL does not hold', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/?sector=ic');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().setSectors(['ic']); // new array, same URL
+    store.getState().addNotice('x');
+    store.getState().setLayerVisible('parks', false);
+    store.getState().setMapStatus('ready');
+    vi.advanceTimersByTime(1000);
+    expect(win.history.replaceState).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('stops writing (and drops a pending write) once stopped', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    const win = fakeWindow('/');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().toggleSector('ic');
+    stop();
+    vi.advanceTimersByTime(1000);
+    store.getState().toggleSector('ai');
+    vi.advanceTimersByTime(1000);
+    expect(win.history.replaceState).not.toHaveBeenCalled();
+  });
+
+  it('a URL read by applyUrlState and written back by startUrlSync round-trips', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    applyUrlState(store, '?sector=ai-chips,fintech&zone=fintech-riverside&lang=en', '#11.00/31.2400/121.4900');
+    const win = fakeWindow('/');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    store.getState().setCamera({ zoom: 11, lat: 31.24, lng: 121.49 });
+    vi.advanceTimersByTime(300);
+    expect(win.written()).toEqual(['/?sector=ai-chips,fintech&zone=fintech-riverside&lang=en#11.00/31.2400/121.4900']);
+    stop();
+  });
+});

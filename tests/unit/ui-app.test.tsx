@@ -1,0 +1,220 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/app/App';
+import { StoreContext, createAppStore } from '../../src/state/store';
+import { parksForSelection } from '../../src/state/filter';
+import { t } from '../../src/i18n';
+import type { ParkProps, SectorsFile } from '../../src/loaders/schemas';
+import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
+import { FAKE_DEFAULT_CAMERA, FakeMapController } from '../fakes/fake-map-controller';
+
+// the real controller imports maplibre-gl (WebGL, CSS, a worker): replace it with the recording fake
+vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
+
+let parks: ParkProps[];
+let sectors: SectorsFile;
+
+beforeAll(() => {
+  parks = readGeoJson<{ features: { properties: ParkProps }[] }>('parks.geojson').features.map((f) => f.properties);
+  sectors = readGeoJson<SectorsFile>('sectors.json');
+});
+
+beforeEach(() => {
+  FakeMapController.reset();
+  window.history.replaceState(null, '', '/');
+  vi.stubGlobal('fetch', diskFetcher());
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+function renderApp() {
+  const store = createAppStore();
+  const utils = render(
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>,
+  );
+  return { store, ...utils };
+}
+
+const parkList = (name = '园区') => screen.getByRole('list', { name });
+const parkItems = (name = '园区') => within(parkList(name)).getAllByRole('listitem');
+async function waitForParks(n = 33, name = '园区') {
+  await waitFor(() => expect(parkItems(name)).toHaveLength(n));
+}
+const fake = () => {
+  const f = FakeMapController.last;
+  if (!f) throw new Error('no map controller was constructed');
+  return f;
+};
+const sectorBox = (container: HTMLElement, id: string) => {
+  const box = container.querySelector<HTMLInputElement>(`input[type="checkbox"][data-sector="${id}"]`);
+  if (!box) throw new Error(`no checkbox for sector ${id}`);
+  return box;
+};
+
+describe('App (fake map, real data from disk)', () => {
+  it('loads the data and fills the park list with 33 parks', async () => {
+    renderApp();
+    expect(screen.getByText(t('zh', 'loading'))).toBeInTheDocument();
+    await waitForParks();
+    expect(screen.getByText(t('zh', 'parksShown', { n: 33, total: 33 }))).toBeInTheDocument();
+    expect(screen.queryByText(t('zh', 'loading'))).toBeNull();
+    // every park of the file is listed, by its Chinese name
+    const names = parkItems().map((li) => li.querySelector('.park-name')?.textContent);
+    expect(names.sort()).toEqual(parks.map((p) => p.name_zh).sort());
+  });
+
+  it('creates one map controller on the map element, with the language, fonts and default camera', async () => {
+    renderApp();
+    await waitForParks();
+    expect(FakeMapController.instances).toHaveLength(1);
+    const f = fake();
+    expect(f.container).toBe(screen.getByTestId('map'));
+    expect(f.style?.lang).toBe('zh');
+    expect(f.style?.online ?? null).toBeNull();
+    expect(Object.keys(f.style?.fontFaces ?? {})).toEqual(['Noto Sans SC']);
+    expect(f.initialCamera).toEqual(FAKE_DEFAULT_CAMERA);
+    // data reached the map
+    expect(new Set(f.calls('setData').map(([id]) => id))).toContain('parks');
+    // the map's ready handler drives the store
+    expect(typeof f.handlers?.onReady).toBe('function');
+  });
+
+  it('starts the map at the camera in the URL hash', async () => {
+    window.history.replaceState(null, '', '/#10.00/31.2000/121.5000');
+    renderApp();
+    await waitForParks();
+    expect(fake().initialCamera).toEqual({ zoom: 10, lat: 31.2, lng: 121.5 });
+  });
+
+  it('clicking a sector checkbox reduces the list and filters the map', async () => {
+    const { container } = renderApp();
+    await waitForParks();
+    const expected = parksForSelection(parks, ['ic'], sectors);
+    expect(expected.length).toBeLessThan(33);
+    fake().clearLog();
+    fireEvent.click(sectorBox(container, 'ic'));
+    expect(sectorBox(container, 'ic').checked).toBe(true);
+    await waitForParks(expected.length);
+    const listed = parkItems().map((li) => li.querySelector('button')!.getAttribute('data-park'));
+    expect(listed.sort()).toEqual([...expected].sort());
+    expect(fake().setParkFilter).toHaveBeenLastCalledWith(expected);
+    expect(fake().lastCall('setZoneEmphasis')![0]).toEqual(expect.arrayContaining(['ic-body-zhangjiang']));
+    // the count next to the checkbox agrees with the list
+    expect(sectorBox(container, 'ic').closest('label')!.querySelector('.count')!.textContent).toBe(String(expected.length));
+    // and the selection reaches the URL (debounced)
+    await waitFor(() => expect(window.location.search).toBe('?sector=ic'));
+  });
+
+  it('clearing the filter restores the full list and sends null to the map', async () => {
+    const { container } = renderApp();
+    await waitForParks();
+    fireEvent.click(sectorBox(container, 'fintech'));
+    await waitForParks(parksForSelection(parks, ['fintech'], sectors).length);
+    fireEvent.click(screen.getByRole('button', { name: t('zh', 'clearFilter') }));
+    await waitForParks(33);
+    expect(fake().lastCall('setParkFilter')).toEqual([null]);
+    expect(fake().lastCall('setZoneEmphasis')).toEqual([null]);
+  });
+
+  it('clicking a park opens its card, with the reasons quoting a clause, and moves the map', async () => {
+    const { container } = renderApp();
+    await waitForParks();
+    const bund = parks.find((p) => p.id === 'the-bund')!;
+    fireEvent.click(container.querySelector('button[data-park="the-bund"]')!);
+    const heading = await screen.findByRole('heading', { level: 2, name: bund.name_zh });
+    const card = heading.closest('article')!;
+    expect(card).toHaveAttribute('data-park', 'the-bund');
+    const reasons = card.querySelector('ul.reasons') as HTMLElement;
+    expect(reasons).not.toBeNull();
+    const firstLink = bund.links[0]!;
+    expect(reasons.textContent).toContain(firstLink.clause);
+    expect(reasons.textContent).toContain(firstLink.phrase);
+    // the list gives way to the card
+    expect(screen.queryByRole('list', { name: '园区' })).toBeNull();
+    expect(fake().setSelectedPark).toHaveBeenLastCalledWith('the-bund');
+    expect(fake().flyTo).toHaveBeenCalled();
+    const [lng, lat] = fake().lastCall('flyTo')!;
+    expect(lng).toBeGreaterThan(121);
+    expect(lat).toBeGreaterThan(30.5);
+    // closing returns to the list
+    fireEvent.click(within(card).getByRole('button', { name: t('zh', 'close') }));
+    await waitForParks();
+    expect(fake().setSelectedPark).toHaveBeenLastCalledWith(null);
+  });
+
+  it('the language button switches the UI to English and tells the map', async () => {
+    renderApp();
+    await waitForParks();
+    fireEvent.click(screen.getByRole('button', { name: t('zh', 'languageLabel') }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(t('en', 'title'));
+    await waitForParks(33, 'Parks');
+    expect(screen.queryByRole('list', { name: '园区' })).toBeNull();
+    expect(screen.getByText(t('en', 'filterSectors'))).toBeInTheDocument();
+    const names = parkItems('Parks').map((li) => li.querySelector('.park-name')?.textContent);
+    expect(names.sort()).toEqual(parks.map((p) => p.name_en).sort());
+    expect(fake().setLang).toHaveBeenLastCalledWith('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe(t('en', 'title'));
+    // and back
+    fireEvent.click(screen.getByRole('button', { name: t('en', 'languageLabel') }));
+    expect(fake().setLang).toHaveBeenLastCalledWith('zh');
+    await waitForParks(33, '园区');
+  });
+
+  it('applies the URL once the data has loaded', async () => {
+    window.history.replaceState(null, '', '/?sector=ic&lang=en');
+    const { store } = renderApp();
+    await waitForParks(parksForSelection(parks, ['ic'], sectors).length, 'Parks');
+    expect(store.getState().sectors).toEqual(['ic']);
+    expect(fake().setLang).toHaveBeenLastCalledWith('en');
+  });
+
+  it('shows the WebGL message when the map cannot start, and the list still works', async () => {
+    FakeMapController.failNext = 'no-webgl';
+    const { store, container } = renderApp();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(t('zh', 'noWebgl'));
+    expect(store.getState().mapStatus).toBe('no-webgl');
+    expect(FakeMapController.instances).toHaveLength(0);
+    await waitForParks();
+    fireEvent.click(sectorBox(container, 'biomed'));
+    await waitForParks(parksForSelection(parks, ['biomed'], sectors).length);
+    fireEvent.click(container.querySelector('button[data-park="dongfang-meigu"]')!);
+    expect(await screen.findByRole('heading', { level: 2, name: parks.find((p) => p.id === 'dongfang-meigu')!.name_zh })).toBeInTheDocument();
+  });
+
+  it('names a file that failed to load in a notice, and the list still shows', async () => {
+    vi.stubGlobal('fetch', diskFetcher({ 'zones.geojson': 404 }));
+    renderApp();
+    await waitForParks();
+    expect(await screen.findByText(t('zh', 'loadFailed'))).toBeInTheDocument();
+    expect(screen.getByText(/zones\.geojson/)).toHaveTextContent('zones.geojson: HTTP 404');
+    // the zones never reach the map, the parks do
+    const pushed = new Set(fake().calls('setData').map(([id]) => id));
+    expect(pushed.has('zones')).toBe(false);
+    expect(pushed.has('parks')).toBe(true);
+    // the notice can be dismissed
+    fireEvent.click(screen.getByRole('button', { name: t('zh', 'dismiss') }));
+    expect(screen.queryByText(/zones\.geojson/)).toBeNull();
+  });
+
+  it('tells the store when the map is ready, and destroys the map on unmount', async () => {
+    const { store, unmount } = renderApp();
+    await waitForParks();
+    act(() => fake().handlers!.onReady());
+    expect(store.getState().mapStatus).toBe('ready');
+    const f = fake();
+    unmount();
+    expect(f.destroy).toHaveBeenCalledTimes(1);
+    // no calls after unmount
+    f.clearLog();
+    act(() => store.getState().setLang('en'));
+    expect(f.log).toEqual([]);
+  });
+});

@@ -1,0 +1,243 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { ParkCard, SourceText } from '../../src/components/ParkCard';
+import { ZoneCard } from '../../src/components/ZoneCard';
+import { StoreContext, createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
+import { t } from '../../src/i18n';
+import type { GeoData } from '../../src/loaders/load-geo';
+import type { Link, ParkProps, ZoneProps } from '../../src/loaders/schemas';
+import { loadRealGeo } from '../fakes/geo-disk';
+
+let geo: GeoData;
+beforeAll(async () => {
+  geo = await loadRealGeo();
+});
+
+function storeWithData(): AppStore {
+  const store = createAppStore();
+  store.getState().setGeo(geo);
+  return store;
+}
+const park = (store: AppStore, id: string): ParkProps => store.getState().derived!.parks.find((p) => p.id === id)!;
+const zone = (store: AppStore, id: string): ZoneProps => store.getState().derived!.zones.find((z) => z.id === id)!;
+const nodeName = (store: AppStore, id: string, lang: 'zh' | 'en' = 'zh') => {
+  const n = store.getState().derived!.sectorNodes.get(id)!;
+  return lang === 'zh' ? n.name_zh : n.name_en;
+};
+
+/**
+ * Whether `el` (an element with data-via) shows link `l`: same kind of reason, the clause, the
+ * plan's words (the phrase; or the name the plan uses for the place; a phrase that is just the
+ * node's own name may be left out), and for a zone link, the zone's name.
+ */
+function rendersLink(store: AppStore, el: HTMLElement, l: Link): boolean {
+  const text = el.textContent ?? '';
+  const nodeHolder = el.closest<HTMLElement>('[data-node]');
+  if (nodeHolder && nodeHolder.dataset.node !== l.node) return false;
+  if (el.dataset.via !== l.via) return false;
+  if (!text.includes(l.clause)) return false;
+  if (!text.includes(l.via === 'designation' ? t('zh', 'viaDesignation') : t('zh', 'viaZone'))) return false;
+  if (l.via === 'zone' && !text.includes(zone(store, l.zone!).name_zh)) return false;
+  const words = (l as Link & { named_as?: string }).named_as;
+  const phraseShown = text.includes(`“${l.phrase}”`);
+  const phraseIsNodeName = l.phrase === nodeName(store, l.node);
+  return phraseShown || (words !== undefined && text.includes(words)) || phraseIsNodeName;
+}
+
+function renderPark(store: AppStore, p: ParkProps, onClose = vi.fn()) {
+  const utils = render(
+    <StoreContext.Provider value={store}>
+      <ParkCard park={p} onClose={onClose} />
+    </StoreContext.Provider>,
+  );
+  return { ...utils, onClose, card: utils.container.querySelector('article.park-card') as HTMLElement };
+}
+
+function renderZone(store: AppStore, z: ZoneProps, onClose = vi.fn()) {
+  const utils = render(
+    <StoreContext.Provider value={store}>
+      <ZoneCard zone={z} onClose={onClose} />
+    </StoreContext.Provider>,
+  );
+  return { ...utils, onClose, card: utils.container.querySelector('article.zone-card') as HTMLElement };
+}
+
+describe('ParkCard (real data)', () => {
+  // many links, to several sectors, by designation and through zones, to top-level and child nodes
+  for (const id of ['songjiang-industrial-zone', 'yangpu-university-city', 'xuhui-west-bund', 'jiading-smart-sensor-park', 'zhangjiang-ic-base'])
+    it(`renders every link of ${id}, grouped by sector, with clause and phrase`, () => {
+      const store = storeWithData();
+      const p = park(store, id);
+      const { card } = renderPark(store, p);
+      expect(screen.getByRole('heading', { level: 2, name: p.name_zh })).toBeInTheDocument();
+      const groups = [...card.querySelectorAll<HTMLElement>('ul.reasons > li[data-sector]')];
+      expect(groups.map((g) => g.dataset.sector)).toEqual([...new Set(p.links.map((l) => l.sector))]);
+      for (const g of groups) {
+        expect(g.querySelector('strong')!.textContent).toBe(nodeName(store, g.dataset.sector!));
+        const links = p.links.filter((l) => l.sector === g.dataset.sector);
+        // one element per link (data-via), matched one to one
+        const unmatched = [...g.querySelectorAll<HTMLElement>('[data-via]')];
+        expect(unmatched).toHaveLength(links.length);
+        for (const l of links) {
+          const i = unmatched.findIndex((el) => rendersLink(store, el, l));
+          expect(i, `${id}: no element for ${l.via} link to ${l.node} (${l.clause}, zone ${l.zone})`).toBeGreaterThanOrEqual(0);
+          unmatched.splice(i, 1);
+        }
+        // a child node is named in its group; the top-level node is not repeated as a node label
+        for (const node of new Set(links.map((l) => l.node))) {
+          const holder = g.querySelector<HTMLElement>(`[data-node="${node}"]`) ?? g;
+          if (node !== g.dataset.sector) expect(holder.textContent).toContain(nodeName(store, node));
+        }
+        for (const label of g.querySelectorAll('.node')) expect(label.textContent).not.toContain(`${nodeName(store, g.dataset.sector!)} ·`);
+      }
+      expect(card.querySelectorAll('ul.reasons [data-via]')).toHaveLength(p.links.length);
+    });
+
+  it('shows the district, the zones as chips (which select the zone) and the confidence', () => {
+    const store = storeWithData();
+    const p = park(store, 'the-bund');
+    const { card } = renderPark(store, p);
+    expect(card).toHaveTextContent(p.district!);
+    const chips = [...card.querySelectorAll<HTMLButtonElement>('button.chip')];
+    expect(chips.map((c) => c.textContent)).toEqual(p.zones.map((z) => zone(store, z).name_zh));
+    fireEvent.click(chips.at(-1)!);
+    expect(store.getState().zone).toBe(p.zones.at(-1));
+    expect(store.getState().park).toBeNull();
+    expect(card.querySelector(`[data-confidence="${p.confidence}"]`)).toHaveTextContent(t('zh', `conf_${p.confidence}`));
+  });
+
+  it('renders an http(s) source as a link that opens safely', () => {
+    const store = storeWithData();
+    const p = park(store, 'zhangjiang-ic-base');
+    const { card } = renderPark(store, p);
+    const links = [...card.querySelectorAll('a')];
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute('href', 'https://de.wikibrief.org/wiki/Zhangjiang_Hi-Tech_Park');
+    expect(links[0]).toHaveAttribute('target', '_blank');
+    expect(links[0]!.getAttribute('rel')).toMatch(/noopener/);
+    expect(links[0]!.getAttribute('rel')).toMatch(/noreferrer/);
+  });
+
+  it("renders 'javascript:alert(1)' in a source as text, not as a link", () => {
+    const store = storeWithData();
+    const p: ParkProps = { ...park(store, 'the-bund'), source: 'javascript:alert(1) <img src=x onerror=alert(2)> data:text/html,hi' };
+    const { card } = renderPark(store, p);
+    expect(card.querySelectorAll('a')).toHaveLength(0);
+    expect(card.querySelector('img')).toBeNull();
+    expect(card).toHaveTextContent('javascript:alert(1)');
+    expect(card).toHaveTextContent('<img src=x onerror=alert(2)>');
+    for (const el of card.querySelectorAll('*')) expect(el.getAttribute('href') ?? '').not.toMatch(/^(javascript|data):/i);
+  });
+
+  it('links only the http(s) part of a mixed source', () => {
+    render(<SourceText text="javascript:alert(1) then https://example.org/a and http://example.com/b ftp://x.org/c" />);
+    const links = screen.getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.org/a', 'http://example.com/b']);
+    expect(document.body).toHaveTextContent('javascript:alert(1) then https://example.org/a and http://example.com/b ftp://x.org/c');
+  });
+
+  it('a URL with parentheses (xuhui-west-bund, the-bund) is linked whole', () => {
+    const store = storeWithData();
+    const { card } = renderPark(store, park(store, 'xuhui-west-bund'));
+    expect(card.querySelector('a')).toHaveAttribute('href', 'https://goodnames-eth.ipns.dweb.link/wiki/Longhua_Station_(Shanghai).html');
+  });
+
+  it('trailing punctuation after a URL (dongfang-meigu: "…station; …") is not part of the link', () => {
+    const store = storeWithData();
+    const { card } = renderPark(store, park(store, 'dongfang-meigu'));
+    expect(card.querySelector('a')).toHaveAttribute('href', 'https://wikiwand.com/en/Fengxian_Xincheng_station');
+  });
+
+  it('renders link notes and the beyond-plan note as text', () => {
+    const store = storeWithData();
+    const base = park(store, 'the-bund');
+    const p: ParkProps = {
+      ...base,
+      beyond_plan: true,
+      links: base.links.map((l, i) => (i === 0 ? { ...l, note: '<b>note</b>' } : l)),
+    };
+    const { card } = renderPark(store, p);
+    expect(card.querySelector('.reasons .note')).toHaveTextContent('<b>note</b>');
+    expect(card.querySelector('.reasons b')).toBeNull();
+    expect(card).toHaveTextContent(t('zh', 'beyondPlan'));
+  });
+
+  it('follows the language, and the close button calls onClose', () => {
+    const store = storeWithData();
+    act(() => store.getState().setLang('en'));
+    const p = park(store, 'yangpu-university-city');
+    const { card, onClose } = renderPark(store, p);
+    expect(screen.getByRole('heading', { level: 2, name: p.name_en })).toBeInTheDocument();
+    expect(card.querySelector('.alt-name')).toHaveTextContent(p.name_zh);
+    expect(card.querySelector('li[data-sector="digital"] > strong')).toHaveTextContent(nodeName(store, 'digital', 'en'));
+    expect(card).toHaveTextContent(t('en', 'why'));
+    fireEvent.click(screen.getByRole('button', { name: t('en', 'close') }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ZoneCard (real data)', () => {
+  it('lists the parks inside, and opening one selects it and moves the map', () => {
+    const store = storeWithData();
+    const z = zone(store, 'fintech-riverside');
+    const { card } = renderZone(store, z);
+    expect(screen.getByRole('heading', { level: 2, name: z.name_zh })).toBeInTheDocument();
+    const inside = store.getState().derived!.parks.filter((p) => p.zones.includes(z.id));
+    expect(inside.length).toBeGreaterThan(1);
+    const buttons = [...card.querySelectorAll<HTMLButtonElement>('ul.inside button')];
+    expect(buttons.map((b) => b.textContent).sort()).toEqual(inside.map((p) => p.name_zh).sort());
+    expect(card).toHaveTextContent(`${t('zh', 'parksInside')} (${inside.length})`);
+    const target = inside.find((p) => p.id === 'the-bund')!;
+    fireEvent.click(buttons.find((b) => b.textContent === target.name_zh)!);
+    expect(store.getState().park).toBe('the-bund');
+    const at = store.getState().derived!.parkCoords.get('the-bund')!;
+    expect(store.getState().cameraRequest).toMatchObject({ lng: at[0], lat: at[1] });
+  });
+
+  it('shows the derivation and flags a schematic zone', () => {
+    const store = storeWithData();
+    const z = zone(store, 'fintech-riverside');
+    expect(z.schematic).toBe(true);
+    const { card } = renderZone(store, z);
+    const p = card.querySelector('p[data-schematic]')!;
+    expect(p.getAttribute('data-schematic')).toBe('true');
+    expect(p.querySelector('strong')).toHaveTextContent(t('zh', 'schematicZone'));
+    expect(p).toHaveTextContent(z.derivation);
+    expect(card).toHaveTextContent(z.clause);
+    expect(card).toHaveTextContent(`${z.area_km2} km²`);
+  });
+
+  it('flags a zone drawn from district boundaries as exact', () => {
+    const store = storeWithData();
+    const z = zone(store, 'biomed-x-districts');
+    expect(z.schematic).toBe(false);
+    const { card } = renderZone(store, z);
+    const p = card.querySelector('p[data-schematic]')!;
+    expect(p.getAttribute('data-schematic')).toBe('false');
+    expect(p.querySelector('strong')).toHaveTextContent(t('zh', 'exactZone'));
+    expect(p).toHaveTextContent(z.derivation);
+  });
+
+  it("shows the zone's own sector links, and no area for an axis", () => {
+    const store = storeWithData();
+    const z = zone(store, 'h-central-axis');
+    expect(z.area_km2).toBeNull();
+    const { card } = renderZone(store, z);
+    expect(card).not.toHaveTextContent('km²');
+    const items = card.querySelectorAll('ul.reasons [data-via]');
+    expect(items).toHaveLength(z.links.length);
+    for (const li of items) expect(li.getAttribute('data-via')).toBe('designation');
+    expect([...card.querySelectorAll<HTMLElement>('ul.reasons > li[data-sector]')].map((g) => g.dataset.sector)).toEqual([
+      ...new Set(z.links.map((l) => l.sector)),
+    ]);
+  });
+
+  it('the close button calls onClose', () => {
+    const store = storeWithData();
+    const { onClose } = renderZone(store, zone(store, 'ai-maqiao'));
+    fireEvent.click(screen.getByRole('button', { name: t('zh', 'close') }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
