@@ -13,7 +13,7 @@ const noTurf = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'coverage', '.scratch', '.test-results'] },
+  { ignores: ['dist', 'node_modules', 'public', 'coverage', '.scratch', '.test-results', '.bench'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

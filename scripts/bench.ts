@@ -318,6 +318,7 @@ async function main(): Promise<number> {
   console.log('');
   const t = performance.now();
   const node = await benchLinking();
+  await (await import('./bench-browser')).benchBrowser();
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
   return node.identical ? 0 : 1;

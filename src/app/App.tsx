@@ -37,6 +37,7 @@ export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
       if (!live) return;
       const s = store.getState();
       s.setGeo(data);
+      if (initialCamera && !s.camera) s.setCamera(initialCamera);
       const failed = failedFiles(data);
       applyUrlState(store, window.location.search, window.location.hash);
       if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
@@ -46,7 +47,7 @@ export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
       live = false;
       stopSync?.();
     };
-  }, [store, preloaded]);
+  }, [store, preloaded, initialCamera]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -35,13 +35,15 @@ export function syncMapWithStore(map: MapController, store: AppStore): () => voi
     (d) => {
       const geo = store.getState().geo;
       if (!d || !geo) return;
+      // a file that failed to load is drawn empty (the UI names it), so the rest still shows and the map still gets ready
+      const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
       map.setData('provinces', d.provinces);
       map.setData('basemap-lines', d.basemapLines);
-      if (geo.districts.ok) map.setData('districts', geo.districts.data);
+      map.setData('districts', geo.districts.ok ? geo.districts.data : empty());
       map.setData('district-labels', d.districtLabels);
-      if (geo.zones.ok) map.setData('zones', geo.zones.data);
+      map.setData('zones', geo.zones.ok ? geo.zones.data : empty());
       map.setData('zone-labels', d.zoneLabels);
-      if (geo.footprints.ok) map.setData('footprints', geo.footprints.data);
+      map.setData('footprints', geo.footprints.ok ? geo.footprints.data : empty());
     },
   );
   // parks: colours follow the selection, so rebuild on either change

@@ -58,6 +58,8 @@ export function startUrlSync(store: AppStore, win: Window = window, delayMs = 25
     const next = `${win.location.pathname}${search}${hash}`;
     if (next !== `${win.location.pathname}${win.location.search}${win.location.hash}`) win.history.replaceState(null, '', next);
   };
+  // write the cleaned-up URL at once: rejected parameters must not linger in the address bar
+  write();
   const unsub = store.subscribe(
     (s) => [s.sectors, s.park, s.zone, s.lang, s.camera] as const,
     () => {

@@ -66,6 +66,9 @@ export async function openSession(
       return route.abort('internetdisconnected');
     },
   );
+  // tsx/esbuild (keepNames) wraps named functions in `__name(...)`; functions handed to
+  // page.evaluate run in the page, where that helper does not exist.
+  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   const page = context.pages()[0] ?? (await context.newPage());
   const watch = (p: Page) => {
     p.on('console', (m) => {

@@ -186,6 +186,7 @@ describe('startUrlSync (fake window, fake timers)', () => {
   it('does not write when the URL already says the same, or for state the URL does not hold', () => {
     vi.useFakeTimers();
     const store = storeWithData();
+    store.getState().setSectors(['ic']);
     const win = fakeWindow('/?sector=ic');
     const stop = startUrlSync(store, win.asWindow(), 250);
     store.getState().setSectors(['ic']); // new array, same URL
@@ -194,6 +195,16 @@ describe('startUrlSync (fake window, fake timers)', () => {
     store.getState().setMapStatus('ready');
     vi.advanceTimersByTime(1000);
     expect(win.history.replaceState).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('cleans the URL at once when it starts (rejected parameters do not linger)', () => {
+    vi.useFakeTimers();
+    const store = storeWithData();
+    applyUrlState(store, '?sector=ic,bogus&zzz=1', '');
+    const win = fakeWindow('/?sector=ic,bogus&zzz=1');
+    const stop = startUrlSync(store, win.asWindow(), 250);
+    expect(win.written()).toEqual(['/?sector=ic']);
     stop();
   });
 
@@ -215,8 +226,8 @@ describe('startUrlSync (fake window, fake timers)', () => {
     const store = storeWithData();
     applyUrlState(store, '?sector=ai-chips,fintech&zone=fintech-riverside&lang=en', '#11.00/31.2400/121.4900');
     const win = fakeWindow('/');
-    const stop = startUrlSync(store, win.asWindow(), 250);
     store.getState().setCamera({ zoom: 11, lat: 31.24, lng: 121.49 });
+    const stop = startUrlSync(store, win.asWindow(), 250);
     vi.advanceTimersByTime(300);
     expect(win.written()).toEqual(['/?sector=ai-chips,fintech&zone=fintech-riverside&lang=en#11.00/31.2400/121.4900']);
     stop();

@@ -1,0 +1,74 @@
+/**
+ * The baseline for scripts/bench-browser.ts: one plain maplibregl.Map with the app's own style
+ * (buildStyle, same layers, same `font-faces`), the same /geo files and the same sources built
+ * by the same functions (deriveData, mapParks), and nothing else: no React, no store, no zod
+ * validation, no controls. Ready = the first `idle` after every source has its data, flagged as
+ * data-map-ready="true" on [data-testid="map"], exactly as MapController does.
+ *
+ * ?w=…&h=… sizes the map container in CSS px (the bench passes the app's map size).
+ */
+import fontFaces from 'virtual:font-faces';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { maplibregl } from '../../src/map/maplibre-setup';
+import { buildStyle } from '../../src/map/style';
+import type { SourceId } from '../../src/map/layers';
+import { DEFAULT_CAMERA } from '../../src/map/map-controller';
+import { deriveData, mapParks } from '../../src/state/derive';
+import type { GeoData, Loaded } from '../../src/loaders/load-geo';
+
+// the same files as GEO_FILES in src/loaders/load-geo.ts (not imported: that module pulls in zod)
+const FILES = ['manifest.json', 'sectors.json', 'districts.geojson', 'zones.geojson', 'parks.geojson', 'basemap.geojson', 'footprints.geojson'] as const;
+
+const container = document.getElementById('map')!;
+const q = new URLSearchParams(location.search);
+const w = Number(q.get('w'));
+const h = Number(q.get('h'));
+if (w > 0 && h > 0) {
+  container.style.width = `${w}px`;
+  container.style.height = `${h}px`;
+}
+container.dataset.mapReady = 'false';
+
+const base = import.meta.env.BASE_URL;
+const loaded = Promise.all(
+  FILES.map(async (name): Promise<Loaded<unknown>> => {
+    const res = await fetch(`${base}geo/${name}`);
+    return res.ok ? { ok: true, data: (await res.json()) as unknown } : { ok: false, error: `${name}: HTTP ${res.status}` };
+  }),
+).then(([manifest, sectors, districts, zones, parks, basemap, footprints]) => ({ manifest, sectors, districts, zones, parks, basemap, footprints }) as GeoData);
+
+const map = new maplibregl.Map({
+  container,
+  style: buildStyle({ lang: 'zh', fontFaces }),
+  center: [DEFAULT_CAMERA.lng, DEFAULT_CAMERA.lat],
+  zoom: DEFAULT_CAMERA.zoom,
+  minZoom: 6,
+  maxZoom: 17,
+  attributionControl: false,
+  canvasContextAttributes: { preserveDrawingBuffer: true },
+  maxBounds: [
+    [119.0, 29.6],
+    [123.8, 33.0],
+  ],
+});
+(window as unknown as { __map?: unknown }).__map = map;
+
+const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+
+void Promise.all([loaded, styleLoaded]).then(([geo]) => {
+  const d = deriveData(geo);
+  const data: [SourceId, GeoJSON.FeatureCollection | null][] = [
+    ['provinces', d.provinces],
+    ['basemap-lines', d.basemapLines],
+    ['districts', geo.districts.ok ? geo.districts.data : null],
+    ['district-labels', d.districtLabels],
+    ['zones', geo.zones.ok ? geo.zones.data : null],
+    ['zone-labels', d.zoneLabels],
+    ['footprints', geo.footprints.ok ? geo.footprints.data : null],
+    ['parks', mapParks(geo, [], geo.sectors.ok ? geo.sectors.data : null)],
+  ];
+  for (const [id, fc] of data) if (fc) (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
+  map.once('idle', () => {
+    container.dataset.mapReady = 'true';
+  });
+});

@@ -1,0 +1,467 @@
+/**
+ * npx tsx scripts/bench-browser.ts   (also run by `npm run bench`, after the linking bench)
+ *
+ * Browser figures for the real app, in one run, through the e2e harness (Debian's Chromium,
+ * SwiftShader WebGL, offline guard):
+ *   1. navigation → map ready, median of N fresh pages: the app (its production build) against a
+ *      bare MapLibre page with the same style, sources and data (bench/bare), app/bare ratio;
+ *   2. sector filter click → next `idle` of the map, median of N toggles;
+ *   3. bytes of the first view (every response until ready), gzip computed here, fonts apart.
+ * Both pages are built here with Vite's build() into .bench/ (git-ignored, removed afterwards
+ * unless BENCH_KEEP=1) and served with Vite's preview on free loopback ports.
+ *
+ * Ready = data-map-ready="true" on [data-testid="map"] (the first `idle` after the data is set),
+ * timed in-page: an init script's MutationObserver stores performance.now() when the attribute
+ * flips, so the figure is ms since the navigation's time origin.
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import type { PreviewServer } from 'vite';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { CHROMIUM, openSession } from '../tests/e2e/harness';
+import { isMain } from './link';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, '.bench');
+const APP_OUT = join(OUT, 'app-dist');
+const BARE_CONFIG = join(ROOT, 'bench', 'vite.bare.config.ts');
+const BARE_OUT = join(OUT, 'bare-dist');
+
+/** Targets from the brief: app/bare load ratio and first-view weight without fonts. */
+const TARGET_RATIO = 1.2;
+const TARGET_FIRST_VIEW_KB = 650;
+const READY_TIMEOUT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 15_000;
+
+// ---------------------------------------------------------------------------------- helpers
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmtMs = (ms: number) => (Number.isNaN(ms) ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmtKB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  values: number[];
+}
+const stats = (values: number[]): Stats => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), values });
+
+function table(head: string[], rows: string[][], leftCols = 1): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i < leftCols ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  return [line(head), '  ' + w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function startPreview(configFile: string | false, outDir: string): Promise<{ server: PreviewServer; base: string }> {
+  const server = await preview({
+    configFile,
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error(`vite preview of ${outDir} did not report a URL`);
+  return { server, base };
+}
+
+// ---------------------------------------------------------------------------------- in-page probes
+
+interface ProbeWindow {
+  __ready?: Promise<number>;
+  __readyAt?: number;
+  __map?: {
+    once(type: 'idle', fn: () => void): unknown;
+    loaded(): boolean;
+    getCanvas(): HTMLCanvasElement;
+  };
+}
+
+/**
+ * Runs before any page script: a MutationObserver that stamps performance.now() the moment
+ * data-map-ready becomes "true", and a promise the bench awaits.
+ */
+function readyProbe(): void {
+  const w = window as unknown as ProbeWindow;
+  w.__ready = new Promise<number>((resolveReady) => {
+    new MutationObserver((records, observer) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.getAttribute('data-testid') === 'map' && el.getAttribute('data-map-ready') === 'true') {
+          w.__readyAt = performance.now();
+          observer.disconnect();
+          resolveReady(w.__readyAt);
+          return;
+        }
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
+  });
+}
+
+interface LoadResult {
+  ready: number;
+  /** domContentLoadedEventEnd, ms since the time origin */
+  dcl: number;
+  /** the last /geo/ response end, ms since the time origin */
+  geo: number;
+  mapSize: { width: number; height: number };
+  timeOrigin: number;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+    }),
+  ]);
+}
+
+/** Navigates `page` and waits for ready; all figures are read in-page. */
+async function loadOnce(page: Page, url: string): Promise<LoadResult> {
+  await page.goto(url, { waitUntil: 'commit' });
+  return withTimeout(
+    page.evaluate(async () => {
+      const w = window as unknown as ProbeWindow;
+      if (!w.__ready) throw new Error('ready probe missing (init script did not run)');
+      const ready = await w.__ready;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const geo = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => new URL(e.name).pathname.includes('/geo/'))
+        .reduce((m, e) => Math.max(m, e.responseEnd), 0);
+      const box = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+      return { ready, dcl: nav?.domContentLoadedEventEnd ?? NaN, geo, mapSize: { width: Math.round(box.width), height: Math.round(box.height) }, timeOrigin: performance.timeOrigin };
+    }),
+    READY_TIMEOUT_MS,
+    `${url} ready`,
+  );
+}
+
+async function freshLoad(context: BrowserContext, url: string): Promise<LoadResult> {
+  const page = await context.newPage();
+  try {
+    return await loadOnce(page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+interface ToggleResult {
+  /** click → next idle, ms */
+  ms: number;
+  /** the synchronous part: click() dispatch incl. React, store and map calls, ms */
+  sync: number;
+  checked: boolean;
+}
+
+/** Clicks the sector checkbox and times, in-page, until the map's next `idle`. */
+function toggleOnce(page: Page, sector: string): Promise<ToggleResult> {
+  return page.evaluate(
+    ({ sector, timeout }) =>
+      new Promise<ToggleResult>((resolveToggle, reject) => {
+        const map = (window as unknown as ProbeWindow).__map;
+        const input = document.querySelector<HTMLInputElement>(`input[data-sector="${sector}"]`);
+        if (!map || !input) return reject(new Error(`window.__map or input[data-sector="${sector}"] missing`));
+        const before = input.checked;
+        const t0 = performance.now();
+        input.click();
+        const sync = performance.now() - t0;
+        // the click's store update reaches the map synchronously (setData, setFilter…), so the
+        // next idle is the one after those changes are drawn
+        const timer = setTimeout(() => reject(new Error(`no idle within ${timeout} ms after clicking ${sector}`)), timeout);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          const ms = performance.now() - t0;
+          if (input.checked === before) reject(new Error(`input[data-sector="${sector}"] did not toggle`));
+          else resolveToggle({ ms, sync, checked: input.checked });
+        });
+      }),
+    { sector, timeout: IDLE_TIMEOUT_MS },
+  );
+}
+
+// ---------------------------------------------------------------------------------- bytes
+
+const TEXT_TYPES = new Set(['js', 'mjs', 'css', 'json', 'geojson', 'html']);
+const FONT_TYPES = new Set(['woff2', 'woff']);
+
+export interface ByteRow {
+  file: string;
+  type: string;
+  /** Playwright's resourceType: 'font' = a CSS @font-face load, 'fetch' = MapLibre's font-faces download… */
+  via: string;
+  /** decoded body length */
+  raw: number;
+  /** encoded body size as sent (Playwright's responseBodySize; the page's Resource Timing encodedBodySize where that is 0) */
+  encoded: number;
+  /** zlib.gzipSync (level 6) for text types; raw for everything else */
+  gzip: number;
+  afterReady: boolean;
+}
+
+function typeOf(r: Response): string {
+  const path = new URL(r.url()).pathname;
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (ext) return ext;
+  const ct = r.headers()['content-type'] ?? '';
+  return ct.includes('html') ? 'html' : ct.split(';')[0]!.trim() || 'other';
+}
+
+/** Collects every response of `page` (call before navigating); `finish` reads bodies and sizes. */
+function collectResponses(page: Page): { finish(cutoffEpochMs: number): Promise<ByteRow[]> } {
+  const pending: Promise<(Omit<ByteRow, 'afterReady'> & { start: number; url: string }) | null>[] = [];
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    pending.push(
+      (async () => {
+        const [body, sizes] = await Promise.all([r.body().catch(() => null), r.request().sizes().catch(() => null)]);
+        if (!body) return null;
+        const type = typeOf(r);
+        const raw = body.length;
+        return {
+          url: r.url(),
+          file: url.pathname === '/' ? '/ (index.html)' : url.pathname.replace(/^\/assets\//, ''),
+          type,
+          via: r.request().resourceType(),
+          raw,
+          encoded: sizes?.responseBodySize ?? 0,
+          gzip: TEXT_TYPES.has(type) ? gzipSync(body).length : raw,
+          // epoch ms, same clock as performance.timeOrigin in the page
+          start: r.request().timing().startTime,
+        };
+      })(),
+    );
+  });
+  return {
+    async finish(cutoffEpochMs) {
+      const all = (await Promise.all(pending)).filter((x) => x !== null);
+      // Playwright has no size for some requests (the worker script): ask the page's Resource Timing
+      const timing = new Map(
+        await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.name, e.encodedBodySize] as [string, number]),
+        ),
+      );
+      return all.map(({ start, url, ...r }) => ({
+        ...r,
+        encoded: r.encoded > 0 || r.raw === 0 ? r.encoded : (timing.get(url) ?? 0),
+        afterReady: Number.isFinite(start) && start > cutoffEpochMs,
+      }));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------- the suite
+
+export interface BenchBrowserOptions {
+  /** measured page loads per target (after one discarded warm-up each) */
+  runs?: number;
+  /** measured sector-filter toggles */
+  toggles?: number;
+  sector?: string;
+  log?: (line: string) => void;
+}
+
+export interface BenchBrowserResult {
+  app: Stats;
+  bare: Stats;
+  ratio: number;
+  filterIdle: Stats;
+  bytes: ByteRow[];
+  firstViewGzip: number;
+  fonts: { count: number; bytes: number };
+  offOrigin: string[];
+  errors: string[];
+}
+
+/** Returns null (after saying why) when Chromium is not installed. */
+export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<BenchBrowserResult | null> {
+  const runs = opts.runs ?? 7;
+  const toggles = opts.toggles ?? 7;
+  const sector = opts.sector ?? 'ic';
+  const log = opts.log ?? ((l: string) => console.log(l));
+  log('');
+  log('Browser benchmark (scripts/bench-browser.ts)');
+  if (!CHROMIUM) {
+    log('  SKIPPED: Chromium not found at /usr/lib/chromium/chromium or /usr/bin/chromium (apt-get install chromium).');
+    return null;
+  }
+
+  const t0 = performance.now();
+  const servers: PreviewServer[] = [];
+  let session: Awaited<ReturnType<typeof openSession>> | null = null;
+  try {
+    // ---- builds (programmatic `vite build`: the app with its own config, the bare page with bench's)
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir: APP_OUT, emptyOutDir: true } });
+    await build({ configFile: BARE_CONFIG, logLevel: 'warn' });
+    const tBuild = performance.now() - t0;
+    const app = await startPreview(join(ROOT, 'vite.config.ts'), APP_OUT);
+    servers.push(app.server);
+    const bare = await startPreview(BARE_CONFIG, BARE_OUT);
+    servers.push(bare.server);
+
+    session = await openSession(app.base);
+    const { context } = session;
+    await context.addInitScript(readyProbe);
+    const ua = await session.page.evaluate(() => navigator.userAgent);
+    log(`  ${/(?:Headless)?Chrome\/[\d.]+/.exec(ua)?.[0] ?? ua}, SwiftShader WebGL, viewport 1280×800 @1x; builds ${(tBuild / 1000).toFixed(1)} s`);
+    log(`  app  ${app.base}  (vite build → ${APP_OUT.slice(ROOT.length + 1)})`);
+
+    // ---- 1. navigation → ready. The warm-up app load also gives the app's map size for the bare page.
+    const warm = await freshLoad(context, app.base);
+    const bareUrl = `${bare.base}?w=${warm.mapSize.width}&h=${warm.mapSize.height}`;
+    log(`  bare ${bareUrl}  (bench/bare, map sized like the app's)`);
+    await freshLoad(context, bareUrl);
+    const appRuns: LoadResult[] = [];
+    const bareRuns: LoadResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      // alternate the order so neither target always runs second
+      if (i % 2 === 0) {
+        appRuns.push(await freshLoad(context, app.base));
+        bareRuns.push(await freshLoad(context, bareUrl));
+      } else {
+        bareRuns.push(await freshLoad(context, bareUrl));
+        appRuns.push(await freshLoad(context, app.base));
+      }
+    }
+    const appStats = stats(appRuns.map((r) => r.ready));
+    const bareStats = stats(bareRuns.map((r) => r.ready));
+    const ratio = appStats.median / bareStats.median;
+
+    log('');
+    log(`1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing)`);
+    const row = (name: string, rs: LoadResult[], s: Stats) => [
+      name,
+      fmtMs(s.median),
+      fmtMs(s.min),
+      fmtMs(s.max),
+      fmtMs(median(rs.map((r) => r.dcl))),
+      fmtMs(median(rs.map((r) => r.geo))),
+      `${rs[0]!.mapSize.width}×${rs[0]!.mapSize.height}`,
+    ];
+    log(
+      table(
+        ['page', 'median', 'min', 'max', 'DCL (median)', 'last /geo/ (median)', 'map px'],
+        [row('app (vite build)', appRuns, appStats), row('bare MapLibre (bench/bare)', bareRuns, bareStats)],
+      ),
+    );
+    log(`  runs app : ${appStats.values.map(fmtMs).join(', ')}`);
+    log(`  runs bare: ${bareStats.values.map(fmtMs).join(', ')}`);
+    log(`  ratio app/bare (medians): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'ABOVE TARGET'}`);
+
+    // ---- 3 (bytes) and 2 (filter) on one more, instrumented app load
+    const page = await context.newPage();
+    const collector = collectResponses(page);
+    const inst = await loadOnce(page, app.base);
+    const rows = await collector.finish(inst.timeOrigin + inst.ready);
+
+    // settle: let late work (e.g. a font slice arriving after ready) finish before timing clicks
+    await page.evaluate(
+      () =>
+        new Promise<void>((r) => {
+          const map = (window as unknown as ProbeWindow).__map!;
+          const done = () => setTimeout(r, 300);
+          if (map.loaded()) done();
+          else map.once('idle', done);
+        }),
+    );
+    const toggleRuns: ToggleResult[] = [];
+    for (let i = 0; i < toggles; i++) toggleRuns.push(await toggleOnce(page, sector));
+    await page.close();
+    const filterStats = stats(toggleRuns.map((r) => r.ms));
+
+    log('');
+    log(`2. Sector filter: click input[data-sector="${sector}"] → next map idle, ms; ${toggles} toggles alternating on/off, timed in-page`);
+    log(
+      table(
+        ['toggle', 'click → idle', 'of which sync (click handler)'],
+        toggleRuns.map((t, i) => [`${i + 1} (${t.checked ? 'on' : 'off'})`, fmtMs(t.ms), fmtMs(t.sync)]),
+      ),
+    );
+    log(`  median ${fmtMs(filterStats.median)} ms (min ${fmtMs(filterStats.min)}, max ${fmtMs(filterStats.max)}); sync part median ${fmtMs(median(toggleRuns.map((t) => t.sync)))} ms`);
+
+    const first = rows.filter((r) => !r.afterReady);
+    const late = rows.filter((r) => r.afterReady);
+    const nonFont = first.filter((r) => !FONT_TYPES.has(r.type)).sort((a, b) => a.type.localeCompare(b.type) || b.raw - a.raw);
+    const fontRows = first.filter((r) => FONT_TYPES.has(r.type)).sort((a, b) => b.raw - a.raw);
+    const sum = (rs: ByteRow[], k: 'raw' | 'gzip' | 'encoded') => rs.reduce((s, r) => s + r[k], 0);
+    const firstViewGzip = sum(nonFont, 'gzip');
+    const fonts = { count: fontRows.length, bytes: sum(fontRows, 'raw') };
+    const distinctFonts = [...new Map(fontRows.map((r) => [r.file, r])).values()];
+
+    log('');
+    log(`3. Bytes of the first view: every response of one app load until ready (${first.length} responses); gzip = zlib.gzipSync level 6 on text types, others counted raw`);
+    log(
+      table(
+        ['file', 'type', 'raw bytes', 'sent bytes', 'gzip bytes'],
+        [
+          ...nonFont.map((r) => [r.file, r.type, fmtInt(r.raw), fmtInt(r.encoded), TEXT_TYPES.has(r.type) ? fmtInt(r.gzip) : `(${fmtInt(r.gzip)})`]),
+          ['total (without fonts)', '', fmtInt(sum(nonFont, 'raw')), fmtInt(sum(nonFont, 'encoded')), fmtInt(firstViewGzip)],
+        ],
+        2,
+      ),
+    );
+    const byType = new Map<string, ByteRow[]>();
+    for (const r of first) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+    log('');
+    log('  per type:');
+    log(
+      table(
+        ['type', 'files', 'raw bytes', 'sent bytes', 'gzip bytes'],
+        [...byType].sort((a, b) => sum(b[1], 'raw') - sum(a[1], 'raw')).map(([type, rs]) => [type, String(rs.length), fmtInt(sum(rs, 'raw')), fmtInt(sum(rs, 'encoded')), fmtInt(sum(rs, 'gzip'))]),
+      ),
+    );
+    log('');
+    log(`  fonts (already compressed, not gzipped): ${fonts.count} responses, ${fmtInt(fonts.bytes)} bytes; ${distinctFonts.length} distinct files, ${fmtInt(sum(distinctFonts, 'raw'))} bytes`);
+    log('  (via font = a CSS @font-face load for page text; via fetch = MapLibre downloading a `font-faces` file for map labels)');
+    const fontTable = distinctFonts.map((f) => {
+      const same = fontRows.filter((r) => r.file === f.file);
+      return [f.file, fmtInt(f.raw), String(same.length), [...new Set(same.map((r) => r.via))].join('+')];
+    });
+    log(table(['font file', 'bytes', 'loads', 'via'], fontTable).replace(/^/gm, '  '));
+    if (late.length) log(`  after ready (not counted): ${late.length} responses, ${fmtInt(sum(late, 'raw'))} bytes: ${late.map((r) => r.file).join(', ')}`);
+    log('');
+    log(`  first view without fonts: ${fmtKB(firstViewGzip)} gzip (target ≤ ${TARGET_FIRST_VIEW_KB} KB) ${firstViewGzip <= TARGET_FIRST_VIEW_KB * 1024 ? 'OK' : 'ABOVE TARGET'}   [KB = 1024 bytes]`);
+    log(`  fonts: ${fonts.count} files, ${fmtKB(fonts.bytes)} (${distinctFonts.length} distinct, ${fmtKB(sum(distinctFonts, 'raw'))}${fonts.count > distinctFonts.length ? `; ${fonts.count - distinctFonts.length} repeat loads of the same files, see "via"` : ''})`);
+
+    // ---- offline guard and page errors over every load above
+    log('');
+    log(`Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`);
+    log(`Page errors: ${session.errors.length}${session.errors.length ? ': ' + session.errors.slice(0, 5).join(' | ') : ''}`);
+    log(`Browser benchmark done in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    if (session.offOrigin.length) throw new Error(`offline guard: ${session.offOrigin.length} request(s) tried to leave 127.0.0.1`);
+
+    return {
+      app: appStats,
+      bare: bareStats,
+      ratio,
+      filterIdle: filterStats,
+      bytes: rows,
+      firstViewGzip,
+      fonts,
+      offOrigin: [...session.offOrigin],
+      errors: [...session.errors],
+    };
+  } finally {
+    await session?.close();
+    await Promise.all(servers.map((s) => s.close()));
+    if (!process.env.BENCH_KEEP) {
+      rmSync(APP_OUT, { recursive: true, force: true });
+      rmSync(BARE_OUT, { recursive: true, force: true });
+    }
+  }
+}
+
+if (isMain(import.meta.url)) {
+  await benchBrowser();
+}

@@ -1,0 +1,428 @@
+/**
+ * The map in a real browser (Chromium + SwiftShader, offline): readiness, what it draws, clicks,
+ * keyboard, the sector filter, URL state, language switching, bad URLs, no WebGL, a failed file.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Map as MlMap } from 'maplibre-gl';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import type { Session } from './harness';
+
+type MapWindow = Window & { __map: MlMap };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHOTS = join(here, '.shots');
+
+interface ParkFeature {
+  geometry: { coordinates: [number, number] };
+  properties: { id: string; district: string; sectors: string[]; links: { sector: string; node: string; via: string }[] };
+}
+const PARKS: ParkFeature[] = JSON.parse(readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8')).features;
+const park = (id: string): ParkFeature => {
+  const p = PARKS.find((f) => f.properties.id === id);
+  assert.ok(p, `park ${id} is in parks.geojson`);
+  return p;
+};
+
+const READY = '[data-testid="map"][data-map-ready="true"]';
+const LIST_ZH = 'ul[role="list"][aria-label="园区"]';
+const LIST_EN = 'ul[role="list"][aria-label="Parks"]';
+
+let server: PreviewServer;
+let base: string;
+
+before(async () => {
+  ({ server, base } = await startServer());
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Clears what a session has recorded so far (the arrays are the harness's own). */
+function resetLogs(s: Session): void {
+  s.errors.length = 0;
+  s.offOrigin.length = 0;
+}
+
+async function gotoReady(s: Session, query = ''): Promise<void> {
+  resetLogs(s);
+  await s.page.goto(`${s.base}${query}`);
+  await s.page.locator(READY).waitFor({ timeout: 30_000 });
+}
+
+/** Resolves once the map has rendered everything it has been asked to (forces a frame first). */
+async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as MapWindow).__map;
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+  );
+}
+
+/** Distinct values of `prop` among the features rendered on `layer`. */
+async function rendered(page: Page, layer: string, prop = 'id'): Promise<string[]> {
+  return page.evaluate(
+    ([layer, prop]) => {
+      const m = (window as unknown as MapWindow).__map;
+      const values = m.queryRenderedFeatures({ layers: [layer!] }).map((f) => String(f.properties?.[prop!]));
+      return [...new Set(values)].sort();
+    },
+    [layer, prop] as const,
+  );
+}
+
+async function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number; moving: boolean }> {
+  return page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const c = m.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: m.getZoom(), moving: m.isMoving() };
+  });
+}
+
+/** Page coordinates of a lng/lat on the map (container offset + projected point). */
+async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number; inside: boolean }> {
+  return page.evaluate((ll) => {
+    const m = (window as unknown as MapWindow).__map;
+    const p = m.project(ll);
+    const r = m.getContainer().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y, inside: p.x >= 0 && p.y >= 0 && p.x < r.width && p.y < r.height };
+  }, lngLat);
+}
+
+async function poll<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v)) {
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    v = await fn();
+  }
+  return v;
+}
+
+const listedParks = (page: Page, list = LIST_ZH) =>
+  page.locator(`${list} button[data-park]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-park') ?? ''));
+
+const pageErrors = (s: Session) => s.errors.filter((e) => e.startsWith('pageerror:'));
+
+describe('with WebGL (SwiftShader)', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base);
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('becomes ready offline and draws districts, zones, parks and labels', { timeout: 60_000 }, async () => {
+    await gotoReady(s);
+    await mapIdle(s.page);
+    assert.deepEqual(s.offOrigin, [], 'no request left 127.0.0.1');
+    assert.deepEqual(s.errors, [], 'no console or page errors');
+
+    const districts = await rendered(s.page, 'districts-fill', 'name_zh');
+    assert.ok(districts.length >= 14, `districts drawn: ${districts.join(' ')}`);
+    assert.ok(districts.includes('松江区') && districts.includes('浦东新区'));
+    const poles = await rendered(s.page, 'poles-fill');
+    assert.ok(poles.length >= 1, 'zone fills on poles-fill');
+    assert.ok(poles.includes('zhangjiang-pole'), `poles: ${poles.join(' ')}`);
+    const circles = await rendered(s.page, 'parks-circle');
+    assert.ok(circles.length >= 25, `park circles: ${circles.length}`);
+    assert.ok(circles.every((id) => PARKS.some((p) => p.properties.id === id)), 'every circle is a park of parks.geojson');
+    const labels = await rendered(s.page, 'parks-label');
+    assert.ok(labels.length >= 8, `placed park labels: ${labels.length}`);
+
+    mkdirSync(SHOTS, { recursive: true });
+    await s.page.locator('[data-testid="map"]').screenshot({ path: join(SHOTS, 'map-default.png') });
+
+    // read the WebGL canvas itself (preserveDrawingBuffer) at a land and a sea point
+    const px = await s.page.evaluate(async () => {
+      const m = (window as unknown as MapWindow).__map;
+      const canvas = m.getCanvas();
+      const img = new Image();
+      img.src = canvas.toDataURL('image/png');
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = canvas.width;
+      c.height = canvas.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const scale = canvas.width / canvas.clientWidth;
+      const at = (ll: [number, number]) => {
+        const p = m.project(ll);
+        const layers = m.queryRenderedFeatures(p, { layers: ['districts-fill', 'provinces-fill'] }).map((f) => `${f.layer.id}:${f.properties?.name_zh ?? ''}`);
+        const d = ctx.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data;
+        const inside = p.x >= 0 && p.y >= 0 && p.x < canvas.clientWidth && p.y < canvas.clientHeight;
+        return { rgb: [d[0]!, d[1]!, d[2]!], layers, inside };
+      };
+      return { land: at([121.3, 31.05]), sea: at([121.75, 30.7]) };
+    });
+    assert.ok(px.land.inside && px.sea.inside, 'both sample points are on the canvas');
+    assert.ok(px.land.layers.includes('districts-fill:松江区'), `land point is in 松江区: ${px.land.layers}`);
+    assert.deepEqual(px.sea.layers, [], 'sea point (Hangzhou Bay) has no land under it');
+    const diff = px.land.rgb.reduce((sum, v, i) => sum + Math.abs(v - px.sea.rgb[i]!), 0);
+    assert.ok(diff > 30, `land ${px.land.rgb} differs from sea ${px.sea.rgb}`);
+    // water is #cfe1ec (blue dominant), land #faf8f3 (warm)
+    assert.ok(px.sea.rgb[2]! > px.sea.rgb[0]! + 10, `sea is bluish: ${px.sea.rgb}`);
+    assert.ok(px.land.rgb[0]! >= px.land.rgb[2]!, `land is not bluish: ${px.land.rgb}`);
+  });
+
+  test('clicking a park on the map opens its card; the list works from the keyboard', { timeout: 60_000 }, async () => {
+    await gotoReady(s);
+    await mapIdle(s.page);
+    const target = park('caohejing');
+    const pt = await pagePoint(s.page, target.geometry.coordinates);
+    assert.ok(pt.inside, 'the park is in view');
+    await s.page.mouse.click(pt.x, pt.y);
+
+    const card = s.page.locator(`article.park-card[data-park="${target.properties.id}"]`);
+    await card.waitFor({ timeout: 5_000 });
+    const text = (await card.textContent()) ?? '';
+    assert.ok(text.includes(target.properties.district), `card names the district ${target.properties.district}`);
+    // reasons carry data-via (on <li> or, since the card groups them per node, on a <span> inside one)
+    assert.ok((await card.locator('[data-via="designation"]').count()) >= 1, 'a designation reason');
+    assert.ok((await card.locator('[data-via="zone"]').count()) >= 1, 'a zone reason');
+    assert.match(text, /五（/, 'cites a plan clause');
+    assert.equal(await card.locator('dl.provenance dt', { hasText: '来源' }).count(), 1, 'a Source row');
+    assert.ok(((await card.locator('dl.provenance dt:has-text("来源") + dd').textContent()) ?? '').trim().length > 0, 'the Source row is filled');
+    // the selected ring is drawn on the map
+    await mapIdle(s.page);
+    assert.deepEqual(await rendered(s.page, 'parks-selected'), [target.properties.id]);
+
+    // close the card: back to the list, then keyboard through it
+    await card.locator('button.close').click();
+    const buttons = s.page.locator(`${LIST_ZH} button[data-park]`);
+    await buttons.first().waitFor();
+    const ids = await listedParks(s.page);
+    assert.ok(ids.length >= 2);
+    const before = await camera(s.page);
+    await buttons.first().focus();
+    await s.page.keyboard.press('ArrowDown');
+    assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-park')), ids[1], 'ArrowDown moves focus to the second park');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`article.park-card[data-park="${ids[1]}"]`).waitFor({ timeout: 5_000 });
+    const target2 = park(ids[1]!).geometry.coordinates;
+    const after = await poll(
+      'the camera to fly to the park',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.lng - target2[0]) < 1e-3 && Math.abs(c.lat - target2[1]) < 1e-3,
+    );
+    assert.ok(after.lng !== before.lng || after.lat !== before.lat, 'the camera moved');
+    assert.ok(after.zoom >= 11.5 - 1e-6, `zoomed in (${after.zoom})`);
+    assert.deepEqual(pageErrors(s), []);
+  });
+
+  test('ticking a sector filters the list, the map and the URL', { timeout: 60_000 }, async () => {
+    await gotoReady(s);
+    const countLine = s.page.locator('.park-list .count-line');
+    const total = PARKS.length;
+    assert.equal((await countLine.textContent())?.trim(), `显示 ${total} / ${total} 个园区`);
+    assert.equal((await listedParks(s.page)).length, total);
+
+    await s.page.locator('input[data-sector="ic"]').check();
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic')).map((p) => p.properties.id).sort();
+    assert.ok(expected.length > 0 && expected.length < total);
+    await poll('the count line', async () => (await countLine.textContent())?.trim(), (t) => t === `显示 ${expected.length} / ${total} 个园区`);
+    const listed = (await listedParks(s.page)).sort();
+    assert.deepEqual(listed, expected, 'the list holds exactly the IC parks');
+    for (const id of listed) assert.ok(park(id).properties.sectors.includes('ic'), `${id} has sector ic`);
+
+    await mapIdle(s.page);
+    const onMap = await poll(
+      'the map to drop non-IC parks',
+      () => rendered(s.page, 'parks-circle'),
+      (ids) => ids.length > 0 && ids.every((id) => listed.includes(id)),
+    );
+    assert.ok(onMap.every((id) => listed.includes(id)), `map shows only IC parks: ${onMap.join(' ')}`);
+    // and every listed park that is in view is drawn
+    for (const id of listed) {
+      const pt = await pagePoint(s.page, park(id).geometry.coordinates);
+      if (pt.inside) assert.ok(onMap.includes(id), `${id} is in view and drawn`);
+    }
+    const url = await poll('the URL to record the filter', async () => s.page.url(), (u) => new URL(u).searchParams.get('sector') === 'ic');
+    assert.match(url, /[?&]sector=ic(&|#|$)/);
+
+    // unticking brings everything back
+    await s.page.locator('input[data-sector="ic"]').uncheck();
+    await poll('the count line', async () => (await countLine.textContent())?.trim(), (t) => t === `显示 ${total} / ${total} 个园区`);
+    await poll('the URL to drop the filter', async () => s.page.url(), (u) => !new URL(u).searchParams.has('sector'));
+    assert.deepEqual(pageErrors(s), []);
+  });
+
+  test('filter, selection and language come from the URL', { timeout: 60_000 }, async () => {
+    const id = 'zhangjiang-ai-island';
+    await gotoReady(s, `?sector=ai-chips&park=${id}&lang=en`);
+    assert.match((await s.page.locator('h1').textContent()) ?? '', /^Shanghai/);
+    assert.equal(await s.page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await s.page.locator('input[data-sector="ai-chips"]').isChecked(), true);
+    assert.equal(await s.page.locator('input[data-sector="ai"]').isChecked(), false);
+    const card = s.page.locator(`article.park-card[data-park="${id}"]`);
+    await card.waitFor();
+    assert.match((await card.locator('h2').textContent()) ?? '', /Zhangjiang/);
+    // the camera goes to the park (zoom 12)
+    const [lng, lat] = park(id).geometry.coordinates;
+    await poll('the camera to reach the park', () => camera(s.page), (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3);
+    assert.ok(Math.abs((await camera(s.page)).zoom - 12) < 1e-3, 'at zoom 12');
+    assert.equal(await s.page.locator('.notice').count(), 0, 'a valid URL yields no notice');
+
+    await card.locator('button.close').click();
+    const list = s.page.locator(LIST_EN);
+    await list.waitFor();
+    const listed = await listedParks(s.page, LIST_EN);
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.node === 'ai-chips')).map((p) => p.properties.id);
+    assert.ok(expected.length > 0 && expected.length < PARKS.length);
+    assert.deepEqual(listed.sort(), expected.sort(), 'the list is filtered by the sub-sector');
+    assert.match((await s.page.locator('.park-list .count-line').textContent()) ?? '', new RegExp(`^${expected.length} of ${PARKS.length} parks shown$`));
+    assert.deepEqual(pageErrors(s), []);
+  });
+
+  test('switching language keeps the camera and relabels the map', { timeout: 60_000 }, async () => {
+    await gotoReady(s, '#10.00/31.2000/121.5000');
+    await mapIdle(s.page);
+    const before = await camera(s.page);
+    assert.ok(Math.abs(before.zoom - 10) < 1e-6, `camera from the hash: ${JSON.stringify(before)}`);
+    const labelsBefore = await rendered(s.page, 'parks-label');
+    assert.ok(labelsBefore.length > 0);
+    assert.match(JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('parks-label', 'text-field'))), /label_zh|name_zh/);
+
+    const lang = s.page.locator('button.lang-switch');
+    assert.equal((await lang.textContent())?.trim(), 'English');
+    await lang.click();
+    await s.page.locator('h1', { hasText: /^Shanghai/ }).waitFor({ timeout: 5_000 });
+    assert.equal((await lang.textContent())?.trim(), '中文');
+    await s.page.locator(LIST_EN).waitFor();
+    assert.match((await s.page.locator('.park-list .count-line').textContent()) ?? '', /parks shown$/);
+
+    const field = JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('parks-label', 'text-field')));
+    assert.match(field, /label_en|name_en/, `park labels use English: ${field}`);
+    assert.doesNotMatch(field, /_zh/);
+    const districtField = JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('districts-label', 'text-field')));
+    assert.match(districtField, /name_en/);
+
+    await mapIdle(s.page);
+    const after = await camera(s.page);
+    assert.ok(Math.abs(after.lng - before.lng) < 1e-6, `lng kept: ${before.lng} → ${after.lng}`);
+    assert.ok(Math.abs(after.lat - before.lat) < 1e-6, `lat kept: ${before.lat} → ${after.lat}`);
+    assert.ok(Math.abs(after.zoom - before.zoom) < 1e-6, `zoom kept: ${before.zoom} → ${after.zoom}`);
+    assert.ok((await rendered(s.page, 'parks-label')).length > 0, 'English labels are placed');
+    await poll('the URL to record the language', async () => s.page.url(), (u) => new URL(u).searchParams.get('lang') === 'en');
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('a bad URL is reported as text and the good parts still apply', { timeout: 60_000 }, async () => {
+    const dialogs: string[] = [];
+    const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    };
+    s.page.on('dialog', onDialog);
+    try {
+      await gotoReady(s, '?sector=bogus,ic&park=<script>alert(1)</script>&zzz=1#abc/def');
+      const notice = s.page.locator('.notice');
+      await notice.first().waitFor();
+      const text = (await notice.first().textContent()) ?? '';
+      assert.match(text, /sector=bogus/);
+      assert.match(text, /park=<script>alert\(1\)<\/script>/, 'the raw value is shown as text');
+      assert.match(text, /zzz=1/);
+      assert.match(text, /camera=abc\/def/);
+      assert.doesNotMatch(text, /sector=ic\b/, 'ic is not reported');
+      const html = await notice.first().innerHTML();
+      assert.ok(html.includes('&lt;script&gt;'), 'escaped in the DOM');
+      assert.ok(!html.includes('<script'), 'no script element');
+      assert.equal(await s.page.locator('.notice script, .notices script').count(), 0);
+
+      assert.equal(await s.page.locator('input[data-sector="ic"]').isChecked(), true, 'ic still applied');
+      assert.equal(await s.page.locator('input[data-sector="bogus"]').count(), 0);
+      assert.equal(await s.page.locator('article.park-card').count(), 0, 'no card for the bogus park');
+      const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic')).length;
+      assert.equal((await listedParks(s.page)).length, expected);
+      // the URL is rewritten at once to what was applied: the bad parts are gone
+      await poll('the URL to be cleaned', async () => s.page.url(), (u) => new URL(u).search === '?sector=ic' && new URL(u).hash === '');
+      await s.page.locator('input[data-sector="biomed"]').check();
+      await poll('the URL to follow the filter', async () => s.page.url(), (u) => new URL(u).search === '?sector=ic,biomed');
+      assert.deepEqual(dialogs, [], 'nothing ran');
+      assert.deepEqual(pageErrors(s), []);
+      assert.deepEqual(s.offOrigin, []);
+    } finally {
+      s.page.off('dialog', onDialog);
+    }
+  });
+});
+
+describe('without WebGL', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { extraArgs: ['--disable-webgl', '--disable-webgl2'] });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('says so, and the list, filter and cards still work', { timeout: 60_000 }, async (t) => {
+    resetLogs(s);
+    await s.page.goto(s.base);
+    const alert = s.page.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    assert.match((await alert.textContent()) ?? '', /WebGL2/);
+    assert.equal(await alert.isVisible(), true);
+    assert.notEqual(await s.page.locator('[data-testid="map"]').getAttribute('data-map-ready'), 'true');
+
+    await s.page.locator(`${LIST_ZH} button[data-park]`).first().waitFor();
+    assert.equal((await listedParks(s.page)).length, PARKS.length);
+    await s.page.locator('input[data-sector="biomed"]').check();
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'biomed')).map((p) => p.properties.id).sort();
+    await poll('the list to filter', async () => (await listedParks(s.page)).sort(), (ids) => JSON.stringify(ids) === JSON.stringify(expected));
+
+    const first = (await listedParks(s.page))[0]!;
+    await s.page.locator(`${LIST_ZH} button[data-park="${first}"]`).click();
+    const card = s.page.locator(`article.park-card[data-park="${first}"]`);
+    await card.waitFor();
+    assert.ok(((await card.textContent()) ?? '').includes(park(first).properties.district));
+    assert.deepEqual(pageErrors(s), [], 'no uncaught page errors');
+    assert.deepEqual(s.offOrigin, []);
+    for (const e of s.errors) t.diagnostic(`console without WebGL: ${e}`);
+  });
+});
+
+describe('when zones.geojson fails to load', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base);
+    await s.context.route('**/geo/zones.geojson', (r) => r.fulfill({ status: 404, body: 'nope' }));
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('names the file, and still lists parks and draws districts', { timeout: 60_000 }, async () => {
+    resetLogs(s);
+    await s.page.goto(s.base);
+    const notice = s.page.locator('.notice', { hasText: 'zones.geojson' });
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match((await notice.textContent()) ?? '', /zones\.geojson: HTTP 404/);
+
+    await s.page.locator(`${LIST_ZH} button[data-park]`).first().waitFor();
+    assert.equal((await listedParks(s.page)).length, PARKS.length, 'every park is listed');
+
+    // the rest of the map still becomes ready (the missing file is drawn empty)
+    await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    const districts = await poll('districts to be drawn', () => s.page.evaluate(() => {
+      const m = (window as unknown as MapWindow | undefined)?.__map;
+      return m ? [...new Set(m.queryRenderedFeatures({ layers: ['districts-fill'] }).map((f) => f.properties?.name_zh))].length : 0;
+    }), (n) => n >= 14, 20_000);
+    assert.ok(districts >= 14);
+    await poll('parks to be drawn', () => rendered(s.page, 'parks-circle'), (ids) => ids.length >= 25, 10_000);
+    await mapIdle(s.page);
+    assert.equal(await rendered(s.page, 'poles-fill').then((ids) => ids.length), 0, 'no zone is drawn');
+    assert.deepEqual(pageErrors(s), []);
+    assert.deepEqual(s.offOrigin, []);
+  });
+});
