@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
-import { App } from './app/App';
+import { Root } from './app/Root';
 import { loadGeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
 
@@ -11,6 +11,6 @@ const data = loadGeoData(import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App data={data} />
+    <Root data={data} />
   </StrictMode>,
 );

@@ -12,6 +12,11 @@ import { ParkList } from '../components/ParkList';
 import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
+import { FindPanel } from '../components/find/FindPanel';
+import { FindOverlay } from '../components/find/FindOverlay';
+import { FindRight } from '../components/find/FindRight';
+import { SitesPanel } from '../components/sites/SitesPanel';
+import { SitesOverlay } from '../components/sites/SitesOverlay';
 
 export function failedFiles(geo: GeoData): string[] {
   return (Object.keys(GEO_FILES) as (keyof GeoData)[]).flatMap((k) => {
@@ -66,14 +71,19 @@ export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
         </button>
       </header>
       <aside className="side left">
+        {geo && <FindPanel />}
         {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
         <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+        {geo && <SitesPanel />}
       </aside>
       <main className="map-area">
         <MapView initialCamera={initialCamera} />
+        {geo && <FindOverlay />}
+        {geo && <SitesOverlay />}
         <Notices />
       </main>
       <aside className="side right">
+        {geo && <FindRight />}
         {park && <ParkCard park={park} onClose={clear} />}
         {zone && <ZoneCard zone={zone} onClose={clear} />}
         {!park && !zone && <ParkList />}

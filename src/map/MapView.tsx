@@ -6,6 +6,7 @@ import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
 import type { Camera } from './map-controller';
 import { onlineBasemapFromEnv } from './style';
 import { storeHandlers, syncMapWithStore } from './map-sync';
+import { installExtensions } from './extensions';
 
 /** Hosts the map: creates the one controller on mount and destroys it on unmount. */
 export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
@@ -32,7 +33,12 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
       }
       throw e;
     }
-    const stop = syncMapWithStore(controller, store);
+    const stopSync = syncMapWithStore(controller, store);
+    const stopExtensions = installExtensions(controller, store);
+    const stop = () => {
+      stopExtensions();
+      stopSync();
+    };
     (window as unknown as { __map?: unknown }).__map = controller.map;
     return () => {
       stop();

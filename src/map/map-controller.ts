@@ -171,7 +171,8 @@ export class MapController {
     this.map.remove();
   }
 
-  private whenStyle(fn: () => void): void {
+  /** Runs fn once the style has loaded (at once if it has). For extensions adding sources/layers. */
+  whenStyle(fn: () => void): void {
     if (this.styleReady) fn();
     else this.pending.push(fn);
   }

@@ -4,7 +4,13 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
-import type { StateCreator } from 'zustand';
+import type { Slice } from './slice-type';
+import { findSlice } from './slices/find';
+import type { FindSlice } from './slices/find';
+import { sitesSlice } from './slices/sites';
+import type { SitesSlice } from './slices/sites';
+import { briefingSlice } from './slices/briefing';
+import type { BriefingSlice } from './slices/briefing';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { GeoData } from '../loaders/load-geo';
 import type { Lang } from '../i18n';
@@ -67,8 +73,7 @@ export interface ViewSlice {
   requestCamera(lng: number, lat: number, zoom?: number | null): void;
 }
 
-export type AppState = DataSlice & FilterSlice & SelectionSlice & UiSlice & ViewSlice;
-type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
+export type AppState = DataSlice & FilterSlice & SelectionSlice & UiSlice & ViewSlice & FindSlice & SitesSlice & BriefingSlice;
 
 const dataSlice: Slice<DataSlice> = (set) => ({
   geo: null,
@@ -122,6 +127,9 @@ export function createAppStore() {
       ...selectionSlice(...a),
       ...uiSlice(...a),
       ...viewSlice(...a),
+      ...findSlice(...a),
+      ...sitesSlice(...a),
+      ...briefingSlice(...a),
     })),
   );
 }

@@ -3,7 +3,8 @@
  * loaded (ids need the data), then writes the state back with a debounced replaceState.
  */
 import { t } from '../i18n';
-import type { AppStore } from './store';
+import type { AppState, AppStore } from './store';
+import { FEATURE_URL_BINDINGS } from './url-bindings';
 import { DEFAULT_URL_STATE, formatUrlState, parseUrlState } from './url-state';
 import type { Camera, Known, Notice, UrlState } from './url-state';
 
@@ -40,14 +41,25 @@ export function applyUrlState(store: AppStore, search: string, hash: string): No
     const at = s.derived?.parkCoords.get(state.park);
     if (at && !state.camera) s.requestCamera(at[0], at[1], 12);
   } else if (state.zone) s.selectZone(state.zone);
+  for (const b of FEATURE_URL_BINDINGS) b.apply(state, store);
   if (notices.length) s.addNotice(t(state.lang, 'urlIgnored'), notices.map(describeNotice));
   return notices;
 }
 
-export function currentUrlState(store: AppStore): UrlState {
-  const s = store.getState();
-  return { ...DEFAULT_URL_STATE, sectors: s.sectors, park: s.park, zone: s.zone, lang: s.lang, camera: s.camera };
+/** The URL state of the app: the core fields plus every feature's part. */
+export function urlStateOf(s: AppState): UrlState {
+  const core: UrlState = { ...DEFAULT_URL_STATE, sectors: s.sectors, park: s.park, zone: s.zone, lang: s.lang, camera: s.camera };
+  return Object.assign(core, ...FEATURE_URL_BINDINGS.map((b) => b.read(s)));
 }
+
+export function currentUrlState(store: AppStore): UrlState {
+  return urlStateOf(store.getState());
+}
+
+const urlText = (s: AppState) => {
+  const { search, hash } = formatUrlState(urlStateOf(s));
+  return search + hash;
+};
 
 /** Starts writing the store to the URL. Returns a stop function. */
 export function startUrlSync(store: AppStore, win: Window = window, delayMs = 250): () => void {
@@ -60,14 +72,10 @@ export function startUrlSync(store: AppStore, win: Window = window, delayMs = 25
   };
   // write the cleaned-up URL at once: rejected parameters must not linger in the address bar
   write();
-  const unsub = store.subscribe(
-    (s) => [s.sectors, s.park, s.zone, s.lang, s.camera] as const,
-    () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(write, delayMs);
-    },
-    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
-  );
+  const unsub = store.subscribe(urlText, () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
   return () => {
     unsub();
     if (timer) clearTimeout(timer);

@@ -1,7 +1,11 @@
 /** UI strings in both languages. Data names come from the data (name_zh / name_en). */
+import { BRIEFING_STRINGS } from './briefing';
+import { FIND_STRINGS } from './find';
+import { SITES_STRINGS } from './sites';
+
 export type Lang = 'zh' | 'en';
 
-const STRINGS = {
+const CORE = {
   title: { zh: '上海战略性新兴产业集群地图', en: 'Shanghai Strategic Emerging Industries Cluster Map' },
   subtitle: { zh: '“十四五”规划（沪府办发〔2021〕10号）', en: '14th Five-Year Plan (沪府办发〔2021〕10号)' },
   loading: { zh: '正在加载数据…', en: 'Loading data…' },
@@ -58,6 +62,8 @@ const STRINGS = {
   group_digital: { zh: '新兴数字产业与“两城一带一港”', en: 'Digital industries, “two cities, one belt, one port”' },
   group_parks: { zh: '园区', en: 'Parks' },
 } as const;
+
+const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS };
 
 export type StringKey = keyof typeof STRINGS;
 

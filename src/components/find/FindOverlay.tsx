@@ -1,0 +1,4 @@
+/** Slot: over the map (tools: nearest, radius, draw). */
+export function FindOverlay() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Slot: left column, above the sector filter (search, combined filters, sort). */
+export function FindPanel() {
+  return null;
+}
