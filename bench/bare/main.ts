@@ -12,7 +12,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import { maplibregl } from '../../src/map/maplibre-setup';
 import { buildStyle } from '../../src/map/style';
 import type { SourceId } from '../../src/map/layers';
-import { DEFAULT_CAMERA } from '../../src/map/map-controller';
+import { DEFAULT_CAMERA, MAP_OPTIONS } from '../../src/map/map-controller';
 import { deriveData, mapParks } from '../../src/state/derive';
 import type { GeoData, Loaded } from '../../src/loaders/load-geo';
 
@@ -42,14 +42,7 @@ const map = new maplibregl.Map({
   style: buildStyle({ lang: 'zh', fontFaces }),
   center: [DEFAULT_CAMERA.lng, DEFAULT_CAMERA.lat],
   zoom: DEFAULT_CAMERA.zoom,
-  minZoom: 6,
-  maxZoom: 17,
-  attributionControl: false,
-  canvasContextAttributes: { preserveDrawingBuffer: true },
-  maxBounds: [
-    [119.0, 29.6],
-    [123.8, 33.0],
-  ],
+  ...MAP_OPTIONS,
 });
 (window as unknown as { __map?: unknown }).__map = map;
 

@@ -38,6 +38,7 @@ import { z } from 'zod';
 import { gcj02ToWgs84 } from './districts.ts';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
+import { packageVersion } from './package-version';
 
 const require = createRequire(import.meta.url);
 
@@ -72,13 +73,6 @@ const PROVINCES: readonly ProvinceSpec[] = [
   { id: 'zhejiang', file: 'map/json/province/zhejiang.json', name_zh: '浙江省', name_en: 'Zhejiang', cities: 11 },
 ];
 
-function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
-    version?: unknown;
-  };
-  if (typeof pkg.version !== 'string') throw new Error(`Cannot read the version of ${name}`);
-  return pkg.version;
-}
 
 export const BASEMAP_SOURCE = {
   provinces: {

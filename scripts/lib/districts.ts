@@ -11,6 +11,7 @@ import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
+import { packageVersion } from './package-version';
 
 export interface DistrictProps {
   adcode: number;
@@ -24,13 +25,6 @@ const require = createRequire(import.meta.url);
 
 const ECHARTS_FILE = 'map/json/province/shanghai.json';
 
-function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
-    version?: unknown;
-  };
-  if (typeof pkg.version !== 'string') throw new Error(`Cannot read the version of ${name}`);
-  return pkg.version;
-}
 
 export const DISTRICTS_SOURCE = {
   package: 'echarts',

@@ -32,6 +32,18 @@ const REQUIRED: SourceId[] = ['districts', 'zones', 'parks'];
 
 export const DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
 
+/** Map options shared with the bare benchmark page (bench/bare), so both draw the same map. */
+export const MAP_OPTIONS = {
+  minZoom: 6,
+  maxZoom: 17,
+  attributionControl: false,
+  canvasContextAttributes: { preserveDrawingBuffer: true },
+  maxBounds: [
+    [119.0, 29.6],
+    [123.8, 33.0],
+  ] as [[number, number], [number, number]],
+} as const;
+
 export class MapController {
   readonly map: MlMap;
   private readonly container: HTMLElement;
@@ -53,14 +65,7 @@ export class MapController {
         style: buildStyle(style),
         center: [camera.lng, camera.lat],
         zoom: camera.zoom,
-        minZoom: 6,
-        maxZoom: 17,
-        attributionControl: false,
-        canvasContextAttributes: { preserveDrawingBuffer: true },
-        maxBounds: [
-          [119.0, 29.6],
-          [123.8, 33.0],
-        ],
+        ...MAP_OPTIONS,
       });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
