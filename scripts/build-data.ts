@@ -68,6 +68,26 @@ for (const [name, schema, value] of [
 
 const files = render(result.outputs);
 files.set('basemap.geojson', serialiseCollection(basemap));
+{
+  // the briefing script (data/briefing.json), checked against the built data and the plan
+  const { buildBriefing, serialiseBriefing } = await import('./lib/briefing');
+  const { parsePlanClauses } = await import('../src/loaders/plan-clauses');
+  const planText = readFileSync(join(dataDir, 'plan', 'plan-2021-10.txt'), 'utf8');
+  const o = result.outputs;
+  const b = buildBriefing(readJson('briefing.json'), {
+    clauses: parsePlanClauses(planText),
+    planText,
+    sectors: o.sectors,
+    zoneIds: new Set(o.zones.features.map((f) => f.properties.id)),
+    parkIds: new Set(o.parks.features.map((f) => f.properties.id)),
+  });
+  if (!b.briefing) {
+    console.error(`Briefing build failed with ${b.errors.length} error(s):`);
+    for (const e of b.errors) console.error(`  ${formatDataError(e)}`);
+    process.exit(1);
+  }
+  files.set('briefing.json', serialiseBriefing(b.briefing));
+}
 const manifest = makeManifest(files, result.outputs, result.clauseCount, basemap);
 files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 

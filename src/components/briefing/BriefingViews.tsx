@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { MapView } from '../../map/MapView';
+import type { Camera } from '../../state/url-state';
+import { currentChapter } from '../../state/slices/briefing';
+import { chapterLink } from '../../state/url-bindings/briefing';
+import { useAppStore } from '../../state/store';
+import { Notices } from '../Notices';
+import { Caption } from './Caption';
+import { Controls, DetourBadge } from './Controls';
+import { ExportControls } from './ExportControls';
+import { Progress } from './Progress';
+import { Qr } from './Qr';
+import { absoluteLink, openAudienceWindow } from './dom';
+
+function useChapter() {
+  const chapter = useAppStore(currentChapter);
+  const index = useAppStore((s) => s.briefingIndex);
+  const total = useAppStore((s) => s.briefing?.chapters.length ?? 0);
+  const lang = useAppStore((s) => s.lang);
+  return { chapter, index, total, lang };
+}
+
+/** The projector's view: the map, and beside it the chapter in large type. */
+export function AudienceView({ initialCamera, digits }: { initialCamera: Camera | null; digits: string }) {
+  const { chapter, index, total, lang } = useChapter();
+  return (
+    <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
+      <main className="map-area">
+        <MapView initialCamera={initialCamera} />
+        <DetourBadge />
+        <Notices />
+      </main>
+      <aside className="briefing-panel">
+        {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
+        <div className="briefing-panel-foot">
+          <Controls />
+          <ExportControls />
+          {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
+          <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+        </div>
+      </aside>
+      <footer className="briefing-bottom">
+        <Progress />
+        {digits && (
+          <span className="briefing-digits" role="status">
+            {t(lang, 'briefingJump', { n: digits })}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}
+
+/** For an iframe in a slide or a page: the map and the chapter controls, nothing else. */
+export function EmbedView({ initialCamera }: { initialCamera: Camera | null }) {
+  const { chapter, index, total, lang } = useChapter();
+  return (
+    <div className="briefing briefing-embed" data-role="embed" data-chapter-index={index}>
+      <main className="map-area">
+        <MapView initialCamera={initialCamera} />
+        <Notices />
+      </main>
+      <footer className="briefing-bottom">
+        <Controls fullscreen={false} />
+        <span className="briefing-embed-title" data-chapter={chapter?.id}>
+          {index + 1} / {total} · {chapter ? (lang === 'zh' ? chapter.title_zh : chapter.title_en) : ''}
+        </span>
+        <Progress />
+      </footer>
+    </div>
+  );
+}
+
+function Elapsed() {
+  const lang = useAppStore((s) => s.lang);
+  const start = useAppStore((s) => s.briefingStartedAt);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  const secs = start ? Math.max(0, Math.floor((now - start) / 1000)) : 0;
+  const mm = String(Math.floor(secs / 60)).padStart(2, '0');
+  const ss = String(secs % 60).padStart(2, '0');
+  return (
+    <p className="briefing-elapsed">
+      <span>{t(lang, 'briefingElapsed')}</span> <time data-testid="briefing-elapsed">{`${mm}:${ss}`}</time>
+    </p>
+  );
+}
+
+/** The presenter's laptop screen: notes, the next chapter, the clock; the audience window follows it. */
+export function PresenterView({ initialCamera, digits }: { initialCamera: Camera | null; digits: string }) {
+  const { chapter, index, total, lang } = useChapter();
+  const next = useAppStore((s) => s.briefing?.chapters[s.briefingIndex + 1] ?? null);
+  return (
+    <div className="briefing briefing-presenter" data-role="presenter" data-chapter-index={index}>
+      <header className="briefing-presenter-head">
+        <p className="briefing-presenter-title">
+          <strong>{t(lang, 'briefingPresenterView')}</strong> · {t(lang, 'briefingChapterOf', { n: index + 1, total })}
+        </p>
+        <Elapsed />
+        <button type="button" onClick={() => openAudienceWindow(chapterLink(index + 1, lang))} data-action="open-audience">
+          {t(lang, 'briefingOpenAudience')}
+        </button>
+      </header>
+      <main className="map-area">
+        <MapView initialCamera={initialCamera} />
+        <DetourBadge />
+        <Notices />
+      </main>
+      <aside className="briefing-panel">
+        {chapter && (
+          <>
+            <section className="briefing-notes" data-chapter={chapter.id}>
+              <h1>{lang === 'zh' ? chapter.title_zh : chapter.title_en}</h1>
+              <h2>{t(lang, 'briefingNotes')}</h2>
+              <p>{lang === 'zh' ? chapter.notes_zh : chapter.notes_en}</p>
+              <p className="briefing-said">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>
+              <p className="briefing-clauses">
+                {t(lang, 'briefingClauses')}: {chapter.clauses.join('、')}
+              </p>
+            </section>
+            <section className="briefing-next" data-next={next?.id ?? ''}>
+              <h2>{t(lang, 'briefingNextUp')}</h2>
+              {next ? (
+                <>
+                  <h3>
+                    {index + 2}. {lang === 'zh' ? next.title_zh : next.title_en}
+                  </h3>
+                  <p>{lang === 'zh' ? next.caption_zh : next.caption_en}</p>
+                  <ul className="briefing-chips">
+                    {next.layers
+                      .filter((l) => l !== 'basemap' && l !== 'districts')
+                      .map((l) => (
+                        <li key={l}>{t(lang, `group_${l}`)}</li>
+                      ))}
+                  </ul>
+                </>
+              ) : (
+                <p>{t(lang, 'briefingLast')}</p>
+              )}
+            </section>
+          </>
+        )}
+        <div className="briefing-panel-foot">
+          <Controls />
+          <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+        </div>
+      </aside>
+      <footer className="briefing-bottom">
+        <Progress />
+        {digits && (
+          <span className="briefing-digits" role="status">
+            {t(lang, 'briefingJump', { n: digits })}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}

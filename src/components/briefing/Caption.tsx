@@ -1,0 +1,43 @@
+import { t } from '../../i18n';
+import type { BriefingChapter } from '../../loaders/briefing-schema';
+import type { Lang } from '../../i18n';
+
+const fmt = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+
+/** Target figures as one line each (the plan's numbers, from sectors.json). */
+export function figureLines(ch: BriefingChapter, lang: Lang): string[] {
+  return ch.figures.map((f) => {
+    const name = lang === 'zh' ? f.name_zh : f.name_en;
+    const approx = f.approx ? t(lang, 'briefingApprox') : '';
+    if (f.unit === '%/yr') return lang === 'zh' ? `${name}：年均增速${approx}${fmt(f.value, lang)}%` : `${name}: ${approx}${fmt(f.value, lang)}% a year`;
+    if (f.unit === '亿元') return lang === 'zh' ? `${name}：${approx}${fmt(f.value, lang)}亿元` : `${name}: ${approx}CNY ${fmt(f.value / 10, lang)} bn`;
+    return `${name}: ${approx}${fmt(f.value, lang)} ${f.unit}`;
+  });
+}
+
+/** The chapter's words for the room: title, caption, target figures, the plan's clauses. */
+export function Caption({ chapter, n, total, lang, big = true }: { chapter: BriefingChapter; n: number; total: number; lang: Lang; big?: boolean }) {
+  const lines = figureLines(chapter, lang);
+  return (
+    <section className={`briefing-caption${big ? ' big' : ''}`} data-chapter={chapter.id} aria-live="polite">
+      <p className="briefing-kicker">{t(lang, 'briefingChapterOf', { n, total })}</p>
+      <h1>{lang === 'zh' ? chapter.title_zh : chapter.title_en}</h1>
+      <p className="briefing-text">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>
+      {lines.length > 0 && (
+        <div className="briefing-figures">
+          <h2>{t(lang, 'briefingTargets')}</h2>
+          <ul>
+            {chapter.figures.map((f, i) => (
+              <li key={f.sector} data-sector={f.sector}>
+                {lines[i]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="briefing-clauses">
+        {t(lang, 'briefingClauses')}: {chapter.clauses.join('、')}
+      </p>
+    </section>
+  );
+}

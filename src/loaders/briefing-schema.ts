@@ -1,0 +1,125 @@
+/**
+ * The briefing script (data/briefing.json → public/geo/briefing.json): chapters that walk an
+ * audience through the plan's layout. Shape checks are zod; reference checks (sector nodes,
+ * zone/park ids, plan clauses, “our own words”) are plain functions in scripts/lib/briefing.ts
+ * (build) and reused by the app's loader where they need no plan text.
+ */
+import { z } from 'zod';
+import { CLAUSE_RE, TOP_SECTOR_IDS } from './schemas';
+import type { DataError } from './schemas';
+import { LAYER_GROUP_IDS } from '../state/layer-groups';
+
+export const BRIEFING_FILE = 'data/briefing.json';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** The map's bounds (map-controller maxBounds) and zoom range. */
+export const CameraSchema = z.object({
+  lng: z.number().min(119).max(123.8),
+  lat: z.number().min(29.6).max(33),
+  zoom: z.number().min(6).max(17),
+});
+
+export const FigureSchema = z.object({
+  sector: z.enum(TOP_SECTOR_IDS),
+  name_zh: text,
+  name_en: text,
+  value: z.number().positive(),
+  unit: text,
+  approx: z.boolean(),
+  measures_zh: text,
+  measures_en: text,
+  clause: z.string().regex(CLAUSE_RE),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+const chapterFields = {
+  id: kebab,
+  title_zh: text,
+  title_en: text,
+  camera: CameraSchema,
+  layers: z
+    .array(z.enum(LAYER_GROUP_IDS, { error: (iss) => `unknown layer group '${String(iss.input)}'` }))
+    .min(1, 'at least one layer group'),
+  /** sector-filter node ids (top-level or sub-sector) */
+  sectors: z.array(kebab),
+  /** zone or park ids drawn highlighted */
+  highlight: z.array(kebab),
+  caption_zh: text,
+  caption_en: text,
+  notes_zh: text,
+  notes_en: text,
+  clauses: z.array(z.string().regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3')).min(1, 'at least one plan clause'),
+};
+
+export const BriefingChapterInputSchema = z.strictObject({
+  ...chapterFields,
+  /** sectors whose 2025 targets this chapter shows (figures are taken from sectors.json by the build) */
+  targets: z.array(z.enum(TOP_SECTOR_IDS, { error: (iss) => `unknown sector id '${String(iss.input)}'` })).optional(),
+});
+
+export const BriefingInputSchema = z.strictObject({
+  version: z.literal(1),
+  title_zh: text,
+  title_en: text,
+  chapters: z.array(BriefingChapterInputSchema).min(1, 'at least one chapter'),
+});
+export type BriefingInput = z.infer<typeof BriefingInputSchema>;
+
+export const BriefingChapterSchema = z.strictObject({
+  ...chapterFields,
+  figures: z.array(FigureSchema),
+});
+export type BriefingChapter = z.infer<typeof BriefingChapterSchema>;
+
+/** The built file (public/geo/briefing.json), validated again by the app. */
+export const BriefingSchema = z.strictObject({
+  version: z.literal(1),
+  title_zh: text,
+  title_en: text,
+  plan: text,
+  chapters: z.array(BriefingChapterSchema).min(1),
+});
+export type Briefing = z.infer<typeof BriefingSchema>;
+
+/** zod issues → DataErrors naming the chapter (by id, else `#index`) and the field. */
+export function briefingZodErrors(file: string, error: z.ZodError, input: unknown): DataError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path;
+    let feature: string | null = null;
+    let field = path;
+    if (path[0] === 'chapters' && typeof path[1] === 'number') {
+      const list = (input as { chapters?: unknown } | null)?.chapters;
+      const ch = Array.isArray(list) ? (list[path[1]] as { id?: unknown } | undefined) : undefined;
+      feature = typeof ch?.id === 'string' && ch.id ? ch.id : `#${path[1]}`;
+      field = path.slice(2);
+    }
+    const name = field.length ? field.join('.') : path.length ? path.join('.') : '(root)';
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    return { file, feature, reason: `${name}: ${issue.message}${keys}` };
+  });
+}
+
+/** Checks a chapter's references against the loaded data (ids only: no plan text needed). */
+export interface BriefingRefs {
+  sectorNodes: ReadonlySet<string>;
+  zoneIds: ReadonlySet<string>;
+  parkIds: ReadonlySet<string>;
+}
+
+export function checkBriefingRefs(file: string, chapters: readonly { id: string; sectors: string[]; highlight: string[] }[], refs: BriefingRefs): DataError[] {
+  const errors: DataError[] = [];
+  const seen = new Set<string>();
+  for (const ch of chapters) {
+    if (seen.has(ch.id)) errors.push({ file, feature: ch.id, reason: `id: duplicate chapter id '${ch.id}'` });
+    seen.add(ch.id);
+    ch.sectors.forEach((s, i) => {
+      if (!refs.sectorNodes.has(s)) errors.push({ file, feature: ch.id, reason: `sectors.${i}: unknown sector node '${s}'` });
+    });
+    ch.highlight.forEach((h, i) => {
+      if (!refs.zoneIds.has(h) && !refs.parkIds.has(h)) errors.push({ file, feature: ch.id, reason: `highlight.${i}: '${h}' is neither a zone nor a park` });
+    });
+  }
+  return errors;
+}

@@ -1,0 +1,191 @@
+/**
+ * The briefing's two outside connections, each a small start/stop function:
+ * - keys a clicker sends (→/←, PageDown/PageUp, Space, Home/End, number + Enter, Esc) and a few
+ *   of ours (R back to the chapter, F full screen), read by a pure interpreter;
+ * - a BroadcastChannel between the presenter and audience windows of one browser (no server).
+ */
+import type { AppStore } from './store';
+import type { Lang } from '../i18n';
+
+// ---------------------------------------------------------------- keys
+
+export type KeyAction =
+  | { type: 'next' }
+  | { type: 'prev' }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'jump'; n: number }
+  | { type: 'resume' }
+  | { type: 'fullscreen' }
+  | { type: 'leave' };
+
+export interface KeyResult {
+  action: KeyAction | null;
+  /** digits typed so far (number + Enter jumps) */
+  buffer: string;
+  /** whether the key was ours (the caller prevents the browser's default) */
+  handled: boolean;
+}
+
+/** Pure: one key (KeyboardEvent.key) and the digits typed before it → what to do. */
+export function interpretKey(key: string, buffer: string): KeyResult {
+  if (/^[0-9]$/.test(key)) return { action: null, buffer: (buffer + key).slice(-3), handled: true };
+  if (key === 'Enter') {
+    if (buffer === '') return { action: null, buffer: '', handled: false };
+    return { action: { type: 'jump', n: Number(buffer) }, buffer: '', handled: true };
+  }
+  const simple: Record<string, KeyAction> = {
+    ArrowRight: { type: 'next' },
+    PageDown: { type: 'next' },
+    ' ': { type: 'next' },
+    ArrowLeft: { type: 'prev' },
+    PageUp: { type: 'prev' },
+    Home: { type: 'first' },
+    End: { type: 'last' },
+    r: { type: 'resume' },
+    R: { type: 'resume' },
+    f: { type: 'fullscreen' },
+    F: { type: 'fullscreen' },
+    Escape: { type: 'leave' },
+  };
+  const action = simple[key] ?? null;
+  if (key === 'Backspace' && buffer) return { action: null, buffer: buffer.slice(0, -1), handled: true };
+  return { action, buffer: action ? '' : buffer, handled: action !== null };
+}
+
+/** Runs an action on the store; `leave` and `fullscreen` go to the caller (they touch the window). */
+export function runKeyAction(store: AppStore, a: KeyAction, outside: { leave(): void; fullscreen(): void }): void {
+  const s = store.getState();
+  switch (a.type) {
+    case 'next':
+      return s.nextChapter();
+    case 'prev':
+      return s.prevChapter();
+    case 'first':
+      return s.goToChapter(0);
+    case 'last':
+      return s.goToChapter((s.briefing?.chapters.length ?? 1) - 1);
+    case 'jump':
+      if (a.n >= 1 && a.n <= (s.briefing?.chapters.length ?? 0)) s.goToChapter(a.n - 1);
+      return;
+    case 'resume':
+      return s.resumeChapter();
+    case 'fullscreen':
+      return outside.fullscreen();
+    case 'leave':
+      return outside.leave();
+  }
+}
+
+const EDITABLE = /^(INPUT|TEXTAREA|SELECT)$/;
+
+/**
+ * Listens for the briefing's keys on `target` (the window). Keys typed into a form field, or
+ * with Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
+ */
+export function startBriefingKeys(
+  store: AppStore,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  outside: { leave(): void; fullscreen(): void; onBuffer?(digits: string): void },
+): () => void {
+  let buffer = '';
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+    const el = e.target as HTMLElement | null;
+    if (el && (EDITABLE.test(el.tagName) || el.isContentEditable)) return;
+    // Space and Enter on a focused button belong to the button
+    if ((e.key === ' ' || (e.key === 'Enter' && buffer === '')) && el?.tagName === 'BUTTON') return;
+    const r = interpretKey(e.key, buffer);
+    if (r.buffer !== buffer) outside.onBuffer?.(r.buffer);
+    buffer = r.buffer;
+    if (!r.handled) return;
+    e.preventDefault();
+    if (r.action) runKeyAction(store, r.action, outside);
+  };
+  target.addEventListener('keydown', onKey as EventListener);
+  return () => target.removeEventListener('keydown', onKey as EventListener);
+}
+
+// ---------------------------------------------------------------- presenter ↔ audience
+
+export const BRIEFING_CHANNEL = 'sei-map-briefing';
+
+export type SyncMessage =
+  | { type: 'hello' }
+  | { type: 'apply'; index: number; startedAt: number | null }
+  | { type: 'lang'; lang: Lang };
+
+export interface ChannelLike {
+  postMessage(m: unknown): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
+  removeEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
+  close(): void;
+}
+
+function isMessage(m: unknown): m is SyncMessage {
+  if (typeof m !== 'object' || m === null) return false;
+  const x = m as Record<string, unknown>;
+  if (x.type === 'hello') return true;
+  if (x.type === 'apply') return Number.isInteger(x.index) && (x.startedAt === null || typeof x.startedAt === 'number');
+  if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
+  return false;
+}
+
+/**
+ * Keeps the presenter and audience windows on the same chapter. Every chapter applied here
+ * (next, jump, back-to-chapter) is sent; every one received is applied (never sent back).
+ * The presenter is the authority at start: it announces itself, and answers an audience
+ * window's `hello` with its chapter. Embedded maps do not take part.
+ */
+export function startBriefingChannel(
+  store: AppStore,
+  open: (name: string) => ChannelLike | null = (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
+): () => void {
+  const role = store.getState().briefingRole;
+  if (role !== 'presenter' && role !== 'audience') return () => {};
+  const channel = open(BRIEFING_CHANNEL);
+  if (!channel) return () => {};
+  let remote = false;
+  const state = () => store.getState();
+  const applyMsg = (): SyncMessage => ({ type: 'apply', index: state().briefingIndex, startedAt: state().briefingStartedAt });
+
+  const onMessage = (e: MessageEvent) => {
+    const m: unknown = e.data;
+    if (!isMessage(m) || !state().briefingActive) return;
+    remote = true;
+    try {
+      if (m.type === 'hello') {
+        if (state().briefingRole === 'presenter') channel.postMessage(applyMsg());
+      } else if (m.type === 'apply') {
+        const own = state().briefingStartedAt;
+        if (m.startedAt !== null && (own === null || m.startedAt < own)) state().setBriefingStartedAt(m.startedAt);
+        state().goToChapter(m.index);
+      } else if (m.type === 'lang') {
+        if (state().lang !== m.lang) state().setLang(m.lang);
+      }
+    } finally {
+      remote = false;
+    }
+  };
+  channel.addEventListener('message', onMessage);
+  const unsubs = [
+    store.subscribe(
+      (s) => s.briefingSeq,
+      () => {
+        if (!remote && state().briefingActive) channel.postMessage(applyMsg());
+      },
+    ),
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => {
+        if (!remote) channel.postMessage({ type: 'lang', lang } satisfies SyncMessage);
+      },
+    ),
+  ];
+  channel.postMessage(role === 'presenter' ? applyMsg() : ({ type: 'hello' } satisfies SyncMessage));
+  return () => {
+    unsubs.forEach((u) => u());
+    channel.removeEventListener('message', onMessage);
+    channel.close();
+  };
+}

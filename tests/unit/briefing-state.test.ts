@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/state/store';
+import { isDetour } from '../../src/state/slices/briefing';
+import { interpretKey, runKeyAction, startBriefingChannel } from '../../src/state/briefing-sync';
+import type { ChannelLike } from '../../src/state/briefing-sync';
+import { briefingBinding, layoutFromSearch } from '../../src/state/url-bindings/briefing';
+import { applyUrlState } from '../../src/state/url-sync';
+import { loadGeoData } from '../../src/loaders/load-geo';
+import { loadBriefing } from '../../src/loaders/load-briefing';
+import { diskFetcher } from '../fakes/geo-disk';
+
+async function briefingStore() {
+  const store = createAppStore();
+  const [geo, b] = await Promise.all([loadGeoData('/', diskFetcher()), loadBriefing('/', diskFetcher())]);
+  if (!b.ok) throw new Error(b.error);
+  store.getState().setGeo(geo);
+  store.getState().setBriefing(b.data);
+  return { store, chapters: b.data.chapters };
+}
+
+describe('briefing keys', () => {
+  it('maps clicker keys, and number + Enter', () => {
+    for (const k of ['ArrowRight', 'PageDown', ' ']) expect(interpretKey(k, '').action).toEqual({ type: 'next' });
+    for (const k of ['ArrowLeft', 'PageUp']) expect(interpretKey(k, '').action).toEqual({ type: 'prev' });
+    expect(interpretKey('Home', '').action).toEqual({ type: 'first' });
+    expect(interpretKey('End', '').action).toEqual({ type: 'last' });
+    expect(interpretKey('Escape', '').action).toEqual({ type: 'leave' });
+    expect(interpretKey('1', '')).toEqual({ action: null, buffer: '1', handled: true });
+    expect(interpretKey('Enter', '10')).toEqual({ action: { type: 'jump', n: 10 }, buffer: '', handled: true });
+    expect(interpretKey('Enter', '').handled).toBe(false);
+    expect(interpretKey('x', '4')).toEqual({ action: null, buffer: '4', handled: false });
+  });
+});
+
+describe('briefing slice', () => {
+  it('applies a chapter with the store actions, detects a detour and resumes', async () => {
+    const { store, chapters } = await briefingStore();
+    const s = () => store.getState();
+    s().startBriefing('audience', 5);
+    const ch = chapters[5]!;
+    expect(s().sectors).toEqual(ch.sectors);
+    expect(Object.entries(s().layers).filter(([, on]) => on).map(([g]) => g).sort()).toEqual([...ch.layers].sort());
+    expect(s().briefingHighlight).toEqual(ch.highlight);
+    expect(s().cameraRequest).toMatchObject(ch.camera);
+    expect(isDetour(s())).toBe(false);
+    // the flight ends where asked: still no detour; a pan is one
+    s().setCamera({ ...ch.camera });
+    s().briefingCameraSettled();
+    expect(isDetour(s())).toBe(false);
+    s().setCamera({ ...ch.camera, lng: ch.camera.lng + 0.1 });
+    expect(isDetour(s())).toBe(true);
+    s().resumeChapter();
+    expect(isDetour(s())).toBe(false);
+    s().selectPark('zhuqiao');
+    expect(isDetour(s())).toBe(true);
+    s().resumeChapter();
+    expect(s().park).toBeNull();
+    s().toggleSector('ai');
+    expect(isDetour(s())).toBe(true);
+    const noop = { leave: () => {}, fullscreen: () => {} };
+    runKeyAction(store, { type: 'resume' }, noop);
+    expect(s().sectors).toEqual(ch.sectors);
+    runKeyAction(store, { type: 'jump', n: 99 }, noop);
+    expect(s().briefingIndex).toBe(5);
+    runKeyAction(store, { type: 'last' }, noop);
+    expect(s().briefingIndex).toBe(chapters.length - 1);
+    s().nextChapter();
+    expect(s().briefingIndex).toBe(chapters.length - 1);
+  });
+
+  it('an unknown tour opens the first chapter with a notice; the URL is the chapter link', async () => {
+    const { store } = await briefingStore();
+    applyUrlState(store, '?tour=42&lang=en', '');
+    expect(store.getState().briefingIndex).toBe(0);
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['There is no chapter 42; showing chapter 1']);
+    store.getState().selectPark('zhuqiao');
+    expect(briefingBinding.read(store.getState())).toMatchObject({ tour: 1, view: null, embed: false, sectors: [], park: null, camera: null });
+  });
+
+  it('chooses the layout from the URL', () => {
+    expect(layoutFromSearch('')).toBe('app');
+    expect(layoutFromSearch('?sector=ic')).toBe('app');
+    expect(layoutFromSearch('?tour=3')).toBe('audience');
+    expect(layoutFromSearch('?tour=abc')).toBe('audience');
+    expect(layoutFromSearch('?view=presenter')).toBe('presenter');
+    expect(layoutFromSearch('?tour=2&embed=1')).toBe('embed');
+  });
+});
+
+/** Two ends of one in-memory channel (a stand-in for BroadcastChannel between two windows). */
+function channelPair(): [() => ChannelLike, () => ChannelLike] {
+  const ends: { fns: ((e: MessageEvent) => void)[] }[] = [{ fns: [] }, { fns: [] }];
+  const make = (me: number) => (): ChannelLike => ({
+    postMessage: (m) => ends[1 - me]!.fns.forEach((f) => f({ data: structuredClone(m) } as MessageEvent)),
+    addEventListener: (_t, f) => ends[me]!.fns.push(f),
+    removeEventListener: (_t, f) => (ends[me]!.fns = ends[me]!.fns.filter((x) => x !== f)),
+    close: () => {},
+  });
+  return [make(0), make(1)];
+}
+
+describe('presenter ↔ audience channel', () => {
+  it('the audience follows the presenter (chapter, resume, language) without echoing back', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    audience.store.getState().startBriefing('audience', 3);
+    const stopA = startBriefingChannel(audience.store, a);
+    presenter.store.getState().startBriefing('presenter', 0, 1000);
+    const stopP = startBriefingChannel(presenter.store, p);
+    expect(audience.store.getState().briefingIndex).toBe(0);
+    expect(audience.store.getState().briefingStartedAt).toBe(1000);
+    presenter.store.getState().nextChapter();
+    expect(audience.store.getState().briefingIndex).toBe(1);
+    audience.store.getState().selectPark('zhuqiao');
+    const seq = presenter.store.getState().briefingSeq;
+    presenter.store.getState().resumeChapter();
+    expect(audience.store.getState().park).toBeNull();
+    expect(presenter.store.getState().briefingSeq).toBe(seq + 1);
+    presenter.store.getState().setLang('en');
+    expect(audience.store.getState().lang).toBe('en');
+    stopA();
+    stopP();
+  });
+});
