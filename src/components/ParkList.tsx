@@ -3,11 +3,16 @@ import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { parksForSelection, primarySector } from '../state/filter';
+import { primarySector, sortParks } from '../state/filter';
 import { useAppStore, useStoreApi } from '../state/store';
+import { MAX_COMPARE, selectDistanceMap, selectVisibleParks } from '../state/slices/find';
+import './find/find.css';
 import type { TopSectorId } from '../loaders/schemas';
 
-/** The parks of the current filter, as an accessible list; ↑/↓ move, Enter selects on the map. */
+/**
+ * The parks of every filter (sector, district, zone, confidence), sorted by name or by distance to
+ * the chosen point, as an accessible list; ↑/↓ move, Enter selects on the map.
+ */
 export function ParkList() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
@@ -16,12 +21,13 @@ export function ParkList() {
   const selected = useAppStore(useShallow((s) => s.sectors));
   const current = useAppStore((s) => s.park);
   const listRef = useRef<HTMLUListElement>(null);
-  const shown = useMemo(() => {
-    if (!parks) return [];
-    const ids = new Set(parksForSelection(parks, selected, sectorsFile));
-    const key = lang === 'zh' ? 'name_zh' : 'name_en';
-    return parks.filter((p) => ids.has(p.id)).sort((a, b) => a[key].localeCompare(b[key], lang === 'zh' ? 'zh-Hans-CN' : 'en'));
-  }, [parks, selected, sectorsFile, lang]);
+  const visible = useAppStore(selectVisibleParks);
+  const km = useAppStore(selectDistanceMap);
+  const sortBy = useAppStore((s) => s.sortBy);
+  const compare = useAppStore(useShallow((s) => s.compare));
+  const toggleCompare = useAppStore((s) => s.toggleCompare);
+  const byDistance = sortBy === 'distance' && km !== null;
+  const shown = useMemo(() => sortParks(visible, byDistance ? 'distance' : 'name', lang, km), [visible, byDistance, lang, km]);
   if (!parks) return null;
 
   const choose = (id: string) => {
@@ -63,7 +69,22 @@ export function ParkList() {
               >
                 <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
                 <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
-                <span className="park-district">{p.district}</span>
+                <span className="park-district">
+                  {byDistance && km.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: km.get(p.id)!.toFixed(1) })} · </span> : null}
+                  {p.district}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="compare-toggle"
+                data-compare={p.id}
+                aria-pressed={compare.includes(p.id)}
+                disabled={!compare.includes(p.id) && compare.length >= MAX_COMPARE}
+                title={t(lang, compare.includes(p.id) ? 'removeCompare' : compare.length >= MAX_COMPARE ? 'compareFull' : 'addCompare')}
+                aria-label={`${t(lang, compare.includes(p.id) ? 'removeCompare' : 'addCompare')}: ${lang === 'zh' ? p.name_zh : p.name_en}`}
+                onClick={() => toggleCompare(p.id)}
+              >
+                {compare.includes(p.id) ? '✓' : '+'}
               </button>
             </li>
           );

@@ -2,10 +2,14 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { parksForSelection } from '../state/filter';
+import { visibleParks } from '../state/filter';
+import { selectFilters } from '../state/slices/find';
 import { useAppStore } from '../state/store';
 
-/** Multi-select over “9+X”, sub-sectors included; each option shows how many parks it has. */
+/**
+ * Multi-select over “9+X”, sub-sectors included; each option shows how many parks it has under the
+ * other filters (district, zone, confidence).
+ */
 export function SectorFilter() {
   const lang = useAppStore((s) => s.lang);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
@@ -13,13 +17,14 @@ export function SectorFilter() {
   const selected = useAppStore(useShallow((s) => s.sectors));
   const toggle = useAppStore((s) => s.toggleSector);
   const clear = useAppStore((s) => s.setSectors);
+  const filters = useAppStore(selectFilters);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     if (!sectorsFile || !parks) return m;
     for (const s of sectorsFile.sectors)
-      for (const id of [s.id, ...s.children.map((c) => c.id)]) m.set(id, parksForSelection(parks, [id], sectorsFile).length);
+      for (const id of [s.id, ...s.children.map((c) => c.id)]) m.set(id, visibleParks(parks, { ...filters, sectors: [id] }, sectorsFile).length);
     return m;
-  }, [sectorsFile, parks]);
+  }, [sectorsFile, parks, filters]);
   if (!sectorsFile) return null;
   const name = (n: { name_zh: string; name_en: string }) => (lang === 'zh' ? n.name_zh : n.name_en);
   const option = (id: string, label: string, color: string, child: boolean) => (

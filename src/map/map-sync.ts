@@ -5,7 +5,8 @@
 import type { AppStore } from '../state/store';
 import { t } from '../i18n';
 import { mapParks } from '../state/derive';
-import { parksForSelection, zonesForSelection } from '../state/filter';
+import { anyFilter } from '../state/filter';
+import { selectEmphasisedZones, selectFilters, selectVisibleParks } from '../state/slices/find';
 import type { MapController, MapHandlers } from './map-controller';
 
 export function storeHandlers(store: AppStore): MapHandlers {
@@ -13,9 +14,10 @@ export function storeHandlers(store: AppStore): MapHandlers {
   let errorShown = false;
   return {
     onReady: () => s().setMapStatus('ready'),
-    onParkClick: (id) => s().selectPark(id),
-    onZoneClick: (id) => s().selectZone(id),
-    onEmptyClick: () => s().clearSelection(),
+    // while the find tools pick a point or draw an area, map clicks are theirs (src/map/extensions/find.ts)
+    onParkClick: (id) => s().findMode === 'none' && s().selectPark(id),
+    onZoneClick: (id) => s().findMode === 'none' && s().selectZone(id),
+    onEmptyClick: () => s().findMode === 'none' && s().clearSelection(),
     onMoveEnd: (camera) => s().setCamera(camera),
     onError: (message) => {
       if (errorShown) return;
@@ -53,9 +55,17 @@ export function syncMapWithStore(map: MapController, store: AppStore): () => voi
       if (!geo) return;
       const sectorFile = geo.sectors.ok ? geo.sectors.data : null;
       map.setData('parks', mapParks(geo, sectors, sectorFile));
-      const d = store.getState().derived;
-      map.setParkFilter(sectors.length && d ? parksForSelection(d.parks, sectors, sectorFile) : null);
-      map.setZoneEmphasis(sectors.length && d ? zonesForSelection(d.zones, sectors, sectorFile) : null);
+    },
+    (a, b) => a[0] === b[0] && a[1] === b[1],
+  );
+  // which parks show and which zones come forward: every filter (sector, district, zone, confidence)
+  on(
+    (s) => [s.derived, selectFilters(s)] as const,
+    ([d, filters]) => {
+      if (!d) return;
+      const s = store.getState();
+      map.setParkFilter(anyFilter(filters) ? selectVisibleParks(s).map((p) => p.id) : null);
+      map.setZoneEmphasis(selectEmphasisedZones(s));
     },
     (a, b) => a[0] === b[0] && a[1] === b[1],
   );

@@ -38,3 +38,50 @@ export function primarySector(p: ParkProps, selected: readonly string[] = [], se
 export function shortName(name: string): string {
   return name.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || name;
 }
+
+/** Every filter of the park list and the map. Empty lists mean "no restriction". */
+export interface ParkFilters {
+  sectors: readonly string[];
+  districts: readonly string[];
+  zones: readonly string[];
+  conf: readonly string[];
+}
+
+export function anyFilter(f: ParkFilters): boolean {
+  return f.sectors.length + f.districts.length + f.zones.length + f.conf.length > 0;
+}
+
+/**
+ * The parks every filter lets through (AND across filters, OR within one): sector (top-level or
+ * sub-sector link), district, zone (inside any chosen zone), location confidence. Input order kept.
+ */
+export function visibleParks(parks: readonly ParkProps[], f: ParkFilters, sectors: SectorsFile | null): ParkProps[] {
+  const bySector = f.sectors.length ? new Set(parksForSelection(parks, f.sectors, sectors)) : null;
+  return parks.filter(
+    (p) =>
+      (!bySector || bySector.has(p.id)) &&
+      (!f.districts.length || (p.district !== null && f.districts.includes(p.district))) &&
+      (!f.zones.length || p.zones.some((z) => f.zones.includes(z))) &&
+      (!f.conf.length || f.conf.includes(p.confidence)),
+  );
+}
+
+/** Zones to bring forward on the map: the chosen zones, else those designated for the sectors. */
+export function emphasisedZones(zones: readonly ZoneProps[], f: ParkFilters, sectors: SectorsFile | null): string[] | null {
+  if (f.zones.length) return [...f.zones];
+  return f.sectors.length ? zonesForSelection(zones, f.sectors, sectors) : null;
+}
+
+export type SortMode = 'name' | 'distance';
+
+/**
+ * Parks sorted by name in the UI language, or by distance (km per id; parks without one last,
+ * then by name).
+ */
+export function sortParks(parks: readonly ParkProps[], mode: SortMode, lang: 'zh' | 'en', km: ReadonlyMap<string, number> | null): ParkProps[] {
+  const key = lang === 'zh' ? 'name_zh' : 'name_en';
+  const byName = (a: ParkProps, b: ParkProps) => a[key].localeCompare(b[key], lang === 'zh' ? 'zh-Hans-CN' : 'en');
+  if (mode === 'distance' && km)
+    return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
+  return [...parks].sort(byName);
+}

@@ -1,7 +1,7 @@
 /**
  * Versioned, pure URL-state codec.
  *
- *   ?sector=ic,biomed&park=<id>&zone=<id>&q=…&district=浦东新区&conf=sourced&tour=2&view=presenter&embed=1&lang=en
+ *   ?sector=ic,biomed&park=<id>&zone=<id>&q=…&district=浦东新区&zones=<id>,<id>&conf=sourced&tour=2&view=presenter&embed=1&lang=en
  *   #zoom/lat/lng            (camera, like MapLibre's hash: `#10.50/31.2304/121.4737`)
  *
  * No window/location access: strings in, strings out. Parsing never throws; anything that
@@ -39,6 +39,8 @@ export interface UrlState {
   lang: Lang;
   q: string;
   districts: string[];
+  /** the zone filter (parks inside any of these zones); not the selected zone (`zone`) */
+  zones: string[];
   conf: Confidence[];
   tour: number | null;
   view: ViewMode | null;
@@ -53,6 +55,7 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   lang: 'zh',
   q: '',
   districts: Object.freeze([]) as unknown as string[],
+  zones: Object.freeze([]) as unknown as string[],
   conf: Object.freeze([]) as unknown as Confidence[],
   tour: null,
   view: null,
@@ -181,7 +184,7 @@ function defineParam<K extends keyof UrlState>(c: ParamCodec<K>): AnyParamCodec 
 }
 
 /** Comma list of items kept only when `accept` says so; duplicates dropped, order kept. */
-function listParam<K extends 'sectors' | 'districts' | 'conf'>(
+function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf'>(
   param: string,
   key: K,
   accept: (item: string, known: Known) => boolean,
@@ -282,6 +285,7 @@ const PARAM_CODECS: readonly AnyParamCodec[] = [
     },
   }),
   listParam('district', 'districts', (name, k) => k.districts.has(name), isListItem),
+  listParam('zones', 'zones', (id, k) => k.zones.has(id), isListItem),
   listParam('conf', 'conf', (c) => isConfidence(c), isConfidence),
   defineParam({
     param: 'tour',
@@ -370,7 +374,7 @@ function formatCamera(c: Camera | null): string {
 // ------------------------------------------------------------------ public API
 
 function freshDefaultState(): UrlState {
-  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], conf: [] };
+  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], zones: [], conf: [] };
 }
 
 export function parseUrlState(search: string, hash: string, known: Known): { state: UrlState; notices: Notice[] } {

@@ -22,6 +22,7 @@ const state = (patch: Partial<UrlState>): UrlState => ({
   ...DEFAULT_URL_STATE,
   sectors: [],
   districts: [],
+  zones: [],
   conf: [],
   ...patch,
 });
@@ -80,6 +81,7 @@ describe('format', () => {
         tour: 3,
         conf: ['estimate', 'sourced'],
         districts: ['浦东新区', '黄浦区'],
+        zones: ['jinqiao', 'zone-1'],
         q: 'a&b #1',
         zone: 'jinqiao',
         park: 'caohejing',
@@ -90,6 +92,7 @@ describe('format', () => {
     expect(out.search).toBe(
       '?sector=ic,biomed&park=caohejing&zone=jinqiao&q=a%26b%20%231' +
         '&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA,%E9%BB%84%E6%B5%A6%E5%8C%BA' +
+        '&zones=jinqiao,zone-1' +
         '&conf=estimate,sourced&tour=3&view=presenter&embed=1&lang=en',
     );
     expect(out.hash).toBe('#10.50/31.2304/121.4737');
@@ -119,6 +122,8 @@ describe('round trip', () => {
     ['sectors', state({ sectors: ['ic', 'biomed', '5g', 'ai-chips'] })],
     ['park+zone', state({ park: 'zhangjiang-science-city', zone: 'pudong-ic-base', lang: 'en' })],
     ['districts (Chinese)', state({ districts: ['浦东新区', '闵行区'] })],
+    ['zone filter', state({ zones: ['pudong-ic-base', 'zone-1'] })],
+    ['zone filter and selected zone together', state({ zone: 'jinqiao', zones: ['jinqiao'] })],
     ['q with specials', state({ q: 'a b & c # d % e + f = g, 集成电路 芯片 🚀' })],
     ['q of exactly 100 chars', state({ q: '张'.repeat(MAX_Q_LENGTH) })],
     ['conf/tour/view/embed', state({ conf: ['schematic', 'sourced'], tour: 999, view: 'audience', embed: true })],
@@ -134,6 +139,7 @@ describe('round trip', () => {
         lang: 'en',
         q: '100% "quoted" <b>text</b> ?x=1&y=2',
         districts: ['嘉定区'],
+        zones: ['jinqiao'],
         conf: ['estimate'],
         tour: 1,
         view: 'presenter',
@@ -160,6 +166,7 @@ describe('round trip', () => {
         lang: pick(['zh', 'en'] as const),
         q: normalizeSearchText(rawQ).text,
         districts: subset([...known.districts]),
+        zones: subset([...known.zones]),
         conf: subset(['sourced', 'estimate', 'schematic'] as const),
         tour: r() < 0.5 ? 1 + Math.floor(r() * 999) : null,
         view: pick(['presenter', 'audience', null] as const),
@@ -274,6 +281,14 @@ describe('parsing values', () => {
     const { state: s, notices } = parse(`?district=${encodeURIComponent('浦东新区,火星区')}`);
     expect(s.districts).toEqual(['浦东新区']);
     expect(notices).toMatchObject([{ param: 'district', value: '火星区', code: 'unknown-value' }]);
+  });
+
+  it('zones: known zone ids in order, duplicates dropped, unknown ones reported', () => {
+    const { state: s, notices } = parse('?zones=jinqiao,zone-9,jinqiao,zone-1');
+    expect(s.zones).toEqual(['jinqiao', 'zone-1']);
+    expect(s.zone).toBeNull();
+    expect(notices).toEqual([{ param: 'zones', value: 'zone-9', code: 'unknown-value', reason: expect.any(String) }]);
+    expect(parse('?zones=nope').state.zones).toEqual([]);
   });
 
   it('conf: only sourced/estimate/schematic', () => {
@@ -424,7 +439,7 @@ describe('fuzz (seeded)', () => {
   const pieces = [
     '?', '&', '=', ',', '%', '%2C', '%E6%B5%A6', '%zz', '%', '#', '/', '.', '-', '+', ' ', '1', '0', '9', '85', '180',
     'a', 'Z', '<', '>', '"', "'", '\u0000', '\uD800', '\uDC00', '🚀', '浦东新区', '黄浦区', 'e', 'x',
-    'sector', 'park', 'zone', 'lang', 'q', 'district', 'conf', 'tour', 'view', 'embed', 'v',
+    'sector', 'park', 'zone', 'zones', 'lang', 'q', 'district', 'conf', 'tour', 'view', 'embed', 'v',
     'ic', 'biomed', '5g', 'ai-chips', 'caohejing', 'jinqiao', 'zone-1', 'en', 'zh', 'sourced', 'estimate',
     'presenter', 'audience', '__proto__', 'constructor',
   ];
@@ -449,6 +464,7 @@ describe('fuzz (seeded)', () => {
     lang: ['zh', 'en', 'fr'],
     q: ['hello world', '集成电路', '  x  '],
     district: [...known.districts, '火星区'],
+    zones: [...known.zones, 'zone-9', 'JINQIAO'],
     conf: ['sourced', 'estimate', 'schematic', 'guess'],
     tour: ['1', '7', '999', '0', '1000', '2.5'],
     view: ['presenter', 'audience', 'x'],
@@ -474,7 +490,7 @@ describe('fuzz (seeded)', () => {
 
   it('never throws and only returns validated values for 2,000 random inputs', () => {
     const r = rng(20240601);
-    const accepted = { sectors: 0, park: 0, zone: 0, districts: 0, conf: 0, q: 0, tour: 0, camera: 0 };
+    const accepted = { sectors: 0, park: 0, zone: 0, zones: 0, districts: 0, conf: 0, q: 0, tour: 0, camera: 0 };
     for (let i = 0; i < 2000; i++) {
       const search = r() < 0.5 ? randomString(r) : randomQuery(r);
       const hash = r() < 0.5 ? randomString(r) : `#${[r() * 30 - 5, r() * 200 - 100, r() * 400 - 200].join('/')}`;
@@ -486,6 +502,8 @@ describe('fuzz (seeded)', () => {
 
       for (const id of s.sectors) expect(known.sectors.has(id)).toBe(true);
       for (const d of s.districts) expect(known.districts.has(d)).toBe(true);
+      for (const z of s.zones) expect(known.zones.has(z)).toBe(true);
+      expect(new Set(s.zones).size).toBe(s.zones.length);
       if (s.park !== null) expect(known.parks.has(s.park)).toBe(true);
       if (s.zone !== null) expect(known.zones.has(s.zone)).toBe(true);
       expect(new Set(s.sectors).size).toBe(s.sectors.length);
@@ -515,6 +533,7 @@ describe('fuzz (seeded)', () => {
       if (s.park !== null) accepted.park++;
       if (s.zone !== null) accepted.zone++;
       if (s.districts.length > 0) accepted.districts++;
+      if (s.zones.length > 0) accepted.zones++;
       if (s.conf.length > 0) accepted.conf++;
       if (s.q !== '') accepted.q++;
       if (s.tour !== null) accepted.tour++;

@@ -1,4 +1,222 @@
-/** Slot: left column, above the sector filter (search, combined filters, sort). */
+/** Left column, above the sector filter: search (ARIA combobox) and the combined filters with sort. */
+import { useId, useMemo, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../../i18n';
+import type { Lang } from '../../i18n';
+import { useAppStore, useStoreApi } from '../../state/store';
+import type { AppStore } from '../../state/store';
+import { runSearch } from '../../state/search';
+import type { SearchEntry } from '../../state/search';
+import { selectSearchIndex, selectVisibleParks } from '../../state/slices/find';
+import { shortName } from '../../state/filter';
+import type { Confidence } from '../../loaders/schemas';
+import './find.css';
+
+const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
+
+/** Chooses a search result: flies there, opens its card (park, zone) and makes it the chosen point. */
+export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
+  const s = store.getState();
+  if (e.kind === 'park') s.selectPark(e.id);
+  else if (e.kind === 'zone') s.selectZone(e.id);
+  else s.clearSelection();
+  s.requestCamera(e.at[0], e.at[1], e.kind === 'park' ? null : e.kind === 'district' ? 10.5 : 10);
+  s.setOrigin({ lng: e.at[0], lat: e.at[1], ref: { kind: e.kind, id: e.id } });
+  s.setQuery(lang === 'zh' ? e.name_zh : e.name_en);
+}
+
+function SearchBox() {
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const query = useAppStore((s) => s.query);
+  const setQuery = useAppStore((s) => s.setQuery);
+  const index = useAppStore(selectSearchIndex);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const id = useId();
+  const listId = `${id}-results`;
+  const hits = useMemo(() => (index ? runSearch(index, query, 8) : []), [index, query]);
+  const expanded = open && query.trim() !== '';
+
+  const choose = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    chooseEntry(store, hit.entry, lang);
+    setOpen(false);
+    setActive(-1);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (hits.length ? (a + 1) % hits.length : -1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (hits.length ? (a <= 0 ? hits.length - 1 : a - 1) : -1));
+    } else if (e.key === 'Enter') {
+      if (expanded && hits.length) {
+        e.preventDefault();
+        choose(active >= 0 ? active : 0);
+      }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (expanded) setOpen(false);
+      else setQuery('');
+      setActive(-1);
+    }
+  };
+  const name = (e: SearchEntry) => (lang === 'zh' ? e.name_zh : e.name_en);
+  const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : `${shortName(e.name_zh)} ${e.pinyinSpaced}`);
+
+  return (
+    <div className="combo">
+      <label htmlFor={`${id}-input`} className="visually-hidden-label">
+        {t(lang, 'searchLabel')}
+      </label>
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        data-testid="find-search"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 && hits[active] ? `${id}-opt-${active}` : undefined}
+        placeholder={t(lang, 'searchPlaceholder')}
+        value={query}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKey}
+      />
+      <ul id={listId} role="listbox" aria-label={t(lang, 'searchLabel')} hidden={!expanded || hits.length === 0}>
+        {expanded &&
+          hits.map((h, i) => (
+            <li
+              key={`${h.entry.kind}:${h.entry.id}`}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              data-kind={h.entry.kind}
+              data-id={h.entry.id}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(i)}
+              onMouseMove={() => i !== active && setActive(i)}
+            >
+              <span className="find-kind">{t(lang, `kind_${h.entry.kind}`)}</span>
+              <span className="opt-name">
+                {name(h.entry)}
+                <span className="find-kind-alt"> · {other(h.entry)}</span>
+              </span>
+            </li>
+          ))}
+      </ul>
+      <p className="search-status" role="status" aria-live="polite">
+        {expanded ? (hits.length ? t(lang, 'searchCount', { n: hits.length }) : t(lang, 'searchNone')) : ''}
+      </p>
+    </div>
+  );
+}
+
+function Filters() {
+  const lang = useAppStore((s) => s.lang);
+  const geo = useAppStore((s) => s.geo);
+  const derived = useAppStore((s) => s.derived);
+  const districts = useAppStore(useShallow((s) => s.districtFilter));
+  const zones = useAppStore(useShallow((s) => s.zoneFilter));
+  const conf = useAppStore(useShallow((s) => s.confFilter));
+  const visible = useAppStore(selectVisibleParks);
+  const sortBy = useAppStore((s) => s.sortBy);
+  const hasOrigin = useAppStore((s) => s.origin !== null);
+  const a = useAppStore(
+    useShallow((s) => ({ toggleDistrict: s.toggleDistrict, toggleZoneFilter: s.toggleZoneFilter, toggleConf: s.toggleConf, clear: s.clearFindFilters, setSortBy: s.setSortBy })),
+  );
+  const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
+  const parksPer = (pred: (p: { district: string | null; zones: string[] }) => boolean) => derived?.parks.filter(pred).length ?? 0;
+  if (!derived) return null;
+  const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
+  const any = districts.length + zones.length + conf.length > 0;
+  return (
+    <div className="find-filters">
+      <p className="match-line" role="status" data-testid="find-count">
+        {t(lang, 'matchCount', { n: visible.length, total: derived.parks.length })}
+      </p>
+      <details>
+        <summary>
+          {t(lang, 'filterDistrict')}
+          {districts.length > 0 && <span className="n">{t(lang, 'nChosen', { n: districts.length })}</span>}
+        </summary>
+        <ul>
+          {districtList.map((d) => (
+            <li key={d.name_zh}>
+              <label>
+                <input type="checkbox" data-district={d.name_zh} checked={districts.includes(d.name_zh)} onChange={() => a.toggleDistrict(d.name_zh)} />
+                <span>{lang === 'zh' ? d.name_zh : d.name_en}</span>
+                <span className="count">{parksPer((p) => p.district === d.name_zh)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details>
+        <summary>
+          {t(lang, 'filterZone')}
+          {zones.length > 0 && <span className="n">{t(lang, 'nChosen', { n: zones.length })}</span>}
+        </summary>
+        <ul>
+          {zoneList.map((z) => (
+            <li key={z.id}>
+              <label>
+                <input type="checkbox" data-zone-filter={z.id} checked={zones.includes(z.id)} onChange={() => a.toggleZoneFilter(z.id)} />
+                <span>{lang === 'zh' ? z.name_zh : z.name_en}</span>
+                <span className="count">{parksPer((p) => p.zones.includes(z.id))}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <fieldset className="conf-row">
+        <legend>{t(lang, 'filterConf')}</legend>
+        {CONFIDENCES.map((c) => (
+          <label key={c}>
+            <input type="checkbox" data-conf={c} checked={conf.includes(c)} onChange={() => a.toggleConf(c)} /> {t(lang, `conf_${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="sort-row">
+        {t(lang, 'sortBy')}
+        <select data-testid="find-sort" value={hasOrigin ? sortBy : 'name'} onChange={(e) => a.setSortBy(e.target.value === 'distance' ? 'distance' : 'name')}>
+          <option value="name">{t(lang, 'sortName')}</option>
+          <option value="distance" disabled={!hasOrigin}>
+            {t(lang, 'sortDistance')}
+            {hasOrigin ? '' : ` ${t(lang, 'sortNeedsPoint')}`}
+          </option>
+        </select>
+      </label>
+      {any && (
+        <button type="button" className="link" onClick={a.clear}>
+          {t(lang, 'clearAll')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function FindPanel() {
-  return null;
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <section className="panel find-panel" aria-labelledby="find-h">
+      <h2 id="find-h">{t(lang, 'find')}</h2>
+      <SearchBox />
+      <Filters />
+    </section>
+  );
 }

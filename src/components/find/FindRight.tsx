@@ -1,4 +1,133 @@
-/** Slot: right column, above the park list (nearest results, comparison). */
+/** Right column, above the park card/list: the chosen point's nearest parks, radius and area results, the compare toggle. */
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../../i18n';
+import { useAppStore, useStoreApi } from '../../state/store';
+import { MAX_COMPARE, selectAreaResult, selectNearest, selectWithinRadius } from '../../state/slices/find';
+import type { Ranked } from '../../geo/nearest';
+import './find.css';
+
+function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const parks = useAppStore((s) => s.derived?.parks);
+  const choose = (id: string) => {
+    const s = store.getState();
+    s.selectPark(id);
+    const at = s.derived?.parkCoords.get(id);
+    if (at) s.requestCamera(at[0], at[1]);
+  };
+  return (
+    <ol data-testid={testid}>
+      {rows.map((r) => {
+        const p = parks?.find((x) => x.id === r.id);
+        if (!p) return null;
+        return (
+          <li key={r.id}>
+            <button type="button" className="row" data-result-park={r.id} onClick={() => choose(r.id)}>
+              <span>{lang === 'zh' ? p.name_zh : p.name_en}</span>
+              {r.km !== undefined && <span className="km">{t(lang, 'km', { km: r.km.toFixed(1) })}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function OriginResults() {
+  const lang = useAppStore((s) => s.lang);
+  const origin = useAppStore((s) => s.origin);
+  const derived = useAppStore((s) => s.derived);
+  const nearest = useAppStore(selectNearest);
+  const within = useAppStore(selectWithinRadius);
+  const radiusKm = useAppStore((s) => s.radiusKm);
+  if (!origin || !derived || !nearest) return null;
+  const ref = origin.ref;
+  const label = !ref
+    ? t(lang, 'originPicked')
+    : ref.kind === 'park'
+      ? (derived.parks.find((p) => p.id === ref.id)?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? ref.id)
+      : ref.kind === 'zone'
+        ? (derived.zones.find((z) => z.id === ref.id)?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? ref.id)
+        : ref.id;
+  return (
+    <div data-testid="find-origin">
+      <h3>{t(lang, 'nearest')}</h3>
+      <p className="origin-line" data-lng={origin.lng.toFixed(5)} data-lat={origin.lat.toFixed(5)}>
+        {t(lang, 'origin')}: {label} ({origin.lng.toFixed(4)}, {origin.lat.toFixed(4)})
+      </p>
+      <ParkRows rows={nearest} testid="find-nearest" />
+      {within && radiusKm !== null && (
+        <>
+          <h3 data-testid="find-within-title">{t(lang, 'withinRadius', { km: radiusKm, n: within.length })}</h3>
+          <ParkRows rows={within} testid="find-within" />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AreaResults() {
+  const lang = useAppStore((s) => s.lang);
+  const derived = useAppStore((s) => s.derived);
+  const result = useAppStore(selectAreaResult);
+  const selectZone = useAppStore((s) => s.selectZone);
+  if (!result || !derived) return null;
+  const name = (n: { name_zh: string; name_en: string } | undefined, id: string) => (n ? (lang === 'zh' ? n.name_zh : n.name_en) : id);
+  return (
+    <div data-testid="find-area">
+      <h3>{t(lang, 'inArea')}</h3>
+      <h3>{t(lang, 'areaParks', { n: result.parks.length })}</h3>
+      <ParkRows rows={result.parks.map((id) => ({ id }))} testid="find-area-parks" />
+      <h3>{t(lang, 'areaZones', { n: result.zones.length })}</h3>
+      <div className="chips" data-testid="find-area-zones">
+        {result.zones.map((id) => (
+          <button key={id} type="button" className="chip" data-zone={id} onClick={() => selectZone(id)}>
+            {name(
+              derived.zones.find((z) => z.id === id),
+              id,
+            )}
+          </button>
+        ))}
+      </div>
+      <h3>{t(lang, 'areaSectors', { n: result.sectors.length })}</h3>
+      <ul data-testid="find-area-sectors">
+        {result.sectors.map((s) => (
+          <li key={s.id} data-sector={s.id}>
+            {name(derived.sectorNodes.get(s.id), s.id)} <span className="km">{t(lang, 'sectorCounts', { p: s.parks, z: s.zones })}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CompareToggle() {
+  const lang = useAppStore((s) => s.lang);
+  const park = useAppStore((s) => s.park);
+  const compare = useAppStore(useShallow((s) => s.compare));
+  const toggleCompare = useAppStore((s) => s.toggleCompare);
+  if (!park) return null;
+  const on = compare.includes(park);
+  const full = !on && compare.length >= MAX_COMPARE;
+  return (
+    <p>
+      <button type="button" className="compare-btn" data-testid="find-compare-toggle" aria-pressed={on} disabled={full} onClick={() => toggleCompare(park)}>
+        {t(lang, on ? 'removeCompare' : full ? 'compareFull' : 'addCompare')}
+      </button>
+    </p>
+  );
+}
+
 export function FindRight() {
-  return null;
+  const lang = useAppStore((s) => s.lang);
+  const show = useAppStore((s) => s.origin !== null || s.area !== null || s.park !== null);
+  if (!show) return null;
+  return (
+    <section className="find-right" aria-label={t(lang, 'find')}>
+      <CompareToggle />
+      <OriginResults />
+      <AreaResults />
+    </section>
+  );
 }

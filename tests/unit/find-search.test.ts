@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveData } from '../../src/state/derive';
+import { buildSearchIndex, matchTier, pinyinForms, runSearch, searchEntries } from '../../src/state/search';
+import type { SearchIndex } from '../../src/state/search';
+import { loadRealGeo } from '../fakes/geo-disk';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = buildSearchIndex(searchEntries(deriveData(await loadRealGeo())));
+});
+const top = (q: string, n = 1) => runSearch(index, q, 8).slice(0, n).map((h) => `${h.entry.kind}:${h.entry.id}`);
+
+describe('pinyin (pinyin-pro)', () => {
+  it('gives full pinyin, spaced syllables and initials of the Han characters only', () => {
+    expect(pinyinForms('张江人工智能岛')).toEqual({ full: 'zhangjiangrengongzhinengdao', spaced: 'zhang jiang ren gong zhi neng dao', initials: 'zjrgznd' });
+    // 长宁 is chang-ning (a word-aware library, not a per-character table), brackets and letters dropped
+    expect(pinyinForms('长宁虹桥智谷（A区）').full).toBe('changninghongqiaozhiguqu');
+    expect(pinyinForms('Lingang')).toEqual({ full: '', spaced: '', initials: '' });
+  });
+});
+
+describe('search over the real data', () => {
+  it('covers parks, zones and districts', () => {
+    const kinds = new Set(index.entries.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['district', 'park', 'zone']);
+    expect(index.entries.filter((e) => e.kind === 'park')).toHaveLength(33);
+    expect(index.entries.filter((e) => e.kind === 'district')).toHaveLength(16);
+  });
+
+  it('finds by Chinese, English, pinyin and initials', () => {
+    expect(top('张江人工智能岛')).toEqual(['park:zhangjiang-ai-island']);
+    expect(top('Zhangjiang AI Island')).toEqual(['park:zhangjiang-ai-island']);
+    expect(top('zhangjiangrengongzhinengdao')).toEqual(['park:zhangjiang-ai-island']);
+    expect(top('zjrgznd')).toEqual(['park:zhangjiang-ai-island']);
+    expect(top('caohejing')).toEqual(['park:caohejing']);
+  });
+
+  it('tolerates typos', () => {
+    expect(top('zhangjaing rengongzhineng')).toEqual(['park:zhangjiang-ai-island']);
+    expect(top('Caohejng')).toEqual(['park:caohejing']);
+    expect(top('Songjaing', 3)).toContain('district:松江区');
+  });
+
+  it('ranks exact and prefix matches before fuzzy ones', () => {
+    expect(top('松江区')).toEqual(['district:松江区']);
+    expect(top('Songjiang')[0]).toBe('district:松江区');
+    const lingang = top('临港', 8);
+    expect(lingang).toContain('zone:lingang-pole');
+    expect(lingang.filter((x) => x.startsWith('park:'))).toEqual([]); // no park is called 临港…
+    expect(runSearch(index, '   ')).toEqual([]);
+  });
+
+  it('match tiers', () => {
+    const e = index.entries.find((x) => x.id === 'caohejing')!;
+    expect(matchTier(e, '徐汇漕河泾开发区')).toBe(0);
+    expect(matchTier(e, 'caohe')).toBe(1);
+    expect(matchTier(e, '漕河泾')).toBe(2);
+    expect(matchTier(e, 'xyz')).toBe(3);
+  });
+});

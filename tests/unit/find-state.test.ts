@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
+import { emphasisedZones, sortParks, visibleParks, zonesForSelection } from '../../src/state/filter';
+import {
+  MAX_COMPARE,
+  selectAreaResult,
+  selectCompareDistances,
+  selectNearest,
+  selectReferencePoints,
+  selectVisibleParks,
+  selectWithinRadius,
+} from '../../src/state/slices/find';
+import { applyUrlState, currentUrlState } from '../../src/state/url-sync';
+import { formatUrlState } from '../../src/state/url-state';
+import { distanceKm } from '../../src/geo/nearest';
+import type { GeoData } from '../../src/loaders/load-geo';
+import type { ParkProps } from '../../src/loaders/schemas';
+import { loadRealGeo } from '../fakes/geo-disk';
+
+let geo: GeoData;
+beforeAll(async () => {
+  geo = await loadRealGeo();
+});
+function storeWithData(): AppStore {
+  const store = createAppStore();
+  store.getState().setGeo(geo);
+  return store;
+}
+const parks = (st: AppStore) => st.getState().derived!.parks;
+const file = () => (geo.sectors.ok ? geo.sectors.data : null);
+
+describe('combined filter', () => {
+  it('ANDs sector, district, zone and confidence; ORs within one', () => {
+    const all = parks(storeWithData());
+    const f = { sectors: ['ic'], districts: ['浦东新区', '嘉定区'], zones: ['h-east-corridor', 'h-west-corridor'], conf: ['estimate'] };
+    const got = visibleParks(all, f, file()).map((p) => p.id);
+    const want = all
+      .filter(
+        (p) =>
+          p.links.some((l) => l.sector === 'ic') &&
+          ['浦东新区', '嘉定区'].includes(p.district!) &&
+          p.zones.some((z) => ['h-east-corridor', 'h-west-corridor'].includes(z)) &&
+          p.confidence === 'estimate',
+      )
+      .map((p) => p.id);
+    expect(got).toEqual(want);
+    expect(got.length).toBeGreaterThan(1);
+    expect(got).toContain('jiading-smart-sensor-park');
+    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: [] }, file())).toHaveLength(33);
+    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: ['sourced'] }, file()).map((p) => p.id)).toEqual(['zhangjiang-ic-base']);
+  });
+
+  it('brings the chosen zones forward, else the sectors’ zones', () => {
+    const z = storeWithData().getState().derived!.zones;
+    expect(emphasisedZones(z, { sectors: ['ic'], districts: [], zones: ['service-belt'], conf: [] }, file())).toEqual(['service-belt']);
+    expect(emphasisedZones(z, { sectors: ['ic'], districts: ['浦东新区'], zones: [], conf: [] }, file())).toEqual(zonesForSelection(z, ['ic'], file()));
+    expect(emphasisedZones(z, { sectors: [], districts: ['浦东新区'], zones: [], conf: [] }, file())).toBeNull();
+  });
+
+  it('sorts by name per language, or by distance with unknowns last', () => {
+    const mk = (id: string, zh: string, en: string) => ({ id, name_zh: zh, name_en: en }) as ParkProps;
+    const ps = [mk('b', '北', 'Beta'), mk('a', '安', 'Alpha'), mk('c', '长', 'Gamma')];
+    expect(sortParks(ps, 'name', 'en', null).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(sortParks(ps, 'distance', 'en', new Map([['c', 1], ['b', 2]])).map((p) => p.id)).toEqual(['c', 'b', 'a']);
+    expect(sortParks(ps, 'distance', 'en', null).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('find slice and selectors', () => {
+  it('caps the comparison at four and toggles', () => {
+    const st = storeWithData();
+    const ids = parks(st).slice(0, 6).map((p) => p.id);
+    for (const id of ids) st.getState().toggleCompare(id);
+    expect(st.getState().compare).toEqual(ids.slice(0, MAX_COMPARE));
+    st.getState().toggleCompare(ids[1]!);
+    expect(st.getState().compare).toEqual([ids[0], ids[2], ids[3]]);
+    st.getState().setCompare([ids[0]!, ids[0]!, ...ids]);
+    expect(st.getState().compare).toHaveLength(MAX_COMPARE);
+  });
+
+  it('accepts only positive finite radii, and only usable polygons', () => {
+    const s = storeWithData().getState;
+    s().setRadiusKm(-3);
+    expect(s().radiusKm).toBeNull();
+    s().setRadiusKm(Number.NaN);
+    expect(s().radiusKm).toBeNull();
+    s().setRadiusKm(1e6);
+    expect(s().radiusKm).toBe(200);
+    s().setArea({ type: 'Polygon', coordinates: [[[121, 31], [121, 31], [121, 31], [121, 31]]] });
+    expect(s().area).toBeNull();
+  });
+
+  it('nearest and radius follow the filters and leave the origin park out', () => {
+    const st = storeWithData();
+    const s = st.getState;
+    const at = s().derived!.parkCoords.get('zhangjiang-ic-base')!;
+    s().setOrigin({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'zhangjiang-ic-base' } });
+    const near = selectNearest(s())!;
+    expect(near).toHaveLength(5);
+    expect(near.map((r) => r.id)).not.toContain('zhangjiang-ic-base');
+    for (let i = 1; i < near.length; i++) expect(near[i]!.km).toBeGreaterThanOrEqual(near[i - 1]!.km);
+    expect(near[0]!.km).toBeCloseTo(distanceKm(at, s().derived!.parkCoords.get(near[0]!.id)!), 9);
+    expect(selectNearest(s())).toBe(near); // memoised: stable for React
+
+    s().setRadiusKm(10);
+    const within = selectWithinRadius(s())!;
+    expect(within.every((r) => r.km <= 10)).toBe(true);
+    s().setSectors(['biomed']);
+    const visible = new Set(selectVisibleParks(s()).map((p) => p.id));
+    expect(selectWithinRadius(s())!.every((r) => visible.has(r.id))).toBe(true);
+    expect(selectNearest(s())!.every((r) => visible.has(r.id))).toBe(true);
+  });
+
+  it('area result: parks, zones and sectors inside a polygon around Lingang', () => {
+    const s = storeWithData().getState;
+    const lingang: Polygon = { type: 'Polygon', coordinates: [[[121.8, 30.85], [122.0, 30.85], [122.0, 31.0], [121.8, 31.0], [121.8, 30.85]]] };
+    s().setArea(lingang);
+    const r = selectAreaResult(s())!;
+    expect(r.parks.sort()).toEqual(['dongfang-xingang', 'shengming-lanwan', 'xinxi-feiyu']);
+    expect(r.zones).toContain('lingang-pole');
+    expect(r.zones).not.toContain('zhangjiang-pole');
+    expect(r.sectors.map((x) => x.id)).toContain('ic');
+    expect(r.sectors.find((x) => x.id === 'ic')).toMatchObject({ parks: 3 });
+  });
+
+  it('reference points: both pole centroids, People’s Square, both airports; distances per compared park', () => {
+    const s = storeWithData().getState;
+    const refs = selectReferencePoints(s());
+    expect(refs.map((r) => r.id)).toEqual(['zhangjiang-pole', 'lingang-pole', 'peoples-square', 'pvg', 'sha']);
+    expect(refs[2]!.coord).toEqual([121.4737, 31.2304]);
+    s().setCompare(['the-bund', 'dongfang-xingang']);
+    const d = selectCompareDistances(s());
+    expect(d.get('the-bund')!.find((x) => x.id === 'peoples-square')!.km).toBeLessThan(3);
+    expect(d.get('dongfang-xingang')!.find((x) => x.id === 'lingang-pole')!.km).toBeLessThan(d.get('the-bund')!.find((x) => x.id === 'lingang-pole')!.km);
+  });
+});
+
+describe('URL binding', () => {
+  it('restores search text and every filter, and writes them back', () => {
+    const st = storeWithData();
+    const notices = applyUrlState(st, '?sector=ic&q=%E5%BC%A0%E6%B1%9F&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA&zones=zhangjiang-pole,lingang-pole&conf=estimate', '');
+    expect(notices).toEqual([]);
+    const s = st.getState();
+    expect([s.query, s.districtFilter, s.zoneFilter, s.confFilter]).toEqual(['张江', ['浦东新区'], ['zhangjiang-pole', 'lingang-pole'], ['estimate']]);
+    expect(formatUrlState(currentUrlState(st)).search).toBe(
+      `?sector=ic&q=${encodeURIComponent('张江')}&district=${encodeURIComponent('浦东新区')}&zones=zhangjiang-pole,lingang-pole&conf=estimate`,
+    );
+  });
+
+  it('drops unknown zones with a notice', () => {
+    const st = storeWithData();
+    const notices = applyUrlState(st, '?zones=nope,lingang-pole', '');
+    expect(notices.map((n) => `${n.param}=${n.value}`)).toEqual(['zones=nope']);
+    expect(st.getState().zoneFilter).toEqual(['lingang-pole']);
+  });
+});
+
+describe('map clicks while a find tool is active', () => {
+  it('select nothing in pick or draw mode, and select again afterwards', async () => {
+    const { storeHandlers } = await import('../../src/map/map-sync');
+    const st = storeWithData();
+    const h = storeHandlers(st);
+    st.getState().selectPark('the-bund');
+    for (const mode of ['pick', 'draw'] as const) {
+      st.getState().setFindMode(mode);
+      h.onParkClick('caohejing');
+      h.onZoneClick('service-belt');
+      h.onEmptyClick();
+      expect([st.getState().park, st.getState().zone]).toEqual(['the-bund', null]);
+    }
+    st.getState().setFindMode('none');
+    h.onParkClick('caohejing');
+    expect(st.getState().park).toBe('caohejing');
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { FindPanel } from '../../src/components/find/FindPanel';
+import { FindOverlay } from '../../src/components/find/FindOverlay';
+import { ParkList } from '../../src/components/ParkList';
+import { StoreContext, createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
+import type { GeoData } from '../../src/loaders/load-geo';
+import { loadRealGeo } from '../fakes/geo-disk';
+
+let geo: GeoData;
+beforeAll(async () => {
+  geo = await loadRealGeo();
+});
+afterEach(cleanup);
+function storeWithData(): AppStore {
+  const store = createAppStore();
+  store.getState().setGeo(geo);
+  return store;
+}
+const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
+
+describe('search combobox', () => {
+  it('is an ARIA combobox driven by ↑/↓/Enter/Esc; Enter selects, flies and sets the chosen point', () => {
+    const store = storeWithData();
+    renderWith(store, <FindPanel />);
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'caohejing' } });
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    const list = document.getElementById(box.getAttribute('aria-controls')!)!;
+    expect(list.getAttribute('role')).toBe('listbox');
+    const options = within(list).getAllByRole('option');
+    expect(options[0]!.getAttribute('data-id')).toBe('caohejing');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'ArrowUp' }); // wraps to the last
+    expect(box.getAttribute('aria-activedescendant')).toBe(within(list).getAllByRole('option').at(-1)!.id);
+    fireEvent.keyDown(box, { key: 'ArrowDown' }); // back to the first
+    fireEvent.keyDown(box, { key: 'Enter' });
+    const s = store.getState();
+    expect(s.park).toBe('caohejing');
+    const at = s.derived!.parkCoords.get('caohejing')!;
+    expect(s.cameraRequest).toMatchObject({ lng: at[0], lat: at[1] });
+    expect(s.origin).toEqual({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'caohejing' } });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect((box as HTMLInputElement).value).toBe('徐汇漕河泾开发区');
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(store.getState().query).toBe('');
+  });
+
+  it('choosing a district flies there without opening a card', () => {
+    const store = storeWithData();
+    renderWith(store, <FindPanel />);
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: '嘉定区' } });
+    fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0]!);
+    const s = store.getState();
+    expect([s.park, s.zone]).toEqual([null, null]);
+    expect(s.cameraRequest?.zoom).toBe(10.5);
+    expect(s.origin?.ref).toEqual({ kind: 'district', id: '嘉定区' });
+  });
+});
+
+describe('filters, list and comparison', () => {
+  it('the live count and the park list follow the combined filters; distance sort shows km', () => {
+    const store = storeWithData();
+    renderWith(store, (
+      <>
+        <FindPanel />
+        <ParkList />
+      </>
+    ));
+    expect(screen.getByTestId('find-count').textContent).toBe('33 / 33 个园区符合全部筛选');
+    fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
+    fireEvent.click(document.querySelector('input[data-conf="estimate"]')!);
+    const n = store.getState().derived!.parks.filter((p) => p.district === '浦东新区' && p.confidence === 'estimate').length;
+    expect(screen.getByTestId('find-count').textContent).toBe(`${n} / 33 个园区符合全部筛选`);
+    expect(document.querySelectorAll('.park-list button[data-park]')).toHaveLength(n);
+    const sort = screen.getByTestId('find-sort') as HTMLSelectElement;
+    expect((sort.querySelector('option[value="distance"]') as HTMLOptionElement).disabled).toBe(true);
+    store.getState().setOrigin({ lng: 121.4737, lat: 31.2304, ref: null });
+    fireEvent.change(sort, { target: { value: 'distance' } });
+    expect(document.querySelectorAll('.park-list .park-km')).toHaveLength(n);
+  });
+
+  it('compare toggles in the list stop at four; the sheet lists district and distances', () => {
+    const store = storeWithData();
+    renderWith(store, (
+      <>
+        <ParkList />
+        <FindOverlay />
+      </>
+    ));
+    const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare]')];
+    for (const b of toggles.slice(0, 4)) fireEvent.click(b);
+    expect(store.getState().compare).toHaveLength(4);
+    expect(toggles[4]!.disabled).toBe(true);
+    const sheet = screen.getByTestId('compare');
+    expect(sheet.querySelectorAll('thead th[data-park]')).toHaveLength(4);
+    expect(sheet.querySelectorAll('tr[data-row^="km-"]')).toHaveLength(5);
+  });
+});
