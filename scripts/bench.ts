@@ -319,6 +319,7 @@ async function main(): Promise<number> {
   const t = performance.now();
   const node = await benchLinking();
   await (await import('./bench-browser')).benchBrowser();
+  await (await import('./bench-sites')).benchSites();
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
   return node.identical ? 0 : 1;

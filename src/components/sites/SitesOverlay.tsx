@@ -1,4 +1,70 @@
-/** Slot: over the map (drop zone for files). */
+/**
+ * Over the map: the drop target for site files (a file dropped anywhere on the page is taken;
+ * the veil shows while one is dragged) and the card of the picked imported site.
+ */
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { importSiteFile } from '../../state/link-client';
+import { useAppStore, useStoreApi } from '../../state/store';
+import { SiteCard } from './SiteCard';
+import './sites.css';
+
+const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types ?? []).includes('Files');
+
 export function SitesOverlay() {
-  return null;
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      const files = e.dataTransfer?.files;
+      depth = 0;
+      setDragging(false);
+      if (!files || files.length === 0) return;
+      e.preventDefault();
+      const f = files[0]!;
+      if (files.length > 1) store.getState().addNotice(t(store.getState().lang, 'sitesDropOne', { file: f.name }));
+      void importSiteFile(store, f);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [store]);
+
+  return (
+    <>
+      <div className="sites-card-slot">
+        <SiteCard />
+      </div>
+      {dragging && (
+        <div className="sites-drop" data-testid="sites-drop" aria-hidden="true">
+          <p>{t(lang, 'sitesDropHere')}</p>
+        </div>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,157 @@
+/**
+ * npx tsx scripts/bench-sites.ts   (also run by `npm run bench`)
+ *
+ * Importing the user's sites in the real app (production build, Debian's Chromium, SwiftShader,
+ * offline guard): for 10,000 and 100,000 random points inside Shanghai, a CSV is picked with the
+ * file input and the figures are read in-page:
+ *   worker ms   read + parse + link in the link worker (what it reports);
+ *   to report   file picked → the import report is shown (worker + transfer + React);
+ *   to drawn    file picked → the map's next `idle` after the clustered source got the points;
+ *   longest task the longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) from the
+ *               pick until drawn, and how many there were.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import type { Page } from 'playwright-core';
+import { createLinker } from '../src/geo/link';
+import { CHROMIUM, openSession } from '../tests/e2e/harness';
+import { bboxOf, isMain, loadGeo } from './link';
+import { mulberry32 } from './bench';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, '.bench', 'sites-dist');
+
+interface Probe {
+  __longtasks: { start: number; duration: number }[];
+  __phaseAt: Record<string, number>;
+  __map: { once(t: 'idle', fn: () => void): void; triggerRepaint(): void };
+}
+
+/** Before any page script: collect long tasks and stamp when the import report appears. */
+function probe(): void {
+  const w = window as unknown as Probe;
+  w.__longtasks = [];
+  w.__phaseAt = {};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    const el = document.querySelector('.sites-status[data-phase="done"], .sites-status[data-phase="review"], .sites-status[data-phase="failed"]');
+    const phase = el?.getAttribute('data-phase');
+    if (phase && !(phase in w.__phaseAt)) w.__phaseAt[phase] = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
+}
+
+export interface SitesBenchRow {
+  points: number;
+  workerMs: number;
+  toReportMs: number;
+  toDrawnMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+function csvOfRandomPointsInShanghai(n: number, seed: number): string {
+  const geo = loadGeo();
+  if (typeof geo === 'string') throw new Error(geo);
+  const linker = createLinker(geo.districts, geo.zones);
+  const box = bboxOf(geo.districts);
+  const rnd = mulberry32(seed);
+  const rows = ['id,name,lon,lat'];
+  while (rows.length <= n) {
+    const lon = box[0] + rnd() * (box[2] - box[0]);
+    const lat = box[1] + rnd() * (box[3] - box[1]);
+    if (linker.districtOf(lon, lat) === null) continue;
+    rows.push(`P${rows.length},点${rows.length},${lon.toFixed(6)},${lat.toFixed(6)}`);
+  }
+  return rows.join('\n');
+}
+
+async function importOnce(page: Page, base: string, file: string, n: number): Promise<SitesBenchRow> {
+  await page.goto(base);
+  await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+  const t0 = await page.evaluate(() => {
+    const w = window as unknown as Probe;
+    w.__longtasks.length = 0;
+    w.__phaseAt = {};
+    return performance.now();
+  });
+  await page.setInputFiles('[data-testid="sites-file"]', file);
+  await page.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 180_000 });
+  const workerMs = Number(await page.locator('.sites-status').getAttribute('data-link-ms'));
+  const count = Number(await page.locator('[data-testid="sites-sets"] > li').first().getAttribute('data-count'));
+  if (count !== n) throw new Error(`imported ${count} of ${n}`);
+  // the source's data is set when the report shows; the map's next idle is when it is drawn
+  const drawnAt = await page.evaluate(
+    () =>
+      new Promise<number>((r) => {
+        const m = (window as unknown as Probe).__map;
+        m.once('idle', () => r(performance.now()));
+        m.triggerRepaint();
+      }),
+  );
+  const { tasks, reportAt } = await page.evaluate(() => {
+    const w = window as unknown as Probe;
+    return { tasks: [...w.__longtasks], reportAt: w.__phaseAt.done ?? NaN };
+  });
+  const during = tasks.filter((t) => t.start >= t0 - 1 && t.start <= drawnAt);
+  if (process.env.BENCH_SITES_DEBUG) console.log(JSON.stringify({ report: reportAt - t0, drawn: drawnAt - t0, tasks: during.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]) }));
+  return {
+    points: n,
+    workerMs,
+    toReportMs: reportAt - t0,
+    toDrawnMs: drawnAt - t0,
+    longestTaskMs: during.reduce((m, t) => Math.max(m, t.duration), 0),
+    longTasks: during.length,
+  };
+}
+
+export async function benchSites(opts: { sizes?: number[]; log?: (l: string) => void } = {}): Promise<SitesBenchRow[] | null> {
+  const sizes = opts.sizes ?? [10_000, 100_000];
+  const log = opts.log ?? ((l: string) => console.log(l));
+  log('');
+  log('Sites import benchmark (scripts/bench-sites.ts)');
+  if (!CHROMIUM) {
+    log('  SKIPPED: Chromium not found (apt-get install chromium).');
+    return null;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-sites-'));
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  const server = await preview({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'silent', build: { outDir: OUT }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const base = server.resolvedUrls?.local[0];
+  const session = base ? await openSession(base) : null;
+  try {
+    if (!base || !session) throw new Error('vite preview did not report a URL');
+    await session.context.addInitScript(probe);
+    const rows: SitesBenchRow[] = [];
+    for (const n of sizes) {
+      const file = join(tmp, `sites-${n}.csv`);
+      writeFileSync(file, csvOfRandomPointsInShanghai(n, 20210705 + n));
+      // one warm-up import (browser caches, JIT), then the measured one, each on a fresh page
+      await importOnce(session.page, base, file, n);
+      rows.push(await importOnce(session.page, base, file, n));
+    }
+    log('  CSV of N random points inside Shanghai (id, name, lon, lat), picked with the file input; fresh page each, 1 warm-up discarded');
+    const head = ['points', 'worker ms', 'pick → report ms', 'pick → drawn ms', 'longest main-thread task ms', 'long tasks'];
+    const body = rows.map((r) => [r.points.toLocaleString('en-US'), r.workerMs.toFixed(0), r.toReportMs.toFixed(0), r.toDrawnMs.toFixed(0), r.longestTaskMs.toFixed(0), String(r.longTasks)]);
+    const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+    const line = (c: string[]) => '  ' + c.map((x, i) => x.padStart(w[i]!)).join('  ');
+    log(line(head));
+    log('  ' + w.map((x) => '-'.repeat(x)).join('  '));
+    for (const b of body) log(line(b));
+    log(`  offline guard: ${session.offOrigin.length} off-origin request(s); page errors: ${session.errors.length}`);
+    return rows;
+  } finally {
+    await session?.close();
+    await server.close();
+    rmSync(tmp, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(OUT, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  await benchSites();
+}

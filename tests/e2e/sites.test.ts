@@ -1,0 +1,320 @@
+/**
+ * "Bring your own sites" and "take it away" in a real browser (Chromium + SwiftShader, offline):
+ * import by file picker and by drop, GCJ-02 choice, bad files (wrong header, bad rows with
+ * confirm, binary, empty, huge), 100,000 points through the worker onto a clustered layer, a
+ * site's card from the map, CSV/GeoJSON export contents, and the share link round trip + QR.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Map as MlMap } from 'maplibre-gl';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import type { Session } from './harness';
+
+type MapWindow = Window & { __map: MlMap };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIX = join(here, '../fixtures/sites');
+const SHOTS = join(here, '.shots');
+const READY = '[data-testid="map"][data-map-ready="true"]';
+const FILE = '[data-testid="sites-file"]';
+const PARKS: { geometry: { coordinates: [number, number] }; properties: { id: string; sectors: string[] } }[] = JSON.parse(
+  readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8'),
+).features;
+
+let server: PreviewServer;
+let base: string;
+let tmp: string;
+
+before(async () => {
+  ({ server, base } = await startServer());
+  tmp = mkdtempSync(join(tmpdir(), 'e2e-sites-'));
+});
+after(async () => {
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function gotoReady(s: Session, query = ''): Promise<void> {
+  s.errors.length = 0;
+  s.offOrigin.length = 0;
+  await s.page.goto(`${s.base}${query}`);
+  await s.page.locator(READY).waitFor({ timeout: 30_000 });
+}
+
+async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as MapWindow).__map;
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+  );
+}
+
+/** Features rendered on a layer: their properties. */
+async function renderedProps(page: Page, layer: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate((layer) => {
+    const m = (window as unknown as MapWindow).__map;
+    if (!m.getLayer(layer)) return [];
+    return m.queryRenderedFeatures({ layers: [layer] }).map((f) => ({ ...f.properties }));
+  }, layer);
+}
+
+async function jumpTo(page: Page, lng: number, lat: number, zoom: number): Promise<void> {
+  await page.evaluate(([lng, lat, zoom]) => (window as unknown as MapWindow).__map.jumpTo({ center: [lng!, lat!], zoom: zoom! }), [lng, lat, zoom]);
+  await mapIdle(page);
+}
+
+async function waitPhase(page: Page, phase: string, timeout = 20_000): Promise<string> {
+  const el = page.locator(`.sites-status[data-phase="${phase}"]`);
+  await el.waitFor({ timeout });
+  return (await el.textContent()) ?? '';
+}
+const setCounts = (page: Page) => page.locator('[data-testid="sites-sets"] > li').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+
+function clean(s: Session): void {
+  assert.deepEqual(s.offOrigin, [], 'no request left 127.0.0.1');
+  assert.deepEqual(
+    s.errors.filter((e) => !e.includes('Failed to load resource')),
+    [],
+    'no console or page errors',
+  );
+}
+
+describe('sites: import, export, share', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base);
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('a good CSV (BOM, Chinese names) is linked in the worker, listed, drawn and its site card opens from the map', { timeout: 90_000 }, async () => {
+    await gotoReady(s);
+    const p = s.page;
+    assert.equal(await p.locator('input[name="site-crs"][value="wgs84"]').isChecked(), true, 'WGS-84 is the default');
+    assert.match((await p.locator('.sites-crs').textContent()) ?? '', /WGS-84（GPS，默认）/);
+    await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+    const done = await waitPhase(p, 'done');
+    assert.match(done, /已导入 good\.csv：3 个地点/);
+    assert.ok(p.workers().some((w) => /link\.worker/.test(w.url())), `a link worker runs: ${p.workers().map((w) => w.url())}`);
+    assert.deepEqual(await setCounts(p), [3]);
+    const list = (await p.locator('[data-testid="sites-sets"]').textContent()) ?? '';
+    assert.ok(list.includes('人民广场') && list.includes('黄浦区') && list.includes('浦东新区'), list);
+
+    // on the map: zoomed in, the three are single points; at city scale they may cluster
+    await jumpTo(p, 121.5906, 31.2036, 15);
+    const points = await renderedProps(p, 'user-sites-point');
+    assert.ok(points.some((f) => f.i === 1), `the Zhangjiang site is drawn: ${JSON.stringify(points)}`);
+    const at = await p.evaluate(() => {
+      const m = (window as unknown as MapWindow).__map;
+      const pt = m.project([121.5906, 31.2036]);
+      const r = m.getContainer().getBoundingClientRect();
+      return { x: r.left + pt.x, y: r.top + pt.y };
+    });
+    await p.mouse.click(at.x, at.y);
+    const card = p.locator('article.site-card');
+    await card.waitFor({ timeout: 5_000 });
+    const text = (await card.textContent()) ?? '';
+    assert.match(text, /张江科学城/);
+    assert.match(text, /浦东新区/);
+    assert.match(text, /张江科技创新极/);
+    assert.ok((await card.locator('[data-via="zone"]').count()) >= 1, 'a zone reason');
+    await mapIdle(p);
+    assert.deepEqual((await renderedProps(p, 'user-sites-selected')).map((f) => f.i), [1], 'the picked site is ringed');
+    mkdirSync(SHOTS, { recursive: true });
+    await p.screenshot({ path: join(SHOTS, 'sites-card-zh.png') });
+    clean(s);
+  });
+
+  test('GCJ-02 input is converted when chosen', { timeout: 60_000 }, async () => {
+    await gotoReady(s);
+    const p = s.page;
+    await p.locator('input[name="site-crs"][value="gcj02"]').check();
+    await p.setInputFiles(FILE, join(FIX, 'gcj02.csv'));
+    await waitPhase(p, 'done');
+    await jumpTo(p, 121.4737, 31.2304, 16);
+    const pt = await p.evaluate(() => {
+      const m = (window as unknown as MapWindow).__map;
+      const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
+      return f && f.geometry.type === 'Point' ? f.geometry.coordinates : null;
+    });
+    assert.ok(pt, 'site 0 drawn');
+    assert.ok(Math.abs(pt[0]! - 121.4737) < 2e-4 && Math.abs(pt[1]! - 31.2304) < 2e-4, `drawn at the WGS-84 place: ${pt}`);
+    assert.match((await p.locator('[data-testid="sites-sets"]').textContent()) ?? '', /GCJ-02/);
+    clean(s);
+  });
+
+  test('bad files are refused with the rows named; valid rows import after confirming; earlier imports stay', { timeout: 120_000 }, async () => {
+    await gotoReady(s);
+    const p = s.page;
+    await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+    await waitPhase(p, 'done');
+
+    await p.setInputFiles(FILE, join(FIX, 'bad-header.csv'));
+    let msg = await waitPhase(p, 'failed');
+    assert.match(msg, /bad-header\.csv 无法导入/);
+    assert.match(msg, /no lon and lat columns \(columns found: "x", "y", "name"\)/);
+
+    await p.setInputFiles(FILE, join(FIX, 'binary.png'));
+    msg = await waitPhase(p, 'failed');
+    assert.match(msg, /binary\.png 无法导入.*binary content/);
+
+    await p.setInputFiles(FILE, join(FIX, 'empty.csv'));
+    msg = await waitPhase(p, 'failed');
+    assert.match(msg, /empty\.csv 无法导入.*file is empty/);
+
+    const huge = join(tmp, 'huge.csv');
+    writeFileSync(huge, 'lon,lat\n' + '121.4737,31.2304\n'.repeat(3_200_000));
+    await p.setInputFiles(FILE, huge);
+    msg = await waitPhase(p, 'failed', 60_000);
+    assert.match(msg, /huge\.csv 无法导入.*file is 5\d\.\d MB; the limit is 50 MB/);
+    rmSync(huge);
+
+    await p.setInputFiles(FILE, join(FIX, 'mixed-bad-rows.csv'));
+    msg = await waitPhase(p, 'review');
+    assert.match(msg, /mixed-bad-rows\.csv：2 行有效，3 行有误/);
+    const lines = await p.locator('[data-testid="sites-errors"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    assert.deepEqual(lines, ['3', '5', '6']);
+    assert.match(msg, /第 3 行 lon "abc" is not a number/);
+    assert.match(msg, /第 5 行 outside Shanghai/);
+    assert.deepEqual(await setCounts(p), [3], 'nothing added before confirming');
+    await p.getByTestId('sites-confirm').click();
+    assert.match(await waitPhase(p, 'done'), /跳过 3 行/);
+    assert.deepEqual(await setCounts(p), [3, 2], 'the earlier import is untouched');
+    // the parks are untouched too
+    await mapIdle(p);
+    assert.ok((await renderedProps(p, 'parks-circle')).length >= 25);
+    clean(s);
+  });
+
+  test('a GeoJSON file dropped on the map is imported', { timeout: 60_000 }, async () => {
+    await gotoReady(s);
+    const p = s.page;
+    const text = readFileSync(join(FIX, 'sites.geojson'), 'utf8');
+    await p.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'sites.geojson', { type: 'application/geo+json' }));
+      const target = document.querySelector('[data-testid="map"]')!;
+      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, text);
+    assert.match(await waitPhase(p, 'done'), /已导入 sites\.geojson：2 个地点/);
+    assert.equal(await p.getByTestId('sites-drop').count(), 0, 'the drop veil is gone');
+    clean(s);
+  });
+
+  test('100,000 points are linked in the worker and drawn as clusters with counts', { timeout: 180_000 }, async () => {
+    await gotoReady(s);
+    const p = s.page;
+    const big = join(tmp, 'big.csv');
+    const rows = ['id,lon,lat'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 100_000; i++) rows.push(`B${i},${(121.2 + rnd() * 0.6).toFixed(5)},${(30.95 + rnd() * 0.4).toFixed(5)}`);
+    writeFileSync(big, rows.join('\n'));
+    await p.setInputFiles(FILE, big);
+    // points in the box but in the sea or in Jiangsu are bad rows: confirm importing the rest
+    await p.locator('.sites-status[data-phase="done"], .sites-status[data-phase="review"]').waitFor({ timeout: 120_000 });
+    if ((await p.locator('.sites-status').getAttribute('data-phase')) === 'review') {
+      assert.match((await p.locator('.sites-status').textContent()) ?? '', /big\.csv：\d+ 行有效，\d+ 行有误/);
+      await p.getByTestId('sites-confirm').click();
+    }
+    const ms = Number(await p.locator('.sites-status[data-phase="done"]').getAttribute('data-link-ms', { timeout: 30_000 }));
+    console.log(`100,000 points read + linked in the worker in ${ms} ms`);
+    const [count] = await setCounts(p);
+    assert.ok(count! > 95_000, `most of 100,000 random points in the box are in Shanghai: ${count}`);
+    assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
+    await jumpTo(p, 121.5, 31.15, 9);
+    // the sites reach the map in chunks of 10,000: wait until the clusters hold them all
+    let clusters: Record<string, unknown>[] = [];
+    for (let tries = 0; tries < 60; tries++) {
+      await mapIdle(p);
+      clusters = await renderedProps(p, 'user-sites-cluster');
+      if (clusters.reduce((n, c) => n + Number(c.point_count), 0) > count! * 0.9) break;
+      await p.waitForTimeout(500);
+    }
+    assert.ok(clusters.length > 0, 'clusters drawn');
+    assert.ok(clusters.some((c) => Number(c.point_count) > 1000), 'big clusters');
+    const total = clusters.reduce((n, c) => n + Number(c.point_count), 0);
+    assert.ok(total > count! * 0.9, `the clusters in view hold most sites: ${total} of ${count}`);
+    assert.ok((await renderedProps(p, 'user-sites-count')).length > 0, 'count labels drawn');
+    rmSync(big);
+    clean(s);
+  });
+
+  test('export: CSV with BOM and the filtered parks + sites with sectors; GeoJSON with links', { timeout: 60_000 }, async () => {
+    await gotoReady(s, '?sector=ic');
+    const p = s.page;
+    await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+    await waitPhase(p, 'done');
+    const icParks = PARKS.filter((f) => f.properties.sectors.includes('ic')).map((f) => f.properties.id);
+
+    const [csvDl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
+    const csv = readFileSync(await csvDl.path());
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
+    assert.equal(lines[0], 'id,name_zh,name_en,lon,lat,district,zones,sectors,reasons,confidence,source');
+    assert.equal(lines.length, 1 + icParks.length + 3, 'the parks the filter shows and the 3 sites');
+    const ids = lines.slice(1).map((l) => l.split(',')[0]);
+    for (const id of icParks) assert.ok(ids.includes(id), `park ${id} exported`);
+    const zj = lines.find((l) => l.startsWith('S2,'))!;
+    assert.match(zj, /张江科学城/);
+    assert.match(zj, /集成电路/);
+    assert.match(zj, /集成电路: 位于 张江科技创新极/);
+
+    await p.locator('input[data-export="parks"]').uncheck();
+    const [geoDl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-geojson').click()]);
+    const fc = JSON.parse(readFileSync(await geoDl.path(), 'utf8'));
+    assert.equal(fc.features.length, 3);
+    const f = fc.features.find((x: { id: string }) => x.id === 'S2');
+    assert.ok(f.properties.sectors.includes('ic'));
+    assert.ok(f.properties.links.some((l: { zone: string }) => l.zone === 'zhangjiang-pole'));
+    assert.ok(f.properties.reasons.length > 0);
+    clean(s);
+  });
+
+  test('share link: copied, QR drawn locally, and it restores filter, selection and language without the imports', { timeout: 90_000 }, async () => {
+    const park = PARKS.find((f) => f.properties.sectors.includes('ic'))!.properties.id;
+    await gotoReady(s, `?sector=ic&park=${park}&lang=en`);
+    const p = s.page;
+    await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+    await waitPhase(p, 'done');
+    await p.getByTestId('share-open').click();
+    const url = await p.getByTestId('share-url').inputValue();
+    assert.ok(url.startsWith(base), url);
+    assert.match(url, /sector=ic/);
+    assert.match(url, new RegExp(`park=${park}`));
+    assert.match(url, /lang=en/);
+    assert.doesNotMatch(url, /good|S1|site/i, 'imports are not in the link');
+    await p.getByTestId('share-copy').click();
+    await p.locator('.copy-state[data-copied="yes"]').waitFor({ timeout: 5_000 });
+    assert.equal(await p.evaluate(() => navigator.clipboard.readText()), url);
+    const qr = p.getByTestId('share-qr');
+    await qr.waitFor({ timeout: 10_000 });
+    assert.equal(await qr.getAttribute('data-url'), url);
+    assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/svg\+xml/);
+    assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the QR image decodes');
+    await p.screenshot({ path: join(SHOTS, 'sites-share-en.png') });
+
+    // round trip in a fresh page
+    const q = await s.context.newPage();
+    await q.goto(url);
+    await q.locator(READY).waitFor({ timeout: 30_000 });
+    assert.equal(await q.locator('input[data-sector="ic"]').isChecked(), true, 'the filter is restored');
+    await q.locator(`article.park-card[data-park="${park}"]`).waitFor({ timeout: 5_000 });
+    assert.equal(await q.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await q.locator('[data-testid="sites-sets"]').count(), 0, 'no imported sites');
+    await q.close();
+    clean(s);
+  });
+});

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLinker } from '../../src/geo/link';
+import { districtBounds, linkSitesText } from '../../src/geo/sites';
+import type { SiteSet } from '../../src/geo/sites';
+import { BOM, EXPORT_COLUMNS, parkRows, reasonText, siteRows, toCsv, toGeoJson } from '../../src/geo/export';
+import type { ExportNames } from '../../src/geo/export';
+import type { DistrictFeature, ParkFeature, ZoneFeature } from '../../src/geo/types';
+import type { SectorsFile } from '../../src/loaders/schemas';
+import { readGeoJson } from '../fakes/geo-disk';
+
+const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
+
+let set: SiteSet;
+let parks: ParkFeature[];
+let names: (lang: 'zh' | 'en') => ExportNames;
+
+beforeAll(() => {
+  const districts = readGeoJson<{ features: DistrictFeature[] }>('districts.geojson').features;
+  const zones = readGeoJson<{ features: ZoneFeature[] }>('zones.geojson').features;
+  const sectors = readGeoJson<SectorsFile>('sectors.json');
+  parks = readGeoJson<{ features: ParkFeature[] }>('parks.geojson').features;
+  const linker = createLinker(districts, zones);
+  set = linkSitesText(readFileSync(join(FIX, 'good.csv'), 'utf8'), 'good.csv', linker, { crs: 'wgs84', bounds: districtBounds(districts), setId: 's' }).set;
+  const zoneNames = new Map(zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+  const nodeNames = new Map<string, { zh: string; en: string }>();
+  for (const s of sectors.sectors) {
+    nodeNames.set(s.id, { zh: s.name_zh, en: s.name_en });
+    for (const c of s.children) nodeNames.set(c.id, { zh: c.name_zh, en: c.name_en });
+  }
+  names = (lang) => ({ lang, zone: (id) => zoneNames.get(id), sector: (id) => nodeNames.get(id) });
+});
+
+/** Minimal RFC 4180 reader for checking the output. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
+  }
+  return rows;
+}
+
+describe('CSV export', () => {
+  it('starts with a BOM, has the columns, CRLF line ends, and quotes a name with a comma', () => {
+    const csv = toCsv(siteRows(set), names('zh'));
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.slice(1).split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
+    expect(csv).toContain('"临港新片区, 滴水湖"');
+    const rows = parseCsv(csv.slice(1));
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r).toHaveLength(EXPORT_COLUMNS.length);
+  });
+
+  it('writes zones, sectors and reasons as readable text in the chosen language', () => {
+    const zh = parseCsv(toCsv(siteRows(set), names('zh')).slice(1));
+    const col = (k: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(k);
+    const zj = zh.find((r) => r[0] === 'S2')!;
+    expect(zj[col('name_zh')]).toBe('张江科学城');
+    expect(zj[col('name_en')]).toBe('');
+    expect(zj[col('district')]).toBe('浦东新区');
+    expect(zj[col('zones')]).toContain('张江科技创新极');
+    expect(zj[col('sectors')]).toContain('集成电路');
+    expect(zj[col('reasons')]).toContain('集成电路: 位于 张江科技创新极（张江科学城） (五（一）) “集成电路”');
+    expect(zj[col('confidence')]).toBe('imported');
+    expect(zj[col('source')]).toBe('good.csv line 3 (WGS-84)');
+    const en = parseCsv(toCsv(siteRows(set), names('en')).slice(1)).find((r) => r[0] === 'S2')!;
+    expect(en[col('sectors')]).toContain('Integrated circuits');
+    expect(en[col('reasons')]).toMatch(/Integrated circuits: inside Zhangjiang/);
+  });
+
+  it('exports parks with their designations as reasons', () => {
+    const coords = new Map(parks.map((p) => [p.properties.id, p.geometry.coordinates as [number, number]]));
+    const rows = parkRows(parks.map((p) => p.properties), coords);
+    expect(rows).toHaveLength(parks.length);
+    const withDesignation = parks.find((p) => p.properties.designations.length > 0)!;
+    const csv = parseCsv(toCsv(rows, names('zh')).slice(1));
+    const row = csv.find((r) => r[0] === withDesignation.properties.id)!;
+    expect(row[EXPORT_COLUMNS.indexOf('reasons')]).toContain('规划点名');
+    expect(row[EXPORT_COLUMNS.indexOf('confidence')]).toBe(withDesignation.properties.confidence);
+  });
+});
+
+describe('GeoJSON export', () => {
+  it('is a FeatureCollection of points with sectors, links and readable reasons', () => {
+    const fc = JSON.parse(toGeoJson(siteRows(set), names('en')));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(3);
+    const f = fc.features.find((x: { id: string }) => x.id === 'S2');
+    expect(f.geometry.type).toBe('Point');
+    expect(f.properties.kind).toBe('site');
+    expect(f.properties.sectors).toContain('ic');
+    expect(f.properties.links.some((l: { zone: string }) => l.zone === 'zhangjiang-pole')).toBe(true);
+    expect(f.properties.reasons.length).toBe(f.properties.links.length);
+  });
+
+  it('names a site without id by file and row, and a Latin name goes to name_en', () => {
+    const r = siteRows({ ...set, ids: [null, null, null], names: ['Zhangjiang', null, null] });
+    expect(r[0]!.id).toBe('good.csv#1');
+    expect(r[0]!.name_en).toBe('Zhangjiang');
+    expect(r[0]!.name_zh).toBe('');
+  });
+
+  it('prints a designation reason', () => {
+    expect(reasonText({ sector: 'ic', node: 'ic', clause: '五（一）', phrase: 'x', via: 'designation', zone: null }, names('en'))).toBe(
+      'Integrated circuits: named by the plan (五（一）) “x”',
+    );
+  });
+});
