@@ -54,6 +54,8 @@ export class MapController {
   /** operations waiting for the style to load (style.load fires once; isStyleLoaded() is false while sources load) */
   private styleReady = false;
   private pending: (() => void)[] = [];
+  /** extensions' click handlers, asked before the parks/zones handler (see claimClick) */
+  private claims: ((e: MapMouseEvent) => boolean)[] = [];
 
   constructor(container: HTMLElement, style: StyleOptions, camera: Camera, private readonly handlers: MapHandlers) {
     this.container = container;
@@ -192,7 +194,16 @@ export class MapController {
     });
   }
 
+  /** Lets an extension take a map click first: return true to take it. Returns an undo function. */
+  claimClick(fn: (e: MapMouseEvent) => boolean): () => void {
+    this.claims.push(fn);
+    return () => {
+      this.claims = this.claims.filter((f) => f !== fn);
+    };
+  }
+
   private onClick(e: MapMouseEvent): void {
+    if (this.claims.some((fn) => fn(e))) return;
     const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
     const hits = this.map.queryRenderedFeatures(e.point, { layers: [...layers] });
     for (const layer of INTERACTIVE_LAYERS) {

@@ -129,6 +129,8 @@ describe('sites: import, export, share', () => {
     assert.match(text, /浦东新区/);
     assert.match(text, /张江科技创新极/);
     assert.ok((await card.locator('[data-via="zone"]').count()) >= 1, 'a zone reason');
+    // the site lies inside the 张江 pole: the click is the site's, not the zone's
+    assert.equal(await p.locator('article.zone-card').count(), 0, 'no zone card for a click on a site');
     await mapIdle(p);
     assert.deepEqual((await renderedProps(p, 'user-sites-selected')).map((f) => f.i), [1], 'the picked site is ringed');
     mkdirSync(SHOTS, { recursive: true });

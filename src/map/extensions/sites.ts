@@ -107,14 +107,15 @@ export function install(controller: MapController, store: AppStore): () => void 
     }
   };
 
-  const onClick = (e: MapMouseEvent) => {
-    if (!added) return;
+  /** Takes clicks on sites and clusters (so a site inside a zone does not open the zone's card). */
+  const onClick = (e: MapMouseEvent): boolean => {
+    if (!added) return false;
     const hits = map.queryRenderedFeatures(e.point, { layers: [SITE_LAYERS.point, SITE_LAYERS.cluster] });
     const site = hits.find((f) => f.layer.id === SITE_LAYERS.point);
     if (site) {
       const { set, i } = site.properties as { set?: unknown; i?: unknown };
       if (typeof set === 'string' && typeof i === 'number') store.getState().selectSite({ set, index: i });
-      return;
+      return true;
     }
     const cluster = hits.find((f) => f.layer.id === SITE_LAYERS.cluster);
     if (cluster && cluster.geometry.type === 'Point') {
@@ -126,11 +127,12 @@ export function install(controller: MapController, store: AppStore): () => void 
           if (live) map.easeTo({ center, zoom: Math.min(zoom, 16) });
         })
         .catch(() => {});
-      return;
+      return true;
     }
     if (store.getState().selectedSite) store.getState().selectSite(null);
+    return false;
   };
-  map.on('click', onClick);
+  const unclaim = controller.claimClick(onClick);
 
   // Sending 100,000 features to MapLibre's worker in one setData clones them all in one long
   // main-thread task (and MapLibre sends URL-loaded data back, the same cost). So the sites go
@@ -184,6 +186,6 @@ export function install(controller: MapController, store: AppStore): () => void 
   return () => {
     live = false;
     unsubs.forEach((u) => u());
-    map.off('click', onClick);
+    unclaim();
   };
 }
