@@ -1,6 +1,9 @@
+import { Suspense, lazy } from 'react';
 import type { GeoData } from '../loaders/load-geo';
 import { App } from './App';
-import { BriefingRoot } from '../components/briefing/BriefingRoot';
+
+// the briefing views load only when a briefing is opened
+const BriefingRoot = lazy(() => import('../components/briefing/BriefingRoot').then((m) => ({ default: m.BriefingRoot })));
 import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
 import { layoutFromSearch } from '../state/url-bindings/briefing';
 
@@ -17,5 +20,9 @@ export function Root({ data, search = typeof window === 'undefined' ? '' : windo
         <BriefingLauncher />
       </>
     );
-  return <BriefingRoot role={layout} data={data} />;
+  return (
+    <Suspense fallback={null}>
+      <BriefingRoot role={layout} data={data} />
+    </Suspense>
+  );
 }

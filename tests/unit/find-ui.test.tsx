@@ -22,7 +22,7 @@ function storeWithData(): AppStore {
 const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
 
 describe('search combobox', () => {
-  it('is an ARIA combobox driven by ↑/↓/Enter/Esc; Enter selects, flies and sets the chosen point', () => {
+  it('is an ARIA combobox driven by ↑/↓/Enter/Esc; Enter selects, flies and sets the chosen point', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);
     const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
@@ -32,7 +32,8 @@ describe('search combobox', () => {
     expect(box.getAttribute('aria-expanded')).toBe('true');
     const list = document.getElementById(box.getAttribute('aria-controls')!)!;
     expect(list.getAttribute('role')).toBe('listbox');
-    const options = within(list).getAllByRole('option');
+    // the search index loads on first use (pinyin-pro and fuse.js are split out of the first view)
+    const options = await within(list).findAllByRole('option');
     expect(options[0]!.getAttribute('data-id')).toBe('caohejing');
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
@@ -52,13 +53,13 @@ describe('search combobox', () => {
     expect(store.getState().query).toBe('');
   });
 
-  it('choosing a district flies there without opening a card', () => {
+  it('choosing a district flies there without opening a card', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);
     const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: '嘉定区' } });
-    fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0]!);
+    fireEvent.click((await within(await screen.findByRole('listbox')).findAllByRole('option'))[0]!);
     const s = store.getState();
     expect([s.park, s.zone]).toEqual([null, null]);
     expect(s.cameraRequest?.zoom).toBe(10.5);

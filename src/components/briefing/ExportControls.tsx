@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { zipSync } from 'fflate';
 import { t } from '../../i18n';
 import type { Lang } from '../../i18n';
 import { exportCurrentView, jumpToChapterCamera } from '../../map/extensions/briefing';
@@ -64,6 +63,7 @@ export function ExportControls() {
       }
       const name = `briefing-${lang}.zip`;
       // PNGs are compressed already: store them
+      const { zipSync } = await import('fflate');
       downloadBlob(new Blob([zipSync(files, { level: 0 }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       setMessage({ ok: true, text: t(lang, 'briefingExported', { file: name }) });
     } finally {

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 
 /** A QR code of `text`, drawn locally as SVG (no service involved). */
 export function Qr({ text, label, size = 128 }: { text: string; label: string; size?: number }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    // the QR library loads when a code is first shown
+    import('qrcode')
+      .then((QRCode) => QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
       .then((svg) => {
         if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
       })

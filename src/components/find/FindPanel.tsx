@@ -1,14 +1,15 @@
 /** Left column, above the sector filter: search (ARIA combobox) and the combined filters with sort. */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import type { Lang } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
-import { runSearch } from '../../state/search';
-import type { SearchEntry } from '../../state/search';
-import { selectSearchIndex, selectVisibleParks } from '../../state/slices/find';
+import type { SearchEntry, SearchHit } from '../../state/search';
+import type * as SearchModuleType from '../../state/search';
+import { selectVisibleParks } from '../../state/slices/find';
+import type { Derived } from '../../state/derive';
 import { shortName } from '../../state/filter';
 import type { Confidence } from '../../loaders/schemas';
 import './find.css';
@@ -26,17 +27,42 @@ export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   s.setQuery(lang === 'zh' ? e.name_zh : e.name_en);
 }
 
+let searchModule: Promise<typeof SearchModuleType> | null = null;
+
+/**
+ * The search index, built on first use: pinyin-pro and fuse.js load only when someone searches,
+ * so they stay out of the first view.
+ */
+function useSearch(wanted: boolean): ((q: string, limit: number) => SearchHit[]) | null {
+  const derived = useAppStore((s) => s.derived);
+  const [ready, setReady] = useState<{ d: Derived; run: (q: string, limit: number) => SearchHit[] } | null>(null);
+  useEffect(() => {
+    if (!wanted || !derived || ready?.d === derived) return;
+    let live = true;
+    void (searchModule ??= import('../../state/search')).then((m) => {
+      if (!live) return;
+      const index = m.buildSearchIndex(m.searchEntries(derived));
+      setReady({ d: derived, run: (q, limit) => m.runSearch(index, q, limit) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, derived, ready]);
+  return ready?.d === derived ? ready.run : null;
+}
+
 function SearchBox() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
-  const index = useAppStore(selectSearchIndex);
   const [open, setOpen] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const search = useSearch(focused || query.trim() !== '');
   const [active, setActive] = useState(-1);
   const id = useId();
   const listId = `${id}-results`;
-  const hits = useMemo(() => (index ? runSearch(index, query, 8) : []), [index, query]);
+  const hits = useMemo(() => (search ? search(query, 8) : []), [search, query]);
   const expanded = open && query.trim() !== '';
 
   const choose = (i: number) => {
@@ -93,7 +119,10 @@ function SearchBox() {
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          setFocused(true);
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKey}
       />

@@ -7,8 +7,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
-import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { TerraDraw } from 'terra-draw';
 import type { MapController } from '../map-controller';
 import type { AppState, AppStore } from '../../state/store';
 import { selectAreaResult, selectFilters, selectWithinRadius } from '../../state/slices/find';
@@ -113,14 +112,22 @@ export function install(controller: MapController, store: AppStore): () => void 
   };
   map.on('click', onClick);
 
-  // ---- draw an area with terra-draw (polygon mode); the finished polygon goes to the store
-  const ensureDraw = (): TerraDraw => {
-    if (draw) return draw;
-    draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, prefixId: 'find-draw' }),
-      modes: [new TerraDrawPolygonMode()],
-    });
-    draw.on('finish', (id) => {
+  // ---- draw an area with terra-draw (polygon mode); the finished polygon goes to the store.
+  // terra-draw loads on the first use of the tool, so it stays out of the first view.
+  let loading: Promise<TerraDraw> | null = null;
+  const ensureDraw = (): Promise<TerraDraw> => {
+    if (draw) return Promise.resolve(draw);
+    return (loading ??= Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]).then(([td, adapter]) => {
+      draw = new td.TerraDraw({
+        adapter: new adapter.TerraDrawMapLibreGLAdapter({ map, prefixId: 'find-draw' }),
+        modes: [new td.TerraDrawPolygonMode()],
+      });
+      wireDraw(draw);
+      return draw;
+    }));
+  };
+  const wireDraw = (d: TerraDraw) => {
+    d.on('finish', (id) => {
       const f = draw?.getSnapshotFeature(id);
       const s = store.getState();
       if (f && f.geometry.type === 'Polygon') s.setArea(f.geometry);
@@ -128,16 +135,18 @@ export function install(controller: MapController, store: AppStore): () => void 
       // leave draw mode after this click has been dispatched, so the closing click selects nothing
       setTimeout(() => store.getState().setFindMode('none'), 0);
     });
-    return draw;
   };
   const applyMode = (mode: AppState['findMode']) => {
     if (!styled) return;
     map.getCanvas().style.cursor = mode === 'none' ? '' : 'crosshair';
     map.getContainer().dataset.findMode = mode;
     if (mode === 'draw') {
-      const d = ensureDraw();
-      if (!d.enabled) d.start();
-      d.setMode('polygon');
+      void ensureDraw().then((d) => {
+        // the mode may have changed while terra-draw loaded
+        if (store.getState().findMode !== 'draw') return;
+        if (!d.enabled) d.start();
+        d.setMode('polygon');
+      });
     } else if (draw?.enabled) {
       draw.clear();
       draw.stop();

@@ -11,8 +11,6 @@ import type { Confidence } from '../../loaders/schemas';
 import { normalizeSearchText } from '../url-state';
 import { emphasisedZones, visibleParks } from '../filter';
 import type { ParkFilters, SortMode } from '../filter';
-import { buildSearchIndex, searchEntries } from '../search';
-import type { SearchIndex } from '../search';
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Ranked } from '../../geo/nearest';
 import { featuresIntersecting, isUsablePolygon, parksInPolygon } from '../../geo/area-query';
@@ -225,8 +223,4 @@ export const selectCompareDistances = memo(
   },
 );
 
-/** The search index of the loaded data (built once per load). */
-export const selectSearchIndex = memo(
-  (s) => [s.derived] as const,
-  ([d]): SearchIndex | null => (d ? buildSearchIndex(searchEntries(d)) : null),
-);
+
