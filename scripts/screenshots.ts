@@ -6,9 +6,42 @@ import { mkdirSync } from 'node:fs';
 import { build } from 'vite';
 import { openSession, startServer } from '../tests/e2e/harness';
 
-const shots: { file: string; url: string; width: number; height: number; click?: string }[] = [
+import type { Page } from 'playwright-core';
+
+interface Shot {
+  file: string;
+  url: string;
+  width: number;
+  height: number;
+  /** what a user does before the picture is taken */
+  act?: (page: Page) => Promise<void>;
+}
+
+const shots: Shot[] = [
   { file: 'docs/map-zh.png', url: '', width: 1400, height: 900 },
   { file: 'docs/map-filter-en.png', url: '?sector=ic&park=dongfang-xingang&lang=en#9.30/31.0800/121.6000', width: 1400, height: 900 },
+  {
+    // an investor: biomedicine parks, compared three at a time
+    file: 'docs/find-compare-en.png',
+    url: '?sector=biomed&lang=en',
+    width: 1400,
+    height: 900,
+    act: async (page) => {
+      for (const id of ['dongfang-meigu', 'shengming-lanwan', 'north-shanghai-biomed-park']) await page.locator(`button[data-compare="${id}"]`).click();
+    },
+  },
+  {
+    // own sites imported from a CSV, linked and drawn
+    file: 'docs/sites-zh.png',
+    url: '#10.00/31.2200/121.5200',
+    width: 1400,
+    height: 900,
+    act: async (page) => {
+      await page.setInputFiles('[data-testid="sites-file"]', 'tests/fixtures/sites/good.csv');
+      await page.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 30000 });
+      await page.locator('.side.left').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    },
+  },
 ];
 
 await build({ logLevel: 'warn' });
@@ -20,6 +53,7 @@ try {
     try {
       await s.page.goto(base + shot.url);
       await s.page.waitForSelector('[data-map-ready="true"]', { timeout: 60000 });
+      if (shot.act) await shot.act(s.page);
       // let late label placement and font slices settle: repaint, then wait for the next idle
       await s.page.evaluate(
         () =>

@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { chapterLink } from '../../state/url-bindings/briefing';
 import { useAppStore } from '../../state/store';
+import './launcher.css';
 
 /** The way into a briefing from the map app: the audience view, or the presenter view. */
 export function BriefingLauncher() {
