@@ -10,15 +10,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import type { Map as MlMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
+import { camera, mapIdle, poll } from './driver';
+import type { MapWindow } from './driver';
 import type { Session } from './harness';
 import type { Briefing } from '../../src/loaders/briefing-schema';
 import { SECTOR_COLORS } from '../../src/theme/sectors';
 
-type MapWindow = Window & { __map: MlMap };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BRIEFING: Briefing = JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8'));
@@ -35,31 +35,12 @@ after(async () => {
   await server?.close();
 });
 
-async function poll<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
-
 async function open(page: Page, query: string): Promise<void> {
   await page.goto(`${base}${query}`);
   await page.locator(READY).waitFor({ timeout: 30_000 });
 }
 
 const chapterIndex = async (page: Page) => Number(await page.locator('.briefing').getAttribute('data-chapter-index'));
-
-async function camera(page: Page) {
-  return page.evaluate(() => {
-    const m = (window as unknown as MapWindow).__map;
-    const c = m.getCenter();
-    return { lng: c.lng, lat: c.lat, zoom: m.getZoom(), moving: m.isMoving() };
-  });
-}
 
 /** Waits for the map to rest at chapter i's camera. */
 async function atChapterCamera(page: Page, i: number) {
@@ -68,17 +49,6 @@ async function atChapterCamera(page: Page, i: number) {
     `the camera of chapter ${i + 1}`,
     () => camera(page),
     (c) => !c.moving && Math.abs(c.lng - want.lng) < 1e-3 && Math.abs(c.lat - want.lat) < 1e-3 && Math.abs(c.zoom - want.zoom) < 0.01,
-  );
-}
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as MapWindow).__map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
   );
 }
 

@@ -10,13 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects, booleanPointInPolygon, centroid, distance } from '@turf/turf';
 import type { Feature, Geometry, Polygon } from 'geojson';
-import type { Map as MlMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
+import { camera, jumpTo, lngLatAt, mapIdle, pagePoint, poll, rendered } from './driver';
 import type { Session } from './harness';
 
-type MapWindow = Window & { __map: MlMap };
 type LngLat = [number, number];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,72 +54,6 @@ async function gotoReady(query = ''): Promise<void> {
   s.offOrigin.length = 0;
   await s.page.goto(`${s.base}${query}`);
   await s.page.locator(READY).waitFor({ timeout: 30_000 });
-}
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as MapWindow).__map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
-}
-
-async function rendered(page: Page, layer: string, prop = 'id'): Promise<string[]> {
-  return page.evaluate(
-    ([layer, prop]) => {
-      const m = (window as unknown as MapWindow).__map;
-      return [...new Set(m.queryRenderedFeatures({ layers: [layer!] }).map((f) => String(f.properties?.[prop!])))].sort();
-    },
-    [layer, prop] as const,
-  );
-}
-
-async function camera(page: Page) {
-  return page.evaluate(() => {
-    const m = (window as unknown as MapWindow).__map;
-    const c = m.getCenter();
-    return { lng: c.lng, lat: c.lat, zoom: m.getZoom(), moving: m.isMoving() };
-  });
-}
-
-async function pagePoint(page: Page, ll: LngLat): Promise<{ x: number; y: number }> {
-  return page.evaluate((ll) => {
-    const m = (window as unknown as MapWindow).__map;
-    const p = m.project(ll);
-    const r = m.getContainer().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, ll);
-}
-
-async function lngLatAt(page: Page, x: number, y: number): Promise<LngLat> {
-  return page.evaluate(
-    ([x, y]) => {
-      const m = (window as unknown as MapWindow).__map;
-      const r = m.getContainer().getBoundingClientRect();
-      const ll = m.unproject([x! - r.left, y! - r.top]);
-      return [ll.lng, ll.lat] as [number, number];
-    },
-    [x, y] as const,
-  );
-}
-
-async function jump(page: Page, lng: number, lat: number, zoom: number): Promise<void> {
-  await page.evaluate(([lng, lat, zoom]) => (window as unknown as MapWindow).__map.jumpTo({ center: [lng!, lat!], zoom: zoom! }), [lng, lat, zoom] as const);
-  await mapIdle(page);
-}
-
-async function poll<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
 }
 
 const attrs = (page: Page, sel: string, attr: string) => page.locator(sel).evaluateAll((els, a) => els.map((e) => e.getAttribute(a) ?? ''), attr);
@@ -218,7 +151,7 @@ describe('find tools', () => {
 
   test('nearest: pick a point on the map, nearest parks by great-circle km, list sorted by distance', { timeout: 90_000 }, async () => {
     await gotoReady();
-    await jump(s.page, 121.4737, 31.2304, 10);
+    await jumpTo(s.page, 121.4737, 31.2304, 10);
     await s.page.getByTestId('find-pick').click();
     assert.equal(await s.page.getByTestId('find-pick').getAttribute('aria-pressed'), 'true');
     const pt = await pagePoint(s.page, [121.4737, 31.2304]);
@@ -247,7 +180,7 @@ describe('find tools', () => {
 
   test('radius: a km input lists the parks within it and draws the circle', { timeout: 90_000 }, async () => {
     await gotoReady();
-    await jump(s.page, 121.6, 31.2, 9.5);
+    await jumpTo(s.page, 121.6, 31.2, 9.5);
     await s.page.getByTestId('find-search').fill('张江国家集成电路');
     await s.page.getByRole('option').first().waitFor();
     await s.page.getByTestId('find-search').press('Enter');
@@ -260,7 +193,7 @@ describe('find tools', () => {
     assert.ok(want.length >= 2 && want.length < PARKS.length - 5, `a real radius: ${want.length}`);
     assert.equal((await title.textContent())?.trim(), `10 公里内：${want.length} 个园区`);
     assert.deepEqual(await attrs(s.page, '[data-testid="find-within"] [data-result-park]', 'data-result-park'), want.map((w) => w.id));
-    await jump(s.page, o[0], o[1], 9.5);
+    await jumpTo(s.page, o[0], o[1], 9.5);
     assert.ok((await rendered(s.page, 'find-radius-line')).length > 0, 'the circle is drawn');
     const hits = await poll('the hits to be ringed', () => rendered(s.page, 'find-hits'), (ids) => ids.length > 0);
     assert.ok(hits.every((id) => want.some((w) => w.id === id)), `ringed: ${hits.join(' ')}`);
@@ -272,7 +205,7 @@ describe('find tools', () => {
 
   test('draw: a polygon drawn with terra-draw lists the parks, zones and sectors inside it', { timeout: 90_000 }, async () => {
     await gotoReady();
-    await jump(s.page, 121.85, 30.93, 10);
+    await jumpTo(s.page, 121.85, 30.93, 10);
     await s.page.getByTestId('find-draw').click();
     await poll('draw mode on the map', () => s.page.locator('[data-testid="map"]').getAttribute('data-find-mode'), (m) => m === 'draw');
     const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;

@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Map as MlMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
+import { camera, mapIdle, pagePoint, poll, rendered } from './driver';
+import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
-type MapWindow = Window & { __map: MlMap };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = join(here, '.shots');
@@ -53,59 +53,6 @@ async function gotoReady(s: Session, query = ''): Promise<void> {
   resetLogs(s);
   await s.page.goto(`${s.base}${query}`);
   await s.page.locator(READY).waitFor({ timeout: 30_000 });
-}
-
-/** Resolves once the map has rendered everything it has been asked to (forces a frame first). */
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as MapWindow).__map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
-}
-
-/** Distinct values of `prop` among the features rendered on `layer`. */
-async function rendered(page: Page, layer: string, prop = 'id'): Promise<string[]> {
-  return page.evaluate(
-    ([layer, prop]) => {
-      const m = (window as unknown as MapWindow).__map;
-      const values = m.queryRenderedFeatures({ layers: [layer!] }).map((f) => String(f.properties?.[prop!]));
-      return [...new Set(values)].sort();
-    },
-    [layer, prop] as const,
-  );
-}
-
-async function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number; moving: boolean }> {
-  return page.evaluate(() => {
-    const m = (window as unknown as MapWindow).__map;
-    const c = m.getCenter();
-    return { lng: c.lng, lat: c.lat, zoom: m.getZoom(), moving: m.isMoving() };
-  });
-}
-
-/** Page coordinates of a lng/lat on the map (container offset + projected point). */
-async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number; inside: boolean }> {
-  return page.evaluate((ll) => {
-    const m = (window as unknown as MapWindow).__map;
-    const p = m.project(ll);
-    const r = m.getContainer().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y, inside: p.x >= 0 && p.y >= 0 && p.x < r.width && p.y < r.height };
-  }, lngLat);
-}
-
-async function poll<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
 }
 
 const listedParks = (page: Page, list = LIST_ZH) =>

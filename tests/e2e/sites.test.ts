@@ -10,13 +10,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Map as MlMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
+import { jumpTo, mapIdle, renderedProps } from './driver';
+import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
-type MapWindow = Window & { __map: MlMap };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIX = join(here, '../fixtures/sites');
@@ -45,31 +45,6 @@ async function gotoReady(s: Session, query = ''): Promise<void> {
   s.offOrigin.length = 0;
   await s.page.goto(`${s.base}${query}`);
   await s.page.locator(READY).waitFor({ timeout: 30_000 });
-}
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as MapWindow).__map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
-}
-
-/** Features rendered on a layer: their properties. */
-async function renderedProps(page: Page, layer: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate((layer) => {
-    const m = (window as unknown as MapWindow).__map;
-    if (!m.getLayer(layer)) return [];
-    return m.queryRenderedFeatures({ layers: [layer] }).map((f) => ({ ...f.properties }));
-  }, layer);
-}
-
-async function jumpTo(page: Page, lng: number, lat: number, zoom: number): Promise<void> {
-  await page.evaluate(([lng, lat, zoom]) => (window as unknown as MapWindow).__map.jumpTo({ center: [lng!, lat!], zoom: zoom! }), [lng, lat, zoom]);
-  await mapIdle(page);
 }
 
 async function waitPhase(page: Page, phase: string, timeout = 20_000): Promise<string> {
