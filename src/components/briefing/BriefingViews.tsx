@@ -40,14 +40,7 @@ export function AudienceView({ initialCamera, digits }: { initialCamera: Camera 
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
         </div>
       </aside>
-      <footer className="briefing-bottom">
-        <Progress />
-        {digits && (
-          <span className="briefing-digits" role="status">
-            {t(lang, 'briefingJump', { n: digits })}
-          </span>
-        )}
-      </footer>
+      <BottomBar digits={digits} />
     </div>
   );
 }
@@ -69,6 +62,21 @@ export function EmbedView({ initialCamera }: { initialCamera: Camera | null }) {
         <Progress />
       </footer>
     </div>
+  );
+}
+
+/** The progress bar, and the chapter number being typed for a jump. */
+function BottomBar({ digits }: { digits: string }) {
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <footer className="briefing-bottom">
+      <Progress />
+      {digits && (
+        <span className="briefing-digits" role="status">
+          {t(lang, 'briefingJump', { n: digits })}
+        </span>
+      )}
+    </footer>
   );
 }
 
@@ -149,14 +157,7 @@ export function PresenterView({ initialCamera, digits }: { initialCamera: Camera
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
         </div>
       </aside>
-      <footer className="briefing-bottom">
-        <Progress />
-        {digits && (
-          <span className="briefing-digits" role="status">
-            {t(lang, 'briefingJump', { n: digits })}
-          </span>
-        )}
-      </footer>
+      <BottomBar digits={digits} />
     </div>
   );
 }
