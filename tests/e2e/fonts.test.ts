@@ -1,0 +1,74 @@
+/**
+ * Chinese text on a machine with no CJK font: Chromium is given a fontconfig that lists only
+ * DejaVu. The page must then fall back to the bundled Noto Sans SC (and the map's labels must
+ * still be placed); with a system CJK font, the page uses it and downloads nothing for its text.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import { rendered } from './driver';
+
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+let server: PreviewServer;
+let base: string;
+
+before(async () => {
+  ({ server, base } = await startServer());
+});
+after(async () => {
+  await server?.close();
+});
+
+/** The fonts the browser actually used to draw the first element matching `selector`. */
+async function usedFonts(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((f) => ({ familyName: f.familyName, isCustomFont: f.isCustomFont }));
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.goto(base);
+  await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => null));
+}
+
+describe('Chinese text without a CJK system font', () => {
+  test('the page falls back to the bundled font, and the map still places Chinese labels', { timeout: 120_000 }, async () => {
+    assert.ok(existsSync(DEJAVU), `${DEJAVU} is needed for this test (fonts-dejavu-core; .ci/run installs it)`);
+    const dir = mkdtempSync(join(tmpdir(), 'fc-nocjk-'));
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`);
+    const s = await openSession(base, { env: { FONTCONFIG_FILE: conf } });
+    try {
+      await ready(s.page);
+      const fonts = await usedFonts(s.page, 'h1');
+      assert.ok(fonts.some((f) => f.familyName.startsWith('Noto Sans SC') && f.isCustomFont), `h1 drawn with ${JSON.stringify(fonts)}`);
+      assert.ok(!fonts.some((f) => /CJK|WenQuanYi/i.test(f.familyName)), 'no system CJK font was visible');
+      assert.ok((await rendered(s.page, 'parks-label', 'label_zh')).length >= 8, 'Chinese park labels are placed');
+      assert.deepEqual(s.offOrigin, []);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('with a system CJK font, the page text uses it (no web font needed)', { timeout: 120_000 }, async () => {
+    const s = await openSession(base);
+    try {
+      await ready(s.page);
+      const fonts = await usedFonts(s.page, 'h1');
+      assert.ok(fonts.length > 0 && fonts.every((f) => !f.isCustomFont), `h1 drawn with ${JSON.stringify(fonts)}`);
+    } finally {
+      await s.close();
+    }
+  });
+});
