@@ -110,7 +110,13 @@ export class MapController {
     this.whenStyle(() => {
       for (const g of LAYER_GROUPS) {
         const on = visible[g.id] ?? true;
-        for (const layer of g.layers) if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+        const want = on ? 'visible' : 'none';
+        for (const layer of g.layers) {
+          // only real changes: an unset visibility is 'visible', and setting it anyway makes
+          // MapLibre re-lay out the layer's tiles
+          if (!this.map.getLayer(layer) || (this.map.getLayoutProperty(layer, 'visibility') ?? 'visible') === want) continue;
+          this.map.setLayoutProperty(layer, 'visibility', want);
+        }
       }
     });
   }

@@ -74,13 +74,22 @@ export function emphasisedZones(zones: readonly ZoneProps[], f: ParkFilters, sec
 
 export type SortMode = 'name' | 'distance';
 
+// one collator per language: String.prototype.localeCompare with a locale builds one per call
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(lang: 'zh' | 'en'): Intl.Collator {
+  let c = collators.get(lang);
+  if (!c) collators.set(lang, (c = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en')));
+  return c;
+}
+
 /**
  * Parks sorted by name in the UI language, or by distance (km per id; parks without one last,
  * then by name).
  */
 export function sortParks(parks: readonly ParkProps[], mode: SortMode, lang: 'zh' | 'en', km: ReadonlyMap<string, number> | null): ParkProps[] {
   const key = lang === 'zh' ? 'name_zh' : 'name_en';
-  const byName = (a: ParkProps, b: ParkProps) => a[key].localeCompare(b[key], lang === 'zh' ? 'zh-Hans-CN' : 'en');
+  const collator = collatorFor(lang);
+  const byName = (a: ParkProps, b: ParkProps) => collator.compare(a[key], b[key]);
   if (mode === 'distance' && km)
     return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
   return [...parks].sort(byName);
