@@ -22,20 +22,11 @@ import type { Areal, DistrictFeature, ZoneFeature } from '../src/geo/types';
 import { bboxOf, isMain, loadGeo } from './link';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../src/lib/mulberry32';
 
 // ---------------------------------------------------------------------------------- helpers
 
-/** mulberry32: small, fast, good enough for uniform test points. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Interleaved lon, lat. */
 export function randomPoints(n: number, box: readonly [number, number, number, number], seed: number): Float64Array {

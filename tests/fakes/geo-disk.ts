@@ -7,6 +7,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGeoData } from '../../src/loaders/load-geo';
 import type { GeoData } from '../../src/loaders/load-geo';
+import { beforeAll } from 'vitest';
+import { createAppStore } from '../../src/state/store';
+import type { AppStore } from '../../src/state/store';
 
 // (path-based: under jsdom, `new URL(…, import.meta.url)` is not a file: URL)
 export const GEO_DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../public/geo')}/`;
@@ -48,4 +51,27 @@ let cached: Promise<GeoData> | null = null;
 export function loadRealGeo(): Promise<GeoData> {
   cached ??= loadGeoData('/', diskFetcher());
   return cached;
+}
+
+/**
+ * For a test file: loads the real data once (beforeAll) and makes fresh stores holding it.
+ * `geo()` is the loaded data (after beforeAll has run).
+ */
+export function realGeoFixture(): { geo(): GeoData; store(): AppStore } {
+  let geo: GeoData | null = null;
+  beforeAll(async () => {
+    geo = await loadRealGeo();
+  });
+  const loaded = () => {
+    if (!geo) throw new Error('realGeoFixture: the data is read in beforeAll; use it inside tests');
+    return geo;
+  };
+  return {
+    geo: loaded,
+    store() {
+      const store = createAppStore();
+      store.getState().setGeo(loaded());
+      return store;
+    },
+  };
 }

@@ -3,16 +3,9 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AreaIndex } from '../../src/geo/area-index';
 import { buildDistricts } from '../../scripts/lib/districts';
+import { mulberry32 } from '../../src/lib/mulberry32';
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const naive = (geoms: (Polygon | MultiPolygon)[], x: number, y: number) =>
   geoms.flatMap((g, i) => (booleanPointInPolygon([x, y], g) ? [i] : []));

@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
 import { emphasisedZones, sortParks, visibleParks, zonesForSelection } from '../../src/state/filter';
 import {
@@ -15,21 +14,16 @@ import {
 import { applyUrlState, currentUrlState } from '../../src/state/url-sync';
 import { formatUrlState } from '../../src/state/url-state';
 import { distanceKm } from '../../src/geo/nearest';
-import type { GeoData } from '../../src/loaders/load-geo';
 import type { ParkProps } from '../../src/loaders/schemas';
-import { loadRealGeo } from '../fakes/geo-disk';
+import { realGeoFixture } from '../fakes/geo-disk';
 
-let geo: GeoData;
-beforeAll(async () => {
-  geo = await loadRealGeo();
-});
-function storeWithData(): AppStore {
-  const store = createAppStore();
-  store.getState().setGeo(geo);
-  return store;
-}
+const real = realGeoFixture();
+const storeWithData = real.store;
 const parks = (st: AppStore) => st.getState().derived!.parks;
-const file = () => (geo.sectors.ok ? geo.sectors.data : null);
+const file = () => {
+  const sectors = real.geo().sectors;
+  return sectors.ok ? sectors.data : null;
+};
 
 describe('combined filter', () => {
   it('ANDs sector, district, zone and confidence; ORs within one', () => {

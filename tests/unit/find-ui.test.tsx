@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { FindPanel } from '../../src/components/find/FindPanel';
 import { FindOverlay } from '../../src/components/find/FindOverlay';
 import { ParkList } from '../../src/components/ParkList';
-import { StoreContext, createAppStore } from '../../src/state/store';
+import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
-import type { GeoData } from '../../src/loaders/load-geo';
-import { loadRealGeo } from '../fakes/geo-disk';
+import { realGeoFixture } from '../fakes/geo-disk';
 
-let geo: GeoData;
-beforeAll(async () => {
-  geo = await loadRealGeo();
-});
+const real = realGeoFixture();
+const storeWithData = real.store;
 afterEach(cleanup);
-function storeWithData(): AppStore {
-  const store = createAppStore();
-  store.getState().setGeo(geo);
-  return store;
-}
 const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
 
 describe('search combobox', () => {

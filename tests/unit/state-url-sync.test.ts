@@ -1,6 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import type { AppStore } from '../../src/state/store';
 import {
   applyUrlState,
   currentUrlState,
@@ -9,21 +8,12 @@ import {
   knownFrom,
   startUrlSync,
 } from '../../src/state/url-sync';
-import type { GeoData } from '../../src/loaders/load-geo';
 import { t } from '../../src/i18n';
-import { loadRealGeo } from '../fakes/geo-disk';
+import { realGeoFixture } from '../fakes/geo-disk';
 import { fakeWindow } from '../fakes/fake-window';
 
-let geo: GeoData;
-beforeAll(async () => {
-  geo = await loadRealGeo();
-});
-
-function storeWithData(): AppStore {
-  const store = createAppStore();
-  store.getState().setGeo(geo);
-  return store;
-}
+const real = realGeoFixture();
+const storeWithData = real.store;
 
 describe('knownFrom', () => {
   it('knows the real sector nodes, parks, zones and district names once data is loaded', () => {

@@ -1,25 +1,16 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ParkCard, SourceText } from '../../src/components/ParkCard';
 import { ZoneCard } from '../../src/components/ZoneCard';
-import { StoreContext, createAppStore } from '../../src/state/store';
+import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
 import { t } from '../../src/i18n';
-import type { GeoData } from '../../src/loaders/load-geo';
 import type { Link, ParkProps, ZoneProps } from '../../src/loaders/schemas';
-import { loadRealGeo } from '../fakes/geo-disk';
+import { realGeoFixture } from '../fakes/geo-disk';
 
-let geo: GeoData;
-beforeAll(async () => {
-  geo = await loadRealGeo();
-});
-
-function storeWithData(): AppStore {
-  const store = createAppStore();
-  store.getState().setGeo(geo);
-  return store;
-}
+const real = realGeoFixture();
+const storeWithData = real.store;
 const park = (store: AppStore, id: string): ParkProps => store.getState().derived!.parks.find((p) => p.id === id)!;
 const zone = (store: AppStore, id: string): ZoneProps => store.getState().derived!.zones.find((z) => z.id === id)!;
 const nodeName = (store: AppStore, id: string, lang: 'zh' | 'en' = 'zh') => {

@@ -10,6 +10,7 @@ import {
   parseUrlState,
 } from '../../src/state/url-state';
 import type { Known, Notice, UrlState } from '../../src/state/url-state';
+import { mulberry32 } from '../../src/lib/mulberry32';
 
 const known: Known = {
   sectors: new Set(['ic', 'biomed', 'ai', 'ai-chips', '5g', 'new-energy-vehicles']),
@@ -34,17 +35,7 @@ function roundTrip(s: UrlState): { state: UrlState; notices: Notice[] } {
   return parseUrlState(search, hash, known);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 describe('defaults', () => {
   it('formats the default state to empty search and hash', () => {
