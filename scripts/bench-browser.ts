@@ -115,7 +115,12 @@ interface LoadResult {
   geo: number;
   mapSize: { width: number; height: number };
   timeOrigin: number;
+  /** user-timing marks of start-up phases (src/lib/perf.ts), ms since the time origin */
+  marks: Record<string, number>;
 }
+
+/** Start-up phases both pages mark, in order (geo:valid is the app's validation; the bare page has none). */
+const PHASES = ['geo:fetched', 'geo:valid', 'map:create', 'map:style', 'map:data', 'map:ready'] as const;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -140,7 +145,8 @@ async function loadOnce(page: Page, url: string): Promise<LoadResult> {
         .filter((e) => new URL(e.name).pathname.includes('/geo/'))
         .reduce((m, e) => Math.max(m, e.responseEnd), 0);
       const box = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
-      return { ready, dcl: nav?.domContentLoadedEventEnd ?? NaN, geo, mapSize: { width: Math.round(box.width), height: Math.round(box.height) }, timeOrigin: performance.timeOrigin };
+      const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+      return { ready, marks, dcl: nav?.domContentLoadedEventEnd ?? NaN, geo, mapSize: { width: Math.round(box.width), height: Math.round(box.height) }, timeOrigin: performance.timeOrigin };
     }),
     READY_TIMEOUT_MS,
     `${url} ready`,
@@ -358,6 +364,14 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(`  runs app : ${appStats.values.map(fmtMs).join(', ')}`);
     log(`  runs bare: ${bareStats.values.map(fmtMs).join(', ')}`);
     log(`  ratio app/bare (medians): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'ABOVE TARGET'}`);
+    log('  start-up phases, median ms since navigation start (user-timing marks, src/lib/perf.ts):');
+    const phase = (rs: LoadResult[], p: string) => fmtMs(median(rs.map((r) => r.marks[p]).filter((v): v is number => v !== undefined)));
+    log(
+      table(
+        ['phase', 'app', 'bare'],
+        PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p)]),
+      ).replace(/^/gm, '  '),
+    );
 
     // ---- 3 (bytes) and 2 (filter) on one more, instrumented app load
     const page = await context.newPage();

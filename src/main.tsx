@@ -1,16 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
 import './styles.css';
 import { Root } from './app/Root';
 import { loadGeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
+import { prewarmMap } from './map/maplibre-setup';
 
 installFontRules();
-// start fetching the data before React mounts (the map is created on mount, in parallel)
+// MapLibre's workers start now, not after the map's style has loaded
+prewarmMap();
+// index.html preloads the data files, so they are usually here before this script runs
 const data = loadGeoData(import.meta.env.BASE_URL);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root data={data} />
-  </StrictMode>,
-);
+// Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
+// synchronously, so the map is created in this task and its style load finds the data waiting:
+// MapLibre's workers then tile it while the first frames compile their shaders. Until then
+// index.html shows a loading line.
+const root = createRoot(document.getElementById('root')!);
+const mount = () =>
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <Root data={data} />
+      </StrictMode>,
+    ),
+  );
+void data.then(mount, mount);

@@ -13,11 +13,11 @@ import { maplibregl } from '../../src/map/maplibre-setup';
 import { buildStyle } from '../../src/map/style';
 import type { SourceId } from '../../src/map/layers';
 import { DEFAULT_CAMERA, MAP_OPTIONS } from '../../src/map/map-controller';
+import { mark } from '../../src/lib/perf';
 import { deriveData, mapParks } from '../../src/state/derive';
 import type { GeoData, Loaded } from '../../src/loaders/load-geo';
+import { GEO_FILES } from '../../src/loaders/geo-files';
 
-// the same files as GEO_FILES in src/loaders/load-geo.ts (not imported: that module pulls in zod)
-const FILES = ['manifest.json', 'sectors.json', 'districts.geojson', 'zones.geojson', 'parks.geojson', 'basemap.geojson', 'footprints.geojson'] as const;
 
 const container = document.getElementById('map')!;
 const q = new URLSearchParams(location.search);
@@ -31,11 +31,14 @@ container.dataset.mapReady = 'false';
 
 const base = import.meta.env.BASE_URL;
 const loaded = Promise.all(
-  FILES.map(async (name): Promise<Loaded<unknown>> => {
+  Object.values(GEO_FILES).map(async (name): Promise<Loaded<unknown>> => {
     const res = await fetch(`${base}geo/${name}`);
     return res.ok ? { ok: true, data: (await res.json()) as unknown } : { ok: false, error: `${name}: HTTP ${res.status}` };
   }),
-).then(([manifest, sectors, districts, zones, parks, basemap, footprints]) => ({ manifest, sectors, districts, zones, parks, basemap, footprints }) as GeoData);
+).then(([manifest, sectors, districts, zones, parks, basemap, footprints]) => {
+  mark('geo:fetched');
+  return { manifest, sectors, districts, zones, parks, basemap, footprints } as GeoData;
+});
 
 const map = new maplibregl.Map({
   container,
@@ -45,8 +48,14 @@ const map = new maplibregl.Map({
   ...MAP_OPTIONS,
 });
 (window as unknown as { __map?: unknown }).__map = map;
+mark('map:create');
 
-const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+const styleLoaded = new Promise<void>((resolve) =>
+  map.once('style.load', () => {
+    mark('map:style');
+    resolve();
+  }),
+);
 
 void Promise.all([loaded, styleLoaded]).then(([geo]) => {
   const d = deriveData(geo);
@@ -61,7 +70,9 @@ void Promise.all([loaded, styleLoaded]).then(([geo]) => {
     ['parks', mapParks(geo, [], geo.sectors.ok ? geo.sectors.data : null)],
   ];
   for (const [id, fc] of data) if (fc) (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
+  mark('map:data');
   map.once('idle', () => {
+    mark('map:ready');
     container.dataset.mapReady = 'true';
   });
 });

@@ -4,7 +4,7 @@
  * No file system here: scripts/build-data.ts reads and writes; tests feed broken fixtures.
  */
 import gcoord from 'gcoord';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import {
   DesignationSchema,
@@ -22,6 +22,7 @@ import {
 } from '../../src/loaders/schemas';
 import type { DataError, Designation, ParkProps, RefContext, SectorsFile, ZoneProps } from '../../src/loaders/schemas';
 import { parsePlanClauses } from '../../src/loaders/plan-clauses';
+import { labelAt } from '../../src/geo/label-points';
 import { createLinker, sortSectors } from '../../src/geo/link';
 import { auditLinks } from '../../src/geo/audit';
 import type { Audit, AuditPark } from '../../src/geo/audit';
@@ -173,6 +174,7 @@ export function buildData(input: BuildInputs): BuildResult {
       axis: z.axis ?? null,
       area_km2: area,
       outline_of: 'zone' in z.geometry ? z.geometry.zone : null,
+      label: labelAt(geom),
     };
     zoneFeatures.push({ type: 'Feature', id: z.id, geometry: geom, properties: props });
   }
@@ -287,16 +289,19 @@ function resolveLinks(z: ZoneInput, shared: Record<string, unknown[]>, bad: (r: 
 }
 
 /** Parses list items one by one so that each message names the item and the field. */
-function parseItems<T>(items: unknown[], schema: z.ZodType<T>, what: string, bad: (r: string) => void): T[] {
+function parseItems<T>(items: unknown[], schema: z.core.$ZodType<T>, what: string, bad: (r: string) => void): T[] {
   return items.flatMap((item, i) => parseItem(item, schema, `${what}.${i}`, bad) ?? []);
 }
 
-function parseItem<T>(item: unknown, schema: z.ZodType<T>, path: string, bad: (r: string) => void): T | null {
-  const r = schema.safeParse(item);
+function parseItem<T>(item: unknown, schema: z.core.$ZodType<T>, path: string, bad: (r: string) => void): T | null {
+  const r = z.safeParse(schema, item);
   if (r.success) return r.data;
   for (const iss of r.error.issues) bad(`${path}${iss.path.length ? '.' + iss.path.join('.') : ''}: ${iss.message}`);
   return null;
 }
+
+/** An authored designation: the output shape, with no unknown keys. */
+const StrictDesignationSchema = z.strictObject(DesignationSchema.shape);
 
 function expandDesignations(
   p: ParkInput,
@@ -307,7 +312,7 @@ function expandDesignations(
   const out: Designation[] = [];
   for (const [i, raw] of p.designations.entries()) {
     const isFromZone = typeof raw === 'object' && raw !== null && 'from_zone' in raw;
-    const d = parseItem<Designation | FromZone>(raw, isFromZone ? FromZoneSchema : DesignationSchema.strict(), `designations.${i}`, bad);
+    const d = parseItem<Designation | FromZone>(raw, isFromZone ? FromZoneSchema : StrictDesignationSchema, `designations.${i}`, bad);
     if (!d) continue;
     if (!('from_zone' in d)) {
       out.push(d);

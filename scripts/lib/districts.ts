@@ -12,11 +12,14 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
 import { packageVersion } from './package-version';
+import { labelAt } from '../../src/geo/label-points';
 
 export interface DistrictProps {
   adcode: number;
   name_zh: string;
   name_en: string;
+  /** where the district's one label goes */
+  label: [number, number];
 }
 
 type DistrictGeometry = Polygon | MultiPolygon;
@@ -146,7 +149,7 @@ export function buildDistricts(
     return {
       type: 'Feature',
       id: known.adcode,
-      properties: { adcode: known.adcode, name_zh: name, name_en: known.name_en },
+      properties: { adcode: known.adcode, name_zh: name, name_en: known.name_en, label: labelAt(geometry) },
       geometry,
     };
   });

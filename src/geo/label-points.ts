@@ -1,6 +1,7 @@
 /**
  * Where to put one label per district or zone: inside the largest polygon part (polygon parts
  * split across map tiles would otherwise be labelled once per tile), at the middle of a line.
+ * Run by the data build, which stores the point as each feature's `label`; the app only reads it.
  */
 import { along, area, centerOfMass, booleanPointInPolygon, feature, length, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
@@ -20,6 +21,13 @@ export function labelPoint(g: Geometry): [number, number] | null {
     return pointOnFeature(feature(biggest)).geometry.coordinates as [number, number];
   }
   return null;
+}
+
+/** labelPoint rounded to 5 decimals (≈1 m), as the build writes it. */
+export function labelAt(g: Geometry): [number, number] {
+  const at = labelPoint(g);
+  if (!at) throw new Error(`no label point for a ${g.type}`);
+  return [Math.round(at[0] * 1e5) / 1e5, Math.round(at[1] * 1e5) / 1e5];
 }
 
 export function labelPoints<P extends object>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Point, P> {

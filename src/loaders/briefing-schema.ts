@@ -4,33 +4,33 @@
  * zone/park ids, plan clauses, “our own words”) are plain functions in scripts/lib/briefing.ts
  * (build) and reused by the app's loader where they need no plan text.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CLAUSE_RE, TOP_SECTOR_IDS } from './schemas';
 import type { DataError } from './schemas';
 import { LAYER_GROUP_IDS } from '../state/layer-groups';
 
 export const BRIEFING_FILE = 'data/briefing.json';
 
-const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case');
-const text = z.string().trim().min(1, 'must not be empty');
+const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 /** The map's bounds (map-controller maxBounds) and zoom range. */
 export const CameraSchema = z.object({
-  lng: z.number().min(119).max(123.8),
-  lat: z.number().min(29.6).max(33),
-  zoom: z.number().min(6).max(17),
+  lng: z.number().check(z.gte(119), z.lte(123.8)),
+  lat: z.number().check(z.gte(29.6), z.lte(33)),
+  zoom: z.number().check(z.gte(6), z.lte(17)),
 });
 
 export const FigureSchema = z.object({
   sector: z.enum(TOP_SECTOR_IDS),
   name_zh: text,
   name_en: text,
-  value: z.number().positive(),
+  value: z.number().check(z.positive()),
   unit: text,
   approx: z.boolean(),
   measures_zh: text,
   measures_en: text,
-  clause: z.string().regex(CLAUSE_RE),
+  clause: z.string().check(z.regex(CLAUSE_RE)),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -41,7 +41,7 @@ const chapterFields = {
   camera: CameraSchema,
   layers: z
     .array(z.enum(LAYER_GROUP_IDS, { error: (iss) => `unknown layer group '${String(iss.input)}'` }))
-    .min(1, 'at least one layer group'),
+    .check(z.minLength(1, 'at least one layer group')),
   /** sector-filter node ids (top-level or sub-sector) */
   sectors: z.array(kebab),
   /** zone or park ids drawn highlighted */
@@ -50,20 +50,20 @@ const chapterFields = {
   caption_en: text,
   notes_zh: text,
   notes_en: text,
-  clauses: z.array(z.string().regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3')).min(1, 'at least one plan clause'),
+  clauses: z.array(z.string().check(z.regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3'))).check(z.minLength(1, 'at least one plan clause')),
 };
 
 export const BriefingChapterInputSchema = z.strictObject({
   ...chapterFields,
   /** sectors whose 2025 targets this chapter shows (figures are taken from sectors.json by the build) */
-  targets: z.array(z.enum(TOP_SECTOR_IDS, { error: (iss) => `unknown sector id '${String(iss.input)}'` })).optional(),
+  targets: z.optional(z.array(z.enum(TOP_SECTOR_IDS, { error: (iss) => `unknown sector id '${String(iss.input)}'` }))),
 });
 
 export const BriefingInputSchema = z.strictObject({
   version: z.literal(1),
   title_zh: text,
   title_en: text,
-  chapters: z.array(BriefingChapterInputSchema).min(1, 'at least one chapter'),
+  chapters: z.array(BriefingChapterInputSchema).check(z.minLength(1, 'at least one chapter')),
 });
 export type BriefingInput = z.infer<typeof BriefingInputSchema>;
 
@@ -79,12 +79,12 @@ export const BriefingSchema = z.strictObject({
   title_zh: text,
   title_en: text,
   plan: text,
-  chapters: z.array(BriefingChapterSchema).min(1),
+  chapters: z.array(BriefingChapterSchema).check(z.minLength(1)),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;
 
 /** zod issues → DataErrors naming the chapter (by id, else `#index`) and the field. */
-export function briefingZodErrors(file: string, error: z.ZodError, input: unknown): DataError[] {
+export function briefingZodErrors(file: string, error: z.core.$ZodError, input: unknown): DataError[] {
   return error.issues.map((issue) => {
     const path = issue.path;
     let feature: string | null = null;

@@ -1,7 +1,7 @@
 /** Runtime loading of public/geo/briefing.json: fetch → parse → validate with the build's schema. */
 import { BriefingSchema, briefingZodErrors } from './briefing-schema';
 import type { Briefing } from './briefing-schema';
-import { formatDataError } from './schemas';
+import { formatDataError, loadErrorMessages } from './schemas';
 import type { Loaded } from './load-geo';
 
 export const BRIEFING_URL_FILE = 'briefing.json';
@@ -18,7 +18,10 @@ export async function loadBriefing(base = '/', fetcher: Fetcher = (u) => fetch(u
   } catch (e) {
     return { ok: false, error: `${name}: ${(e as Error).message}` };
   }
-  const r = BriefingSchema.safeParse(raw);
+  let r = BriefingSchema.safeParse(raw);
+  if (r.success) return { ok: true, data: r.data };
+  await loadErrorMessages();
+  r = BriefingSchema.safeParse(raw);
   if (r.success) return { ok: true, data: r.data };
   const errors = briefingZodErrors(name, r.error, raw);
   return { ok: false, error: `${errors.length} problem(s): ${errors.slice(0, 3).map(formatDataError).join('; ')}` };

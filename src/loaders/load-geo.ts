@@ -14,10 +14,15 @@ import {
   checkZones,
   formatDataError,
   parseWith,
+  loadErrorMessages,
   sectorNodeIndex,
 } from './schemas';
 import type { Manifest, SectorsFile } from './schemas';
 import type { DistrictCollection, ParkCollection, ZoneCollection } from '../geo/types';
+import { mark } from '../lib/perf';
+import { GEO_FILES } from './geo-files';
+
+export { GEO_FILES };
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -30,16 +35,6 @@ export interface GeoData {
   basemap: Loaded<GeoJSON.FeatureCollection>;
   footprints: Loaded<GeoJSON.FeatureCollection>;
 }
-
-export const GEO_FILES = {
-  manifest: 'manifest.json',
-  sectors: 'sectors.json',
-  districts: 'districts.geojson',
-  zones: 'zones.geojson',
-  parks: 'parks.geojson',
-  basemap: 'basemap.geojson',
-  footprints: 'footprints.geojson',
-} as const;
 
 type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
@@ -66,18 +61,8 @@ function validated<T>(raw: Loaded<unknown>, check: (x: unknown) => { ok: true; d
   return { ok: false, error: `${r.errors.length} problem(s): ${first}` };
 }
 
-export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)): Promise<GeoData> {
-  const [manifest, sectors, districts, zones, parks, basemap, footprints] = await Promise.all(
-    [
-      GEO_FILES.manifest,
-      GEO_FILES.sectors,
-      GEO_FILES.districts,
-      GEO_FILES.zones,
-      GEO_FILES.parks,
-      GEO_FILES.basemap,
-      GEO_FILES.footprints,
-    ].map((n) => fetchJson(fetcher, base, n)),
-  );
+/** Validates every fetched file (raw: in GEO_FILES order); a file that failed to fetch stays failed. */
+function validateAll([manifest, sectors, districts, zones, parks, basemap, footprints]: Loaded<unknown>[]): GeoData {
   const s = validated(sectors!, (x) => parseWith(SectorsFileSchema, GEO_FILES.sectors, x));
   const nodes = s.ok ? sectorNodeIndex(s.data) : null;
   const ctx = nodes ? { nodes, clauses: null } : null;
@@ -103,4 +88,19 @@ export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)
     basemap: validated(basemap!, (x) => parseWith(BasemapSchema, GEO_FILES.basemap, x)) as Loaded<GeoJSON.FeatureCollection>,
     footprints: validated(footprints!, (x) => parseWith(FootprintsSchema, GEO_FILES.footprints, x)) as Loaded<GeoJSON.FeatureCollection>,
   };
+}
+
+export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)): Promise<GeoData> {
+  const keys = Object.keys(GEO_FILES) as (keyof typeof GEO_FILES)[];
+  const raw = await Promise.all(keys.map((k) => fetchJson(fetcher, base, GEO_FILES[k])));
+  mark('geo:fetched');
+  let geo = validateAll(raw);
+  // zod/mini carries no message texts: the first time a file fails, load the English ones and
+  // validate again, so the notice says what is wrong (the path alone is there either way)
+  if (keys.some((k, i) => raw[i]!.ok && !geo[k].ok)) {
+    await loadErrorMessages();
+    geo = validateAll(raw);
+  }
+  mark('geo:valid');
+  return geo;
 }

@@ -2,10 +2,10 @@
  * The one schema for every file in public/geo. The build (scripts/build-data.ts) validates its
  * output with these before writing; the app validates what it fetches with the same functions.
  *
- * Shape checks are zod; reference checks (sector ids, clause ids, zone ids, duplicate ids) are
+ * Shape checks are zod (its `zod/mini` build, the smaller bundle); reference checks (sector ids, clause ids, zone ids, duplicate ids) are
  * plain functions below, because they need the other files as context.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const TOP_SECTOR_IDS = [
   'ic',
@@ -26,48 +26,49 @@ export const TOP_SECTOR_IDS = [
 ] as const;
 export type TopSectorId = (typeof TOP_SECTOR_IDS)[number];
 
-const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case');
+const text = z.string().check(z.minLength(1));
+const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
 /** A plan clause: part (一…七), section (（一）…), optional item number, e.g. 五（三）, 三（七）3. */
 export const CLAUSE_RE = /^[一二三四五六七]（[一二三四五六七八九十]）(?:[0-9]+)?$/;
-const clause = z.string().regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3');
+const clause = z.string().check(z.regex(CLAUSE_RE, 'must look like 五（三） or 三（七）3'));
 const topSector = z.enum(TOP_SECTOR_IDS, { error: (iss) => `unknown sector id '${String(iss.input)}'` });
 
 // ---------------------------------------------------------------- sectors.json
 export const TargetSchema = z.object({
   year: z.literal(2025),
-  value: z.number().positive(),
-  unit: z.string().min(1),
+  value: z.number().check(z.positive()),
+  unit: text,
   approx: z.boolean(),
-  measures_zh: z.string().min(1),
-  measures_en: z.string().min(1),
-  phrase: z.string().min(1),
+  measures_zh: text,
+  measures_en: text,
+  phrase: text,
   clause,
 });
 export type Target = z.infer<typeof TargetSchema>;
 
 export const SectorNodeSchema = z.object({
   id: kebab,
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
-  note: z.string().optional(),
+  name_zh: text,
+  name_en: text,
+  note: z.optional(z.string()),
 });
 export type SectorNode = z.infer<typeof SectorNodeSchema>;
 
 export const SectorSchema = z.object({
   id: topSector,
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
+  name_zh: text,
+  name_en: text,
   kind: z.enum(['strategic', 'leading']),
   clause,
-  target: TargetSchema.nullable(),
-  target_note: z.string().optional(),
+  target: z.nullable(TargetSchema),
+  target_note: z.optional(z.string()),
   children: z.array(SectorNodeSchema),
 });
 export type Sector = z.infer<typeof SectorSchema>;
 
 export const SectorsFileSchema = z.object({
   version: z.literal(1),
-  source: z.string().min(1),
+  source: text,
   sectors: z.array(SectorSchema),
 });
 export type SectorsFile = z.infer<typeof SectorsFileSchema>;
@@ -80,37 +81,50 @@ export const DesignationSchema = z.object({
   node: kebab,
   clause,
   /** the plan's words, verbatim (checked against the clause text at build time) */
-  phrase: z.string().min(1),
+  phrase: text,
   /** where the plan names this place inside a list of places (e.g. the nine cores of 五（三）): its words for the place */
-  named_as: z.string().min(1).optional(),
-  note: z.string().optional(),
+  named_as: z.optional(text),
+  note: z.optional(z.string()),
 });
 export type Designation = z.infer<typeof DesignationSchema>;
 
-export const LinkSchema = DesignationSchema.extend({
+export const LinkSchema = z.extend(DesignationSchema, {
   /** 'designation': the plan names this place for the sector; 'zone': inherited from a containing zone */
   via: z.enum(['designation', 'zone']),
   /** the zone id when via === 'zone' */
-  zone: kebab.nullable(),
+  zone: z.nullable(kebab),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-const position = z.tuple([z.number().finite(), z.number().finite()]);
-const ring = z.array(position).min(4);
+type Pos = [number, number];
+const isPos = (p: unknown): boolean => Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const isLine = (l: unknown, min: number): boolean => {
+  if (!Array.isArray(l) || l.length < min) return false;
+  for (let i = 0; i < l.length; i++) if (!isPos(l[i])) return false;
+  return true;
+};
+const isList = (xs: unknown, each: (x: unknown) => boolean): boolean => {
+  if (!Array.isArray(xs) || xs.length < 1) return false;
+  for (let i = 0; i < xs.length; i++) if (!each(xs[i])) return false;
+  return true;
+};
+const isRing = (r: unknown) => isLine(r, 4);
+const isPolygon = (c: unknown) => isList(c, isRing);
+const position = z.custom<Pos>(isPos, 'must be [lon, lat] with finite numbers');
 const PointGeom = z.object({ type: z.literal('Point'), coordinates: position });
-const LineGeom = z.object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) });
-const MultiLineGeom = z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position).min(2)).min(1) });
-const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) });
-const MultiPolygonGeom = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) });
+const LineGeom = z.object({ type: z.literal('LineString'), coordinates: z.custom<Pos[]>((c) => isLine(c, 2), 'must be 2+ positions') });
+const MultiLineGeom = z.object({ type: z.literal('MultiLineString'), coordinates: z.custom<Pos[][]>((c) => isList(c, (l) => isLine(l, 2)), 'must be lines of 2+ positions') });
+const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: z.custom<Pos[][]>(isPolygon, 'must be rings of 4+ positions') });
+const MultiPolygonGeom = z.object({ type: z.literal('MultiPolygon'), coordinates: z.custom<Pos[][][]>((c) => isList(c, isPolygon), 'must be polygons of rings of 4+ positions') });
 const areal = z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom]);
 
-function collection<P extends z.ZodTypeAny, G extends z.ZodTypeAny>(props: P, geometry: G) {
+function collection<P extends z.ZodMiniType, G extends z.ZodMiniType>(props: P, geometry: G) {
   return z.object({
     type: z.literal('FeatureCollection'),
     features: z.array(
       z.object({
         type: z.literal('Feature'),
-        id: z.union([z.string(), z.number()]).optional(),
+        id: z.optional(z.union([z.string(), z.number()])),
         geometry,
         properties: props,
       }),
@@ -120,9 +134,11 @@ function collection<P extends z.ZodTypeAny, G extends z.ZodTypeAny>(props: P, ge
 
 // ---------------------------------------------------------------- districts.geojson
 export const DistrictPropsSchema = z.object({
-  adcode: z.number().int().min(310000).max(319999),
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
+  adcode: z.int().check(z.gte(310000), z.lte(319999)),
+  name_zh: text,
+  name_en: text,
+  /** where the district's one label goes (src/geo/label-points.ts, run by the build) */
+  label: position,
 });
 export type DistrictProps = z.infer<typeof DistrictPropsSchema>;
 export const DistrictsSchema = collection(DistrictPropsSchema, areal);
@@ -137,20 +153,22 @@ export const ZonePropsSchema = z.object({
   /** the plan layout this feature belongs to, e.g. 'two-poles', 'h-belt', 'ic-one-body-two-wings' */
   group: kebab,
   /** its role in the layout, in the plan's words (e.g. 一体, 两翼, 1, 5, X, 两城) */
-  role: z.string().nullable(),
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
+  role: z.nullable(z.string()),
+  name_zh: text,
+  name_en: text,
   sectors: z.array(topSector),
   links: z.array(DesignationSchema),
   clause,
   schematic: z.boolean(),
-  derivation: z.string().min(1),
+  derivation: text,
   /** for corridors: the axis line they are drawn around */
-  axis: kebab.nullable(),
+  axis: z.nullable(kebab),
   /** spherical area in km² (areal zones), null for lines */
-  area_km2: z.number().nonnegative().nullable(),
+  area_km2: z.nullable(z.number().check(z.nonnegative())),
   /** the zone whose outline this one reuses (e.g. the 临港 pole), or null */
-  outline_of: kebab.nullable(),
+  outline_of: z.nullable(kebab),
+  /** where the zone's one label goes (src/geo/label-points.ts, run by the build) */
+  label: position,
 });
 export type ZoneProps = z.infer<typeof ZonePropsSchema>;
 export const ZonesSchema = collection(
@@ -164,21 +182,21 @@ export type Confidence = (typeof CONFIDENCES)[number];
 
 export const ParkPropsSchema = z.object({
   id: kebab,
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
+  name_zh: text,
+  name_en: text,
   confidence: z.enum(CONFIDENCES),
   /** where the location comes from (URL or the words 'estimate: …') */
-  source: z.string().min(1),
+  source: text,
   location_note: z.string(),
   /** true where the place is not named in the plan itself (e.g. from the 2022 official park list) */
   beyond_plan: z.boolean(),
   designations: z.array(DesignationSchema),
-  district: z.string().nullable(),
+  district: z.nullable(z.string()),
   zones: z.array(kebab),
   sectors: z.array(topSector),
   links: z.array(LinkSchema),
   /** spherical area (km²) of the footprint, where one is drawn */
-  footprint_km2: z.number().nullable(),
+  footprint_km2: z.nullable(z.number()),
 });
 export type ParkProps = z.infer<typeof ParkPropsSchema>;
 export const ParksSchema = collection(ParkPropsSchema, z.discriminatedUnion('type', [PointGeom, PolygonGeom]));
@@ -187,11 +205,11 @@ export const ParksSchema = collection(ParkPropsSchema, z.discriminatedUnion('typ
 export const BasemapPropsSchema = z.object({
   id: kebab,
   kind: z.enum(['province', 'river', 'expressway', 'airport']),
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
-  ref: z.string().nullable().optional(),
-  schematic: z.boolean().optional(),
-  source: z.string().optional(),
+  name_zh: text,
+  name_en: text,
+  ref: z.optional(z.nullable(z.string())),
+  schematic: z.optional(z.boolean()),
+  source: z.optional(z.string()),
 });
 export type BasemapProps = z.infer<typeof BasemapPropsSchema>;
 export const BasemapSchema = collection(
@@ -203,11 +221,11 @@ export const BasemapSchema = collection(
 export const FootprintPropsSchema = z.object({
   id: kebab,
   park: kebab,
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
-  derivation: z.string().min(1),
-  area_km2: z.number().nonnegative(),
-  official_area_km2: z.number().nullable(),
+  name_zh: text,
+  name_en: text,
+  derivation: text,
+  area_km2: z.number().check(z.nonnegative()),
+  official_area_km2: z.nullable(z.number()),
 });
 export const FootprintsSchema = collection(FootprintPropsSchema, PolygonGeom);
 
@@ -215,9 +233,9 @@ export const FootprintsSchema = collection(FootprintPropsSchema, PolygonGeom);
 export const ManifestSchema = z.object({
   version: z.literal(1),
   built_at: z.string(),
-  plan: z.object({ title: z.string(), document: z.string(), clauses: z.number().int() }),
+  plan: z.object({ title: z.string(), document: z.string(), clauses: z.int() }),
   files: z.array(
-    z.object({ name: z.string(), features: z.number().int().nonnegative(), bytes: z.number().int().positive(), sha256: z.string() }),
+    z.object({ name: z.string(), features: z.int().check(z.nonnegative()), bytes: z.int().check(z.positive()), sha256: z.string() }),
   ),
   sources: z.array(z.object({ name: z.string(), version: z.string(), license: z.string(), use: z.string() })),
 });
@@ -235,7 +253,7 @@ export function formatDataError(e: DataError): string {
 }
 
 /** zod issues → DataErrors naming the file and, where it can, the feature id. */
-export function zodErrors(file: string, error: z.ZodError, input: unknown): DataError[] {
+export function zodErrors(file: string, error: z.core.$ZodError, input: unknown): DataError[] {
   return error.issues.map((issue) => {
     const path = issue.path;
     let feature: string | null = null;
@@ -256,9 +274,23 @@ export function zodErrors(file: string, error: z.ZodError, input: unknown): Data
   });
 }
 
+let messages: Promise<void> | null = null;
+
+/**
+ * zod/mini ships no message texts (an issue's message is 'Invalid input' until a locale is set).
+ * Loads the English ones, once; parse again afterwards to get them. Node scripts that import the
+ * full `zod` have them already.
+ */
+export function loadErrorMessages(): Promise<void> {
+  messages ??= import('zod/v4/locales/en.js').then((m) => {
+    z.config(m.default());
+  });
+  return messages;
+}
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: DataError[] };
 
-export function parseWith<S extends z.ZodTypeAny>(schema: S, file: string, input: unknown): Parsed<z.infer<S>> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, file: string, input: unknown): Parsed<z.infer<S>> {
   const r = schema.safeParse(input);
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodErrors(file, r.error, input) };
 }

@@ -2,6 +2,7 @@
  * The imperative facade around the one maplibregl.Map of the app. Everything else asks it for
  * things by name (setData, setParkFilter, flyTo…) and hears back through handlers.
  */
+import { mark } from '../lib/perf';
 import type { ExpressionSpecification, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { maplibregl } from './maplibre-setup';
 import type { Lang } from '../i18n';
@@ -76,7 +77,9 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号' }), 'bottom-right');
+    mark('map:create');
     this.map.once('style.load', () => {
+      mark('map:style');
       this.styleReady = true;
       const run = this.pending;
       this.pending = [];
@@ -193,8 +196,10 @@ export class MapController {
   private maybeReady(): void {
     if (this.readyFired || !REQUIRED.every((s) => this.lastData.has(s))) return;
     this.readyFired = true;
+    mark('map:data');
     this.map.once('idle', () => {
       if (this.destroyed) return;
+      mark('map:ready');
       this.container.dataset.mapReady = 'true';
       this.handlers.onReady();
     });

@@ -5,4 +5,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/**
+ * Starts MapLibre's workers now (fetching and compiling the worker script) instead of when the
+ * map first needs them, after its style has loaded: called once at start-up, before React mounts.
+ */
+export function prewarmMap(): void {
+  if (typeof Worker !== 'undefined') maplibregl.prewarm();
+}
+
 export { maplibregl };

@@ -3,7 +3,6 @@
  * park colours once per filter change). Pure.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { labelPoints } from '../geo/label-points';
 import type { GeoData } from '../loaders/load-geo';
 import type { ParkProps, SectorsFile, ZoneProps, DistrictProps } from '../loaders/schemas';
 import { SECTOR_COLORS } from '../theme/sectors';
@@ -31,6 +30,11 @@ export interface Derived {
   basemapLines: FeatureCollection;
 }
 
+/** One point feature per item at its `label` (computed by the data build). */
+function points<P extends { label: [number, number] }>(items: P[]): FeatureCollection<Point, P> {
+  return { type: 'FeatureCollection', features: items.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: p.label }, properties: p })) };
+}
+
 export function deriveData(geo: GeoData): Derived {
   const parks = geo.parks.ok ? geo.parks.data.features.map((f) => f.properties) : [];
   const parkCoords = new Map<string, [number, number]>(
@@ -46,20 +50,20 @@ export function deriveData(geo: GeoData): Derived {
   const parksInZone = new Map<string, string[]>();
   for (const p of parks) for (const z of p.zones) parksInZone.set(z, [...(parksInZone.get(z) ?? []), p.id]);
   const zoneLabels = geo.zones.ok
-    ? labelPoints({
-        type: 'FeatureCollection',
-        features: geo.zones.data.features.map((f) => ({
-          ...f,
-          properties: { ...f.properties, label_zh: f.properties.role ?? shortName(f.properties.name_zh), label_en: shortName(f.properties.name_en) },
+    ? points(
+        geo.zones.data.features.map((f) => ({
+          ...f.properties,
+          label_zh: f.properties.role ?? shortName(f.properties.name_zh),
+          label_en: shortName(f.properties.name_en),
         })),
-      })
-    : { type: 'FeatureCollection' as const, features: [] };
+      )
+    : points([]);
   return {
     parks,
     parkCoords,
     zones,
     sectorNodes,
-    districtLabels: geo.districts.ok ? labelPoints(geo.districts.data) : { type: 'FeatureCollection', features: [] },
+    districtLabels: points(geo.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []),
     zoneLabels,
     parksInZone,
     provinces: {

@@ -13,6 +13,7 @@ import { openSession, startServer } from './harness';
 import { camera, mapIdle, pagePoint, poll, rendered } from './driver';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
+import { GEO_FILES } from '../../src/loaders/geo-files';
 
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,10 +71,24 @@ describe('with WebGL (SwiftShader)', () => {
   });
 
   test('becomes ready offline and draws districts, zones, parks and labels', { timeout: 60_000 }, async () => {
+    const geoRequests: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/geo/')) geoRequests.push(path);
+    };
+    s.page.on('request', onRequest);
     await gotoReady(s);
     await mapIdle(s.page);
+    s.page.off('request', onRequest);
     assert.deepEqual(s.offOrigin, [], 'no request left 127.0.0.1');
     assert.deepEqual(s.errors, [], 'no console or page errors');
+
+    // index.html preloads every start-up file and the app's fetch() takes the preloaded
+    // response: one request per file (a preload the app did not use would make it two)
+    const preloads = await s.page.locator('link[rel="preload"][as="fetch"]').evaluateAll((els) => els.map((e) => new URL((e as HTMLLinkElement).href).pathname));
+    assert.deepEqual(preloads.sort(), Object.values(GEO_FILES).map((f) => `/geo/${f}`).sort());
+    for (const path of preloads) assert.equal(geoRequests.filter((p) => p === path).length, 1, `${path} requested once: ${geoRequests.join(' ')}`);
+    assert.equal(await s.page.locator('.boot').count(), 0, 'the loading line is gone once the app has mounted');
 
     const districts = await rendered(s.page, 'districts-fill', 'name_zh');
     assert.ok(districts.length >= 14, `districts drawn: ${districts.join(' ')}`);

@@ -74,7 +74,7 @@ describe('find slice and selectors', () => {
     expect(st.getState().compare).toHaveLength(MAX_COMPARE);
   });
 
-  it('accepts only positive finite radii, and only usable polygons', () => {
+  it('accepts only positive finite radii, and only usable polygons', async () => {
     const s = storeWithData().getState;
     s().setRadiusKm(-3);
     expect(s().radiusKm).toBeNull();
@@ -82,7 +82,15 @@ describe('find slice and selectors', () => {
     expect(s().radiusKm).toBeNull();
     s().setRadiusKm(1e6);
     expect(s().radiusKm).toBe(200);
-    s().setArea({ type: 'Polygon', coordinates: [[[121, 31], [121, 31], [121, 31], [121, 31]]] });
+    const square: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31.1], [121, 31]]] };
+    await s().setArea(square);
+    expect(s().area).toEqual(square);
+    await s().setArea({ type: 'Polygon', coordinates: [[[121, 31], [121, 31], [121, 31], [121, 31]]] });
+    expect(s().area).toBeNull();
+    // a later call wins even while the first still waits for the area query to load
+    const first = s().setArea(square);
+    await s().setArea(null);
+    await first;
     expect(s().area).toBeNull();
   });
 
@@ -107,10 +115,10 @@ describe('find slice and selectors', () => {
     expect(selectNearest(s())!.every((r) => visible.has(r.id))).toBe(true);
   });
 
-  it('area result: parks, zones and sectors inside a polygon around Lingang', () => {
+  it('area result: parks, zones and sectors inside a polygon around Lingang', async () => {
     const s = storeWithData().getState;
     const lingang: Polygon = { type: 'Polygon', coordinates: [[[121.8, 30.85], [122.0, 30.85], [122.0, 31.0], [121.8, 31.0], [121.8, 30.85]]] };
-    s().setArea(lingang);
+    await s().setArea(lingang);
     const r = selectAreaResult(s())!;
     expect(r.parks.sort()).toEqual(['dongfang-xingang', 'shengming-lanwan', 'xinxi-feiyu']);
     expect(r.zones).toContain('lingang-pole');

@@ -12,7 +12,7 @@ const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
 const district = (name: string, g: Polygon): DistrictFeature => ({
   type: 'Feature',
   geometry: g,
-  properties: { adcode: 310100, name_zh: name, name_en: name },
+  properties: { adcode: 310100, name_zh: name, name_en: name, label: [0, 0] },
 });
 const zone = (id: string, g: ZoneFeature['geometry'], links: ZoneProps['links']): ZoneFeature => ({
   type: 'Feature',
@@ -20,7 +20,7 @@ const zone = (id: string, g: ZoneFeature['geometry'], links: ZoneProps['links'])
   properties: {
     id, kind: g.type === 'LineString' ? 'axis' : 'cluster', group: 'g', role: null, name_zh: id, name_en: id,
     sectors: [...new Set(links.map((l) => l.sector))], links, clause: '五（五）', schematic: true, derivation: 'test',
-    axis: null, area_km2: null, outline_of: null,
+    axis: null, area_km2: null, outline_of: null, label: [0, 0],
   },
 });
 

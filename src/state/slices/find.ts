@@ -13,7 +13,10 @@ import { emphasisedZones, visibleParks } from '../filter';
 import type { ParkFilters, SortMode } from '../filter';
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Ranked } from '../../geo/nearest';
-import { featuresIntersecting, isUsablePolygon, parksInPolygon } from '../../geo/area-query';
+import type * as AreaQuery from '../../geo/area-query';
+/** The area query (Turf's intersection and validity tests) loads with the first drawn area. */
+let areaQuery: typeof AreaQuery | null = null;
+let areaToken = 0;
 
 export const MAX_COMPARE = 4;
 export const MAX_RADIUS_KM = 200;
@@ -48,7 +51,8 @@ export interface FindSlice {
   setSortBy(m: SortMode): void;
   setOrigin(o: Origin | null): void;
   setRadiusKm(km: number | null): void;
-  setArea(p: Polygon | null): void;
+  /** Resolves once the area is set (a usable polygon) or cleared; a later call wins. */
+  setArea(p: Polygon | null): Promise<void>;
   toggleCompare(id: string): void;
   setCompare(ids: string[]): void;
   setFindMode(m: FindMode): void;
@@ -81,7 +85,12 @@ export const findSlice: Slice<FindSlice> = (set) => ({
   setSortBy: (sortBy) => set({ sortBy }),
   setOrigin: (origin) => set((s) => ({ origin, sortBy: origin ? s.sortBy : 'name' })),
   setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
-  setArea: (p) => set({ area: isUsablePolygon(p) ? p : null }),
+  setArea: async (p) => {
+    const token = ++areaToken;
+    if (!p) return set({ area: null });
+    areaQuery ??= await import('../../geo/area-query');
+    if (token === areaToken) set({ area: areaQuery.isUsablePolygon(p) ? p : null });
+  },
   toggleCompare: (id) =>
     set((s) => (s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] })),
   setCompare: (ids) => set({ compare: [...new Set(ids)].slice(0, MAX_COMPARE) }),
@@ -170,9 +179,10 @@ export interface AreaResult {
 export const selectAreaResult = memo(
   (s) => [s.derived, s.geo, selectVisibleParks(s), s.area] as const,
   ([d, geo, parks, area]): AreaResult | null => {
-    if (!d || !geo || !area) return null;
-    const parkIds = parksInPolygon(area, located(parks, d.parkCoords));
-    const zoneIds = geo.zones.ok ? featuresIntersecting(area, geo.zones.data.features) : [];
+    // (an area is only ever set after areaQuery has loaded)
+    if (!d || !geo || !area || !areaQuery) return null;
+    const parkIds = areaQuery.parksInPolygon(area, located(parks, d.parkCoords));
+    const zoneIds = geo.zones.ok ? areaQuery.featuresIntersecting(area, geo.zones.data.features) : [];
     const count = new Map<string, { id: string; parks: number; zones: number }>();
     const bump = (id: string, k: 'parks' | 'zones') => {
       const e = count.get(id) ?? { id, parks: 0, zones: 0 };

@@ -1,0 +1,62 @@
+/**
+ * The one schema (zod/mini) on hand-made bad input: geometry checks, and the messages the app
+ * shows for a file that fails (zod/mini has no message texts until the English ones load).
+ */
+import { describe, expect, it } from 'vitest';
+import { DistrictsSchema, ParksSchema, ZonesSchema, formatDataError, parseWith } from '../../src/loaders/schemas';
+import { loadGeoData } from '../../src/loaders/load-geo';
+import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
+
+type FC = { features: { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[] };
+const zones = () => readGeoJson<FC>('zones.geojson');
+const reasons = (r: ReturnType<typeof parseWith>) => (r.ok ? [] : r.errors.map(formatDataError));
+
+describe('geometry checks', () => {
+  it('accept the real files', () => {
+    expect(parseWith(ZonesSchema, 'zones.geojson', zones()).ok).toBe(true);
+    expect(parseWith(DistrictsSchema, 'districts.geojson', readGeoJson('districts.geojson')).ok).toBe(true);
+    expect(parseWith(ParksSchema, 'parks.geojson', readGeoJson('parks.geojson')).ok).toBe(true);
+  });
+
+  const polygonIndex = (fc: FC) => fc.features.findIndex((f) => f.geometry.type === 'Polygon');
+  const cases: [string, (c: number[][][]) => unknown, RegExp][] = [
+    ['a NaN coordinate', (c) => [[[Number.NaN, 31], ...c[0]!.slice(1)]], /coordinates: must be rings of 4\+ positions/],
+    ['a position of one number', (c) => [[[121], ...c[0]!.slice(1)]], /coordinates: must be rings/],
+    ['a ring of three positions', (c) => [c[0]!.slice(0, 3)], /coordinates: must be rings/],
+    ['no rings', () => [], /coordinates: must be rings/],
+    ['strings for numbers', (c) => [c[0]!.map(([x, y]) => [String(x), String(y)])], /coordinates: must be rings/],
+  ];
+  it.each(cases)('reject %s, naming the feature and the path', (_, mutate, reason) => {
+    const fc = zones();
+    const i = polygonIndex(fc);
+    const f = fc.features[i]!;
+    f.geometry.coordinates = mutate(f.geometry.coordinates as number[][][]);
+    const r = parseWith(ZonesSchema, 'zones.geojson', fc);
+    expect(r.ok).toBe(false);
+    const line = reasons(r).find((l) => l.startsWith(`zones.geojson [${String(f.properties.id)}]: features.${i}.geometry.coordinates`));
+    expect(line, reasons(r).join('\n')).toMatch(reason);
+  });
+
+  it('reject a label that is not a position', () => {
+    const fc = readGeoJson<FC>('districts.geojson');
+    fc.features[2]!.properties.label = [121.4, Number.POSITIVE_INFINITY];
+    expect(reasons(parseWith(DistrictsSchema, 'districts.geojson', fc)).join('\n')).toMatch(/features\.2\.properties\.label: must be \[lon, lat\]/);
+  });
+});
+
+describe('loadGeoData with a broken file', () => {
+  it('names the file, the feature and a readable reason, and loads the other files', async () => {
+    const fetch = diskFetcher();
+    const broken = zones();
+    delete broken.features[4]!.properties.name_en;
+    const id = String(broken.features[4]!.properties.id);
+    const fetcher = async (url: string) => (url.endsWith('/geo/zones.geojson') ? { ok: true, status: 200, text: async () => JSON.stringify(broken) } : fetch(url));
+    const geo = await loadGeoData('/', fetcher);
+    expect(geo.parks.ok && geo.districts.ok && geo.sectors.ok).toBe(true);
+    expect(geo.zones.ok).toBe(false);
+    const error = geo.zones.ok ? '' : geo.zones.error;
+    expect(error).toContain(`zones.geojson [${id}]: features.4.properties.name_en:`);
+    // the English texts were loaded for the failure: zod's message, not its bare fallback
+    expect(error).toMatch(/name_en: Invalid input: expected string, received undefined/);
+  });
+});
