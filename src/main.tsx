@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import './styles.css';
 import { Root } from './app/Root';
 import { loadGeoData } from './loaders/load-geo';
+import type { GeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
 import { prewarmMap } from './map/maplibre-setup';
 
@@ -14,16 +15,16 @@ prewarmMap();
 const data = loadGeoData(import.meta.env.BASE_URL);
 
 // Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
-// synchronously, so the map is created in this task and its style load finds the data waiting:
-// MapLibre's workers then tile it while the first frames compile their shaders. Until then
-// index.html shows a loading line.
+// synchronously: the store gets the data first, then the map is created with the data in its
+// style, so MapLibre's workers tile it at once, while the first frames compile their shaders.
+// Until then index.html shows a loading line.
 const root = createRoot(document.getElementById('root')!);
-const mount = () =>
+const mount = (geo?: GeoData) =>
   flushSync(() =>
     root.render(
       <StrictMode>
-        <Root data={data} />
+        <Root data={data} geo={geo} />
       </StrictMode>,
     ),
   );
-void data.then(mount, mount);
+void data.then(mount, () => mount());

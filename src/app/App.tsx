@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { loadGeoData, GEO_FILES } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
 import { t } from '../i18n';
@@ -25,7 +25,11 @@ export function failedFiles(geo: GeoData): string[] {
   });
 }
 
-export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
+/**
+ * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
+ * before MapView creates the map; else `data`, a load in flight; else App loads it.
+ */
+export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>; geo?: GeoData } = {}) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const geo = useAppStore((s) => s.geo);
@@ -35,10 +39,12 @@ export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
   const setLang = useAppStore((s) => s.setLang);
   const initialCamera = useMemo(() => initialCameraFromUrl(), []);
 
-  useEffect(() => {
+  // a layout effect: with the data already loaded, the store has it before MapView's (passive)
+  // effect creates the map, which then starts with the data in its style
+  useLayoutEffect(() => {
     let live = true;
     let stopSync: (() => void) | null = null;
-    void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then((data) => {
+    const init = (data: GeoData) => {
       if (!live) return;
       const s = store.getState();
       s.setGeo(data);
@@ -47,12 +53,14 @@ export function App({ data: preloaded }: { data?: Promise<GeoData> } = {}) {
       applyUrlState(store, window.location.search, window.location.hash);
       if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
       stopSync = startUrlSync(store);
-    });
+    };
+    if (loaded) init(loaded);
+    else void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then(init);
     return () => {
       live = false;
       stopSync?.();
     };
-  }, [store, preloaded, initialCamera]);
+  }, [store, preloaded, loaded, initialCamera]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

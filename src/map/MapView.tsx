@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
 import type { Camera } from './map-controller';
 import { onlineBasemapFromEnv } from './style';
-import { storeHandlers, syncMapWithStore } from './map-sync';
+import { sourceData, storeHandlers, syncMapWithStore } from './map-sync';
 import { installExtensions } from './extensions';
 
 /** Hosts the map: creates the one controller on mount and destroys it on unmount. */
@@ -25,6 +25,8 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
         { lang: store.getState().lang, fontFaces, online: onlineBasemapFromEnv(import.meta.env) },
         cameraRef.current ?? DEFAULT_CAMERA,
         storeHandlers(store),
+        // the data, when it is in already (App sets it in a layout effect, before this runs)
+        sourceData(store.getState()) ?? {},
       );
     } catch (e) {
       if (e instanceof NoWebGLError) {

@@ -58,14 +58,24 @@ export class MapController {
   /** extensions' click handlers, asked before the parks/zones handler (see claimClick) */
   private claims: ((e: MapMouseEvent) => boolean)[] = [];
 
-  constructor(container: HTMLElement, style: StyleOptions, camera: Camera, private readonly handlers: MapHandlers) {
+  /**
+   * `initialData` goes into the style itself, so MapLibre tiles it straight away; a later
+   * setData with the same collection object is a no-op.
+   */
+  constructor(
+    container: HTMLElement,
+    style: StyleOptions,
+    camera: Camera,
+    private readonly handlers: MapHandlers,
+    initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {},
+  ) {
     this.container = container;
     this.lang = style.lang;
     container.dataset.mapReady = 'false';
     try {
       this.map = new maplibregl.Map({
         container,
-        style: buildStyle(style),
+        style: buildStyle(style, initialData),
         center: [camera.lng, camera.lat],
         zoom: camera.zoom,
         ...MAP_OPTIONS,
@@ -78,6 +88,8 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号' }), 'bottom-right');
     mark('map:create');
+    for (const [id, fc] of Object.entries(initialData)) this.lastData.set(id as SourceId, fc);
+    this.maybeReady();
     this.map.once('style.load', () => {
       mark('map:style');
       this.styleReady = true;

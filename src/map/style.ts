@@ -6,6 +6,7 @@
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n';
 import { COLORS, SOURCES, buildLayers } from './layers';
+import type { SourceId } from './layers';
 
 export interface OnlineBasemap {
   /** XYZ raster tile URL template, e.g. https://tiles.example.org/{z}/{x}/{y}.png */
@@ -21,9 +22,10 @@ export interface StyleOptions {
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-export function buildStyle(opts: StyleOptions): StyleSpecification {
+/** The style; `data` fills sources from the start (the others start empty, for setData later). */
+export function buildStyle(opts: StyleOptions, data: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {}): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
-  for (const id of SOURCES) sources[id] = { type: 'geojson', data: empty(), ...(id === 'parks' || id === 'zones' ? { promoteId: 'id' } : {}) };
+  for (const id of SOURCES) sources[id] = { type: 'geojson', data: data[id] ?? empty(), ...(id === 'parks' || id === 'zones' ? { promoteId: 'id' } : {}) };
   const layers = buildLayers(opts.lang);
   if (opts.online) {
     sources['online-basemap'] = { type: 'raster', tiles: [opts.online.tiles], tileSize: 256, attribution: opts.online.attribution };

@@ -9,6 +9,7 @@
 import { vi } from 'vitest';
 import type { Camera, MapController, MapHandlers } from '../../src/map/map-controller';
 import type { StyleOptions } from '../../src/map/style';
+import type { SourceId } from '../../src/map/layers';
 
 type Pub = Pick<
   MapController,
@@ -56,6 +57,8 @@ export class FakeMapController {
   readonly style: StyleOptions | null;
   readonly initialCamera: Camera | null;
   readonly handlers: MapHandlers | null;
+  /** the data the map was created with (MapController puts it into the style) */
+  readonly initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>>;
   /** stands in for the maplibregl.Map (MapView exposes it on window.__map) */
   readonly map = { fake: true };
   /** every call, in order */
@@ -63,7 +66,13 @@ export class FakeMapController {
   destroyed = false;
   private cam: Camera;
 
-  constructor(container?: HTMLElement, style?: StyleOptions, camera?: Camera, handlers?: MapHandlers) {
+  constructor(
+    container?: HTMLElement,
+    style?: StyleOptions,
+    camera?: Camera,
+    handlers?: MapHandlers,
+    initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {},
+  ) {
     const fail = FakeMapController.failNext;
     if (fail) {
       FakeMapController.failNext = null;
@@ -73,6 +82,7 @@ export class FakeMapController {
     this.style = style ?? null;
     this.initialCamera = camera ?? null;
     this.handlers = handlers ?? null;
+    this.initialData = initialData;
     this.cam = camera ?? FAKE_DEFAULT_CAMERA;
     FakeMapController.instances.push(this);
   }

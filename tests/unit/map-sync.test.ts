@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { storeHandlers, syncMapWithStore } from '../../src/map/map-sync';
+import { sourceData, storeHandlers, syncMapWithStore } from '../../src/map/map-sync';
 import { SOURCES } from '../../src/map/layers';
 import { createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -68,6 +68,23 @@ describe('syncMapWithStore: data', () => {
     store.getState().setGeo(geo);
     const stop = syncMapWithStore(fake.asController(), store);
     expect(new Set(fake.calls('setData').map(([id]) => id))).toEqual(new Set(SOURCES));
+    stop();
+  });
+
+  it('sourceData gives the map its start-up data: the very objects setData then sends (no second upload)', () => {
+    expect(sourceData(store.getState())).toBeNull();
+    store.getState().setGeo(geo);
+    const initial = sourceData(store.getState())!;
+    expect(Object.keys(initial).sort()).toEqual([...SOURCES].sort());
+    expect((initial.parks as FeatureCollection).features).toHaveLength(33);
+    const stop = syncMapWithStore(fake.asController(), store);
+    // MapController drops a setData whose collection is the one it already has (identity)
+    for (const [id, fc] of fake.calls('setData')) expect(fc, id).toBe(initial[id]);
+    // a new selection recolours the parks: a new collection, and the same one for both paths
+    store.getState().toggleSector('ic');
+    const [, recoloured] = fake.lastCall('setData')!;
+    expect(recoloured).not.toBe(initial.parks);
+    expect(sourceData(store.getState())!.parks).toBe(recoloured);
     stop();
   });
 

@@ -7,6 +7,8 @@ import { parksForSelection } from '../../src/state/filter';
 import { t } from '../../src/i18n';
 import type { ParkProps, SectorsFile } from '../../src/loaders/schemas';
 import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
+import { loadGeoData } from '../../src/loaders/load-geo';
+import { SOURCES } from '../../src/map/layers';
 import { FAKE_DEFAULT_CAMERA, FakeMapController } from '../fakes/fake-map-controller';
 
 // the real controller imports maplibre-gl (WebGL, CSS, a worker): replace it with the recording fake
@@ -31,11 +33,11 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function renderApp() {
+function renderApp(props: Parameters<typeof App>[0] = {}) {
   const store = createAppStore();
   const utils = render(
     <StoreContext.Provider value={store}>
-      <App />
+      <App {...props} />
     </StoreContext.Provider>,
   );
   return { store, ...utils };
@@ -83,6 +85,23 @@ describe('App (fake map, real data from disk)', () => {
     expect(new Set(f.calls('setData').map(([id]) => id))).toContain('parks');
     // the map's ready handler drives the store
     expect(typeof f.handlers?.onReady).toBe('function');
+  });
+
+  it('with the data already loaded, creates the map with every source filled; while loading, with none', async () => {
+    const geo = await loadGeoData('/', diskFetcher());
+    renderApp({ geo });
+    // no waiting: the store had the data before the map was created
+    expect(FakeMapController.instances).toHaveLength(1);
+    const initial = fake().initialData;
+    expect(Object.keys(initial).sort()).toEqual([...SOURCES].sort());
+    expect(initial.zones).toBe(geo.zones.ok ? geo.zones.data : null);
+    expect(initial.parks?.features).toHaveLength(33);
+    expect(parkItems()).toHaveLength(33);
+
+    FakeMapController.reset();
+    renderApp();
+    expect(fake().initialData).toEqual({});
+    await waitFor(() => expect(fake().calls('setData').map(([id]) => id)).toContain('parks'));
   });
 
   it('starts the map at the camera in the URL hash', async () => {

@@ -50,14 +50,11 @@ export function install(controller: MapController, store: AppStore): () => void 
   let draw: TerraDraw | null = null;
   let styled = false;
 
-  const render = () => {
-    if (!styled) return;
-    const data = findOverlayData(store.getState());
-    for (const k of Object.keys(SRC) as (keyof typeof SRC)[]) (map.getSource(SRC[k]) as GeoJSONSource | undefined)?.setData(data[k]);
-  };
-
-  controller.whenStyle(() => {
-    for (const id of Object.values(SRC)) map.addSource(id, { type: 'geojson', data: fc() });
+  // sources and layers are added with the first thing to draw: until then MapLibre's worker
+  // has four fewer sources to tile while the map loads
+  let added = false;
+  const addLayers = (data: ReturnType<typeof findOverlayData>) => {
+    for (const k of Object.keys(SRC) as (keyof typeof SRC)[]) map.addSource(SRC[k], { type: 'geojson', data: data[k] });
     map.addLayer({ id: 'find-radius-fill', type: 'fill', source: SRC.radius, paint: { 'fill-color': ACCENT, 'fill-opacity': 0.08 } });
     map.addLayer({ id: 'find-radius-line', type: 'line', source: SRC.radius, paint: { 'line-color': ACCENT, 'line-width': 2, 'line-dasharray': [3, 2] } });
     map.addLayer({ id: 'find-area-fill', type: 'fill', source: SRC.area, paint: { 'fill-color': '#e07a1f', 'fill-opacity': 0.12 } });
@@ -90,6 +87,20 @@ export function install(controller: MapController, store: AppStore): () => void 
       source: SRC.origin,
       paint: { 'circle-color': '#d7263d', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
     });
+    added = true;
+  };
+
+  const render = () => {
+    if (!styled) return;
+    const data = findOverlayData(store.getState());
+    if (!added) {
+      if (Object.values(data).some((c) => c.features.length > 0)) addLayers(data);
+      return;
+    }
+    for (const k of Object.keys(SRC) as (keyof typeof SRC)[]) (map.getSource(SRC[k]) as GeoJSONSource | undefined)?.setData(data[k]);
+  };
+
+  controller.whenStyle(() => {
     styled = true;
     render();
     applyMode(store.getState().findMode);
