@@ -292,7 +292,7 @@ export interface BenchBrowserResult {
 
 /** Returns null (after saying why) when Chromium is not installed. */
 export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<BenchBrowserResult | null> {
-  const runs = opts.runs ?? 7;
+  const runs = opts.runs ?? 11;
   const toggles = opts.toggles ?? 7;
   const sector = opts.sector ?? 'ic';
   const log = opts.log ?? ((l: string) => console.log(l));

@@ -311,10 +311,13 @@ async function main(): Promise<number> {
   console.log('');
   const t = performance.now();
   const node = await benchLinking();
-  await (await import('./bench-browser')).benchBrowser();
-  // the sites benchmark runs in a fresh Node process: no builds, servers or browsers of the
-  // benchmarks above are left in it to skew its timings (or to hold its event loop)
-  const sites = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-sites.ts', import.meta.url))], { stdio: 'inherit' });
+  // the browser and sites benchmarks each run in a fresh Node process: the linking bench's heap
+  // (and the garbage collection it leaves) must not slow the preview servers they start, and no
+  // builds, servers or browsers of one benchmark are left to skew the next
+  const child = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], { stdio: 'inherit' });
+  const browser = child('./bench-browser.ts');
+  if (browser.status !== 0) console.log(`browser benchmark exited with ${browser.status}`);
+  const sites = child('./bench-sites.ts');
   if (sites.status !== 0) console.log(`sites benchmark exited with ${sites.status}`);
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);

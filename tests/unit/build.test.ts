@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon, pointToLineDistance } from '@turf/turf';
 import { buildData } from '../../scripts/lib/build';
 import type { BuildInputs } from '../../scripts/lib/build';
 import { buildDistricts } from '../../scripts/lib/districts';
@@ -71,6 +72,19 @@ describe('the real data', () => {
 
   it('builds without errors', () => {
     expect(r.errors.map(formatDataError)).toEqual([]);
+  });
+
+  it('puts each district and zone label inside its polygon, or on its axis line', () => {
+    for (const d of districts.features) expect(booleanPointInPolygon(d.properties.label, d.geometry), d.properties.name_zh).toBe(true);
+    for (const z of out.zones.features) {
+      const g = z.geometry;
+      const at = z.properties.label;
+      if (g.type === 'LineString' || g.type === 'MultiLineString') {
+        const lines = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+        const km = Math.min(...lines.map((l) => pointToLineDistance(at, { type: 'LineString', coordinates: l }, { units: 'kilometers' })));
+        expect(km, z.properties.id).toBeLessThan(0.01);
+      } else expect(booleanPointInPolygon(at, g), z.properties.id).toBe(true);
+    }
   });
 
   it('has the 15 top-level sectors of “9+X” in the plan order', () => {
