@@ -7,6 +7,7 @@ import { loadGeoData } from './loaders/load-geo';
 import type { GeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
 import { prewarmMap } from './map/maplibre-setup';
+import { layoutFromSearch } from './state/url-bindings/briefing';
 
 installFontRules();
 // MapLibre's workers start now, not after the map's style has loaded
@@ -27,4 +28,6 @@ const mount = (geo?: GeoData) =>
       </StrictMode>,
     ),
   );
-void data.then(mount, () => mount());
+// the briefing views load their own script first and take the data when it comes
+if (layoutFromSearch(window.location.search) === 'app') void data.then(mount, () => mount());
+else mount();

@@ -47,11 +47,15 @@ export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>;
     const init = (data: GeoData) => {
       if (!live) return;
       const s = store.getState();
-      s.setGeo(data);
-      if (initialCamera && !s.camera) s.setCamera(initialCamera);
-      const failed = failedFiles(data);
-      applyUrlState(store, window.location.search, window.location.hash);
-      if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
+      // once per data (StrictMode runs this effect twice in development: only the URL sync,
+      // which the cleanup stopped, starts again)
+      if (s.geo !== data) {
+        s.setGeo(data);
+        if (initialCamera && !s.camera) s.setCamera(initialCamera);
+        const failed = failedFiles(data);
+        applyUrlState(store, window.location.search, window.location.hash);
+        if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
+      }
       stopSync = startUrlSync(store);
     };
     if (loaded) init(loaded);

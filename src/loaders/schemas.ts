@@ -97,25 +97,53 @@ export const LinkSchema = z.extend(DesignationSchema, {
 export type Link = z.infer<typeof LinkSchema>;
 
 type Pos = [number, number];
-const isPos = (p: unknown): boolean => Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
-const isLine = (l: unknown, min: number): boolean => {
-  if (!Array.isArray(l) || l.length < min) return false;
-  for (let i = 0; i < l.length; i++) if (!isPos(l[i])) return false;
-  return true;
+
+/**
+ * Coordinates are checked by hand, one loop per geometry, instead of a zod tuple per position
+ * (several times faster on the first parse, which is the one the app does). A failure names the
+ * first bad element, e.g. `coordinates.0.5: …`.
+ */
+const badPosition = (p: unknown): string | null =>
+  !Array.isArray(p) || p.length !== 2
+    ? 'must be a [lon, lat] pair'
+    : !Number.isFinite(p[0]) || !Number.isFinite(p[1])
+      ? `must be finite numbers, got [${p.map((v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ')}]`
+      : null;
+
+type Bad = { path: number[]; message: string } | null;
+/** A list of `min`+ items, each checked by `each` (which reports a path inside the item). */
+const list =
+  (min: number, what: string, each: (x: unknown) => Bad) =>
+  (xs: unknown): Bad => {
+    if (!Array.isArray(xs) || xs.length < min) return { path: [], message: `must be ${min}+ ${what}` };
+    for (let i = 0; i < xs.length; i++) {
+      const bad = each(xs[i]);
+      if (bad) return { path: [i, ...bad.path], message: bad.message };
+    }
+    return null;
+  };
+const position1 = (p: unknown): Bad => {
+  const message = badPosition(p);
+  return message ? { path: [], message } : null;
 };
-const isList = (xs: unknown, each: (x: unknown) => boolean): boolean => {
-  if (!Array.isArray(xs) || xs.length < 1) return false;
-  for (let i = 0; i < xs.length; i++) if (!each(xs[i])) return false;
-  return true;
-};
-const isRing = (r: unknown) => isLine(r, 4);
-const isPolygon = (c: unknown) => isList(c, isRing);
-const position = z.custom<Pos>(isPos, 'must be [lon, lat] with finite numbers');
+const line = (min: number) => list(min, 'positions', position1);
+const ring = line(4);
+const polygon = list(1, 'rings of 4+ positions', ring);
+
+function coordinates<T>(check: (c: unknown) => Bad) {
+  return z.custom<T>().check(
+    z.superRefine((value, ctx) => {
+      const bad = check(value);
+      if (bad) ctx.addIssue({ code: 'custom', message: bad.message, path: bad.path, input: value });
+    }),
+  );
+}
+const position = coordinates<Pos>(position1);
 const PointGeom = z.object({ type: z.literal('Point'), coordinates: position });
-const LineGeom = z.object({ type: z.literal('LineString'), coordinates: z.custom<Pos[]>((c) => isLine(c, 2), 'must be 2+ positions') });
-const MultiLineGeom = z.object({ type: z.literal('MultiLineString'), coordinates: z.custom<Pos[][]>((c) => isList(c, (l) => isLine(l, 2)), 'must be lines of 2+ positions') });
-const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: z.custom<Pos[][]>(isPolygon, 'must be rings of 4+ positions') });
-const MultiPolygonGeom = z.object({ type: z.literal('MultiPolygon'), coordinates: z.custom<Pos[][][]>((c) => isList(c, isPolygon), 'must be polygons of rings of 4+ positions') });
+const LineGeom = z.object({ type: z.literal('LineString'), coordinates: coordinates<Pos[]>(line(2)) });
+const MultiLineGeom = z.object({ type: z.literal('MultiLineString'), coordinates: coordinates<Pos[][]>(list(1, 'lines', line(2))) });
+const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: coordinates<Pos[][]>(polygon) });
+const MultiPolygonGeom = z.object({ type: z.literal('MultiPolygon'), coordinates: coordinates<Pos[][][]>(list(1, 'polygons', polygon)) });
 const areal = z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom]);
 
 function collection<P extends z.ZodMiniType, G extends z.ZodMiniType>(props: P, geometry: G) {
@@ -282,9 +310,16 @@ let messages: Promise<void> | null = null;
  * full `zod` have them already.
  */
 export function loadErrorMessages(): Promise<void> {
-  messages ??= import('zod/v4/locales/en.js').then((m) => {
-    z.config(m.default());
-  });
+  messages ??= import('zod/v4/locales/en.js').then(
+    (m) => {
+      z.config(m.default());
+    },
+    () => {
+      // the texts could not load (e.g. offline after a new release): keep the bare messages,
+      // which still name the file, the feature and the path; try again next time
+      messages = null;
+    },
+  );
   return messages;
 }
 

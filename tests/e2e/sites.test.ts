@@ -110,6 +110,17 @@ describe('sites: import, export, share', () => {
     assert.deepEqual((await renderedProps(p, 'user-sites-selected')).map((f) => f.i), [1], 'the picked site is ringed');
     mkdirSync(SHOTS, { recursive: true });
     await p.screenshot({ path: join(SHOTS, 'sites-card-zh.png') });
+
+    // the find overlay, added only now (its first radius), still goes below the imported sites
+    await p.getByTestId('find-search').fill('张江国家集成电路');
+    await p.getByRole('option').first().waitFor();
+    await p.getByTestId('find-search').press('Enter');
+    await p.getByTestId('find-origin').waitFor();
+    await p.getByTestId('find-radius').fill('10');
+    await p.getByTestId('find-within-title').waitFor();
+    const order = await p.evaluate(() => (window as unknown as MapWindow).__map.getStyle().layers.map((l) => l.id));
+    assert.ok(order.includes('find-radius-fill'), 'the radius is drawn');
+    assert.ok(order.indexOf('find-radius-fill') < order.indexOf('user-sites-cluster'), `find layers below the sites: ${order.join(' ')}`);
     clean(s);
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { AppStore } from '../../src/state/store';
 import { emphasisedZones, sortParks, visibleParks, zonesForSelection } from '../../src/state/filter';
@@ -87,11 +87,20 @@ describe('find slice and selectors', () => {
     expect(s().area).toEqual(square);
     await s().setArea({ type: 'Polygon', coordinates: [[[121, 31], [121, 31], [121, 31], [121, 31]]] });
     expect(s().area).toBeNull();
-    // a later call wins even while the first still waits for the area query to load
+  });
+
+  it('a later setArea wins while the first still waits for the area query to load', async () => {
+    // a fresh module graph, so the area query is not loaded yet
+    vi.resetModules();
+    const { createAppStore: freshStore } = await import('../../src/state/store');
+    const s = freshStore().getState;
+    const square: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31.1], [121, 31]]] };
     const first = s().setArea(square);
     await s().setArea(null);
     await first;
     expect(s().area).toBeNull();
+    await s().setArea(square);
+    expect(s().area).toEqual(square);
   });
 
   it('nearest and radius follow the filters and leave the origin park out', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { StrictMode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app/App';
@@ -222,6 +223,25 @@ describe('App (fake map, real data from disk)', () => {
     // the notice can be dismissed
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'dismiss') }));
     expect(screen.queryByText(/zones\.geojson/)).toBeNull();
+  });
+
+  it('with loaded data under StrictMode (effects run twice), names a failed file once and keeps the URL in sync', async () => {
+    const geo = await loadGeoData('/', diskFetcher({ 'footprints.geojson': 404 }));
+    window.history.replaceState(null, '', '/?sector=ic');
+    const store = createAppStore();
+    render(
+      <StrictMode>
+        <StoreContext.Provider value={store}>
+          <App geo={geo} />
+        </StoreContext.Provider>
+      </StrictMode>,
+    );
+    expect(screen.getAllByText(t('zh', 'loadFailed'))).toHaveLength(1);
+    expect(store.getState().notices).toHaveLength(1);
+    expect(store.getState().sectors).toEqual(['ic']);
+    // the URL sync the second run restarted still writes changes
+    fireEvent.click(sectorBox(document.body, 'biomed'));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('sector')).toBe('ic,biomed'));
   });
 
   it('tells the store when the map is ready, and destroys the map on unmount', async () => {

@@ -16,6 +16,8 @@ import { radiusCircle } from '../../geo/nearest';
 const SRC = { radius: 'find-radius', origin: 'find-origin', area: 'find-area', hits: 'find-hits' } as const;
 export const FIND_LAYERS = ['find-radius-fill', 'find-radius-line', 'find-area-fill', 'find-area-line', 'find-hits', 'find-compare', 'find-compare-label', 'find-origin'] as const;
 const ACCENT = '#6a3fb5';
+/** layer-id prefixes of the other overlays (src/map/extensions/sites.ts, briefing.ts) and terra-draw's */
+const AFTER_FIND = ['user-sites-', 'briefing-', 'find-draw'];
 
 const fc = (features: GeoJSON.Feature[] = []): FeatureCollection => ({ type: 'FeatureCollection', features });
 const feature = (geometry: Geometry, properties: Record<string, unknown> = {}): GeoJSON.Feature => ({ type: 'Feature', properties, geometry });
@@ -55,25 +57,29 @@ export function install(controller: MapController, store: AppStore): () => void 
   let added = false;
   const addLayers = (data: ReturnType<typeof findOverlayData>) => {
     for (const k of Object.keys(SRC) as (keyof typeof SRC)[]) map.addSource(SRC[k], { type: 'geojson', data: data[k] });
-    map.addLayer({ id: 'find-radius-fill', type: 'fill', source: SRC.radius, paint: { 'fill-color': ACCENT, 'fill-opacity': 0.08 } });
-    map.addLayer({ id: 'find-radius-line', type: 'line', source: SRC.radius, paint: { 'line-color': ACCENT, 'line-width': 2, 'line-dasharray': [3, 2] } });
-    map.addLayer({ id: 'find-area-fill', type: 'fill', source: SRC.area, paint: { 'fill-color': '#e07a1f', 'fill-opacity': 0.12 } });
-    map.addLayer({ id: 'find-area-line', type: 'line', source: SRC.area, paint: { 'line-color': '#c0620c', 'line-width': 2 } });
-    map.addLayer({
+    // below anything added since the style loaded (imported sites, briefing highlights, the
+    // drawing tool), where they were when these layers were added with the style
+    const before = map.getStyle().layers.find((l) => AFTER_FIND.some((prefix) => l.id.startsWith(prefix)))?.id;
+    const addLayer = (layer: Parameters<typeof map.addLayer>[0]) => map.addLayer(layer, before);
+    addLayer({ id: 'find-radius-fill', type: 'fill', source: SRC.radius, paint: { 'fill-color': ACCENT, 'fill-opacity': 0.08 } });
+    addLayer({ id: 'find-radius-line', type: 'line', source: SRC.radius, paint: { 'line-color': ACCENT, 'line-width': 2, 'line-dasharray': [3, 2] } });
+    addLayer({ id: 'find-area-fill', type: 'fill', source: SRC.area, paint: { 'fill-color': '#e07a1f', 'fill-opacity': 0.12 } });
+    addLayer({ id: 'find-area-line', type: 'line', source: SRC.area, paint: { 'line-color': '#c0620c', 'line-width': 2 } });
+    addLayer({
       id: 'find-hits',
       type: 'circle',
       source: SRC.hits,
       filter: ['==', ['get', 'role'], 'hit'],
       paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12], 'circle-stroke-color': ACCENT, 'circle-stroke-width': 2 },
     });
-    map.addLayer({
+    addLayer({
       id: 'find-compare',
       type: 'circle',
       source: SRC.hits,
       filter: ['==', ['get', 'role'], 'compare'],
       paint: { 'circle-color': '#1f2328', 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2, 'circle-translate': [0, -16] },
     });
-    map.addLayer({
+    addLayer({
       id: 'find-compare-label',
       type: 'symbol',
       source: SRC.hits,
@@ -81,7 +87,7 @@ export function install(controller: MapController, store: AppStore): () => void 
       layout: { 'text-field': ['get', 'n'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#ffffff', 'text-translate': [0, -16] },
     });
-    map.addLayer({
+    addLayer({
       id: 'find-origin',
       type: 'circle',
       source: SRC.origin,

@@ -16,7 +16,6 @@ import type { LngLat, Ranked } from '../../geo/nearest';
 import type * as AreaQuery from '../../geo/area-query';
 /** The area query (Turf's intersection and validity tests) loads with the first drawn area. */
 let areaQuery: typeof AreaQuery | null = null;
-let areaToken = 0;
 
 export const MAX_COMPARE = 4;
 export const MAX_RADIUS_KM = 200;
@@ -60,42 +59,52 @@ export interface FindSlice {
 
 const toggle = <T>(xs: readonly T[], x: T): T[] => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
-export const findSlice: Slice<FindSlice> = (set) => ({
-  query: '',
-  districtFilter: [],
-  zoneFilter: [],
-  confFilter: [],
-  sortBy: 'name',
-  origin: null,
-  radiusKm: null,
-  area: null,
-  compare: [],
-  findMode: 'none',
-  setQuery: (q) => set({ query: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
-  toggleDistrict: (name) => set((s) => ({ districtFilter: toggle(s.districtFilter, name) })),
-  toggleZoneFilter: (id) => set((s) => ({ zoneFilter: toggle(s.zoneFilter, id) })),
-  toggleConf: (c) => set((s) => ({ confFilter: toggle(s.confFilter, c) })),
-  setFindFilters: (f) =>
-    set((s) => ({
-      districtFilter: f.districts ? [...new Set(f.districts)] : s.districtFilter,
-      zoneFilter: f.zones ? [...new Set(f.zones)] : s.zoneFilter,
-      confFilter: f.conf ? [...new Set(f.conf)] : s.confFilter,
-    })),
-  clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
-  setSortBy: (sortBy) => set({ sortBy }),
-  setOrigin: (origin) => set((s) => ({ origin, sortBy: origin ? s.sortBy : 'name' })),
-  setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
-  setArea: async (p) => {
-    const token = ++areaToken;
-    if (!p) return set({ area: null });
-    areaQuery ??= await import('../../geo/area-query');
-    if (token === areaToken) set({ area: areaQuery.isUsablePolygon(p) ? p : null });
-  },
-  toggleCompare: (id) =>
-    set((s) => (s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] })),
-  setCompare: (ids) => set({ compare: [...new Set(ids)].slice(0, MAX_COMPARE) }),
-  setFindMode: (findMode) => set({ findMode }),
-});
+export const findSlice: Slice<FindSlice> = (set) => {
+  /** counts setArea calls of this store: only the latest one sets the area */
+  let areaToken = 0;
+  return {
+    query: '',
+    districtFilter: [],
+    zoneFilter: [],
+    confFilter: [],
+    sortBy: 'name',
+    origin: null,
+    radiusKm: null,
+    area: null,
+    compare: [],
+    findMode: 'none',
+    setQuery: (q) => set({ query: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
+    toggleDistrict: (name) => set((s) => ({ districtFilter: toggle(s.districtFilter, name) })),
+    toggleZoneFilter: (id) => set((s) => ({ zoneFilter: toggle(s.zoneFilter, id) })),
+    toggleConf: (c) => set((s) => ({ confFilter: toggle(s.confFilter, c) })),
+    setFindFilters: (f) =>
+      set((s) => ({
+        districtFilter: f.districts ? [...new Set(f.districts)] : s.districtFilter,
+        zoneFilter: f.zones ? [...new Set(f.zones)] : s.zoneFilter,
+        confFilter: f.conf ? [...new Set(f.conf)] : s.confFilter,
+      })),
+    clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
+    setSortBy: (sortBy) => set({ sortBy }),
+    setOrigin: (origin) => set((s) => ({ origin, sortBy: origin ? s.sortBy : 'name' })),
+    setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
+    setArea: async (p) => {
+      const token = ++areaToken;
+      if (!p) return set({ area: null });
+      try {
+        areaQuery ??= await import('../../geo/area-query');
+      } catch {
+        // the module could not load (e.g. offline after a new release): no area
+        if (token === areaToken) set({ area: null });
+        return;
+      }
+      if (token === areaToken) set({ area: areaQuery.isUsablePolygon(p) ? p : null });
+    },
+    toggleCompare: (id) =>
+      set((s) => (s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] })),
+    setCompare: (ids) => set({ compare: [...new Set(ids)].slice(0, MAX_COMPARE) }),
+    setFindMode: (findMode) => set({ findMode }),
+  };
+};
 
 // ---------------------------------------------------------------- selectors
 
