@@ -18,7 +18,6 @@ import { deriveData, mapParks } from '../../src/state/derive';
 import type { GeoData, Loaded } from '../../src/loaders/load-geo';
 import { GEO_FILES } from '../../src/loaders/geo-files';
 
-
 const container = document.getElementById('map')!;
 const q = new URLSearchParams(location.search);
 const w = Number(q.get('w'));

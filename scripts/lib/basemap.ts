@@ -35,7 +35,7 @@ import type {
   Position,
 } from 'geojson';
 import { z } from 'zod';
-import { gcj02ToWgs84 } from './districts.ts';
+import { gcj02ToWgs84, round5, roundRing } from './districts.ts';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
 import { packageVersion } from './package-version';
@@ -47,6 +47,7 @@ export const BASEMAP_BBOX: BBox = [119.9, 30.2, 122.6, 32.4];
 
 /** Douglas–Peucker tolerance in degrees (≈300 m), below the source's own ±100–300 m error. */
 const SIMPLIFY_TOLERANCE = 0.003;
+/** coordinates are rounded to this many decimals (districts.ts round5) */
 const DECIMALS = 5;
 /** Parts smaller than this after clipping (km²) are dropped: specks of islands. */
 const MIN_PART_KM2 = 0.05;
@@ -243,24 +244,9 @@ function readEChartsProvince(spec: ProvinceSpec): EChartsGeoJSONInput {
   }
 }
 
-const roundTo = (v: number): number => {
-  const f = 10 ** DECIMALS;
-  const r = Math.round(v * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-};
-
-/** Round, drop repeated positions, close; undefined when the ring collapses. */
-function roundRing(ring: Position[]): Position[] | undefined {
-  const out: Position[] = [];
-  for (const p of ring) {
-    const q: Position = [roundTo(p[0]!), roundTo(p[1]!)];
-    const last = out[out.length - 1];
-    if (last && last[0] === q[0] && last[1] === q[1]) continue;
-    out.push(q);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0]!, first[1]!]);
+/** Rounded and closed; undefined when the ring collapses below 4 positions. */
+function roundedRing(ring: Position[]): Position[] | undefined {
+  const out = roundRing(ring);
   return out.length >= 4 ? out : undefined;
 }
 
@@ -280,11 +266,11 @@ function tidy(g: Areal, where: string): Areal {
   for (const poly of polygonsOf(g)) {
     const [outer, ...holes] = poly;
     if (!outer || km2([outer]) < MIN_PART_KM2) continue;
-    const o = roundRing(outer);
+    const o = roundedRing(outer);
     if (!o) continue;
     const hs = holes
       .filter((h) => km2([h]) >= MIN_HOLE_KM2)
-      .map(roundRing)
+      .map(roundedRing)
       .filter((h): h is Position[] => h !== undefined);
     polys.push([o, ...hs]);
   }
@@ -370,13 +356,13 @@ function authoredFeature(f: BasemapFeatureInput): BasemapFeature {
     return {
       type: 'Feature',
       properties: { ...props, kind: 'airport' },
-      geometry: { type: 'Point', coordinates: [roundTo(f.coordinates[0]), roundTo(f.coordinates[1])] },
+      geometry: { type: 'Point', coordinates: [round5(f.coordinates[0]), round5(f.coordinates[1])] },
     };
   }
   return {
     type: 'Feature',
     properties: { ...props, kind: f.kind },
-    geometry: { type: 'LineString', coordinates: f.coordinates.map(([x, y]) => [roundTo(x), roundTo(y)]) },
+    geometry: { type: 'LineString', coordinates: f.coordinates.map(([x, y]) => [round5(x), round5(y)]) },
   };
 }
 

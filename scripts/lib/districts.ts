@@ -67,20 +67,16 @@ export function readEChartsShanghai(): EChartsGeoJSONInput {
 }
 
 /** 5 decimals ≈ 1 m: far below the source's 1/1024° (≈100 m) quantisation. */
-const round5 = (v: number): number => {
+export const round5 = (v: number): number => {
   const r = Math.round(v * 1e5) / 1e5;
   return Object.is(r, -0) ? 0 : r;
 };
 
-/** Round to 5 decimals, drop consecutive duplicates, close the ring. */
-function cleanRing(ring: Position[], where: string): Position[] {
+/** Round to 5 decimals, drop consecutive duplicates, close the ring (also used by the basemap). */
+export function roundRing(ring: Position[]): Position[] {
   const out: Position[] = [];
   for (const p of ring) {
-    const [x, y] = p;
-    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
-      throw new Error(`${where}: invalid position ${JSON.stringify(p)}`);
-    }
-    const q: Position = [round5(x), round5(y)];
+    const q: Position = [round5(p[0]!), round5(p[1]!)];
     const last = out[out.length - 1];
     if (last && last[0] === q[0] && last[1] === q[1]) continue;
     out.push(q);
@@ -88,6 +84,18 @@ function cleanRing(ring: Position[], where: string): Position[] {
   const first = out[0];
   const last = out[out.length - 1];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0]!, first[1]!]);
+  return out;
+}
+
+/** roundRing, for a district: every position finite, 4+ positions left. */
+function cleanRing(ring: Position[], where: string): Position[] {
+  for (const p of ring) {
+    const [x, y] = p;
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
+      throw new Error(`${where}: invalid position ${JSON.stringify(p)}`);
+    }
+  }
+  const out = roundRing(ring);
   if (out.length < 4) throw new Error(`${where}: ring has fewer than 4 positions`);
   return out;
 }

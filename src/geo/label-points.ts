@@ -4,7 +4,7 @@
  * Run by the data build, which stores the point as each feature's `label`; the app only reads it.
  */
 import { along, area, centerOfMass, booleanPointInPolygon, feature, length, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+import type { Geometry, Polygon } from 'geojson';
 
 export function labelPoint(g: Geometry): [number, number] | null {
   if (g.type === 'Point') return g.coordinates as [number, number];
@@ -28,13 +28,4 @@ export function labelAt(g: Geometry): [number, number] {
   const at = labelPoint(g);
   if (!at) throw new Error(`no label point for a ${g.type}`);
   return [Math.round(at[0] * 1e5) / 1e5, Math.round(at[1] * 1e5) / 1e5];
-}
-
-export function labelPoints<P extends object>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Point, P> {
-  const features: Feature<Point, P>[] = [];
-  for (const f of fc.features) {
-    const at = labelPoint(f.geometry);
-    if (at) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: f.properties });
-  }
-  return { type: 'FeatureCollection', features };
 }

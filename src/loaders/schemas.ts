@@ -2,8 +2,8 @@
  * The one schema for every file in public/geo. The build (scripts/build-data.ts) validates its
  * output with these before writing; the app validates what it fetches with the same functions.
  *
- * Shape checks are zod (its `zod/mini` build, the smaller bundle); reference checks (sector ids, clause ids, zone ids, duplicate ids) are
- * plain functions below, because they need the other files as context.
+ * Shape checks are zod (its smaller `zod/mini` build); reference checks (sector ids, clause ids,
+ * zone ids, duplicate ids) are plain functions below, because they need the other files as context.
  */
 import { z } from 'zod/mini';
 
@@ -103,42 +103,39 @@ type Pos = [number, number];
  * (several times faster on the first parse, which is the one the app does). A failure names the
  * first bad element, e.g. `coordinates.0.5: …`.
  */
-const badPosition = (p: unknown): string | null =>
-  !Array.isArray(p) || p.length !== 2
-    ? 'must be a [lon, lat] pair'
-    : !Number.isFinite(p[0]) || !Number.isFinite(p[1])
-      ? `must be finite numbers, got [${p.map((v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ')}]`
-      : null;
-
 type Bad = { path: number[]; message: string } | null;
+const bad = (message: string): Bad => ({ path: [], message });
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+const lonLat = (p: unknown): Bad =>
+  !Array.isArray(p) || p.length !== 2
+    ? bad('must be a [lon, lat] pair')
+    : !Number.isFinite(p[0]) || !Number.isFinite(p[1])
+      ? bad(`must be finite numbers, got [${p.map(show).join(', ')}]`)
+      : null;
 /** A list of `min`+ items, each checked by `each` (which reports a path inside the item). */
 const list =
   (min: number, what: string, each: (x: unknown) => Bad) =>
   (xs: unknown): Bad => {
-    if (!Array.isArray(xs) || xs.length < min) return { path: [], message: `must be ${min}+ ${what}` };
+    if (!Array.isArray(xs) || xs.length < min) return bad(`must be ${min}+ ${what}`);
     for (let i = 0; i < xs.length; i++) {
-      const bad = each(xs[i]);
-      if (bad) return { path: [i, ...bad.path], message: bad.message };
+      const b = each(xs[i]);
+      if (b) return { path: [i, ...b.path], message: b.message };
     }
     return null;
   };
-const position1 = (p: unknown): Bad => {
-  const message = badPosition(p);
-  return message ? { path: [], message } : null;
-};
-const line = (min: number) => list(min, 'positions', position1);
+const line = (min: number) => list(min, 'positions', lonLat);
 const ring = line(4);
 const polygon = list(1, 'rings of 4+ positions', ring);
 
 function coordinates<T>(check: (c: unknown) => Bad) {
   return z.custom<T>().check(
     z.superRefine((value, ctx) => {
-      const bad = check(value);
-      if (bad) ctx.addIssue({ code: 'custom', message: bad.message, path: bad.path, input: value });
+      const b = check(value);
+      if (b) ctx.addIssue({ code: 'custom', message: b.message, path: b.path, input: value });
     }),
   );
 }
-const position = coordinates<Pos>(position1);
+const position = coordinates<Pos>(lonLat);
 const PointGeom = z.object({ type: z.literal('Point'), coordinates: position });
 const LineGeom = z.object({ type: z.literal('LineString'), coordinates: coordinates<Pos[]>(line(2)) });
 const MultiLineGeom = z.object({ type: z.literal('MultiLineString'), coordinates: coordinates<Pos[][]>(list(1, 'lines', line(2))) });
