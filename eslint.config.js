@@ -33,7 +33,10 @@ export default tseslint.config(
   {
     files: ['src/geo/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noMaplibre, { name: 'react', message: 'src/geo is pure.' }, { name: 'zustand', message: 'src/geo is pure.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noMaplibre, { name: 'react', message: 'src/geo is pure.' }, { name: 'zustand', message: 'src/geo is pure.' }] },
+      ],
     },
   },
   {

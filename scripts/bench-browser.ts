@@ -146,7 +146,14 @@ async function loadOnce(page: Page, url: string): Promise<LoadResult> {
         .reduce((m, e) => Math.max(m, e.responseEnd), 0);
       const box = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
       const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
-      return { ready, marks, dcl: nav?.domContentLoadedEventEnd ?? NaN, geo, mapSize: { width: Math.round(box.width), height: Math.round(box.height) }, timeOrigin: performance.timeOrigin };
+      return {
+        ready,
+        marks,
+        dcl: nav?.domContentLoadedEventEnd ?? NaN,
+        geo,
+        mapSize: { width: Math.round(box.width), height: Math.round(box.height) },
+        timeOrigin: performance.timeOrigin,
+      };
     }),
     READY_TIMEOUT_MS,
     `${url} ready`,
@@ -231,7 +238,13 @@ function collectResponses(page: Page): { finish(cutoffEpochMs: number): Promise<
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
     pending.push(
       (async () => {
-        const [body, sizes] = await Promise.all([r.body().catch(() => null), r.request().sizes().catch(() => null)]);
+        const [body, sizes] = await Promise.all([
+          r.body().catch(() => null),
+          r
+            .request()
+            .sizes()
+            .catch(() => null),
+        ]);
         if (!body) return null;
         const type = typeOf(r);
         const raw = body.length;
@@ -345,7 +358,9 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const ratio = appStats.median / bareStats.median;
 
     log('');
-    log(`1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing)`);
+    log(
+      `1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing)`,
+    );
     const row = (name: string, rs: LoadResult[], s: Stats) => [
       name,
       fmtMs(s.median),
@@ -402,7 +417,9 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
         toggleRuns.map((t, i) => [`${i + 1} (${t.checked ? 'on' : 'off'})`, fmtMs(t.ms), fmtMs(t.sync)]),
       ),
     );
-    log(`  median ${fmtMs(filterStats.median)} ms (min ${fmtMs(filterStats.min)}, max ${fmtMs(filterStats.max)}); sync part median ${fmtMs(median(toggleRuns.map((t) => t.sync)))} ms`);
+    log(
+      `  median ${fmtMs(filterStats.median)} ms (min ${fmtMs(filterStats.min)}, max ${fmtMs(filterStats.max)}); sync part median ${fmtMs(median(toggleRuns.map((t) => t.sync)))} ms`,
+    );
 
     const first = rows.filter((r) => !r.afterReady);
     const late = rows.filter((r) => r.afterReady);
@@ -414,7 +431,9 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const distinctFonts = [...new Map(fontRows.map((r) => [r.file, r])).values()];
 
     log('');
-    log(`3. Bytes of the first view: every response of one app load until ready (${first.length} responses); gzip = zlib.gzipSync level 6 on text types, others counted raw`);
+    log(
+      `3. Bytes of the first view: every response of one app load until ready (${first.length} responses); gzip = zlib.gzipSync level 6 on text types, others counted raw`,
+    );
     log(
       table(
         ['file', 'type', 'raw bytes', 'sent bytes', 'gzip bytes'],
@@ -432,11 +451,15 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(
       table(
         ['type', 'files', 'raw bytes', 'sent bytes', 'gzip bytes'],
-        [...byType].sort((a, b) => sum(b[1], 'raw') - sum(a[1], 'raw')).map(([type, rs]) => [type, String(rs.length), fmtInt(sum(rs, 'raw')), fmtInt(sum(rs, 'encoded')), fmtInt(sum(rs, 'gzip'))]),
+        [...byType]
+          .sort((a, b) => sum(b[1], 'raw') - sum(a[1], 'raw'))
+          .map(([type, rs]) => [type, String(rs.length), fmtInt(sum(rs, 'raw')), fmtInt(sum(rs, 'encoded')), fmtInt(sum(rs, 'gzip'))]),
       ),
     );
     log('');
-    log(`  fonts (already compressed, not gzipped): ${fonts.count} responses, ${fmtInt(fonts.bytes)} bytes; ${distinctFonts.length} distinct files, ${fmtInt(sum(distinctFonts, 'raw'))} bytes`);
+    log(
+      `  fonts (already compressed, not gzipped): ${fonts.count} responses, ${fmtInt(fonts.bytes)} bytes; ${distinctFonts.length} distinct files, ${fmtInt(sum(distinctFonts, 'raw'))} bytes`,
+    );
     log('  (via font = a CSS @font-face load for page text; via fetch = MapLibre downloading a `font-faces` file for map labels)');
     const fontTable = distinctFonts.map((f) => {
       const same = fontRows.filter((r) => r.file === f.file);
@@ -445,12 +468,18 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(table(['font file', 'bytes', 'loads', 'via'], fontTable).replace(/^/gm, '  '));
     if (late.length) log(`  after ready (not counted): ${late.length} responses, ${fmtInt(sum(late, 'raw'))} bytes: ${late.map((r) => r.file).join(', ')}`);
     log('');
-    log(`  first view without fonts: ${fmtKB(firstViewGzip)} gzip (target ≤ ${TARGET_FIRST_VIEW_KB} KB) ${firstViewGzip <= TARGET_FIRST_VIEW_KB * 1024 ? 'OK' : 'ABOVE TARGET'}   [KB = 1024 bytes]`);
-    log(`  fonts: ${fonts.count} files, ${fmtKB(fonts.bytes)} (${distinctFonts.length} distinct, ${fmtKB(sum(distinctFonts, 'raw'))}${fonts.count > distinctFonts.length ? `; ${fonts.count - distinctFonts.length} repeat loads of the same files, see "via"` : ''})`);
+    log(
+      `  first view without fonts: ${fmtKB(firstViewGzip)} gzip (target ≤ ${TARGET_FIRST_VIEW_KB} KB) ${firstViewGzip <= TARGET_FIRST_VIEW_KB * 1024 ? 'OK' : 'ABOVE TARGET'}   [KB = 1024 bytes]`,
+    );
+    log(
+      `  fonts: ${fonts.count} files, ${fmtKB(fonts.bytes)} (${distinctFonts.length} distinct, ${fmtKB(sum(distinctFonts, 'raw'))}${fonts.count > distinctFonts.length ? `; ${fonts.count - distinctFonts.length} repeat loads of the same files, see "via"` : ''})`,
+    );
 
     // ---- offline guard and page errors over every load above
     log('');
-    log(`Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`);
+    log(
+      `Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`,
+    );
     log(`Page errors: ${session.errors.length}${session.errors.length ? ': ' + session.errors.slice(0, 5).join(' | ') : ''}`);
     log(`Browser benchmark done in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     if (session.offOrigin.length) throw new Error(`offline guard: ${session.offOrigin.length} request(s) tried to leave 127.0.0.1`);

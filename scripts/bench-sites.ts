@@ -98,7 +98,8 @@ async function importOnce(page: Page, base: string, file: string, n: number): Pr
     return { tasks: [...w.__longtasks], reportAt: w.__phaseAt.done ?? NaN };
   });
   const during = tasks.filter((t) => t.start >= t0 - 1 && t.start <= drawnAt);
-  if (process.env.BENCH_SITES_DEBUG) console.log(JSON.stringify({ report: reportAt - t0, drawn: drawnAt - t0, tasks: during.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]) }));
+  if (process.env.BENCH_SITES_DEBUG)
+    console.log(JSON.stringify({ report: reportAt - t0, drawn: drawnAt - t0, tasks: during.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]) }));
   return {
     points: n,
     workerMs,
@@ -120,7 +121,13 @@ export async function benchSites(opts: { sizes?: number[]; log?: (l: string) => 
   }
   const tmp = mkdtempSync(join(tmpdir(), 'bench-sites-'));
   await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
-  const server = await preview({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'silent', build: { outDir: OUT }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server = await preview({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir: OUT },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const base = server.resolvedUrls?.local[0];
   const session = base ? await openSession(base) : null;
   try {
@@ -136,7 +143,14 @@ export async function benchSites(opts: { sizes?: number[]; log?: (l: string) => 
     }
     log('  CSV of N random points inside Shanghai (id, name, lon, lat), picked with the file input; fresh page each, 1 warm-up discarded');
     const head = ['points', 'worker ms', 'pick → report ms', 'pick → drawn ms', 'longest main-thread task ms', 'long tasks'];
-    const body = rows.map((r) => [r.points.toLocaleString('en-US'), r.workerMs.toFixed(0), r.toReportMs.toFixed(0), r.toDrawnMs.toFixed(0), r.longestTaskMs.toFixed(0), String(r.longTasks)]);
+    const body = rows.map((r) => [
+      r.points.toLocaleString('en-US'),
+      r.workerMs.toFixed(0),
+      r.toReportMs.toFixed(0),
+      r.toDrawnMs.toFixed(0),
+      r.longestTaskMs.toFixed(0),
+      String(r.longTasks),
+    ]);
     const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
     const line = (c: string[]) => '  ' + c.map((x, i) => x.padStart(w[i]!)).join('  ');
     log(line(head));

@@ -238,7 +238,7 @@ export async function benchLinking(opts: BenchLinkingOptions = {}): Promise<Benc
         // estimate from one run on the small subset; fall back to the subset if the full run would be too slow
         const t = performance.now();
         run(pts, SMALL, answers[m]!);
-        const estimate = ((performance.now() - t) * (n / SMALL)) * (reps + 1);
+        const estimate = (performance.now() - t) * (n / SMALL) * (reps + 1);
         if (estimate > budget) {
           const sub = time(run, pts, SMALL, answers[m]!, reps);
           ms.push(sub * (n / SMALL));
@@ -282,8 +282,7 @@ export async function benchLinking(opts: BenchLinkingOptions = {}): Promise<Benc
   if (mismatches.length) {
     log('');
     log('MISMATCHES (first 10):');
-    for (const m of mismatches)
-      log(`  point ${m.point} (${m.lon.toFixed(6)}, ${m.lat.toFixed(6)}) ${m.method}: expected [${m.expected}] got [${m.got}]`);
+    for (const m of mismatches) log(`  point ${m.point} (${m.lon.toFixed(6)}, ${m.lat.toFixed(6)}) ${m.method}: expected [${m.expected}] got [${m.got}]`);
   }
   return { seed, tables, identical: mismatches.length === 0, mismatches };
 }
@@ -307,7 +306,9 @@ function formatTable(rows: BenchRow[], n: number): string {
 
 async function main(): Promise<number> {
   const cpuList = cpus();
-  console.log(`Node ${process.version} on ${process.platform}/${process.arch}; ${availableParallelism()} CPUs (${cpuList[0]?.model.trim() ?? 'unknown model'})`);
+  console.log(
+    `Node ${process.version} on ${process.platform}/${process.arch}; ${availableParallelism()} CPUs (${cpuList[0]?.model.trim() ?? 'unknown model'})`,
+  );
   console.log('');
   const t = performance.now();
   const node = await benchLinking();

@@ -160,8 +160,18 @@ function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: numb
     },
     files: entries,
     sources: [
-      { name: DISTRICTS_SOURCE.package, version: DISTRICTS_SOURCE.version, license: DISTRICTS_SOURCE.license, use: `district polygons (${DISTRICTS_SOURCE.file}, GCJ-02)` },
-      { name: 'echarts', version: DISTRICTS_SOURCE.version, license: 'Apache-2.0', use: `context land of 江苏省 and 浙江省 (${BASEMAP_SOURCE.provinces.files.join(', ')})` },
+      {
+        name: DISTRICTS_SOURCE.package,
+        version: DISTRICTS_SOURCE.version,
+        license: DISTRICTS_SOURCE.license,
+        use: `district polygons (${DISTRICTS_SOURCE.file}, GCJ-02)`,
+      },
+      {
+        name: 'echarts',
+        version: DISTRICTS_SOURCE.version,
+        license: 'Apache-2.0',
+        use: `context land of 江苏省 and 浙江省 (${BASEMAP_SOURCE.provinces.files.join(', ')})`,
+      },
       { name: 'gcoord', version: version('gcoord'), license: 'MIT', use: 'GCJ-02 → WGS-84 conversion' },
       { name: '@turf/turf', version: version('@turf/turf'), license: 'MIT', use: 'zone geometry (buffers, hulls, intersections) and linking' },
       { name: 'data/', version: '1', license: 'see data/README.md', use: 'authored sectors, zones and parks with per-feature sources' },

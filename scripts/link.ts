@@ -302,9 +302,7 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
   }
   const ms = performance.now() - t0;
   const skipped = bad.length > 0 ? `, ${plural(bad.length, `invalid ${rowWord}`)} skipped` : ', 0 skipped';
-  io.stdout(
-    `link: ${good.length} linked${skipped} in ${ms.toFixed(0)} ms (${crs === 'gcj02' ? 'GCJ-02 → WGS-84' : 'WGS-84'}) → ${outFile}`,
-  );
+  io.stdout(`link: ${good.length} linked${skipped} in ${ms.toFixed(0)} ms (${crs === 'gcj02' ? 'GCJ-02 → WGS-84' : 'WGS-84'}) → ${outFile}`);
   return 0;
 }
 

@@ -21,9 +21,7 @@ export const RecipeSchema: z.ZodType<Recipe> = z.lazy(() =>
     z.object({ lines: z.array(z.array(waypoint).min(2)).min(1) }).strict(),
     z
       .object({
-        circle: z
-          .object({ at: waypoint, area_km2: z.number().positive().optional(), radius_km: z.number().positive().optional() })
-          .strict(),
+        circle: z.object({ at: waypoint, area_km2: z.number().positive().optional(), radius_km: z.number().positive().optional() }).strict(),
       })
       .strict(),
     z.object({ buffer: RecipeSchema, km: z.number().positive() }).strict(),

@@ -13,27 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  area,
-  bboxPolygon,
-  feature,
-  featureCollection,
-  intersect,
-  rewind,
-  simplify,
-  union,
-} from '@turf/turf';
-import type {
-  BBox,
-  Feature,
-  FeatureCollection,
-  Geometry,
-  LineString,
-  MultiPolygon,
-  Point,
-  Polygon,
-  Position,
-} from 'geojson';
+import { area, bboxPolygon, feature, featureCollection, intersect, rewind, simplify, union } from '@turf/turf';
+import type { BBox, Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { z } from 'zod';
 import { gcj02ToWgs84, round5, roundRing } from './districts.ts';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
@@ -73,7 +54,6 @@ const PROVINCES: readonly ProvinceSpec[] = [
   { id: 'jiangsu', file: 'map/json/province/jiangsu.json', name_zh: '江苏省', name_en: 'Jiangsu', cities: 13 },
   { id: 'zhejiang', file: 'map/json/province/zhejiang.json', name_zh: '浙江省', name_en: 'Zhejiang', cities: 11 },
 ];
-
 
 export const BASEMAP_SOURCE = {
   provinces: {
@@ -161,8 +141,7 @@ export function parseAuthoredBasemap(input: unknown): BasemapFeatureInput[] {
   const seen = new Set<string>();
   return top.data.features.map((raw, i) => {
     const rawId = (raw as { id?: unknown } | null)?.id;
-    const label =
-      typeof rawId === 'string' && rawId !== '' ? `feature "${rawId}" (#${i})` : `feature #${i} (no id)`;
+    const label = typeof rawId === 'string' && rawId !== '' ? `feature "${rawId}" (#${i})` : `feature #${i} (no id)`;
     const fail = (problem: string): never => {
       throw new Error(`${AUTHORED_FILE}: ${label}: ${problem}`);
     };
@@ -221,10 +200,7 @@ export interface AirportProps extends Omit<LineProps, 'kind'> {
   kind: 'airport';
 }
 
-export type BasemapFeature =
-  | Feature<Polygon | MultiPolygon, ProvinceProps>
-  | Feature<LineString, LineProps>
-  | Feature<Point, AirportProps>;
+export type BasemapFeature = Feature<Polygon | MultiPolygon, ProvinceProps> | Feature<LineString, LineProps> | Feature<Point, AirportProps>;
 
 type Areal = Polygon | MultiPolygon;
 

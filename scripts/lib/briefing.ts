@@ -65,7 +65,17 @@ export function buildBriefing(input: unknown, ctx: BriefingContext): BriefingBui
         return;
       }
       const t = s.target;
-      figures.push({ sector: s.id, name_zh: s.name_zh, name_en: s.name_en, value: t.value, unit: t.unit, approx: t.approx, measures_zh: t.measures_zh, measures_en: t.measures_en, clause: t.clause });
+      figures.push({
+        sector: s.id,
+        name_zh: s.name_zh,
+        name_en: s.name_en,
+        value: t.value,
+        unit: t.unit,
+        approx: t.approx,
+        measures_zh: t.measures_zh,
+        measures_en: t.measures_en,
+        clause: t.clause,
+      });
     });
     const rest: Partial<typeof ch> = { ...ch };
     delete rest.targets;

@@ -83,7 +83,12 @@ export function buildData(input: BuildInputs): BuildResult {
   const sp = parseWith(SectorsFileSchema, F.sectors, input.sectors);
   if (!sp.ok) return (errors.push(...sp.errors), fail());
   const sectors = sp.data;
-  errors.push(...duplicateIds(F.sectors, sectors.sectors.flatMap((s) => [s.id, ...s.children.map((c) => c.id)])));
+  errors.push(
+    ...duplicateIds(
+      F.sectors,
+      sectors.sectors.flatMap((s) => [s.id, ...s.children.map((c) => c.id)]),
+    ),
+  );
   const nodes = sectorNodeIndex(sectors);
   const ctx: RefContext = { nodes, clauses };
   for (const s of sectors.sectors) {
@@ -106,8 +111,18 @@ export function buildData(input: BuildInputs): BuildResult {
   if (!pp.ok || !zp.ok) return fail();
   const parksIn = pp.data.parks;
   const zonesIn = zp.data.zones;
-  errors.push(...duplicateIds(F.parks, parksIn.map((p) => p.id)));
-  errors.push(...duplicateIds(F.zones, zonesIn.map((z) => z.id)));
+  errors.push(
+    ...duplicateIds(
+      F.parks,
+      parksIn.map((p) => p.id),
+    ),
+  );
+  errors.push(
+    ...duplicateIds(
+      F.zones,
+      zonesIn.map((z) => z.id),
+    ),
+  );
 
   const location = new Map<string, LonLat>();
   for (const p of parksIn) {
@@ -115,8 +130,7 @@ export function buildData(input: BuildInputs): BuildResult {
     const ll = toWgs84([p.lon, p.lat], p.crs);
     const district = shanghai.districtOf(ll[0], ll[1]);
     if (district === null) bad(`point outside Shanghai (lon ${p.lon}, lat ${p.lat})`);
-    else if (district !== p.expect_district)
-      bad(`lies in ${district}, but expect_district says ${p.expect_district} (lon ${p.lon}, lat ${p.lat})`);
+    else if (district !== p.expect_district) bad(`lies in ${district}, but expect_district says ${p.expect_district} (lon ${p.lon}, lat ${p.lat})`);
     location.set(p.id, ll);
   }
   const footprints = new Map<string, Polygon>();
@@ -157,8 +171,7 @@ export function buildData(input: BuildInputs): BuildResult {
     }
     zoneGeom.set(z.id, geom);
     const area = geom.type === 'Polygon' || geom.type === 'MultiPolygon' ? round1(areaKm2(geom)) : null;
-    if (area !== null && z.official_area_km2)
-      notes.push(`${z.id}: ${area} km² drawn vs ${z.official_area_km2} km² official`);
+    if (area !== null && z.official_area_km2) notes.push(`${z.id}: ${area} km² drawn vs ${z.official_area_km2} km² official`);
     const props: ZoneProps = {
       id: z.id,
       kind: z.kind,
@@ -303,12 +316,7 @@ function parseItem<T>(item: unknown, schema: z.core.$ZodType<T>, path: string, b
 /** An authored designation: the output shape, with no unknown keys. */
 const StrictDesignationSchema = z.strictObject(DesignationSchema.shape);
 
-function expandDesignations(
-  p: ParkInput,
-  zones: Map<string, ZoneFeature>,
-  ctx: RefContext,
-  bad: (r: string) => void,
-): Designation[] {
+function expandDesignations(p: ParkInput, zones: Map<string, ZoneFeature>, ctx: RefContext, bad: (r: string) => void): Designation[] {
   const out: Designation[] = [];
   for (const [i, raw] of p.designations.entries()) {
     const isFromZone = typeof raw === 'object' && raw !== null && 'from_zone' in raw;
@@ -340,4 +348,3 @@ function uniqueSectors(links: Designation[]) {
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
-

@@ -28,7 +28,6 @@ const require = createRequire(import.meta.url);
 
 const ECHARTS_FILE = 'map/json/province/shanghai.json';
 
-
 export const DISTRICTS_SOURCE = {
   package: 'echarts',
   version: packageVersion('echarts'),
@@ -123,14 +122,10 @@ export function gcj02ToWgs84<T extends object>(geojson: T): T {
  * Build the 16 districts (WGS-84, RFC 7946 winding, 6-decimal coordinates, sorted by adcode).
  * Pass `input` to build from an already parsed ECharts file (tests); default reads echarts.
  */
-export function buildDistricts(
-  input: EChartsGeoJSONInput = readEChartsShanghai(),
-): FeatureCollection<DistrictGeometry, DistrictProps> {
+export function buildDistricts(input: EChartsGeoJSONInput = readEChartsShanghai()): FeatureCollection<DistrictGeometry, DistrictProps> {
   const decoded = decodeEChartsGeoJSON(input);
   if (decoded.features.length !== EXPECTED_COUNT) {
-    throw new Error(
-      `echarts ${ECHARTS_FILE}: expected ${EXPECTED_COUNT} districts, found ${decoded.features.length}`,
-    );
+    throw new Error(`echarts ${ECHARTS_FILE}: expected ${EXPECTED_COUNT} districts, found ${decoded.features.length}`);
   }
 
   const wgs = gcj02ToWgs84(decoded);

@@ -41,9 +41,7 @@ export interface EncodedFeatureCollection<P = GeoJsonProperties> {
   features: EncodedFeature<P>[];
 }
 
-export type EChartsGeoJSONInput<P = GeoJsonProperties> =
-  | EncodedFeatureCollection<P>
-  | FeatureCollection<Geometry, P>;
+export type EChartsGeoJSONInput<P = GeoJsonProperties> = EncodedFeatureCollection<P> | FeatureCollection<Geometry, P>;
 
 const DEFAULT_SCALE = 1024;
 
@@ -94,19 +92,13 @@ function decodeRingScaled(encoded: string, offset: EncodedOffset, scale: number)
   return decodeRingUnits(encoded, offset).map(([x, y]) => [x / scale, y / scale]);
 }
 
-function decodeGeometry(
-  geometry: EncodedPolygon | EncodedMultiPolygon,
-  scale: number,
-  where: string,
-): Geometry {
+function decodeGeometry(geometry: EncodedPolygon | EncodedMultiPolygon, scale: number, where: string): Geometry {
   const { type, coordinates, encodeOffsets } = geometry;
   if (!Array.isArray(coordinates) || !Array.isArray(encodeOffsets)) {
     throw new Error(`${where}: encoded geometry lacks coordinates or encodeOffsets`);
   }
   if (type === 'Polygon') {
-    const rings: Position[][] = coordinates.map((ring, r) =>
-      decodeRingScaled(ring, encodeOffsets[r] as EncodedOffset, scale),
-    );
+    const rings: Position[][] = coordinates.map((ring, r) => decodeRingScaled(ring, encodeOffsets[r] as EncodedOffset, scale));
     return { type: 'Polygon', coordinates: rings };
   }
   if (type === 'MultiPolygon') {
@@ -126,9 +118,7 @@ function decodeGeometry(
  * Turn an ECharts map file into a standard GeoJSON FeatureCollection.
  * Non-encoded input is returned as a structured clone. The input is never mutated.
  */
-export function decodeEChartsGeoJSON<P = GeoJsonProperties>(
-  input: EChartsGeoJSONInput<P>,
-): FeatureCollection<Geometry, P> {
+export function decodeEChartsGeoJSON<P = GeoJsonProperties>(input: EChartsGeoJSONInput<P>): FeatureCollection<Geometry, P> {
   if (!isEncoded(input)) return structuredClone(input);
 
   const scale = input.UTF8Scale ?? DEFAULT_SCALE;

@@ -11,7 +11,15 @@ import { layoutFromSearch } from '../state/url-bindings/briefing';
  * Chooses the layout from the URL: the map app, or a briefing view (`?tour=N` audience,
  * `?view=presenter`, `?embed=1`).
  */
-export function Root({ data, geo, search = typeof window === 'undefined' ? '' : window.location.search }: { data?: Promise<GeoData>; geo?: GeoData; search?: string }) {
+export function Root({
+  data,
+  geo,
+  search = typeof window === 'undefined' ? '' : window.location.search,
+}: {
+  data?: Promise<GeoData>;
+  geo?: GeoData;
+  search?: string;
+}) {
   const layout = layoutFromSearch(search);
   if (layout === 'app')
     return (

@@ -28,11 +28,8 @@ export function auditLinks(parks: readonly AuditPark[], zones: readonly ZoneFeat
   for (const p of parks) {
     p.linked.zones.forEach((z) => used.add(z));
     if (p.linked.zones.length === 0) parksOutsideZones.push(p.id);
-    const zoneSectors = new Set(
-      p.linked.zones.flatMap((z) => byId.get(z)?.properties.links.map((l) => l.sector) ?? []),
-    );
-    for (const d of p.designations)
-      if (!zoneSectors.has(d.sector)) unsupported.push({ park: p.id, sector: d.sector, node: d.node, clause: d.clause });
+    const zoneSectors = new Set(p.linked.zones.flatMap((z) => byId.get(z)?.properties.links.map((l) => l.sector) ?? []));
+    for (const d of p.designations) if (!zoneSectors.has(d.sector)) unsupported.push({ park: p.id, sector: d.sector, node: d.node, clause: d.clause });
   }
   const zonesWithoutParks = zones
     .filter(isAreal)

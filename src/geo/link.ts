@@ -21,11 +21,7 @@ export function isAreal(f: ZoneFeature): f is ZoneFeature & { geometry: Areal } 
   return f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon';
 }
 
-export function createLinker(
-  districts: readonly DistrictFeature[],
-  zones: readonly ZoneFeature[],
-  opts: AreaIndexOptions = {},
-): Linker {
+export function createLinker(districts: readonly DistrictFeature[], zones: readonly ZoneFeature[], opts: AreaIndexOptions = {}): Linker {
   const districtIndex = new AreaIndex(
     districts.map((d) => d.geometry),
     opts,

@@ -24,9 +24,7 @@ export function distanceKm(a: LngLat, b: LngLat): number {
 
 /** Every item with its distance from `origin`, nearest first (ties: by id, so the order is stable). */
 export function rankByDistance(origin: LngLat, items: readonly Located[]): Ranked[] {
-  return items
-    .map((it) => ({ id: it.id, km: distanceKm(origin, it.coord) }))
-    .sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return items.map((it) => ({ id: it.id, km: distanceKm(origin, it.coord) })).sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The `n` items nearest to `origin`. */

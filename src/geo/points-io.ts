@@ -108,9 +108,7 @@ export function parseGeoJsonPoints(text: string, opts?: ParseOptions): ParseResu
 
 type Bounds = readonly [number, number, number, number];
 
-type Precheck =
-  | { fatal: ParseResult }
-  | { body: string; maxRows: number; bounds: Bounds | null };
+type Precheck = { fatal: ParseResult } | { body: string; maxRows: number; bounds: Bounds | null };
 
 function precheck(text: string, format: ParseResult['format'], opts: ParseOptions | undefined): Precheck {
   if (typeof text !== 'string') return { fatal: fatalResult(format, 'no text to read') };
@@ -136,10 +134,7 @@ function precheck(text: string, format: ParseResult['format'], opts: ParseOption
 
   const bin = binaryReason(body);
   if (bin !== null) {
-    const hint =
-      bin === 'replacement'
-        ? '; if it is a text file, save it as UTF-8 (in Excel: "CSV UTF-8")'
-        : '';
+    const hint = bin === 'replacement' ? '; if it is a text file, save it as UTF-8 (in Excel: "CSV UTF-8")' : '';
     return { fatal: fatalResult(format, BINARY_MESSAGE + hint) };
   }
   return { body, maxRows, bounds };
@@ -723,13 +718,7 @@ function parseGeoJsonBody(text: string, maxRows: number, bounds: Bounds | null):
 }
 
 /** Pushes the point and returns null, or returns the reason the feature is skipped. */
-function readFeature(
-  item: unknown,
-  index: number,
-  bounds: Bounds | null,
-  seenIds: Map<string, number>,
-  points: InputPoint[],
-): string | null {
+function readFeature(item: unknown, index: number, bounds: Bounds | null, seenIds: Map<string, number>, points: InputPoint[]): string | null {
   if (!isObject(item) || item.type !== 'Feature') return `not a Feature (got ${describeValue(item)})`;
   const props = isObject(item.properties) ? item.properties : null;
   const id = idValue(item.id) ?? (props ? idValue(props.id) : null);

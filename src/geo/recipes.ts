@@ -94,8 +94,7 @@ export function evaluateRecipe(r: Recipe, ctx: RecipeContext): RecipeGeometry {
     const g = evaluateRecipe(r.buffer, ctx);
     const out = buffer(feature(g), r.km, { units: 'kilometers', steps: 16 });
     const geom = out && 'geometry' in out ? out.geometry : undefined;
-    if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon'))
-      throw new RecipeError('buffer produced no polygon');
+    if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) throw new RecipeError('buffer produced no polygon');
     return geom;
   }
   if ('hull' in r) {
@@ -154,7 +153,8 @@ function unionAreal(parts: Areal[]): Areal {
  * boundaries these zones are cut from) and rounds to 5 decimals (≈1 m).
  */
 export function roundGeometry<G extends Geometry>(g: G, toleranceDeg = 0.0005): G {
-  const simple = toleranceDeg > 0 && g.type !== 'Point' && g.type !== 'MultiPoint' ? simplify(feature(g), { tolerance: toleranceDeg, highQuality: true }) : feature(g);
+  const simple =
+    toleranceDeg > 0 && g.type !== 'Point' && g.type !== 'MultiPoint' ? simplify(feature(g), { tolerance: toleranceDeg, highQuality: true }) : feature(g);
   return truncate(simple, { precision: 5, coordinates: 2 }).geometry as G;
 }
 

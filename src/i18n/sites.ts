@@ -34,7 +34,10 @@ export const SITES_STRINGS = {
   sitesExportCsv: { zh: 'CSV（Excel）', en: 'CSV (Excel)' },
   sitesExportGeojson: { zh: 'GeoJSON', en: 'GeoJSON' },
   sitesShare: { zh: '分享链接', en: 'Share link' },
-  sitesShareNote: { zh: '链接保留搜索、筛选和选中项；导入的地点不包含在内。', en: 'The link keeps search, filters and selection; imported sites are not included.' },
+  sitesShareNote: {
+    zh: '链接保留搜索、筛选和选中项；导入的地点不包含在内。',
+    en: 'The link keeps search, filters and selection; imported sites are not included.',
+  },
   sitesCopy: { zh: '复制链接', en: 'Copy link' },
   sitesCopied: { zh: '已复制', en: 'Copied' },
   sitesCopyFailed: { zh: '无法自动复制，请手动复制上面的链接', en: 'Could not copy: copy the link above by hand' },

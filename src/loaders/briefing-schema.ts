@@ -39,9 +39,7 @@ const chapterFields = {
   title_zh: text,
   title_en: text,
   camera: CameraSchema,
-  layers: z
-    .array(z.enum(LAYER_GROUP_IDS, { error: (iss) => `unknown layer group '${String(iss.input)}'` }))
-    .check(z.minLength(1, 'at least one layer group')),
+  layers: z.array(z.enum(LAYER_GROUP_IDS, { error: (iss) => `unknown layer group '${String(iss.input)}'` })).check(z.minLength(1, 'at least one layer group')),
   /** sector-filter node ids (top-level or sub-sector) */
   sectors: z.array(kebab),
   /** zone or park ids drawn highlighted */

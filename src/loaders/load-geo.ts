@@ -53,7 +53,10 @@ async function fetchJson(fetcher: Fetcher, base: string, name: string): Promise<
   }
 }
 
-function validated<T>(raw: Loaded<unknown>, check: (x: unknown) => { ok: true; data: T } | { ok: false; errors: { file: string; feature: string | null; reason: string }[] }): Loaded<T> {
+function validated<T>(
+  raw: Loaded<unknown>,
+  check: (x: unknown) => { ok: true; data: T } | { ok: false; errors: { file: string; feature: string | null; reason: string }[] },
+): Loaded<T> {
   if (!raw.ok) return raw;
   const r = check(raw.data);
   if (r.ok) return r;

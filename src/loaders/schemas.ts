@@ -196,10 +196,7 @@ export const ZonePropsSchema = z.object({
   label: position,
 });
 export type ZoneProps = z.infer<typeof ZonePropsSchema>;
-export const ZonesSchema = collection(
-  ZonePropsSchema,
-  z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, MultiLineGeom]),
-);
+export const ZonesSchema = collection(ZonePropsSchema, z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, MultiLineGeom]));
 
 // ---------------------------------------------------------------- parks.geojson
 export const CONFIDENCES = ['sourced', 'estimate', 'schematic'] as const;
@@ -237,10 +234,7 @@ export const BasemapPropsSchema = z.object({
   source: z.optional(z.string()),
 });
 export type BasemapProps = z.infer<typeof BasemapPropsSchema>;
-export const BasemapSchema = collection(
-  BasemapPropsSchema,
-  z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, PointGeom]),
-);
+export const BasemapSchema = collection(BasemapPropsSchema, z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, PointGeom]));
 
 // ---------------------------------------------------------------- footprints.geojson
 export const FootprintPropsSchema = z.object({
@@ -259,9 +253,7 @@ export const ManifestSchema = z.object({
   version: z.literal(1),
   built_at: z.string(),
   plan: z.object({ title: z.string(), document: z.string(), clauses: z.int() }),
-  files: z.array(
-    z.object({ name: z.string(), features: z.int().check(z.nonnegative()), bytes: z.int().check(z.positive()), sha256: z.string() }),
-  ),
+  files: z.array(z.object({ name: z.string(), features: z.int().check(z.nonnegative()), bytes: z.int().check(z.positive()), sha256: z.string() })),
   sources: z.array(z.object({ name: z.string(), version: z.string(), license: z.string(), use: z.string() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -421,14 +413,12 @@ export function checkParks(
     for (const l of p.links) {
       const e = checkDesignation(l, ctx);
       if (e) bad(e);
-      if (l.via === 'zone' && (l.zone === null || (ctx.zoneIds && !ctx.zoneIds.has(l.zone))))
-        bad(`link via unknown zone '${String(l.zone)}'`);
+      if (l.via === 'zone' && (l.zone === null || (ctx.zoneIds && !ctx.zoneIds.has(l.zone)))) bad(`link via unknown zone '${String(l.zone)}'`);
       if (!p.sectors.includes(l.sector)) bad(`link to '${l.sector}' missing from sectors`);
     }
     for (const s of p.sectors) if (!ctx.nodes.has(s)) bad(`unknown sector id '${s}'`);
     if (ctx.zoneIds) for (const z of p.zones) if (!ctx.zoneIds.has(z)) bad(`unknown zone '${z}'`);
-    if (ctx.districtNames && p.district !== null && !ctx.districtNames.has(p.district))
-      bad(`unknown district '${p.district}'`);
+    if (ctx.districtNames && p.district !== null && !ctx.districtNames.has(p.district)) bad(`unknown district '${p.district}'`);
     if (!p.source.trim()) bad('no source');
   }
   return errors;

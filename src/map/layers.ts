@@ -18,18 +18,8 @@ import type { LayerGroupId } from '../state/layer-groups';
 
 export type { LayerGroupId };
 
-export const SOURCES = [
-  'provinces',
-  'basemap-lines',
-  'districts',
-  'district-labels',
-  'zones',
-  'zone-labels',
-  'footprints',
-  'parks',
-] as const;
+export const SOURCES = ['provinces', 'basemap-lines', 'districts', 'district-labels', 'zones', 'zone-labels', 'footprints', 'parks'] as const;
 export type SourceId = (typeof SOURCES)[number];
-
 
 export type LegendSwatch =
   | { kind: 'fill'; color: string; opacity: number; outline?: string }
@@ -298,7 +288,10 @@ export const LAYER_GROUPS: LayerGroup[] = [
     layers: ['provinces-fill', 'provinces-line', 'rivers-line', 'roads-line', 'basemap-labels', 'airports-label'],
     legend: [
       { swatch: { kind: 'line', color: COLORS.river, width: 4 }, label: { zh: '黄浦江（示意）', en: 'Huangpu River (schematic)' } },
-      { swatch: { kind: 'line', color: COLORS.road, width: 2, dashed: true }, label: { zh: '高速公路 G60/S20/S1（示意）', en: 'Expressways G60/S20/S1 (schematic)' } },
+      {
+        swatch: { kind: 'line', color: COLORS.road, width: 2, dashed: true },
+        label: { zh: '高速公路 G60/S20/S1（示意）', en: 'Expressways G60/S20/S1 (schematic)' },
+      },
     ],
   },
   {
@@ -312,14 +305,24 @@ export const LAYER_GROUPS: LayerGroup[] = [
     label: 'group_poles',
     zoneGroups: ['two-poles'],
     layers: ['poles-fill', 'poles-line', 'zones-label'],
-    legend: [{ swatch: { kind: 'fill', color: COLORS.pole, opacity: 0.35, outline: COLORS.pole }, label: { zh: '张江科技创新极、临港产业增长极', en: 'Zhangjiang and Lingang poles' } }],
+    legend: [
+      {
+        swatch: { kind: 'fill', color: COLORS.pole, opacity: 0.35, outline: COLORS.pole },
+        label: { zh: '张江科技创新极、临港产业增长极', en: 'Zhangjiang and Lingang poles' },
+      },
+    ],
   },
   {
     id: 'serviceBelt',
     label: 'group_serviceBelt',
     zoneGroups: ['service-belt'],
     layers: ['serviceBelt-fill', 'serviceBelt-line'],
-    legend: [{ swatch: { kind: 'fill', color: COLORS.serviceBelt, opacity: 0.3, outline: COLORS.serviceBelt }, label: { zh: '环中心城区（示意）', en: 'Around the central city (schematic)' } }],
+    legend: [
+      {
+        swatch: { kind: 'fill', color: COLORS.serviceBelt, opacity: 0.3, outline: COLORS.serviceBelt },
+        label: { zh: '环中心城区（示意）', en: 'Around the central city (schematic)' },
+      },
+    ],
   },
   {
     id: 'hBelt',
@@ -336,14 +339,24 @@ export const LAYER_GROUPS: LayerGroup[] = [
     label: 'group_ic',
     zoneGroups: ['ic-one-body-two-wings'],
     layers: ['ic-fill', 'ic-line'],
-    legend: [{ swatch: { kind: 'line', color: CLUSTER_COLORS.ic, width: 2, dashed: true }, label: { zh: '张江（体）、临港与嘉定（翼）', en: 'Zhangjiang (body), Lingang and Jiading (wings)' } }],
+    legend: [
+      {
+        swatch: { kind: 'line', color: CLUSTER_COLORS.ic, width: 2, dashed: true },
+        label: { zh: '张江（体）、临港与嘉定（翼）', en: 'Zhangjiang (body), Lingang and Jiading (wings)' },
+      },
+    ],
   },
   {
     id: 'biomed',
     label: 'group_biomed',
     zoneGroups: ['biomed-1-5-x'],
     layers: ['biomed-fill', 'biomed-line'],
-    legend: [{ swatch: { kind: 'line', color: CLUSTER_COLORS.biomed, width: 2, dashed: true }, label: { zh: '1个核心区、5个集聚区、X个支持区', en: '1 core, 5 clusters, X supporting districts' } }],
+    legend: [
+      {
+        swatch: { kind: 'line', color: CLUSTER_COLORS.biomed, width: 2, dashed: true },
+        label: { zh: '1个核心区、5个集聚区、X个支持区', en: '1 core, 5 clusters, X supporting districts' },
+      },
+    ],
   },
   {
     id: 'ai',
@@ -357,18 +370,27 @@ export const LAYER_GROUPS: LayerGroup[] = [
     label: 'group_digital',
     zoneGroups: ['digital-industries', 'fintech-two-cities-one-belt-one-port'],
     layers: ['digital-fill', 'digital-line'],
-    legend: [{ swatch: { kind: 'line', color: CLUSTER_COLORS.digital, width: 2, dashed: true }, label: { zh: '重点区域、两城一带一港', en: 'Key areas; two cities, one belt, one port' } }],
+    legend: [
+      {
+        swatch: { kind: 'line', color: CLUSTER_COLORS.digital, width: 2, dashed: true },
+        label: { zh: '重点区域、两城一带一港', en: 'Key areas; two cities, one belt, one port' },
+      },
+    ],
   },
   {
     id: 'parks',
     label: 'group_parks',
     layers: ['parks-halo', 'parks-circle', 'parks-selected', 'parks-label', 'footprints-fill', 'footprints-line'],
     legend: [
-      ...TOP_SECTOR_IDS.slice(0, 9).map(
-        (id): LegendItem => ({ swatch: { kind: 'circle', color: SECTOR_COLORS[id], stroke: '#ffffff' }, label: { zh: `sector:${id}`, en: `sector:${id}` } }),
-      ),
+      ...TOP_SECTOR_IDS.slice(0, 9).map((id): LegendItem => ({
+        swatch: { kind: 'circle', color: SECTOR_COLORS[id], stroke: '#ffffff' },
+        label: { zh: `sector:${id}`, en: `sector:${id}` },
+      })),
       { swatch: { kind: 'circle', color: '#888888', stroke: '#111111' }, label: 'conf_sourced' },
-      { swatch: { kind: 'circle', color: '#888888', stroke: '#ffffff', halo: true }, label: { zh: '估计位置（光晕≈1公里）', en: 'Estimated location (halo ≈ 1 km)' } },
+      {
+        swatch: { kind: 'circle', color: '#888888', stroke: '#ffffff', halo: true },
+        label: { zh: '估计位置（光晕≈1公里）', en: 'Estimated location (halo ≈ 1 km)' },
+      },
     ],
   },
 ];
@@ -388,10 +410,7 @@ export function buildLayers(lang: Lang): LayerSpecification[] {
       fillZone('serviceBelt-fill', ['service-belt'], COLORS.serviceBelt, 0.12),
       lineZone('serviceBelt-line', ['service-belt'], COLORS.serviceBelt, 1.2, true),
     ]),
-    ...withGroup('poles', [
-      fillZone('poles-fill', ['two-poles'], COLORS.pole, 0.16),
-      lineZone('poles-line', ['two-poles'], COLORS.pole, 2, false),
-    ]),
+    ...withGroup('poles', [fillZone('poles-fill', ['two-poles'], COLORS.pole, 0.16), lineZone('poles-line', ['two-poles'], COLORS.pole, 2, false)]),
     ...withGroup('districts', pick(['districts-line'])),
     ...withGroup('basemap', pick(['rivers-line', 'roads-line'])),
     ...withGroup('hBelt', [

@@ -86,7 +86,13 @@ export class MapController {
     }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号' }), 'bottom-right');
+    this.map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号',
+      }),
+      'bottom-right',
+    );
     mark('map:create');
     for (const [id, fc] of Object.entries(initialData)) this.lastData.set(id as SourceId, fc);
     this.maybeReady();
@@ -174,7 +180,8 @@ export class MapController {
       for (const id of LABEL_LAYERS) {
         const l = fresh.get(id);
         if (l && l.type === 'symbol' && l.layout)
-          for (const [key, value] of Object.entries(l.layout)) (this.map.setLayoutProperty as (l: string, k: string, v: unknown) => void).call(this.map, id, key, value);
+          for (const [key, value] of Object.entries(l.layout))
+            (this.map.setLayoutProperty as (l: string, k: string, v: unknown) => void).call(this.map, id, key, value);
       }
     });
   }

@@ -100,10 +100,22 @@ export function syncMapWithStore(map: MapController, store: AppStore): () => voi
     },
     (a, b) => a[0] === b[0] && a[1] === b[1],
   );
-  on((s) => s.park, (id) => map.setSelectedPark(id));
-  on((s) => s.layers, (layers) => map.setGroupVisibility(layers));
-  on((s) => s.onlineBasemap, (v) => map.setOnlineBasemap(v));
-  on((s) => s.lang, (lang) => map.setLang(lang));
+  on(
+    (s) => s.park,
+    (id) => map.setSelectedPark(id),
+  );
+  on(
+    (s) => s.layers,
+    (layers) => map.setGroupVisibility(layers),
+  );
+  on(
+    (s) => s.onlineBasemap,
+    (v) => map.setOnlineBasemap(v),
+  );
+  on(
+    (s) => s.lang,
+    (lang) => map.setLang(lang),
+  );
   on(
     (s) => s.cameraRequest,
     (r) => {

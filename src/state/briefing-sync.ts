@@ -110,10 +110,7 @@ export function startBriefingKeys(
 
 export const BRIEFING_CHANNEL = 'sei-map-briefing';
 
-export type SyncMessage =
-  | { type: 'hello' }
-  | { type: 'apply'; index: number; startedAt: number | null }
-  | { type: 'lang'; lang: Lang };
+export type SyncMessage = { type: 'hello' } | { type: 'apply'; index: number; startedAt: number | null } | { type: 'lang'; lang: Lang };
 
 export interface ChannelLike {
   postMessage(m: unknown): void;

@@ -90,11 +90,7 @@ export interface MapParkProps {
 }
 
 /** Flat park features for the map (MapLibre stringifies nested properties). */
-export function mapParks(
-  geo: GeoData,
-  selected: readonly string[],
-  sectors: SectorsFile | null,
-): FeatureCollection<Point, MapParkProps> {
+export function mapParks(geo: GeoData, selected: readonly string[], sectors: SectorsFile | null): FeatureCollection<Point, MapParkProps> {
   if (!geo.parks.ok) return { type: 'FeatureCollection', features: [] };
   return {
     type: 'FeatureCollection',

@@ -90,7 +90,6 @@ export function sortParks(parks: readonly ParkProps[], mode: SortMode, lang: 'zh
   const key = lang === 'zh' ? 'name_zh' : 'name_en';
   const collator = collatorFor(lang);
   const byName = (a: ParkProps, b: ParkProps) => collator.compare(a[key], b[key]);
-  if (mode === 'distance' && km)
-    return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
+  if (mode === 'distance' && km) return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
   return [...parks].sort(byName);
 }

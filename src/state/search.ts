@@ -119,11 +119,7 @@ export function runSearch(index: SearchIndex, rawQuery: string, limit = 8): Sear
     if (tier < 3) hits.push({ entry: e, fuzzy: 0.5, tier });
   }
   hits.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      a.fuzzy - b.fuzzy ||
-      KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
-      a.entry.name_zh.length - b.entry.name_zh.length,
+    (a, b) => a.tier - b.tier || a.fuzzy - b.fuzzy || KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.entry.name_zh.length - b.entry.name_zh.length,
   );
   return hits.slice(0, limit).map((h) => ({ entry: h.entry, score: h.tier + h.fuzzy }));
 }

@@ -113,7 +113,11 @@ const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
 function noticeText(s: string): string {
   const clean = wellFormed(s).replace(CONTROL_CHARS, '\uFFFD');
   const { text, cut } = truncateCodePoints(clean, MAX_NOTICE_VALUE_LENGTH);
-  return cut ? `${Array.from(text).slice(0, MAX_NOTICE_VALUE_LENGTH - 1).join('')}…` : text;
+  return cut
+    ? `${Array.from(text)
+        .slice(0, MAX_NOTICE_VALUE_LENGTH - 1)
+        .join('')}…`
+    : text;
 }
 
 /**
@@ -233,12 +237,7 @@ function idParam<K extends 'park' | 'zone'>(param: string, key: K, set: (known: 
 }
 
 /** One of a fixed set of strings; `defaultValue` is omitted when formatting. */
-function enumParam<K extends 'lang' | 'view'>(
-  param: string,
-  key: K,
-  values: readonly string[],
-  defaultValue: UrlState[K],
-): AnyParamCodec {
+function enumParam<K extends 'lang' | 'view'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
   return defineParam<K>({
     param,
     key,

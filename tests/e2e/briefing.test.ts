@@ -19,7 +19,6 @@ import type { Session } from './harness';
 import type { Briefing } from '../../src/loaders/briefing-schema';
 import { SECTOR_COLORS } from '../../src/theme/sectors';
 
-
 const here = dirname(fileURLToPath(import.meta.url));
 const BRIEFING: Briefing = JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8'));
 const CH = BRIEFING.chapters;
@@ -68,7 +67,10 @@ const visibleGroups = (page: Page) =>
       const g = (l.metadata as { group?: string } | undefined)?.group;
       if (g) groups.set(g, (groups.get(g) ?? false) || m.getLayoutProperty(l.id, 'visibility') !== 'none');
     }
-    return [...groups].filter(([, on]) => on).map(([g]) => g).sort();
+    return [...groups]
+      .filter(([, on]) => on)
+      .map(([g]) => g)
+      .sort();
   });
 
 const tourOf = (page: Page) => new URL(page.url()).searchParams.get('tour');
@@ -96,7 +98,11 @@ describe('briefing', () => {
     const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight'];
     for (let i = 0; i < CH.length; i++) {
       const ch = CH[i]!;
-      await poll(`chapter ${i + 1}`, () => chapterIndex(s.page), (n) => n === i);
+      await poll(
+        `chapter ${i + 1}`,
+        () => chapterIndex(s.page),
+        (n) => n === i,
+      );
       assert.equal(await s.page.locator('.briefing-caption').getAttribute('data-chapter'), ch.id);
       assert.equal((await s.page.locator('.briefing-caption h1').textContent())?.trim(), ch.title_en);
       assert.equal((await s.page.getByTestId('briefing-count').textContent())?.replace(/\s/g, ''), `${i + 1}/${CH.length}`);
@@ -107,7 +113,11 @@ describe('briefing', () => {
       const ringed = await rendered(s.page, 'briefing-hl-park');
       for (const id of [...lit, ...ringed]) assert.ok(ch.highlight.includes(id), `${id} is highlighted in ${ch.id}`);
       if (ch.highlight.length) assert.ok(lit.length + ringed.length > 0, `${ch.id} draws its highlight`);
-      await poll('the URL', async () => tourOf(s.page), (t) => t === String(i + 1));
+      await poll(
+        'the URL',
+        async () => tourOf(s.page),
+        (t) => t === String(i + 1),
+      );
       if (ch.id === 'targets') assert.equal(await s.page.locator('.briefing-figures li').count(), ch.figures.length);
       if (i < keys.length) await s.page.keyboard.press(keys[i]!);
     }
@@ -115,17 +125,37 @@ describe('briefing', () => {
     await s.page.keyboard.press('ArrowRight');
     assert.equal(await chapterIndex(s.page), CH.length - 1);
     await s.page.keyboard.press('Home');
-    await poll('Home', () => chapterIndex(s.page), (n) => n === 0);
+    await poll(
+      'Home',
+      () => chapterIndex(s.page),
+      (n) => n === 0,
+    );
     await s.page.keyboard.press('End');
-    await poll('End', () => chapterIndex(s.page), (n) => n === CH.length - 1);
+    await poll(
+      'End',
+      () => chapterIndex(s.page),
+      (n) => n === CH.length - 1,
+    );
     await s.page.keyboard.type('7');
     await s.page.locator('.briefing-digits').waitFor();
     await s.page.keyboard.press('Enter');
-    await poll('7 + Enter', () => chapterIndex(s.page), (n) => n === 6);
+    await poll(
+      '7 + Enter',
+      () => chapterIndex(s.page),
+      (n) => n === 6,
+    );
     await s.page.keyboard.press('PageUp');
-    await poll('PageUp', () => chapterIndex(s.page), (n) => n === 5);
+    await poll(
+      'PageUp',
+      () => chapterIndex(s.page),
+      (n) => n === 5,
+    );
     await s.page.keyboard.press('ArrowLeft');
-    await poll('ArrowLeft', () => chapterIndex(s.page), (n) => n === 4);
+    await poll(
+      'ArrowLeft',
+      () => chapterIndex(s.page),
+      (n) => n === 4,
+    );
     await s.page.keyboard.type('99');
     await s.page.keyboard.press('Enter');
     assert.equal(await chapterIndex(s.page), 4, 'a number beyond the script is ignored');
@@ -157,7 +187,11 @@ describe('briefing', () => {
     await s.page.mouse.down();
     await s.page.mouse.move(300, 250, { steps: 8 });
     await s.page.mouse.up();
-    await poll('the pan', () => camera(s.page), (c) => !c.moving && Math.abs(c.lng - CH[1]!.camera.lng) > 1e-3);
+    await poll(
+      'the pan',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.lng - CH[1]!.camera.lng) > 1e-3,
+    );
     assert.equal(await s.page.locator('button[data-action="resume"]').isEnabled(), true);
 
     await s.page.keyboard.press('r');
@@ -168,7 +202,11 @@ describe('briefing', () => {
     assert.deepEqual(await rendered(s.page, 'parks-circle'), before, 'the same parks as before the detour');
     assert.equal(await chapterIndex(s.page), 1, 'still chapter 2');
     assert.equal(await s.page.locator('button[data-action="resume"]').isEnabled(), false);
-    await poll('the URL', async () => new URL(s.page.url()).search, (q) => q === '?tour=2');
+    await poll(
+      'the URL',
+      async () => new URL(s.page.url()).search,
+      (q) => q === '?tour=2',
+    );
     assert.deepEqual(s.offOrigin, []);
   });
 
@@ -188,7 +226,11 @@ describe('briefing', () => {
     assert.equal(await chapterIndex(s.page), 0);
     assert.match((await s.page.locator('.notice').first().textContent()) ?? '', /没有第 42 章/);
     await atChapterCamera(s.page, 0);
-    await poll('the URL to say chapter 1', async () => tourOf(s.page), (t) => t === '1');
+    await poll(
+      'the URL to say chapter 1',
+      async () => tourOf(s.page),
+      (t) => t === '1',
+    );
 
     await open(s.page, '?tour=abc&lang=en');
     assert.equal(await chapterIndex(s.page), 0);
@@ -200,9 +242,17 @@ describe('briefing', () => {
     assert.equal(await s.page.locator('.briefing-caption, .briefing-notes, .briefing-export, .briefing-qr, .app-header').count(), 0);
     await atChapterCamera(s.page, 5);
     await s.page.locator('button[data-action="next"]').click();
-    await poll('next in embed', () => chapterIndex(s.page), (n) => n === 6);
+    await poll(
+      'next in embed',
+      () => chapterIndex(s.page),
+      (n) => n === 6,
+    );
     await s.page.locator('button[data-action="prev"]').click();
-    await poll('prev in embed', () => chapterIndex(s.page), (n) => n === 5);
+    await poll(
+      'prev in embed',
+      () => chapterIndex(s.page),
+      (n) => n === 5,
+    );
     await atChapterCamera(s.page, 5);
     await shot(s.page, 'briefing-embed.png');
     assert.deepEqual(s.offOrigin, []);
@@ -241,7 +291,8 @@ describe('briefing', () => {
         const legend = ctx.getImageData(2 * mapW, 2 * 76, 2 * 300, 2 * mapH).data;
         const has = (hex: string) => {
           const [r, g, b] = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
-          for (let i = 0; i < legend.length; i += 4) if (Math.abs(legend[i]! - r!) + Math.abs(legend[i + 1]! - g!) + Math.abs(legend[i + 2]! - b!) < 12) return true;
+          for (let i = 0; i < legend.length; i += 4)
+            if (Math.abs(legend[i]! - r!) + Math.abs(legend[i + 1]! - g!) + Math.abs(legend[i + 2]! - b!) < 12) return true;
           return false;
         };
         let dark = 0;
@@ -258,10 +309,17 @@ describe('briefing', () => {
     assert.equal(zip.suggestedFilename(), 'briefing-zh.zip');
     const files = unzipSync(new Uint8Array(readFileSync((await zip.path())!)));
     const names = Object.keys(files).sort();
-    assert.deepEqual(names, CH.map((c, i) => `briefing-${String(i + 1).padStart(2, '0')}-${c.id}-zh.png`));
+    assert.deepEqual(
+      names,
+      CH.map((c, i) => `briefing-${String(i + 1).padStart(2, '0')}-${c.id}-zh.png`),
+    );
     for (const n of names) assert.equal(files[n]![1], 0x50, `${n} is a PNG`);
     // back where it was
-    await poll('back to chapter 6', () => chapterIndex(s.page), (n) => n === 5);
+    await poll(
+      'back to chapter 6',
+      () => chapterIndex(s.page),
+      (n) => n === 5,
+    );
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);
   });
@@ -284,19 +342,35 @@ describe('presenter and audience windows', () => {
     await open(presenter, '?view=presenter&tour=1');
     assert.equal(await presenter.locator('.briefing').getAttribute('data-role'), 'presenter');
     // the presenter announces itself: the audience goes to its chapter
-    await poll('the audience to follow to chapter 1', () => chapterIndex(audience), (n) => n === 0);
+    await poll(
+      'the audience to follow to chapter 1',
+      () => chapterIndex(audience),
+      (n) => n === 0,
+    );
     assert.equal(await presenter.locator('.briefing-notes').getAttribute('data-chapter'), CH[0]!.id);
     assert.equal(await presenter.locator('.briefing-next').getAttribute('data-next'), CH[1]!.id);
     assert.match((await presenter.getByTestId('briefing-elapsed').textContent()) ?? '', /^\d\d:\d\d$/);
 
     await presenter.keyboard.press('PageDown');
-    await poll('the audience to follow to chapter 2', () => chapterIndex(audience), (n) => n === 1);
+    await poll(
+      'the audience to follow to chapter 2',
+      () => chapterIndex(audience),
+      (n) => n === 1,
+    );
     await presenter.keyboard.type('5');
     await presenter.keyboard.press('Enter');
-    await poll('the audience to follow to chapter 5', () => chapterIndex(audience), (n) => n === 4);
+    await poll(
+      'the audience to follow to chapter 5',
+      () => chapterIndex(audience),
+      (n) => n === 4,
+    );
     assert.equal(await presenter.locator('.briefing-next').getAttribute('data-next'), CH[5]!.id);
     await atChapterCamera(audience, 4);
-    await poll('the audience URL', async () => tourOf(audience), (t) => t === '5');
+    await poll(
+      'the audience URL',
+      async () => tourOf(audience),
+      (t) => t === '5',
+    );
     await shot(presenter, 'briefing-presenter.png');
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);

@@ -28,7 +28,9 @@ interface ParkFeature {
 }
 const PARKS: ParkFeature[] = geo('parks.geojson').features;
 const ZONES: Feature<Geometry, { id: string }>[] = geo('zones.geojson').features;
-const AIRPORTS: Feature<Geometry, { id: string }>[] = geo('basemap.geojson').features.filter((f: Feature<Geometry, { kind: string }>) => f.properties.kind === 'airport');
+const AIRPORTS: Feature<Geometry, { id: string }>[] = geo('basemap.geojson').features.filter(
+  (f: Feature<Geometry, { kind: string }>) => f.properties.kind === 'airport',
+);
 const km = (a: LngLat, b: LngLat) => distance(a, b, { units: 'kilometers' });
 const byDistance = (o: LngLat, ids = PARKS) =>
   ids.map((p) => ({ id: p.properties.id, km: km(o, p.geometry.coordinates) })).sort((a, b) => a.km - b.km || (a.id < b.id ? -1 : 1));
@@ -82,8 +84,16 @@ describe('find tools', () => {
     await s.page.locator('article.park-card[data-park="zhangjiang-ai-island"]').waitFor({ timeout: 5_000 });
     assert.equal(await box.getAttribute('aria-expanded'), 'false');
     const [lng, lat] = PARKS.find((p) => p.properties.id === 'zhangjiang-ai-island')!.geometry.coordinates;
-    await poll('the camera to reach the park', () => camera(s.page), (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3);
-    await poll('the URL to hold the search text', async () => new URL(s.page.url()).searchParams.get('q'), (q) => q === '张江人工智能岛');
+    await poll(
+      'the camera to reach the park',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3,
+    );
+    await poll(
+      'the URL to hold the search text',
+      async () => new URL(s.page.url()).searchParams.get('q'),
+      (q) => q === '张江人工智能岛',
+    );
 
     // Esc closes the list, a second Esc clears the text
     await box.fill('临港');
@@ -101,7 +111,11 @@ describe('find tools', () => {
     const first = options.first();
     assert.equal(await first.getAttribute('data-kind'), 'district');
     await box.press('Enter');
-    const c = await poll('the camera to reach 松江区', () => camera(s.page), (c) => !c.moving && Math.abs(c.zoom - 10.5) < 1e-3);
+    const c = await poll(
+      'the camera to reach 松江区',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.zoom - 10.5) < 1e-3,
+    );
     assert.ok(c.lng > 121.1 && c.lng < 121.35 && c.lat > 30.95 && c.lat < 31.15, `over 松江: ${JSON.stringify(c)}`);
     assert.equal(await s.page.locator('article.park-card').count(), 0);
     assert.deepEqual(pageErrors(), []);
@@ -128,12 +142,24 @@ describe('find tools', () => {
       .map((p) => p.properties.id)
       .sort();
     assert.ok(expected.length > 0 && expected.length < 10, `a real narrowing: ${expected.join(' ')}`);
-    await poll('the count', async () => (await count.textContent()) ?? '', (t) => t.startsWith(`${expected.length} / ${PARKS.length} `));
+    await poll(
+      'the count',
+      async () => (await count.textContent()) ?? '',
+      (t) => t.startsWith(`${expected.length} / ${PARKS.length} `),
+    );
     assert.deepEqual((await listed(s.page)).sort(), expected);
     await mapIdle(s.page);
-    const onMap = await poll('the map to follow', () => rendered(s.page, 'parks-circle'), (ids) => ids.length > 0 && ids.every((id) => expected.includes(id)));
+    const onMap = await poll(
+      'the map to follow',
+      () => rendered(s.page, 'parks-circle'),
+      (ids) => ids.length > 0 && ids.every((id) => expected.includes(id)),
+    );
     assert.ok(onMap.every((id) => expected.includes(id)));
-    const url = await poll('the URL', async () => new URL(s.page.url()), (u) => u.searchParams.get('zones') === 'h-east-corridor' && u.searchParams.has('conf'));
+    const url = await poll(
+      'the URL',
+      async () => new URL(s.page.url()),
+      (u) => u.searchParams.get('zones') === 'h-east-corridor' && u.searchParams.has('conf'),
+    );
     assert.equal(url.searchParams.get('district'), '浦东新区');
     assert.equal(url.searchParams.get('conf'), 'estimate');
     assert.equal(url.searchParams.get('sector'), 'ic');
@@ -165,7 +191,10 @@ describe('find tools', () => {
     const o: LngLat = [Number(await line.getAttribute('data-lng')), Number(await line.getAttribute('data-lat'))];
     assert.ok(km(o, clicked) < 0.05, `origin where clicked: ${o} vs ${clicked}`);
     const want = byDistance(o).slice(0, 5);
-    assert.deepEqual(await attrs(s.page, '[data-testid="find-nearest"] [data-result-park]', 'data-result-park'), want.map((w) => w.id));
+    assert.deepEqual(
+      await attrs(s.page, '[data-testid="find-nearest"] [data-result-park]', 'data-result-park'),
+      want.map((w) => w.id),
+    );
     const kms = await s.page.locator('[data-testid="find-nearest"] .km').allTextContents();
     kms.forEach((k, i) => assert.equal(k, `${want[i]!.km.toFixed(1)} 公里`));
     await mapIdle(s.page);
@@ -173,7 +202,11 @@ describe('find tools', () => {
 
     await s.page.getByTestId('find-sort').selectOption('distance');
     const order = await listed(s.page);
-    assert.deepEqual(order, byDistance(o).map((w) => w.id), 'the park list is sorted by distance');
+    assert.deepEqual(
+      order,
+      byDistance(o).map((w) => w.id),
+      'the park list is sorted by distance',
+    );
     assert.match((await s.page.locator('.park-list .park-km').first().textContent()) ?? '', /公里/);
     assert.deepEqual(pageErrors(), []);
   });
@@ -192,13 +225,27 @@ describe('find tools', () => {
     const want = byDistance(o).filter((w) => w.km <= 10 && w.id !== 'zhangjiang-ic-base');
     assert.ok(want.length >= 2 && want.length < PARKS.length - 5, `a real radius: ${want.length}`);
     assert.equal((await title.textContent())?.trim(), `10 公里内：${want.length} 个园区`);
-    assert.deepEqual(await attrs(s.page, '[data-testid="find-within"] [data-result-park]', 'data-result-park'), want.map((w) => w.id));
+    assert.deepEqual(
+      await attrs(s.page, '[data-testid="find-within"] [data-result-park]', 'data-result-park'),
+      want.map((w) => w.id),
+    );
     await jumpTo(s.page, o[0], o[1], 9.5);
     assert.ok((await rendered(s.page, 'find-radius-line')).length > 0, 'the circle is drawn');
-    const hits = await poll('the hits to be ringed', () => rendered(s.page, 'find-hits'), (ids) => ids.length > 0);
-    assert.ok(hits.every((id) => want.some((w) => w.id === id)), `ringed: ${hits.join(' ')}`);
+    const hits = await poll(
+      'the hits to be ringed',
+      () => rendered(s.page, 'find-hits'),
+      (ids) => ids.length > 0,
+    );
+    assert.ok(
+      hits.every((id) => want.some((w) => w.id === id)),
+      `ringed: ${hits.join(' ')}`,
+    );
     await s.page.getByTestId('find-radius').fill('25');
-    await poll('a wider radius', async () => (await title.textContent())?.trim(), (t) => t === `25 公里内：${byDistance(o).filter((w) => w.km <= 25 && w.id !== 'zhangjiang-ic-base').length} 个园区`);
+    await poll(
+      'a wider radius',
+      async () => (await title.textContent())?.trim(),
+      (t) => t === `25 公里内：${byDistance(o).filter((w) => w.km <= 25 && w.id !== 'zhangjiang-ic-base').length} 个园区`,
+    );
     await s.page.locator('[data-testid="map"]').screenshot({ path: join(SHOTS, 'find-radius.png') });
     assert.deepEqual(pageErrors(), []);
   });
@@ -207,7 +254,11 @@ describe('find tools', () => {
     await gotoReady();
     await jumpTo(s.page, 121.85, 30.93, 10);
     await s.page.getByTestId('find-draw').click();
-    await poll('draw mode on the map', () => s.page.locator('[data-testid="map"]').getAttribute('data-find-mode'), (m) => m === 'draw');
+    await poll(
+      'draw mode on the map',
+      () => s.page.locator('[data-testid="map"]').getAttribute('data-find-mode'),
+      (m) => m === 'draw',
+    );
     const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -227,7 +278,11 @@ describe('find tools', () => {
     await s.page.mouse.click(corners[0][0], corners[0][1]);
     const area = s.page.getByTestId('find-area');
     await area.waitFor({ timeout: 10_000 });
-    await poll('draw mode to end', () => s.page.getByTestId('find-draw').getAttribute('aria-pressed'), (v) => v === 'false');
+    await poll(
+      'draw mode to end',
+      () => s.page.getByTestId('find-draw').getAttribute('aria-pressed'),
+      (v) => v === 'false',
+    );
     assert.equal(await s.page.locator('article.park-card').count(), 0, 'drawing selected nothing');
 
     const poly: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
@@ -237,14 +292,19 @@ describe('find tools', () => {
     assert.deepEqual(await attrs(s.page, '[data-testid="find-area-parks"] [data-result-park]', 'data-result-park'), parksIn);
     assert.deepEqual(await attrs(s.page, '[data-testid="find-area-zones"] [data-zone]', 'data-zone'), zonesIn);
     const sectors = new Set(PARKS.filter((p) => parksIn.includes(p.properties.id)).flatMap((p) => p.properties.sectors));
-    for (const z of zonesIn) for (const sec of (ZONES.find((x) => x.properties.id === z)!.properties as unknown as { sectors: string[] }).sectors) sectors.add(sec);
+    for (const z of zonesIn)
+      for (const sec of (ZONES.find((x) => x.properties.id === z)!.properties as unknown as { sectors: string[] }).sectors) sectors.add(sec);
     assert.deepEqual((await attrs(s.page, '[data-testid="find-area-sectors"] [data-sector]', 'data-sector')).sort(), [...sectors].sort());
     await mapIdle(s.page);
     assert.equal((await rendered(s.page, 'find-area-fill')).length, 1, 'the area is drawn');
     await s.page.screenshot({ path: join(SHOTS, 'find-draw-zh.png') });
 
     await s.page.getByTestId('find-clear-area').click();
-    await poll('the area results to go', () => area.count(), (n) => n === 0);
+    await poll(
+      'the area results to go',
+      () => area.count(),
+      (n) => n === 0,
+    );
     assert.deepEqual(pageErrors(), []);
   });
 
@@ -257,7 +317,10 @@ describe('find tools', () => {
     assert.deepEqual(await attrs(s.page, '[data-testid="compare"] thead th[data-park]', 'data-park'), ids.slice(0, 4));
     assert.equal(await s.page.locator(`button[data-compare="${ids[4]}"]`).isDisabled(), true, 'a fifth cannot be added');
     const districts = await s.page.locator('[data-testid="compare"] tr[data-row="district"] td').allTextContents();
-    assert.deepEqual(districts, ids.slice(0, 4).map((id) => PARKS.find((p) => p.properties.id === id)!.properties.district));
+    assert.deepEqual(
+      districts,
+      ids.slice(0, 4).map((id) => PARKS.find((p) => p.properties.id === id)!.properties.district),
+    );
     assert.ok((await s.page.locator('[data-testid="compare"] tr[data-row="sectors"] [data-via]').count()) >= 4, 'reasons are given');
 
     const refs: Record<string, LngLat> = {
@@ -281,7 +344,11 @@ describe('find tools', () => {
 
     // removing one frees a slot
     await s.page.locator('[data-testid="compare"] thead th[data-park="caohejing"] button.remove').click();
-    await poll('three columns', () => s.page.locator('[data-testid="compare"] thead th[data-park]').count(), (n) => n === 3);
+    await poll(
+      'three columns',
+      () => s.page.locator('[data-testid="compare"] thead th[data-park]').count(),
+      (n) => n === 3,
+    );
     assert.equal(await s.page.locator(`button[data-compare="${ids[4]}"]`).isDisabled(), false);
     assert.deepEqual(pageErrors(), []);
     assert.deepEqual(s.offOrigin, []);

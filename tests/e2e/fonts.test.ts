@@ -47,12 +47,18 @@ describe('Chinese text without a CJK system font', () => {
     assert.ok(existsSync(DEJAVU), `${DEJAVU} is needed for this test (fonts-dejavu-core; .ci/run installs it)`);
     const dir = mkdtempSync(join(tmpdir(), 'fc-nocjk-'));
     const conf = join(dir, 'fonts.conf');
-    writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`);
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
+    );
     const s = await openSession(base, { env: { FONTCONFIG_FILE: conf } });
     try {
       await ready(s.page);
       const fonts = await usedFonts(s.page, 'h1');
-      assert.ok(fonts.some((f) => f.familyName.startsWith('Noto Sans SC') && f.isCustomFont), `h1 drawn with ${JSON.stringify(fonts)}`);
+      assert.ok(
+        fonts.some((f) => f.familyName.startsWith('Noto Sans SC') && f.isCustomFont),
+        `h1 drawn with ${JSON.stringify(fonts)}`,
+      );
       assert.ok(!fonts.some((f) => /CJK|WenQuanYi/i.test(f.familyName)), 'no system CJK font was visible');
       assert.ok((await rendered(s.page, 'parks-label', 'label_zh')).length >= 8, 'Chinese park labels are placed');
       assert.deepEqual(s.offOrigin, []);

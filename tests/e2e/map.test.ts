@@ -15,7 +15,6 @@ import type { MapWindow } from './driver';
 import type { Session } from './harness';
 import { GEO_FILES } from '../../src/loaders/geo-files';
 
-
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = join(here, '.shots');
 
@@ -85,8 +84,15 @@ describe('with WebGL (SwiftShader)', () => {
 
     // index.html preloads every start-up file and the app's fetch() takes the preloaded
     // response: one request per file (a preload the app did not use would make it two)
-    const preloads = await s.page.locator('link[rel="preload"][as="fetch"]').evaluateAll((els) => els.map((e) => new URL((e as HTMLLinkElement).href).pathname));
-    assert.deepEqual(preloads.sort(), Object.values(GEO_FILES).map((f) => `/geo/${f}`).sort());
+    const preloads = await s.page
+      .locator('link[rel="preload"][as="fetch"]')
+      .evaluateAll((els) => els.map((e) => new URL((e as HTMLLinkElement).href).pathname));
+    assert.deepEqual(
+      preloads.sort(),
+      Object.values(GEO_FILES)
+        .map((f) => `/geo/${f}`)
+        .sort(),
+    );
     for (const path of preloads) assert.equal(geoRequests.filter((p) => p === path).length, 1, `${path} requested once: ${geoRequests.join(' ')}`);
     assert.equal(await s.page.locator('.boot').count(), 0, 'the loading line is gone once the app has mounted');
 
@@ -98,7 +104,10 @@ describe('with WebGL (SwiftShader)', () => {
     assert.ok(poles.includes('zhangjiang-pole'), `poles: ${poles.join(' ')}`);
     const circles = await rendered(s.page, 'parks-circle');
     assert.ok(circles.length >= 25, `park circles: ${circles.length}`);
-    assert.ok(circles.every((id) => PARKS.some((p) => p.properties.id === id)), 'every circle is a park of parks.geojson');
+    assert.ok(
+      circles.every((id) => PARKS.some((p) => p.properties.id === id)),
+      'every circle is a park of parks.geojson',
+    );
     const labels = await rendered(s.page, 'parks-label');
     assert.ok(labels.length >= 8, `placed park labels: ${labels.length}`);
 
@@ -190,9 +199,15 @@ describe('with WebGL (SwiftShader)', () => {
     assert.equal((await listedParks(s.page)).length, total);
 
     await s.page.locator('input[data-sector="ic"]').check();
-    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic')).map((p) => p.properties.id).sort();
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic'))
+      .map((p) => p.properties.id)
+      .sort();
     assert.ok(expected.length > 0 && expected.length < total);
-    await poll('the count line', async () => (await countLine.textContent())?.trim(), (t) => t === `显示 ${expected.length} / ${total} 个园区`);
+    await poll(
+      'the count line',
+      async () => (await countLine.textContent())?.trim(),
+      (t) => t === `显示 ${expected.length} / ${total} 个园区`,
+    );
     const listed = (await listedParks(s.page)).sort();
     assert.deepEqual(listed, expected, 'the list holds exactly the IC parks');
     for (const id of listed) assert.ok(park(id).properties.sectors.includes('ic'), `${id} has sector ic`);
@@ -203,19 +218,34 @@ describe('with WebGL (SwiftShader)', () => {
       () => rendered(s.page, 'parks-circle'),
       (ids) => ids.length > 0 && ids.every((id) => listed.includes(id)),
     );
-    assert.ok(onMap.every((id) => listed.includes(id)), `map shows only IC parks: ${onMap.join(' ')}`);
+    assert.ok(
+      onMap.every((id) => listed.includes(id)),
+      `map shows only IC parks: ${onMap.join(' ')}`,
+    );
     // and every listed park that is in view is drawn
     for (const id of listed) {
       const pt = await pagePoint(s.page, park(id).geometry.coordinates);
       if (pt.inside) assert.ok(onMap.includes(id), `${id} is in view and drawn`);
     }
-    const url = await poll('the URL to record the filter', async () => s.page.url(), (u) => new URL(u).searchParams.get('sector') === 'ic');
+    const url = await poll(
+      'the URL to record the filter',
+      async () => s.page.url(),
+      (u) => new URL(u).searchParams.get('sector') === 'ic',
+    );
     assert.match(url, /[?&]sector=ic(&|#|$)/);
 
     // unticking brings everything back
     await s.page.locator('input[data-sector="ic"]').uncheck();
-    await poll('the count line', async () => (await countLine.textContent())?.trim(), (t) => t === `显示 ${total} / ${total} 个园区`);
-    await poll('the URL to drop the filter', async () => s.page.url(), (u) => !new URL(u).searchParams.has('sector'));
+    await poll(
+      'the count line',
+      async () => (await countLine.textContent())?.trim(),
+      (t) => t === `显示 ${total} / ${total} 个园区`,
+    );
+    await poll(
+      'the URL to drop the filter',
+      async () => s.page.url(),
+      (u) => !new URL(u).searchParams.has('sector'),
+    );
     assert.deepEqual(pageErrors(s), []);
   });
 
@@ -231,7 +261,11 @@ describe('with WebGL (SwiftShader)', () => {
     assert.match((await card.locator('h2').textContent()) ?? '', /Zhangjiang/);
     // the camera goes to the park (zoom 12)
     const [lng, lat] = park(id).geometry.coordinates;
-    await poll('the camera to reach the park', () => camera(s.page), (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3);
+    await poll(
+      'the camera to reach the park',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3,
+    );
     assert.ok(Math.abs((await camera(s.page)).zoom - 12) < 1e-3, 'at zoom 12');
     assert.equal(await s.page.locator('.notice').count(), 0, 'a valid URL yields no notice');
 
@@ -253,7 +287,10 @@ describe('with WebGL (SwiftShader)', () => {
     assert.ok(Math.abs(before.zoom - 10) < 1e-6, `camera from the hash: ${JSON.stringify(before)}`);
     const labelsBefore = await rendered(s.page, 'parks-label');
     assert.ok(labelsBefore.length > 0);
-    assert.match(JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('parks-label', 'text-field'))), /label_zh|name_zh/);
+    assert.match(
+      JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('parks-label', 'text-field'))),
+      /label_zh|name_zh/,
+    );
 
     const lang = s.page.locator('button.lang-switch');
     assert.equal((await lang.textContent())?.trim(), 'English');
@@ -266,7 +303,9 @@ describe('with WebGL (SwiftShader)', () => {
     const field = JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('parks-label', 'text-field')));
     assert.match(field, /label_en|name_en/, `park labels use English: ${field}`);
     assert.doesNotMatch(field, /_zh/);
-    const districtField = JSON.stringify(await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('districts-label', 'text-field')));
+    const districtField = JSON.stringify(
+      await s.page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('districts-label', 'text-field')),
+    );
     assert.match(districtField, /name_en/);
 
     await mapIdle(s.page);
@@ -275,7 +314,11 @@ describe('with WebGL (SwiftShader)', () => {
     assert.ok(Math.abs(after.lat - before.lat) < 1e-6, `lat kept: ${before.lat} → ${after.lat}`);
     assert.ok(Math.abs(after.zoom - before.zoom) < 1e-6, `zoom kept: ${before.zoom} → ${after.zoom}`);
     assert.ok((await rendered(s.page, 'parks-label')).length > 0, 'English labels are placed');
-    await poll('the URL to record the language', async () => s.page.url(), (u) => new URL(u).searchParams.get('lang') === 'en');
+    await poll(
+      'the URL to record the language',
+      async () => s.page.url(),
+      (u) => new URL(u).searchParams.get('lang') === 'en',
+    );
     assert.deepEqual(s.errors, []);
   });
 
@@ -307,9 +350,17 @@ describe('with WebGL (SwiftShader)', () => {
       const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic')).length;
       assert.equal((await listedParks(s.page)).length, expected);
       // the URL is rewritten at once to what was applied: the bad parts are gone
-      await poll('the URL to be cleaned', async () => s.page.url(), (u) => new URL(u).search === '?sector=ic' && new URL(u).hash === '');
+      await poll(
+        'the URL to be cleaned',
+        async () => s.page.url(),
+        (u) => new URL(u).search === '?sector=ic' && new URL(u).hash === '',
+      );
       await s.page.locator('input[data-sector="biomed"]').check();
-      await poll('the URL to follow the filter', async () => s.page.url(), (u) => new URL(u).search === '?sector=ic,biomed');
+      await poll(
+        'the URL to follow the filter',
+        async () => s.page.url(),
+        (u) => new URL(u).search === '?sector=ic,biomed',
+      );
       assert.deepEqual(dialogs, [], 'nothing ran');
       assert.deepEqual(pageErrors(s), []);
       assert.deepEqual(s.offOrigin, []);
@@ -340,8 +391,14 @@ describe('without WebGL', () => {
     await s.page.locator(`${LIST_ZH} button[data-park]`).first().waitFor();
     assert.equal((await listedParks(s.page)).length, PARKS.length);
     await s.page.locator('input[data-sector="biomed"]').check();
-    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'biomed')).map((p) => p.properties.id).sort();
-    await poll('the list to filter', async () => (await listedParks(s.page)).sort(), (ids) => JSON.stringify(ids) === JSON.stringify(expected));
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'biomed'))
+      .map((p) => p.properties.id)
+      .sort();
+    await poll(
+      'the list to filter',
+      async () => (await listedParks(s.page)).sort(),
+      (ids) => JSON.stringify(ids) === JSON.stringify(expected),
+    );
 
     const first = (await listedParks(s.page))[0]!;
     await s.page.locator(`${LIST_ZH} button[data-park="${first}"]`).click();
@@ -376,12 +433,23 @@ describe('when zones.geojson fails to load', () => {
 
     // the rest of the map still becomes ready (the missing file is drawn empty)
     await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
-    const districts = await poll('districts to be drawn', () => s.page.evaluate(() => {
-      const m = (window as unknown as MapWindow | undefined)?.__map;
-      return m ? [...new Set(m.queryRenderedFeatures({ layers: ['districts-fill'] }).map((f) => f.properties?.name_zh))].length : 0;
-    }), (n) => n >= 14, 20_000);
+    const districts = await poll(
+      'districts to be drawn',
+      () =>
+        s.page.evaluate(() => {
+          const m = (window as unknown as MapWindow | undefined)?.__map;
+          return m ? [...new Set(m.queryRenderedFeatures({ layers: ['districts-fill'] }).map((f) => f.properties?.name_zh))].length : 0;
+        }),
+      (n) => n >= 14,
+      20_000,
+    );
     assert.ok(districts >= 14);
-    await poll('parks to be drawn', () => rendered(s.page, 'parks-circle'), (ids) => ids.length >= 25, 10_000);
+    await poll(
+      'parks to be drawn',
+      () => rendered(s.page, 'parks-circle'),
+      (ids) => ids.length >= 25,
+      10_000,
+    );
     await mapIdle(s.page);
     assert.equal(await rendered(s.page, 'poles-fill').then((ids) => ids.length), 0, 'no zone is drawn');
     assert.deepEqual(pageErrors(s), []);

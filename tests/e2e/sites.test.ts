@@ -17,7 +17,6 @@ import { jumpTo, mapIdle, renderedProps } from './driver';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
-
 const here = dirname(fileURLToPath(import.meta.url));
 const FIX = join(here, '../fixtures/sites');
 const SHOTS = join(here, '.shots');
@@ -81,7 +80,10 @@ describe('sites: import, export, share', () => {
     await p.setInputFiles(FILE, join(FIX, 'good.csv'));
     const done = await waitPhase(p, 'done');
     assert.match(done, /已导入 good\.csv：3 个地点/);
-    assert.ok(p.workers().some((w) => /link\.worker/.test(w.url())), `a link worker runs: ${p.workers().map((w) => w.url())}`);
+    assert.ok(
+      p.workers().some((w) => /link\.worker/.test(w.url())),
+      `a link worker runs: ${p.workers().map((w) => w.url())}`,
+    );
     assert.deepEqual(await setCounts(p), [3]);
     const list = (await p.locator('[data-testid="sites-sets"]').textContent()) ?? '';
     assert.ok(list.includes('人民广场') && list.includes('黄浦区') && list.includes('浦东新区'), list);
@@ -89,7 +91,10 @@ describe('sites: import, export, share', () => {
     // on the map: zoomed in, the three are single points; at city scale they may cluster
     await jumpTo(p, 121.5906, 31.2036, 15);
     const points = await renderedProps(p, 'user-sites-point');
-    assert.ok(points.some((f) => f.i === 1), `the Zhangjiang site is drawn: ${JSON.stringify(points)}`);
+    assert.ok(
+      points.some((f) => f.i === 1),
+      `the Zhangjiang site is drawn: ${JSON.stringify(points)}`,
+    );
     const at = await p.evaluate(() => {
       const m = (window as unknown as MapWindow).__map;
       const pt = m.project([121.5906, 31.2036]);
@@ -107,7 +112,11 @@ describe('sites: import, export, share', () => {
     // the site lies inside the 张江 pole: the click is the site's, not the zone's
     assert.equal(await p.locator('article.zone-card').count(), 0, 'no zone card for a click on a site');
     await mapIdle(p);
-    assert.deepEqual((await renderedProps(p, 'user-sites-selected')).map((f) => f.i), [1], 'the picked site is ringed');
+    assert.deepEqual(
+      (await renderedProps(p, 'user-sites-selected')).map((f) => f.i),
+      [1],
+      'the picked site is ringed',
+    );
     mkdirSync(SHOTS, { recursive: true });
     await p.screenshot({ path: join(SHOTS, 'sites-card-zh.png') });
 
@@ -207,7 +216,7 @@ describe('sites: import, export, share', () => {
     const big = join(tmp, 'big.csv');
     const rows = ['id,lon,lat'];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 100_000; i++) rows.push(`B${i},${(121.2 + rnd() * 0.6).toFixed(5)},${(30.95 + rnd() * 0.4).toFixed(5)}`);
     writeFileSync(big, rows.join('\n'));
     await p.setInputFiles(FILE, big);
@@ -232,7 +241,10 @@ describe('sites: import, export, share', () => {
       await p.waitForTimeout(500);
     }
     assert.ok(clusters.length > 0, 'clusters drawn');
-    assert.ok(clusters.some((c) => Number(c.point_count) > 1000), 'big clusters');
+    assert.ok(
+      clusters.some((c) => Number(c.point_count) > 1000),
+      'big clusters',
+    );
     const total = clusters.reduce((n, c) => n + Number(c.point_count), 0);
     assert.ok(total > count! * 0.9, `the clusters in view hold most sites: ${total} of ${count}`);
     assert.ok((await renderedProps(p, 'user-sites-count')).length > 0, 'count labels drawn');

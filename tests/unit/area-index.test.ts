@@ -7,20 +7,49 @@ import { mulberry32 } from '../../src/lib/mulberry32';
 
 const rng = mulberry32;
 
-const naive = (geoms: (Polygon | MultiPolygon)[], x: number, y: number) =>
-  geoms.flatMap((g, i) => (booleanPointInPolygon([x, y], g) ? [i] : []));
+const naive = (geoms: (Polygon | MultiPolygon)[], x: number, y: number) => geoms.flatMap((g, i) => (booleanPointInPolygon([x, y], g) ? [i] : []));
 
 describe('AreaIndex', () => {
   const donut: Polygon = {
     type: 'Polygon',
     coordinates: [
-      [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-      [[3, 3], [7, 3], [7, 7], [3, 7], [3, 3]],
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [3, 3],
+        [7, 3],
+        [7, 7],
+        [3, 7],
+        [3, 3],
+      ],
     ],
   };
   const pair: MultiPolygon = {
     type: 'MultiPolygon',
-    coordinates: [[[[20, 0], [22, 0], [22, 2], [20, 2], [20, 0]]], [[[30, 0], [32, 0], [31, 3], [30, 0]]]],
+    coordinates: [
+      [
+        [
+          [20, 0],
+          [22, 0],
+          [22, 2],
+          [20, 2],
+          [20, 0],
+        ],
+      ],
+      [
+        [
+          [30, 0],
+          [32, 0],
+          [31, 3],
+          [30, 0],
+        ],
+      ],
+    ],
   };
 
   it('handles holes, multipolygons, boundaries and points far away', () => {

@@ -13,12 +13,7 @@ import {
   union,
 } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import {
-  BASEMAP_BBOX,
-  BASEMAP_SOURCE,
-  buildBasemap,
-  readAuthoredBasemap,
-} from '../../scripts/lib/basemap.ts';
+import { BASEMAP_BBOX, BASEMAP_SOURCE, buildBasemap, readAuthoredBasemap } from '../../scripts/lib/basemap.ts';
 import { buildDistricts } from '../../scripts/lib/districts.ts';
 
 const basemap = buildBasemap();
@@ -74,8 +69,7 @@ describe('basemap: provinces', () => {
   });
 
   it('puts known places in the right province', () => {
-    const where = (lon: number, lat: number): string[] =>
-      ['jiangsu', 'zhejiang'].filter((id) => booleanPointInPolygon(point([lon, lat]), province(id)));
+    const where = (lon: number, lat: number): string[] => ['jiangsu', 'zhejiang'].filter((id) => booleanPointInPolygon(point([lon, lat]), province(id)));
     expect(where(120.585, 31.299)).toEqual(['jiangsu']); // 苏州
     expect(where(120.755, 30.746)).toEqual(['zhejiang']); // 嘉兴
     expect(where(121.4737, 31.2304)).toEqual([]); // 人民广场
@@ -95,9 +89,7 @@ describe('basemap: provinces', () => {
     const shiftToGcj = (f: Feature<Polygon | MultiPolygon>): Feature<Polygon | MultiPolygon> => {
       const copy = structuredClone(f);
       const move = (c: unknown): unknown =>
-        typeof (c as number[])[0] === 'number'
-          ? [(c as number[])[0]! + 0.0042, (c as number[])[1]! - 0.0022]
-          : (c as unknown[]).map(move);
+        typeof (c as number[])[0] === 'number' ? [(c as number[])[0]! + 0.0042, (c as number[])[1]! - 0.0022] : (c as unknown[]).map(move);
       copy.geometry.coordinates = move(copy.geometry.coordinates) as typeof copy.geometry.coordinates;
       return copy;
     };
@@ -217,12 +209,8 @@ describe('basemap: authored file validation', () => {
   });
 
   it('rejects an open S20 marked closed, a line not marked schematic and duplicate ids', () => {
-    expect(() =>
-      buildBasemap(authoredWith((fs) => (fs[2]!.coordinates as unknown[]).pop())),
-    ).toThrow(/feature "s20".*closed: true but/);
-    expect(() => buildBasemap(authoredWith((fs) => (fs[0]!.schematic = false)))).toThrow(
-      /feature "huangpu".*schematic/,
-    );
+    expect(() => buildBasemap(authoredWith((fs) => (fs[2]!.coordinates as unknown[]).pop()))).toThrow(/feature "s20".*closed: true but/);
+    expect(() => buildBasemap(authoredWith((fs) => (fs[0]!.schematic = false)))).toThrow(/feature "huangpu".*schematic/);
     expect(() => buildBasemap(authoredWith((fs) => (fs[5]!.id = 'pvg')))).toThrow(/feature "pvg" \(#5\): duplicate id/);
     expect(() => buildBasemap(authoredWith((fs) => (fs[4]!.kind = 'port')))).toThrow(/feature "pvg" \(#4\): kind/);
   });

@@ -64,7 +64,17 @@ describe('data/briefing.json (the real script)', () => {
   });
   it('follows the plan: the chapters the issue asks for, in order', () => {
     expect(r.briefing!.chapters.map((c) => c.id)).toEqual([
-      'overview', 'zhangjiang', 'lingang', 'service-belt', 'h-belt', 'ic', 'biomed', 'ai', 'digital', 'leading', 'targets',
+      'overview',
+      'zhangjiang',
+      'lingang',
+      'service-belt',
+      'h-belt',
+      'ic',
+      'biomed',
+      'ai',
+      'digital',
+      'leading',
+      'targets',
     ]);
   });
   it('every chapter shows the basemap, a real layer list and at least one clause; the targets chapter carries every strategic target', () => {

@@ -39,7 +39,12 @@ describe('briefing slice', () => {
     s().startBriefing('audience', 5);
     const ch = chapters[5]!;
     expect(s().sectors).toEqual(ch.sectors);
-    expect(Object.entries(s().layers).filter(([, on]) => on).map(([g]) => g).sort()).toEqual([...ch.layers].sort());
+    expect(
+      Object.entries(s().layers)
+        .filter(([, on]) => on)
+        .map(([g]) => g)
+        .sort(),
+    ).toEqual([...ch.layers].sort());
     expect(s().briefingHighlight).toEqual(ch.highlight);
     expect(s().cameraRequest).toMatchObject(ch.camera);
     expect(isDetour(s())).toBe(false);

@@ -13,8 +13,7 @@ const sectors = read('../../data/sectors.json');
 const miniZones = read('../fixtures/build/mini-zones.json');
 const miniParks = read('../fixtures/build/mini-parks.json');
 
-const build = (over: Partial<BuildInputs>) =>
-  buildData({ planText, sectors, zones: miniZones, parks: miniParks, districts, ...over });
+const build = (over: Partial<BuildInputs>) => buildData({ planText, sectors, zones: miniZones, parks: miniParks, districts, ...over });
 const broken = (name: string) => read(`../fixtures/build/broken/${name}.json`);
 
 describe('data build with small fixtures', () => {
@@ -89,8 +88,21 @@ describe('the real data', () => {
 
   it('has the 15 top-level sectors of “9+X” in the plan order', () => {
     expect(out.sectors.sectors.map((s) => s.id)).toEqual([
-      'ic', 'biomed', 'ai', 'nev', 'equipment', 'aerospace', 'infocomm', 'materials', 'digital',
-      'photonics', 'gene-cell', 'brain', 'marine', 'hydrogen', '6g',
+      'ic',
+      'biomed',
+      'ai',
+      'nev',
+      'equipment',
+      'aerospace',
+      'infocomm',
+      'materials',
+      'digital',
+      'photonics',
+      'gene-cell',
+      'brain',
+      'marine',
+      'hydrogen',
+      '6g',
     ]);
     expect(out.sectors.sectors.filter((s) => s.kind === 'strategic')).toHaveLength(9);
   });
@@ -106,7 +118,16 @@ describe('the real data', () => {
 
   it('draws every layout of plan 五', () => {
     const groups = new Set(out.zones.features.map((z) => z.properties.group));
-    for (const g of ['two-poles', 'service-belt', 'h-belt', 'ic-one-body-two-wings', 'biomed-1-5-x', 'ai-4-x', 'digital-industries', 'fintech-two-cities-one-belt-one-port'])
+    for (const g of [
+      'two-poles',
+      'service-belt',
+      'h-belt',
+      'ic-one-body-two-wings',
+      'biomed-1-5-x',
+      'ai-4-x',
+      'digital-industries',
+      'fintech-two-cities-one-belt-one-port',
+    ])
       expect(groups).toContain(g);
     const axes = out.zones.features.filter((z) => z.properties.kind === 'axis');
     expect(axes.map((a) => a.geometry.type).sort()).toEqual(['LineString', 'LineString', 'MultiLineString']);
@@ -121,7 +142,17 @@ describe('the real data', () => {
   });
 
   it('puts each of the nine named belt cores inside the service belt', () => {
-    for (const id of ['yangpu-university-city', 'north-bund', 'shibei-hi-tech-park', 'zhongyi-innovation-park', 'hongqiao-zhigu', 'zizhu', 'caohejing', 'xuhui-west-bund', 'pujiang-zhigu'])
+    for (const id of [
+      'yangpu-university-city',
+      'north-bund',
+      'shibei-hi-tech-park',
+      'zhongyi-innovation-park',
+      'hongqiao-zhigu',
+      'zizhu',
+      'caohejing',
+      'xuhui-west-bund',
+      'pujiang-zhigu',
+    ])
       expect(park(id).zones, id).toContain('service-belt');
     // and the pole parks are not in it
     expect(park('zhangjiang-ai-island').zones).not.toContain('service-belt');
@@ -154,10 +185,7 @@ describe('the real data', () => {
 
   it('audits: every park lies in a zone; the unsupported designations are the known ones', () => {
     expect(r.audit!.parksOutsideZones).toEqual([]);
-    expect(r.audit!.unsupported.map((u) => `${u.park}:${u.sector}`).sort()).toEqual([
-      'jinshan-display-base:infocomm',
-      'west-hongqiao-zhihuigu:ai',
-    ]);
+    expect(r.audit!.unsupported.map((u) => `${u.park}:${u.sector}`).sort()).toEqual(['jinshan-display-base:infocomm', 'west-hongqiao-zhihuigu:ai']);
   });
 
   it('the footprint of 东方美谷 is within 10% of its official area', () => {

@@ -71,9 +71,7 @@ describe('buildDistricts', () => {
     expect(byName.get('崇明区')?.properties.adcode).toBe(310151);
     expect(byName.get('浦东新区')?.properties.name_en).toBe('Pudong New Area');
     expect(byName.get('静安区')?.properties.name_en).toBe("Jing'an");
-    expect(new Set(districts.features.map((f) => f.properties.name_zh))).toEqual(
-      new Set(Object.keys(REFERENCE_AREA_KM2)),
-    );
+    expect(new Set(districts.features.map((f) => f.properties.name_zh))).toEqual(new Set(Object.keys(REFERENCE_AREA_KM2)));
     for (const f of districts.features) expect(f.properties.name_en).toMatch(/^[A-Z][A-Za-z' ]+$/);
   });
 
@@ -114,8 +112,7 @@ describe('buildDistricts', () => {
     const chongming = byName.get('崇明区')!;
     expect(chongming.geometry.type).toBe('MultiPolygon');
     const parts = polygonsOf(chongming.geometry);
-    const partAt = (lon: number, lat: number): number[] =>
-      parts.flatMap((p, i) => (booleanPointInPolygon(point([lon, lat]), polygon(p)) ? [i] : []));
+    const partAt = (lon: number, lat: number): number[] => parts.flatMap((p, i) => (booleanPointInPolygon(point([lon, lat]), polygon(p)) ? [i] : []));
     const changxing = partAt(121.74, 31.35);
     // The reference's 横沙岛 point (121.84, 31.30) lies ≈230 m off this coarse coastline (it is
     // outside in the raw GCJ-02 data too); 31°20′N 121°50′E is the island's middle.
@@ -155,9 +152,7 @@ describe('buildDistricts', () => {
         const rawV = poly[0]![0]!;
         const outV = outParts[p]![0]![0]!;
         const s = shiftMetres(rawV, outV);
-        expect(looksConverted(rawV, outV), `${name}[${p}] east ${s.east.toFixed(0)} north ${s.north.toFixed(0)}`).toBe(
-          true,
-        );
+        expect(looksConverted(rawV, outV), `${name}[${p}] east ${s.east.toFixed(0)} north ${s.north.toFixed(0)}`).toBe(true);
         // The same check on unconverted data must fail (guards against skipping conversion).
         expect(looksConverted(rawV, [Number(rawV[0]!.toFixed(6)), Number(rawV[1]!.toFixed(6))])).toBe(false);
         checked++;

@@ -49,9 +49,25 @@ describe('nearest', () => {
   });
 
   it('centroid and distances to reference points', () => {
-    const sq: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [122, 31], [122, 32], [121, 32], [121, 31]]] };
+    const sq: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [122, 31],
+          [122, 32],
+          [121, 32],
+          [121, 31],
+        ],
+      ],
+    };
     expect(centroidOf(sq)).toEqual([121.5, 31.5]);
-    expect(distancesToRefs(PS, [{ id: 'n1', coord: north(1) }, { id: 'here', coord: PS }]).map((r) => [r.id, Math.round(r.km * 1000) / 1000])).toEqual([
+    expect(
+      distancesToRefs(PS, [
+        { id: 'n1', coord: north(1) },
+        { id: 'here', coord: PS },
+      ]).map((r) => [r.id, Math.round(r.km * 1000) / 1000]),
+    ).toEqual([
       ['n1', 1],
       ['here', 0],
     ]);
@@ -59,7 +75,18 @@ describe('nearest', () => {
 });
 
 describe('area query', () => {
-  const box: Polygon = { type: 'Polygon', coordinates: [[[121.4, 31.2], [121.5, 31.2], [121.5, 31.3], [121.4, 31.3], [121.4, 31.2]]] };
+  const box: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [121.4, 31.2],
+        [121.5, 31.2],
+        [121.5, 31.3],
+        [121.4, 31.3],
+        [121.4, 31.2],
+      ],
+    ],
+  };
 
   it('finds the points inside (boundary included), in input order', () => {
     const pts = [
@@ -72,15 +99,63 @@ describe('area query', () => {
 
   it('finds the polygons and lines it touches', () => {
     const zones = [
-      { type: 'Feature' as const, properties: { id: 'overlap' }, geometry: { type: 'Polygon' as const, coordinates: [[[121.45, 31.25], [121.6, 31.25], [121.6, 31.4], [121.45, 31.25]]] } },
-      { type: 'Feature' as const, properties: { id: 'apart' }, geometry: { type: 'Polygon' as const, coordinates: [[[122, 31], [122.1, 31], [122.1, 31.1], [122, 31]]] } },
-      { type: 'Feature' as const, properties: { id: 'axis' }, geometry: { type: 'LineString' as const, coordinates: [[121.3, 31.25], [121.45, 31.25]] } },
+      {
+        type: 'Feature' as const,
+        properties: { id: 'overlap' },
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [121.45, 31.25],
+              [121.6, 31.25],
+              [121.6, 31.4],
+              [121.45, 31.25],
+            ],
+          ],
+        },
+      },
+      {
+        type: 'Feature' as const,
+        properties: { id: 'apart' },
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [122, 31],
+              [122.1, 31],
+              [122.1, 31.1],
+              [122, 31],
+            ],
+          ],
+        },
+      },
+      {
+        type: 'Feature' as const,
+        properties: { id: 'axis' },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [121.3, 31.25],
+            [121.45, 31.25],
+          ],
+        },
+      },
     ];
     expect(featuresIntersecting(box, zones)).toEqual(['overlap', 'axis']);
   });
 
   it('rejects degenerate rings', () => {
-    const line: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [122, 31], [121, 31], [121, 31]]] };
+    const line: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [122, 31],
+          [121, 31],
+          [121, 31],
+        ],
+      ],
+    };
     expect(isUsablePolygon(line)).toBe(false);
     expect(isUsablePolygon(null)).toBe(false);
     expect(isUsablePolygon(box)).toBe(true);

@@ -8,7 +8,10 @@ let index: SearchIndex;
 beforeAll(async () => {
   index = buildSearchIndex(searchEntries(deriveData(await loadRealGeo())));
 });
-const top = (q: string, n = 1) => runSearch(index, q, 8).slice(0, n).map((h) => `${h.entry.kind}:${h.entry.id}`);
+const top = (q: string, n = 1) =>
+  runSearch(index, q, 8)
+    .slice(0, n)
+    .map((h) => `${h.entry.kind}:${h.entry.id}`);
 
 describe('pinyin (pinyin-pro)', () => {
   it('gives full pinyin, spaced syllables and initials of the Han characters only', () => {

@@ -57,7 +57,17 @@ describe('combined filter', () => {
     const mk = (id: string, zh: string, en: string) => ({ id, name_zh: zh, name_en: en }) as ParkProps;
     const ps = [mk('b', '北', 'Beta'), mk('a', '安', 'Alpha'), mk('c', '长', 'Gamma')];
     expect(sortParks(ps, 'name', 'en', null).map((p) => p.id)).toEqual(['a', 'b', 'c']);
-    expect(sortParks(ps, 'distance', 'en', new Map([['c', 1], ['b', 2]])).map((p) => p.id)).toEqual(['c', 'b', 'a']);
+    expect(
+      sortParks(
+        ps,
+        'distance',
+        'en',
+        new Map([
+          ['c', 1],
+          ['b', 2],
+        ]),
+      ).map((p) => p.id),
+    ).toEqual(['c', 'b', 'a']);
     expect(sortParks(ps, 'distance', 'en', null).map((p) => p.id)).toEqual(['a', 'b', 'c']);
   });
 });
@@ -65,7 +75,9 @@ describe('combined filter', () => {
 describe('find slice and selectors', () => {
   it('caps the comparison at four and toggles', () => {
     const st = storeWithData();
-    const ids = parks(st).slice(0, 6).map((p) => p.id);
+    const ids = parks(st)
+      .slice(0, 6)
+      .map((p) => p.id);
     for (const id of ids) st.getState().toggleCompare(id);
     expect(st.getState().compare).toEqual(ids.slice(0, MAX_COMPARE));
     st.getState().toggleCompare(ids[1]!);
@@ -82,10 +94,31 @@ describe('find slice and selectors', () => {
     expect(s().radiusKm).toBeNull();
     s().setRadiusKm(1e6);
     expect(s().radiusKm).toBe(200);
-    const square: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31.1], [121, 31]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [121.1, 31],
+          [121.1, 31.1],
+          [121, 31.1],
+          [121, 31],
+        ],
+      ],
+    };
     await s().setArea(square);
     expect(s().area).toEqual(square);
-    await s().setArea({ type: 'Polygon', coordinates: [[[121, 31], [121, 31], [121, 31], [121, 31]]] });
+    await s().setArea({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [121, 31],
+          [121, 31],
+          [121, 31],
+        ],
+      ],
+    });
     expect(s().area).toBeNull();
   });
 
@@ -94,7 +127,18 @@ describe('find slice and selectors', () => {
     vi.resetModules();
     const { createAppStore: freshStore } = await import('../../src/state/store');
     const s = freshStore().getState;
-    const square: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31.1], [121, 31]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [121.1, 31],
+          [121.1, 31.1],
+          [121, 31.1],
+          [121, 31],
+        ],
+      ],
+    };
     const first = s().setArea(square);
     await s().setArea(null);
     await first;
@@ -126,7 +170,18 @@ describe('find slice and selectors', () => {
 
   it('area result: parks, zones and sectors inside a polygon around Lingang', async () => {
     const s = storeWithData().getState;
-    const lingang: Polygon = { type: 'Polygon', coordinates: [[[121.8, 30.85], [122.0, 30.85], [122.0, 31.0], [121.8, 31.0], [121.8, 30.85]]] };
+    const lingang: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.8, 30.85],
+          [122.0, 30.85],
+          [122.0, 31.0],
+          [121.8, 31.0],
+          [121.8, 30.85],
+        ],
+      ],
+    };
     await s().setArea(lingang);
     const r = selectAreaResult(s())!;
     expect(r.parks.sort()).toEqual(['dongfang-xingang', 'shengming-lanwan', 'xinxi-feiyu']);
@@ -151,7 +206,11 @@ describe('find slice and selectors', () => {
 describe('URL binding', () => {
   it('restores search text and every filter, and writes them back', () => {
     const st = storeWithData();
-    const notices = applyUrlState(st, '?sector=ic&q=%E5%BC%A0%E6%B1%9F&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA&zones=zhangjiang-pole,lingang-pole&conf=estimate', '');
+    const notices = applyUrlState(
+      st,
+      '?sector=ic&q=%E5%BC%A0%E6%B1%9F&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA&zones=zhangjiang-pole,lingang-pole&conf=estimate',
+      '',
+    );
     expect(notices).toEqual([]);
     const s = st.getState();
     expect([s.query, s.districtFilter, s.zoneFilter, s.confFilter]).toEqual(['张江', ['浦东新区'], ['zhangjiang-pole', 'lingang-pole'], ['estimate']]);

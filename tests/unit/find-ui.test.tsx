@@ -62,12 +62,13 @@ describe('search combobox', () => {
 describe('filters, list and comparison', () => {
   it('the live count and the park list follow the combined filters; distance sort shows km', () => {
     const store = storeWithData();
-    renderWith(store, (
+    renderWith(
+      store,
       <>
         <FindPanel />
         <ParkList />
-      </>
-    ));
+      </>,
+    );
     expect(screen.getByTestId('find-count').textContent).toBe('33 / 33 个园区符合全部筛选');
     fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
     fireEvent.click(document.querySelector('input[data-conf="estimate"]')!);
@@ -83,12 +84,13 @@ describe('filters, list and comparison', () => {
 
   it('compare toggles in the list stop at four; the sheet lists district and distances', () => {
     const store = storeWithData();
-    renderWith(store, (
+    renderWith(
+      store,
       <>
         <ParkList />
         <FindOverlay />
-      </>
-    ));
+      </>,
+    );
     const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare]')];
     for (const b of toggles.slice(0, 4)) fireEvent.click(b);
     expect(store.getState().compare).toHaveLength(4);

@@ -87,9 +87,7 @@ describe('link CLI (runLink)', () => {
     expect(zj.properties.district).toBe('浦东新区');
     expect(zj.properties.zones).toContain('zhangjiang-pole');
     expect(zj.properties.sectors).toContain('ic');
-    expect(zj.properties.links).toContainEqual(
-      expect.objectContaining({ sector: 'ic', via: 'zone', zone: 'zhangjiang-pole', clause: '五（一）' }),
-    );
+    expect(zj.properties.links).toContainEqual(expect.objectContaining({ sector: 'ic', via: 'zone', zone: 'zhangjiang-pole', clause: '五（一）' }));
     expect(byName(fs, '陆家嘴, 东方明珠').properties.district).toBe('浦东新区');
   });
 

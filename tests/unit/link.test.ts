@@ -7,7 +7,15 @@ import type { ZoneProps } from '../../src/loaders/schemas';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 const district = (name: string, g: Polygon): DistrictFeature => ({
   type: 'Feature',
@@ -18,9 +26,21 @@ const zone = (id: string, g: ZoneFeature['geometry'], links: ZoneProps['links'])
   type: 'Feature',
   geometry: g,
   properties: {
-    id, kind: g.type === 'LineString' ? 'axis' : 'cluster', group: 'g', role: null, name_zh: id, name_en: id,
-    sectors: [...new Set(links.map((l) => l.sector))], links, clause: '五（五）', schematic: true, derivation: 'test',
-    axis: null, area_km2: null, outline_of: null, label: [0, 0],
+    id,
+    kind: g.type === 'LineString' ? 'axis' : 'cluster',
+    group: 'g',
+    role: null,
+    name_zh: id,
+    name_en: id,
+    sectors: [...new Set(links.map((l) => l.sector))],
+    links,
+    clause: '五（五）',
+    schematic: true,
+    derivation: 'test',
+    axis: null,
+    area_km2: null,
+    outline_of: null,
+    label: [0, 0],
   },
 });
 
@@ -31,7 +51,17 @@ const zones = [
     { sector: 'ic', node: 'ic', clause: '五（五）', phrase: '集成电路' },
     { sector: 'ai', node: 'robots', clause: '五（五）', phrase: '智能机器人' },
   ]),
-  zone('axis', { type: 'LineString', coordinates: [[0, 0], [10, 10]] }, [{ sector: 'nev', node: 'nev', clause: '五（四）', phrase: '新能源' }]),
+  zone(
+    'axis',
+    {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [10, 10],
+      ],
+    },
+    [{ sector: 'nev', node: 'nev', clause: '五（四）', phrase: '新能源' }],
+  ),
   zone('empty', box(20, 20, 21, 21), [{ sector: 'materials', node: 'materials', clause: '五（四）', phrase: '新材料' }]),
 ];
 
@@ -49,12 +79,7 @@ describe('createLinker', () => {
   it('merges explicit designations with inherited zone sectors, keeping provenance, sorted in 9+X order', () => {
     const r = linker.link(5.5, 5.5, [{ sector: 'digital', node: 'fintech', clause: '五（五）', phrase: '金融科技' }]);
     expect(r.sectors).toEqual(['ic', 'ai', 'digital']);
-    expect(r.links.map((l) => `${l.via}:${l.zone ?? '-'}:${l.node}`)).toEqual([
-      'designation:-:fintech',
-      'zone:a:ai',
-      'zone:b:ic',
-      'zone:b:robots',
-    ]);
+    expect(r.links.map((l) => `${l.via}:${l.zone ?? '-'}:${l.node}`)).toEqual(['designation:-:fintech', 'zone:a:ai', 'zone:b:ic', 'zone:b:robots']);
   });
 
   it('returns nothing for a point outside everything', () => {

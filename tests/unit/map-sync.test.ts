@@ -56,8 +56,7 @@ describe('syncMapWithStore: data', () => {
     expect(data.get('zone-labels')!.features.length).toBeGreaterThan(0);
     expect(data.get('footprints')!.features.length).toBeGreaterThan(0);
     // flat park properties (MapLibre stringifies nested ones)
-    for (const f of data.get('parks')!.features)
-      for (const v of Object.values(f.properties ?? {})) expect(typeof v === 'object' && v !== null).toBe(false);
+    for (const f of data.get('parks')!.features) for (const v of Object.values(f.properties ?? {})) expect(typeof v === 'object' && v !== null).toBe(false);
     // no filter yet
     expect(fake.lastCall('setParkFilter')).toEqual([null]);
     expect(fake.lastCall('setZoneEmphasis')).toEqual([null]);
@@ -117,8 +116,7 @@ describe('syncMapWithStore: filter', () => {
     // parks are re-coloured for the selection: every park drawn in ic's colour links to ic
     const fc = fake.lastCall('setData');
     expect(fc?.[0]).toBe('parks');
-    for (const f of (fc![1] as FeatureCollection).features)
-      if (parks.includes(String(f.properties?.id))) expect(f.properties?.color).toBe(SECTOR_COLORS.ic);
+    for (const f of (fc![1] as FeatureCollection).features) if (parks.includes(String(f.properties?.id))) expect(f.properties?.color).toBe(SECTOR_COLORS.ic);
     stop();
   });
 
@@ -130,7 +128,12 @@ describe('syncMapWithStore: filter', () => {
       ['fintech-lingang', 'fintech-lujiazui', 'fintech-riverside', 'fintech-zhangjiang'].sort(),
     );
     const ids = fake.lastCall('setParkFilter')![0]!;
-    for (const id of ids) expect(derivedParks().find((p) => p.id === id)!.links.some((l) => l.node === 'fintech')).toBe(true);
+    for (const id of ids)
+      expect(
+        derivedParks()
+          .find((p) => p.id === id)!
+          .links.some((l) => l.node === 'fintech'),
+      ).toBe(true);
     stop();
   });
 

@@ -1,16 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  looksBinary,
-  parseCsvPoints,
-  parseGeoJsonPoints,
-  parsePointsText,
-  type ParseOptions,
-  type ParseResult,
-} from '../../src/geo/points-io';
+import { looksBinary, parseCsvPoints, parseGeoJsonPoints, parsePointsText, type ParseOptions, type ParseResult } from '../../src/geo/points-io';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/points/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/points/${name}`, import.meta.url), 'utf8');
 
 /** Rough Shanghai box [minLon, minLat, maxLon, maxLat]. */
 const SH: [number, number, number, number] = [120.85, 30.67, 122.2, 31.88];
@@ -122,14 +114,7 @@ describe('fatal errors', () => {
   });
 
   it('accepts header aliases case-insensitively', () => {
-    const cases = [
-      'LON,LAT',
-      'Lng,Latitude',
-      'long,lat',
-      'Longitude,Latitude',
-      '经度,纬度',
-      ' lon , lat ',
-    ];
+    const cases = ['LON,LAT', 'Lng,Latitude', 'long,lat', 'Longitude,Latitude', '经度,纬度', ' lon , lat '];
     for (const h of cases) {
       const r = parseCsvPoints(`${h}\n121.47,31.23\n`);
       expect(r.fatal, h).toBeNull();
@@ -185,9 +170,7 @@ describe('CSV parsing', () => {
   it('RFC 4180: quoted commas, doubled quotes, CRLF', () => {
     const r = parseCsvPoints('name,lon,lat,note\r\n"A, B",121.1,31.1,"say ""hi"""\r\n');
     expect(r.fatal).toBeNull();
-    expect(r.points).toEqual([
-      { line: 2, index: 0, id: null, name: 'A, B', lon: 121.1, lat: 31.1, properties: { note: 'say "hi"' } },
-    ]);
+    expect(r.points).toEqual([{ line: 2, index: 0, id: null, name: 'A, B', lon: 121.1, lat: 31.1, properties: { note: 'say "hi"' } }]);
   });
 
   it('quoted newlines keep line numbers right (LF, CRLF and CR)', () => {
@@ -359,9 +342,7 @@ describe('GeoJSON parsing', () => {
     for (const text of [fc([f]), JSON.stringify(f), JSON.stringify([f])]) {
       const r = parseGeoJsonPoints(text);
       expect(r.fatal).toBeNull();
-      expect(r.points).toEqual([
-        { line: null, index: 0, id: '7', name: '人民广场', lon: 121.47, lat: 31.23, properties: { name: '人民广场', level: 2 } },
-      ]);
+      expect(r.points).toEqual([{ line: null, index: 0, id: '7', name: '人民广场', lon: 121.47, lat: 31.23, properties: { name: '人民广场', level: 2 } }]);
     }
   });
 
@@ -374,7 +355,17 @@ describe('GeoJSON parsing', () => {
     const features = [
       pt(121.1, 31.1, { id: 'a' }), // 0 ok
       { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[121, 31]] } }, // 1
-      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[121, 31], [122, 31]] } }, // 2
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [121, 31],
+            [122, 31],
+          ],
+        },
+      }, // 2
       { type: 'Feature', properties: {}, geometry: null }, // 3
       pt('121.1', 31.1), // 4 string coordinate
       pt(121.1, null), // 5

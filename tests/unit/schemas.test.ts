@@ -24,7 +24,11 @@ describe('geometry checks', () => {
     ['a position of one number', (c) => [c[0]!.map((p, i) => (i === 2 ? [121] : p))], 'coordinates.0.2: must be a [lon, lat] pair'],
     ['a ring of three positions', (c) => [c[0]!, c[0]!.slice(0, 3)], 'coordinates.1: must be 4+ positions'],
     ['no rings', () => [], 'coordinates: must be 1+ rings of 4+ positions'],
-    ['strings for numbers', (c) => [c[0]!.map(([x, y], i) => (i === 1 ? ['121.5', String(y)] : [x, y]))], 'coordinates.0.1: must be finite numbers, got ["121.5", "'],
+    [
+      'strings for numbers',
+      (c) => [c[0]!.map(([x, y], i) => (i === 1 ? ['121.5', String(y)] : [x, y]))],
+      'coordinates.0.1: must be finite numbers, got ["121.5", "',
+    ],
   ];
   it.each(cases)('reject %s, naming the feature and the exact element', (_, mutate, reason) => {
     const fc = zones();
@@ -39,7 +43,9 @@ describe('geometry checks', () => {
   it('reject a label that is not a position', () => {
     const fc = readGeoJson<FC>('districts.geojson');
     fc.features[2]!.properties.label = [121.4, Number.POSITIVE_INFINITY];
-    expect(reasons(parseWith(DistrictsSchema, 'districts.geojson', fc)).join('\n')).toContain('features.2.properties.label: must be finite numbers, got [121.4, Infinity]');
+    expect(reasons(parseWith(DistrictsSchema, 'districts.geojson', fc)).join('\n')).toContain(
+      'features.2.properties.label: must be finite numbers, got [121.4, Infinity]',
+    );
   });
 });
 
@@ -49,7 +55,8 @@ describe('loadGeoData with a broken file', () => {
     const broken = zones();
     delete broken.features[4]!.properties.name_en;
     const id = String(broken.features[4]!.properties.id);
-    const fetcher = async (url: string) => (url.endsWith('/geo/zones.geojson') ? { ok: true, status: 200, text: async () => JSON.stringify(broken) } : fetch(url));
+    const fetcher = async (url: string) =>
+      url.endsWith('/geo/zones.geojson') ? { ok: true, status: 200, text: async () => JSON.stringify(broken) } : fetch(url);
     const geo = await loadGeoData('/', fetcher);
     expect(geo.parks.ok && geo.districts.ok && geo.sectors.ok).toBe(true);
     expect(geo.zones.ok).toBe(false);
@@ -71,7 +78,8 @@ describe('loadGeoData when the message texts cannot load', () => {
       const fetch = diskFetcher();
       const broken = zones();
       delete broken.features[4]!.properties.name_en;
-      const fetcher = async (url: string) => (url.endsWith('/geo/zones.geojson') ? { ok: true, status: 200, text: async () => JSON.stringify(broken) } : fetch(url));
+      const fetcher = async (url: string) =>
+        url.endsWith('/geo/zones.geojson') ? { ok: true, status: 200, text: async () => JSON.stringify(broken) } : fetch(url);
       const geo = await fresh('/', fetcher);
       expect(geo.parks.ok).toBe(true);
       expect(geo.zones.ok ? '' : geo.zones.error).toMatch(/zones\.geojson \[[a-z0-9-]+\]: features\.4\.properties\.name_en: Invalid input/);

@@ -92,7 +92,10 @@ describe('CSV export', () => {
 
   it('exports parks with their designations as reasons', () => {
     const coords = new Map(parks.map((p) => [p.properties.id, p.geometry.coordinates as [number, number]]));
-    const rows = parkRows(parks.map((p) => p.properties), coords);
+    const rows = parkRows(
+      parks.map((p) => p.properties),
+      coords,
+    );
     expect(rows).toHaveLength(parks.length);
     const withDesignation = parks.find((p) => p.properties.designations.length > 0)!;
     const csv = parseCsv(toCsv(rows, names('zh')).slice(1));

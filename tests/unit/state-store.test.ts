@@ -168,7 +168,10 @@ describe('data slice (real data)', () => {
     // parksInZone is the inverse of park.zones
     for (const p of d.parks) for (const z of p.zones) expect(d.parksInZone.get(z)).toContain(p.id);
     expect(d.parksInZone.get('fintech-riverside')?.sort()).toEqual(
-      d.parks.filter((p) => p.zones.includes('fintech-riverside')).map((p) => p.id).sort(),
+      d.parks
+        .filter((p) => p.zones.includes('fintech-riverside'))
+        .map((p) => p.id)
+        .sort(),
     );
     expect(d.districtLabels.features).toHaveLength(16);
     expect(d.provinces.features.every((f) => f.properties?.kind === 'province')).toBe(true);

@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import {
-  applyUrlState,
-  currentUrlState,
-  describeNotice,
-  initialCameraFromUrl,
-  knownFrom,
-  startUrlSync,
-} from '../../src/state/url-sync';
+import { applyUrlState, currentUrlState, describeNotice, initialCameraFromUrl, knownFrom, startUrlSync } from '../../src/state/url-sync';
 import { t } from '../../src/i18n';
 import { realGeoFixture } from '../fakes/geo-disk';
 import { fakeWindow } from '../fakes/fake-window';

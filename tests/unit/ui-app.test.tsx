@@ -102,7 +102,13 @@ describe('App (fake map, real data from disk)', () => {
     FakeMapController.reset();
     renderApp();
     expect(fake().initialData).toEqual({});
-    await waitFor(() => expect(fake().calls('setData').map(([id]) => id)).toContain('parks'));
+    await waitFor(() =>
+      expect(
+        fake()
+          .calls('setData')
+          .map(([id]) => id),
+      ).toContain('parks'),
+    );
   });
 
   it('starts the map at the camera in the URL hash', async () => {
@@ -216,8 +222,14 @@ describe('App (fake map, real data from disk)', () => {
     expect(await screen.findByText(t('zh', 'loadFailed'))).toBeInTheDocument();
     expect(screen.getByText(/zones\.geojson/)).toHaveTextContent('zones.geojson: HTTP 404');
     // the zones reach the map empty, the parks in full
-    const pushed = new Set(fake().calls('setData').map(([id]) => id));
-    const zones = fake().calls('setData').find(([id]) => id === 'zones');
+    const pushed = new Set(
+      fake()
+        .calls('setData')
+        .map(([id]) => id),
+    );
+    const zones = fake()
+      .calls('setData')
+      .find(([id]) => id === 'zones');
     expect((zones![1] as GeoJSON.FeatureCollection).features).toEqual([]);
     expect(pushed.has('parks')).toBe(true);
     // the notice can be dismissed

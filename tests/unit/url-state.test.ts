@@ -223,9 +223,7 @@ describe('parsing values', () => {
   it('park=<script> is dropped with the raw text as the notice value', () => {
     const { state: s, notices } = parse('?park=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(s.park).toBeNull();
-    expect(notices).toEqual([
-      { param: 'park', value: '<script>alert(1)</script>', code: 'unknown-value', reason: expect.any(String) },
-    ]);
+    expect(notices).toEqual([{ param: 'park', value: '<script>alert(1)</script>', code: 'unknown-value', reason: expect.any(String) }]);
   });
 
   it('caps notice values to 60 characters', () => {
@@ -428,21 +426,74 @@ describe('camera hash', () => {
 
 describe('fuzz (seeded)', () => {
   const pieces = [
-    '?', '&', '=', ',', '%', '%2C', '%E6%B5%A6', '%zz', '%', '#', '/', '.', '-', '+', ' ', '1', '0', '9', '85', '180',
-    'a', 'Z', '<', '>', '"', "'", '\u0000', '\uD800', '\uDC00', '🚀', '浦东新区', '黄浦区', 'e', 'x',
-    'sector', 'park', 'zone', 'zones', 'lang', 'q', 'district', 'conf', 'tour', 'view', 'embed', 'v',
-    'ic', 'biomed', '5g', 'ai-chips', 'caohejing', 'jinqiao', 'zone-1', 'en', 'zh', 'sourced', 'estimate',
-    'presenter', 'audience', '__proto__', 'constructor',
+    '?',
+    '&',
+    '=',
+    ',',
+    '%',
+    '%2C',
+    '%E6%B5%A6',
+    '%zz',
+    '%',
+    '#',
+    '/',
+    '.',
+    '-',
+    '+',
+    ' ',
+    '1',
+    '0',
+    '9',
+    '85',
+    '180',
+    'a',
+    'Z',
+    '<',
+    '>',
+    '"',
+    "'",
+    '\u0000',
+    '\uD800',
+    '\uDC00',
+    '🚀',
+    '浦东新区',
+    '黄浦区',
+    'e',
+    'x',
+    'sector',
+    'park',
+    'zone',
+    'zones',
+    'lang',
+    'q',
+    'district',
+    'conf',
+    'tour',
+    'view',
+    'embed',
+    'v',
+    'ic',
+    'biomed',
+    '5g',
+    'ai-chips',
+    'caohejing',
+    'jinqiao',
+    'zone-1',
+    'en',
+    'zh',
+    'sourced',
+    'estimate',
+    'presenter',
+    'audience',
+    '__proto__',
+    'constructor',
   ];
 
   function randomString(r: () => number): string {
     const len = Math.floor(r() * 40);
     let s = '';
     for (let i = 0; i < len; i++) {
-      s +=
-        r() < 0.8
-          ? (pieces[Math.floor(r() * pieces.length)] as string)
-          : String.fromCharCode(Math.floor(r() * 0x10000));
+      s += r() < 0.8 ? (pieces[Math.floor(r() * pieces.length)] as string) : String.fromCharCode(Math.floor(r() * 0x10000));
     }
     return s;
   }
@@ -470,9 +521,7 @@ describe('fuzz (seeded)', () => {
     const pairs = Array.from({ length: 1 + Math.floor(r() * 6) }, () => {
       const name = r() < 0.9 ? (names[Math.floor(r() * names.length)] as string) : randomString(r);
       const pool = plausible[name] ?? pieces;
-      const items = Array.from({ length: 1 + Math.floor(r() * 3) }, () =>
-        r() < 0.8 ? (pool[Math.floor(r() * pool.length)] as string) : randomString(r),
-      );
+      const items = Array.from({ length: 1 + Math.floor(r() * 3) }, () => (r() < 0.8 ? (pool[Math.floor(r() * pool.length)] as string) : randomString(r)));
       const value = items.join(',');
       return `${name}=${r() < 0.5 ? encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '')) : value}`;
     });

@@ -28,7 +28,15 @@ export function openingCamera(b: Briefing, search: string): Camera {
  * The briefing's layouts (audience, presenter, embed): loads the script, then the map data,
  * reads the URL (chapter, language), and connects keys and the other window.
  */
-export function BriefingRoot({ role, data: preloaded, briefing: briefingPromise }: { role: BriefingRole; data?: Promise<GeoData>; briefing?: ReturnType<typeof loadBriefing> }) {
+export function BriefingRoot({
+  role,
+  data: preloaded,
+  briefing: briefingPromise,
+}: {
+  role: BriefingRole;
+  data?: Promise<GeoData>;
+  briefing?: ReturnType<typeof loadBriefing>;
+}) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const [script, setScript] = useState<{ ok: true; camera: Camera } | { ok: false; error: string } | null>(null);
@@ -87,7 +95,12 @@ export function BriefingRoot({ role, data: preloaded, briefing: briefingPromise 
     document.title = `${t(lang, 'briefing')} · ${t(lang, 'title')}`;
   }, [lang]);
 
-  if (!script) return <p className="briefing-status" role="status">{t(lang, 'briefingLoading')}</p>;
+  if (!script)
+    return (
+      <p className="briefing-status" role="status">
+        {t(lang, 'briefingLoading')}
+      </p>
+    );
   if (!script.ok)
     return (
       <div className="briefing-status" role="alert">

@@ -110,7 +110,12 @@ function CompareSheet() {
               <th key={p.id} scope="col" data-park={p.id}>
                 <span className="num">{i + 1}</span>
                 {lang === 'zh' ? p.name_zh : p.name_en}
-                <button type="button" className="remove" aria-label={`${t(lang, 'removeCompare')}: ${lang === 'zh' ? p.name_zh : p.name_en}`} onClick={() => toggleCompare(p.id)}>
+                <button
+                  type="button"
+                  className="remove"
+                  aria-label={`${t(lang, 'removeCompare')}: ${lang === 'zh' ? p.name_zh : p.name_en}`}
+                  onClick={() => toggleCompare(p.id)}
+                >
                   ×
                 </button>
               </th>

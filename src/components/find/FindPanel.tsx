@@ -166,7 +166,13 @@ function Filters() {
   const sortBy = useAppStore((s) => s.sortBy);
   const hasOrigin = useAppStore((s) => s.origin !== null);
   const a = useAppStore(
-    useShallow((s) => ({ toggleDistrict: s.toggleDistrict, toggleZoneFilter: s.toggleZoneFilter, toggleConf: s.toggleConf, clear: s.clearFindFilters, setSortBy: s.setSortBy })),
+    useShallow((s) => ({
+      toggleDistrict: s.toggleDistrict,
+      toggleZoneFilter: s.toggleZoneFilter,
+      toggleConf: s.toggleConf,
+      clear: s.clearFindFilters,
+      setSortBy: s.setSortBy,
+    })),
   );
   const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
   const parksPer = (pred: (p: { district: string | null; zones: string[] }) => boolean) => derived?.parks.filter(pred).length ?? 0;

@@ -239,7 +239,11 @@ function download(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function exportResults(store: AppStore, format: 'csv' | 'geojson', parts: { parks: boolean; sites: boolean }): Promise<{ text: string; fileName: string }> {
+export async function exportResults(
+  store: AppStore,
+  format: 'csv' | 'geojson',
+  parts: { parks: boolean; sites: boolean },
+): Promise<{ text: string; fileName: string }> {
   const { parkRows, siteRows, toCsv, toGeoJson } = await import('../../geo/export');
   const s = store.getState();
   const rows: ExportRow[] = [];

@@ -24,8 +24,12 @@ export function highlightFeatures(store: AppStore, ids: readonly string[]): GeoJ
   const geo = store.getState().geo;
   const want = new Set(ids);
   const features: GeoJSON.Feature[] = [];
-  if (geo?.zones.ok) for (const f of geo.zones.data.features) if (want.has(f.properties.id)) features.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id } });
-  if (geo?.parks.ok) for (const f of geo.parks.data.features) if (want.has(f.properties.id)) features.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id } });
+  if (geo?.zones.ok)
+    for (const f of geo.zones.data.features)
+      if (want.has(f.properties.id)) features.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id } });
+  if (geo?.parks.ok)
+    for (const f of geo.parks.data.features)
+      if (want.has(f.properties.id)) features.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id } });
   return { type: 'FeatureCollection', features };
 }
 
@@ -36,7 +40,13 @@ function addLayers(map: MlMap): void {
   const point: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
   const notPoint: ExpressionSpecification = ['!', point];
   map.addLayer({ id: 'briefing-hl-fill', type: 'fill', source: SOURCE, filter: polys, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.06 } });
-  map.addLayer({ id: 'briefing-hl-casing', type: 'line', source: SOURCE, filter: notPoint, paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 } });
+  map.addLayer({
+    id: 'briefing-hl-casing',
+    type: 'line',
+    source: SOURCE,
+    filter: notPoint,
+    paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 },
+  });
   map.addLayer({ id: 'briefing-hl-line', type: 'line', source: SOURCE, filter: notPoint, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 3.5 } });
   map.addLayer({
     id: 'briefing-hl-park-casing',
@@ -69,10 +79,21 @@ export function install(controller: MapController, store: AppStore): () => void 
       (controller.map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(highlightFeatures(store, ids));
     });
   };
-  unsubs.push(store.subscribe((s) => [s.briefingHighlight, s.geo] as const, ([ids]) => show(ids), { fireImmediately: true, equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }));
+  unsubs.push(
+    store.subscribe(
+      (s) => [s.briefingHighlight, s.geo] as const,
+      ([ids]) => show(ids),
+      { fireImmediately: true, equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+    ),
+  );
 
   // the chapter's flight has ended once the map reports a camera after it (or at once if the map is already there)
-  unsubs.push(store.subscribe((s) => s.camera, () => store.getState().briefingCameraSettled()));
+  unsubs.push(
+    store.subscribe(
+      (s) => s.camera,
+      () => store.getState().briefingCameraSettled(),
+    ),
+  );
   unsubs.push(
     store.subscribe(
       (s) => s.briefingSeq,
@@ -81,7 +102,9 @@ export function install(controller: MapController, store: AppStore): () => void 
         if (!ch || !real) return;
         const c = controller.camera();
         const there =
-          Math.abs(c.lng - ch.camera.lng) <= CAMERA_TOLERANCE.deg && Math.abs(c.lat - ch.camera.lat) <= CAMERA_TOLERANCE.deg && Math.abs(c.zoom - ch.camera.zoom) <= CAMERA_TOLERANCE.zoom;
+          Math.abs(c.lng - ch.camera.lng) <= CAMERA_TOLERANCE.deg &&
+          Math.abs(c.lat - ch.camera.lat) <= CAMERA_TOLERANCE.deg &&
+          Math.abs(c.zoom - ch.camera.zoom) <= CAMERA_TOLERANCE.zoom;
         if (there) store.getState().briefingCameraSettled();
       },
     ),
@@ -339,7 +362,10 @@ export async function exportCurrentView(text: ExportText): Promise<ExportResult>
   ctx.font = `11px ${FONT}`;
   ctx.fillStyle = '#333333';
   const sx = 200;
-  for (const [k, line] of wrap(ctx, source, W - sx - 16).slice(0, 3).entries()) ctx.fillText(line, sx, fy + 18 + k * 14);
+  for (const [k, line] of wrap(ctx, source, W - sx - 16)
+    .slice(0, 3)
+    .entries())
+    ctx.fillText(line, sx, fy + 18 + k * 14);
 
   const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
   if (!blob) return { ok: false, reason: 'noCanvas' };

@@ -14,7 +14,16 @@ import { selectAreaResult, selectFilters, selectWithinRadius } from '../../state
 import { radiusCircle } from '../../geo/nearest';
 
 const SRC = { radius: 'find-radius', origin: 'find-origin', area: 'find-area', hits: 'find-hits' } as const;
-export const FIND_LAYERS = ['find-radius-fill', 'find-radius-line', 'find-area-fill', 'find-area-line', 'find-hits', 'find-compare', 'find-compare-label', 'find-origin'] as const;
+export const FIND_LAYERS = [
+  'find-radius-fill',
+  'find-radius-line',
+  'find-area-fill',
+  'find-area-line',
+  'find-hits',
+  'find-compare',
+  'find-compare-label',
+  'find-origin',
+] as const;
 const ACCENT = '#6a3fb5';
 /** layer-id prefixes of the other overlays (src/map/extensions/sites.ts, briefing.ts) and terra-draw's */
 const AFTER_FIND = ['user-sites-', 'briefing-', 'find-draw'];
@@ -70,7 +79,12 @@ export function install(controller: MapController, store: AppStore): () => void 
       type: 'circle',
       source: SRC.hits,
       filter: ['==', ['get', 'role'], 'hit'],
-      paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12], 'circle-stroke-color': ACCENT, 'circle-stroke-width': 2 },
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12],
+        'circle-stroke-color': ACCENT,
+        'circle-stroke-width': 2,
+      },
     });
     addLayer({
       id: 'find-compare',
@@ -113,11 +127,9 @@ export function install(controller: MapController, store: AppStore): () => void 
   });
 
   unsubs.push(
-    store.subscribe(
-      (s) => [s.origin, s.radiusKm, s.area, s.compare, selectFilters(s), s.derived] as const,
-      render,
-      { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
-    ),
+    store.subscribe((s) => [s.origin, s.radiusKm, s.area, s.compare, selectFilters(s), s.derived] as const, render, {
+      equalityFn: (a, b) => a.every((v, i) => v === b[i]),
+    }),
   );
 
   // ---- pick a point: the controller's own click handling stands aside while findMode ≠ 'none' (map-sync)

@@ -28,7 +28,12 @@ export function siteFeatures(set: SiteSet, ordinal: number, i0: number, i1: numb
   const out: GeoJSON.Feature<GeoJSON.Point>[] = [];
   const c = set.coords;
   for (let i = i0; i < Math.min(i1, set.count); i++)
-    out.push({ type: 'Feature', id: ordinal * 1_000_000 + i, geometry: { type: 'Point', coordinates: [c[2 * i]!, c[2 * i + 1]!] }, properties: { set: set.id, i } });
+    out.push({
+      type: 'Feature',
+      id: ordinal * 1_000_000 + i,
+      geometry: { type: 'Point', coordinates: [c[2 * i]!, c[2 * i + 1]!] },
+      properties: { set: set.id, i },
+    });
   return out;
 }
 
@@ -179,10 +184,7 @@ export function install(controller: MapController, store: AppStore): () => void 
       map.setFilter(SITE_LAYERS.selected, sel ? ['all', ['==', ['get', 'set'], sel.set], ['==', ['get', 'i'], sel.index]] : ['==', ['get', 'i'], -1]);
     });
 
-  const unsubs = [
-    store.subscribe((s) => s.siteSets, draw, { fireImmediately: true }),
-    store.subscribe((s) => s.selectedSite, ring, { fireImmediately: true }),
-  ];
+  const unsubs = [store.subscribe((s) => s.siteSets, draw, { fireImmediately: true }), store.subscribe((s) => s.selectedSite, ring, { fireImmediately: true })];
   return () => {
     live = false;
     unsubs.forEach((u) => u());

@@ -100,7 +100,9 @@ export const findSlice: Slice<FindSlice> = (set) => {
       if (token === areaToken) set({ area: areaQuery.isUsablePolygon(p) ? p : null });
     },
     toggleCompare: (id) =>
-      set((s) => (s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] })),
+      set((s) =>
+        s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] },
+      ),
     setCompare: (ids) => set({ compare: [...new Set(ids)].slice(0, MAX_COMPARE) }),
     setFindMode: (findMode) => set({ findMode }),
   };
@@ -241,5 +243,3 @@ export const selectCompareDistances = memo(
     return m;
   },
 );
-
-
