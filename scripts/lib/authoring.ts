@@ -3,8 +3,9 @@
  * with src/loaders/schemas.ts, the schema the app uses too.
  */
 import { z } from 'zod';
-import { CONFIDENCES, ZONE_KINDS } from '../../src/loaders/schemas';
+import { ZONE_KINDS } from '../../src/loaders/schemas';
 import type { Recipe } from '../../src/geo/recipes';
+import { CONFIDENCES } from '../../src/domain/ids';
 
 const lonLat = z.tuple([z.number().finite(), z.number().finite()]);
 const waypoint = z.union([lonLat, z.object({ park: z.string() }).strict(), z.object({ district: z.string() }).strict()]);

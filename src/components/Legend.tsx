@@ -1,7 +1,7 @@
-import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import type { LegendItem, LegendSwatch } from '../map/layers';
 import { useAppStore } from '../state/store';
+import type { Lang } from '../domain/types';
 
 export function Swatch({ s }: { s: LegendSwatch }) {
   if (s.kind === 'fill')

@@ -1,9 +1,10 @@
 import { t } from '../i18n';
-import type { Lang } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { useAppStore } from '../state/store';
-import type { Link, ParkProps, TopSectorId } from '../loaders/schemas';
+import type { Link, ParkProps } from '../loaders/schemas';
 import type { Derived } from '../state/derive';
+import type { Lang } from '../domain/types';
+import type { TopSectorId } from '../domain/ids';
 
 /** Renders a URL as a link only when it is http(s); everything else stays plain text. */
 export function SourceText({ text }: { text: string }) {

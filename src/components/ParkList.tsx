@@ -7,7 +7,7 @@ import { primarySector, sortParks } from '../state/filter';
 import { useAppStore, useStoreApi } from '../state/store';
 import { MAX_COMPARE, selectDistanceMap, selectVisibleParks } from '../state/slices/find';
 import './find/find.css';
-import type { TopSectorId } from '../loaders/schemas';
+import type { TopSectorId } from '../domain/ids';
 
 /**
  * The parks of every filter (sector, district, zone, confidence), sorted by name or by distance to

@@ -2,11 +2,12 @@
  * Links a point (a park, or a user's site) to the plan: its district, the zones containing it,
  * and every sector with the reason, either an explicit designation or a containing zone.
  */
-import { TOP_SECTOR_IDS } from '../loaders/schemas';
-import type { Designation, Link, TopSectorId } from '../loaders/schemas';
+import type { Designation, Link } from '../loaders/schemas';
 import { AreaIndex } from './area-index';
 import type { AreaIndexOptions } from './area-index';
 import type { Areal, DistrictFeature, PointLinks, ZoneFeature } from './types';
+import { TOP_SECTOR_IDS } from '../domain/ids';
+import type { TopSectorId } from '../domain/ids';
 
 export interface Linker {
   districtOf(lon: number, lat: number): string | null;

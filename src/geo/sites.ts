@@ -14,7 +14,8 @@ import gcoord from 'gcoord';
 import { parsePointsText } from './points-io';
 import type { RowError } from './points-io';
 import type { Linker } from './link';
-import type { DistrictFeature, Link, TopSectorId } from './types';
+import type { DistrictFeature, Link } from './types';
+import type { TopSectorId } from '../domain/ids';
 
 export type Crs = 'wgs84' | 'gcj02';
 export const DEFAULT_CRS: Crs = 'wgs84';

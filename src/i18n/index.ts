@@ -3,7 +3,7 @@ import { BRIEFING_STRINGS } from './briefing';
 import { FIND_STRINGS } from './find';
 import { SITES_STRINGS } from './sites';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../domain/types';
 
 const CORE = {
   title: { zh: '上海战略性新兴产业集群地图', en: 'Shanghai Strategic Emerging Industries Cluster Map' },

@@ -5,9 +5,10 @@
  * (build) and reused by the app's loader where they need no plan text.
  */
 import { z } from 'zod/mini';
-import { CLAUSE_RE, TOP_SECTOR_IDS } from './schemas';
+import { CLAUSE_RE } from './schemas';
 import type { DataError } from './schemas';
-import { LAYER_GROUP_IDS } from '../state/layer-groups';
+import { LAYER_GROUP_IDS } from '../domain/ids';
+import { TOP_SECTOR_IDS } from '../domain/ids';
 
 export const BRIEFING_FILE = 'data/briefing.json';
 

@@ -6,25 +6,8 @@
  * zone ids, duplicate ids) are plain functions below, because they need the other files as context.
  */
 import { z } from 'zod/mini';
-
-export const TOP_SECTOR_IDS = [
-  'ic',
-  'biomed',
-  'ai',
-  'nev',
-  'equipment',
-  'aerospace',
-  'infocomm',
-  'materials',
-  'digital',
-  'photonics',
-  'gene-cell',
-  'brain',
-  'marine',
-  'hydrogen',
-  '6g',
-] as const;
-export type TopSectorId = (typeof TOP_SECTOR_IDS)[number];
+import { CONFIDENCES, TOP_SECTOR_IDS } from '../domain/ids';
+import type { TopSectorId } from '../domain/ids';
 
 const text = z.string().check(z.minLength(1));
 const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
@@ -199,8 +182,6 @@ export type ZoneProps = z.infer<typeof ZonePropsSchema>;
 export const ZonesSchema = collection(ZonePropsSchema, z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, MultiLineGeom]));
 
 // ---------------------------------------------------------------- parks.geojson
-export const CONFIDENCES = ['sourced', 'estimate', 'schematic'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
 
 export const ParkPropsSchema = z.object({
   id: kebab,

@@ -3,10 +3,10 @@ import fontFaces from 'virtual:font-faces';
 import { useAppStore, useStoreApi } from '../state/store';
 import { t } from '../i18n';
 import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
-import type { Camera } from './map-controller';
 import { onlineBasemapFromEnv } from './style';
 import { sourceData, storeHandlers, syncMapWithStore } from './map-sync';
 import { installExtensions } from './extensions';
+import type { Camera } from '../domain/types';
 
 /** Hosts the map: creates the one controller on mount and destroys it on unmount. */
 export function MapView({ initialCamera }: { initialCamera: Camera | null }) {

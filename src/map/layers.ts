@@ -11,12 +11,11 @@ import type {
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { Lang, StringKey } from '../i18n';
+import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { TOP_SECTOR_IDS } from '../loaders/schemas';
-import type { LayerGroupId } from '../state/layer-groups';
-
-export type { LayerGroupId };
+import type { LayerGroupId } from '../domain/ids';
+import type { Lang } from '../domain/types';
+import { TOP_SECTOR_IDS } from '../domain/ids';
 
 export const SOURCES = ['provinces', 'basemap-lines', 'districts', 'district-labels', 'zones', 'zone-labels', 'footprints', 'parks'] as const;
 export type SourceId = (typeof SOURCES)[number];

@@ -2,20 +2,16 @@
  * The imperative facade around the one maplibregl.Map of the app. Everything else asks it for
  * things by name (setData, setParkFilter, flyTo…) and hears back through handlers.
  */
+import type { Camera } from '../domain/types';
 import { mark } from '../lib/perf';
 import type { ExpressionSpecification, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { maplibregl } from './maplibre-setup';
-import type { Lang } from '../i18n';
 import { INTERACTIVE_LAYERS, LABEL_LAYERS, LAYER_GROUPS, SOURCES, ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, buildLayers, emphasis } from './layers';
-import type { LayerGroupId, SourceId } from './layers';
+import type { SourceId } from './layers';
 import { buildStyle } from './style';
 import type { StyleOptions } from './style';
-
-export interface Camera {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+import type { Lang } from '../domain/types';
+import type { LayerGroupId } from '../domain/ids';
 
 export interface MapHandlers {
   onReady(): void;

@@ -4,9 +4,9 @@
  * configures one AND the user switches it on.
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Lang } from '../i18n';
 import { COLORS, SOURCES, buildLayers } from './layers';
 import type { SourceId } from './layers';
+import type { Lang } from '../domain/types';
 
 export interface OnlineBasemap {
   /** XYZ raster tile URL template, e.g. https://tiles.example.org/{z}/{x}/{y}.png */

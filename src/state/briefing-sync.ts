@@ -5,7 +5,7 @@
  * - a BroadcastChannel between the presenter and audience windows of one browser (no server).
  */
 import type { AppStore } from './store';
-import type { Lang } from '../i18n';
+import type { Lang } from '../domain/types';
 
 // ---------------------------------------------------------------- keys
 

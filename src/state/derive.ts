@@ -6,8 +6,8 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { GeoData } from '../loaders/load-geo';
 import type { ParkProps, SectorsFile, ZoneProps, DistrictProps } from '../loaders/schemas';
 import { SECTOR_COLORS } from '../theme/sectors';
-import type { TopSectorId } from '../loaders/schemas';
 import { primarySector, shortName } from './filter';
+import type { TopSectorId } from '../domain/ids';
 
 export interface SectorNodeInfo {
   id: string;

@@ -13,12 +13,11 @@ import { briefingSlice } from './slices/briefing';
 import type { BriefingSlice } from './slices/briefing';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { GeoData } from '../loaders/load-geo';
-import type { Lang } from '../i18n';
-import type { Camera } from './url-state';
 import { deriveData } from './derive';
 import type { Derived } from './derive';
-import { LAYER_GROUP_IDS } from './layer-groups';
-import type { LayerGroupId } from './layer-groups';
+import { LAYER_GROUP_IDS } from '../domain/ids';
+import type { LayerGroupId } from '../domain/ids';
+import type { Camera, Lang } from '../domain/types';
 
 export interface UserNotice {
   id: number;

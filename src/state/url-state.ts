@@ -1,3 +1,5 @@
+import type { Camera, Lang } from '../domain/types';
+import type { Confidence } from '../domain/ids';
 /**
  * Versioned, pure URL-state codec.
  *
@@ -12,7 +14,6 @@
  * one `defineParam({...})` entry to {@link PARAM_CODECS} (its position = position in the
  * formatted URL). `format` returns `null` for the default value so defaults are omitted.
  */
-import type { Confidence } from '../loaders/schemas';
 
 export const URL_STATE_VERSION = 1;
 
@@ -23,13 +24,6 @@ export interface Known {
   districts: ReadonlySet<string>;
 }
 
-export interface Camera {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
-
-export type Lang = 'zh' | 'en';
 export type ViewMode = 'presenter' | 'audience';
 
 export interface UrlState {

@@ -6,7 +6,8 @@ import { t } from '../i18n';
 import type { AppState, AppStore } from './store';
 import { FEATURE_URL_BINDINGS } from './url-bindings';
 import { DEFAULT_URL_STATE, formatUrlState, parseUrlState } from './url-state';
-import type { Camera, Known, Notice, UrlState } from './url-state';
+import type { Known, Notice, UrlState } from './url-state';
+import type { Camera } from '../domain/types';
 
 const EMPTY: Known = { sectors: new Set(), parks: new Set(), zones: new Set(), districts: new Set() };
 

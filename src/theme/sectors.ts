@@ -1,4 +1,4 @@
-import type { TopSectorId } from '../loaders/schemas';
+import type { TopSectorId } from '../domain/ids';
 
 /** One colour per top-level sector: parks, legend, filter chips and cards all read this. */
 export const SECTOR_COLORS: Record<TopSectorId, string> = {

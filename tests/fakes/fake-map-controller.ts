@@ -7,9 +7,10 @@
  *   vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
  */
 import { vi } from 'vitest';
-import type { Camera, MapController, MapHandlers } from '../../src/map/map-controller';
+import type { MapController, MapHandlers } from '../../src/map/map-controller';
 import type { StyleOptions } from '../../src/map/style';
 import type { SourceId } from '../../src/map/layers';
+import type { Camera } from '../../src/domain/types';
 
 type Pub = Pick<
   MapController,

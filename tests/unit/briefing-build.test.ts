@@ -6,7 +6,7 @@ import { parsePlanClauses, normaliseText } from '../../src/loaders/plan-clauses'
 import { BriefingSchema } from '../../src/loaders/briefing-schema';
 import { formatDataError } from '../../src/loaders/schemas';
 import type { SectorsFile } from '../../src/loaders/schemas';
-import { LAYER_GROUP_IDS } from '../../src/state/layer-groups';
+import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 
 const read = (p: string) => JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8')) as unknown;
 const planText = readFileSync(new URL('../../data/plan/plan-2021-10.txt', import.meta.url), 'utf8');

@@ -14,8 +14,8 @@ import {
 } from '../../src/map/layers';
 import { buildStyle, onlineBasemapFromEnv } from '../../src/map/style';
 import type { OnlineBasemap } from '../../src/map/style';
-import { LAYER_GROUP_IDS } from '../../src/state/layer-groups';
-import type { Lang } from '../../src/i18n';
+import { LAYER_GROUP_IDS } from '../../src/domain/ids';
+import type { Lang } from '../../src/domain/types';
 
 /** what `virtual:font-faces` provides: same-origin (relative) woff2 slices */
 const fontFaces = {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import { LAYER_GROUP_IDS } from '../../src/state/layer-groups';
+import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 import type { GeoData } from '../../src/loaders/load-geo';
 import { loadRealGeo } from '../fakes/geo-disk';
 

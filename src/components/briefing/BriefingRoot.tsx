@@ -9,11 +9,11 @@ import type { BriefingRole } from '../../state/slices/briefing';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { applyUrlState, startUrlSync } from '../../state/url-sync';
 import { parseUrlState } from '../../state/url-state';
-import type { Camera } from '../../state/url-state';
 import { failedFiles } from '../../app/App';
 import { AudienceView, EmbedView, PresenterView } from './BriefingViews';
 import { leaveBriefing, toggleFullscreen } from './dom';
 import './briefing.css';
+import type { Camera } from '../../domain/types';
 
 const NOTHING = { sectors: new Set<string>(), parks: new Set<string>(), zones: new Set<string>(), districts: new Set<string>() };
 

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { MapView } from '../../map/MapView';
-import type { Camera } from '../../state/url-state';
 import { currentChapter } from '../../state/slices/briefing';
 import { chapterLink } from '../../state/url-bindings/briefing';
 import { useAppStore } from '../../state/store';
@@ -12,6 +11,7 @@ import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
 import { absoluteLink, openAudienceWindow } from './dom';
+import type { Camera } from '../../domain/types';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);

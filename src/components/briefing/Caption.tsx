@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import type { BriefingChapter } from '../../loaders/briefing-schema';
-import type { Lang } from '../../i18n';
+import type { Lang } from '../../domain/types';
 
 const fmt = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 

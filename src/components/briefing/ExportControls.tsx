@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
-import type { Lang } from '../../i18n';
 import { exportCurrentView, jumpToChapterCamera } from '../../map/extensions/briefing';
 import type { ExportFailure } from '../../map/extensions/briefing';
 import { currentChapter } from '../../state/slices/briefing';
@@ -8,6 +7,7 @@ import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
 import { figureLines } from './Caption';
 import { downloadBlob, printPage } from './dom';
+import type { Lang } from '../../domain/types';
 
 const failureKey = { blank: 'briefingExportBlank', noMap: 'briefingExportNoMap', noCanvas: 'briefingExportNoCanvas' } as const;
 

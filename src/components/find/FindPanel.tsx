@@ -3,7 +3,6 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import type { Lang } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
 import type { SearchEntry, SearchHit } from '../../state/search';
@@ -11,8 +10,9 @@ import type * as SearchModuleType from '../../state/search';
 import { selectVisibleParks } from '../../state/slices/find';
 import type { Derived } from '../../state/derive';
 import { shortName } from '../../state/filter';
-import type { Confidence } from '../../loaders/schemas';
 import './find.css';
+import type { Lang } from '../../domain/types';
+import type { Confidence } from '../../domain/ids';
 
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 

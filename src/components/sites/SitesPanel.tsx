@@ -5,7 +5,6 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import type { Lang } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
 import { importSiteFile } from '../../state/link-client';
@@ -16,6 +15,7 @@ import type { SiteImportStatus } from '../../state/slices/sites';
 import type { SiteSet } from '../../geo/sites';
 import type { ExportNames, ExportRow } from '../../geo/export';
 import './sites.css';
+import type { Lang } from '../../domain/types';
 
 /** Sites listed per imported file (the rest are on the map and in the export). */
 export const LIST_CAP = 20;

@@ -9,9 +9,10 @@ import type { MapController } from '../map-controller';
 import type { AppStore } from '../../state/store';
 import { currentChapter, CAMERA_TOLERANCE } from '../../state/slices/briefing';
 import { LAYER_GROUPS } from '../layers';
-import type { LayerGroupId, LegendItem, LegendSwatch } from '../layers';
+import type { LegendItem, LegendSwatch } from '../layers';
 import { t } from '../../i18n';
-import type { Lang } from '../../i18n';
+import type { LayerGroupId } from '../../domain/ids';
+import type { Lang } from '../../domain/types';
 
 const SOURCE = 'briefing-highlight';
 export const HIGHLIGHT_COLOR = '#d4006a';

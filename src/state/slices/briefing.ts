@@ -7,7 +7,7 @@
 import type { Slice } from '../slice-type';
 import type { AppState } from '../store';
 import type { Briefing, BriefingChapter } from '../../loaders/briefing-schema';
-import { LAYER_GROUP_IDS } from '../layer-groups';
+import { LAYER_GROUP_IDS } from '../../domain/ids';
 
 export type BriefingRole = 'audience' | 'presenter' | 'embed';
 

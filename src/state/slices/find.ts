@@ -7,13 +7,13 @@
 import type { Polygon } from 'geojson';
 import type { Slice } from '../slice-type';
 import type { AppState } from '../store';
-import type { Confidence } from '../../loaders/schemas';
 import { normalizeSearchText } from '../url-state';
 import { emphasisedZones, visibleParks } from '../filter';
 import type { ParkFilters, SortMode } from '../filter';
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Ranked } from '../../geo/nearest';
 import type * as AreaQuery from '../../geo/area-query';
+import type { Confidence } from '../../domain/ids';
 /** The area query (Turf's intersection and validity tests) loads with the first drawn area. */
 let areaQuery: typeof AreaQuery | null = null;
 
