@@ -7,13 +7,16 @@ import { loadGeoData } from './loaders/load-geo';
 import type { GeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
 import { prewarmMap } from './map/maplibre-setup';
-import { layoutFromSearch } from './state/url-bindings/briefing';
+import { layoutOf } from './state/url/codec';
+import { readUrl } from './state/url/sync';
 
 installFontRules();
 // MapLibre's workers start now, not after the map's style has loaded
 prewarmMap();
 // index.html preloads the data files, so they are usually here before this script runs
 const data = loadGeoData(import.meta.env.BASE_URL);
+// the URL, read once: it chooses the layout now and is applied once the data is in
+const url = readUrl();
 
 // Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
 // synchronously: the store gets the data first, then the map is created with the data in its
@@ -24,10 +27,10 @@ const mount = (geo?: GeoData) =>
   flushSync(() =>
     root.render(
       <StrictMode>
-        <Root data={data} geo={geo} />
+        <Root data={data} geo={geo} url={url} />
       </StrictMode>,
     ),
   );
 // the briefing views load their own script first and take the data when it comes
-if (layoutFromSearch(window.location.search) === 'app') void data.then(mount, () => mount());
+if (layoutOf(url) === 'app') void data.then(mount, () => mount());
 else mount();

@@ -1,11 +1,13 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { loadGeoData, GEO_FILES } from '../loaders/load-geo';
+import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
 import { t } from '../i18n';
 import { MapView } from '../map/MapView';
 import { onlineBasemapFromEnv } from '../map/style';
 import { useAppStore, useStoreApi } from '../state/store';
-import { applyUrlState, initialCameraFromUrl, startUrlSync } from '../state/url-sync';
+import { readUrl } from '../state/url/sync';
+import type { DecodedUrl } from '../state/url/codec';
+import { bootStore } from './boot';
 import { SectorFilter } from '../components/SectorFilter';
 import { LayerPanel } from '../components/LayerPanel';
 import { ParkList } from '../components/ParkList';
@@ -18,26 +20,20 @@ import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
 
-export function failedFiles(geo: GeoData): string[] {
-  return (Object.keys(GEO_FILES) as (keyof GeoData)[]).flatMap((k) => {
-    const r = geo[k];
-    return r.ok ? [] : [r.error];
-  });
-}
-
 /**
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
- * before MapView creates the map; else `data`, a load in flight; else App loads it.
+ * before MapView creates the map; else `data`, a load in flight; else App loads it. `url`: the
+ * page's URL, read once at start-up.
  */
-export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>; geo?: GeoData } = {}) {
+export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl } = {}) {
   const store = useStoreApi();
+  const url = useMemo(() => givenUrl ?? readUrl(), [givenUrl]);
   const lang = useAppStore((s) => s.lang);
   const geo = useAppStore((s) => s.geo);
   const park = useAppStore((s) => (s.park ? s.derived?.parks.find((p) => p.id === s.park) : undefined));
   const zone = useAppStore((s) => (s.zone ? s.derived?.zones.find((z) => z.id === s.zone) : undefined));
   const clear = useAppStore((s) => s.clearSelection);
   const setLang = useAppStore((s) => s.setLang);
-  const initialCamera = useMemo(() => initialCameraFromUrl(), []);
 
   // a layout effect: with the data already loaded, the store has it before MapView's (passive)
   // effect creates the map, which then starts with the data in its style
@@ -45,18 +41,7 @@ export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>;
     let live = true;
     let stopSync: (() => void) | null = null;
     const init = (data: GeoData) => {
-      if (!live) return;
-      const s = store.getState();
-      // once per data (StrictMode runs this effect twice in development: only the URL sync,
-      // which the cleanup stopped, starts again)
-      if (s.geo !== data) {
-        s.setGeo(data);
-        if (initialCamera && !s.camera) s.setCamera(initialCamera);
-        const failed = failedFiles(data);
-        applyUrlState(store, window.location.search, window.location.hash);
-        if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
-      }
-      stopSync = startUrlSync(store);
+      if (live) stopSync = bootStore(store, data, url);
     };
     if (loaded) init(loaded);
     else void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then(init);
@@ -64,7 +49,7 @@ export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>;
       live = false;
       stopSync?.();
     };
-  }, [store, preloaded, loaded, initialCamera]);
+  }, [store, preloaded, loaded, url]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -89,7 +74,7 @@ export function App({ data: preloaded, geo: loaded }: { data?: Promise<GeoData>;
         {geo && <SitesPanel />}
       </aside>
       <main className="map-area">
-        <MapView initialCamera={initialCamera} />
+        <MapView initialCamera={url.camera} />
         {geo && <FindOverlay />}
         {geo && <SitesOverlay />}
         <Notices />

@@ -1,36 +1,31 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import type { GeoData } from '../loaders/load-geo';
+import { layoutOf } from '../state/url/codec';
+import type { DecodedUrl } from '../state/url/codec';
+import { readUrl } from '../state/url/sync';
+import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
 import { App } from './App';
 
 // the briefing views load only when a briefing is opened
-const BriefingRoot = lazy(() => import('../components/briefing/BriefingRoot').then((m) => ({ default: m.BriefingRoot })));
-import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
-import { layoutFromSearch } from '../state/url-bindings/briefing';
+const BriefingRoot = lazy(() => import('./BriefingRoot').then((m) => ({ default: m.BriefingRoot })));
 
 /**
- * Chooses the layout from the URL: the map app, or a briefing view (`?tour=N` audience,
- * `?view=presenter`, `?embed=1`).
+ * Chooses the layout from the URL (read once, at start-up): the map app, or a briefing view
+ * (`?tour=N` audience, `?view=presenter`, `?embed=1`).
  */
-export function Root({
-  data,
-  geo,
-  search = typeof window === 'undefined' ? '' : window.location.search,
-}: {
-  data?: Promise<GeoData>;
-  geo?: GeoData;
-  search?: string;
-}) {
-  const layout = layoutFromSearch(search);
+export function Root({ data, geo, url: givenUrl }: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl }) {
+  const url = useMemo(() => givenUrl ?? readUrl(), [givenUrl]);
+  const layout = layoutOf(url);
   if (layout === 'app')
     return (
       <>
-        <App data={data} geo={geo} />
+        <App data={data} geo={geo} url={url} />
         <BriefingLauncher />
       </>
     );
   return (
     <Suspense fallback={null}>
-      <BriefingRoot role={layout} data={data} />
+      <BriefingRoot role={layout} data={data} url={url} />
     </Suspense>
   );
 }

@@ -5,9 +5,11 @@ import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { primarySector, sortParks } from '../state/filter';
 import { useAppStore, useStoreApi } from '../state/store';
-import { MAX_COMPARE, selectDistanceMap, selectVisibleParks } from '../state/slices/find';
+import { MAX_COMPARE } from '../state/slices/find';
 import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
+import { selectDistanceMap } from '../state/selectors/find';
+import { selectVisibleParks } from '../state/selectors/parks';
 
 /**
  * The parks of every filter (sector, district, zone, confidence), sorted by name or by distance to

@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { visibleParks } from '../state/filter';
-import { selectFilters } from '../state/slices/find';
 import { useAppStore } from '../state/store';
+import { selectFilters } from '../state/selectors/parks';
 
 /**
  * Multi-select over “9+X”, sub-sectors included; each option shows how many parks it has under the

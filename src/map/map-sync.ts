@@ -6,11 +6,11 @@ import type { AppStore } from '../state/store';
 import { t } from '../i18n';
 import { mapParks } from '../state/derive';
 import { anyFilter } from '../state/filter';
-import { selectEmphasisedZones, selectFilters, selectVisibleParks } from '../state/slices/find';
 import type { MapController, MapHandlers } from './map-controller';
 import type { SourceId } from './layers';
 import type { Derived } from '../state/derive';
 import type { GeoData } from '../loaders/load-geo';
+import { selectEmphasisedZones, selectFilters, selectVisibleParks } from '../state/selectors/parks';
 
 export function storeHandlers(store: AppStore): MapHandlers {
   const s = () => store.getState();

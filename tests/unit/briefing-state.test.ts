@@ -3,8 +3,9 @@ import { createAppStore } from '../../src/state/store';
 import { isDetour } from '../../src/state/slices/briefing';
 import { interpretKey, runKeyAction, startBriefingChannel } from '../../src/state/briefing-sync';
 import type { ChannelLike } from '../../src/state/briefing-sync';
-import { briefingBinding, layoutFromSearch } from '../../src/state/url-bindings/briefing';
-import { applyUrlState } from '../../src/state/url-sync';
+import { briefingBinding, chapterLink } from '../../src/state/url/bindings/briefing';
+import { decodeUrl, layoutOf } from '../../src/state/url/codec';
+import { applyUrlState } from '../../src/state/url/sync';
 import { loadGeoData } from '../../src/loaders/load-geo';
 import { loadBriefing } from '../../src/loaders/load-briefing';
 import { diskFetcher } from '../fakes/geo-disk';
@@ -75,7 +76,7 @@ describe('briefing slice', () => {
 
   it('an unknown tour opens the first chapter with a notice; the URL is the chapter link', async () => {
     const { store } = await briefingStore();
-    applyUrlState(store, '?tour=42&lang=en', '');
+    applyUrlState(store, decodeUrl('?tour=42&lang=en', ''));
     expect(store.getState().briefingIndex).toBe(0);
     expect(store.getState().notices.map((n) => n.text)).toEqual(['There is no chapter 42; showing chapter 1']);
     store.getState().selectPark('zhuqiao');
@@ -83,12 +84,20 @@ describe('briefing slice', () => {
   });
 
   it('chooses the layout from the URL', () => {
-    expect(layoutFromSearch('')).toBe('app');
-    expect(layoutFromSearch('?sector=ic')).toBe('app');
-    expect(layoutFromSearch('?tour=3')).toBe('audience');
-    expect(layoutFromSearch('?tour=abc')).toBe('audience');
-    expect(layoutFromSearch('?view=presenter')).toBe('presenter');
-    expect(layoutFromSearch('?tour=2&embed=1')).toBe('embed');
+    expect(layoutOf(decodeUrl('', ''))).toBe('app');
+    expect(layoutOf(decodeUrl('?sector=ic', ''))).toBe('app');
+    expect(layoutOf(decodeUrl('?tour=3', ''))).toBe('audience');
+    expect(layoutOf(decodeUrl('?tour=abc', ''))).toBe('audience');
+    expect(layoutOf(decodeUrl('?view=presenter', ''))).toBe('presenter');
+    expect(layoutOf(decodeUrl('?tour=2&embed=1', ''))).toBe('embed');
+  });
+
+  it('writes chapter links with the codec, and they open the layout they name', () => {
+    expect(chapterLink(1, 'zh')).toBe('?tour=1');
+    expect(chapterLink(3, 'en', { view: 'presenter' })).toBe('?tour=3&view=presenter&lang=en');
+    expect(chapterLink(2, 'zh', { embed: true })).toBe('?tour=2&embed=1');
+    expect(layoutOf(decodeUrl(chapterLink(3, 'en', { view: 'presenter' }), ''))).toBe('presenter');
+    expect(layoutOf(decodeUrl(chapterLink(2, 'zh', { embed: true }), ''))).toBe('embed');
   });
 });
 

@@ -2,20 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import type { AppStore } from '../../src/state/store';
 import { emphasisedZones, sortParks, visibleParks, zonesForSelection } from '../../src/state/filter';
-import {
-  MAX_COMPARE,
-  selectAreaResult,
-  selectCompareDistances,
-  selectNearest,
-  selectReferencePoints,
-  selectVisibleParks,
-  selectWithinRadius,
-} from '../../src/state/slices/find';
-import { applyUrlState, currentUrlState } from '../../src/state/url-sync';
-import { formatUrlState } from '../../src/state/url-state';
+import { MAX_COMPARE } from '../../src/state/slices/find';
+import { applyUrlState, currentUrlState } from '../../src/state/url/sync';
+import { decodeUrl, formatUrlState } from '../../src/state/url/codec';
 import { distanceKm } from '../../src/geo/nearest';
 import type { ParkProps } from '../../src/loaders/schemas';
 import { realGeoFixture } from '../fakes/geo-disk';
+import { selectAreaResult, selectCompareDistances, selectNearest, selectReferencePoints, selectWithinRadius } from '../../src/state/selectors/find';
+import { selectVisibleParks } from '../../src/state/selectors/parks';
 
 const real = realGeoFixture();
 const storeWithData = real.store;
@@ -208,8 +202,7 @@ describe('URL binding', () => {
     const st = storeWithData();
     const notices = applyUrlState(
       st,
-      '?sector=ic&q=%E5%BC%A0%E6%B1%9F&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA&zones=zhangjiang-pole,lingang-pole&conf=estimate',
-      '',
+      decodeUrl('?sector=ic&q=%E5%BC%A0%E6%B1%9F&district=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA&zones=zhangjiang-pole,lingang-pole&conf=estimate', ''),
     );
     expect(notices).toEqual([]);
     const s = st.getState();
@@ -221,7 +214,7 @@ describe('URL binding', () => {
 
   it('drops unknown zones with a notice', () => {
     const st = storeWithData();
-    const notices = applyUrlState(st, '?zones=nope,lingang-pole', '');
+    const notices = applyUrlState(st, decodeUrl('?zones=nope,lingang-pole', ''));
     expect(notices.map((n) => `${n.param}=${n.value}`)).toEqual(['zones=nope']);
     expect(st.getState().zoneFilter).toEqual(['lingang-pole']);
   });

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 import type { GeoData } from '../../src/loaders/load-geo';
-import { loadRealGeo } from '../fakes/geo-disk';
+import { loadRealGeo, realGeoFixture } from '../fakes/geo-disk';
+import { selectVisibleParks } from '../../src/state/selectors/parks';
+
+const real = realGeoFixture();
 
 let geo: GeoData;
 beforeAll(async () => {
@@ -99,12 +102,15 @@ describe('ui slice', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('notice ids stay unique across stores', () => {
+  it('notice ids are unique within a store, and each store counts its own (no module-level state)', () => {
     const s1 = createAppStore();
     const s2 = createAppStore();
     s1.getState().addNotice('x');
+    s1.getState().addNotice('x');
     s2.getState().addNotice('y');
-    expect(s1.getState().notices[0]!.id).not.toBe(s2.getState().notices[0]!.id);
+    const [a, b] = s1.getState().notices;
+    expect(a!.id).not.toBe(b!.id);
+    expect(s2.getState().notices[0]!.id).toBe(a!.id);
   });
 
   it('setLayerVisible switches one group only', () => {
@@ -176,5 +182,33 @@ describe('data slice (real data)', () => {
     expect(d.districtLabels.features).toHaveLength(16);
     expect(d.provinces.features.every((f) => f.properties?.kind === 'province')).toBe(true);
     expect(d.basemapLines.features.some((f) => f.properties?.kind === 'province')).toBe(false);
+  });
+});
+
+describe('memoised selectors', () => {
+  it('cache per store: two stores with different filters never see each other’s result', () => {
+    const a = real.store();
+    const b = real.store();
+    a.getState().setSectors(['ic']);
+    b.getState().setFindFilters({ districts: ['黄浦区'] });
+    const inA = selectVisibleParks(a.getState());
+    const inB = selectVisibleParks(b.getState());
+    // read again, interleaved: each store keeps its own result object
+    expect(selectVisibleParks(a.getState())).toBe(inA);
+    expect(selectVisibleParks(b.getState())).toBe(inB);
+    expect(inA.every((p) => p.sectors.includes('ic'))).toBe(true);
+    expect(inB.map((p) => p.district)).toEqual(inB.map(() => '黄浦区'));
+    expect(inA).not.toEqual(inB);
+  });
+
+  it('recompute when an input changes, and only then', () => {
+    const store = real.store();
+    const first = selectVisibleParks(store.getState());
+    store.getState().setLang('en');
+    expect(selectVisibleParks(store.getState())).toBe(first);
+    store.getState().toggleConf('sourced');
+    const next = selectVisibleParks(store.getState());
+    expect(next).not.toBe(first);
+    expect(next.map((p) => p.confidence)).toEqual(next.map(() => 'sourced'));
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import { applyUrlState, currentUrlState, describeNotice, initialCameraFromUrl, knownFrom, startUrlSync } from '../../src/state/url-sync';
+import { applyUrlState, currentUrlState, describeNotice, knownFrom, readUrl, startUrlSync } from '../../src/state/url/sync';
+import { decodeUrl } from '../../src/state/url/codec';
 import { t } from '../../src/i18n';
 import { realGeoFixture } from '../fakes/geo-disk';
 import { fakeWindow } from '../fakes/fake-window';
@@ -27,7 +28,7 @@ describe('knownFrom', () => {
 describe('applyUrlState (real data)', () => {
   it('sets sectors, park and lang, and asks the map to go to the park', () => {
     const store = storeWithData();
-    const notices = applyUrlState(store, '?sector=ic,ai-chips&park=the-bund&lang=en', '');
+    const notices = applyUrlState(store, decodeUrl('?sector=ic,ai-chips&park=the-bund&lang=en', ''));
     const s = store.getState();
     expect(notices).toEqual([]);
     expect(s.sectors).toEqual(['ic', 'ai-chips']);
@@ -41,21 +42,21 @@ describe('applyUrlState (real data)', () => {
 
   it('does not move the camera to the park when the URL has a camera', () => {
     const store = storeWithData();
-    applyUrlState(store, '?park=the-bund', '#10.00/31.2000/121.5000');
+    applyUrlState(store, decodeUrl('?park=the-bund', '#10.00/31.2000/121.5000'));
     expect(store.getState().park).toBe('the-bund');
     expect(store.getState().cameraRequest).toBeNull();
   });
 
   it('selects a zone', () => {
     const store = storeWithData();
-    applyUrlState(store, '?zone=fintech-lujiazui', '');
+    applyUrlState(store, decodeUrl('?zone=fintech-lujiazui', ''));
     expect(store.getState().zone).toBe('fintech-lujiazui');
     expect(store.getState().park).toBeNull();
   });
 
   it('keeps the known values, drops unknown ones and adds one notice naming them', () => {
     const store = storeWithData();
-    const notices = applyUrlState(store, '?sector=ic,bogus&park=nowhere', '');
+    const notices = applyUrlState(store, decodeUrl('?sector=ic,bogus&park=nowhere', ''));
     const s = store.getState();
     expect(s.sectors).toEqual(['ic']);
     expect(s.park).toBeNull();
@@ -72,7 +73,7 @@ describe('applyUrlState (real data)', () => {
 
   it('writes the notice in the language of the URL', () => {
     const store = storeWithData();
-    applyUrlState(store, '?lang=en&foo=1', '');
+    applyUrlState(store, decodeUrl('?lang=en&foo=1', ''));
     expect(store.getState().notices[0]?.text).toBe(t('en', 'urlIgnored'));
     expect(store.getState().notices[0]?.details[0]).toContain('foo=1');
   });
@@ -81,17 +82,22 @@ describe('applyUrlState (real data)', () => {
     const store = storeWithData();
     store.getState().setSectors(['ic']);
     store.getState().setLang('en');
-    applyUrlState(store, '', '');
+    applyUrlState(store, decodeUrl('', ''));
     expect(store.getState()).toMatchObject({ sectors: [], lang: 'zh', park: null, zone: null, notices: [] });
   });
 });
 
-describe('initialCameraFromUrl', () => {
-  it('reads a valid camera hash and ignores anything else', () => {
-    expect(initialCameraFromUrl({ hash: '#10.50/31.2304/121.4737' })).toEqual({ zoom: 10.5, lat: 31.2304, lng: 121.4737 });
-    expect(initialCameraFromUrl({ hash: '' })).toBeNull();
-    expect(initialCameraFromUrl({ hash: '#nonsense' })).toBeNull();
-    expect(initialCameraFromUrl({ hash: '#10/95/121' })).toBeNull();
+describe('readUrl', () => {
+  it('reads a valid camera hash before any data has loaded, and ignores anything else', () => {
+    expect(readUrl({ search: '', hash: '#10.50/31.2304/121.4737' }).camera).toEqual({ zoom: 10.5, lat: 31.2304, lng: 121.4737 });
+    expect(readUrl({ search: '', hash: '' }).camera).toBeNull();
+    expect(readUrl({ search: '', hash: '#nonsense' }).camera).toBeNull();
+    expect(readUrl({ search: '', hash: '#10/95/121' }).camera).toBeNull();
+  });
+
+  it('keeps the query in URL order, for the data to check later', () => {
+    const url = readUrl({ search: '?park=x&zzz=1&sector=ic', hash: '' });
+    expect(url.entries.map((e) => (e.kind === 'param' ? `${e.param}=${e.value}` : `!${e.param}`))).toEqual(['park=x', '!zzz', 'sector=ic']);
   });
 });
 
@@ -184,7 +190,7 @@ describe('startUrlSync (fake window, fake timers)', () => {
   it('cleans the URL at once when it starts (rejected parameters do not linger)', () => {
     vi.useFakeTimers();
     const store = storeWithData();
-    applyUrlState(store, '?sector=ic,bogus&zzz=1', '');
+    applyUrlState(store, decodeUrl('?sector=ic,bogus&zzz=1', ''));
     const win = fakeWindow('/?sector=ic,bogus&zzz=1');
     const stop = startUrlSync(store, win.asWindow(), 250);
     expect(win.written()).toEqual(['/?sector=ic']);
@@ -207,7 +213,7 @@ describe('startUrlSync (fake window, fake timers)', () => {
   it('a URL read by applyUrlState and written back by startUrlSync round-trips', () => {
     vi.useFakeTimers();
     const store = storeWithData();
-    applyUrlState(store, '?sector=ai-chips,fintech&zone=fintech-riverside&lang=en', '#11.00/31.2400/121.4900');
+    applyUrlState(store, decodeUrl('?sector=ai-chips,fintech&zone=fintech-riverside&lang=en', '#11.00/31.2400/121.4900'));
     const win = fakeWindow('/');
     store.getState().setCamera({ zoom: 11, lat: 31.24, lng: 121.49 });
     const stop = startUrlSync(store, win.asWindow(), 250);

@@ -1,15 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import {
-  DEFAULT_URL_STATE,
-  MAX_NOTICES,
-  MAX_NOTICE_VALUE_LENGTH,
-  MAX_Q_LENGTH,
-  URL_STATE_VERSION,
-  formatUrlState,
-  normalizeSearchText,
-  parseUrlState,
-} from '../../src/state/url-state';
-import type { Known, Notice, UrlState } from '../../src/state/url-state';
+import { DEFAULT_URL_STATE, MAX_NOTICES, MAX_NOTICE_VALUE_LENGTH, MAX_Q_LENGTH, URL_STATE_VERSION } from '../../src/state/url/types';
+import type { Known, Notice, UrlState } from '../../src/state/url/types';
+import { formatUrlState, parseUrlState } from '../../src/state/url/codec';
+import { normalizeSearchText } from '../../src/state/url/text';
 import { mulberry32 } from '../../src/lib/mulberry32';
 
 const known: Known = {

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { chapterLink } from '../../state/url-bindings/briefing';
+import { chapterLink } from '../../state/url/bindings/briefing';
 import { useAppStore } from '../../state/store';
 import './launcher.css';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { MapView } from '../../map/MapView';
 import { currentChapter } from '../../state/slices/briefing';
-import { chapterLink } from '../../state/url-bindings/briefing';
+import { chapterLink } from '../../state/url/bindings/briefing';
 import { useAppStore } from '../../state/store';
 import { Notices } from '../Notices';
 import { Caption } from './Caption';

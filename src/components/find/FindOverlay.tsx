@@ -4,9 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import type { StringKey } from '../../i18n';
 import { useAppStore } from '../../state/store';
-import { selectCompareDistances } from '../../state/slices/find';
 import { SectorReasons } from '../ParkCard';
 import './find.css';
+import { selectCompareDistances } from '../../state/selectors/find';
 
 function Toolbar() {
   const lang = useAppStore((s) => s.lang);

@@ -7,12 +7,12 @@ import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
 import type { SearchEntry, SearchHit } from '../../state/search';
 import type * as SearchModuleType from '../../state/search';
-import { selectVisibleParks } from '../../state/slices/find';
 import type { Derived } from '../../state/derive';
 import { shortName } from '../../state/filter';
 import './find.css';
 import type { Lang } from '../../domain/types';
 import type { Confidence } from '../../domain/ids';
+import { selectVisibleParks } from '../../state/selectors/parks';
 
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 

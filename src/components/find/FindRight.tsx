@@ -2,9 +2,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
-import { MAX_COMPARE, selectAreaResult, selectNearest, selectWithinRadius } from '../../state/slices/find';
+import { MAX_COMPARE } from '../../state/slices/find';
 import type { Ranked } from '../../geo/nearest';
 import './find.css';
+import { selectAreaResult, selectNearest, selectWithinRadius } from '../../state/selectors/find';
 
 function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
   const store = useStoreApi();

@@ -10,8 +10,9 @@ import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import type { TerraDraw } from 'terra-draw';
 import type { MapController } from '../map-controller';
 import type { AppState, AppStore } from '../../state/store';
-import { selectAreaResult, selectFilters, selectWithinRadius } from '../../state/slices/find';
 import { radiusCircle } from '../../geo/nearest';
+import { selectAreaResult, selectWithinRadius } from '../../state/selectors/find';
+import { selectFilters } from '../../state/selectors/parks';
 
 const SRC = { radius: 'find-radius', origin: 'find-origin', area: 'find-area', hits: 'find-hits' } as const;
 export const FIND_LAYERS = [

@@ -1,19 +1,19 @@
 /**
- * The only module that touches window.location / history. Reads the URL once the data is
- * loaded (ids need the data), then writes the state back with a debounced replaceState.
+ * The only module that touches window.location / history: reads the URL once at start-up
+ * ({@link readUrl}), applies it once the data is loaded (ids need the data), then writes the
+ * state back with a debounced replaceState. Reading and writing both go through the codec.
  */
-import { t } from '../i18n';
-import type { AppState, AppStore } from './store';
-import { FEATURE_URL_BINDINGS } from './url-bindings';
-import { DEFAULT_URL_STATE, formatUrlState, parseUrlState } from './url-state';
-import type { Known, Notice, UrlState } from './url-state';
-import type { Camera } from '../domain/types';
+import { t } from '../../i18n';
+import type { AppState, AppStore } from '../store';
+import { FEATURE_URL_BINDINGS } from './bindings';
+import { DEFAULT_URL_STATE } from './types';
+import type { Known, Notice, UrlState } from './types';
+import { decodeUrl, formatUrlState, resolveUrl } from './codec';
+import type { DecodedUrl } from './codec';
 
-const EMPTY: Known = { sectors: new Set(), parks: new Set(), zones: new Set(), districts: new Set() };
-
-/** The camera in the hash, readable before any data has loaded. */
-export function initialCameraFromUrl(loc: Pick<Location, 'hash'> = window.location): Camera | null {
-  return parseUrlState('', loc.hash, EMPTY).state.camera;
+/** The page's URL, decoded (syntax only: no data needed). */
+export function readUrl(loc: Pick<Location, 'search' | 'hash'> = window.location): DecodedUrl {
+  return decodeUrl(loc.search, loc.hash);
 }
 
 export function knownFrom(store: AppStore): Known {
@@ -32,8 +32,8 @@ export function describeNotice(n: Notice): string {
 }
 
 /** Applies a parsed URL to the store; returns the notices (also shown to the user). */
-export function applyUrlState(store: AppStore, search: string, hash: string): Notice[] {
-  const { state, notices } = parseUrlState(search, hash, knownFrom(store));
+export function applyUrlState(store: AppStore, url: DecodedUrl): Notice[] {
+  const { state, notices } = resolveUrl(url, knownFrom(store));
   const s = store.getState();
   s.setLang(state.lang);
   s.setSectors(state.sectors);

@@ -1,5 +1,5 @@
-import type { AppState, AppStore } from '../store';
-import type { UrlState } from '../url-state';
+import type { AppState, AppStore } from '../../store';
+import type { UrlState } from '../types';
 
 /** How one feature reads its part of the URL into the store, and back. */
 export interface UrlBinding {

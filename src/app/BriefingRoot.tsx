@@ -1,41 +1,45 @@
 import { useEffect, useMemo, useState } from 'react';
-import { t } from '../../i18n';
-import { loadGeoData } from '../../loaders/load-geo';
-import type { GeoData } from '../../loaders/load-geo';
-import { loadBriefing } from '../../loaders/load-briefing';
-import type { Briefing } from '../../loaders/briefing-schema';
-import { startBriefingChannel, startBriefingKeys } from '../../state/briefing-sync';
-import type { BriefingRole } from '../../state/slices/briefing';
-import { useAppStore, useStoreApi } from '../../state/store';
-import { applyUrlState, startUrlSync } from '../../state/url-sync';
-import { parseUrlState } from '../../state/url-state';
-import { failedFiles } from '../../app/App';
-import { AudienceView, EmbedView, PresenterView } from './BriefingViews';
-import { leaveBriefing, toggleFullscreen } from './dom';
-import './briefing.css';
-import type { Camera } from '../../domain/types';
+import { t } from '../i18n';
+import { loadGeoData } from '../loaders/load-geo';
+import type { GeoData } from '../loaders/load-geo';
+import { loadBriefing } from '../loaders/load-briefing';
+import type { Briefing } from '../loaders/briefing-schema';
+import { startBriefingChannel, startBriefingKeys } from '../state/briefing-sync';
+import type { BriefingRole } from '../state/slices/briefing';
+import { useAppStore, useStoreApi } from '../state/store';
+import { readUrl } from '../state/url/sync';
+import { resolveUrl } from '../state/url/codec';
+import type { DecodedUrl } from '../state/url/codec';
+import type { Camera } from '../domain/types';
+import { AudienceView, EmbedView, PresenterView } from '../components/briefing/BriefingViews';
+import { leaveBriefing, toggleFullscreen } from '../components/briefing/dom';
+import { bootStore } from './boot';
+import '../components/briefing/briefing.css';
 
 const NOTHING = { sectors: new Set<string>(), parks: new Set<string>(), zones: new Set<string>(), districts: new Set<string>() };
 
 /** The chapter a URL opens at (its camera is the map's first view): `tour` if it exists, else the first. */
-export function openingCamera(b: Briefing, search: string): Camera {
-  const n = parseUrlState(search, '', NOTHING).state.tour;
+export function openingCamera(b: Briefing, url: DecodedUrl): Camera {
+  const n = resolveUrl(url, NOTHING).state.tour;
   const ch = b.chapters[n !== null && n <= b.chapters.length ? n - 1 : 0]!;
   return { ...ch.camera };
 }
 
 /**
  * The briefing's layouts (audience, presenter, embed): loads the script, then the map data,
- * reads the URL (chapter, language), and connects keys and the other window.
+ * applies the URL (chapter, language; a chapter sets its own camera), and connects keys and the
+ * other window.
  */
 export function BriefingRoot({
   role,
   data: preloaded,
   briefing: briefingPromise,
+  url: givenUrl,
 }: {
   role: BriefingRole;
   data?: Promise<GeoData>;
   briefing?: ReturnType<typeof loadBriefing>;
+  url?: DecodedUrl;
 }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
@@ -43,6 +47,8 @@ export function BriefingRoot({
   const [digits, setDigits] = useState('');
   const base = import.meta.env.BASE_URL;
   const briefingLoad = useMemo(() => briefingPromise ?? loadBriefing(base), [briefingPromise, base]);
+  // the chapter decides the camera: the URL's hash is not applied
+  const url = useMemo(() => ({ ...(givenUrl ?? readUrl()), camera: null, cameraProblem: null }), [givenUrl]);
 
   // 1. the script (small): its chapter gives the map its first view
   useEffect(() => {
@@ -51,13 +57,13 @@ export function BriefingRoot({
       if (!live) return;
       if (b.ok) {
         store.getState().setBriefing(b.data);
-        setScript({ ok: true, camera: openingCamera(b.data, window.location.search) });
+        setScript({ ok: true, camera: openingCamera(b.data, url) });
       } else setScript({ ok: false, error: b.error });
     });
     return () => {
       live = false;
     };
-  }, [briefingLoad, store]);
+  }, [briefingLoad, store, url]);
 
   // 2. the map data, the URL, the keys and the other window
   const ready = script?.ok === true;
@@ -67,12 +73,7 @@ export function BriefingRoot({
     const stops: (() => void)[] = [];
     void (preloaded ?? loadGeoData(base)).then((data) => {
       if (!live) return;
-      const s = store.getState();
-      s.setGeo(data);
-      applyUrlState(store, window.location.search, '');
-      const failed = failedFiles(data);
-      if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
-      stops.push(startUrlSync(store));
+      stops.push(bootStore(store, data, url));
       stops.push(startBriefingChannel(store));
       stops.push(
         startBriefingKeys(store, window, {
@@ -88,7 +89,7 @@ export function BriefingRoot({
       live = false;
       stops.forEach((stop) => stop());
     };
-  }, [ready, preloaded, base, store]);
+  }, [ready, preloaded, base, store, url]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -1,29 +1,14 @@
-/** The briefing feature's part of the URL (see url-state.ts for the params and url-sync.ts for the use). */
-import { t } from '../../i18n';
-import type { BriefingRole } from '../slices/briefing';
+/** The briefing feature's part of the URL (see ../codec.ts for the params and ../sync.ts for the use). */
+import { t } from '../../../i18n';
+import type { Lang } from '../../../domain/types';
+import type { BriefingRole } from '../../slices/briefing';
+import { DEFAULT_URL_STATE } from '../types';
+import { formatUrlState } from '../codec';
 import type { UrlBinding } from './types';
 
-export type Layout = 'app' | BriefingRole;
-
-/**
- * Which layout a URL asks for, from the raw query (before any data has loaded): `embed=1` →
- * embed, `view=presenter` → presenter view, `view=audience` or any `tour` → audience; else the app.
- */
-export function layoutFromSearch(search: string): Layout {
-  const q = new URLSearchParams(search);
-  if (q.get('embed') === '1') return 'embed';
-  if (q.get('view') === 'presenter') return 'presenter';
-  if (q.get('view') === 'audience' || q.has('tour')) return 'audience';
-  return 'app';
-}
-
 /** A chapter's deep link (path-relative query): `?tour=N` plus the language, view and embed flags. */
-export function chapterLink(n: number, lang: 'zh' | 'en', opts: { view?: 'presenter'; embed?: boolean } = {}): string {
-  const parts = [`tour=${n}`];
-  if (opts.view) parts.push(`view=${opts.view}`);
-  if (opts.embed) parts.push('embed=1');
-  if (lang !== 'zh') parts.push(`lang=${lang}`);
-  return `?${parts.join('&')}`;
+export function chapterLink(n: number, lang: Lang, opts: { view?: 'presenter'; embed?: boolean } = {}): string {
+  return formatUrlState({ ...DEFAULT_URL_STATE, tour: n, lang, view: opts.view ?? null, embed: opts.embed ?? false }).search;
 }
 
 export const briefingBinding: UrlBinding = {

@@ -1,6 +1,6 @@
-/** The find feature's part of the URL (see url-state.ts for the params and url-sync.ts for the use). */
+/** The find feature's part of the URL (see ../codec.ts for the params and ../sync.ts for the use). */
 import type { UrlBinding } from './types';
-import { normalizeSearchText } from '../url-state';
+import { normalizeSearchText } from '../text';
 
 export const findBinding: UrlBinding = {
   apply: (state, store) => {

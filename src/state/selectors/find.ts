@@ -1,0 +1,113 @@
+/**
+ * The find feature's memoised selectors: distances from the chosen point, the radius and the
+ * drawn area (both over the visible parks), and the comparison's reference distances. Spatial
+ * work is done by src/geo; components do none.
+ */
+import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
+import type { LngLat, Ranked } from '../../geo/nearest';
+import { memo } from './memo';
+import { selectVisibleParks } from './parks';
+
+export const NEAREST_COUNT = 5;
+
+const located = (ids: readonly { id: string }[], coords: ReadonlyMap<string, [number, number]>) =>
+  ids.flatMap((p) => {
+    const c = coords.get(p.id);
+    return c ? [{ id: p.id, coord: c }] : [];
+  });
+
+/** Visible parks ranked by distance from the origin (the origin park itself left out), or null. */
+export const selectRankedFromOrigin = memo(
+  (s) => [s.derived, selectVisibleParks(s), s.origin] as const,
+  ([d, parks, o]): Ranked[] | null => {
+    if (!d || !o) return null;
+    const self = o.ref?.kind === 'park' ? o.ref.id : null;
+    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords)).filter((r) => r.id !== self);
+  },
+);
+
+/** km per park id from the origin, for sorting and labels. */
+export const selectDistanceMap = memo(
+  (s) => [selectRankedFromOrigin(s)] as const,
+  ([ranked]) => (ranked ? new Map(ranked.map((r) => [r.id, r.km])) : null),
+);
+
+export const selectNearest = memo(
+  (s) => [selectRankedFromOrigin(s)] as const,
+  ([ranked]) => (ranked ? ranked.slice(0, NEAREST_COUNT) : null),
+);
+
+/** Visible parks within the radius of the origin (the origin park left out), nearest first (null: no radius query). */
+export const selectWithinRadius = memo(
+  (s) => [s.derived, selectVisibleParks(s), s.origin, s.radiusKm] as const,
+  ([d, parks, o, km]): Ranked[] | null => {
+    if (!d || !o || km === null) return null;
+    const self = o.ref?.kind === 'park' ? o.ref.id : null;
+    return withinRadius([o.lng, o.lat], located(parks, d.parkCoords), km).filter((r) => r.id !== self);
+  },
+);
+
+export interface AreaResult {
+  parks: string[];
+  zones: string[];
+  /** sector id → number of parks inside linked to it, plus whether a zone inside designates it */
+  sectors: { id: string; parks: number; zones: number }[];
+}
+
+/** What the drawn area holds: visible parks inside, zones it touches, and their sectors. */
+export const selectAreaResult = memo(
+  (s) => [s.derived, selectVisibleParks(s), s.areaHits] as const,
+  ([d, parks, hits]): AreaResult | null => {
+    if (!d || !hits) return null;
+    const inside = new Set(hits.parks);
+    const parkIds = parks.filter((p) => inside.has(p.id)).map((p) => p.id);
+    const zoneIds = hits.zones;
+    const count = new Map<string, { id: string; parks: number; zones: number }>();
+    const bump = (id: string, k: 'parks' | 'zones') => {
+      const e = count.get(id) ?? { id, parks: 0, zones: 0 };
+      e[k]++;
+      count.set(id, e);
+    };
+    for (const id of parkIds) for (const sec of d.parks.find((p) => p.id === id)?.sectors ?? []) bump(sec, 'parks');
+    for (const id of zoneIds) for (const sec of d.zones.find((z) => z.id === id)?.sectors ?? []) bump(sec, 'zones');
+    const order = [...d.sectorNodes.values()].filter((n) => n.isTop).map((n) => n.id);
+    const sectors = [...count.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    return { parks: parkIds, zones: zoneIds, sectors };
+  },
+);
+
+export const PEOPLES_SQUARE: LngLat = [121.4737, 31.2304];
+export const REFERENCE_IDS = ['zhangjiang-pole', 'lingang-pole', 'peoples-square', 'pvg', 'sha'] as const;
+export type ReferenceId = (typeof REFERENCE_IDS)[number];
+
+/** The comparison's reference points: the two poles' zone centroids, People's Square, both airports. */
+export const selectReferencePoints = memo(
+  (s) => [s.geo] as const,
+  ([geo]): { id: ReferenceId; coord: LngLat }[] => {
+    if (!geo) return [];
+    const out: { id: ReferenceId; coord: LngLat }[] = [];
+    for (const id of ['zhangjiang-pole', 'lingang-pole'] as const) {
+      const z = geo.zones.ok ? geo.zones.data.features.find((f) => f.properties.id === id) : undefined;
+      if (z) out.push({ id, coord: centroidOf(z.geometry) });
+    }
+    out.push({ id: 'peoples-square', coord: PEOPLES_SQUARE });
+    for (const id of ['pvg', 'sha'] as const) {
+      const a = geo.basemap.ok ? geo.basemap.data.features.find((f) => f.properties?.id === id && f.geometry.type === 'Point') : undefined;
+      if (a && a.geometry.type === 'Point') out.push({ id, coord: a.geometry.coordinates as LngLat });
+    }
+    return out;
+  },
+);
+
+/** For each compared park: km to each reference point. */
+export const selectCompareDistances = memo(
+  (s) => [s.derived, s.compare, selectReferencePoints(s)] as const,
+  ([d, ids, refs]): Map<string, Ranked[]> => {
+    const m = new Map<string, Ranked[]>();
+    for (const id of ids) {
+      const c = d?.parkCoords.get(id);
+      if (c) m.set(id, distancesToRefs(c, refs));
+    }
+    return m;
+  },
+);

@@ -1,0 +1,185 @@
+/**
+ * The query parameters, one codec each: how a value is read (validated against the loaded data
+ * where it names ids) and written. A parameter's position in PARAM_CODECS is its position in a
+ * formatted URL; `format` returns null for the default value, so defaults are left out.
+ */
+import type { Confidence } from '../../domain/ids';
+import { CONFIDENCES } from '../../domain/ids';
+import { LANGS, MAX_Q_LENGTH, MAX_TOUR, VERSION_PARAM, VIEWS } from './types';
+import type { Known, NoticeCode, UrlState } from './types';
+import { encodeComponent, normalizeSearchText } from './text';
+
+export interface ParseCtx {
+  known: Known;
+  /** Report a problem with this param; `value` is raw text (capped later). */
+  notice(code: NoticeCode, value: string, reason: string): void;
+}
+
+interface ParamCodec<K extends keyof UrlState> {
+  /** Name in the query string. */
+  param: string;
+  /** Field of UrlState it fills. */
+  key: K;
+  /** Decoded, non-empty value → field value, or `undefined` to keep the default (after a notice). */
+  parse(value: string, ctx: ParseCtx): UrlState[K] | undefined;
+  /** Field value → URL-encoded query value, or `null` to omit it (default or invalid). */
+  format(value: UrlState[K]): string | null;
+}
+
+/** Type-erased codec so the table can hold codecs of different fields. */
+export interface AnyParamCodec {
+  param: string;
+  read(value: string, state: UrlState, ctx: ParseCtx): void;
+  write(state: UrlState): string | null;
+}
+
+function defineParam<K extends keyof UrlState>(c: ParamCodec<K>): AnyParamCodec {
+  return {
+    param: c.param,
+    read(value, state, ctx) {
+      const v = c.parse(value, ctx);
+      if (v !== undefined) state[c.key] = v;
+    },
+    write(state) {
+      return c.format(state[c.key]);
+    },
+  };
+}
+
+/** Comma list of items kept only when `accept` says so; duplicates dropped, order kept. */
+function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf'>(
+  param: string,
+  key: K,
+  accept: (item: string, known: Known) => boolean,
+  isWellFormed: (item: unknown) => boolean,
+): AnyParamCodec {
+  return defineParam<K>({
+    param,
+    key,
+    parse(value, ctx) {
+      const out: string[] = [];
+      for (const part of value.split(',')) {
+        const item = part.trim();
+        if (item === '' || out.includes(item)) continue;
+        if (accept(item, ctx.known)) out.push(item);
+        else ctx.notice('unknown-value', item, 'unknown value');
+      }
+      return out.length > 0 ? (out as UrlState[K]) : undefined;
+    },
+    format(value) {
+      if (!Array.isArray(value)) return null;
+      const items: string[] = [];
+      for (const item of value as unknown[]) {
+        if (typeof item !== 'string' || !isWellFormed(item)) continue;
+        if (!items.includes(item)) items.push(item);
+      }
+      return items.length > 0 ? items.map(encodeComponent).join(',') : null;
+    },
+  });
+}
+
+/** One id kept only when it is in the given known set. */
+function idParam<K extends 'park' | 'zone'>(param: string, key: K, set: (known: Known) => ReadonlySet<string>): AnyParamCodec {
+  return defineParam<K>({
+    param,
+    key,
+    parse(value, ctx) {
+      const id = value.trim();
+      if (set(ctx.known).has(id)) return id as UrlState[K];
+      ctx.notice('unknown-value', value, 'unknown value');
+      return undefined;
+    },
+    format(value) {
+      return typeof value === 'string' && isListItem(value) ? encodeComponent(value) : null;
+    },
+  });
+}
+
+/** One of a fixed set of strings; `defaultValue` is omitted when formatting. */
+function enumParam<K extends 'lang' | 'view'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
+  return defineParam<K>({
+    param,
+    key,
+    parse(value, ctx) {
+      if (values.includes(value)) return value as UrlState[K];
+      ctx.notice('unknown-value', value, 'unknown value');
+      return undefined;
+    },
+    format(value) {
+      return typeof value === 'string' && value !== defaultValue && values.includes(value) ? value : null;
+    },
+  });
+}
+
+function isListItem(item: unknown): boolean {
+  return typeof item === 'string' && item.trim() === item && item !== '' && !item.includes(',');
+}
+
+function isConfidence(item: unknown): item is Confidence {
+  return (CONFIDENCES as readonly unknown[]).includes(item);
+}
+
+function isValidTour(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_TOUR;
+}
+
+/** Query parameters, in formatting order. */
+export const PARAM_CODECS: readonly AnyParamCodec[] = [
+  listParam('sector', 'sectors', (id, k) => k.sectors.has(id), isListItem),
+  idParam('park', 'park', (k) => k.parks),
+  idParam('zone', 'zone', (k) => k.zones),
+  defineParam({
+    param: 'q',
+    key: 'q',
+    parse(value, ctx) {
+      const { text, truncated } = normalizeSearchText(value);
+      if (truncated) ctx.notice('truncated', value, `search text cut to ${MAX_Q_LENGTH} characters`);
+      return text;
+    },
+    format(value) {
+      if (typeof value !== 'string') return null;
+      const { text } = normalizeSearchText(value);
+      return text === '' ? null : encodeComponent(text);
+    },
+  }),
+  listParam('district', 'districts', (name, k) => k.districts.has(name), isListItem),
+  listParam('zones', 'zones', (id, k) => k.zones.has(id), isListItem),
+  listParam('conf', 'conf', (c) => isConfidence(c), isConfidence),
+  defineParam({
+    param: 'tour',
+    key: 'tour',
+    parse(value, ctx) {
+      if (!/^\d+$/.test(value)) {
+        ctx.notice('malformed', value, 'not a whole number');
+        return undefined;
+      }
+      const n = Number(value);
+      if (isValidTour(n)) return n;
+      ctx.notice('unknown-value', value, `out of range (1–${MAX_TOUR})`);
+      return undefined;
+    },
+    format(value) {
+      return isValidTour(value) ? String(value) : null;
+    },
+  }),
+  enumParam('view', 'view', VIEWS, null),
+  defineParam({
+    param: 'embed',
+    key: 'embed',
+    parse(value, ctx) {
+      if (value === '1') return true;
+      if (value === '0') return false;
+      ctx.notice('unknown-value', value, 'expected 1');
+      return undefined;
+    },
+    format(value) {
+      return value === true ? '1' : null;
+    },
+  }),
+  enumParam('lang', 'lang', LANGS, 'zh'),
+];
+
+export const CODEC_BY_PARAM: ReadonlyMap<string, AnyParamCodec> = new Map(PARAM_CODECS.map((c) => [c.param, c]));
+
+/** Names of all query parameters this codec understands (including `v`). */
+export const URL_PARAMS: readonly string[] = [VERSION_PARAM, ...PARAM_CODECS.map((c) => c.param)];

@@ -1,0 +1,76 @@
+/**
+ * The URL state's types, defaults and limits (see codec.ts for the format).
+ */
+import type { Camera, Lang } from '../../domain/types';
+import type { Confidence } from '../../domain/ids';
+
+export const URL_STATE_VERSION = 1;
+
+export interface Known {
+  sectors: ReadonlySet<string>;
+  parks: ReadonlySet<string>;
+  zones: ReadonlySet<string>;
+  districts: ReadonlySet<string>;
+}
+
+export type ViewMode = 'presenter' | 'audience';
+
+export interface UrlState {
+  sectors: string[];
+  park: string | null;
+  zone: string | null;
+  lang: Lang;
+  q: string;
+  districts: string[];
+  /** the zone filter (parks inside any of these zones); not the selected zone (`zone`) */
+  zones: string[];
+  conf: Confidence[];
+  tour: number | null;
+  view: ViewMode | null;
+  embed: boolean;
+  camera: Camera | null;
+}
+
+export const DEFAULT_URL_STATE: UrlState = Object.freeze({
+  sectors: Object.freeze([]) as unknown as string[],
+  park: null,
+  zone: null,
+  lang: 'zh',
+  q: '',
+  districts: Object.freeze([]) as unknown as string[],
+  zones: Object.freeze([]) as unknown as string[],
+  conf: Object.freeze([]) as unknown as Confidence[],
+  tour: null,
+  view: null,
+  embed: false,
+  camera: null,
+});
+
+export type NoticeCode = 'unknown-param' | 'unknown-value' | 'malformed' | 'unsupported-version' | 'truncated';
+
+/** Shown to the user. `value` is raw (untrusted) text: render it as text only. */
+export interface Notice {
+  param: string;
+  value: string;
+  reason: string;
+  code: NoticeCode;
+}
+
+// ---------------------------------------------------------------- limits & constants
+
+export const MAX_Q_LENGTH = 100;
+export const MAX_NOTICE_VALUE_LENGTH = 60;
+/** More problems than this are summarised in one final notice. */
+export const MAX_NOTICES = 20;
+export const MAX_TOUR = 999;
+export const CAMERA_LIMITS = {
+  zoom: [0, 22],
+  lat: [-85, 85],
+  lng: [-180, 180],
+} as const satisfies Record<keyof Camera, readonly [number, number]>;
+
+export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+export const VIEWS = ['presenter', 'audience'] as const satisfies readonly ViewMode[];
+
+export const VERSION_PARAM = 'v';
+export const CAMERA_PARAM = 'camera';
