@@ -1,13 +1,14 @@
 /** UI strings of the find feature (merged into src/i18n/index.ts). */
 export const FIND_STRINGS = {
   find: { zh: '查找', en: 'Find' },
-  searchLabel: { zh: '搜索园区、空间布局或区', en: 'Search parks, zones or districts' },
+  searchLabel: { zh: '搜索园区、空间布局、区或产业', en: 'Search parks, zones, districts or sectors' },
   searchPlaceholder: { zh: '中文、English 或拼音…', en: 'Chinese, English or pinyin…' },
   searchNone: { zh: '无匹配结果', en: 'No matches' },
   searchCount: { zh: '{n} 个结果，↑/↓ 选择，回车确认', en: '{n} results, ↑/↓ to choose, Enter to go' },
   kind_park: { zh: '园区', en: 'Park' },
   kind_zone: { zh: '空间布局', en: 'Zone' },
   kind_district: { zh: '区', en: 'District' },
+  kind_sector: { zh: '产业（筛选）', en: 'Sector (filter)' },
   filters: { zh: '筛选', en: 'Filters' },
   filterDistrict: { zh: '所在区', en: 'District' },
   filterZone: { zh: '空间布局', en: 'Zone' },

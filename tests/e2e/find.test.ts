@@ -65,7 +65,7 @@ const pageErrors = () => s.errors.filter((e) => e.startsWith('pageerror:'));
 describe('find tools', () => {
   test('search: pinyin with a typo, keyboard ↓/Enter/Esc, result flies and opens the card; districts too', { timeout: 90_000 }, async () => {
     await gotoReady();
-    const box = s.page.getByRole('combobox', { name: '搜索园区、空间布局或区' });
+    const box = s.page.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
     assert.equal(await box.getAttribute('aria-expanded'), 'false');
     await box.fill('zhangjaing rengongzhineng');
     const options = s.page.getByRole('option');
@@ -166,7 +166,7 @@ describe('find tools', () => {
 
     // the shared link restores search text and every filter
     await gotoReady(`${url.search}&q=${encodeURIComponent('金桥')}`);
-    assert.equal(await s.page.getByRole('combobox', { name: '搜索园区、空间布局或区' }).inputValue(), '金桥');
+    assert.equal(await s.page.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' }).inputValue(), '金桥');
     assert.equal(await s.page.locator('input[data-district="浦东新区"]').isChecked(), true);
     assert.equal(await s.page.locator('input[data-zone-filter="h-east-corridor"]').isChecked(), true);
     assert.equal(await s.page.locator('input[data-conf="estimate"]').isChecked(), true);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveData } from '../../src/state/derive';
-import { buildSearchIndex, matchTier, pinyinForms, runSearch, searchEntries } from '../../src/state/search';
+import { buildSearchIndex, editDistance, matchTier, pinyinForms, runSearch, searchEntries } from '../../src/state/search';
 import type { SearchIndex } from '../../src/state/search';
 import { loadRealGeo } from '../fakes/geo-disk';
 
@@ -23,9 +23,9 @@ describe('pinyin (pinyin-pro)', () => {
 });
 
 describe('search over the real data', () => {
-  it('covers parks, zones and districts', () => {
+  it('covers parks, zones, districts and sectors', () => {
     const kinds = new Set(index.entries.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(['district', 'park', 'zone']);
+    expect([...kinds].sort()).toEqual(['district', 'park', 'sector', 'zone']);
     expect(index.entries.filter((e) => e.kind === 'park')).toHaveLength(33);
     expect(index.entries.filter((e) => e.kind === 'district')).toHaveLength(16);
   });
@@ -59,5 +59,53 @@ describe('search over the real data', () => {
     expect(matchTier(e, 'caohe')).toBe(1);
     expect(matchTier(e, '漕河泾')).toBe(2);
     expect(matchTier(e, 'xyz')).toBe(3);
+  });
+});
+
+describe('ranking cases people hit', () => {
+  it('a mistyped pinyin start ranks the places it names before fuzzy district hits', () => {
+    const hits = top('zhangjaing', 3);
+    expect(hits[0]).toMatch(/zhangjiang/);
+    expect(hits).not.toContain('district:长宁区');
+  });
+
+  it('exact and prefix matches of names come before fuzzy district hits', () => {
+    expect(top('caohejing')).toEqual(['park:caohejing']);
+    // every top hit names 临港 (in English or pinyin): no fuzzy district first
+    for (const h of runSearch(index, 'Lingang', 3)) expect(`${h.entry.name_en} ${h.entry.pinyin}`.toLowerCase()).toContain('lingang');
+    const songjiang = runSearch(index, 'songj', 8).map((h) => h.entry);
+    expect(songjiang[0]!.kind === 'district' || songjiang[0]!.name_zh.startsWith('松江')).toBe(true);
+  });
+
+  it('sectors and sub-sectors are searchable by name, in both languages', () => {
+    expect(top('人工智能')).toEqual(['sector:ai']);
+    expect(top('biomedicine')).toEqual(['sector:biomed']);
+    expect(top('Integrated circuits')).toEqual(['sector:ic']);
+    expect(top('Smart sensors')).toEqual(['sector:smart-sensors']);
+    expect(top('区块链')).toEqual(['sector:blockchain']);
+  });
+
+  it('understands everyday English sector words', () => {
+    expect(top('AI')).toEqual(['sector:ai']);
+    expect(top('chip')).toEqual(['sector:ic']);
+    expect(top('chips')).toEqual(['sector:ic']);
+    expect(top('semiconductor')).toEqual(['sector:ic']);
+    expect(top('pharma')).toEqual(['sector:biomed']);
+    expect(top('robots')).toEqual(['sector:robots']);
+  });
+
+  it('a two-letter Latin query matches directly only: "AI" does not find 外滩', () => {
+    const ids = runSearch(index, 'AI', 8).map((h) => h.entry.id);
+    expect(ids).not.toContain('the-bund');
+    const qz = runSearch(index, 'qz', 8);
+    expect(qz.length).toBeGreaterThan(0);
+    for (const h of qz) expect([h.entry.initials, h.entry.pinyin, h.entry.name_en.toLowerCase()].some((n) => n.includes('qz'))).toBe(true);
+  });
+
+  it('edit distance counts an adjacent swap as one edit', () => {
+    expect(editDistance('zhangjaing', 'zhangjiang', 2)).toBe(1);
+    expect(editDistance('abc', 'abc', 1)).toBe(0);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
   });
 });

@@ -17,7 +17,7 @@ describe('search combobox', () => {
   it('is an ARIA combobox driven by ↑/↓/Enter/Esc; Enter selects, flies and sets the chosen point', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);
-    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
     expect(box.getAttribute('aria-expanded')).toBe('false');
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: 'caohejing' } });
@@ -48,7 +48,7 @@ describe('search combobox', () => {
   it('choosing a district flies there without opening a card', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);
-    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局或区' });
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: '嘉定区' } });
     fireEvent.click((await within(await screen.findByRole('listbox')).findAllByRole('option'))[0]!);
@@ -56,6 +56,22 @@ describe('search combobox', () => {
     expect([s.park, s.zone]).toEqual([null, null]);
     expect(s.cameraRequest?.zoom).toBe(10.5);
     expect(s.origin?.ref).toEqual({ kind: 'district', id: '嘉定区' });
+  });
+
+  it('choosing a sector sets the sector filter, and moves nothing', async () => {
+    const store = storeWithData();
+    renderWith(store, <FindPanel />);
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'biomedicine' } });
+    const first = (await within(await screen.findByRole('listbox')).findAllByRole('option'))[0]!;
+    expect(first.getAttribute('data-kind')).toBe('sector');
+    expect(first.textContent).toContain('产业（筛选）');
+    fireEvent.click(first);
+    const s = store.getState();
+    expect(s.sectors).toEqual(['biomed']);
+    expect([s.park, s.zone, s.cameraRequest, s.origin]).toEqual([null, null, null, null]);
+    expect(s.query).toBe('');
   });
 });
 

@@ -16,9 +16,17 @@ import { selectVisibleParks } from '../../state/selectors/parks';
 
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 
-/** Chooses a search result: flies there, opens its card (park, zone) and makes it the chosen point. */
+/**
+ * Chooses a search result: a sector is added to the sector filter; a place is flown to, opens its
+ * card (park, zone) and becomes the chosen point.
+ */
 export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   const s = store.getState();
+  if (e.kind === 'sector' || !e.at) {
+    if (!s.sectors.includes(e.id)) s.setSectors([...s.sectors, e.id]);
+    s.setQuery('');
+    return;
+  }
   if (e.kind === 'park') s.selectPark(e.id);
   else if (e.kind === 'zone') s.selectZone(e.id);
   else s.clearSelection();
