@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { applyUrlState, currentUrlState, describeNotice, knownFrom, readUrl, startUrlSync } from '../../src/state/url/sync';
-import { decodeUrl } from '../../src/state/url/codec';
+import { decodeUrl, formatUrlState } from '../../src/state/url/codec';
 import { t } from '../../src/i18n';
 import { realGeoFixture } from '../fakes/geo-disk';
 import { fakeWindow } from '../fakes/fake-window';
@@ -180,7 +180,7 @@ describe('startUrlSync (fake window, fake timers)', () => {
     const stop = startUrlSync(store, win.asWindow(), 250);
     store.getState().setSectors(['ic']); // new array, same URL
     store.getState().addNotice('x');
-    store.getState().setLayerVisible('parks', false);
+    store.getState().setFindMode('pick');
     store.getState().setMapStatus('ready');
     vi.advanceTimersByTime(1000);
     expect(win.history.replaceState).not.toHaveBeenCalled();
@@ -220,5 +220,88 @@ describe('startUrlSync (fake window, fake timers)', () => {
     vi.advanceTimersByTime(300);
     expect(win.written()).toEqual(['/?sector=ai-chips,fintech&zone=fintech-riverside&lang=en#11.00/31.2400/121.4900']);
     stop();
+  });
+});
+
+describe('a share link keeps the work (every field round-trips through the URL)', () => {
+  const area = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [121.5, 31.15],
+        [121.7, 31.15],
+        [121.7, 31.3],
+        [121.5, 31.3],
+        [121.5, 31.15],
+      ],
+    ],
+  };
+
+  it('comparison, chosen place, radius, sort, drawn area and layer switches', async () => {
+    vi.useFakeTimers();
+    const a = storeWithData();
+    const s = a.getState();
+    s.setSectors(['biomed']);
+    s.setFindFilters({ districts: ['浦东新区'], conf: ['estimate'] });
+    s.setCompare(['shengming-lanwan', 'the-bund']);
+    s.setOrigin({ lng: 0, lat: 0, ref: { kind: 'zone', id: 'lingang-pole' } });
+    s.setRadiusKm(12.5);
+    s.setSortBy('distance');
+    s.setLayerVisible('basemap', false);
+    s.setLayerVisible('hBelt', false);
+    vi.useRealTimers();
+    await s.setArea(area);
+    const win = fakeWindow('/');
+    vi.useFakeTimers();
+    const stop = startUrlSync(a, win.asWindow(), 250);
+    stop();
+    const written = String(vi.mocked(win.history.replaceState).mock.calls.at(-1)![2]);
+    expect(written).toContain('cmp=shengming-lanwan,the-bund');
+    expect(written).toContain('pt=zone:lingang-pole');
+    expect(written).toContain('r=12.5');
+    expect(written).toContain('sort=distance');
+    expect(written).toContain('off=basemap,hBelt');
+    expect(written).toMatch(/area=[A-Za-z0-9_-]{10,80}(&|#|$)/);
+    expect(written.length).toBeLessThan(400);
+
+    // a second window opens the link
+    const b = storeWithData();
+    const [search, hash = ''] = written.replace(/^\//, '').split('#');
+    expect(applyUrlState(b, decodeUrl(search!, hash ? `#${hash}` : ''))).toEqual([]);
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 0));
+    const t2 = b.getState();
+    expect(t2.sectors).toEqual(['biomed']);
+    expect(t2.districtFilter).toEqual(['浦东新区']);
+    expect(t2.confFilter).toEqual(['estimate']);
+    expect(t2.compare).toEqual(['shengming-lanwan', 'the-bund']);
+    expect(t2.origin?.ref).toEqual({ kind: 'zone', id: 'lingang-pole' });
+    const label = t2.derived!.zoneLabels.features.find((f) => f.properties.id === 'lingang-pole')!.geometry.coordinates;
+    expect([t2.origin!.lng, t2.origin!.lat]).toEqual(label);
+    expect(t2.radiusKm).toBe(12.5);
+    expect(t2.sortBy).toBe('distance');
+    expect(t2.area?.coordinates[0]).toEqual(area.coordinates[0]);
+    expect(t2.layers.basemap).toBe(false);
+    expect(t2.layers.hBelt).toBe(false);
+    expect(t2.layers.parks).toBe(true);
+  });
+
+  it('a point given by coordinates round-trips to 5 decimals', () => {
+    const a = storeWithData();
+    a.getState().setOrigin({ lng: 121.473712345, lat: 31.230412345, ref: null });
+    const { search } = formatUrlState(currentUrlState(a));
+    expect(search).toBe('?pt=121.47371,31.23041');
+    const b = storeWithData();
+    applyUrlState(b, decodeUrl(search, ''));
+    expect(b.getState().origin).toEqual({ lng: 121.47371, lat: 31.23041, ref: null });
+  });
+
+  it('bad values are dropped with a notice each; the rest applies', () => {
+    const b = storeWithData();
+    const notices = applyUrlState(b, decodeUrl('?cmp=the-bund,nope&pt=999,1&r=-3&area=!!&off=basemap,roads&sort=size', ''));
+    expect(notices.map((n) => `${n.param}=${n.value}`)).toEqual(['cmp=nope', 'pt=999,1', 'r=-3', 'area=!!', 'off=roads', 'sort=size']);
+    expect(b.getState().compare).toEqual(['the-bund']);
+    expect(b.getState().origin).toBeNull();
+    expect(b.getState().layers.basemap).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ export function layoutOf(url: DecodedUrl): Layout {
 }
 
 function freshDefaultState(): UrlState {
-  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], zones: [], conf: [] };
+  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], zones: [], conf: [], compare: [], off: [] };
 }
 
 /** Checks a decoded URL's values against the loaded data. */

@@ -4,7 +4,9 @@
  * formatted URL; `format` returns null for the default value, so defaults are left out.
  */
 import type { Confidence } from '../../domain/ids';
-import { CONFIDENCES } from '../../domain/ids';
+import { CONFIDENCES, LAYER_GROUP_IDS } from '../../domain/ids';
+import { MAX_COMPARE, MAX_RADIUS_KM } from '../slices/find';
+import { decodeArea, encodeArea, MAX_AREA_CHARS } from './area-code';
 import { LANGS, MAX_Q_LENGTH, MAX_TOUR, VERSION_PARAM, VIEWS } from './types';
 import type { Known, NoticeCode, UrlState } from './types';
 import { encodeComponent, normalizeSearchText } from './text';
@@ -47,7 +49,7 @@ function defineParam<K extends keyof UrlState>(c: ParamCodec<K>): AnyParamCodec 
 }
 
 /** Comma list of items kept only when `accept` says so; duplicates dropped, order kept. */
-function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf'>(
+function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf' | 'compare' | 'off'>(
   param: string,
   key: K,
   accept: (item: string, known: Known) => boolean,
@@ -96,7 +98,7 @@ function idParam<K extends 'park' | 'zone'>(param: string, key: K, set: (known: 
 }
 
 /** One of a fixed set of strings; `defaultValue` is omitted when formatting. */
-function enumParam<K extends 'lang' | 'view'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
+function enumParam<K extends 'lang' | 'view' | 'sort'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
   return defineParam<K>({
     param,
     key,
@@ -145,6 +147,88 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
   listParam('district', 'districts', (name, k) => k.districts.has(name), isListItem),
   listParam('zones', 'zones', (id, k) => k.zones.has(id), isListItem),
   listParam('conf', 'conf', (c) => isConfidence(c), isConfidence),
+  defineParam({
+    param: 'cmp',
+    key: 'compare',
+    parse(value, ctx) {
+      const out: string[] = [];
+      for (const part of value.split(',')) {
+        const id = part.trim();
+        if (id === '' || out.includes(id)) continue;
+        if (!ctx.known.parks.has(id)) ctx.notice('unknown-value', id, 'unknown value');
+        else if (out.length >= MAX_COMPARE) ctx.notice('truncated', id, `at most ${MAX_COMPARE} parks are compared`);
+        else out.push(id);
+      }
+      return out.length > 0 ? out : undefined;
+    },
+    format(value) {
+      const ids = Array.isArray(value) ? [...new Set(value.filter(isListItem))].slice(0, MAX_COMPARE) : [];
+      return ids.length ? ids.map(encodeComponent).join(',') : null;
+    },
+  }),
+  defineParam({
+    param: 'pt',
+    key: 'point',
+    parse(value, ctx) {
+      const ref = /^(park|zone|district):(.+)$/.exec(value);
+      if (ref) {
+        const kind = ref[1] as 'park' | 'zone' | 'district';
+        const id = ref[2]!;
+        const known = kind === 'park' ? ctx.known.parks : kind === 'zone' ? ctx.known.zones : ctx.known.districts;
+        if (known.has(id)) return { ref: { kind, id } };
+        ctx.notice('unknown-value', value, 'unknown value');
+        return undefined;
+      }
+      const m = /^(-?\d{1,3}(?:\.\d+)?),(-?\d{1,2}(?:\.\d+)?)$/.exec(value);
+      const lng = m ? Number(m[1]) : NaN;
+      const lat = m ? Number(m[2]) : NaN;
+      if (!m || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
+        ctx.notice('malformed', value, 'expected lng,lat or park:<id>');
+        return undefined;
+      }
+      return { lng, lat };
+    },
+    format(value) {
+      if (!value) return null;
+      if ('ref' in value) return isListItem(value.ref.id) ? `${value.ref.kind}:${encodeComponent(value.ref.id)}` : null;
+      if (!Number.isFinite(value.lng) || !Number.isFinite(value.lat)) return null;
+      return `${value.lng.toFixed(5)},${value.lat.toFixed(5)}`;
+    },
+  }),
+  defineParam({
+    param: 'r',
+    key: 'radiusKm',
+    parse(value, ctx) {
+      const km = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (km > 0 && km <= MAX_RADIUS_KM) return km;
+      ctx.notice('malformed', value, `expected a radius in km, above 0 and at most ${MAX_RADIUS_KM}`);
+      return undefined;
+    },
+    format(value) {
+      return typeof value === 'number' && value > 0 && value <= MAX_RADIUS_KM ? String(Math.round(value * 100) / 100) : null;
+    },
+  }),
+  defineParam({
+    param: 'area',
+    key: 'area',
+    parse(value, ctx) {
+      const r = decodeArea(value);
+      if (r.ok) return r.area;
+      ctx.notice(value.length > MAX_AREA_CHARS ? 'truncated' : 'malformed', value, r.reason);
+      return undefined;
+    },
+    format(value) {
+      const code = value ? encodeArea(value) : null;
+      return code && code.length <= MAX_AREA_CHARS ? code : null;
+    },
+  }),
+  enumParam('sort', 'sort', ['name', 'distance'], 'name'),
+  listParam(
+    'off',
+    'off',
+    (id) => (LAYER_GROUP_IDS as readonly string[]).includes(id),
+    (id) => (LAYER_GROUP_IDS as readonly unknown[]).includes(id),
+  ),
   defineParam({
     param: 'tour',
     key: 'tour',

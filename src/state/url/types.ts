@@ -2,7 +2,8 @@
  * The URL state's types, defaults and limits (see codec.ts for the format).
  */
 import type { Camera, Lang } from '../../domain/types';
-import type { Confidence } from '../../domain/ids';
+import type { Polygon } from 'geojson';
+import type { Confidence, LayerGroupId } from '../../domain/ids';
 
 export const URL_STATE_VERSION = 1;
 
@@ -25,6 +26,15 @@ export interface UrlState {
   /** the zone filter (parks inside any of these zones); not the selected zone (`zone`) */
   zones: string[];
   conf: Confidence[];
+  /** parks side by side (≤ 4) */
+  compare: string[];
+  /** the chosen point: a place of the data (its position comes from the data) or a coordinate */
+  point: { ref: { kind: 'park' | 'zone' | 'district'; id: string } } | { lng: number; lat: number } | null;
+  radiusKm: number | null;
+  area: Polygon | null;
+  sort: 'name' | 'distance';
+  /** layer groups switched off (all are on by default) */
+  off: LayerGroupId[];
   tour: number | null;
   view: ViewMode | null;
   embed: boolean;
@@ -40,6 +50,12 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   districts: Object.freeze([]) as unknown as string[],
   zones: Object.freeze([]) as unknown as string[],
   conf: Object.freeze([]) as unknown as Confidence[],
+  compare: Object.freeze([]) as unknown as string[],
+  point: null,
+  radiusKm: null,
+  area: null,
+  sort: 'name',
+  off: Object.freeze([]) as unknown as LayerGroupId[],
   tour: null,
   view: null,
   embed: false,

@@ -35,6 +35,7 @@ export const briefingBinding: UrlBinding = {
       park: null,
       zone: null,
       camera: null,
+      off: [],
     };
   },
 };

@@ -1,17 +1,52 @@
 /** The find feature's part of the URL (see ../codec.ts for the params and ../sync.ts for the use). */
 import type { UrlBinding } from './types';
+import type { AppState } from '../../store';
+import type { Origin } from '../../slices/find';
+import type { UrlState } from '../types';
 import { normalizeSearchText } from '../text';
+
+/** Where a place named in the URL is: the same point search flies to (park, zone label, district label). */
+function placeAt(s: AppState, ref: { kind: 'park' | 'zone' | 'district'; id: string }): [number, number] | null {
+  const d = s.derived;
+  if (!d) return null;
+  if (ref.kind === 'park') return d.parkCoords.get(ref.id) ?? null;
+  const labels =
+    ref.kind === 'zone'
+      ? d.zoneLabels.features.filter((f) => f.properties.id === ref.id)
+      : d.districtLabels.features.filter((f) => f.properties.name_zh === ref.id);
+  return (labels[0]?.geometry.coordinates as [number, number] | undefined) ?? null;
+}
+
+function originOf(s: AppState, point: UrlState['point']): Origin | null {
+  if (!point) return null;
+  if (!('ref' in point)) return { lng: point.lng, lat: point.lat, ref: null };
+  const at = placeAt(s, point.ref);
+  return at ? { lng: at[0], lat: at[1], ref: point.ref } : null;
+}
 
 export const findBinding: UrlBinding = {
   apply: (state, store) => {
     const s = store.getState();
     s.setQuery(state.q);
     s.setFindFilters({ districts: state.districts, zones: state.zones, conf: state.conf });
+    s.setCompare(state.compare);
+    const origin = originOf(s, state.point);
+    s.setOrigin(origin);
+    if (origin) {
+      s.setRadiusKm(state.radiusKm);
+      s.setSortBy(state.sort);
+    }
+    void s.setArea(state.area);
   },
   read: (s) => ({
     q: normalizeSearchText(s.query).text,
     districts: s.districtFilter,
     zones: s.zoneFilter,
     conf: s.confFilter,
+    compare: s.compare,
+    point: s.origin ? (s.origin.ref ? { ref: s.origin.ref } : { lng: s.origin.lng, lat: s.origin.lat }) : null,
+    radiusKm: s.origin ? s.radiusKm : null,
+    area: s.area,
+    sort: s.origin ? s.sortBy : 'name',
   }),
 };

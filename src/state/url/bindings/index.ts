@@ -1,6 +1,8 @@
 import type { UrlBinding } from './types';
 import { findBinding } from './find';
 import { briefingBinding } from './briefing';
+import { layersBinding } from './layers';
 
-export const FEATURE_URL_BINDINGS: UrlBinding[] = [findBinding, briefingBinding];
+/** In order: the briefing comes last, as a chapter link overrides what the others wrote. */
+export const FEATURE_URL_BINDINGS: UrlBinding[] = [findBinding, layersBinding, briefingBinding];
 export type { UrlBinding };
