@@ -4,29 +4,32 @@ import { useAppStore, useStoreApi } from '../state/store';
 import { t } from '../i18n';
 import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
 import { onlineBasemapFromEnv } from './style';
-import { sourceData, storeHandlers, syncMapWithStore } from './map-sync';
-import { installExtensions } from './extensions';
+import { createMapSync } from './sync';
+import { useMapPortRef } from './map-port-context';
 import type { Camera } from '../domain/types';
 
-/** Hosts the map: creates the one controller on mount and destroys it on unmount. */
+/** Hosts the map: creates the one controller on mount, syncs it with the store, destroys it on unmount. */
 export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
   const store = useStoreApi();
+  const portRef = useMapPortRef();
   const ref = useRef<HTMLDivElement>(null);
   const status = useAppStore((s) => s.mapStatus);
   const lang = useAppStore((s) => s.lang);
+  const findMode = useAppStore((s) => s.findMode);
   const cameraRef = useRef(initialCamera);
 
   useEffect(() => {
     const el = ref.current!;
+    const sync = createMapSync(store);
     let controller: MapController;
     try {
       controller = new MapController(
         el,
         { lang: store.getState().lang, fontFaces, online: onlineBasemapFromEnv(import.meta.env) },
         cameraRef.current ?? DEFAULT_CAMERA,
-        storeHandlers(store),
+        sync.handlers,
         // the data, when it is in already (App sets it in a layout effect, before this runs)
-        sourceData(store.getState()) ?? {},
+        sync.styleData() ?? {},
       );
     } catch (e) {
       if (e instanceof NoWebGLError) {
@@ -35,22 +38,18 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
       }
       throw e;
     }
-    const stopSync = syncMapWithStore(controller, store);
-    const stopExtensions = installExtensions(controller, store);
-    const stop = () => {
-      stopExtensions();
-      stopSync();
-    };
-    (window as unknown as { __map?: unknown }).__map = controller.map;
+    const stop = sync.start(controller);
+    if (portRef) portRef.current = controller;
     return () => {
+      if (portRef?.current === controller) portRef.current = null;
       stop();
       controller.destroy();
     };
-  }, [store]);
+  }, [store, portRef]);
 
   return (
     <div className="map-wrap">
-      <div ref={ref} className="map" data-testid="map" role="region" aria-label={t(lang, 'title')} />
+      <div ref={ref} className="map" data-testid="map" data-find-mode={findMode} role="region" aria-label={t(lang, 'title')} />
       {status === 'no-webgl' && (
         <div className="map-message" role="alert">
           {t(lang, 'noWebgl')}

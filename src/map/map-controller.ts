@@ -1,31 +1,31 @@
 /**
- * The imperative facade around the one maplibregl.Map of the app. Everything else asks it for
- * things by name (setData, setParkFilter, flyTo…) and hears back through handlers.
+ * The one maplibregl.Map of the app, behind the MapPort interface: everything else asks it for
+ * things by registry id (setData, setFilter, flyTo…) and hears back through MapHandlers.
+ * Overlay sources and their layers are added with their first data, at their registry place.
  */
-import type { Camera } from '../domain/types';
+import type { FilterSpecification, GeoJSONSource, Map as MlMap } from 'maplibre-gl';
+import type { Camera, Lang } from '../domain/types';
 import { mark } from '../lib/perf';
-import type { ExpressionSpecification, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { maplibregl } from './maplibre-setup';
-import { INTERACTIVE_LAYERS, LABEL_LAYERS, LAYER_GROUPS, SOURCES, ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, buildLayers, emphasis } from './layers';
-import type { SourceId } from './layers';
+import { LABEL_LAYERS, LAYER_IDS, isOverlaySource, layerEntry, layerPosition, layersOfSource, sourceSpec } from './layers';
+import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId, SourceId } from './layers';
+import type { LngLatBounds, MapHandlers, MapPort, MapSnapshot } from './map-port';
 import { buildStyle } from './style';
 import type { StyleOptions } from './style';
-import type { Lang } from '../domain/types';
-import type { LayerGroupId } from '../domain/ids';
+import { metresPerPixel } from './export/scale';
+import { ChunkFeeder } from './controller/feeder';
+import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
+import { LayerState } from './controller/layer-state';
+import { Pointer } from './controller/pointer';
 
-export interface MapHandlers {
-  onReady(): void;
-  onParkClick(id: string): void;
-  onZoneClick(id: string): void;
-  onEmptyClick(): void;
-  onMoveEnd(camera: Camera): void;
-  onError(message: string): void;
-}
+export type { MapHandlers } from './map-port';
 
 export class NoWebGLError extends Error {}
 
 /** Sources the map must have before it may say it is ready. */
 const REQUIRED: SourceId[] = ['districts', 'zones', 'parks'];
+/** stands for "features were added since the last setData" (so a repeat of that setData is not skipped) */
+const FED = Symbol('fed');
 
 export const DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
 
@@ -41,41 +41,39 @@ export const MAP_OPTIONS = {
   ] as [[number, number], [number, number]],
 } as const;
 
-export class MapController {
-  readonly map: MlMap;
-  private readonly container: HTMLElement;
+/** The hook through which browser tests and benchmarks read the map (window.__map). */
+type HookWindow = { __map?: MlMap };
+
+export class MapController implements MapPort {
+  private readonly map: MlMap;
   private readonly lastData = new Map<SourceId, unknown>();
+  private readonly added = new Set<OverlaySourceId>();
+  private readonly layers = new LayerState();
+  private readonly feeder = new ChunkFeeder<OverlaySourceId>((source, add) => void this.geojson(source)?.updateData({ add }));
+  private readonly draw: PolygonDraw;
+  private readonly pointer: Pointer;
   private readyFired = false;
   private lang: Lang;
   private destroyed = false;
   /** operations waiting for the style to load (style.load fires once; isStyleLoaded() is false while sources load) */
   private styleReady = false;
   private pending: (() => void)[] = [];
-  /** extensions' click handlers, asked before the parks/zones handler (see claimClick) */
-  private claims: ((e: MapMouseEvent) => boolean)[] = [];
 
   /**
    * `initialData` goes into the style itself, so MapLibre tiles it straight away; a later
    * setData with the same collection object is a no-op.
    */
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     style: StyleOptions,
     camera: Camera,
     private readonly handlers: MapHandlers,
-    initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {},
+    initialData: Parameters<typeof buildStyle>[1] = {},
   ) {
-    this.container = container;
     this.lang = style.lang;
     container.dataset.mapReady = 'false';
     try {
-      this.map = new maplibregl.Map({
-        container,
-        style: buildStyle(style, initialData),
-        center: [camera.lng, camera.lat],
-        zoom: camera.zoom,
-        ...MAP_OPTIONS,
-      });
+      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), center: [camera.lng, camera.lat], zoom: camera.zoom, ...MAP_OPTIONS });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
       throw new NoWebGLError((e as Error).message);
@@ -90,6 +88,8 @@ export class MapController {
       'bottom-right',
     );
     mark('map:create');
+    (window as HookWindow).__map = this.map;
+    this.draw = new PolygonDraw(this.map);
     for (const [id, fc] of Object.entries(initialData)) this.lastData.set(id as SourceId, fc);
     this.maybeReady();
     this.map.once('style.load', () => {
@@ -101,96 +101,127 @@ export class MapController {
     });
     this.map.on('error', (e) => handlers.onError(e.error?.message ?? String(e)));
     this.map.on('moveend', () => handlers.onMoveEnd(this.camera()));
-    this.map.on('click', (e) => this.onClick(e));
-    for (const id of INTERACTIVE_LAYERS) {
-      this.map.on('mouseenter', id, () => (this.map.getCanvas().style.cursor = 'pointer'));
-      this.map.on('mouseleave', id, () => (this.map.getCanvas().style.cursor = ''));
-    }
+    this.pointer = new Pointer(this.map, (click) => handlers.onClick(click));
   }
+
+  // ------------------------------------------------------------------ data
+
+  setData(source: GeoJsonSourceId, data: GeoJSON.FeatureCollection): void {
+    if (this.lastData.get(source) === data) return;
+    this.lastData.set(source, data);
+    this.whenStyle(() => {
+      if (isOverlaySource(source)) this.feeder.drop(source);
+      if (isOverlaySource(source) && !this.added.has(source)) {
+        if (data.features.length > 0) this.addOverlay(source, data);
+      } else void this.geojson(source)?.setData(data);
+      this.maybeReady();
+    });
+  }
+
+  addFeatures(source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>): void {
+    this.lastData.set(source, FED);
+    this.whenStyle(() => {
+      if (!this.added.has(source)) this.addOverlay(source, { type: 'FeatureCollection', features: [] });
+      this.feeder.push(source, chunks);
+    });
+  }
+
+  async clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null> {
+    const s = this.added.has(source) ? this.geojson(source) : undefined;
+    return s ? s.getClusterExpansionZoom(clusterId).catch(() => null) : null;
+  }
+
+  // ------------------------------------------------------------------ style
+
+  setFilter(layer: LayerId, filter: FilterSpecification | null): void {
+    this.layers.setFilter(layer, filter);
+    this.onLayer(layer, () => this.map.setFilter(layer, filter));
+  }
+
+  setPaint(layer: LayerId, property: string, value: unknown): void {
+    this.layers.setPaint(layer, property, value);
+    this.onLayer(layer, () => (this.map.setPaintProperty as (l: string, k: string, v: unknown) => void).call(this.map, layer, property, value));
+  }
+
+  setLayout(layer: LayerId, property: string, value: unknown): void {
+    this.layers.setLayout(layer, property, value);
+    this.onLayer(layer, () => this.applyLayout(layer, { [property]: value }));
+  }
+
+  setGroupVisibility(groups: Partial<Record<GroupId, boolean>>): void {
+    for (const [group, on] of Object.entries(groups)) this.layers.setGroup(group as GroupId, on);
+    const touched = LAYER_IDS.filter((id) => layerEntry(id).group in groups);
+    this.whenStyle(() => {
+      for (const id of touched) {
+        const want = this.layers.visibility(id)!;
+        // only real changes: an unset visibility is 'visible', and setting it anyway makes
+        // MapLibre re-lay out the layer's tiles
+        if (!this.map.getLayer(id) || (this.map.getLayoutProperty(id, 'visibility') ?? 'visible') === want) continue;
+        this.map.setLayoutProperty(id, 'visibility', want);
+      }
+    });
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.whenStyle(() => {
+      for (const id of LABEL_LAYERS) {
+        const spec = this.layers.spec(id, lang);
+        if (this.map.getLayer(id) && spec.type === 'symbol' && spec.layout) this.applyLayout(id, spec.layout);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ camera
 
   camera(): Camera {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
   }
 
-  /** Replaces a source's data; a no-op when given the same collection object again. */
-  setData(source: SourceId, data: GeoJSON.FeatureCollection): void {
-    if (this.lastData.get(source) === data) return;
-    this.lastData.set(source, data);
-    this.whenStyle(() => {
-      (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
-      this.maybeReady();
-    });
-  }
-
-  setGroupVisibility(visible: Partial<Record<LayerGroupId, boolean>>): void {
-    this.whenStyle(() => {
-      for (const g of LAYER_GROUPS) {
-        const on = visible[g.id] ?? true;
-        const want = on ? 'visible' : 'none';
-        for (const layer of g.layers) {
-          // only real changes: an unset visibility is 'visible', and setting it anyway makes
-          // MapLibre re-lay out the layer's tiles
-          if (!this.map.getLayer(layer) || (this.map.getLayoutProperty(layer, 'visibility') ?? 'visible') === want) continue;
-          this.map.setLayoutProperty(layer, 'visibility', want);
-        }
-      }
-    });
-  }
-
-  setOnlineBasemap(on: boolean): void {
-    this.whenStyle(() => {
-      if (this.map.getLayer('online-basemap')) this.map.setLayoutProperty('online-basemap', 'visibility', on ? 'visible' : 'none');
-    });
-  }
-
-  /** Shows only these parks (null: all). */
-  setParkFilter(ids: readonly string[] | null): void {
-    const filter: ExpressionSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;
-    this.whenStyle(() => {
-      for (const layer of ['parks-halo', 'parks-circle', 'parks-label']) {
-        const base = layer === 'parks-halo' ? (['!=', ['get', 'confidence'], 'sourced'] as ExpressionSpecification) : null;
-        this.map.setFilter(layer, base && filter ? ['all', base, filter] : (filter ?? base));
-      }
-    });
-  }
-
-  /** Brings these zones forward and dims the others (null: default look). */
-  setZoneEmphasis(ids: readonly string[] | null): void {
-    this.whenStyle(() => {
-      for (const layer of Object.keys(ZONE_FILL_DEFAULT)) this.map.setPaintProperty(layer, 'fill-opacity', emphasis(layer, ids));
-      for (const layer of Object.keys(ZONE_LINE_DEFAULT)) this.map.setPaintProperty(layer, 'line-opacity', emphasis(layer, ids));
-    });
-  }
-
-  setSelectedPark(id: string | null): void {
-    this.whenStyle(() => this.map.setFilter('parks-selected', ['==', ['get', 'id'], id ?? '']));
-  }
-
-  /** Switches every label's language in place: the camera does not move. */
-  setLang(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.lang = lang;
-    this.whenStyle(() => {
-      const fresh = new Map(buildLayers(lang).map((l) => [l.id, l]));
-      for (const id of LABEL_LAYERS) {
-        const l = fresh.get(id);
-        if (l && l.type === 'symbol' && l.layout)
-          for (const [key, value] of Object.entries(l.layout))
-            (this.map.setLayoutProperty as (l: string, k: string, v: unknown) => void).call(this.map, id, key, value);
-      }
-    });
-  }
-
   flyTo(lng: number, lat: number, zoom?: number): void {
-    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const target = { center: [lng, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 11.5) };
-    if (reduce) this.map.jumpTo(target);
+    if (reducedMotion()) this.map.jumpTo(target);
     else this.map.flyTo({ ...target, duration: 900 });
   }
 
   jumpTo(c: Camera): void {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
+  }
+
+  fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
+    this.map.fitBounds(bounds, { padding: paddingPx, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
+  }
+
+  // ------------------------------------------------------------------ input
+
+  setCrosshair(on: boolean): void {
+    this.pointer.setCrosshair(on);
+  }
+
+  startDraw(onFinish: (polygon: GeoJSON.Polygon) => void): void {
+    this.whenStyle(() => this.draw.start(onFinish));
+  }
+
+  stopDraw(): void {
+    this.whenStyle(() => this.draw.stop());
+  }
+
+  // ------------------------------------------------------------------ output
+
+  async snapshot(): Promise<MapSnapshot | null> {
+    if (this.destroyed) return null;
+    await new Promise<void>((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+    const canvas = this.map.getCanvas();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (this.destroyed || !width || !height || !canvas.width || !canvas.height) return null;
+    const camera = this.camera();
+    return { canvas, width, height, camera, metresPerPixel: metresPerPixel(camera.lat, camera.zoom) };
   }
 
   resize(): void {
@@ -199,13 +230,48 @@ export class MapController {
 
   destroy(): void {
     this.destroyed = true;
+    this.feeder.stop();
+    this.draw.stop();
     this.map.remove();
+    if ((window as HookWindow).__map === this.map) delete (window as HookWindow).__map;
   }
 
-  /** Runs fn once the style has loaded (at once if it has). For extensions adding sources/layers. */
-  whenStyle(fn: () => void): void {
+  // ------------------------------------------------------------------ inside
+
+  /** Runs fn once the style has loaded (at once if it has). */
+  private whenStyle(fn: () => void): void {
     if (this.styleReady) fn();
     else this.pending.push(fn);
+  }
+
+  /** Runs fn on a layer that is on the map (an overlay layer not added yet gets it when added, from LayerState). */
+  private onLayer(layer: LayerId, fn: () => void): void {
+    this.whenStyle(() => {
+      if (this.map.getLayer(layer)) fn();
+    });
+  }
+
+  private applyLayout(layer: LayerId, layout: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(layout))
+      (this.map.setLayoutProperty as (l: string, k: string, v: unknown) => void).call(this.map, layer, key, value);
+  }
+
+  private geojson(source: GeoJsonSourceId): GeoJSONSource | undefined {
+    return this.map.getSource(source) as GeoJSONSource | undefined;
+  }
+
+  /** Adds an overlay source and its layers, each below the first layer that comes after it in the registry, and below terra-draw's. */
+  private addOverlay(source: OverlaySourceId, data: GeoJSON.FeatureCollection): void {
+    this.map.addSource(source, sourceSpec(source, data));
+    this.added.add(source);
+    for (const id of layersOfSource(source)) {
+      const mine = layerPosition(id)!;
+      const before = this.map.getLayersOrder().find((other) => {
+        const p = layerPosition(other);
+        return p === undefined ? other.startsWith(DRAW_PREFIX) : p > mine;
+      });
+      this.map.addLayer(this.layers.spec(id, this.lang), before);
+    }
   }
 
   private maybeReady(): void {
@@ -219,29 +285,6 @@ export class MapController {
       this.handlers.onReady();
     });
   }
-
-  /** Lets an extension take a map click first: return true to take it. Returns an undo function. */
-  claimClick(fn: (e: MapMouseEvent) => boolean): () => void {
-    this.claims.push(fn);
-    return () => {
-      this.claims = this.claims.filter((f) => f !== fn);
-    };
-  }
-
-  private onClick(e: MapMouseEvent): void {
-    if (this.claims.some((fn) => fn(e))) return;
-    const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
-    const hits = this.map.queryRenderedFeatures(e.point, { layers: [...layers] });
-    for (const layer of INTERACTIVE_LAYERS) {
-      const hit = hits.find((f) => f.layer.id === layer);
-      const id = hit?.properties?.id;
-      if (typeof id !== 'string') continue;
-      if (layer === 'parks-circle') this.handlers.onParkClick(id);
-      else this.handlers.onZoneClick(id);
-      return;
-    }
-    this.handlers.onEmptyClick();
-  }
 }
 
-export { SOURCES };
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

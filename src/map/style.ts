@@ -4,8 +4,8 @@
  * configures one AND the user switches it on.
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { COLORS, SOURCES, buildLayers } from './layers';
-import type { SourceId } from './layers';
+import { COLORS, LAYER_IDS, STYLE_SOURCES, isOverlaySource, layerEntry, layerSpec, sourceSpec } from './layers';
+import type { StyleSourceId } from './layers';
 import type { Lang } from '../domain/types';
 
 export interface OnlineBasemap {
@@ -22,16 +22,18 @@ export interface StyleOptions {
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-/** The style; `data` fills sources from the start (the others start empty, for setData later). */
-export function buildStyle(opts: StyleOptions, data: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {}): StyleSpecification {
+/**
+ * The style; `data` fills sources from the start (the others start empty, for setData later).
+ * The overlays' sources and layers are not in it: the controller adds them with their first data.
+ */
+export function buildStyle(opts: StyleOptions, data: Partial<Record<StyleSourceId, GeoJSON.FeatureCollection>> = {}): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
-  for (const id of SOURCES) sources[id] = { type: 'geojson', data: data[id] ?? empty(), ...(id === 'parks' || id === 'zones' ? { promoteId: 'id' } : {}) };
-  const layers = buildLayers(opts.lang);
-  if (opts.online) {
-    sources['online-basemap'] = { type: 'raster', tiles: [opts.online.tiles], tileSize: 256, attribution: opts.online.attribution };
-    // above the neighbouring land, below Shanghai's own layers
-    layers.splice(2, 0, { id: 'online-basemap', type: 'raster', source: 'online-basemap', paint: { 'raster-opacity': 0.85 }, metadata: { group: 'online' } });
-  }
+  for (const id of STYLE_SOURCES) sources[id] = sourceSpec(id, data[id] ?? empty());
+  if (opts.online) sources['online-basemap'] = { type: 'raster', tiles: [opts.online.tiles], tileSize: 256, attribution: opts.online.attribution };
+  const layers = LAYER_IDS.filter((id) => {
+    const source = layerEntry(id).source;
+    return source === 'online-basemap' ? !!opts.online : !isOverlaySource(source);
+  }).map((id) => layerSpec(id, opts.lang));
   return {
     version: 8,
     name: 'Shanghai SEI plan (offline)',

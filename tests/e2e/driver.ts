@@ -1,5 +1,5 @@
 /**
- * Map actions and reads shared by the browser tests (the map is `window.__map`, set by MapView).
+ * Map actions and reads shared by the browser tests (the map is `window.__map`, the test hook MapController sets when it creates the map).
  * Waits are on map events or polls, never fixed sleeps.
  */
 import assert from 'node:assert/strict';

@@ -1,33 +1,20 @@
 /**
- * A stand-in for MapController (src/map/map-controller.ts) with the same public methods, which
- * only record their calls. No maplibre-gl is imported (type imports only), so it works in Node
- * and jsdom. Use it directly (map-sync tests) or as the `MapController` export of a vi.mock of
- * map-controller (component tests):
+ * The map port's fake: implements MapPort (src/map/map-port.ts) by recording every call, with
+ * the real controller's constructor, so it can stand in for MapController. No maplibre-gl is
+ * imported (type imports only), so it works in Node and jsdom. Use it directly (sync tests) or
+ * as the `MapController` export of a vi.mock of map-controller (component tests):
  *
  *   vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
  */
 import { vi } from 'vitest';
-import type { MapController, MapHandlers } from '../../src/map/map-controller';
+import type { FilterSpecification } from 'maplibre-gl';
+import type { MapClick, MapHandlers, MapPort } from '../../src/map/map-port';
 import type { StyleOptions } from '../../src/map/style';
-import type { SourceId } from '../../src/map/layers';
+import { isOverlaySource } from '../../src/map/layers';
+import type { GeoJsonSourceId, LayerId, OverlaySourceId, StyleSourceId } from '../../src/map/layers';
 import type { Camera } from '../../src/domain/types';
 
-type Pub = Pick<
-  MapController,
-  | 'setData'
-  | 'setParkFilter'
-  | 'setZoneEmphasis'
-  | 'setSelectedPark'
-  | 'setGroupVisibility'
-  | 'setLang'
-  | 'flyTo'
-  | 'setOnlineBasemap'
-  | 'jumpTo'
-  | 'resize'
-  | 'destroy'
-  | 'camera'
->;
-export type FakeMethod = keyof Pub;
+export type FakeMethod = keyof MapPort;
 
 export interface FakeCall {
   method: FakeMethod;
@@ -39,7 +26,9 @@ export class FakeNoWebGLError extends Error {}
 
 export const FAKE_DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
 
-export class FakeMapController {
+type Fn<F extends FakeMethod> = MapPort[F];
+
+export class FakeMapController implements MapPort {
   /** every instance constructed since the last reset(), oldest first */
   static instances: FakeMapController[] = [];
   /** makes the next constructor call throw (then resets itself) */
@@ -59,12 +48,12 @@ export class FakeMapController {
   readonly initialCamera: Camera | null;
   readonly handlers: MapHandlers | null;
   /** the data the map was created with (MapController puts it into the style) */
-  readonly initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>>;
-  /** stands in for the maplibregl.Map (MapView exposes it on window.__map) */
-  readonly map = { fake: true };
-  /** every call, in order */
+  readonly initialData: Partial<Record<StyleSourceId, GeoJSON.FeatureCollection>>;
+  /** every call, in order (addFeatures' chunks are read at once and logged as an array) */
   readonly log: FakeCall[] = [];
   destroyed = false;
+  /** what clusterExpansionZoom answers */
+  clusterZoom: number | null = 12;
   private cam: Camera;
 
   constructor(
@@ -72,7 +61,7 @@ export class FakeMapController {
     style?: StyleOptions,
     camera?: Camera,
     handlers?: MapHandlers,
-    initialData: Partial<Record<SourceId, GeoJSON.FeatureCollection>> = {},
+    initialData: Partial<Record<StyleSourceId, GeoJSON.FeatureCollection>> = {},
   ) {
     const fail = FakeMapController.failNext;
     if (fail) {
@@ -88,65 +77,160 @@ export class FakeMapController {
     FakeMapController.instances.push(this);
   }
 
-  private rec<F extends FakeMethod>(method: F, impl?: (...args: Parameters<Pub[F]>) => ReturnType<Pub[F]>) {
-    return vi.fn((...args: Parameters<Pub[F]>) => {
+  private rec<F extends FakeMethod>(method: F, impl?: (...args: Parameters<Fn<F>>) => ReturnType<Fn<F>>) {
+    return vi.fn((...args: Parameters<Fn<F>>) => {
       this.log.push({ method, args });
-      return impl ? impl(...args) : (undefined as ReturnType<Pub[F]>);
+      return impl ? impl(...args) : (undefined as ReturnType<Fn<F>>);
     });
   }
 
   readonly setData = this.rec('setData');
-  readonly setParkFilter = this.rec('setParkFilter');
-  readonly setZoneEmphasis = this.rec('setZoneEmphasis');
-  readonly setSelectedPark = this.rec('setSelectedPark');
+  readonly addFeatures = vi.fn((source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>) => {
+    this.log.push({ method: 'addFeatures', args: [source, [...chunks]] });
+  });
+  readonly clusterExpansionZoom = this.rec('clusterExpansionZoom', () => Promise.resolve(this.clusterZoom));
+  readonly setFilter = this.rec('setFilter');
+  readonly setPaint = this.rec('setPaint');
+  readonly setLayout = this.rec('setLayout');
   readonly setGroupVisibility = this.rec('setGroupVisibility');
   readonly setLang = this.rec('setLang');
-  readonly setOnlineBasemap = this.rec('setOnlineBasemap');
+  readonly camera = this.rec('camera', () => ({ ...this.cam }));
   readonly flyTo = this.rec('flyTo', (lng, lat, zoom) => {
     this.cam = { lng, lat, zoom: zoom ?? this.cam.zoom };
   });
   readonly jumpTo = this.rec('jumpTo', (c) => {
     this.cam = { ...c };
   });
+  readonly fitBounds = this.rec('fitBounds');
+  readonly setCrosshair = this.rec('setCrosshair');
+  readonly startDraw = this.rec('startDraw');
+  readonly stopDraw = this.rec('stopDraw');
+  /** a fake has nothing drawn to read */
+  readonly snapshot = this.rec('snapshot', () => Promise.resolve(null));
   readonly resize = this.rec('resize');
   readonly destroy = this.rec('destroy', () => {
     this.destroyed = true;
   });
-  readonly camera = this.rec('camera', () => ({ ...this.cam }));
 
   /** the calls of one method, oldest first */
-  calls<F extends FakeMethod>(method: F): Parameters<Pub[F]>[] {
-    return this.log.filter((c) => c.method === method).map((c) => c.args as Parameters<Pub[F]>);
+  calls<F extends FakeMethod>(method: F): Parameters<Fn<F>>[] {
+    return this.log.filter((c) => c.method === method).map((c) => c.args as Parameters<Fn<F>>);
   }
 
   /** the arguments of the latest call of a method (undefined: never called) */
-  lastCall<F extends FakeMethod>(method: F): Parameters<Pub[F]> | undefined {
+  lastCall<F extends FakeMethod>(method: F): Parameters<Fn<F>> | undefined {
     return this.calls(method).at(-1);
+  }
+
+  /** the latest data set for a source (undefined: none) */
+  dataOf(source: GeoJsonSourceId): GeoJSON.FeatureCollection | undefined {
+    return this.calls('setData').findLast(([id]) => id === source)?.[1];
+  }
+
+  /** the latest filter set for a layer (undefined: never set; null: no filter) */
+  filterOf(layer: LayerId): FilterSpecification | null | undefined {
+    return this.calls('setFilter').findLast(([id]) => id === layer)?.[1];
+  }
+
+  /** the latest value set for a layer's paint property (undefined: never set) */
+  paintOf(layer: LayerId, property: string): unknown {
+    return this.calls('setPaint').findLast(([id, p]) => id === layer && p === property)?.[2];
+  }
+
+  /** The park ids the park layers' filters let through (null: every park); throws unless all three agree. */
+  shownParks(): string[] | null {
+    const each = PARK_LAYERS.map((l) => parkIds(l, this.filterOf(l)));
+    if (each.some((ids) => JSON.stringify(ids) !== JSON.stringify(each[0]))) throw new Error(`the park layers disagree: ${JSON.stringify(each)}`);
+    return each[0]!;
+  }
+
+  /** The zones the zone layers bring forward (null: the default look); throws unless all agree. */
+  emphasisedZones(): string[] | null {
+    const each = [...ZONE_FILLS.map((l) => emphasised(l, 'fill-opacity', this)), ...ZONE_LINES.map((l) => emphasised(l, 'line-opacity', this))];
+    if (each.some((ids) => JSON.stringify(ids) !== JSON.stringify(each[0]))) throw new Error(`the zone layers disagree: ${JSON.stringify(each)}`);
+    return each[0]!;
+  }
+
+  /** The park the selection ring is on (null: none; undefined: never set). */
+  ringedPark(): string | null | undefined {
+    const f = this.filterOf('parks-selected');
+    if (f === undefined) return undefined;
+    const [op, get, id] = f as unknown as [string, unknown, string];
+    if (op !== '==' || JSON.stringify(get) !== '["get","id"]') throw new Error(`not a ring filter: ${JSON.stringify(f)}`);
+    return id === '' ? null : id;
+  }
+
+  /**
+   * The overlay sources on the map by the port's contract: a source is added with its first
+   * non-empty setData, or its first addFeatures.
+   */
+  addedOverlays(): OverlaySourceId[] {
+    const added = new Set<OverlaySourceId>();
+    for (const c of this.log) {
+      if (c.method !== 'setData' && c.method !== 'addFeatures') continue;
+      const source = c.args[0] as GeoJsonSourceId;
+      if (!isOverlaySource(source)) continue;
+      if (c.method === 'addFeatures' || (c.args[1] as GeoJSON.FeatureCollection).features.length > 0) added.add(source);
+    }
+    return [...added];
+  }
+
+  /** Sends a click to the handlers the fake was created with (as the real map reports one). */
+  click(click: Partial<MapClick> & Pick<MapClick, 'layerId'>): void {
+    if (!this.handlers) throw new Error('the fake was created without handlers');
+    this.handlers.onClick({ properties: {}, lngLat: { lng: 121.5, lat: 31.2 }, featureLngLat: null, ...click });
+  }
+
+  /** Closes a polygon with the drawing tool last started. */
+  finishDraw(polygon: GeoJSON.Polygon): void {
+    const onFinish = this.lastCall('startDraw')?.[0];
+    if (!onFinish) throw new Error('drawing was never started');
+    onFinish(polygon);
   }
 
   clearLog(): void {
     this.log.length = 0;
-    for (const m of [
-      this.setData,
-      this.setParkFilter,
-      this.setZoneEmphasis,
-      this.setSelectedPark,
-      this.setGroupVisibility,
-      this.setLang,
-      this.setOnlineBasemap,
-      this.flyTo,
-      this.jumpTo,
-      this.resize,
-      this.destroy,
-      this.camera,
-    ])
-      m.mockClear();
+    for (const value of Object.values(this)) if (vi.isMockFunction(value)) value.mockClear();
   }
+}
 
-  /** the fake typed as the real controller (for syncMapWithStore & co.) */
-  asController(): MapController {
-    return this as unknown as MapController;
+// ---- readers of the filters and paint the base sync sets (literal shapes, not the code under test)
+
+const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
+const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
+const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line'] as const;
+/** the halo's own filter: around estimated locations only */
+export const ESTIMATED_ONLY = ['!=', ['get', 'confidence'], 'sourced'];
+
+const fail = (what: string, value: unknown): never => {
+  throw new Error(`${what}: ${JSON.stringify(value)}`);
+};
+
+/** ['in', ['get', 'id'], ['literal', ids]] → ids */
+function idsOf(expr: unknown): string[] {
+  const [op, get, lit] = expr as [string, unknown, [string, string[]]];
+  if (op !== 'in' || JSON.stringify(get) !== '["get","id"]' || lit[0] !== 'literal') fail('not an id list', expr);
+  return lit[1];
+}
+
+function parkIds(layer: (typeof PARK_LAYERS)[number], filter: FilterSpecification | null | undefined): string[] | null {
+  if (filter === undefined) return fail(`${layer}: no filter was set`, filter);
+  if (layer === 'parks-halo') {
+    if (JSON.stringify(filter) === JSON.stringify(ESTIMATED_ONLY)) return null;
+    const [all, estimated, only] = filter as unknown as [string, unknown, unknown];
+    if (all !== 'all' || JSON.stringify(estimated) !== JSON.stringify(ESTIMATED_ONLY)) fail('parks-halo: not estimated-only', filter);
+    return idsOf(only);
   }
+  return filter === null ? null : idsOf(filter);
+}
+
+function emphasised(layer: LayerId, property: string, fake: FakeMapController): string[] | null {
+  const paint = fake.paintOf(layer, property);
+  if (paint === undefined) return fail(`${layer}: no ${property} was set`, paint);
+  // the default look: a number, or the cluster layouts' "quiet by default" case on outline_of
+  if (!Array.isArray(paint) || JSON.stringify(paint[1]).includes('outline_of')) return null;
+  if (paint[0] !== 'case') fail(`${layer}: not a case`, paint);
+  return idsOf(paint[1]);
 }
 
 /** The module shape of src/map/map-controller.ts, backed by the fake (for vi.mock). */

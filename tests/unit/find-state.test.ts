@@ -221,20 +221,29 @@ describe('URL binding', () => {
 });
 
 describe('map clicks while a find tool is active', () => {
+  const click = (layerId: 'parks-circle' | 'serviceBelt-fill' | null, id?: string) => ({
+    layerId,
+    properties: id ? { id } : {},
+    lngLat: { lng: 121.45, lat: 31.21 },
+    featureLngLat: null,
+  });
+
   it('select nothing in pick or draw mode, and select again afterwards', async () => {
-    const { storeHandlers } = await import('../../src/map/map-sync');
+    const { createMapSync } = await import('../../src/map/sync');
     const st = storeWithData();
-    const h = storeHandlers(st);
+    const h = createMapSync(st).handlers;
     st.getState().selectPark('the-bund');
     for (const mode of ['pick', 'draw'] as const) {
       st.getState().setFindMode(mode);
-      h.onParkClick('caohejing');
-      h.onZoneClick('service-belt');
-      h.onEmptyClick();
+      h.onClick(click('parks-circle', 'caohejing'));
+      if (mode === 'pick') st.getState().setFindMode(mode);
+      h.onClick(click('serviceBelt-fill', 'service-belt'));
+      if (mode === 'pick') st.getState().setFindMode(mode);
+      h.onClick(click(null));
       expect([st.getState().park, st.getState().zone]).toEqual(['the-bund', null]);
     }
     st.getState().setFindMode('none');
-    h.onParkClick('caohejing');
+    h.onClick(click('parks-circle', 'caohejing'));
     expect(st.getState().park).toBe('caohejing');
   });
 });

@@ -4,14 +4,26 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import {
   INTERACTIVE_LAYERS,
   LABEL_LAYERS,
+  LAYERS,
   LAYER_GROUPS,
-  SOURCES,
+  LAYER_IDS,
+  OVERLAY_SOURCES,
+  SOURCE_OPTIONS,
+  STYLE_SOURCES,
   ZONE_FILL_DEFAULT,
   ZONE_LINE_DEFAULT,
   buildLayers,
   emphasis,
+  layerSpec,
+  layersOfGroup,
   nameField,
+  parkFilters,
+  selectedParkFilter,
+  selectedSiteFilter,
+  setColorExpression,
+  sourceSpec,
 } from '../../src/map/layers';
+import type { LayerId, ZoneFillLayer, ZoneLineLayer } from '../../src/map/layers';
 import { buildStyle, onlineBasemapFromEnv } from '../../src/map/style';
 import type { OnlineBasemap } from '../../src/map/style';
 import { LAYER_GROUP_IDS } from '../../src/domain/ids';
@@ -107,9 +119,9 @@ describe('buildStyle', () => {
     }
   });
 
-  it('declares the registry SOURCES as empty GeoJSON; parks and zones promote their id', () => {
+  it('declares the registry STYLE_SOURCES as empty GeoJSON; parks and zones promote their id', () => {
     const style = styleFor('zh');
-    for (const id of SOURCES) {
+    for (const id of STYLE_SOURCES) {
       const src = style.sources[id];
       expect(src, id).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     }
@@ -124,6 +136,84 @@ describe('buildStyle', () => {
     expect(JSON.stringify(zh)).toContain('name_zh');
     expect(JSON.stringify(en)).toContain('name_en');
     expect(JSON.stringify(en)).not.toContain('name_zh');
+  });
+});
+
+describe('the layer registry', () => {
+  /** The style with every overlay added, as the controller adds them (sources from sourceSpec, every registry layer in table order). */
+  const fullStyle = (lang: Lang): StyleSpecification => {
+    const style = styleFor(lang, true);
+    const sources = { ...style.sources };
+    for (const id of OVERLAY_SOURCES) sources[id] = sourceSpec(id, { type: 'FeatureCollection', features: [] });
+    return { ...style, sources, layers: [style.layers[0]!, ...buildLayers(lang)] };
+  };
+  /** The style with one layer changed (as setFilter / setPaint would change it). */
+  const withLayer = (style: StyleSpecification, id: LayerId, change: Record<string, unknown>): StyleSpecification => ({
+    ...style,
+    layers: style.layers.map((l) => (l.id === id ? ({ ...l, ...change } as LayerSpecification) : l)),
+  });
+
+  for (const lang of LANGS)
+    it(`every layer, base and overlay, validates against the style spec (${lang})`, () => {
+      const style = fullStyle(lang);
+      expect(style.layers.map((l) => l.id)).toEqual(['background', ...LAYER_IDS]);
+      expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+    });
+
+  it('the filters and paint the sync sets validate too', () => {
+    const style = fullStyle('zh');
+    const variants: [LayerId, Record<string, unknown>][] = [
+      ...Object.entries(parkFilters(['the-bund', 'caohejing'])).map(([id, filter]): [LayerId, Record<string, unknown>] => [id as LayerId, { filter }]),
+      ['parks-selected', { filter: selectedParkFilter('the-bund') }],
+      ['user-sites-selected', { filter: selectedSiteFilter({ set: 's1', index: 3 }) }],
+      ['user-sites-point', { paint: { 'circle-color': setColorExpression(['s1', 's2', 's3', 's4', 's5', 's6', 's7']) } }],
+      ['user-sites-point', { paint: { 'circle-color': setColorExpression([]) } }],
+      ['ic-fill', { paint: { 'fill-color': '#1f5fbf', 'fill-opacity': emphasis('ic-fill', ['ic-body-zhangjiang']) } }],
+      ['ic-line', { paint: { 'line-color': '#1f5fbf', 'line-opacity': emphasis('ic-line', ['ic-body-zhangjiang']) } }],
+    ];
+    for (const [id, change] of variants)
+      expect(
+        validateStyleMin(withLayer(style, id, change)).map((e) => e.message),
+        id,
+      ).toEqual([]);
+    // and a wrong one does not
+    expect(validateStyleMin(withLayer(style, 'parks-circle', { filter: ['in', ['get', 'id']] })).length).toBeGreaterThan(0);
+  });
+
+  it('has unique layer ids, each on a declared source', () => {
+    expect(new Set(LAYER_IDS).size).toBe(LAYER_IDS.length);
+    for (const l of LAYERS) expect(Object.keys(SOURCE_OPTIONS), l.id).toContain(l.source);
+  });
+
+  it('puts every overlay above every base layer, find below sites below briefing', () => {
+    const overlay = (id: string) => OVERLAY_SOURCES.includes(LAYERS.find((l) => l.id === id)!.source as (typeof OVERLAY_SOURCES)[number]);
+    const firstOverlay = LAYER_IDS.findIndex(overlay);
+    expect(LAYER_IDS.slice(firstOverlay).every(overlay)).toBe(true);
+    expect(LAYER_IDS.slice(firstOverlay).map((id) => LAYERS.find((l) => l.id === id)!.group)).toEqual([
+      ...Array<string>(8).fill('find'),
+      ...Array<string>(4).fill('sites'),
+      ...Array<string>(5).fill('briefing'),
+    ]);
+  });
+
+  it('the first view carries no overlay: no overlay source or layer in the style', () => {
+    const style = styleFor('zh', true);
+    for (const id of OVERLAY_SOURCES) expect(style.sources, id).not.toHaveProperty(id);
+    expect(layerIds(style).filter((id) => /^(find|user-sites|briefing)-/.test(id))).toEqual([]);
+    expect(OVERLAY_SOURCES.sort()).toEqual(['briefing-highlight', 'find-area', 'find-hits', 'find-origin', 'find-radius', 'user-sites']);
+  });
+
+  it('the imported sites cluster; overlays start with the data they are given', () => {
+    const data = { type: 'FeatureCollection' as const, features: [] };
+    expect(sourceSpec('user-sites', data)).toEqual({ type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
+    expect(sourceSpec('find-radius', data)).toEqual({ type: 'geojson', data });
+  });
+
+  it('group lists are derived from the table', () => {
+    expect(layersOfGroup('parks')).toEqual(['footprints-fill', 'footprints-line', 'parks-halo', 'parks-circle', 'parks-selected', 'parks-label']);
+    expect(layersOfGroup('poles')).toEqual(['poles-fill', 'poles-line', 'zones-label']);
+    expect(layersOfGroup('sites')).toEqual(['user-sites-cluster', 'user-sites-count', 'user-sites-point', 'user-sites-selected']);
+    for (const g of LAYER_GROUPS) expect(g.layers, g.id).toEqual(layersOfGroup(g.id));
   });
 });
 
@@ -142,14 +232,14 @@ describe('layer groups', () => {
       }
       for (const l of style.layers) {
         if (NON_GROUP_LAYERS.has(l.id)) continue;
-        const owners = LAYER_GROUPS.filter((g) => g.layers.includes(l.id)).map((g) => g.id);
+        const owners = LAYER_GROUPS.filter((g) => (g.layers as string[]).includes(l.id)).map((g) => g.id);
         expect(owners, l.id).toHaveLength(1);
       }
     });
 
   it("each layer's metadata.group names the group that lists it", () => {
     for (const l of buildLayers('zh')) {
-      const owner = LAYER_GROUPS.find((g) => g.layers.includes(l.id));
+      const owner = LAYER_GROUPS.find((g) => (g.layers as string[]).includes(l.id));
       expect((l.metadata as { group?: string } | undefined)?.group, l.id).toBe(owner?.id);
     }
   });
@@ -160,16 +250,33 @@ describe('layer groups', () => {
 });
 
 describe('interactive and label layers', () => {
-  it('INTERACTIVE_LAYERS exist in the style (parks first)', () => {
+  it('INTERACTIVE_LAYERS are in click priority: imported sites, then parks, then zones (cluster layouts before poles and belts)', () => {
+    expect(INTERACTIVE_LAYERS).toEqual([
+      'user-sites-point',
+      'user-sites-cluster',
+      'parks-circle',
+      'ic-fill',
+      'biomed-fill',
+      'ai-fill',
+      'digital-fill',
+      'poles-fill',
+      'serviceBelt-fill',
+      'hBelt-fill',
+    ]);
+    // the base ones are in the first view's style
     const ids = new Set(layerIds(styleFor('zh')));
-    expect(INTERACTIVE_LAYERS[0]).toBe('parks-circle');
-    for (const id of INTERACTIVE_LAYERS) expect(ids.has(id), id).toBe(true);
+    for (const id of INTERACTIVE_LAYERS.filter((l) => !l.startsWith('user-sites-'))) expect(ids.has(id), id).toBe(true);
   });
 
-  it('LABEL_LAYERS exist and are exactly the symbol layers', () => {
-    const layers = buildLayers('en');
+  it('LABEL_LAYERS are exactly the symbol layers of the style', () => {
+    const layers = styleFor('en').layers;
     const symbols = layers.filter((l) => l.type === 'symbol').map((l) => l.id);
     expect([...LABEL_LAYERS].sort()).toEqual(symbols.sort());
+  });
+
+  it('LABEL_LAYERS are exactly the layers whose spec changes with the language', () => {
+    const changes = LAYER_IDS.filter((id) => JSON.stringify(layerSpec(id, 'zh')) !== JSON.stringify(layerSpec(id, 'en')));
+    expect([...LABEL_LAYERS].sort()).toEqual(changes.sort());
   });
 
   it('every zone layer with a default paint exists, with that paint in the style', () => {
@@ -189,8 +296,8 @@ describe('interactive and label layers', () => {
 
 describe('emphasis', () => {
   it('returns the default paint when ids are null', () => {
-    for (const id of Object.keys(ZONE_FILL_DEFAULT)) expect(emphasis(id, null)).toEqual(ZONE_FILL_DEFAULT[id]);
-    for (const id of Object.keys(ZONE_LINE_DEFAULT)) expect(emphasis(id, null)).toEqual(ZONE_LINE_DEFAULT[id]);
+    for (const id of Object.keys(ZONE_FILL_DEFAULT) as ZoneFillLayer[]) expect(emphasis(id, null)).toEqual(ZONE_FILL_DEFAULT[id]);
+    for (const id of Object.keys(ZONE_LINE_DEFAULT) as ZoneLineLayer[]) expect(emphasis(id, null)).toEqual(ZONE_LINE_DEFAULT[id]);
   });
 
   it('returns a case expression on the zone id otherwise', () => {
@@ -217,8 +324,10 @@ describe('emphasis', () => {
     const patched: StyleSpecification = {
       ...style,
       layers: style.layers.map((l) => {
-        if (l.id in ZONE_FILL_DEFAULT) return { ...l, paint: { ...l.paint, 'fill-opacity': emphasis(l.id, ['zhangjiang-pole']) } } as LayerSpecification;
-        if (l.id in ZONE_LINE_DEFAULT) return { ...l, paint: { ...l.paint, 'line-opacity': emphasis(l.id, ['zhangjiang-pole']) } } as LayerSpecification;
+        if (l.id in ZONE_FILL_DEFAULT)
+          return { ...l, paint: { ...l.paint, 'fill-opacity': emphasis(l.id as ZoneFillLayer, ['zhangjiang-pole']) } } as LayerSpecification;
+        if (l.id in ZONE_LINE_DEFAULT)
+          return { ...l, paint: { ...l.paint, 'line-opacity': emphasis(l.id as ZoneLineLayer, ['zhangjiang-pole']) } } as LayerSpecification;
         return l;
       }),
     };

@@ -1,7 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { sourceData, storeHandlers, syncMapWithStore } from '../../src/map/map-sync';
-import { SOURCES } from '../../src/map/layers';
+import { syncBase } from '../../src/map/sync/base';
+import { parksSource, styleData } from '../../src/map/sync/source-data';
+import { createMapSync } from '../../src/map/sync';
+import { STYLE_SOURCES } from '../../src/map/layers';
+import type { LayerId } from '../../src/map/layers';
 import { createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
 import { parksForSelection, zonesForSelection } from '../../src/state/filter';
@@ -26,27 +29,38 @@ beforeEach(() => {
 const sectorsFile = () => (geo.sectors.ok ? geo.sectors.data : null);
 const derivedParks = () => store.getState().derived!.parks;
 const derivedZones = () => store.getState().derived!.zones;
+/** the base sync, as MapView starts it (with its own parks cache) */
+const syncMapWithStore = (port: FakeMapController, st: AppStore = store) => syncBase(port, st, parksSource());
+
+const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
+const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
+const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line'] as const;
+const ESTIMATED = ['!=', ['get', 'confidence'], 'sourced'];
+const shownParks = () => fake.shownParks();
+const shownZones = () => fake.emphasisedZones();
+const ringed = () => fake.ringedPark();
 
 describe('syncMapWithStore: data', () => {
   it('pushes nothing but the UI state before data arrives', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     expect(fake.setData).not.toHaveBeenCalled();
-    expect(fake.setParkFilter).not.toHaveBeenCalled();
+    expect(fake.setFilter.mock.calls.map(([id]) => id)).toEqual(['parks-selected']);
+    expect(fake.setPaint).not.toHaveBeenCalled();
     // the current UI state is pushed immediately
     expect(fake.setLang).toHaveBeenCalledWith('zh');
-    expect(fake.setSelectedPark).toHaveBeenCalledWith(null);
+    expect(ringed()).toBeNull();
     expect(fake.setGroupVisibility).toHaveBeenCalledWith(store.getState().layers);
-    expect(fake.setOnlineBasemap).toHaveBeenCalledWith(false);
+    expect(fake.setGroupVisibility).toHaveBeenCalledWith({ online: false });
     expect(fake.flyTo).not.toHaveBeenCalled();
     stop();
   });
 
   it('pushes data for every source once the store has data', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().setGeo(geo);
     const pushed = fake.calls('setData').map(([id]) => id);
-    expect([...new Set(pushed)].sort()).toEqual([...SOURCES].sort());
-    expect(pushed).toHaveLength(SOURCES.length); // each once
+    expect([...new Set(pushed)].sort()).toEqual([...STYLE_SOURCES].sort());
+    expect(pushed).toHaveLength(STYLE_SOURCES.length); // each once
     const data = new Map(fake.calls('setData').map(([id, fc]) => [id, fc as FeatureCollection]));
     expect(data.get('parks')!.features).toHaveLength(33);
     expect(data.get('zones')).toBe(geo.zones.ok ? geo.zones.data : undefined);
@@ -57,39 +71,55 @@ describe('syncMapWithStore: data', () => {
     expect(data.get('footprints')!.features.length).toBeGreaterThan(0);
     // flat park properties (MapLibre stringifies nested ones)
     for (const f of data.get('parks')!.features) for (const v of Object.values(f.properties ?? {})) expect(typeof v === 'object' && v !== null).toBe(false);
-    // no filter yet
-    expect(fake.lastCall('setParkFilter')).toEqual([null]);
-    expect(fake.lastCall('setZoneEmphasis')).toEqual([null]);
+    // no filter yet: every park, the halo only around estimated locations, zones in their default look
+    expect(shownParks()).toBeNull();
+    expect(fake.filterOf('parks-halo')).toEqual(ESTIMATED);
+    expect(shownZones()).toBeNull();
+    expect(fake.paintOf('poles-fill', 'fill-opacity')).toBe(0.16);
+    expect(fake.paintOf('poles-line', 'line-opacity')).toBe(0.9);
     stop();
   });
 
   it('pushes the data when subscribed after it has loaded (fires immediately)', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
-    expect(new Set(fake.calls('setData').map(([id]) => id))).toEqual(new Set(SOURCES));
+    const stop = syncMapWithStore(fake);
+    expect(new Set(fake.calls('setData').map(([id]) => id))).toEqual(new Set(STYLE_SOURCES));
     stop();
   });
 
-  it('sourceData gives the map its start-up data: the very objects setData then sends (no second upload)', () => {
-    expect(sourceData(store.getState())).toBeNull();
+  it('styleData gives the map its start-up data: the very objects setData then sends (no second upload)', () => {
+    const sync = createMapSync(store);
+    expect(sync.styleData()).toBeNull();
     store.getState().setGeo(geo);
-    const initial = sourceData(store.getState())!;
-    expect(Object.keys(initial).sort()).toEqual([...SOURCES].sort());
+    const initial = sync.styleData()!;
+    expect(Object.keys(initial).sort()).toEqual([...STYLE_SOURCES].sort());
     expect((initial.parks as FeatureCollection).features).toHaveLength(33);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = sync.start(fake);
     // MapController drops a setData whose collection is the one it already has (identity)
-    for (const [id, fc] of fake.calls('setData')) expect(fc, id).toBe(initial[id]);
+    const base = fake.calls('setData').filter(([id]) => (STYLE_SOURCES as string[]).includes(id));
+    expect(base).toHaveLength(STYLE_SOURCES.length);
+    for (const [id, fc] of base) expect(fc, id).toBe(initial[id as keyof typeof initial]);
     // a new selection recolours the parks: a new collection, and the same one for both paths
     store.getState().toggleSector('ic');
-    const [, recoloured] = fake.lastCall('setData')!;
+    const recoloured = fake.dataOf('parks');
     expect(recoloured).not.toBe(initial.parks);
-    expect(sourceData(store.getState())!.parks).toBe(recoloured);
+    expect(sync.styleData()!.parks).toBe(recoloured);
     stop();
+  });
+
+  it('each map sync keeps its own parks collection (no module-level cache)', () => {
+    store.getState().setGeo(geo);
+    const a = createMapSync(store).styleData()!.parks;
+    const b = createMapSync(store).styleData()!.parks;
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+    const parks = parksSource();
+    expect(styleData(store.getState(), parks)!.parks).toBe(styleData(store.getState(), parks)!.parks);
   });
 
   it('draws a source whose file failed as empty (so the map still gets ready), and still pushes the rest', () => {
     const broken: GeoData = { ...geo, zones: { ok: false, error: 'zones.geojson: HTTP 404' } };
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().setGeo(broken);
     const pushed = new Set(fake.calls('setData').map(([id]) => id));
     const zones = fake.calls('setData').find(([id]) => id === 'zones');
@@ -103,16 +133,21 @@ describe('syncMapWithStore: data', () => {
 describe('syncMapWithStore: filter', () => {
   it('a filter change sends the filtered park ids and the designated zones', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     fake.clearLog();
     store.getState().toggleSector('ic');
     const parks = parksForSelection(derivedParks(), ['ic'], sectorsFile());
     const zones = zonesForSelection(derivedZones(), ['ic'], sectorsFile());
     expect(parks.length).toBeGreaterThan(0);
     expect(parks.length).toBeLessThan(33);
-    expect(fake.calls('setParkFilter')).toEqual([[parks]]);
-    expect(fake.calls('setZoneEmphasis')).toEqual([[zones]]);
+    // each park layer and each zone layer told once
+    expect(fake.calls('setFilter').map(([id]) => id)).toEqual([...PARK_LAYERS]);
+    expect(fake.calls('setPaint').map(([id]) => id)).toEqual([...ZONE_FILLS, ...ZONE_LINES]);
+    expect(shownParks()).toEqual(parks);
+    expect(shownZones()).toEqual(zones);
     expect(zones).toEqual(expect.arrayContaining(['ic-body-zhangjiang', 'ic-wing-lingang', 'ic-wing-jiading']));
+    // designated zones come forward, the others dim
+    expect((fake.paintOf('poles-fill', 'fill-opacity') as unknown[]).slice(2)).toEqual([0.28, 0.16 * 0.25]);
     // parks are re-coloured for the selection: every park drawn in ic's colour links to ic
     const fc = fake.lastCall('setData');
     expect(fc?.[0]).toBe('parks');
@@ -122,12 +157,10 @@ describe('syncMapWithStore: filter', () => {
 
   it('sends the fintech zones for fintech, and a park filter that only holds fintech parks', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().setSectors(['fintech']);
-    expect([...(fake.lastCall('setZoneEmphasis')![0] ?? [])].sort()).toEqual(
-      ['fintech-lingang', 'fintech-lujiazui', 'fintech-riverside', 'fintech-zhangjiang'].sort(),
-    );
-    const ids = fake.lastCall('setParkFilter')![0]!;
+    expect([...(shownZones() ?? [])].sort()).toEqual(['fintech-lingang', 'fintech-lujiazui', 'fintech-riverside', 'fintech-zhangjiang'].sort());
+    const ids = shownParks()!;
     for (const id of ids)
       expect(
         derivedParks()
@@ -139,18 +172,18 @@ describe('syncMapWithStore: filter', () => {
 
   it('clearing the filter sends null to both', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().toggleSector('biomed');
-    expect(fake.lastCall('setParkFilter')![0]).not.toBeNull();
+    expect(shownParks()).not.toBeNull();
     store.getState().toggleSector('biomed');
-    expect(fake.lastCall('setParkFilter')).toEqual([null]);
-    expect(fake.lastCall('setZoneEmphasis')).toEqual([null]);
+    expect(shownParks()).toBeNull();
+    expect(shownZones()).toBeNull();
     stop();
   });
 
   it('unrelated changes do not re-send the filter or the data', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     fake.clearLog();
     store.getState().addNotice('hello');
     store.getState().setMapStatus('ready');
@@ -161,18 +194,18 @@ describe('syncMapWithStore: filter', () => {
 });
 
 describe('syncMapWithStore: selection, layers, language, camera', () => {
-  it('selecting a park calls setSelectedPark; clearing sends null', () => {
+  it('selecting a park rings it; clearing rings none', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().selectPark('the-bund');
-    expect(fake.lastCall('setSelectedPark')).toEqual(['the-bund']);
+    expect(ringed()).toBe('the-bund');
     store.getState().selectZone('fintech-lujiazui');
-    expect(fake.lastCall('setSelectedPark')).toEqual([null]);
+    expect(ringed()).toBeNull();
     stop();
   });
 
   it('requestCamera → flyTo (zoom undefined when not given); repeated requests fly again', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().requestCamera(121.5, 31.2, 12);
     store.getState().requestCamera(121.5, 31.2, 12);
     store.getState().requestCamera(121.4, 31.1);
@@ -185,7 +218,7 @@ describe('syncMapWithStore: selection, layers, language, camera', () => {
   });
 
   it('lang → setLang', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+    const stop = syncMapWithStore(fake);
     store.getState().setLang('en');
     expect(fake.lastCall('setLang')).toEqual(['en']);
     store.getState().setLang('zh');
@@ -193,17 +226,18 @@ describe('syncMapWithStore: selection, layers, language, camera', () => {
     stop();
   });
 
-  it('layer switches → setGroupVisibility; online basemap → setOnlineBasemap', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+  it('layer switches → setGroupVisibility; online basemap → the online group', () => {
+    const stop = syncMapWithStore(fake);
     store.getState().setLayerVisible('districts', false);
     expect(fake.lastCall('setGroupVisibility')![0]).toMatchObject({ districts: false, parks: true });
     store.getState().setOnlineBasemap(true);
-    expect(fake.lastCall('setOnlineBasemap')).toEqual([true]);
+    expect(fake.lastCall('setGroupVisibility')).toEqual([{ online: true }]);
     stop();
   });
 
   it('unsubscribe stops every call', () => {
-    const stop = syncMapWithStore(fake.asController(), store);
+    const sync = createMapSync(store);
+    const stop = sync.start(fake);
     stop();
     fake.clearLog();
     store.getState().setGeo(geo);
@@ -213,57 +247,70 @@ describe('syncMapWithStore: selection, layers, language, camera', () => {
     store.getState().requestCamera(121, 31, 10);
     store.getState().setLayerVisible('parks', false);
     store.getState().setOnlineBasemap(true);
+    store.getState().setOrigin({ lng: 121.5, lat: 31.2, ref: null });
+    store.getState().setFindMode('draw');
     expect(fake.log).toEqual([]);
   });
 });
 
-describe('storeHandlers', () => {
-  it('onParkClick selects the park (and clears a zone)', () => {
-    const h = storeHandlers(store);
+describe('map handlers', () => {
+  const click = (layerId: LayerId | null, id?: string) => ({
+    layerId,
+    properties: id ? { id } : {},
+    lngLat: { lng: 121.5, lat: 31.2 },
+    featureLngLat: null,
+  });
+
+  it('a click on a park selects the park (and clears a zone)', () => {
+    const h = createMapSync(store).handlers;
     store.getState().selectZone('ai-maqiao');
-    h.onParkClick('the-bund');
+    h.onClick(click('parks-circle', 'the-bund'));
     expect(store.getState()).toMatchObject({ park: 'the-bund', zone: null });
   });
 
-  it('onZoneClick selects the zone', () => {
-    const h = storeHandlers(store);
+  it('a click on a zone selects the zone, whichever zone layer it hit', () => {
+    const h = createMapSync(store).handlers;
     store.getState().selectPark('the-bund');
-    h.onZoneClick('ai-maqiao');
+    h.onClick(click('ai-fill', 'ai-maqiao'));
     expect(store.getState()).toMatchObject({ park: null, zone: 'ai-maqiao' });
+    h.onClick(click('poles-fill', 'zhangjiang-pole'));
+    expect(store.getState()).toMatchObject({ park: null, zone: 'zhangjiang-pole' });
   });
 
-  it('onEmptyClick clears the selection', () => {
-    const h = storeHandlers(store);
+  it('an empty click clears the selection', () => {
+    const h = createMapSync(store).handlers;
     store.getState().selectPark('the-bund');
-    h.onEmptyClick();
+    h.onClick(click(null));
     expect(store.getState()).toMatchObject({ park: null, zone: null });
   });
 
   it("onReady sets mapStatus 'ready'", () => {
-    const h = storeHandlers(store);
+    const h = createMapSync(store).handlers;
     expect(store.getState().mapStatus).toBe('loading');
     h.onReady();
     expect(store.getState().mapStatus).toBe('ready');
   });
 
   it('onMoveEnd stores the camera', () => {
-    storeHandlers(store).onMoveEnd({ zoom: 11, lat: 31.2, lng: 121.5 });
+    createMapSync(store).handlers.onMoveEnd({ zoom: 11, lat: 31.2, lng: 121.5 });
     expect(store.getState().camera).toEqual({ zoom: 11, lat: 31.2, lng: 121.5 });
   });
 
   it('onError shows one notice, however many errors follow', () => {
-    const h = storeHandlers(store);
+    const h = createMapSync(store).handlers;
     h.onError('tile failed');
     h.onError('tile failed again');
     expect(store.getState().notices).toHaveLength(1);
     expect(store.getState().notices[0]!.details).toEqual(['tile failed']);
   });
 
-  it('a click handler drives the map through syncMapWithStore (round trip)', () => {
+  it('a click drives the map through the sync (round trip)', () => {
     store.getState().setGeo(geo);
-    const stop = syncMapWithStore(fake.asController(), store);
-    storeHandlers(store).onParkClick('dongfang-xingang');
-    expect(fake.lastCall('setSelectedPark')).toEqual(['dongfang-xingang']);
+    const sync = createMapSync(store);
+    const port = new FakeMapController(undefined, undefined, undefined, sync.handlers);
+    const stop = sync.start(port);
+    port.click(click('parks-circle', 'dongfang-xingang'));
+    expect(port.filterOf('parks-selected')).toEqual(['==', ['get', 'id'], 'dongfang-xingang']);
     stop();
   });
 });

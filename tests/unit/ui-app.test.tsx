@@ -9,7 +9,7 @@ import { t } from '../../src/i18n';
 import type { ParkProps, SectorsFile } from '../../src/loaders/schemas';
 import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
 import { loadGeoData } from '../../src/loaders/load-geo';
-import { SOURCES } from '../../src/map/layers';
+import { STYLE_SOURCES } from '../../src/map/layers';
 import { FAKE_DEFAULT_CAMERA, FakeMapController } from '../fakes/fake-map-controller';
 
 // the real controller imports maplibre-gl (WebGL, CSS, a worker): replace it with the recording fake
@@ -94,7 +94,7 @@ describe('App (fake map, real data from disk)', () => {
     // no waiting: the store had the data before the map was created
     expect(FakeMapController.instances).toHaveLength(1);
     const initial = fake().initialData;
-    expect(Object.keys(initial).sort()).toEqual([...SOURCES].sort());
+    expect(Object.keys(initial).sort()).toEqual([...STYLE_SOURCES].sort());
     expect(initial.zones).toBe(geo.zones.ok ? geo.zones.data : null);
     expect(initial.parks?.features).toHaveLength(33);
     expect(parkItems()).toHaveLength(33);
@@ -129,8 +129,8 @@ describe('App (fake map, real data from disk)', () => {
     await waitForParks(expected.length);
     const listed = parkItems().map((li) => li.querySelector('button')!.getAttribute('data-park'));
     expect(listed.sort()).toEqual([...expected].sort());
-    expect(fake().setParkFilter).toHaveBeenLastCalledWith(expected);
-    expect(fake().lastCall('setZoneEmphasis')![0]).toEqual(expect.arrayContaining(['ic-body-zhangjiang']));
+    expect(fake().shownParks()).toEqual(expected);
+    expect(fake().emphasisedZones()).toEqual(expect.arrayContaining(['ic-body-zhangjiang']));
     // the count next to the checkbox agrees with the list
     expect(sectorBox(container, 'ic').closest('label')!.querySelector('.count')!.textContent).toBe(String(expected.length));
     // and the selection reaches the URL (debounced)
@@ -144,8 +144,8 @@ describe('App (fake map, real data from disk)', () => {
     await waitForParks(parksForSelection(parks, ['fintech'], sectors).length);
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'clearFilter') }));
     await waitForParks(33);
-    expect(fake().lastCall('setParkFilter')).toEqual([null]);
-    expect(fake().lastCall('setZoneEmphasis')).toEqual([null]);
+    expect(fake().shownParks()).toBeNull();
+    expect(fake().emphasisedZones()).toBeNull();
   });
 
   it('clicking a park opens its card, with the reasons quoting a clause, and moves the map', async () => {
@@ -163,7 +163,7 @@ describe('App (fake map, real data from disk)', () => {
     expect(reasons.textContent).toContain(firstLink.phrase);
     // the list gives way to the card
     expect(screen.queryByRole('list', { name: '园区' })).toBeNull();
-    expect(fake().setSelectedPark).toHaveBeenLastCalledWith('the-bund');
+    expect(fake().ringedPark()).toBe('the-bund');
     expect(fake().flyTo).toHaveBeenCalled();
     const [lng, lat] = fake().lastCall('flyTo')!;
     expect(lng).toBeGreaterThan(121);
@@ -171,7 +171,7 @@ describe('App (fake map, real data from disk)', () => {
     // closing returns to the list
     fireEvent.click(within(card).getByRole('button', { name: t('zh', 'close') }));
     await waitForParks();
-    expect(fake().setSelectedPark).toHaveBeenLastCalledWith(null);
+    expect(fake().ringedPark()).toBeNull();
   });
 
   it('the language button switches the UI to English and tells the map', async () => {

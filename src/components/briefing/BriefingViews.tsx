@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { MapView } from '../../map/MapView';
+import { MapPortProvider } from '../../map/map-port-context';
 import { currentChapter } from '../../state/slices/briefing';
 import { chapterLink } from '../../state/url/bindings/briefing';
 import { useAppStore } from '../../state/store';
@@ -25,23 +26,25 @@ function useChapter() {
 export function AudienceView({ initialCamera, digits }: { initialCamera: Camera | null; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
   return (
-    <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
-      <main className="map-area">
-        <MapView initialCamera={initialCamera} />
-        <DetourBadge />
-        <Notices />
-      </main>
-      <aside className="briefing-panel">
-        {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
-        <div className="briefing-panel-foot">
-          <Controls />
-          <ExportControls />
-          {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
-          <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
-        </div>
-      </aside>
-      <BottomBar digits={digits} />
-    </div>
+    <MapPortProvider>
+      <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
+        <main className="map-area">
+          <MapView initialCamera={initialCamera} />
+          <DetourBadge />
+          <Notices />
+        </main>
+        <aside className="briefing-panel">
+          {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
+          <div className="briefing-panel-foot">
+            <Controls />
+            <ExportControls />
+            {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
+            <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+          </div>
+        </aside>
+        <BottomBar digits={digits} />
+      </div>
+    </MapPortProvider>
   );
 }
 

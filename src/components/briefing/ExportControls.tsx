@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
-import { exportCurrentView, jumpToChapterCamera } from '../../map/extensions/briefing';
-import type { ExportFailure } from '../../map/extensions/briefing';
+import { exportMapImage } from '../../map/export/export-image';
+import type { ExportFailure } from '../../map/export/export-image';
+import { useMapPortRef } from '../../map/map-port-context';
 import { currentChapter } from '../../state/slices/briefing';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
@@ -27,6 +28,8 @@ const fileName = (store: AppStore, ext: string) => {
 /** PNG of this chapter, a ZIP of every chapter, and print. Failures are said, never written. */
 export function ExportControls() {
   const store = useStoreApi();
+  const mapPortRef = useMapPortRef();
+  const mapPort = () => mapPortRef?.current ?? null;
   const lang = useAppStore((s) => s.lang);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -36,7 +39,7 @@ export function ExportControls() {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await exportCurrentView(exportText(store, lang));
+      const r = await exportMapImage(mapPort(), store, exportText(store, lang));
       if (!r.ok) return fail(r.reason);
       const name = fileName(store, 'png');
       downloadBlob(r.blob, name);
@@ -56,8 +59,9 @@ export function ExportControls() {
       for (let i = 0; i < total; i++) {
         setMessage({ ok: true, text: t(lang, 'briefingExporting', { n: i + 1, total }) });
         store.getState().goToChapter(i);
-        jumpToChapterCamera();
-        const r = await exportCurrentView(exportText(store, lang));
+        // at the chapter's camera at once (no flight)
+        mapPort()?.jumpTo(currentChapter(store.getState())!.camera);
+        const r = await exportMapImage(mapPort(), store, exportText(store, lang));
         if (!r.ok) return fail(r.reason);
         files[fileName(store, 'png')] = new Uint8Array(await r.blob.arrayBuffer());
       }

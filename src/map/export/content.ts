@@ -1,0 +1,61 @@
+/** What the exported image says, from the store's state: the legend of the visible groups, texts, scale. */
+import { t } from '../../i18n';
+import type { AppState } from '../../state/store';
+import type { Lang } from '../../domain/types';
+import { HIGHLIGHT_COLOR, LAYER_GROUPS } from '../layers';
+import type { LegendItem } from '../layers';
+import type { ExportContent } from './layout';
+import { scaleBar } from './scale';
+
+/** The caller's texts, in the export's language. */
+export interface ExportText {
+  lang: Lang;
+  title: string;
+  subtitle: string;
+  /** shown under the legend (e.g. the chapter's target figures) */
+  extra: string[];
+}
+
+function legendLabel(s: AppState, item: LegendItem, lang: Lang): string {
+  if (typeof item.label === 'string') return t(lang, item.label);
+  const text = item.label[lang];
+  if (!text.startsWith('sector:')) return text;
+  const node = s.derived?.sectorNodes.get(text.slice(7));
+  return node ? (lang === 'zh' ? node.name_zh : node.name_en) : text.slice(7);
+}
+
+/** The content for a map of this size and ground resolution. */
+export function exportContent(s: AppState, text: ExportText, map: { width: number; height: number; metresPerPixel: number }): ExportContent {
+  const lang = text.lang;
+  const bar = scaleBar(map.metresPerPixel, 140);
+  return {
+    mapWidth: map.width,
+    mapHeight: map.height,
+    title: text.title,
+    subtitle: text.subtitle,
+    legendTitle: t(lang, 'legend'),
+    groups: LAYER_GROUPS.filter((g) => s.layers[g.id]).map((g) => ({
+      label: t(lang, g.label),
+      items: g.legend.map((item) => ({ swatch: item.swatch, label: legendLabel(s, item, lang) })),
+    })),
+    highlight:
+      s.briefingHighlight.length > 0
+        ? { swatch: { kind: 'line', color: HIGHLIGHT_COLOR, width: 3.5 }, label: lang === 'zh' ? '本章重点' : 'Highlighted in this chapter' }
+        : null,
+    extra: text.extra,
+    scaleBar: { px: bar.px, label: bar.label },
+    source: t(lang, 'briefingSource'),
+  };
+}
+
+/** Every text the image shows (to load the font for them first). */
+export const contentTexts = (c: ExportContent): string[] => [
+  c.title,
+  c.subtitle,
+  c.legendTitle,
+  c.source,
+  c.scaleBar.label,
+  ...c.groups.flatMap((g) => [g.label, ...g.items.map((i) => i.label)]),
+  ...(c.highlight ? [c.highlight.label] : []),
+  ...c.extra,
+];

@@ -1,0 +1,9 @@
+/** The map's layers: the registry (one ordered table), the layer groups and the paint helpers. */
+export * from './registry';
+export * from './groups';
+export { COLORS, nameField } from './style-bits';
+export { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, emphasis } from './zones';
+export type { ZoneFillLayer, ZoneLineLayer } from './zones';
+export { parkFilters, selectedParkFilter } from './parks';
+export { HIGHLIGHT_COLOR, selectedSiteFilter, setColorExpression } from './overlays';
+export type { GroupId } from './types';

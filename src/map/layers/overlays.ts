@@ -1,0 +1,111 @@
+/**
+ * The overlays, drawn above the plan: the find tools' circle, area, point and found parks; the
+ * user's imported sites (clustered); a briefing chapter's highlighted zones and parks. Their
+ * sources are added with their first data (see the registry), so the first view has none.
+ */
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { isArea, isPoint } from './style-bits';
+import type { LayerBody } from './types';
+
+const ACCENT = '#6a3fb5';
+const transparent = 'rgba(0,0,0,0)';
+
+export const find = {
+  radiusFill: { type: 'fill', paint: { 'fill-color': ACCENT, 'fill-opacity': 0.08 } },
+  radiusLine: { type: 'line', paint: { 'line-color': ACCENT, 'line-width': 2, 'line-dasharray': [3, 2] } },
+  areaFill: { type: 'fill', paint: { 'fill-color': '#e07a1f', 'fill-opacity': 0.12 } },
+  areaLine: { type: 'line', paint: { 'line-color': '#c0620c', 'line-width': 2 } },
+  hits: {
+    type: 'circle',
+    filter: ['==', ['get', 'role'], 'hit'],
+    paint: {
+      'circle-color': transparent,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12],
+      'circle-stroke-color': ACCENT,
+      'circle-stroke-width': 2,
+    },
+  },
+  compare: {
+    type: 'circle',
+    filter: ['==', ['get', 'role'], 'compare'],
+    paint: { 'circle-color': '#1f2328', 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2, 'circle-translate': [0, -16] },
+  },
+  compareLabel: {
+    type: 'symbol',
+    filter: ['==', ['get', 'role'], 'compare'],
+    layout: { 'text-field': ['get', 'n'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+    paint: { 'text-color': '#ffffff', 'text-translate': [0, -16] },
+  },
+  origin: { type: 'circle', paint: { 'circle-color': '#d7263d', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+} satisfies Record<string, LayerBody>;
+
+/** One colour per imported file, in import order (repeats after 6). */
+const SET_COLORS = ['#0f766e', '#c2410c', '#1d4ed8', '#a21caf', '#4d7c0f', '#b45309'];
+
+/** circle-color by the feature's set id, in import order. */
+export function setColorExpression(setIds: readonly string[]): ExpressionSpecification {
+  if (setIds.length === 0) return ['literal', SET_COLORS[0]!] as unknown as ExpressionSpecification;
+  const pairs = setIds.flatMap((id, k) => [id, SET_COLORS[k % SET_COLORS.length]!]);
+  return ['match', ['get', 'set'], ...pairs, SET_COLORS[0]!] as unknown as ExpressionSpecification;
+}
+
+const clustered: FilterSpecification = ['has', 'point_count'];
+const noSite: FilterSpecification = ['==', ['get', 'i'], -1];
+
+/** The ring's filter for the picked site (none: an index no site has). */
+export const selectedSiteFilter = (sel: { set: string; index: number } | null): FilterSpecification =>
+  sel ? ['all', ['==', ['get', 'set'], sel.set], ['==', ['get', 'i'], sel.index]] : noSite;
+
+export const sites = {
+  cluster: {
+    type: 'circle',
+    filter: clustered,
+    paint: {
+      'circle-color': ['step', ['get', 'point_count'], '#5eead4', 100, '#2dd4bf', 1000, '#0d9488', 10000, '#115e59'],
+      'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 20, 10000, 25],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+      'circle-opacity': 0.9,
+    },
+  },
+  count: {
+    type: 'symbol',
+    filter: clustered,
+    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true },
+    paint: { 'text-color': ['step', ['get', 'point_count'], '#0b3b36', 1000, '#ffffff'] },
+  },
+  point: {
+    type: 'circle',
+    filter: ['!', ['has', 'point_count']],
+    paint: {
+      'circle-color': SET_COLORS[0]!,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 7],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+    },
+  },
+  selected: {
+    type: 'circle',
+    filter: noSite,
+    paint: { 'circle-radius': 11, 'circle-color': transparent, 'circle-stroke-color': '#111111', 'circle-stroke-width': 2.5 },
+  },
+} satisfies Record<string, LayerBody>;
+
+export const HIGHLIGHT_COLOR = '#d4006a';
+const notPoint: ExpressionSpecification = ['!', isPoint];
+
+export const briefing = {
+  fill: { type: 'fill', filter: isArea, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.06 } },
+  casing: { type: 'line', filter: notPoint, paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 } },
+  line: { type: 'line', filter: notPoint, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 3.5 } },
+  parkCasing: {
+    type: 'circle',
+    filter: isPoint,
+    paint: { 'circle-radius': 13, 'circle-color': transparent, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 6 },
+  },
+  park: {
+    type: 'circle',
+    filter: isPoint,
+    paint: { 'circle-radius': 13, 'circle-color': transparent, 'circle-stroke-color': HIGHLIGHT_COLOR, 'circle-stroke-width': 3.5 },
+  },
+} satisfies Record<string, LayerBody>;

@@ -1,0 +1,78 @@
+/**
+ * What the rest of the app may ask of the map (types only). MapController implements it on a
+ * MapLibre map; the tests' fake implements it by recording calls. Layers and sources are named
+ * by the registry's ids (src/map/layers), never by bare strings.
+ */
+import type { FilterSpecification } from 'maplibre-gl';
+import type { Camera, Lang } from '../domain/types';
+import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId } from './layers';
+
+/** A click on the map: the clickable feature hit first by the registry's priority, or none. */
+export interface MapClick {
+  /** null: no clickable feature there */
+  layerId: LayerId | null;
+  /** the feature's properties ({} when none was hit) */
+  properties: Readonly<Record<string, unknown>>;
+  /** where the click was */
+  lngLat: { lng: number; lat: number };
+  /** the feature's own position when it is a point (a site, a cluster's centre), else null */
+  featureLngLat: [number, number] | null;
+}
+
+/** What the map tells its owner; given to the controller when it is created. */
+export interface MapHandlers {
+  /** the data of every required source is drawn (once) */
+  onReady(): void;
+  onClick(click: MapClick): void;
+  onMoveEnd(camera: Camera): void;
+  onError(message: string): void;
+}
+
+/** The map as drawn, for an image export. */
+export interface MapSnapshot {
+  /** the map's canvas, fully drawn; read it before yielding to the next frame */
+  canvas: HTMLCanvasElement;
+  /** the map's size in CSS pixels */
+  width: number;
+  height: number;
+  camera: Camera;
+  /** ground resolution at the centre, metres per CSS pixel */
+  metresPerPixel: number;
+}
+
+export type LngLatBounds = [[west: number, south: number], [east: number, north: number]];
+
+export interface MapPort {
+  /** Replaces a source's data; the same collection object again is a no-op. An overlay source and its layers are added with its first non-empty data. */
+  setData(source: GeoJsonSourceId, data: GeoJSON.FeatureCollection): void;
+  /** Adds features to an overlay source, sent one chunk per task (large point sets); setData on the source drops chunks not yet sent. */
+  addFeatures(source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>): void;
+  /** The zoom at which a cluster of a clustered source breaks up (null: no such source or cluster). */
+  clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null>;
+
+  /** Filter, paint and layout by layer; kept for an overlay layer not added yet and applied when it is. null filter: none. */
+  setFilter(layer: LayerId, filter: FilterSpecification | null): void;
+  setPaint(layer: LayerId, property: string, value: unknown): void;
+  setLayout(layer: LayerId, property: string, value: unknown): void;
+  /** Shows or hides the layers of the groups named (the others keep theirs). */
+  setGroupVisibility(groups: Partial<Record<GroupId, boolean>>): void;
+  /** Switches every label's language in place (the camera does not move). */
+  setLang(lang: Lang): void;
+
+  camera(): Camera;
+  /** Flies there (jumps when the user prefers reduced motion); zoom defaults to at least 11.5. */
+  flyTo(lng: number, lat: number, zoom?: number): void;
+  jumpTo(camera: Camera): void;
+  fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
+
+  /** While on, the cursor is a crosshair whatever it hovers (picking a point). */
+  setCrosshair(on: boolean): void;
+  /** Starts drawing a polygon (the drawing tool loads on first use); onFinish gets each closed polygon. */
+  startDraw(onFinish: (polygon: GeoJSON.Polygon) => void): void;
+  stopDraw(): void;
+
+  /** The map once it is idle, for an image export (null: there is nothing drawn to read). */
+  snapshot(): Promise<MapSnapshot | null>;
+  resize(): void;
+  destroy(): void;
+}

@@ -1,0 +1,318 @@
+// @vitest-environment jsdom
+/**
+ * MapController against a small fake of maplibregl.Map (no WebGL): overlays added lazily at
+ * their registry place, state kept for layers not added yet, one click dispatch by priority,
+ * the hover cursor, chunked feeding, the test hook. What MapLibre draws is tested in the browser.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MapController } from '../../src/map/map-controller';
+import type { MapClick, MapHandlers } from '../../src/map/map-port';
+import { FakeMlMap } from '../fakes/fake-maplibre';
+import type { FakeHit } from '../fakes/fake-maplibre';
+
+vi.mock('../../src/map/maplibre-setup', async () => (await import('../fakes/fake-maplibre')).fakeMaplibreSetup());
+
+const fc = (features: GeoJSON.Feature[] = []): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
+const point = (lng: number, lat: number, properties: Record<string, unknown> = {}): GeoJSON.Feature => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'Point', coordinates: [lng, lat] },
+});
+const hit = (layer: string, properties: Record<string, unknown>, geometry: GeoJSON.Geometry = { type: 'Point', coordinates: [121.5, 31.2] }): FakeHit => ({
+  layer: { id: layer },
+  properties,
+  geometry,
+});
+const fontFaces = { 'Noto Sans SC': [{ url: '/a.woff2', 'unicode-range': ['U+0-FF'] }] };
+
+let clicks: MapClick[];
+let handlers: MapHandlers;
+let controller: MapController;
+let map: FakeMlMap;
+
+function create(): void {
+  controller = new MapController(document.createElement('div'), { lang: 'zh', fontFaces }, { lng: 121.47, lat: 31.13, zoom: 8.7 }, handlers);
+  map = FakeMlMap.last!;
+}
+
+beforeEach(() => {
+  clicks = [];
+  handlers = { onReady: vi.fn(), onClick: (c) => clicks.push(c), onMoveEnd: vi.fn(), onError: vi.fn() };
+  create();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  if (!map.removed) controller.destroy();
+});
+
+const order = () => map.getLayersOrder();
+const overlayOrder = () => order().filter((id) => /^(find-|user-sites-|briefing-|draw-)/.test(id));
+
+describe('overlays', () => {
+  it('starts with no overlay; an overlay source is added with its first non-empty data, not before', () => {
+    map.fire('style.load');
+    expect([...map.sources.keys()].filter((s) => /^(find|user-sites|briefing)/.test(s))).toEqual([]);
+    controller.setData('find-radius', fc());
+    expect(map.getSource('find-radius')).toBeUndefined();
+    const circle = fc([
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121, 31],
+              [121.1, 31],
+              [121, 31.1],
+              [121, 31],
+            ],
+          ],
+        },
+      },
+    ]);
+    controller.setData('find-radius', circle);
+    expect(map.getSource('find-radius')!.spec).toEqual({ type: 'geojson', data: circle });
+    expect(overlayOrder()).toEqual(['find-radius-fill', 'find-radius-line']);
+    // later data goes to the source
+    controller.setData('find-radius', fc());
+    expect(map.getSource('find-radius')!.calls).toEqual([['setData', fc()]]);
+  });
+
+  it('waits for the style: data set before it loads is applied when it has', () => {
+    controller.setData('find-origin', fc([point(121.4, 31.2)]));
+    expect(map.getSource('find-origin')).toBeUndefined();
+    map.fire('style.load');
+    expect(overlayOrder()).toEqual(['find-origin']);
+  });
+
+  it('places each overlay layer by the registry, whatever the order of arrival, and below the drawing tool', () => {
+    map.fire('style.load');
+    controller.setData('briefing-highlight', fc([point(121.5, 31.2, { id: 'the-bund' })]));
+    // terra-draw adds its own layers on top when it starts
+    map.addLayer({ id: 'draw-polygon', type: 'fill', source: 'briefing-highlight' });
+    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    controller.setData('find-origin', fc([point(121.4, 31.2)]));
+    controller.setData('find-radius', fc([point(121.4, 31.2)]));
+    expect(overlayOrder()).toEqual([
+      'find-radius-fill',
+      'find-radius-line',
+      'find-origin',
+      'user-sites-cluster',
+      'user-sites-count',
+      'user-sites-point',
+      'user-sites-selected',
+      'briefing-hl-fill',
+      'briefing-hl-casing',
+      'briefing-hl-line',
+      'briefing-hl-park-casing',
+      'briefing-hl-park',
+      'draw-polygon',
+    ]);
+    // all above the plan's layers
+    expect(order().indexOf('find-radius-fill')).toBe(order().indexOf('parks-label') + 1);
+    expect(map.getSource('user-sites')!.spec).toMatchObject({ type: 'geojson', cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
+  });
+
+  it('keeps filter, paint and group visibility set for a layer not added yet, and draws it so when it is added', () => {
+    map.fire('style.load');
+    controller.setFilter('user-sites-selected', ['==', ['get', 'i'], 3]);
+    controller.setPaint('user-sites-point', 'circle-color', ['match', ['get', 'set'], 'a', '#0f766e', '#0f766e']);
+    controller.setGroupVisibility({ sites: false });
+    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    const selected = map.getLayer('user-sites-selected') as { filter?: unknown; layout?: Record<string, unknown> };
+    expect(selected.filter).toEqual(['==', ['get', 'i'], 3]);
+    expect(selected.layout?.visibility).toBe('none');
+    expect((map.getLayer('user-sites-point') as { paint: Record<string, unknown> }).paint['circle-color']).toEqual([
+      'match',
+      ['get', 'set'],
+      'a',
+      '#0f766e',
+      '#0f766e',
+    ]);
+    // once added, changes go straight to the layer
+    controller.setFilter('user-sites-selected', null);
+    expect(map.calls.at(-1)).toEqual(['setFilter', 'user-sites-selected', null]);
+  });
+});
+
+describe('data and style by registry id', () => {
+  it('skips a setData with the collection the source already has', () => {
+    map.fire('style.load');
+    const parks = fc([point(121.5, 31.2, { id: 'p' })]);
+    controller.setData('parks', parks);
+    controller.setData('parks', parks);
+    expect(map.getSource('parks')!.calls).toEqual([['setData', parks]]);
+  });
+
+  it('switches a group by its layers, touching only layers that change', () => {
+    map.fire('style.load');
+    controller.setGroupVisibility({ parks: false, districts: true });
+    const set = map.calls.filter((c) => c[0] === 'setLayoutProperty').map((c) => [c[1], c[3]]);
+    expect(set).toEqual([
+      ['footprints-fill', 'none'],
+      ['footprints-line', 'none'],
+      ['parks-halo', 'none'],
+      ['parks-circle', 'none'],
+      ['parks-selected', 'none'],
+      ['parks-label', 'none'],
+    ]);
+  });
+
+  it('the online basemap is a group too (its layer exists only when configured)', () => {
+    map.fire('style.load');
+    controller.setGroupVisibility({ online: true });
+    expect(map.calls.filter((c) => c[0] === 'setLayoutProperty')).toEqual([]);
+  });
+
+  it('switches labels to a language in place, only the label layers', () => {
+    map.fire('style.load');
+    controller.setLang('en');
+    const touched = new Set(map.calls.filter((c) => c[0] === 'setLayoutProperty').map((c) => c[1]));
+    expect([...touched].sort()).toEqual(['airports-label', 'basemap-labels', 'districts-label', 'parks-label', 'zones-label']);
+    expect(JSON.stringify(map.getLayoutProperty('parks-label', 'text-field'))).toContain('label_en');
+    const before = map.calls.length;
+    controller.setLang('en');
+    expect(map.calls).toHaveLength(before);
+  });
+});
+
+describe('clicks and hover', () => {
+  const at = { point: { x: 10, y: 20 }, lngLat: { lng: 121.41, lat: 31.17 } };
+
+  it('reports the clickable feature first in priority, with its properties and point', () => {
+    map.fire('style.load');
+    map.hits = [
+      hit('ic-fill', { id: 'ic-body-zhangjiang' }, { type: 'Polygon', coordinates: [] }),
+      hit('parks-circle', { id: 'the-bund' }, { type: 'Point', coordinates: [121.49, 31.24] }),
+    ];
+    map.fire('click', at);
+    expect(clicks).toEqual([{ layerId: 'parks-circle', properties: { id: 'the-bund' }, lngLat: { lng: 121.41, lat: 31.17 }, featureLngLat: [121.49, 31.24] }]);
+  });
+
+  it('an imported site comes before the park and the zone under it; a polygon has no feature point', () => {
+    map.fire('style.load');
+    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    map.hits = [hit('parks-circle', { id: 'the-bund' }), hit('user-sites-point', { set: 'a', i: 0 })];
+    map.fire('click', at);
+    expect(clicks.at(-1)!.layerId).toBe('user-sites-point');
+    map.hits = [hit('poles-fill', { id: 'zhangjiang-pole' }, { type: 'Polygon', coordinates: [] })];
+    map.fire('click', at);
+    expect(clicks.at(-1)).toMatchObject({ layerId: 'poles-fill', featureLngLat: null });
+  });
+
+  it('a hidden layer is not clickable; nothing hit is an empty click', () => {
+    map.fire('style.load');
+    controller.setGroupVisibility({ parks: false });
+    map.hits = [hit('parks-circle', { id: 'the-bund' })];
+    map.fire('click', at);
+    expect(clicks).toEqual([{ layerId: null, properties: {}, lngLat: { lng: 121.41, lat: 31.17 }, featureLngLat: null }]);
+  });
+
+  it('a pointer over anything clickable; a crosshair while picking, whatever is under it', () => {
+    map.fire('style.load');
+    map.hits = [hit('parks-circle', { id: 'the-bund' })];
+    map.fire('mousemove', at);
+    expect(map.canvas.style.cursor).toBe('pointer');
+    map.hits = [];
+    map.fire('mousemove', at);
+    expect(map.canvas.style.cursor).toBe('');
+    controller.setCrosshair(true);
+    map.hits = [hit('parks-circle', { id: 'the-bund' })];
+    map.fire('mousemove', at);
+    map.fire('mouseout');
+    expect(map.canvas.style.cursor).toBe('crosshair');
+    controller.setCrosshair(false);
+    expect(map.canvas.style.cursor).toBe('');
+  });
+});
+
+describe('chunks, clusters, camera, readiness, snapshot', () => {
+  it('feeds chunks one per task; a setData of the source drops the rest', () => {
+    vi.useFakeTimers();
+    map.fire('style.load');
+    const chunk = (i: number) => [point(121 + i / 100, 31, { set: 'a', i })];
+    let pulled = 0;
+    function* chunks() {
+      for (let i = 0; i < 4; i++) {
+        pulled++;
+        yield chunk(i);
+      }
+    }
+    controller.addFeatures('user-sites', chunks());
+    const source = map.getSource('user-sites')!;
+    const sent = () => source.calls.filter(([m]) => m === 'updateData').map(([, d]) => d);
+    expect(sent()).toEqual([{ add: chunk(0) }]);
+    expect(pulled).toBe(1);
+    vi.advanceTimersToNextTimer();
+    expect(sent()).toEqual([{ add: chunk(0) }, { add: chunk(1) }]);
+    controller.setData('user-sites', fc());
+    vi.runAllTimers();
+    expect(sent()).toHaveLength(2);
+    expect(pulled).toBe(2);
+    expect(source.calls.at(-1)).toEqual(['setData', fc()]);
+  });
+
+  it('asks a clustered source for a cluster’s expansion zoom (null before the source exists)', async () => {
+    map.fire('style.load');
+    expect(await controller.clusterExpansionZoom('user-sites', 3)).toBeNull();
+    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    expect(await controller.clusterExpansionZoom('user-sites', 3)).toBe(13);
+  });
+
+  it('flies to at least zoom 11.5 unless told; jumps; fits bounds', () => {
+    controller.flyTo(121.5, 31.2);
+    controller.flyTo(121.5, 31.2, 14);
+    controller.jumpTo({ lng: 121.4, lat: 31.1, zoom: 10 });
+    controller.fitBounds([
+      [121, 31],
+      [122, 32],
+    ]);
+    expect(map.calls).toEqual([
+      ['flyTo', { center: [121.5, 31.2], zoom: 11.5, duration: 900 }],
+      ['flyTo', { center: [121.5, 31.2], zoom: 14, duration: 900 }],
+      ['jumpTo', { center: [121.4, 31.1], zoom: 10 }],
+      [
+        'fitBounds',
+        [
+          [121, 31],
+          [122, 32],
+        ],
+        { padding: 40, duration: 900 },
+      ],
+    ]);
+  });
+
+  it('is ready at the first idle after districts, zones and parks have data', () => {
+    map.fire('style.load');
+    controller.setData('districts', fc());
+    controller.setData('zones', fc());
+    map.fire('idle');
+    expect(handlers.onReady).not.toHaveBeenCalled();
+    controller.setData('parks', fc());
+    map.fire('idle');
+    expect(handlers.onReady).toHaveBeenCalledTimes(1);
+    map.fire('idle');
+    expect(handlers.onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it('snapshot: the canvas at idle with camera and ground resolution; null when the map has no size', async () => {
+    const shot = controller.snapshot();
+    map.fire('idle');
+    const snap = await shot;
+    expect(snap).toMatchObject({ width: 640, height: 400, camera: { lng: 121.47, lat: 31.13, zoom: 8.7 } });
+    expect(snap!.canvas).toBe(map.canvas);
+    expect(snap!.metresPerPixel).toBeCloseTo((40075016.686 * Math.cos((31.13 * Math.PI) / 180)) / (512 * 2 ** 8.7), 6);
+    map.canvas.clientWidth = 0;
+    const none = controller.snapshot();
+    map.fire('idle');
+    expect(await none).toBeNull();
+  });
+
+  it('publishes the map on window.__map for browser tests, and withdraws it when destroyed', () => {
+    expect((window as unknown as { __map?: unknown }).__map).toBe(map);
+    controller.destroy();
+    expect(map.removed).toBe(true);
+    expect((window as unknown as { __map?: unknown }).__map).toBeUndefined();
+  });
+});
