@@ -48,7 +48,7 @@ describe('syncMapWithStore: data', () => {
     expect([...new Set(pushed)].sort()).toEqual([...SOURCES].sort());
     expect(pushed).toHaveLength(SOURCES.length); // each once
     const data = new Map(fake.calls('setData').map(([id, fc]) => [id, fc as FeatureCollection]));
-    expect(data.get('parks')!.features).toHaveLength(33);
+    expect(data.get('parks')!.features).toHaveLength(42);
     expect(data.get('zones')).toBe(geo.zones.ok ? geo.zones.data : undefined);
     expect(data.get('districts')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features).toHaveLength(16);
@@ -75,7 +75,7 @@ describe('syncMapWithStore: data', () => {
     store.getState().setGeo(geo);
     const initial = sourceData(store.getState())!;
     expect(Object.keys(initial).sort()).toEqual([...SOURCES].sort());
-    expect((initial.parks as FeatureCollection).features).toHaveLength(33);
+    expect((initial.parks as FeatureCollection).features).toHaveLength(42);
     const stop = syncMapWithStore(fake.asController(), store);
     // MapController drops a setData whose collection is the one it already has (identity)
     for (const [id, fc] of fake.calls('setData')) expect(fc, id).toBe(initial[id]);
@@ -109,7 +109,7 @@ describe('syncMapWithStore: filter', () => {
     const parks = parksForSelection(derivedParks(), ['ic'], sectorsFile());
     const zones = zonesForSelection(derivedZones(), ['ic'], sectorsFile());
     expect(parks.length).toBeGreaterThan(0);
-    expect(parks.length).toBeLessThan(33);
+    expect(parks.length).toBeLessThan(42);
     expect(fake.calls('setParkFilter')).toEqual([[parks]]);
     expect(fake.calls('setZoneEmphasis')).toEqual([[zones]]);
     expect(zones).toEqual(expect.arrayContaining(['ic-body-zhangjiang', 'ic-wing-lingang', 'ic-wing-jiading']));
