@@ -36,7 +36,8 @@ export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: stri
   if (l.via === 'list' && l.list) {
     const doc = lang === 'zh' ? l.list.document_zh : l.list.document_en;
     const cat = lang === 'zh' ? l.list.category_zh : l.list.category_en;
-    return `${t(lang, 'viaList')}（${doc}${l.list.date ? `，${l.list.date}` : ''}）：${cat}`;
+    const date = l.list.date ? (lang === 'zh' ? `，${l.list.date}` : `, ${l.list.date}`) : '';
+    return lang === 'zh' ? `${t(lang, 'viaList')}（${doc}${date}）：${cat}` : `${t(lang, 'viaList')} (${doc}${date}): ${cat}`;
   }
   const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `：“${l.phrase}”` : '';
   if (l.via === 'designation') {
