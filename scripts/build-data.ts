@@ -15,7 +15,9 @@ import type { BuildOutputs } from './lib/build';
 import { DISTRICTS_SOURCE, buildDistricts } from './lib/districts';
 import { serialiseCollection } from './lib/serialise';
 import { BASEMAP_SOURCE, buildBasemap } from './lib/basemap';
-import { BasemapSchema, FootprintsSchema, parseWith } from '../src/loaders/schemas';
+import { BasemapSchema, FootprintsSchema, parseWith, sectorNodeIndex } from '../src/loaders/schemas';
+import { parsePlanClauses } from '../src/loaders/plan-clauses';
+import { buildTargets } from './lib/targets';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data');
@@ -39,6 +41,7 @@ const result = buildData({
   sectors: readJson('sectors.json'),
   zones: readJson('zones.json'),
   parks: readJson('parks.json'),
+  registry: readJson('registry.json'),
   districts: buildDistricts(),
 });
 
@@ -68,10 +71,21 @@ for (const [name, schema, value] of [
 
 const files = render(result.outputs);
 files.set('basemap.geojson', serialiseCollection(basemap));
+// the plan's scorecard (data/targets.json): targets, outturns, statuses
+const scorecard = buildTargets(readJson('targets.json'), {
+  nodes: sectorNodeIndex(result.outputs.sectors),
+  clauses: parsePlanClauses(readFileSync(join(dataDir, 'plan', 'plan-2021-10.txt'), 'utf8')),
+  sectors: result.outputs.sectors,
+});
+if (!scorecard.targets) {
+  console.error(`Scorecard build failed with ${scorecard.errors.length} error(s):`);
+  for (const e of scorecard.errors) console.error(`  ${formatDataError(e)}`);
+  process.exit(1);
+}
+files.set('targets.json', JSON.stringify(scorecard.targets, null, 1) + '\n');
 {
   // the briefing script (data/briefing.json), checked against the built data and the plan
   const { buildBriefing, serialiseBriefing } = await import('./lib/briefing');
-  const { parsePlanClauses } = await import('../src/loaders/plan-clauses');
   const planText = readFileSync(join(dataDir, 'plan', 'plan-2021-10.txt'), 'utf8');
   const o = result.outputs;
   const b = buildBriefing(readJson('briefing.json'), {
@@ -88,7 +102,7 @@ files.set('basemap.geojson', serialiseCollection(basemap));
   }
   files.set('briefing.json', serialiseBriefing(b.briefing));
 }
-const manifest = makeManifest(files, result.outputs, result.clauseCount, basemap);
+const manifest = makeManifest(files, result.outputs, result.clauseCount, basemap, scorecard.targets);
 files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 
 if (!quiet) {
@@ -96,6 +110,19 @@ if (!quiet) {
   for (const f of manifest.files) console.log(`  ${f.name.padEnd(22)} ${String(f.features).padStart(4)} features ${String(f.bytes).padStart(8)} bytes`);
   for (const n of result.notes) console.log(`  area check: ${n}`);
   console.log('Audit:\n' + formatAudit(result.audit!).replace(/^/gm, '  '));
+  console.log(`  list categories no containing zone supports (${result.listUnsupported.length}):`);
+  for (const u of result.listUnsupported) console.log(`    ${u.park}: ${u.category} → ${u.sector}`);
+  const byFootprint = result.outputs.parks.features.flatMap((f) =>
+    [...new Set(f.properties.links.filter((l) => l.by === 'footprint').map((l) => l.zone))].map((z) => `${f.properties.id} → ${z}`),
+  );
+  console.log(`  zones reached only by a schematic footprint (${byFootprint.length}): ${byFootprint.join(', ') || '—'}`);
+  const conf = new Map<string, number>();
+  for (const f of result.outputs.parks.features) conf.set(f.properties.confidence, (conf.get(f.properties.confidence) ?? 0) + 1);
+  console.log(`Places: ${result.outputs.parks.features.length} (${[...conf].map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  const st = new Map<string, string[]>();
+  for (const t of scorecard.targets.targets) st.set(t.status, [...(st.get(t.status) ?? []), t.id]);
+  console.log(`Scorecard: ${scorecard.targets.targets.length} targets`);
+  for (const [k, v] of st) console.log(`  ${k} (${v.length}): ${v.join(', ')}`);
 }
 
 if (check) {
@@ -126,7 +153,13 @@ function render(o: BuildOutputs): Map<string, string> {
   ]);
 }
 
-function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: number, basemap: { features: unknown[] }): Manifest {
+function makeManifest(
+  files: Map<string, string>,
+  o: BuildOutputs,
+  clauses: number,
+  basemap: { features: unknown[] },
+  targets: { targets: unknown[] },
+): Manifest {
   const req = createRequire(import.meta.url);
   const version = (pkg: string) => (req(`${pkg}/package.json`) as { version: string }).version;
   const counts: Record<string, number> = {
@@ -136,6 +169,7 @@ function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: numb
     'parks.geojson': o.parks.features.length,
     'footprints.geojson': o.footprints.features.length,
     'basemap.geojson': basemap.features.length,
+    'targets.json': targets.targets.length,
   };
   const entries = [...files].map(([name, text]) => ({
     name,
@@ -174,7 +208,12 @@ function makeManifest(files: Map<string, string>, o: BuildOutputs, clauses: numb
       },
       { name: 'gcoord', version: version('gcoord'), license: 'MIT', use: 'GCJ-02 → WGS-84 conversion' },
       { name: '@turf/turf', version: version('@turf/turf'), license: 'MIT', use: 'zone geometry (buffers, hulls, intersections) and linking' },
-      { name: 'data/', version: '1', license: 'see data/README.md', use: 'authored sectors, zones and parks with per-feature sources' },
+      {
+        name: 'data/',
+        version: '2',
+        license: 'see data/README.md',
+        use: 'authored sectors, zones, places, the official park list and the scorecard, with per-fact sources',
+      },
     ],
   };
 }

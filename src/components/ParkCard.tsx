@@ -31,14 +31,21 @@ function zoneName(id: string | null, lang: Lang, derived: Derived): string {
   return z ? (lang === 'zh' ? z.name_zh : z.name_en) : (id ?? '');
 }
 
-/** One reason in a line: how the plan links this place to the sector, and where it says so. */
+/** One reason in a line: which document links this place to the sector, and where it says so. */
 export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: string): string {
+  if (l.via === 'list' && l.list) {
+    const doc = lang === 'zh' ? l.list.document_zh : l.list.document_en;
+    const cat = lang === 'zh' ? l.list.category_zh : l.list.category_en;
+    const date = l.list.date ? (lang === 'zh' ? `，${l.list.date}` : `, ${l.list.date}`) : '';
+    return lang === 'zh' ? `${t(lang, 'viaList')}（${doc}${date}）：${cat}` : `${t(lang, 'viaList')} (${doc}${date}): ${cat}`;
+  }
   const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `：“${l.phrase}”` : '';
   if (l.via === 'designation') {
     const named = l.named_as ? (lang === 'zh' ? `，点名为“${l.named_as}”` : `, named as “${l.named_as}”`) : quote;
     return `${t(lang, 'viaDesignation')} ${l.clause}${named}`;
   }
-  return `${t(lang, 'viaZone')} ${zoneName(l.zone, lang, derived)}（${l.clause}）${quote}`;
+  const by = l.by === 'footprint' ? t(lang, 'byFootprint') : '';
+  return `${t(lang, 'viaZone')} ${zoneName(l.zone, lang, derived)}${by}（${l.clause}）${quote}`;
 }
 
 export function SectorReasons({ links, lang, derived }: { links: Link[]; lang: Lang; derived: Derived }) {
@@ -69,7 +76,7 @@ export function SectorReasons({ links, lang, derived }: { links: Link[]; lang: L
                   <span key={i} className="reason" data-via={l.via}>
                     {i > 0 && '；'}
                     {reasonText(l, lang, derived, nameZh(node))}
-                    {l.note && <span className="note"> ({l.note})</span>}
+                    {l.note_zh && l.note_en && <span className="note"> ({lang === 'zh' ? l.note_zh : l.note_en})</span>}
                   </span>
                 ))}
               </li>
@@ -119,12 +126,10 @@ export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }
         <dt>{t(lang, 'confidence')}</dt>
         <dd data-confidence={park.confidence}>
           {t(lang, `conf_${park.confidence}`)}
-          {park.location_note && ` · ${park.location_note}`}
+          {` · ${lang === 'zh' ? park.location_note_zh : park.location_note_en}`}
         </dd>
         <dt>{t(lang, 'source')}</dt>
-        <dd>
-          <SourceText text={park.source} />
-        </dd>
+        <dd>{park.source ? <SourceText text={park.source} /> : t(lang, 'ownEstimate')}</dd>
         {park.beyond_plan && <dd className="note">{t(lang, 'beyondPlan')}</dd>}
       </dl>
     </article>

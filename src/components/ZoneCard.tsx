@@ -44,7 +44,7 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
       <p data-schematic={zone.schematic}>
         <strong>{t(lang, zone.schematic ? 'schematicZone' : 'exactZone')}</strong>
         {' · '}
-        {zone.derivation}
+        {lang === 'zh' ? zone.derivation_zh : zone.derivation_en}
       </p>
       <h3>
         {t(lang, 'parksInside')} ({inside.length})

@@ -102,6 +102,11 @@ function nameOf(n: { zh: string; en: string } | undefined, id: string, lang: Exp
 export function reasonText(l: Link, names: ExportNames): string {
   const { lang } = names;
   const node = nameOf(names.sector(l.node), l.node, lang);
+  if (l.via === 'list' && l.list) {
+    const how = lang === 'zh' ? '列入市特色产业园区名单' : "on the city's specialty-park list";
+    const doc = lang === 'zh' ? l.list.document_zh : l.list.document_en;
+    return `${node}: ${how} (${doc}${l.list.date ? `, ${l.list.date}` : ''}) “${l.phrase}”`;
+  }
   const quote = l.phrase ? ` “${l.phrase}”` : '';
   if (l.via === 'designation') {
     const how = lang === 'zh' ? '规划点名' : 'named by the plan';

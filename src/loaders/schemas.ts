@@ -8,8 +8,22 @@
 import { z } from 'zod/mini';
 import { CONFIDENCES, TOP_SECTOR_IDS } from '../domain/ids';
 import type { TopSectorId } from '../domain/ids';
+import {
+  BASES,
+  BATCH_YEARS,
+  COMPARABILITY,
+  DATUM_CHECKS,
+  FOOTPRINT_METHODS,
+  LINK_BY,
+  LINK_VIAS,
+  POSITION_METHODS,
+  SOURCE_CONFIDENCES,
+  TARGET_STATUSES,
+} from './data-ids';
 
 const text = z.string().check(z.minLength(1));
+/** an http(s) address: the source of a fact */
+const url = z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'));
 const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
 /** A plan clause: part (一…七), section (（一）…), optional item number, e.g. 五（三）, 三（七）3. */
 export const CLAUSE_RE = /^[一二三四五六七]（[一二三四五六七八九十]）(?:[0-9]+)?$/;
@@ -33,7 +47,9 @@ export const SectorNodeSchema = z.object({
   id: kebab,
   name_zh: text,
   name_en: text,
-  note: z.optional(z.string()),
+  /** why this node sits where it does (the mapping choice), in both languages */
+  note_zh: z.optional(text),
+  note_en: z.optional(text),
 });
 export type SectorNode = z.infer<typeof SectorNodeSchema>;
 
@@ -44,7 +60,8 @@ export const SectorSchema = z.object({
   kind: z.enum(['strategic', 'leading']),
   clause,
   target: z.nullable(TargetSchema),
-  target_note: z.optional(z.string()),
+  target_note_zh: z.optional(text),
+  target_note_en: z.optional(text),
   children: z.array(SectorNodeSchema),
 });
 export type Sector = z.infer<typeof SectorSchema>;
@@ -67,15 +84,52 @@ export const DesignationSchema = z.object({
   phrase: text,
   /** where the plan names this place inside a list of places (e.g. the nine cores of 五（三）): its words for the place */
   named_as: z.optional(text),
-  note: z.optional(z.string()),
+  /** a remark on the reading (e.g. a pairing read from a park's name), in both languages */
+  note_zh: z.optional(text),
+  note_en: z.optional(text),
 });
 export type Designation = z.infer<typeof DesignationSchema>;
 
-export const LinkSchema = z.extend(DesignationSchema, {
-  /** 'designation': the plan names this place for the sector; 'zone': inherited from a containing zone */
-  via: z.enum(['designation', 'zone']),
+/** The document behind a link of the official park list: which list, when, under which category. */
+export const ListRefSchema = z.object({
+  /** the category as the list words it, and in English */
+  category_zh: text,
+  category_en: text,
+  /** the document the membership and category are read from (the catalogue itself, or the page that reports it) */
+  document_zh: text,
+  document_en: text,
+  /** its date, YYYY-MM-DD or YYYY-MM (null where the page gives none) */
+  date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD'))),
+  url,
+  /** the park's row in the 2022 catalogue, where that row could be read */
+  seq: z.nullable(z.int().check(z.positive())),
+});
+export type ListRef = z.infer<typeof ListRefSchema>;
+
+/**
+ * One reason a place serves a sector. `via` says which kind of document made it:
+ * 'designation' the plan names the place for the sector (clause + the plan's words);
+ * 'zone' the place lies in (or its footprint touches) a zone the plan designates (clause + words);
+ * 'list' the place is on the city's official specialty-park list under a category (`list`: document,
+ * date, category; `phrase` is the category as the list words it; no plan clause).
+ */
+export const LinkSchema = z.object({
+  sector: topSector,
+  node: kebab,
+  /** the plan clause (designation, zone); null for a list link */
+  clause: z.nullable(clause),
+  /** the source's own words: the plan's phrase, or the list's category */
+  phrase: text,
+  named_as: z.optional(text),
+  note_zh: z.optional(text),
+  note_en: z.optional(text),
+  via: z.enum(LINK_VIAS),
   /** the zone id when via === 'zone' */
   zone: z.nullable(kebab),
+  /** for via === 'zone': whether the place's point lies in the zone or only its footprint touches it */
+  by: z.optional(z.enum(LINK_BY)),
+  /** for via === 'list': the list document, its date and the category */
+  list: z.optional(ListRefSchema),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -168,7 +222,9 @@ export const ZonePropsSchema = z.object({
   links: z.array(DesignationSchema),
   clause,
   schematic: z.boolean(),
-  derivation: text,
+  /** how it was drawn, in both languages */
+  derivation_zh: text,
+  derivation_en: text,
   /** for corridors: the axis line they are drawn around */
   axis: z.nullable(kebab),
   /** spherical area in km² (areal zones), null for lines */
@@ -183,16 +239,90 @@ export const ZonesSchema = collection(ZonePropsSchema, z.discriminatedUnion('typ
 
 // ---------------------------------------------------------------- parks.geojson
 
+/** The coordinate a position rests on: the place's own published one, an anchor, or a container. */
+export const PositionRefSchema = z.object({
+  name_zh: text,
+  name_en: text,
+  /** what the coordinate is of: the place itself, a station, a town, an airport, a larger area, … */
+  what: z.enum(['itself', 'station', 'town', 'airport', 'landmark', 'area']),
+  /** where the coordinate is published (for an area: the source of the point we use for it) */
+  source: text,
+  /** great-circle distance from the place's point to this coordinate, metres (computed by the build) */
+  distance_m: z.number().check(z.nonnegative()),
+  datum: z.enum(DATUM_CHECKS),
+});
+export type PositionRef = z.infer<typeof PositionRefSchema>;
+
+export const PositionSchema = z.object({
+  method: z.enum(POSITION_METHODS),
+  /** how far the place's reference point may be from the dot, metres */
+  radius_m: z.number().check(z.positive()),
+  ref: z.nullable(PositionRefSchema),
+  /** published coordinates looked at and not used, with the reason */
+  rejected: z.array(z.object({ name_zh: text, name_en: text, source: text, reason_zh: text, reason_en: text })),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+const fact = { source: url, note_zh: z.optional(text), note_en: z.optional(text) };
+
+/** One block of a park with its 四至, each bound as the source words it (null where the source gives none). */
+export const BlockSchema = z.object({
+  /** the block's name (null where the list names no blocks, written ——) */
+  name_zh: z.nullable(text),
+  name_en: z.nullable(text),
+  east: z.nullable(text),
+  south: z.nullable(text),
+  west: z.nullable(text),
+  north: z.nullable(text),
+  ...fact,
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+/** What the city's official specialty-park list (特色产业园区) says about a place, each fact with its source. */
+export const ListingSchema = z.object({
+  /** the place's name on the list (as the source words it) */
+  name_zh: text,
+  /** the page that shows the place is on the list */
+  listed: z.object({ ...fact }),
+  /** the park's row in the 2022 catalogue, where that row could be read */
+  seq: z.nullable(z.int().check(z.positive())),
+  category: z.nullable(z.object({ zh: text, en: text, sector: topSector, node: kebab, ...fact })),
+  batch: z.nullable(z.object({ year: z.literal(BATCH_YEARS), date: text, ...fact })),
+  /** stated areas, km²; where figures differ each is kept (none is averaged) */
+  areas: z.array(
+    z.object({
+      km2: z.number().check(z.positive()),
+      /** 'catalogue': the 2022 catalogue's area; 'other': another page's figure (its definition in `what`) */
+      kind: z.enum(['catalogue', 'other']),
+      what_zh: text,
+      what_en: text,
+      /** the footprint is drawn at this area */
+      footprint: z.boolean(),
+      ...fact,
+    }),
+  ),
+  /** the district where a source states it */
+  district: z.nullable(z.object({ name_zh: text, ...fact })),
+  blocks: z.array(BlockSchema),
+});
+export type Listing = z.infer<typeof ListingSchema>;
+
 export const ParkPropsSchema = z.object({
   id: kebab,
   name_zh: text,
   name_en: text,
+  /** why the place is on the map: named by the plan, on the official list, or both */
+  basis: z.array(z.enum(BASES)).check(z.minLength(1)),
   confidence: z.enum(CONFIDENCES),
-  /** where the location comes from (URL or the words 'estimate: …') */
-  source: text,
-  location_note: z.string(),
-  /** true where the place is not named in the plan itself (e.g. from the 2022 official park list) */
+  /** where the position comes from: the URL of the coordinate used ('' for an estimate that rests on none) */
+  source: z.string(),
+  location_note_zh: text,
+  location_note_en: text,
+  position: PositionSchema,
+  /** true where the plan does not name the place (the same as basis without 'plan') */
   beyond_plan: z.boolean(),
+  /** the official list's facts, where the place is on it */
+  listing: z.nullable(ListingSchema),
   designations: z.array(DesignationSchema),
   district: z.nullable(z.string()),
   zones: z.array(kebab),
@@ -218,16 +348,115 @@ export type BasemapProps = z.infer<typeof BasemapPropsSchema>;
 export const BasemapSchema = collection(BasemapPropsSchema, z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, PointGeom]));
 
 // ---------------------------------------------------------------- footprints.geojson
+/** A park's schematic footprint: always schematic, drawn at a stated area (within 20 %). */
 export const FootprintPropsSchema = z.object({
   id: kebab,
   park: kebab,
   name_zh: text,
   name_en: text,
-  derivation: text,
+  method: z.enum(FOOTPRINT_METHODS),
+  schematic: z.literal(true),
+  derivation_zh: text,
+  derivation_en: text,
+  /** spherical area of the drawn polygon, km² */
   area_km2: z.number().check(z.nonnegative()),
-  official_area_km2: z.nullable(z.number()),
+  /** the stated area it is drawn at, km², and where that figure is published */
+  stated_area_km2: z.number().check(z.positive()),
+  area_source: url,
 });
+export type FootprintProps = z.infer<typeof FootprintPropsSchema>;
 export const FootprintsSchema = collection(FootprintPropsSchema, PolygonGeom);
+
+// ---------------------------------------------------------------- targets.json
+/** One reported figure against a target (or a context measure), with its definition and source. */
+export const OutturnSchema = z.object({
+  id: kebab,
+  /** the year the figure is for (the last year of a multi-year rate) */
+  year: z.int().check(z.gte(2015), z.lte(2026)),
+  /** first year of a multi-year rate or change */
+  from_year: z.nullable(z.int()),
+  /** part of the year, where the figure is not for a full year */
+  part: z.nullable(z.enum(['H1', 'Q1-Q3', 'Jan-May', 'Jan-Nov'])),
+  /** 'outturn' a figure for 2021–2025; 'base' a figure for 2020 or before (the baseline's year); 'derived' computed by the build */
+  role: z.enum(['outturn', 'base', 'derived']),
+  /** the figure in the target's unit (null for a qualitative statement) */
+  value: z.nullable(z.number()),
+  /** the figure as published (e.g. 44（左右）, 2.4（突破）) */
+  value_text: text,
+  /** 'approx' 左右, 'over' 超过/突破/多 */
+  qualifier: z.nullable(z.enum(['approx', 'over'])),
+  unit: text,
+  /** the measure as the source names it */
+  measure_zh: text,
+  measure_en: text,
+  comparability: z.enum(COMPARABILITY),
+  definition_note_zh: text,
+  definition_note_en: text,
+  /** the page the figure is read from (a derived figure: the page of its later input) */
+  source: url,
+  confidence: z.enum(SOURCE_CONFIDENCES),
+  /** ids of figures for the same thing that disagree with this one (kept side by side) */
+  conflicts_with: z.array(kebab),
+  /** for role 'derived': the ids it is computed from and how */
+  derived_from: z.nullable(z.object({ ids: z.array(kebab), formula: z.enum(['cagr', 'ratio']) })),
+});
+export type Outturn = z.infer<typeof OutturnSchema>;
+
+const planQuote = z.object({
+  /** the plan's words, verbatim (checked against the clause at build time) */
+  phrase: text,
+  clause,
+  /** the figure as stated, in the plan's words (e.g. 20%以上), and in English */
+  text_zh: text,
+  text_en: text,
+  value: z.nullable(z.number()),
+  unit: z.nullable(text),
+});
+
+export const ScorecardTargetSchema = z.object({
+  id: kebab,
+  sector: z.union([z.literal('overall'), topSector]),
+  measure_zh: text,
+  measure_en: text,
+  target: z.object({
+    ...planQuote.shape,
+    year: z.nullable(z.int()),
+    /** how an outturn is held against it: ≥, >, ≈ (左右: 90 % of the figure or more), not below a level, rise above the baseline */
+    comparator: z.enum(['at-least', 'more-than', 'about', 'not-below', 'increase', 'unmeasured']),
+    /** 'level', 'share', 'growth' (%/yr over 2021–2025), 'multiple' of the 2020 level, 'count' */
+    kind: z.enum(['level', 'share', 'growth', 'multiple', 'count']),
+  }),
+  baseline: z.nullable(z.object({ ...planQuote.shape, year: z.int() })),
+  outturns: z.array(OutturnSchema),
+  status: z.enum(TARGET_STATUSES),
+  /** the figure that decided the status, if one did */
+  status_outturn: z.nullable(kebab),
+  status_note_zh: text,
+  status_note_en: text,
+  note_zh: z.optional(text),
+  note_en: z.optional(text),
+});
+export type ScorecardTarget = z.infer<typeof ScorecardTargetSchema>;
+
+export const ContextMeasureSchema = z.object({
+  id: kebab,
+  measure_zh: text,
+  measure_en: text,
+  /** the plan's figure for it, where the plan states one (no target) */
+  baseline: z.nullable(z.object({ ...planQuote.shape, year: z.int() })),
+  outturns: z.array(OutturnSchema),
+  note_zh: text,
+  note_en: text,
+});
+export type ContextMeasure = z.infer<typeof ContextMeasureSchema>;
+
+export const TargetsFileSchema = z.object({
+  version: z.literal(1),
+  plan: z.object({ document: text, title_zh: text, title_en: text }),
+  targets: z.array(ScorecardTargetSchema),
+  context: z.array(ContextMeasureSchema),
+});
+export type TargetsFile = z.infer<typeof TargetsFileSchema>;
 
 // ---------------------------------------------------------------- manifest.json
 export const ManifestSchema = z.object({
@@ -259,7 +488,9 @@ export function zodErrors(file: string, error: z.core.$ZodError, input: unknown)
     const si = path.indexOf('sectors');
     const pi = path.indexOf('parks');
     const zi = path.indexOf('zones');
-    const at = [fi, si, pi, zi].find((i) => i >= 0);
+    const ti = path.indexOf('targets');
+    const ci = path.indexOf('context');
+    const at = [fi, si, pi, zi, ti, ci].find((i) => i >= 0);
     if (at !== undefined && typeof path[at + 1] === 'number') {
       const key = path[at] as string;
       const idx = path[at + 1] as number;
@@ -317,13 +548,33 @@ export function sectorNodeIndex(file: SectorsFile): Map<string, TopSectorId> {
   return nodes;
 }
 
-/** Checks one designation or link against the taxonomy and the plan. */
-export function checkDesignation(d: Designation, ctx: RefContext): string | null {
+/** Checks a sector and its node against the taxonomy. */
+function checkNode(d: { sector: string; node: string }, ctx: RefContext): string | null {
   const top = ctx.nodes.get(d.node);
   if (!ctx.nodes.has(d.sector)) return `unknown sector id '${d.sector}'`;
   if (top === undefined) return `unknown sector node '${d.node}'`;
   if (top !== d.sector) return `node '${d.node}' belongs to '${top}', not '${d.sector}'`;
-  return checkClause(d.clause, d.phrase, ctx);
+  return null;
+}
+
+/** Checks one designation against the taxonomy and the plan. */
+export function checkDesignation(d: Designation, ctx: RefContext): string | null {
+  return checkNode(d, ctx) ?? checkClause(d.clause, d.phrase, ctx);
+}
+
+/** Checks one link: its node, and its document (a plan clause and words, or a list entry). */
+export function checkLink(l: Link, ctx: RefContext): string | null {
+  const n = checkNode(l, ctx);
+  if (n) return n;
+  if (l.via === 'list') {
+    if (!l.list) return `a list link to '${l.node}' without its list document`;
+    if (l.clause !== null) return `a list link to '${l.node}' cites a plan clause (${l.clause})`;
+    if (l.phrase !== l.list.category_zh) return `a list link's phrase “${l.phrase}” is not its category “${l.list.category_zh}”`;
+    return null;
+  }
+  if (l.list) return `a ${l.via} link to '${l.node}' carries a list document`;
+  if (l.clause === null) return `a ${l.via} link to '${l.node}' has no plan clause`;
+  return checkClause(l.clause, l.phrase, ctx);
 }
 
 export function checkClause(clauseId: string, phrase: string | null, ctx: RefContext): string | null {
@@ -392,15 +643,50 @@ export function checkParks(
       if (e) bad(e);
     }
     for (const l of p.links) {
-      const e = checkDesignation(l, ctx);
+      const e = checkLink(l, ctx);
       if (e) bad(e);
       if (l.via === 'zone' && (l.zone === null || (ctx.zoneIds && !ctx.zoneIds.has(l.zone)))) bad(`link via unknown zone '${String(l.zone)}'`);
+      if (l.via === 'zone' && !p.zones.includes(l.zone ?? '')) bad(`link via zone '${String(l.zone)}' that is not among the place's zones`);
+      if (l.via === 'list' && !p.listing?.category) bad(`list link to '${l.node}' but the listing has no category`);
       if (!p.sectors.includes(l.sector)) bad(`link to '${l.sector}' missing from sectors`);
     }
     for (const s of p.sectors) if (!ctx.nodes.has(s)) bad(`unknown sector id '${s}'`);
     if (ctx.zoneIds) for (const z of p.zones) if (!ctx.zoneIds.has(z)) bad(`unknown zone '${z}'`);
     if (ctx.districtNames && p.district !== null && !ctx.districtNames.has(p.district)) bad(`unknown district '${p.district}'`);
-    if (!p.source.trim()) bad('no source');
+    for (const e of checkPlace(p)) bad(e);
   }
   return errors;
+}
+
+const CONFIDENCE_OF: Record<Position['method'], ParkProps['confidence']> = {
+  published: 'sourced',
+  anchor: 'estimate',
+  container: 'schematic',
+  estimate: 'estimate',
+};
+
+/**
+ * The rules that tie a place's fields together: why it is on the map (basis), how sure its
+ * position is (method → confidence, a source for every position that rests on a coordinate),
+ * and the list's facts (a category node that fits the taxonomy is checked with the links).
+ */
+export function checkPlace(p: ParkProps): string[] {
+  const out: string[] = [];
+  const plan = p.designations.length > 0;
+  const list = p.listing !== null;
+  const want = [...(plan ? ['plan'] : []), ...(list ? ['list'] : [])];
+  if (p.basis.join() !== want.join()) out.push(`basis [${p.basis.join(', ')}] should be [${want.join(', ')}] (plan: designations; list: a listing)`);
+  if (p.beyond_plan === plan) out.push(`beyond_plan is ${p.beyond_plan} but the plan ${plan ? 'names' : 'does not name'} the place`);
+  const m = p.position.method;
+  if (p.confidence !== CONFIDENCE_OF[m]) out.push(`confidence '${p.confidence}' does not fit position method '${m}' (${CONFIDENCE_OF[m]})`);
+  if (m !== 'estimate' && p.position.ref === null) out.push(`position method '${m}' needs the coordinate it rests on (ref)`);
+  if (p.position.ref !== null && !p.source.trim()) out.push('no source for the position');
+  if (m === 'published' && p.position.ref !== null && p.position.ref.datum === 'unchecked' && p.position.radius_m < 500)
+    out.push(`a published coordinate with no datum check keeps ±500 m, not ±${p.position.radius_m} m`);
+  if (list && p.listing!.areas.length > 0 && p.listing!.areas.filter((a) => a.footprint).length !== 1)
+    out.push('a listing with stated areas marks exactly one of them for the footprint');
+  if (list && p.listing!.areas.length > 0 && p.footprint_km2 === null) out.push('a stated area but no footprint');
+  const linked = p.links.some((l) => l.via === 'list');
+  if (list && p.listing!.category && !linked) out.push(`on the list under ${p.listing!.category.zh} but no list link`);
+  return out;
 }

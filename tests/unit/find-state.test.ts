@@ -36,8 +36,13 @@ describe('combined filter', () => {
     expect(got).toEqual(want);
     expect(got.length).toBeGreaterThan(1);
     expect(got).toContain('jiading-smart-sensor-park');
-    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: [] }, file())).toHaveLength(33);
-    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: ['sourced'] }, file()).map((p) => p.id)).toEqual(['zhangjiang-ic-base']);
+    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: [] }, file())).toHaveLength(42);
+    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: ['sourced'] }, file()).map((p) => p.id)).toEqual([
+      'zhangjiang-ic-base',
+      'zizhu',
+      'caohejing',
+      'maqiao-ai-zone',
+    ]);
   });
 
   it('brings the chosen zones forward, else the sectors’ zones', () => {
@@ -178,11 +183,11 @@ describe('find slice and selectors', () => {
     };
     await s().setArea(lingang);
     const r = selectAreaResult(s())!;
-    expect(r.parks.sort()).toEqual(['dongfang-xingang', 'shengming-lanwan', 'xinxi-feiyu']);
+    expect(r.parks.sort()).toEqual(['dongfang-xingang', 'lingang-ocean-innovation-park', 'shengming-lanwan', 'xinxi-feiyu']);
     expect(r.zones).toContain('lingang-pole');
     expect(r.zones).not.toContain('zhangjiang-pole');
     expect(r.sectors.map((x) => x.id)).toContain('ic');
-    expect(r.sectors.find((x) => x.id === 'ic')).toMatchObject({ parks: 3 });
+    expect(r.sectors.find((x) => x.id === 'ic')).toMatchObject({ parks: 4 });
   });
 
   it('reference points: both pole centroids, People’s Square, both airports; distances per compared park', () => {

@@ -85,11 +85,11 @@ describe('filters, list and comparison', () => {
         <ParkList />
       </>,
     );
-    expect(screen.getByTestId('find-count').textContent).toBe('33 / 33 个园区符合全部筛选');
+    expect(screen.getByTestId('find-count').textContent).toBe('42 / 42 个园区符合全部筛选');
     fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
     fireEvent.click(document.querySelector('input[data-conf="estimate"]')!);
     const n = store.getState().derived!.parks.filter((p) => p.district === '浦东新区' && p.confidence === 'estimate').length;
-    expect(screen.getByTestId('find-count').textContent).toBe(`${n} / 33 个园区符合全部筛选`);
+    expect(screen.getByTestId('find-count').textContent).toBe(`${n} / 42 个园区符合全部筛选`);
     expect(document.querySelectorAll('.park-list button[data-park]')).toHaveLength(n);
     const sort = screen.getByTestId('find-sort') as HTMLSelectElement;
     expect((sort.querySelector('option[value="distance"]') as HTMLOptionElement).disabled).toBe(true);

@@ -62,7 +62,7 @@ describe('syncMapWithStore: data', () => {
     expect([...new Set(pushed)].sort()).toEqual([...STYLE_SOURCES].sort());
     expect(pushed).toHaveLength(STYLE_SOURCES.length); // each once
     const data = new Map(fake.calls('setData').map(([id, fc]) => [id, fc as FeatureCollection]));
-    expect(data.get('parks')!.features).toHaveLength(33);
+    expect(data.get('parks')!.features).toHaveLength(42);
     expect(data.get('zones')).toBe(geo.zones.ok ? geo.zones.data : undefined);
     expect(data.get('districts')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features).toHaveLength(16);
@@ -93,7 +93,7 @@ describe('syncMapWithStore: data', () => {
     store.getState().setGeo(geo);
     const initial = sync.styleData()!;
     expect(Object.keys(initial).sort()).toEqual([...STYLE_SOURCES].sort());
-    expect((initial.parks as FeatureCollection).features).toHaveLength(33);
+    expect((initial.parks as FeatureCollection).features).toHaveLength(42);
     const stop = sync.start(fake);
     // MapController drops a setData whose collection is the one it already has (identity)
     const base = fake.calls('setData').filter(([id]) => (STYLE_SOURCES as string[]).includes(id));
@@ -139,7 +139,7 @@ describe('syncMapWithStore: filter', () => {
     const parks = parksForSelection(derivedParks(), ['ic'], sectorsFile());
     const zones = zonesForSelection(derivedZones(), ['ic'], sectorsFile());
     expect(parks.length).toBeGreaterThan(0);
-    expect(parks.length).toBeLessThan(33);
+    expect(parks.length).toBeLessThan(42);
     // each park layer and each zone layer told once
     expect(fake.calls('setFilter').map(([id]) => id)).toEqual([...PARK_LAYERS]);
     expect(fake.calls('setPaint').map(([id]) => id)).toEqual([...ZONE_FILLS, ...ZONE_LINES]);

@@ -3,7 +3,18 @@
  * shows for a file that fails (zod/mini has no message texts until the English ones load).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DistrictsSchema, ParksSchema, ZonesSchema, formatDataError, parseWith } from '../../src/loaders/schemas';
+import {
+  DistrictsSchema,
+  FootprintsSchema,
+  ParksSchema,
+  TargetsFileSchema,
+  ZonesSchema,
+  checkLink,
+  checkPlace,
+  formatDataError,
+  parseWith,
+} from '../../src/loaders/schemas';
+import type { ParkProps } from '../../src/loaders/schemas';
 import { loadGeoData } from '../../src/loaders/load-geo';
 import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
 
@@ -16,6 +27,8 @@ describe('geometry checks', () => {
     expect(parseWith(ZonesSchema, 'zones.geojson', zones()).ok).toBe(true);
     expect(parseWith(DistrictsSchema, 'districts.geojson', readGeoJson('districts.geojson')).ok).toBe(true);
     expect(parseWith(ParksSchema, 'parks.geojson', readGeoJson('parks.geojson')).ok).toBe(true);
+    expect(parseWith(FootprintsSchema, 'footprints.geojson', readGeoJson('footprints.geojson')).ok).toBe(true);
+    expect(parseWith(TargetsFileSchema, 'targets.json', readGeoJson('targets.json')).ok).toBe(true);
   });
 
   const polygonIndex = (fc: FC) => fc.features.findIndex((f) => f.geometry.type === 'Polygon');
@@ -87,5 +100,48 @@ describe('loadGeoData when the message texts cannot load', () => {
       vi.doUnmock('zod/v4/locales/en.js');
       vi.resetModules();
     }
+  });
+});
+
+describe('the new fields of places, links, footprints and the scorecard', () => {
+  type Parks = { features: { properties: ParkProps }[] };
+  const parks = () => readGeoJson<Parks>('parks.geojson');
+  const byId = (id: string) => parks().features.find((f) => f.properties.id === id)!.properties;
+  const ctx = { nodes: new Map([['ic', 'ic'] as const, ['biomed', 'biomed'] as const]), clauses: null };
+
+  it('a list link cites its list document and category, never a plan clause', () => {
+    const list = byId('jiading-smart-sensor-park').links.find((l) => l.via === 'list')!;
+    expect(checkLink(list, ctx)).toBeNull();
+    expect(checkLink({ ...list, clause: '五（五）' }, ctx)).toMatch(/cites a plan clause/);
+    expect(checkLink({ ...list, list: undefined }, ctx)).toMatch(/without its list document/);
+    expect(checkLink({ ...list, phrase: '生物医药' }, ctx)).toMatch(/is not its category “集成电路”/);
+  });
+
+  it('a place whose basis, beyond_plan or confidence disagree with its designations, listing and position is named', () => {
+    const p = byId('dongfang-xingang');
+    expect(checkPlace(p)).toEqual([]);
+    expect(checkPlace({ ...p, basis: ['plan'] })).toEqual([expect.stringMatching(/basis \[plan\] should be \[plan, list\]/)]);
+    expect(checkPlace({ ...p, beyond_plan: true })).toEqual([expect.stringMatching(/beyond_plan is true but the plan names the place/)]);
+    expect(checkPlace({ ...p, confidence: 'sourced' })).toEqual([expect.stringMatching(/confidence 'sourced' does not fit position method 'estimate'/)]);
+    expect(checkPlace({ ...p, footprint_km2: null })).toEqual(['a stated area but no footprint']);
+  });
+
+  it('rejects a footprint that does not say it is schematic, and a list link with a bad date', () => {
+    const fc = readGeoJson<{ features: { properties: Record<string, unknown> }[] }>('footprints.geojson');
+    fc.features[0]!.properties.schematic = false;
+    expect(reasons(parseWith(FootprintsSchema, 'footprints.geojson', fc)).join('\n')).toMatch(/features\.0\.properties\.schematic/);
+    const ps = parks();
+    const i = ps.features.findIndex((f) => f.properties.links.some((l) => l.via === 'list'));
+    const j = ps.features[i]!.properties.links.findIndex((l) => l.via === 'list');
+    ps.features[i]!.properties.links[j]!.list!.date = '24 Oct 2022';
+    expect(reasons(parseWith(ParksSchema, 'parks.geojson', ps)).join('\n')).toContain(
+      `parks.geojson [${ps.features[i]!.properties.id}]: features.${i}.properties.links.${j}.list.date`,
+    );
+  });
+
+  it('names the target of a broken scorecard', () => {
+    const t = readGeoJson<{ targets: { id: string; status: string }[] }>('targets.json');
+    t.targets[2]!.status = 'almost';
+    expect(reasons(parseWith(TargetsFileSchema, 'targets.json', t)).join('\n')).toContain(`targets.json [${t.targets[2]!.id}]: targets.2.status`);
   });
 });

@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 
 describe('the real data this file relies on', () => {
-  it('has 33 parks and 31 zones, and ai-chips is a child of ai', () => {
-    expect(parks).toHaveLength(33);
+  it('has 42 parks and 31 zones, and ai-chips is a child of ai', () => {
+    expect(parks).toHaveLength(42);
     expect(zones).toHaveLength(31);
     expect(sectors.sectors.find((s) => s.id === 'ai')?.children.map((c) => c.id)).toContain('ai-chips');
   });
@@ -44,7 +44,10 @@ describe('parksForSelection', () => {
     expect(got.length).toBeLessThan(parks.length);
     expect(got).toEqual(expect.arrayContaining(['zhangjiang-ic-base', 'dongfang-xingang', 'jiading-smart-sensor-park']));
     expect(got).not.toContain('the-bund');
-    expect(got).not.toContain('dongfang-meigu');
+    expect(got).not.toContain('south-hongqiao-smart-medical');
+    // 东方美谷's point lies in no IC zone; only its schematic footprint touches one (the H-belt's east corridor)
+    const meigu = parks.find((p) => p.id === 'dongfang-meigu')!;
+    expect([...new Set(meigu.links.filter((l) => l.sector === 'ic').map((l) => `${l.via} ${l.zone} ${l.by}`))]).toEqual(['zone h-east-corridor footprint']);
   });
 
   it("a top-level id also matches links to its children (ic-equipment links count for 'ic')", () => {

@@ -166,7 +166,7 @@ describe('data slice (real data)', () => {
     store.getState().setGeo(geo);
     const d = store.getState().derived!;
     expect(store.getState().geo).toBe(geo);
-    expect(d.parks).toHaveLength(33);
+    expect(d.parks).toHaveLength(42);
     expect(d.zones).toHaveLength(31);
     expect(d.parkCoords.get('the-bund')).toHaveLength(2);
     expect(d.sectorNodes.get('ai-chips')).toMatchObject({ top: 'ai', isTop: false });

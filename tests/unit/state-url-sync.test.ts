@@ -14,7 +14,7 @@ describe('knownFrom', () => {
     const k = knownFrom(storeWithData());
     expect(k.sectors.has('ic')).toBe(true);
     expect(k.sectors.has('ai-chips')).toBe(true);
-    expect(k.parks.size).toBe(33);
+    expect(k.parks.size).toBe(42);
     expect(k.zones.size).toBe(31);
     expect(k.districts.has('浦东新区')).toBe(true);
   });

@@ -46,7 +46,7 @@ function renderApp(props: Parameters<typeof App>[0] = {}) {
 
 const parkList = (name = '园区') => screen.getByRole('list', { name });
 const parkItems = (name = '园区') => within(parkList(name)).getAllByRole('listitem');
-async function waitForParks(n = 33, name = '园区') {
+async function waitForParks(n = 42, name = '园区') {
   await waitFor(() => expect(parkItems(name)).toHaveLength(n));
 }
 const fake = () => {
@@ -61,11 +61,11 @@ const sectorBox = (container: HTMLElement, id: string) => {
 };
 
 describe('App (fake map, real data from disk)', () => {
-  it('loads the data and fills the park list with 33 parks', async () => {
+  it('loads the data and fills the park list with 42 parks', async () => {
     renderApp();
     expect(screen.getByText(t('zh', 'loading'))).toBeInTheDocument();
     await waitForParks();
-    expect(screen.getByText(t('zh', 'parksShown', { n: 33, total: 33 }))).toBeInTheDocument();
+    expect(screen.getByText(t('zh', 'parksShown', { n: 42, total: 42 }))).toBeInTheDocument();
     expect(screen.queryByText(t('zh', 'loading'))).toBeNull();
     // every park of the file is listed, by its Chinese name
     const names = parkItems().map((li) => li.querySelector('.park-name')?.textContent);
@@ -96,8 +96,8 @@ describe('App (fake map, real data from disk)', () => {
     const initial = fake().initialData;
     expect(Object.keys(initial).sort()).toEqual([...STYLE_SOURCES].sort());
     expect(initial.zones).toBe(geo.zones.ok ? geo.zones.data : null);
-    expect(initial.parks?.features).toHaveLength(33);
-    expect(parkItems()).toHaveLength(33);
+    expect(initial.parks?.features).toHaveLength(42);
+    expect(parkItems()).toHaveLength(42);
 
     FakeMapController.reset();
     renderApp();
@@ -122,7 +122,7 @@ describe('App (fake map, real data from disk)', () => {
     const { container } = renderApp();
     await waitForParks();
     const expected = parksForSelection(parks, ['ic'], sectors);
-    expect(expected.length).toBeLessThan(33);
+    expect(expected.length).toBeLessThan(42);
     fake().clearLog();
     fireEvent.click(sectorBox(container, 'ic'));
     expect(sectorBox(container, 'ic').checked).toBe(true);
@@ -143,7 +143,7 @@ describe('App (fake map, real data from disk)', () => {
     fireEvent.click(sectorBox(container, 'fintech'));
     await waitForParks(parksForSelection(parks, ['fintech'], sectors).length);
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'clearFilter') }));
-    await waitForParks(33);
+    await waitForParks(42);
     expect(fake().shownParks()).toBeNull();
     expect(fake().emphasisedZones()).toBeNull();
   });
@@ -179,7 +179,7 @@ describe('App (fake map, real data from disk)', () => {
     await waitForParks();
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'languageLabel') }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(t('en', 'title'));
-    await waitForParks(33, 'Parks');
+    await waitForParks(42, 'Parks');
     expect(screen.queryByRole('list', { name: '园区' })).toBeNull();
     expect(screen.getByText(t('en', 'filterSectors'))).toBeInTheDocument();
     const names = parkItems('Parks').map((li) => li.querySelector('.park-name')?.textContent);
@@ -190,7 +190,7 @@ describe('App (fake map, real data from disk)', () => {
     // and back
     fireEvent.click(screen.getByRole('button', { name: t('en', 'languageLabel') }));
     expect(fake().setLang).toHaveBeenLastCalledWith('zh');
-    await waitForParks(33, '园区');
+    await waitForParks(42, '园区');
   });
 
   it('applies the URL once the data has loaded', async () => {

@@ -28,7 +28,9 @@ function rendersLink(store: AppStore, el: HTMLElement, l: Link): boolean {
   const nodeHolder = el.closest<HTMLElement>('[data-node]');
   if (nodeHolder && nodeHolder.dataset.node !== l.node) return false;
   if (el.dataset.via !== l.via) return false;
-  if (!text.includes(l.clause)) return false;
+  // a list link cites the list's document and category, not a plan clause
+  if (l.via === 'list') return !!l.list && text.includes(t('zh', 'viaList')) && text.includes(l.list.document_zh) && text.includes(l.list.category_zh);
+  if (l.clause === null || !text.includes(l.clause)) return false;
   if (!text.includes(l.via === 'designation' ? t('zh', 'viaDesignation') : t('zh', 'viaZone'))) return false;
   if (l.via === 'zone' && !text.includes(zone(store, l.zone!).name_zh)) return false;
   const words = (l as Link & { named_as?: string }).named_as;
@@ -147,7 +149,7 @@ describe('ParkCard (real data)', () => {
     const p: ParkProps = {
       ...base,
       beyond_plan: true,
-      links: base.links.map((l, i) => (i === 0 ? { ...l, note: '<b>note</b>' } : l)),
+      links: base.links.map((l, i) => (i === 0 ? { ...l, note_zh: '<b>note</b>', note_en: '<b>note (en)</b>' } : l)),
     };
     const { card } = renderPark(store, p);
     expect(card.querySelector('.reasons .note')).toHaveTextContent('<b>note</b>');
@@ -195,7 +197,7 @@ describe('ZoneCard (real data)', () => {
     const p = card.querySelector('p[data-schematic]')!;
     expect(p.getAttribute('data-schematic')).toBe('true');
     expect(p.querySelector('strong')).toHaveTextContent(t('zh', 'schematicZone'));
-    expect(p).toHaveTextContent(z.derivation);
+    expect(p).toHaveTextContent(z.derivation_zh);
     expect(card).toHaveTextContent(z.clause);
     expect(card).toHaveTextContent(`${z.area_km2} km²`);
   });
@@ -208,7 +210,7 @@ describe('ZoneCard (real data)', () => {
     const p = card.querySelector('p[data-schematic]')!;
     expect(p.getAttribute('data-schematic')).toBe('false');
     expect(p.querySelector('strong')).toHaveTextContent(t('zh', 'exactZone'));
-    expect(p).toHaveTextContent(z.derivation);
+    expect(p).toHaveTextContent(z.derivation_zh);
   });
 
   it("shows the zone's own sector links, and no area for an axis", () => {
