@@ -3,8 +3,9 @@
  * text → the files of public/geo, every error (file, feature, reason) and the audit.
  * No file system here: scripts/build-data.ts reads and writes; tests feed broken fixtures.
  */
-import gcoord from 'gcoord';
 import { z } from 'zod/mini';
+import { toWgs84 as convertToWgs84 } from '../../src/geo/crs';
+import type { Crs } from '../../src/geo/crs';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import {
   DesignationSchema,
@@ -286,11 +287,13 @@ export function buildData(input: BuildInputs): BuildResult {
   };
 }
 
+/** Authored coordinates to WGS-84, rounded to 6 decimals like every built coordinate. */
 function toWgs84(ll: LonLat, crs: 'WGS-84' | 'GCJ-02'): LonLat {
   if (crs === 'WGS-84') return ll;
-  const out = gcoord.transform(ll, gcoord.GCJ02, gcoord.WGS84) as LonLat;
-  return [Math.round(out[0] * 1e6) / 1e6, Math.round(out[1] * 1e6) / 1e6];
+  return convertToWgs84(ll[0], ll[1], AUTHORED_CRS[crs], 6);
 }
+
+const AUTHORED_CRS = { 'WGS-84': 'wgs84', 'GCJ-02': 'gcj02' } as const satisfies Record<string, Crs>;
 
 function resolveLinks(z: ZoneInput, shared: Record<string, unknown[]>, bad: (r: string) => void): Designation[] {
   const list = typeof z.links === 'string' ? shared[z.links] : z.links;

@@ -1,6 +1,9 @@
 import { t } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { SectorReasons } from '../ParkCard';
+import type { Crs } from '../../geo/crs';
+
+const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84', bd09: ' · BD-09 → WGS-84' };
 
 /** The card of the imported site picked on the map or in the list: where it is and why each sector. */
 export function SiteCard() {
@@ -14,6 +17,7 @@ export function SiteCard() {
   const combo = set.combos[set.combo[i]!]!;
   const name = set.names[i] ?? set.ids[i] ?? t(lang, 'sitesUnnamed');
   const line = set.lines[i]!;
+  const d = set.district[i]!;
   const zoneName = (id: string) => {
     const z = derived.zones.find((x) => x.id === id);
     return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;
@@ -32,7 +36,9 @@ export function SiteCard() {
       </header>
       <dl>
         <dt>{t(lang, 'district')}</dt>
-        <dd>{set.districtNames[set.district[i]!] ?? t(lang, 'none')}</dd>
+        <dd className={d < 0 ? 'outside' : undefined} data-outside={d < 0 || undefined}>
+          {d < 0 ? t(lang, 'sitesOutside') : (set.districtNames[d] ?? t(lang, 'none'))}
+        </dd>
         <dt>{t(lang, 'zones')}</dt>
         <dd>{combo.zones.length === 0 ? t(lang, 'sitesNoZone') : combo.zones.map(zoneName).join('、')}</dd>
       </dl>
@@ -50,7 +56,8 @@ export function SiteCard() {
         <dt>{t(lang, 'sitesCardSource')}</dt>
         <dd>
           {set.fileName} · {line >= 0 ? t(lang, 'sitesLine', { n: line }) : t(lang, 'sitesFeature', { n: set.rows[i]! })}
-          {set.crs === 'gcj02' ? ' · GCJ-02 → WGS-84' : ''}
+          {CRS_NOTE[set.crs]}
+          {set.swapped[i] === 1 && ` · ${t(lang, 'sitesCardSwapped')}`}
         </dd>
       </dl>
     </article>

@@ -7,15 +7,18 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
-import { importSiteFile } from '../../state/link-client';
-import { parksForSelection } from '../../state/filter';
+import { importSiteFile, relinkSites, retrySiteImport } from '../../state/link-client';
+import { selectVisibleParks } from '../../state/slices/find';
 import { formatUrlState } from '../../state/url-state';
 import { urlStateOf } from '../../state/url-sync';
 import type { SiteImportStatus } from '../../state/slices/sites';
-import type { SiteSet } from '../../geo/sites';
-import type { ExportNames, ExportRow } from '../../geo/export';
+import type { Crs } from '../../geo/crs';
+import type { EncodingChoice, EncodingReport, TextEncodingId } from '../../io/decode';
+import type { ExportNames, ExportRow } from '../../export/results';
+import { siteColor } from '../../theme/sites';
 import './sites.css';
 import type { Lang } from '../../domain/types';
+import type { StringKey } from '../../i18n';
 
 /** Sites listed per imported file (the rest are on the map and in the export). */
 export const LIST_CAP = 20;
@@ -37,12 +40,30 @@ export function SitesPanel() {
   );
 }
 
+const CRS_CHOICES: readonly { crs: Crs; label: StringKey; short: string }[] = [
+  { crs: 'wgs84', label: 'sitesCrsWgs84', short: 'WGS-84' },
+  { crs: 'gcj02', label: 'sitesCrsGcj02', short: 'GCJ-02' },
+  { crs: 'bd09', label: 'sitesCrsBd09', short: 'BD-09' },
+];
+
+/** How each encoding is named (as src/io/decode.ts reads them). */
+const ENCODING_NAMES: Record<TextEncodingId, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GBK / GB18030',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+const ENCODINGS = Object.keys(ENCODING_NAMES) as TextEncodingId[];
+
 function ImportControls({ lang }: { lang: Lang }) {
   const store = useStoreApi();
   const crs = useAppStore((s) => s.siteCrs);
   const setCrs = useAppStore((s) => s.setSiteCrs);
+  const encoding = useAppStore((s) => s.siteEncoding);
+  const setEncoding = useAppStore((s) => s.setSiteEncoding);
   const busy = useAppStore((s) => s.siteImport.phase === 'linking');
   const input = useRef<HTMLInputElement>(null);
+  const encId = useId();
   return (
     <div className="sites-import">
       <label className={`sites-button${busy ? ' disabled' : ''}`}>
@@ -65,13 +86,24 @@ function ImportControls({ lang }: { lang: Lang }) {
       <p className="sites-hint">{t(lang, 'sitesImportHint')}</p>
       <fieldset className="sites-crs">
         <legend>{t(lang, 'sitesCrs')}</legend>
-        {(['wgs84', 'gcj02'] as const).map((c) => (
-          <label key={c}>
-            <input type="radio" name="site-crs" value={c} checked={crs === c} onChange={() => setCrs(c)} data-crs={c} />
-            {t(lang, c === 'wgs84' ? 'sitesCrsWgs84' : 'sitesCrsGcj02')}
+        {CRS_CHOICES.map((c) => (
+          <label key={c.crs}>
+            <input type="radio" name="site-crs" value={c.crs} checked={crs === c.crs} onChange={() => setCrs(c.crs)} data-crs={c.crs} />
+            {t(lang, c.label)}
           </label>
         ))}
       </fieldset>
+      <div className="sites-encoding">
+        <label htmlFor={encId}>{t(lang, 'sitesEncoding')}</label>
+        <select id={encId} value={encoding} onChange={(e) => setEncoding(e.target.value as EncodingChoice)} data-testid="sites-encoding">
+          <option value="auto">{t(lang, 'sitesEncodingAuto')}</option>
+          {ENCODINGS.map((enc) => (
+            <option key={enc} value={enc}>
+              {ENCODING_NAMES[enc]}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }
@@ -80,6 +112,51 @@ function where(lang: Lang, e: { line: number | null; index: number | null }): st
   if (e.line !== null) return t(lang, 'sitesLine', { n: e.line });
   if (e.index !== null) return t(lang, 'sitesFeature', { n: e.index });
   return t(lang, 'sitesNote');
+}
+
+const HOW: Record<EncodingReport['how'], StringKey> = {
+  bom: 'sitesHowBom',
+  detected: 'sitesHowDetected',
+  ascii: 'sitesHowAscii',
+  chosen: 'sitesHowChosen',
+  fallback: 'sitesHowFallback',
+};
+
+/** "Read as GBK / GB18030 (detected)". */
+function EncodingLine({ lang, report }: { lang: Lang; report: EncodingReport | null }) {
+  if (!report) return null;
+  return (
+    <span className="sites-read-as" data-encoding={report.encoding}>
+      {t(lang, 'sitesReadAs', { enc: ENCODING_NAMES[report.encoding] })}
+      {t(lang, HOW[report.how])}
+    </span>
+  );
+}
+
+/** Read the file under review (or that failed) again in another encoding. */
+function ReadAgain({ lang, report }: { lang: Lang; report: EncodingReport | null }) {
+  const store = useStoreApi();
+  const id = useId();
+  return (
+    <span className="sites-read-again">
+      <label htmlFor={id}>{t(lang, 'sitesReadAgain')}</label>{' '}
+      <select
+        id={id}
+        value=""
+        data-testid="sites-read-again"
+        onChange={(e) => {
+          if (e.target.value) void retrySiteImport(store, { encoding: e.target.value as TextEncodingId });
+        }}
+      >
+        <option value="">…</option>
+        {ENCODINGS.filter((enc) => enc !== report?.encoding).map((enc) => (
+          <option key={enc} value={enc}>
+            {ENCODING_NAMES[enc]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
 }
 
 function ErrorList({ lang, status }: { lang: Lang; status: Extract<SiteImportStatus, { result: unknown }> }) {
@@ -105,6 +182,20 @@ function ErrorList({ lang, status }: { lang: Lang; status: Extract<SiteImportSta
   );
 }
 
+/** "3 of them look lon/lat swapped. [Swap lon/lat in these 3 rows and import]" */
+function SwapOffer({ lang, n }: { lang: Lang; n: number }) {
+  const store = useStoreApi();
+  if (n === 0) return null;
+  return (
+    <p className="sites-swap">
+      {t(lang, 'sitesSwappable', { n })}{' '}
+      <button type="button" onClick={() => void retrySiteImport(store, { fixSwapped: true, confirm: true })} data-testid="sites-swap">
+        {t(lang, 'sitesSwap', { n })}
+      </button>
+    </p>
+  );
+}
+
 function ImportReport({ lang }: { lang: Lang }) {
   const st = useAppStore((s) => s.siteImport);
   const confirm = useAppStore((s) => s.confirmSiteImport);
@@ -123,20 +214,35 @@ function ImportReport({ lang }: { lang: Lang }) {
         <div className="sites-status failed" role="alert" data-phase="failed">
           <strong>{t(lang, 'sitesFailed', { file: st.fileName })}</strong>
           {st.message !== null ? <p className="fatal">{st.message}</p> : <p>{t(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>}
+          {st.result && <SwapOffer lang={lang} n={st.result.fixSwapped ? 0 : st.result.swappable} />}
           <ErrorList lang={lang} status={st} />
+          <p className="sites-hint">
+            <EncodingLine lang={lang} report={st.result?.encoding ?? null} /> {st.result?.encoding && <ReadAgain lang={lang} report={st.result.encoding} />}
+          </p>
           <button type="button" className="link" onClick={dismiss}>
             {t(lang, 'dismiss')}
           </button>
         </div>
       );
-    case 'review':
+    case 'review': {
+      const r = st.result;
       return (
         <div className="sites-status review" role="alert" data-phase="review">
-          <strong>{t(lang, 'sitesReview', { file: st.fileName, good: st.result.set.count, bad: st.result.errorCount })}</strong>
+          {st.duplicateOf !== null && (
+            <p className="sites-duplicate" data-testid="sites-duplicate">
+              {t(lang, 'sitesDuplicate', { twin: st.duplicateOf })}
+            </p>
+          )}
+          {r.errorCount > 0 && <strong>{t(lang, 'sitesReview', { file: st.fileName, good: r.set.count, bad: r.errorCount })}</strong>}
+          {r.set.outside > 0 && <span className="sites-outside-count">{t(lang, 'sitesOutsideCount', { n: r.set.outside })}</span>}
+          <SwapOffer lang={lang} n={r.fixSwapped ? 0 : r.swappable} />
           <ErrorList lang={lang} status={st} />
+          <p className="sites-hint">
+            <EncodingLine lang={lang} report={r.encoding} /> <ReadAgain lang={lang} report={r.encoding} />
+          </p>
           <div className="sites-actions">
             <button type="button" className="primary" onClick={confirm} data-testid="sites-confirm">
-              {t(lang, 'sitesConfirm', { good: st.result.set.count, bad: st.result.errorCount })}
+              {r.errorCount > 0 ? t(lang, 'sitesConfirm', { good: r.set.count, bad: r.errorCount }) : t(lang, 'sitesImportAnyway')}
             </button>
             <button type="button" onClick={dismiss} data-testid="sites-cancel">
               {t(lang, 'sitesCancel')}
@@ -144,20 +250,44 @@ function ImportReport({ lang }: { lang: Lang }) {
           </div>
         </div>
       );
-    case 'done':
+    }
+    case 'done': {
+      const r = st.result;
       return (
-        <div className="sites-status done" role="status" data-phase="done" data-count={st.result.set.count} data-link-ms={Math.round(st.result.ms)}>
-          {t(lang, 'sitesDone', { file: st.fileName, n: st.result.set.count.toLocaleString(), ms: Math.round(st.result.ms) })}
-          {st.skipped > 0 && t(lang, 'sitesDoneSkipped', { n: st.skipped })}{' '}
+        <div
+          className="sites-status done"
+          role="status"
+          data-phase="done"
+          data-count={r.set.count}
+          data-outside={r.set.outside}
+          data-link-ms={Math.round(r.ms)}
+        >
+          {t(lang, 'sitesDone', { file: st.fileName, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })}
+          {st.skipped > 0 && t(lang, 'sitesDoneSkipped', { n: st.skipped })}
+          {r.set.outside > 0 && <span className="sites-outside-count">{t(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}{' '}
           <button type="button" className="link" onClick={dismiss}>
             {t(lang, 'dismiss')}
           </button>
+          <span className="sites-hint">
+            <EncodingLine lang={lang} report={r.encoding} />
+          </span>
+          {r.notes.length > 0 && (
+            <ul className="sites-errors" data-testid="sites-notes">
+              {r.notes.map((n, i) => (
+                <li key={i}>
+                  <span className="where">{t(lang, 'sitesNote')}</span> {n}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       );
+    }
   }
 }
 
 function ImportedSets({ lang }: { lang: Lang }) {
+  const store = useStoreApi();
   const sets = useAppStore((s) => s.siteSets);
   const remove = useAppStore((s) => s.removeSiteSet);
   const select = useAppStore((s) => s.selectSite);
@@ -167,35 +297,53 @@ function ImportedSets({ lang }: { lang: Lang }) {
     <div className="sites-sets">
       <h3>{t(lang, 'sitesImported')}</h3>
       <ul aria-label={t(lang, 'sitesImported')} data-testid="sites-sets">
-        {sets.map((set) => (
-          <li key={set.id} data-set={set.id} data-count={set.count}>
+        {sets.map((set, k) => (
+          <li key={set.id} data-set={set.id} data-count={set.count} data-outside={set.outside}>
             <div className="set-head">
+              <span className="set-swatch" style={{ background: siteColor(k) }} aria-hidden="true" />
               <span className="set-name" title={set.fileName}>
                 {set.fileName}
               </span>
               <span className="set-count">
-                {t(lang, 'sitesCount', { n: set.count.toLocaleString() })} · {set.crs === 'gcj02' ? 'GCJ-02' : 'WGS-84'}
+                {t(lang, 'sitesCount', { n: set.count.toLocaleString() })}
+                {set.outside > 0 && t(lang, 'sitesOutsideCount', { n: set.outside.toLocaleString() })}
               </span>
+              <select
+                className="set-crs"
+                value={set.crs}
+                aria-label={t(lang, 'sitesSetCrs', { file: set.fileName })}
+                data-testid="site-set-crs"
+                onChange={(e) => void relinkSites(store, set.id, e.target.value as Crs)}
+              >
+                {CRS_CHOICES.map((c) => (
+                  <option key={c.crs} value={c.crs}>
+                    {c.short}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="link" onClick={() => remove(set.id)} aria-label={t(lang, 'sitesRemoveLabel', { file: set.fileName })}>
                 {t(lang, 'sitesRemove')}
               </button>
             </div>
             <ol className="set-sites">
-              {Array.from({ length: Math.min(set.count, LIST_CAP) }, (_, i) => (
-                <li key={i}>
-                  <button
-                    type="button"
-                    data-site={i}
-                    onClick={() => {
-                      select({ set: set.id, index: i });
-                      requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
-                    }}
-                  >
-                    <span className="site-name">{set.names[i] ?? set.ids[i] ?? t(lang, 'sitesUnnamed')}</span>
-                    <span className="site-district">{set.districtNames[set.district[i]!]}</span>
-                  </button>
-                </li>
-              ))}
+              {Array.from({ length: Math.min(set.count, LIST_CAP) }, (_, i) => {
+                const d = set.district[i]!;
+                return (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      data-site={i}
+                      onClick={() => {
+                        select({ set: set.id, index: i });
+                        requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
+                      }}
+                    >
+                      <span className="site-name">{set.names[i] ?? set.ids[i] ?? t(lang, 'sitesUnnamed')}</span>
+                      <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? t(lang, 'sitesOutside') : set.districtNames[d]}</span>
+                    </button>
+                  </li>
+                );
+              })}
             </ol>
             {set.count > LIST_CAP && <p className="count-line">{t(lang, 'sitesFirstN', { n: LIST_CAP })}</p>}
           </li>
@@ -218,15 +366,6 @@ export function exportNames(s: AppState): ExportNames {
   };
 }
 
-/** The parks the filters currently show (the filter module decides which). */
-export function visibleParks(s: AppState) {
-  const derived = s.derived;
-  if (!derived) return [];
-  const sectorsFile = s.geo?.sectors.ok ? s.geo.sectors.data : null;
-  const ids = new Set(parksForSelection(derived.parks, s.sectors, sectorsFile));
-  return derived.parks.filter((p) => ids.has(p.id));
-}
-
 function download(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -244,11 +383,12 @@ export async function exportResults(
   format: 'csv' | 'geojson',
   parts: { parks: boolean; sites: boolean },
 ): Promise<{ text: string; fileName: string }> {
-  const { parkRows, siteRows, toCsv, toGeoJson } = await import('../../geo/export');
+  const { parkRows, siteRows, toCsv, toGeoJson } = await import('../../export/results');
   const s = store.getState();
   const rows: ExportRow[] = [];
-  if (parts.parks && s.derived) rows.push(...parkRows(visibleParks(s), s.derived.parkCoords));
-  if (parts.sites) for (const set of s.siteSets as SiteSet[]) rows.push(...siteRows(set));
+  // the parks the list and the map show: the app's one visibility rule
+  if (parts.parks && s.derived) rows.push(...parkRows(selectVisibleParks(s), s.derived.parkCoords));
+  if (parts.sites) for (const set of s.siteSets) rows.push(...siteRows(set));
   const names = exportNames(s);
   const fileName = `shanghai-sei-${parts.parks && parts.sites ? 'parks-sites' : parts.parks ? 'parks' : 'sites'}.${format === 'csv' ? 'csv' : 'geojson'}`;
   return { text: format === 'csv' ? toCsv(rows, names) : toGeoJson(rows, names), fileName };
@@ -256,7 +396,7 @@ export async function exportResults(
 
 function ExportBox({ lang }: { lang: Lang }) {
   const store = useStoreApi();
-  const parkCount = useAppStore((s) => visibleParks(s).length);
+  const parkCount = useAppStore((s) => selectVisibleParks(s).length);
   const siteCount = useAppStore((s) => s.siteSets.reduce((n, x) => n + x.count, 0));
   const [parks, setParks] = useState(true);
   const [sites, setSites] = useState(true);
