@@ -111,6 +111,16 @@ const clients = new WeakMap<AppStore, LinkClient>();
 const lastFiles = new WeakMap<AppStore, Blob & { name?: string }>();
 let setSeq = 0;
 
+/** The file imported last into this store (to read it again), or undefined. */
+export function lastSiteFile(store: AppStore): (Blob & { name?: string }) | undefined {
+  return lastFiles.get(store);
+}
+
+/** A new id for a site set (unique in this page). */
+export function nextSetId(): string {
+  return `set-${++setSeq}`;
+}
+
 /** The store's link client, created on first use from its loaded districts and zones (null: not loaded). */
 export function linkClientFor(store: AppStore, opts?: LinkClientOptions): LinkClient | null {
   const have = clients.get(store);
@@ -153,32 +163,10 @@ export async function importSiteFile(store: AppStore, file: Blob & { name?: stri
       crs: s.siteCrs,
       encoding: flags.encoding ?? s.siteEncoding,
       fixSwapped: flags.fixSwapped === true,
-      setId: `set-${++setSeq}`,
+      setId: nextSetId(),
     });
     store.getState().finishSiteImport(result, { confirm: flags.confirm === true });
   } catch (e) {
     store.getState().failSiteImport(fileName, e instanceof Error ? e.message : String(e));
-  }
-}
-
-/** Reads the file under review (or that failed) again: lon/lat swapped where they look swapped, or in another encoding. */
-export async function retrySiteImport(store: AppStore, flags: ImportFlags, opts?: LinkClientOptions): Promise<void> {
-  const last = lastFiles.get(store);
-  if (!last) return;
-  store.getState().dismissSiteImport();
-  await importSiteFile(store, last, opts, flags);
-}
-
-/** Links an imported set again with its coordinates read as `crs`; the set keeps its place. */
-export async function relinkSites(store: AppStore, setId: string, crs: Crs, opts?: LinkClientOptions): Promise<void> {
-  const set = store.getState().siteSets.find((x) => x.id === setId);
-  if (!set || set.crs === crs) return;
-  const client = linkClientFor(store, opts);
-  if (!client) return;
-  try {
-    const next = await client.relink(set, crs, `set-${++setSeq}`);
-    store.getState().replaceSiteSet(setId, next);
-  } catch (e) {
-    store.getState().addNotice(e instanceof Error ? e.message : String(e));
   }
 }
