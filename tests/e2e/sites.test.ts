@@ -309,7 +309,7 @@ describe('sites: import, export, share', () => {
     const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
     const csv = readFileSync(await dl.path()).subarray(3).toString('utf8');
     assert.ok(csv.includes(`F1,,"'=HYPERLINK(""http://example.invalid"",""click"")",`), csv);
-    assert.match(csv, /\r\nK1,昆山,,120\.98\d*,31\.39\d*,上海市域外,/);
+    assert.match(csv, /\r\nK1,昆山,,120\.9\d*,31\.39\d*,上海市域外,/);
     for (const line of csv.trim().split('\r\n')) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, `no formula cell in ${line}`);
     clean(s);
   });

@@ -8,6 +8,7 @@ import type { ExpressionSpecification, GeoJSONSource, MapMouseEvent } from 'mapl
 import type { MapController } from '../map-controller';
 import type { AppStore } from '../../state/store';
 import type { SiteSet } from '../../geo/sites';
+import { SITE_COLORS } from '../../theme/sites';
 
 export const SITES_SOURCE = 'user-sites';
 export const SITE_LAYERS = {
@@ -17,8 +18,8 @@ export const SITE_LAYERS = {
   selected: 'user-sites-selected',
 } as const;
 
-/** One colour per imported file, in import order (repeats after 6). */
-export const SET_COLORS = ['#0f766e', '#c2410c', '#1d4ed8', '#a21caf', '#4d7c0f', '#b45309'];
+/** One colour per imported file, in import order (repeating): the sites' own, apart from every sector's. */
+export const SET_COLORS: readonly string[] = SITE_COLORS;
 
 /** Features per update: each chunk is cloned to MapLibre's worker in its own short task. */
 export const CHUNK = 10_000;
