@@ -253,66 +253,76 @@ describe('sites: import, export, share', () => {
     clean(s);
   });
 
-  test('a GBK file from Excel: encoding said, outside Shanghai kept, swapped rows fixed in one step, duplicate warned, relinked in another CRS, formulas neutralised on export', { timeout: 120_000 }, async () => {
-    await gotoReady(s);
-    const p = s.page;
-    const gbk = join(tmp, 'excel-gbk.csv');
-    const text = [
-      'id,名称,经度,纬度',
-      'G1,人民广场,121.4737,31.2304',
-      'K1,昆山,120.98,31.39',
-      'W1,张江（经纬度对调）,31.2036,121.5906',
-      'F1,"=HYPERLINK(""http://example.invalid"",""click"")",121.5,31.2',
-    ].join('\r\n');
-    writeFileSync(gbk, iconv.encode(text, 'gbk'));
-    await p.setInputFiles(FILE, gbk);
-    let msg = await waitPhase(p, 'review');
-    assert.match(msg, /excel-gbk\.csv：3 行有效，1 行有误/);
-    assert.match(msg, /读取编码：GBK \/ GB18030（自动识别）/);
-    assert.match(msg, /第 4 行 lon\/lat look swapped/);
-    await p.getByTestId('sites-swap').click();
-    msg = await waitPhase(p, 'done');
-    assert.match(msg, /已导入 excel-gbk\.csv：4 个地点/);
-    assert.match(msg, /其中 1 个在上海市域外/);
-    const list = (await p.locator('[data-testid="sites-sets"]').textContent()) ?? '';
-    assert.ok(list.includes('人民广场黄浦区') && list.includes('昆山上海市域外') && list.includes('张江（经纬度对调）浦东新区'), list);
+  test(
+    'a GBK file from Excel: encoding said, outside Shanghai kept, swapped rows fixed in one step, duplicate warned, relinked in another CRS, formulas neutralised on export',
+    { timeout: 120_000 },
+    async () => {
+      await gotoReady(s);
+      const p = s.page;
+      const gbk = join(tmp, 'excel-gbk.csv');
+      const text = [
+        'id,名称,经度,纬度',
+        'G1,人民广场,121.4737,31.2304',
+        'K1,昆山,120.98,31.39',
+        'W1,张江（经纬度对调）,31.2036,121.5906',
+        'F1,"=HYPERLINK(""http://example.invalid"",""click"")",121.5,31.2',
+      ].join('\r\n');
+      writeFileSync(gbk, iconv.encode(text, 'gbk'));
+      await p.setInputFiles(FILE, gbk);
+      let msg = await waitPhase(p, 'review');
+      assert.match(msg, /excel-gbk\.csv：3 行有效，1 行有误/);
+      assert.match(msg, /读取编码：GBK \/ GB18030（自动识别）/);
+      assert.match(msg, /第 4 行 lon\/lat look swapped/);
+      await p.getByTestId('sites-swap').click();
+      msg = await waitPhase(p, 'done');
+      assert.match(msg, /已导入 excel-gbk\.csv：4 个地点/);
+      assert.match(msg, /其中 1 个在上海市域外/);
+      const list = (await p.locator('[data-testid="sites-sets"]').textContent()) ?? '';
+      assert.ok(list.includes('人民广场黄浦区') && list.includes('昆山上海市域外') && list.includes('张江（经纬度对调）浦东新区'), list);
 
-    // the same file again: a warning first
-    await p.setInputFiles(FILE, gbk);
-    msg = await waitPhase(p, 'review');
-    assert.match(msg, /此文件已导入过（与 excel-gbk\.csv 内容相同）/);
-    await p.getByTestId('sites-cancel').click();
-    assert.deepEqual(await setCounts(p), [4]);
+      // the same file again: a warning first
+      await p.setInputFiles(FILE, gbk);
+      msg = await waitPhase(p, 'review');
+      assert.match(msg, /此文件已导入过（与 excel-gbk\.csv 内容相同）/);
+      await p.getByTestId('sites-cancel').click();
+      assert.deepEqual(await setCounts(p), [4]);
 
-    // the coordinates were GCJ-02 after all: the set is linked again and redrawn ≈ 500 m to the west
-    const drawnAt = async () => {
-      await jumpTo(p, 121.4737, 31.2304, 15);
-      return p.evaluate(() => {
-        const m = (window as unknown as MapWindow).__map;
-        const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
-        return f && f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null;
-      });
-    };
-    const before = await drawnAt();
-    assert.ok(before && Math.abs(before[0] - 121.4737) < 2e-4, `drawn where the file says: ${before}`);
-    await p.getByTestId('site-set-crs').selectOption('gcj02');
-    await p.waitForFunction(() => document.querySelector('[data-testid="site-set-crs"]') && (document.querySelector('[data-testid="site-set-crs"]') as HTMLSelectElement).value === 'gcj02');
-    let after: [number, number] | null = null;
-    for (let tries = 0; tries < 40 && !(after && after[0] < 121.4737 - 0.003); tries++) {
-      after = await drawnAt();
-      if (!(after && after[0] < 121.4737 - 0.003)) await p.waitForTimeout(250);
-    }
-    assert.ok(after && after[0] < 121.4737 - 0.003 && Math.abs(after[1] - 31.2304) > 0.001, `redrawn to the west after GCJ-02 → WGS-84: ${after}`);
+      // the coordinates were GCJ-02 after all: the set is linked again and redrawn ≈ 500 m to the west
+      const drawnAt = async () => {
+        await jumpTo(p, 121.4737, 31.2304, 15);
+        return p.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
+          return f && f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null;
+        });
+      };
+      const before = await drawnAt();
+      assert.ok(before && Math.abs(before[0] - 121.4737) < 2e-4, `drawn where the file says: ${before}`);
+      await p.getByTestId('site-set-crs').selectOption('gcj02');
+      await p.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="site-set-crs"]') &&
+          (document.querySelector('[data-testid="site-set-crs"]') as HTMLSelectElement).value === 'gcj02',
+      );
+      let after: [number, number] | null = null;
+      for (let tries = 0; tries < 40 && !(after && after[0] < 121.4737 - 0.003); tries++) {
+        after = await drawnAt();
+        if (!(after && after[0] < 121.4737 - 0.003)) await p.waitForTimeout(250);
+      }
+      assert.ok(after && after[0] < 121.4737 - 0.003 && Math.abs(after[1] - 31.2304) > 0.001, `redrawn to the west after GCJ-02 → WGS-84: ${after}`);
 
-    // export: the formula is text, the site outside Shanghai says so
-    await p.locator('input[data-export="parks"]').uncheck();
-    const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
-    const csv = readFileSync(await dl.path()).subarray(3).toString('utf8');
-    assert.ok(csv.includes(`F1,,"'=HYPERLINK(""http://example.invalid"",""click"")",`), csv);
-    assert.match(csv, /\r\nK1,昆山,,120\.9\d*,31\.39\d*,上海市域外,/);
-    for (const line of csv.trim().split('\r\n')) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, `no formula cell in ${line}`);
-    clean(s);
-  });
+      // export: the formula is text, the site outside Shanghai says so
+      await p.locator('input[data-export="parks"]').uncheck();
+      const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
+      const csv = readFileSync(await dl.path())
+        .subarray(3)
+        .toString('utf8');
+      assert.ok(csv.includes(`F1,,"'=HYPERLINK(""http://example.invalid"",""click"")",`), csv);
+      assert.match(csv, /\r\nK1,昆山,,120\.9\d*,31\.39\d*,上海市域外,/);
+      for (const line of csv.trim().split('\r\n')) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, `no formula cell in ${line}`);
+      clean(s);
+    },
+  );
 
   test('export: CSV with BOM and the filtered parks + sites with sectors; GeoJSON with links', { timeout: 60_000 }, async () => {
     await gotoReady(s, '?sector=ic');

@@ -67,7 +67,8 @@ function deltaE(a: string, b: string): number {
 
 describe('site colours', () => {
   it('no site colour can be taken for a sector colour (CIELAB distance ≥ 25 from each)', () => {
-    for (const s of SITE_COLORS) for (const [sector, c] of Object.entries(SECTOR_COLORS)) expect(deltaE(s, c), `${s} vs ${sector} ${c}`).toBeGreaterThanOrEqual(25);
+    for (const s of SITE_COLORS)
+      for (const [sector, c] of Object.entries(SECTOR_COLORS)) expect(deltaE(s, c), `${s} vs ${sector} ${c}`).toBeGreaterThanOrEqual(25);
   });
   it('one per file in import order, repeating', () => {
     expect(siteColor(0)).toBe(SITE_COLORS[0]);

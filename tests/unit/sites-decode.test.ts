@@ -18,7 +18,11 @@ function inPieces(b: Uint8Array, size: number, choice: EncodingChoice = 'auto') 
 describe('decoding files as people save them', () => {
   it.each([
     ['UTF-8', bytes(Buffer.from(CSV, 'utf8')), { encoding: 'utf-8', bom: false, how: 'detected' }],
-    ['UTF-8 with BOM (Excel "CSV UTF-8")', bytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')])), { encoding: 'utf-8', bom: true, how: 'bom' }],
+    [
+      'UTF-8 with BOM (Excel "CSV UTF-8")',
+      bytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')])),
+      { encoding: 'utf-8', bom: true, how: 'bom' },
+    ],
     ['UTF-16 LE with BOM (Excel "Unicode text")', bytes(iconv.encode(CSV, 'utf-16le', { addBOM: true })), { encoding: 'utf-16le', bom: true, how: 'bom' }],
     ['UTF-16 BE with BOM', bytes(iconv.encode(CSV, 'utf-16be', { addBOM: true })), { encoding: 'utf-16be', bom: true, how: 'bom' }],
     ['GB18030 (Excel "CSV" on Chinese Windows)', bytes(iconv.encode(CSV, 'gb18030')), { encoding: 'gb18030', bom: false, how: 'detected' }],
@@ -36,7 +40,10 @@ describe('decoding files as people save them', () => {
   });
 
   it('ASCII only: UTF-8, said so', () => {
-    expect(decodeBytes(bytes(Buffer.from('lon,lat\n121,31\n')))).toEqual({ text: 'lon,lat\n121,31\n', report: { encoding: 'utf-8', bom: false, how: 'ascii' } });
+    expect(decodeBytes(bytes(Buffer.from('lon,lat\n121,31\n')))).toEqual({
+      text: 'lon,lat\n121,31\n',
+      report: { encoding: 'utf-8', bom: false, how: 'ascii' },
+    });
     expect(decodeBytes(new Uint8Array(0)).text).toBe('');
   });
 

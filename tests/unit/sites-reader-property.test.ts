@@ -22,7 +22,9 @@ function readInPieces(make: (sink: PointSink) => PointReader, text: string, cuts
   }
   r.push(text.slice(at));
   const end = r.end();
-  return end.fatal !== null ? { format: end.format, points: [], errors: [], fatal: end.fatal, total: 0 } : { format: end.format, points, errors, fatal: null, total: end.total };
+  return end.fatal !== null
+    ? { format: end.format, points: [], errors: [], fatal: end.fatal, total: 0 }
+    : { format: end.format, points, errors, fatal: null, total: end.total };
 }
 
 /** Every row accounted for once: a point or an error, each with a line (CSV) / index. */
@@ -64,17 +66,53 @@ afterEach(() => {
 // ---------------------------------------------------------------------------------- CSV
 
 /** Characters that matter to a CSV reader, and some that matter to people. */
-const CSV_CHARS = [',', ';', '\t', '"', '\r', '\n', ' ', '.', '-', '+', 'e', 'E', '0', '1', '2', '3', '9', 'a', 'x', '人', '😀', '\u202e', '\uFEFF', '\u0000', '=', '@'];
+const CSV_CHARS = [
+  ',',
+  ';',
+  '\t',
+  '"',
+  '\r',
+  '\n',
+  ' ',
+  '.',
+  '-',
+  '+',
+  'e',
+  'E',
+  '0',
+  '1',
+  '2',
+  '3',
+  '9',
+  'a',
+  'x',
+  '人',
+  '😀',
+  '\u202e',
+  '\uFEFF',
+  '\u0000',
+  '=',
+  '@',
+];
 const csvText = fc.array(fc.constantFrom(...CSV_CHARS), { maxLength: 200 }).map((cs) => cs.join(''));
-const headers = fc.constantFrom('lon,lat\n', 'id,name,lon,lat\n', 'name;lon;lat\r\n', 'lon\tlat\tname\n', 'sep=;\nlon;lat\n', '经度,纬度,名称\n', '__proto__,lon,lat,constructor\n', '');
+const headers = fc.constantFrom(
+  'lon,lat\n',
+  'id,name,lon,lat\n',
+  'name;lon;lat\r\n',
+  'lon\tlat\tname\n',
+  'sep=;\nlon;lat\n',
+  '经度,纬度,名称\n',
+  '__proto__,lon,lat,constructor\n',
+  '',
+);
 const numberish = fc.oneof(
   fc.double({ noNaN: false }).map(String),
   fc.constantFrom('121.47', '31.23', '-0', '1e400', 'NaN', 'Infinity', '0x10', '121,47', '', ' 31.2 ', '"121.5"'),
 );
 /** Rows that look like rows: enough to reach every path of the row checks. */
-const csvRows = fc.array(fc.tuple(fc.string({ maxLength: 8 }), numberish, numberish), { maxLength: 30 }).map((rows) =>
-  rows.map(([name, lon, lat]) => `${JSON.stringify(name)},${lon},${lat}`).join('\n'),
-);
+const csvRows = fc
+  .array(fc.tuple(fc.string({ maxLength: 8 }), numberish, numberish), { maxLength: 30 })
+  .map((rows) => rows.map(([name, lon, lat]) => `${JSON.stringify(name)},${lon},${lat}`).join('\n'));
 
 describe('CSV reader, any input', () => {
   it('never throws, and accounts for every row with its line', () => {
@@ -106,9 +144,17 @@ const coord = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(121.47, 31.23,
 const pointish = fc.record({
   type: fc.constantFrom('Feature', 'feature', 'Point'),
   id: fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constantFrom('__proto__', 'constructor', 'prototype')),
-  properties: fc.oneof(fc.constant(null), fc.dictionary(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'name')), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })),
+  properties: fc.oneof(
+    fc.constant(null),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'name')), fc.jsonValue({ maxDepth: 2 }), {
+      maxKeys: 6,
+    }),
+  ),
   geometry: fc.oneof(
-    fc.record({ type: fc.constantFrom('Point', 'LineString', 'MultiPoint', 'GeometryCollection'), coordinates: fc.oneof(fc.tuple(coord, coord), fc.array(coord, { maxLength: 3 })) }),
+    fc.record({
+      type: fc.constantFrom('Point', 'LineString', 'MultiPoint', 'GeometryCollection'),
+      coordinates: fc.oneof(fc.tuple(coord, coord), fc.array(coord, { maxLength: 3 })),
+    }),
     fc.constant(null),
     fc.jsonValue({ maxDepth: 2 }),
   ),

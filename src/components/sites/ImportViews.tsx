@@ -192,9 +192,9 @@ function ImportReport({ lang }: { lang: Lang }) {
           <button type="button" className="link" onClick={dismiss}>
             {t(lang, 'dismiss')}
           </button>
-          <span className="sites-hint">
+          <p className="sites-hint">
             <EncodingLine lang={lang} report={r.encoding} />
-          </span>
+          </p>
           {r.notes.length > 0 && (
             <ul className="sites-errors" data-testid="sites-notes">
               {r.notes.map((n, i) => (
