@@ -31,10 +31,10 @@ export function linkedFeature(r: LinkedRow, combo: SiteCombo): Feature<Point> {
 }
 
 /** The CSV's own columns; the input's other columns follow them. */
-export const LINKED_CSV_COLUMNS = ['id', 'name', 'lon', 'lat', 'district', 'outside', 'zones', 'sectors', 'reasons'] as const;
+const LINKED_CSV_COLUMNS = ['id', 'name', 'lon', 'lat', 'district', 'outside', 'zones', 'sectors', 'reasons'] as const;
 
 /** One reason in ids, e.g. `ic: zone zhangjiang-pole (五（一）)` or `ai: named by the plan (五（三）)`. */
-export function linkText(l: Link): string {
+function linkText(l: Link): string {
   return l.via === 'zone' ? `${l.node}: zone ${l.zone ?? ''} (${l.clause})` : `${l.node}: named by the plan (${l.clause})`;
 }
 

@@ -17,7 +17,7 @@ import { BOM, csvLine } from './csv-cell';
 export const EXPORT_COLUMNS = ['id', 'name_zh', 'name_en', 'lon', 'lat', 'district', 'zones', 'sectors', 'reasons', 'confidence', 'source'] as const;
 
 /** What the district column says for a site outside every district of Shanghai. */
-export const OUTSIDE_TEXT = { zh: '上海市域外', en: 'outside Shanghai' } as const;
+const OUTSIDE_TEXT = { zh: '上海市域外', en: 'outside Shanghai' } as const;
 
 export type ExportLang = 'zh' | 'en';
 

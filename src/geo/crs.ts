@@ -7,9 +7,8 @@
  */
 import gcoord from 'gcoord';
 
-export const CRS_IDS = ['wgs84', 'gcj02', 'bd09'] as const;
+const CRS_IDS = ['wgs84', 'gcj02', 'bd09'] as const;
 export type Crs = (typeof CRS_IDS)[number];
-export const DEFAULT_CRS: Crs = 'wgs84';
 
 /** How each system is written in labels, file notes and the data's authoring files. */
 export const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' };

@@ -117,7 +117,7 @@ export class ComboLinker {
   }
 }
 
-export interface SiteRow {
+interface SiteRow {
   id: string | null;
   name: string | null;
   line: number | null;

@@ -22,8 +22,8 @@ import {
 } from './points';
 import type { Bounds, PointReader, PointSink, ReadEnd, ReadOptions } from './points';
 
-export const LON_ALIASES = new Set(['lon', 'lng', 'long', 'longitude', '经度']);
-export const LAT_ALIASES = new Set(['lat', 'latitude', '纬度']);
+const LON_ALIASES = new Set(['lon', 'lng', 'long', 'longitude', '经度']);
+const LAT_ALIASES = new Set(['lat', 'latitude', '纬度']);
 const ID_ALIASES = new Set(['id']);
 const NAME_ALIASES = new Set(['name', '名称']);
 
@@ -35,7 +35,7 @@ const NUM_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA_RE = /^[+-]?\d+,\d+$/;
 
 /** ',' if the header has a comma (outside quotes), else ';' or TAB, whichever occurs more. */
-export function pickDelimiter(headerLine: string): string {
+function pickDelimiter(headerLine: string): string {
   let commas = 0;
   let semis = 0;
   let tabs = 0;

@@ -13,11 +13,9 @@
  * `TextDecoder('gb18030')` is in every browser and in Node with full ICU (the default builds).
  */
 
-export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
-export type TextEncodingId = (typeof TEXT_ENCODINGS)[number];
+export type TextEncodingId = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 /** What a user may choose: detect, or one encoding. */
 export type EncodingChoice = 'auto' | TextEncodingId;
-export const ENCODING_CHOICES: readonly EncodingChoice[] = ['auto', ...TEXT_ENCODINGS];
 
 export const ENCODING_LABEL: Record<TextEncodingId, string> = {
   'utf-8': 'UTF-8',
@@ -25,10 +23,6 @@ export const ENCODING_LABEL: Record<TextEncodingId, string> = {
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
 };
-
-export function isEncodingChoice(v: unknown): v is EncodingChoice {
-  return typeof v === 'string' && (ENCODING_CHOICES as readonly string[]).includes(v);
-}
 
 /** 'gbk', 'GB2312', 'utf8', 'UTF-16LE', 'auto' … → a choice, or null. */
 export function parseEncodingChoice(v: string): EncodingChoice | null {

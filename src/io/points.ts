@@ -114,7 +114,7 @@ export function coordProblem(lon: number, lat: number, bounds: Bounds | null): C
 }
 
 /** At least 2 decimals, at most 6 (e.g. 116.40, 121.473701). */
-export function fmtCoord(v: number): string {
+function fmtCoord(v: number): string {
   if (Math.abs(v) >= 1e6) return String(v);
   let s = v.toFixed(6);
   while (s.endsWith('0') && s.length - s.indexOf('.') > 3) s = s.slice(0, -1);
@@ -157,7 +157,7 @@ export function visibleText(s: string): string {
 export const INVISIBLE_NOTE = (n: number) =>
   `${fmtInt(n)} row${n === 1 ? '' : 's'} had control or text-direction characters in the id or name; they were removed`;
 
-export const BINARY_MESSAGE = 'not a text CSV/GeoJSON file (binary content)';
+const BINARY_MESSAGE = 'not a text CSV/GeoJSON file (binary content)';
 const SAMPLE_CHARS = 4096;
 
 export type BinaryReason = 'nul' | 'replacement' | 'control';

@@ -29,11 +29,11 @@ export function sniffFormat(text: string): PointFormat | null {
 }
 
 /** The extension's format, else the content's (CSV when there is none). */
-export function detectFormat(text: string, fileName: string): PointFormat {
+function detectFormat(text: string, fileName: string): PointFormat {
   return formatFromName(fileName) ?? (typeof text === 'string' ? sniffFormat(text) : null) ?? 'csv';
 }
 
-export interface SniffingReader extends PointReader {
+interface SniffingReader extends PointReader {
   /** null until the format is known */
   readonly format: PointFormat | null;
 }

@@ -332,5 +332,5 @@ describe('link CLI (spawned)', () => {
     expect(stdout).toMatch(/4 linked \(none outside Shanghai\), 0 skipped in \d+ ms/);
     const fs = features(readFileSync(out, 'utf8'));
     expect(byName(fs, '张江高科站').properties.zones).toContain('zhangjiang-pole');
-  });
+  }, 120_000);
 });
