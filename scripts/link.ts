@@ -1,10 +1,10 @@
 /**
- * npm run link -- --in FILE --out FILE [--skip-invalid] [--crs wgs84|gcj02]
+ * npm run link -- --in FILE --out FILE [--skip-invalid] [--fix-swapped] [--crs wgs84|gcj02|bd09] [--encoding auto|utf-8|gbk|utf-16le|utf-16be]
  *
  * Links every point of a CSV or GeoJSON file to the plan (district, zones, sectors and the
- * reasons) with the same engine the app uses (src/geo/link.ts) and writes a GeoJSON
- * FeatureCollection of WGS-84 points. Reads public/geo/{districts,zones}.geojson, so run
- * `npm run build:data` first.
+ * reasons) through the same path the app's import uses (src/io/link-sites.ts: decode → read →
+ * convert → link) and writes GeoJSON, or CSV when --out ends in .csv. Reads
+ * public/geo/{districts,zones}.geojson, so run `npm run build:data` first.
  *
  * The work is in `runLink(args, io)`, which never exits the process and never throws on bad
  * input: it returns the exit code (0 ok, 1 bad input / failed, 2 usage), so tests call it
@@ -14,48 +14,60 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import gcoord from 'gcoord';
 import type { Feature, Point } from 'geojson';
 import { createLinker } from '../src/geo/link';
-import type { Linker } from '../src/geo/link';
-import { parsePointsText } from '../src/geo/points-io';
-import type { InputPoint, RowError } from '../src/geo/points-io';
-import type { DistrictCollection, DistrictFeature, ZoneCollection, ZoneFeature } from '../src/geo/types';
+import type { LinkAreas } from '../src/geo/sites';
+import { CRS_LABEL, parseCrs } from '../src/geo/crs';
+import type { Crs } from '../src/geo/crs';
+import type { DistrictCollection, DistrictFeature, ZoneCollection } from '../src/geo/types';
+import { ENCODING_LABEL, parseEncodingChoice } from '../src/io/decode';
+import type { EncodingChoice } from '../src/io/decode';
+import { createFileLinker } from '../src/io/link-sites';
+import type { LinkedRow } from '../src/io/link-sites';
+import { formatFromName, sniffFormat } from '../src/io/read-points';
+import type { RowError } from '../src/io/points';
+import { MAX_CLI_ROWS, MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
+import { BOM } from '../src/export/csv-cell';
+import { LINK_KEYS, linkedCsvHeader, linkedCsvLine, linkedFeature } from '../src/export/linked-points';
 import { DistrictsSchema, ZonesSchema, formatDataError, parseWith } from '../src/loaders/schemas';
-import { serialiseCollection } from './lib/serialise';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GEO_DIR = join(ROOT, 'public', 'geo');
 
-export const USAGE = `Usage: npm run link -- --in FILE --out FILE [--skip-invalid] [--crs wgs84|gcj02]
+export const USAGE = `Usage: npm run link -- --in FILE --out FILE [--skip-invalid] [--fix-swapped] [--crs CRS] [--encoding ENC]
 
-Links each point to its Shanghai district, the plan's zones containing it and their sectors,
-and writes a GeoJSON FeatureCollection of Point features (WGS-84).
+Links each point to its Shanghai district, the plan's zones containing it and their sectors.
+Writes GeoJSON Point features (WGS-84), or CSV (UTF-8 with BOM, opens in Excel) when --out
+ends in .csv. A point outside Shanghai is kept: no district, no zones, outside=true.
 
   --in FILE        points: .csv with a header naming lon,lat (or lng/longitude/经度, latitude/纬度)
-                   and optionally id, name/名称; or .geojson/.json with Point features
-  --out FILE       the GeoJSON to write (written only when every row is good, or with --skip-invalid)
+                   and optionally id, name/名称 (delimiter , ; or TAB); or .geojson/.json with
+                   Point features
+  --out FILE       the file to write (written only when every row is good, or with --skip-invalid)
   --skip-invalid   write the good points and skip bad rows (they are still listed on stderr)
-  --crs CRS        coordinate system of the input: wgs84 (default) or gcj02 (AMap, Tencent);
-                   gcj02 input is converted to WGS-84 before linking
+  --fix-swapped    read rows whose lon/lat are clearly swapped as points, swapped back
+  --crs CRS        coordinate system of the input: wgs84 (default), gcj02 (AMap, Tencent) or
+                   bd09 (Baidu); converted to WGS-84 before linking
+  --encoding ENC   text encoding of the input: auto (default: a BOM, else UTF-8 if valid, else
+                   GB18030), utf-8, gbk (= gb18030), utf-16le, utf-16be
   -h, --help       this text
 
 Bad rows are listed on stderr as FILE:LINE: reason (CSV) or FILE: feature N: reason (GeoJSON,
-N counts from 0 as in features[N]). Exit codes: 0 written, 1 bad input (nothing written),
-2 usage error. Needs public/geo from \`npm run build:data\`.`;
-
-export type Crs = 'wgs84' | 'gcj02';
+N counts from 0 as in features[N]). At most ${MAX_CLI_ROWS.toLocaleString('en-US')} rows. Exit codes: 0 written,
+1 bad input (nothing written), 2 usage error. Needs public/geo from \`npm run build:data\`.`;
 
 export interface LinkOptions {
   inFile: string;
   outFile: string;
   skipInvalid: boolean;
+  fixSwapped: boolean;
   crs: Crs;
+  encoding: EncodingChoice;
 }
 
 export interface LinkIO {
-  /** Reads a UTF-8 text file; throws (like fs) when it cannot. */
-  readFile(path: string): string;
+  /** Reads a file's bytes; throws (like fs) when it cannot. */
+  readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
   exists(path: string): boolean;
   /** One line (no trailing newline) to standard output / standard error. */
@@ -66,7 +78,7 @@ export interface LinkIO {
 }
 
 const defaultIO: LinkIO = {
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => readFileSync(p),
   writeFile: (p, t) => writeFileSync(p, t, 'utf8'),
   exists: (p) => existsSync(p),
   stdout: (l) => process.stdout.write(`${l}\n`),
@@ -74,16 +86,17 @@ const defaultIO: LinkIO = {
   geoDir: GEO_DIR,
 };
 
-/** The properties each output feature gets from the linker (they replace input columns of the same name). */
-const LINK_KEYS = ['district', 'zones', 'sectors', 'links'] as const;
+/** Bytes handed to the linking path at a time (it takes any chunking; this keeps each step small). */
+const CHUNK = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------- arguments
 
+const FLAGS_WITH_VALUE = new Set(['--in', '--out', '--crs', '--encoding']);
+
 export function parseArgs(args: readonly string[]): { ok: true; options: LinkOptions } | { ok: false; help: boolean; message: string } {
-  let inFile: string | null = null;
-  let outFile: string | null = null;
-  let crs: string | null = null;
+  const values = new Map<string, string>();
   let skipInvalid = false;
+  let fixSwapped = false;
   const fail = (message: string) => ({ ok: false as const, help: false, message });
 
   for (let i = 0; i < args.length; i++) {
@@ -93,9 +106,13 @@ export function parseArgs(args: readonly string[]): { ok: true; options: LinkOpt
       skipInvalid = true;
       continue;
     }
+    if (arg === '--fix-swapped') {
+      fixSwapped = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag !== '--in' && flag !== '--out' && flag !== '--crs') {
+    if (!FLAGS_WITH_VALUE.has(flag)) {
       return fail(arg.startsWith('-') ? `unknown option ${arg}` : `unexpected argument ${JSON.stringify(arg)}`);
     }
     let value: string | undefined;
@@ -106,41 +123,35 @@ export function parseArgs(args: readonly string[]): { ok: true; options: LinkOpt
       else i++;
     }
     if (value === undefined || value === '') return fail(`${flag} needs a value`);
-    if (flag === '--in') {
-      if (inFile !== null) return fail('--in given twice');
-      inFile = value;
-    } else if (flag === '--out') {
-      if (outFile !== null) return fail('--out given twice');
-      outFile = value;
-    } else {
-      if (crs !== null) return fail('--crs given twice');
-      crs = value.toLowerCase();
-    }
+    if (values.has(flag)) return fail(`${flag} given twice`);
+    values.set(flag, value);
   }
 
+  const inFile = values.get('--in') ?? null;
+  const outFile = values.get('--out') ?? null;
   if (inFile === null && outFile === null) return fail('missing --in FILE and --out FILE');
   if (inFile === null) return fail('missing --in FILE');
   if (outFile === null) return fail('missing --out FILE');
-  if (crs !== null && crs !== 'wgs84' && crs !== 'gcj02') return fail(`--crs must be wgs84 or gcj02 (got ${JSON.stringify(crs)})`);
+  const crsArg = values.get('--crs');
+  const crs = crsArg === undefined ? 'wgs84' : parseCrs(crsArg);
+  if (crs === null) return fail(`--crs must be wgs84, gcj02 or bd09 (got ${JSON.stringify(crsArg)})`);
+  const encArg = values.get('--encoding');
+  const encoding = encArg === undefined ? 'auto' : parseEncodingChoice(encArg);
+  if (encoding === null) return fail(`--encoding must be auto, utf-8, gbk, gb18030, utf-16le or utf-16be (got ${JSON.stringify(encArg)})`);
   if (resolve(inFile) === resolve(outFile)) return fail('--out must not be the input file');
-  return { ok: true, options: { inFile, outFile, skipInvalid, crs: (crs ?? 'wgs84') as Crs } };
+  return { ok: true, options: { inFile, outFile, skipInvalid, fixSwapped, crs, encoding } };
 }
 
 // ---------------------------------------------------------------------------------- geo data
 
-export interface GeoData {
-  districts: DistrictFeature[];
-  zones: ZoneFeature[];
-}
-
 /** Reads and validates districts.geojson and zones.geojson; returns an error message instead of throwing. */
-export function loadGeo(io: Pick<LinkIO, 'readFile' | 'exists' | 'geoDir'> = defaultIO): GeoData | string {
+export function loadGeo(io: Pick<LinkIO, 'readFile' | 'exists' | 'geoDir'> = defaultIO): LinkAreas | string {
   const read = (name: string, schema: typeof DistrictsSchema | typeof ZonesSchema): unknown => {
     const path = join(io.geoDir, name);
     if (!io.exists(path)) throw new GeoError(`${path} not found: run \`npm run build:data\` first`);
     let doc: unknown;
     try {
-      doc = JSON.parse(io.readFile(path));
+      doc = JSON.parse(new TextDecoder().decode(io.readFile(path)));
     } catch (e) {
       throw new GeoError(`${path}: cannot read (${(e as Error).message}); run \`npm run build:data\` again`);
     }
@@ -182,38 +193,19 @@ export function bboxOf(features: readonly DistrictFeature[]): [number, number, n
 
 // ---------------------------------------------------------------------------------- linking
 
-/** At least 2 decimals, at most 6 (as the point reader prints them). */
-function fmtCoord(v: number): string {
-  let s = v.toFixed(6);
-  while (s.endsWith('0') && s.length - s.indexOf('.') > 3) s = s.slice(0, -1);
-  return s;
-}
-
-function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
-  if (crs === 'wgs84') return [lon, lat];
-  const [x, y] = gcoord.transform([lon, lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
-  // 1e-7° ≈ 1 cm: the conversion itself is good to about a metre
-  return [Math.round(x * 1e7) / 1e7, Math.round(y * 1e7) / 1e7];
-}
-
 function whereOf(file: string, e: { line: number | null; index: number | null }): string {
   if (e.line !== null) return `${file}:${e.line}`;
   if (e.index !== null) return `${file}: feature ${e.index}`;
   return file;
 }
 
-function toFeature(p: InputPoint, lon: number, lat: number, linker: Linker): Feature<Point> {
-  const { district, zones, sectors, links } = linker.link(lon, lat);
-  // id and name first; the reader's (trimmed, string) id and name win over the raw input's
-  const properties: Record<string, unknown> = { id: p.id, name: p.name, ...p.properties };
-  properties.id = p.id;
-  properties.name = p.name;
-  properties.district = district;
-  properties.zones = zones;
-  properties.sectors = sectors;
-  properties.links = links;
-  const geometry: Point = { type: 'Point', coordinates: [lon, lat] };
-  return p.id !== null ? { type: 'Feature', id: p.id, properties, geometry } : { type: 'Feature', properties, geometry };
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Whether the input will be read as GeoJSON (whole, so the byte limit applies). */
+function readsWhole(inFile: string, bytes: Uint8Array): boolean {
+  const byName = formatFromName(inFile);
+  if (byName) return byName === 'geojson';
+  return sniffFormat(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'geojson';
 }
 
 /** Runs the command; returns the exit code. Never calls process.exit. */
@@ -231,7 +223,8 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     io.stderr(USAGE);
     return 2;
   }
-  const { inFile, outFile, skipInvalid, crs } = parsed.options;
+  const { inFile, outFile, skipInvalid, fixSwapped, crs, encoding } = parsed.options;
+  const toCsv = /\.csv$/i.test(outFile);
 
   const geo = loadGeo(io);
   if (typeof geo === 'string') {
@@ -239,70 +232,107 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     return 1;
   }
 
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = io.readFile(inFile);
+    bytes = io.readFile(inFile);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.stderr(`${inFile}: cannot read: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     return 1;
   }
-
-  // The reader rejects points far outside Shanghai (and spots swapped lon/lat); the linker then
-  // decides district by district. The box is padded for the GCJ-02 offset (< 1 km).
-  const box = bboxOf(geo.districts);
-  const pad = 0.05;
-  const result = parsePointsText(text, inFile, { bounds: [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad] });
-  if (result.fatal !== null) {
-    io.stderr(`${inFile}: ${result.fatal}`);
+  const tooBig = readsWhole(inFile, bytes) ? fileSizeProblem(bytes.length, MAX_FILE_BYTES) : bytes.length === 0 ? 'file is empty' : null;
+  if (tooBig !== null) {
+    io.stderr(`${inFile}: ${tooBig}`);
     io.stderr('link: nothing written');
     return 1;
   }
 
   const linker = createLinker(geo.districts, geo.zones);
+  const rows: LinkedRow[] = [];
   const bad: RowError[] = [];
-  for (const e of result.errors) {
-    if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
-    else bad.push({ ...e, reason: e.reason.replace(/^outside the area \(/, 'outside Shanghai (') });
+  const run = createFileLinker(
+    linker,
+    { fileName: inFile, crs, encoding, maxRows: MAX_CLI_ROWS, fixSwapped },
+    {
+      row: (r) => rows.push(r),
+      error: (e) => {
+        if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
+        else bad.push(e);
+      },
+    },
+  );
+  for (let i = 0; i < bytes.length; i += CHUNK) run.push(bytes.subarray(i, i + CHUNK));
+  const end = run.end();
+  if (end.fatal !== null) {
+    io.stderr(`${inFile}: ${end.fatal}`);
+    io.stderr('link: nothing written');
+    return 1;
   }
-  const good: Feature<Point>[] = [];
+
+  // the output, row by row (a row whose properties cannot be written is a bad row too)
+  const extra: string[] = [];
+  const out: string[] = [];
+  if (toCsv) {
+    const seen = new Set<string>();
+    for (const r of rows)
+      for (const k of Object.keys(r.point.properties))
+        if (!seen.has(k) && !(LINK_KEYS as readonly string[]).includes(k) && !['id', 'name', 'lon', 'lat'].includes(k)) {
+          seen.add(k);
+          extra.push(k);
+        }
+  }
   const replaced = new Set<string>();
-  for (const p of result.points) {
-    const [lon, lat] = toWgs84(p.lon, p.lat, crs);
-    if (linker.districtOf(lon, lat) === null) {
-      bad.push({ line: p.line, index: p.index, reason: `outside Shanghai (lon ${fmtCoord(p.lon)}, lat ${fmtCoord(p.lat)})` });
-      continue;
+  let outside = 0;
+  for (const r of rows) {
+    const combo = end.combos[r.link.combo]!;
+    if (toCsv) {
+      out.push(linkedCsvLine(r, combo, extra));
+    } else {
+      try {
+        out.push(JSON.stringify(linkedFeature(r, combo) satisfies Feature<Point>));
+      } catch {
+        bad.push({ line: r.point.line, index: r.point.index, reason: 'its properties are nested too deeply to write' });
+        continue;
+      }
+      for (const k of LINK_KEYS) if (Object.prototype.hasOwnProperty.call(r.point.properties, k)) replaced.add(k);
     }
-    for (const k of LINK_KEYS) if (k in p.properties) replaced.add(k);
-    good.push(toFeature(p, lon, lat, linker));
+    if (r.link.district === null) outside++;
   }
 
   bad.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const e of bad) io.stderr(`${whereOf(inFile, e)}: ${e.reason}`);
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const rowWord = result.format === 'csv' ? 'row' : 'feature';
+  const rowWord = end.format === 'csv' ? 'row' : 'feature';
+  const good = out.length;
+  const read = `read as ${ENCODING_LABEL[end.encoding.encoding]}`;
 
   if (bad.length > 0 && !skipInvalid) {
+    const swapHint =
+      end.swappable > 0 && !fixSwapped
+        ? `; ${plural(end.swappable, rowWord)} look${end.swappable === 1 ? 's' : ''} lon/lat swapped: --fix-swapped reads them swapped back`
+        : '';
     io.stderr(
-      `link: ${plural(bad.length, `bad ${rowWord}`)} of ${result.total}; nothing written ` +
-        `(fix them, or pass --skip-invalid to write the ${plural(good.length, 'good point')})`,
+      `link: ${plural(bad.length, `bad ${rowWord}`)} of ${end.total}; nothing written ` +
+        `(fix them, or pass --skip-invalid to write the ${plural(good, 'good point')})${swapHint}`,
     );
     return 1;
   }
   if (replaced.size > 0) {
     io.stderr(`link: note: input column(s) ${[...replaced].join(', ')} are replaced by the linker's values`);
   }
-  if (good.length === 0 && result.total > 0) io.stderr('link: warning: no valid points; writing an empty FeatureCollection');
+  if (good === 0 && end.total > 0) io.stderr(`link: warning: no valid points; writing an empty ${toCsv ? 'CSV' : 'FeatureCollection'}`);
 
+  const text = toCsv ? `${BOM}${[linkedCsvHeader(extra), ...out].join('\r\n')}\r\n` : `{"type":"FeatureCollection","features":[\n${out.join(',\n')}\n]}\n`;
   try {
-    io.writeFile(outFile, serialiseCollection({ type: 'FeatureCollection', features: good }));
+    io.writeFile(outFile, text);
   } catch (e) {
     io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
     return 1;
   }
   const ms = performance.now() - t0;
+  const where = outside > 0 ? ` (${outside} outside Shanghai)` : ' (none outside Shanghai)';
   const skipped = bad.length > 0 ? `, ${plural(bad.length, `invalid ${rowWord}`)} skipped` : ', 0 skipped';
-  io.stdout(`link: ${good.length} linked${skipped} in ${ms.toFixed(0)} ms (${crs === 'gcj02' ? 'GCJ-02 → WGS-84' : 'WGS-84'}) → ${outFile}`);
+  const crsText = crs === 'wgs84' ? 'WGS-84' : `${CRS_LABEL[crs]} → WGS-84`;
+  io.stdout(`link: ${good} linked${where}${skipped} in ${ms.toFixed(0)} ms (${read}; ${crsText}) → ${outFile}`);
   return 0;
 }
 

@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import { area, bboxPolygon, feature, featureCollection, intersect, rewind, simplify, union } from '@turf/turf';
 import type { BBox, Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { z } from 'zod';
-import { gcj02ToWgs84, round5, roundRing } from './districts.ts';
+import { round5, roundRing } from './districts.ts';
+import { geoJsonToWgs84 } from '../../src/geo/crs';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
 import { packageVersion } from './package-version';
@@ -260,7 +261,7 @@ function buildProvince(spec: ProvinceSpec, box: Feature<Polygon>): Feature<Areal
   if (decoded.features.length !== spec.cities) {
     throw new Error(`${where}: expected ${spec.cities} cities, found ${decoded.features.length}`);
   }
-  const wgs = gcj02ToWgs84(decoded);
+  const wgs = geoJsonToWgs84(decoded, 'gcj02');
 
   const clipped: Feature<Areal>[] = [];
   wgs.features.forEach((f, i) => {

@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rewind } from '@turf/turf';
-import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
 import { packageVersion } from './package-version';
 import { labelAt } from '../../src/geo/label-points';
+import { geoJsonToWgs84 } from '../../src/geo/crs';
 
 export interface DistrictProps {
   adcode: number;
@@ -109,15 +109,6 @@ function cleanGeometry(geometry: DistrictGeometry, where: string): DistrictGeome
   };
 }
 
-type GcoordInput = Parameters<typeof gcoord.transform>[0];
-
-/** GCJ-02 → WGS-84 on a clone (gcoord.transform mutates its argument). */
-export function gcj02ToWgs84<T extends object>(geojson: T): T {
-  // gcoord declares its own GeoJSON types (tuple positions); they are structurally the same data.
-  const copy = structuredClone(geojson) as unknown as GcoordInput;
-  return gcoord.transform(copy, gcoord.GCJ02, gcoord.WGS84) as unknown as T;
-}
-
 /**
  * Build the 16 districts (WGS-84, RFC 7946 winding, 6-decimal coordinates, sorted by adcode).
  * Pass `input` to build from an already parsed ECharts file (tests); default reads echarts.
@@ -128,7 +119,7 @@ export function buildDistricts(input: EChartsGeoJSONInput = readEChartsShanghai(
     throw new Error(`echarts ${ECHARTS_FILE}: expected ${EXPECTED_COUNT} districts, found ${decoded.features.length}`);
   }
 
-  const wgs = gcj02ToWgs84(decoded);
+  const wgs = geoJsonToWgs84(decoded, 'gcj02');
 
   const seen = new Set<number>();
   const features: Feature<DistrictGeometry, DistrictProps>[] = wgs.features.map((f, i) => {

@@ -2,7 +2,7 @@
  * Positions of places: the coordinate each rests on (converted to WGS-84 where it came from a
  * GCJ-02 map), its datum check against a second coordinate, and the distance to the place's point.
  */
-import gcoord from 'gcoord';
+import { fromWgs84, toWgs84 as convert } from '../../src/geo/crs';
 import type { PositionRef } from '../../src/loaders/schemas';
 import { distanceM } from '../../src/geo/footprint';
 import type { LonLat } from '../../src/geo/types';
@@ -13,8 +13,7 @@ export const AGREE_M = 150;
 
 export function toWgs84(ll: LonLat, crs: 'WGS-84' | 'GCJ-02'): LonLat {
   if (crs === 'WGS-84') return ll;
-  const out = gcoord.transform([...ll] as LonLat, gcoord.GCJ02, gcoord.WGS84) as LonLat;
-  return [Math.round(out[0] * 1e6) / 1e6, Math.round(out[1] * 1e6) / 1e6];
+  return convert(ll[0], ll[1], 'gcj02', 6);
 }
 
 export type DatumVerdict =
@@ -36,7 +35,7 @@ export function datumVerdict(point: LonLat, other: LonLat): DatumVerdict {
   const converted = toWgs84(point, 'GCJ-02');
   const convertedMetres = distanceM(converted, other);
   if (convertedMetres <= AGREE_M) return { kind: 'looks-gcj', metres, convertedMetres };
-  const shifted = gcoord.transform([...point] as LonLat, gcoord.WGS84, gcoord.GCJ02) as LonLat;
+  const shifted: LonLat = fromWgs84(point[0], point[1], 'gcj02');
   if (distanceM(shifted, other) <= AGREE_M) return { kind: 'other-looks-gcj', metres };
   return { kind: 'disagrees', metres };
 }

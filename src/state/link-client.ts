@@ -1,18 +1,33 @@
 /**
- * A small typed client of the link worker (src/workers/link.worker.ts), and the import flow
- * that uses it. The worker gets the districts and zones once and builds the linker once; each
- * file is read and linked there. Where there is no Worker (jsdom, very old browsers) the same
- * code runs in-thread, loaded on demand (so the linker never weighs on the first view).
+ * A small typed client of the link worker (src/workers/link.worker.ts, protocol beside it), and
+ * the import flows that use it: import a file, read the last file again (swapping lon/lat, or in
+ * another encoding), link an imported set again in another coordinate system. The worker gets the
+ * districts and zones once and builds the linker once. Where there is no Worker (jsdom, very old
+ * browsers) the same protocol code runs in-thread, loaded on demand (so the linker never weighs on
+ * the first view).
  */
-import type { DistrictFeature, ZoneFeature } from '../geo/types';
-import type { Crs, LinkReply, LinkRequest, SiteImportResult } from '../geo/sites';
-import type { WorkerMessage } from '../workers/link.worker';
+import type { LinkAreas, SiteSet } from '../geo/sites';
+import type { Crs } from '../geo/crs';
+import type { EncodingChoice } from '../io/decode';
+import type { SiteImportResult } from '../io/link-sites';
+import type { LinkReply, LinkRequest, RelinkRequest, WorkerMessage } from '../workers/protocol';
+import type * as Protocol from '../workers/protocol';
+import type { Linker } from '../geo/link';
 import type { AppStore } from './store';
 
+export interface LinkJob {
+  source: Blob | string;
+  fileName: string;
+  crs: Crs;
+  encoding: EncodingChoice;
+  fixSwapped?: boolean;
+  setId: string;
+}
+
 export interface LinkClient {
-  /** 'worker' or 'in-thread' */
   readonly mode: 'worker' | 'in-thread';
-  link(source: Blob | string, fileName: string, crs: Crs, setId: string): Promise<SiteImportResult>;
+  link(job: LinkJob): Promise<SiteImportResult>;
+  relink(set: SiteSet, crs: Crs, setId: string): Promise<SiteSet>;
   dispose(): void;
 }
 
@@ -21,37 +36,47 @@ export interface LinkClientOptions {
   inThread?: boolean;
 }
 
-export function createLinkClient(districts: DistrictFeature[], zones: ZoneFeature[], opts: LinkClientOptions = {}): LinkClient {
-  if (!opts.inThread && typeof Worker !== 'undefined') return workerClient(districts, zones);
-  return inThreadClient(districts, zones);
+export function createLinkClient(areas: LinkAreas, opts: LinkClientOptions = {}): LinkClient {
+  if (!opts.inThread && typeof Worker !== 'undefined') return workerClient(areas);
+  return inThreadClient(areas);
 }
 
-function workerClient(districts: DistrictFeature[], zones: ZoneFeature[]): LinkClient {
+type Waiting = { resolve(r: LinkReply): void; reject(e: Error): void };
+
+function workerClient(areas: LinkAreas): LinkClient {
   const worker = new Worker(new URL('../workers/link.worker.ts', import.meta.url), { type: 'module' });
-  const waiting = new Map<number, { resolve(r: SiteImportResult): void; reject(e: Error): void }>();
+  const waiting = new Map<number, Waiting>();
   let seq = 0;
   const post = (m: WorkerMessage) => worker.postMessage(m);
   worker.onmessage = (e: MessageEvent<LinkReply>) => {
     const w = waiting.get(e.data.req);
     if (!w) return;
     waiting.delete(e.data.req);
-    if (e.data.kind === 'result') w.resolve(e.data.result);
-    else w.reject(new Error(e.data.message));
+    if (e.data.kind === 'error') w.reject(new Error(e.data.message));
+    else w.resolve(e.data);
   };
   worker.onerror = (e) => {
     const err = new Error(`link worker failed: ${e.message || 'could not start'}`);
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  post({ kind: 'init', districts, zones });
+  post({ kind: 'init', districts: areas.districts, zones: areas.zones });
+  const ask = (m: WorkerMessage & { req: number }) =>
+    new Promise<LinkReply>((resolve, reject) => {
+      waiting.set(m.req, { resolve, reject });
+      post(m);
+    });
   return {
     mode: 'worker',
-    link(source, fileName, crs, setId) {
-      const req = ++seq;
-      return new Promise<SiteImportResult>((resolve, reject) => {
-        waiting.set(req, { resolve, reject });
-        post({ kind: 'link', req, source, fileName, crs, setId } satisfies WorkerMessage & LinkRequest);
-      });
+    async link(job) {
+      const r = await ask({ kind: 'link', req: ++seq, ...job } satisfies WorkerMessage & LinkRequest);
+      if (r.kind !== 'result') throw new Error('link worker: unexpected reply');
+      return r.result;
+    },
+    async relink(set, crs, setId) {
+      const r = await ask({ kind: 'relink', req: ++seq, set, crs, setId } satisfies WorkerMessage & RelinkRequest);
+      if (r.kind !== 'relinked') throw new Error('link worker: unexpected reply');
+      return r.set;
     },
     dispose() {
       worker.terminate();
@@ -61,28 +86,40 @@ function workerClient(districts: DistrictFeature[], zones: ZoneFeature[]): LinkC
   };
 }
 
-function inThreadClient(districts: DistrictFeature[], zones: ZoneFeature[]): LinkClient {
-  let engine: Promise<(r: LinkRequest) => Promise<SiteImportResult>> | null = null;
-  const load = () =>
-    (engine ??= Promise.all([import('../geo/link'), import('../geo/sites')]).then(([{ createLinker }, sites]) => {
-      const linker = createLinker(districts, zones);
-      const bounds = sites.districtBounds(districts);
-      return (r: LinkRequest) => sites.runLinkRequest(r, linker, bounds);
-    }));
+function inThreadClient(areas: LinkAreas): LinkClient {
+  let engine: Promise<{ protocol: typeof Protocol; linker: Linker }> | null = null;
+  const load = () => (engine ??= import('../workers/protocol').then((protocol) => ({ protocol, linker: protocol.linkerFor(areas) })));
   let seq = 0;
   return {
     mode: 'in-thread',
-    async link(source, fileName, crs, setId) {
-      const run = await load();
-      return run({ req: ++seq, source, fileName, crs, setId });
+    async link(job) {
+      const { protocol, linker } = await load();
+      return protocol.runLinkRequest({ req: ++seq, ...job }, linker);
+    },
+    async relink(set, crs, setId) {
+      const { protocol, linker } = await load();
+      return protocol.runRelinkRequest({ req: ++seq, set, crs, setId }, linker);
     },
     dispose() {},
   };
 }
 
-// ---------------------------------------------------------------------------------- import flow
+// ---------------------------------------------------------------------------------- import flows
 
 const clients = new WeakMap<AppStore, LinkClient>();
+/** the last file picked per store, so it can be read again (swapped, another encoding) */
+const lastFiles = new WeakMap<AppStore, Blob & { name?: string }>();
+let setSeq = 0;
+
+/** The file imported last into this store (to read it again), or undefined. */
+export function lastSiteFile(store: AppStore): (Blob & { name?: string }) | undefined {
+  return lastFiles.get(store);
+}
+
+/** A new id for a site set (unique in this page). */
+export function nextSetId(): string {
+  return `set-${++setSeq}`;
+}
 
 /** The store's link client, created on first use from its loaded districts and zones (null: not loaded). */
 export function linkClientFor(store: AppStore, opts?: LinkClientOptions): LinkClient | null {
@@ -90,18 +127,25 @@ export function linkClientFor(store: AppStore, opts?: LinkClientOptions): LinkCl
   if (have) return have;
   const geo = store.getState().geo;
   if (!geo?.districts.ok || !geo.zones.ok) return null;
-  const c = createLinkClient(geo.districts.data.features, geo.zones.data.features, opts);
+  const c = createLinkClient({ districts: geo.districts.data.features, zones: geo.zones.data.features }, opts);
   clients.set(store, c);
   return c;
 }
 
-let setSeq = 0;
+export interface ImportFlags {
+  /** read rows whose lon/lat look swapped as points, swapped back */
+  fixSwapped?: boolean;
+  /** the encoding to read the file in (default: the panel's choice) */
+  encoding?: EncodingChoice;
+  /** import the valid rows without asking (the user has already chosen) */
+  confirm?: boolean;
+}
 
 /**
  * Imports one file: links it (worker), then hands the result to the store, which adds it at
- * once when every row is good, or asks the user to confirm skipping the bad rows.
+ * once when every row is good, or asks the user (bad rows, or the same file imported before).
  */
-export async function importSiteFile(store: AppStore, file: Blob & { name?: string }, opts?: LinkClientOptions): Promise<void> {
+export async function importSiteFile(store: AppStore, file: Blob & { name?: string }, opts?: LinkClientOptions, flags: ImportFlags = {}): Promise<void> {
   const s = store.getState();
   const fileName = file.name || 'sites.csv';
   if (s.siteImport.phase === 'linking') return;
@@ -110,10 +154,18 @@ export async function importSiteFile(store: AppStore, file: Blob & { name?: stri
     s.failSiteImport(fileName, 'districts/zones not loaded');
     return;
   }
+  lastFiles.set(store, file);
   s.beginSiteImport(fileName);
   try {
-    const result = await client.link(file, fileName, s.siteCrs, `set-${++setSeq}`);
-    store.getState().finishSiteImport(result);
+    const result = await client.link({
+      source: file,
+      fileName,
+      crs: s.siteCrs,
+      encoding: flags.encoding ?? s.siteEncoding,
+      fixSwapped: flags.fixSwapped === true,
+      setId: nextSetId(),
+    });
+    store.getState().finishSiteImport(result, { confirm: flags.confirm === true });
   } catch (e) {
     store.getState().failSiteImport(fileName, e instanceof Error ? e.message : String(e));
   }

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
+import iconv from 'iconv-lite';
 import { openSession, startServer } from './harness';
 import { jumpTo, mapIdle, renderedProps } from './driver';
 import type { MapWindow } from './driver';
@@ -179,15 +180,17 @@ describe('sites: import, export, share', () => {
 
     await p.setInputFiles(FILE, join(FIX, 'mixed-bad-rows.csv'));
     msg = await waitPhase(p, 'review');
-    assert.match(msg, /mixed-bad-rows\.csv：2 行有效，3 行有误/);
+    assert.match(msg, /mixed-bad-rows\.csv：3 行有效，2 行有误/);
     const lines = await p.locator('[data-testid="sites-errors"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
-    assert.deepEqual(lines, ['3', '5', '6']);
+    assert.deepEqual(lines, ['3', '6'], 'line 5 (北京) is outside Shanghai: an answer, not a bad row');
     assert.match(msg, /第 3 行 lon "abc" is not a number/);
-    assert.match(msg, /第 5 行 outside Shanghai/);
+    assert.match(msg, /第 6 行 missing lat/);
+    assert.match(msg, /其中 1 个在上海市域外/);
     assert.deepEqual(await setCounts(p), [3], 'nothing added before confirming');
     await p.getByTestId('sites-confirm').click();
-    assert.match(await waitPhase(p, 'done'), /跳过 3 行/);
-    assert.deepEqual(await setCounts(p), [3, 2], 'the earlier import is untouched');
+    assert.match(await waitPhase(p, 'done'), /跳过 2 行/);
+    assert.deepEqual(await setCounts(p), [3, 3], 'the earlier import is untouched');
+    assert.match((await p.locator('[data-testid="sites-sets"] > li').nth(1).textContent()) ?? '', /北京天安门上海市域外/);
     // the parks are untouched too
     await mapIdle(p);
     assert.ok((await renderedProps(p, 'parks-circle')).length >= 25);
@@ -220,16 +223,14 @@ describe('sites: import, export, share', () => {
     for (let i = 0; i < 100_000; i++) rows.push(`B${i},${(121.2 + rnd() * 0.6).toFixed(5)},${(30.95 + rnd() * 0.4).toFixed(5)}`);
     writeFileSync(big, rows.join('\n'));
     await p.setInputFiles(FILE, big);
-    // points in the box but in the sea or in Jiangsu are bad rows: confirm importing the rest
-    await p.locator('.sites-status[data-phase="done"], .sites-status[data-phase="review"]').waitFor({ timeout: 120_000 });
-    if ((await p.locator('.sites-status').getAttribute('data-phase')) === 'review') {
-      assert.match((await p.locator('.sites-status').textContent()) ?? '', /big\.csv：\d+ 行有效，\d+ 行有误/);
-      await p.getByTestId('sites-confirm').click();
-    }
+    // points in the box but in the sea or in Jiangsu are sites outside Shanghai, not bad rows
+    await p.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 120_000 });
     const ms = Number(await p.locator('.sites-status[data-phase="done"]').getAttribute('data-link-ms', { timeout: 30_000 }));
     console.log(`100,000 points read + linked in the worker in ${ms} ms`);
     const [count] = await setCounts(p);
-    assert.ok(count! > 95_000, `most of 100,000 random points in the box are in Shanghai: ${count}`);
+    assert.equal(count, 100_000, 'every point is a site');
+    const outside = Number(await p.locator('[data-testid="sites-sets"] > li').first().getAttribute('data-outside'));
+    assert.ok(outside > 0 && outside < 5_000, `a few of the random points lie outside Shanghai, and are kept: ${outside}`);
     assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
     await jumpTo(p, 121.5, 31.15, 9);
     // the sites reach the map in chunks of 10,000: wait until the clusters hold them all
@@ -251,6 +252,77 @@ describe('sites: import, export, share', () => {
     rmSync(big);
     clean(s);
   });
+
+  test(
+    'a GBK file from Excel: encoding said, outside Shanghai kept, swapped rows fixed in one step, duplicate warned, relinked in another CRS, formulas neutralised on export',
+    { timeout: 120_000 },
+    async () => {
+      await gotoReady(s);
+      const p = s.page;
+      const gbk = join(tmp, 'excel-gbk.csv');
+      const text = [
+        'id,名称,经度,纬度',
+        'G1,人民广场,121.4737,31.2304',
+        'K1,昆山,120.98,31.39',
+        'W1,张江（经纬度对调）,31.2036,121.5906',
+        'F1,"=HYPERLINK(""http://example.invalid"",""click"")",121.5,31.2',
+      ].join('\r\n');
+      writeFileSync(gbk, iconv.encode(text, 'gbk'));
+      await p.setInputFiles(FILE, gbk);
+      let msg = await waitPhase(p, 'review');
+      assert.match(msg, /excel-gbk\.csv：3 行有效，1 行有误/);
+      assert.match(msg, /读取编码：GBK \/ GB18030（自动识别）/);
+      assert.match(msg, /第 4 行 lon\/lat look swapped/);
+      await p.getByTestId('sites-swap').click();
+      msg = await waitPhase(p, 'done');
+      assert.match(msg, /已导入 excel-gbk\.csv：4 个地点/);
+      assert.match(msg, /其中 1 个在上海市域外/);
+      const list = (await p.locator('[data-testid="sites-sets"]').textContent()) ?? '';
+      assert.ok(list.includes('人民广场黄浦区') && list.includes('昆山上海市域外') && list.includes('张江（经纬度对调）浦东新区'), list);
+
+      // the same file again: a warning first
+      await p.setInputFiles(FILE, gbk);
+      msg = await waitPhase(p, 'review');
+      assert.match(msg, /此文件已导入过（与 excel-gbk\.csv 内容相同）/);
+      await p.getByTestId('sites-cancel').click();
+      assert.deepEqual(await setCounts(p), [4]);
+
+      // the coordinates were GCJ-02 after all: the set is linked again and redrawn ≈ 500 m to the west
+      const drawnAt = async () => {
+        await jumpTo(p, 121.4737, 31.2304, 15);
+        return p.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
+          return f && f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null;
+        });
+      };
+      const before = await drawnAt();
+      assert.ok(before && Math.abs(before[0] - 121.4737) < 2e-4, `drawn where the file says: ${before}`);
+      await p.getByTestId('site-set-crs').selectOption('gcj02');
+      await p.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="site-set-crs"]') &&
+          (document.querySelector('[data-testid="site-set-crs"]') as HTMLSelectElement).value === 'gcj02',
+      );
+      let after: [number, number] | null = null;
+      for (let tries = 0; tries < 40 && !(after && after[0] < 121.4737 - 0.003); tries++) {
+        after = await drawnAt();
+        if (!(after && after[0] < 121.4737 - 0.003)) await p.waitForTimeout(250);
+      }
+      assert.ok(after && after[0] < 121.4737 - 0.003 && Math.abs(after[1] - 31.2304) > 0.001, `redrawn to the west after GCJ-02 → WGS-84: ${after}`);
+
+      // export: the formula is text, the site outside Shanghai says so
+      await p.locator('input[data-export="parks"]').uncheck();
+      const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
+      const csv = readFileSync(await dl.path())
+        .subarray(3)
+        .toString('utf8');
+      assert.ok(csv.includes(`F1,,"'=HYPERLINK(""http://example.invalid"",""click"")",`), csv);
+      assert.match(csv, /\r\nK1,昆山,,120\.9\d*,31\.39\d*,上海市域外,/);
+      for (const line of csv.trim().split('\r\n')) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, `no formula cell in ${line}`);
+      clean(s);
+    },
+  );
 
   test('export: CSV with BOM and the filtered parks + sites with sectors; GeoJSON with links', { timeout: 60_000 }, async () => {
     await gotoReady(s, '?sector=ic');

@@ -8,6 +8,8 @@ import { distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { runLink } from '../../scripts/link.ts';
 import type { LinkIO } from '../../scripts/link.ts';
+import iconv from 'iconv-lite';
+import gcoord from 'gcoord';
 import type { Link } from '../../src/geo/types.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -21,13 +23,17 @@ interface Run {
   written: Map<string, string>;
 }
 
-/** runLink with in-memory output (and optional in-memory input files); the real geo data is read from public/geo. */
-async function run(args: string[], files: Record<string, string> = {}, extra: Partial<LinkIO> = {}): Promise<Run> {
+/** runLink with in-memory output (and optional in-memory input files, text as UTF-8); the real geo data is read from public/geo. */
+async function run(args: string[], files: Record<string, string | Uint8Array> = {}, extra: Partial<LinkIO> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
   const code = await runLink(args, {
-    readFile: (p) => files[p] ?? readFileSync(p, 'utf8'),
+    readFile: (p) => {
+      const f = files[p];
+      if (f === undefined) return readFileSync(p);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    },
     exists: (p) => p in files || existsSync(p),
     writeFile: (p, t) => void written.set(p, t),
     stdout: (l) => void out.push(l),
@@ -72,7 +78,7 @@ describe('link CLI (runLink)', () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(1);
-    expect(r.out[0]).toMatch(/4 linked, 0 skipped in \d+ ms/);
+    expect(r.out[0]).toMatch(/4 linked \(none outside Shanghai\), 0 skipped in \d+ ms \(read as UTF-8; WGS-84\)/);
 
     const fs = features(r.written.get('out.geojson'));
     expect(fs).toHaveLength(4);
@@ -101,41 +107,60 @@ describe('link CLI (runLink)', () => {
     expect(fs[1]!.properties.id).toBe('2');
   });
 
-  it('bad rows: exit 1, nothing written, stderr names the lines', async () => {
+  it('bad rows: exit 1, nothing written, stderr names the lines; points outside Shanghai are not bad rows', async () => {
     const r = await run(['--in', fixture('bad.csv'), '--out', 'o.geojson']);
     expect(r.code).toBe(1);
     expect(r.written.size).toBe(0);
     expect(r.out).toEqual([]);
     const f = fixture('bad.csv');
     expect(r.err).toContain(`${f}:3: lon "abc" is not a number`);
-    expect(r.err).toContain(`${f}:5: outside Shanghai (lon 116.40, lat 39.90)`);
-    // inside the bounding box but in the sea: caught by the district check
-    expect(r.err).toContain(`${f}:6: outside Shanghai (lon 122.50, lat 30.50)`);
-    expect(r.err.at(-1)).toMatch(/3 bad rows of 5; nothing written/);
+    expect(r.err.some((l) => l.startsWith(`${f}:5:`) || l.startsWith(`${f}:6:`))).toBe(false);
+    expect(r.err.at(-1)).toMatch(/1 bad row of 5; nothing written \(fix them, or pass --skip-invalid to write the 4 good points\)/);
   });
 
-  it('bad rows with --skip-invalid: writes only the good rows', async () => {
+  it('bad rows with --skip-invalid: writes the good rows, outside Shanghai kept, marked and counted', async () => {
     const r = await run(['--in', fixture('bad.csv'), '--out', 'o.geojson', '--skip-invalid']);
     expect(r.code).toBe(0);
-    expect(r.err.filter((l) => /bad\.csv:\d+: /.test(l))).toHaveLength(3);
-    expect(r.out[0]).toMatch(/2 linked, 3 invalid rows skipped/);
+    expect(r.err.filter((l) => /bad\.csv:\d+: /.test(l))).toHaveLength(1);
+    expect(r.out[0]).toMatch(/4 linked \(2 outside Shanghai\), 1 invalid row skipped/);
     const fs = features(r.written.get('o.geojson'));
-    expect(fs.map((f) => f.properties.id)).toEqual(['A1', 'A3']);
-    expect(fs.map((f) => f.properties.district)).toEqual(['黄浦区', '浦东新区']);
+    expect(fs.map((f) => f.properties.id)).toEqual(['A1', 'A3', 'A4', 'A5']);
+    expect(fs.map((f) => f.properties.district)).toEqual(['黄浦区', '浦东新区', null, null]);
+    expect(fs.map((f) => f.properties.outside)).toEqual([false, false, true, true]);
+    // Beijing, and the sea inside Shanghai's bounding box: no district, no zones, no sectors
+    for (const f of fs.slice(2)) expect(f.properties).toMatchObject({ zones: [], sectors: [], links: [] });
+    expect(fs[2]!.geometry.coordinates).toEqual([116.4, 39.9]);
   });
 
-  it('GeoJSON row errors name the feature', async () => {
+  it('GeoJSON: a point outside Shanghai is written; row errors name the feature', async () => {
     const doc = JSON.stringify({
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', properties: { name: 'ok' }, geometry: { type: 'Point', coordinates: [121.4737, 31.2304] } },
         { type: 'Feature', properties: { name: '北京' }, geometry: { type: 'Point', coordinates: [116.4, 39.9] } },
+        {
+          type: 'Feature',
+          properties: { name: 'line' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [121, 31],
+              [122, 31],
+            ],
+          },
+        },
       ],
     });
     const r = await run(['--in', 'pts.geojson', '--out', 'o.geojson'], { 'pts.geojson': doc });
     expect(r.code).toBe(1);
     expect(r.written.size).toBe(0);
-    expect(r.err).toContain('pts.geojson: feature 1: outside Shanghai (lon 116.40, lat 39.90)');
+    expect(r.err).toContain('pts.geojson: feature 2: geometry type LineString is not supported; points only');
+    const ok = await run(['--in', 'pts.geojson', '--out', 'o.geojson', '--skip-invalid'], { 'pts.geojson': doc });
+    expect(ok.out[0]).toMatch(/2 linked \(1 outside Shanghai\), 1 invalid feature skipped/);
+    expect(features(ok.written.get('o.geojson')).map((f) => [f.properties.name, f.properties.district])).toEqual([
+      ['ok', '黄浦区'],
+      ['北京', null],
+    ]);
   });
 
   it('--crs gcj02 moves points by about half a kilometre', async () => {
@@ -182,7 +207,8 @@ describe('link CLI (runLink)', () => {
     expect(noIn.written.size).toBe(0);
 
     expect((await run(['--in', 'a.csv', '--out', 'o.geojson', '--frobnicate'])).code).toBe(2);
-    expect((await run(['--in', 'a.csv', '--out', 'o.geojson', '--crs', 'bd09'])).code).toBe(2);
+    expect((await run(['--in', 'a.csv', '--out', 'o.geojson', '--crs', 'mercator'])).code).toBe(2);
+    expect((await run(['--in', 'a.csv', '--out', 'o.geojson', '--encoding', 'latin9'])).code).toBe(2);
     expect((await run(['--in', 'a.csv'])).code).toBe(2);
     expect((await run(['--help'])).code).toBe(0);
   });
@@ -197,6 +223,93 @@ describe('link CLI (runLink)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('link CLI: files as people have them, CSV out', () => {
+  const CSV = 'id,名称,经度,纬度,类别\nP1,人民广场,121.4737,31.2304,地标\nP2,张江高科站,121.588395,31.201807,地铁\nK1,昆山,120.98,31.39,邻近\n';
+
+  it('reads a GBK file (detected) and a UTF-16 LE/BE file (BOM) with their Chinese names', async () => {
+    for (const [name, bytes, enc] of [
+      ['gbk.csv', iconv.encode(CSV, 'gbk'), 'GBK / GB18030'],
+      ['u16le.csv', iconv.encode(CSV, 'utf-16le', { addBOM: true }), 'UTF-16 LE'],
+      ['u16be.csv', iconv.encode(CSV, 'utf-16be', { addBOM: true }), 'UTF-16 BE'],
+    ] as const) {
+      const r = await run(['--in', name, '--out', 'o.geojson'], { [name]: new Uint8Array(bytes) });
+      expect(r.err, name).toEqual([]);
+      expect(r.out[0]).toContain(`read as ${enc}`);
+      const fs = features(r.written.get('o.geojson'));
+      expect(fs.map((f) => f.properties.name)).toEqual(['人民广场', '张江高科站', '昆山']);
+      expect(fs[0]!.properties['类别']).toBe('地标');
+      expect(fs[1]!.properties.district).toBe('浦东新区');
+    }
+  });
+
+  it('--encoding chooses the encoding (a GBK file read as UTF-8 is refused as not text)', async () => {
+    const gbk = new Uint8Array(iconv.encode(CSV, 'gbk'));
+    const chosen = await run(['--in', 'x.csv', '--out', 'o.geojson', '--encoding', 'gbk'], { 'x.csv': gbk });
+    expect(chosen.code).toBe(0);
+    expect(features(chosen.written.get('o.geojson'))[0]!.properties.name).toBe('人民广场');
+    const wrong = await run(['--in', 'x.csv', '--out', 'o.geojson', '--encoding', 'utf-8'], { 'x.csv': gbk });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err[0]).toMatch(/no lon and lat columns|binary content/);
+  });
+
+  it('keeps and counts rows outside Shanghai (昆山 across the border)', async () => {
+    const r = await run(['--in', 'x.csv', '--out', 'o.csv'], { 'x.csv': CSV });
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/3 linked \(1 outside Shanghai\), 0 skipped/);
+    const text = r.written.get('o.csv')!;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,name,lon,lat,district,outside,zones,sectors,reasons,类别');
+    expect(lines[3]).toBe('K1,昆山,120.98,31.39,,true,,,,邻近');
+    expect(lines[1]).toMatch(/^P1,人民广场,121\.4737,31\.2304,黄浦区,false,/);
+    expect(lines[2]).toContain('zhangjiang-pole');
+  });
+
+  it('writes no CSV cell that a spreadsheet would run as a formula; numbers stay numbers', async () => {
+    const csv = [
+      'id,name,lon,lat,note',
+      'f1,"=HYPERLINK(""http://example.invalid"",""click"")",121.4737,31.2304,ok',
+      'f2,@SUM(1+1),121.5,31.2,+1+2',
+      'f3,-2+3,121.51,31.21,-3.5',
+      '=cmd,name,121.52,31.22,@x',
+    ].join('\n');
+    const r = await run(['--in', 'f.csv', '--out', 'o.csv'], { 'f.csv': csv });
+    expect(r.code).toBe(0);
+    const lines = r.written.get('o.csv')!.slice(1).trimEnd().split('\r\n');
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""http://example.invalid"",""click"")",`);
+    expect(lines[2]).toMatch(/^f2,"'@SUM\(1\+1\)",.*,"'\+1\+2"$/);
+    expect(lines[3]).toMatch(/^f3,"'-2\+3",.*,-3\.5$/);
+    expect(lines[4]).toMatch(/^"'=cmd",name,/);
+    expect(lines[4]).toMatch(/,"'@x"$/);
+  });
+
+  it('--fix-swapped reads rows with lon/lat swapped as points; without it they are bad rows that say so', async () => {
+    const csv = 'id,lon,lat\na,121.4737,31.2304\nb,31.2036,121.5906\n';
+    const r = await run(['--in', 's.csv', '--out', 'o.geojson'], { 's.csv': csv });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('s.csv:3: lon/lat look swapped (lon 31.2036, lat 121.5906; lat must be in [-90, 90])');
+    expect(r.err.at(-1)).toContain('1 row looks lon/lat swapped: --fix-swapped reads them swapped back');
+    const fixed = await run(['--in', 's.csv', '--out', 'o.geojson', '--fix-swapped'], { 's.csv': csv });
+    expect(fixed.code).toBe(0);
+    const fs = features(fixed.written.get('o.geojson'));
+    expect(fs[1]!.geometry.coordinates).toEqual([121.5906, 31.2036]);
+    expect(fs[1]!.properties).toMatchObject({ district: '浦东新区', lonlat_swapped: true });
+  });
+
+  it('--crs bd09 converts Baidu coordinates', async () => {
+    // 人民广场 as Baidu maps give it (gcoord's forward conversion), ≈ 1 km north-east of WGS-84
+    const [bx, by] = gcoord.transform([121.4737, 31.2304], gcoord.WGS84, gcoord.BD09) as [number, number];
+    expect(distance([bx, by], [121.4737, 31.2304], { units: 'kilometers' })).toBeGreaterThan(0.8);
+    const r = await run(['--in', 'b.csv', '--out', 'o.geojson', '--crs', 'BD-09'], { 'b.csv': `lon,lat\n${bx},${by}\n` });
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toContain('BD-09 → WGS-84');
+    const [lon, lat] = features(r.written.get('o.geojson'))[0]!.geometry.coordinates as [number, number];
+    expect(Math.abs(lon - 121.4737)).toBeLessThan(1e-5);
+    expect(Math.abs(lat - 31.2304)).toBeLessThan(1e-5);
+    expect(features(r.written.get('o.geojson'))[0]!.properties.district).toBe('黄浦区');
   });
 });
 
@@ -216,8 +329,8 @@ describe('link CLI (spawned)', () => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(stdout).toMatch(/4 linked, 0 skipped in \d+ ms/);
+    expect(stdout).toMatch(/4 linked \(none outside Shanghai\), 0 skipped in \d+ ms/);
     const fs = features(readFileSync(out, 'utf8'));
     expect(byName(fs, '张江高科站').properties.zones).toContain('zhangjiang-pole');
-  });
+  }, 120_000);
 });

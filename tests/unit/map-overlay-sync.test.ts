@@ -158,12 +158,17 @@ function siteSet(id: string, coords: [number, number][]): SiteSet {
     fileName: `${id}.csv`,
     format: 'csv',
     crs: 'wgs84',
+    encoding: 'utf-8',
+    fingerprint: id,
     count: n,
     ids: Array<string | null>(n).fill(null),
     names: Array<string | null>(n).fill(null),
     lines: new Int32Array(n),
     rows: new Int32Array(n),
     coords: Float64Array.from(coords.flat()),
+    input: Float64Array.from(coords.flat()),
+    swapped: new Uint8Array(n),
+    outside: 0,
     district: new Int16Array(n),
     districtNames: ['黄浦区'],
     combo: new Int32Array(n),
@@ -199,14 +204,14 @@ describe('imported sites', () => {
         ],
       ],
     ]);
-    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#0f766e', '#0f766e']);
+    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', '#111111']);
     expect(port.addedOverlays()).toEqual(['user-sites']);
 
     // a second file: only its sites are sent, under ordinal 1
     store.setState({ siteSets: [a, b] });
     expect(addedFeatures()).toHaveLength(2);
     expect(addedFeatures()[1]![1][0]!.map((f) => f.id)).toEqual([1_000_000]);
-    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#0f766e', 'b', '#c2410c', '#0f766e']);
+    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', 'b', '#4a044e', '#111111']);
     expect(overlayCalls('user-sites')).toEqual([]);
   });
 

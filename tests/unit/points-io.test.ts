@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { looksBinary, parseCsvPoints, parseGeoJsonPoints, parsePointsText, type ParseOptions, type ParseResult } from '../../src/geo/points-io';
+import { looksBinary } from '../../src/io/points';
+import type { ParseResult } from '../../src/io/points';
+import { parseCsvPoints, parseGeoJsonPoints, parsePointsText } from '../../src/io/read-points';
+import type { ParseOptions } from '../../src/io/read-points';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/points/${name}`, import.meta.url), 'utf8');
 
@@ -290,7 +293,7 @@ describe('CSV parsing', () => {
     const r = parseCsvPoints(text, { bounds: SH });
     expect(r.errors).toEqual([
       { line: 2, index: 0, reason: 'outside the area (lon 116.40, lat 39.90)' },
-      { line: 3, index: 1, reason: expect.stringContaining('lon/lat look swapped') as unknown as string },
+      { line: 3, index: 1, reason: expect.stringContaining('lon/lat look swapped') as unknown as string, swapped: true },
     ]);
     expect(r.points.map((p) => p.name)).toEqual(['ok']);
     // without bounds, Beijing is fine, the swapped row is still caught by the range check

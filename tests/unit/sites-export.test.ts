@@ -3,10 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinker } from '../../src/geo/link';
-import { districtBounds, linkSitesText } from '../../src/geo/sites';
+import type { Linker } from '../../src/geo/link';
 import type { SiteSet } from '../../src/geo/sites';
-import { BOM, EXPORT_COLUMNS, parkRows, reasonText, siteRows, toCsv, toGeoJson } from '../../src/geo/export';
-import type { ExportNames } from '../../src/geo/export';
+import { importSites } from '../../src/io/link-sites';
+import { BOM } from '../../src/export/csv-cell';
+import { EXPORT_COLUMNS, parkRows, reasonText, siteRows, toCsv, toGeoJson } from '../../src/export/results';
+import type { ExportNames } from '../../src/export/results';
 import type { DistrictFeature, ParkFeature, ZoneFeature } from '../../src/geo/types';
 import type { SectorsFile } from '../../src/loaders/schemas';
 import { readGeoJson } from '../fakes/geo-disk';
@@ -16,14 +18,15 @@ const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 let set: SiteSet;
 let parks: ParkFeature[];
 let names: (lang: 'zh' | 'en') => ExportNames;
+let linker: Linker;
 
-beforeAll(() => {
+beforeAll(async () => {
   const districts = readGeoJson<{ features: DistrictFeature[] }>('districts.geojson').features;
   const zones = readGeoJson<{ features: ZoneFeature[] }>('zones.geojson').features;
   const sectors = readGeoJson<SectorsFile>('sectors.json');
   parks = readGeoJson<{ features: ParkFeature[] }>('parks.geojson').features;
-  const linker = createLinker(districts, zones);
-  set = linkSitesText(readFileSync(join(FIX, 'good.csv'), 'utf8'), 'good.csv', linker, { crs: 'wgs84', bounds: districtBounds(districts), setId: 's' }).set;
+  linker = createLinker(districts, zones);
+  set = (await importSites(new Uint8Array(readFileSync(join(FIX, 'good.csv'))), 'good.csv', linker, { crs: 'wgs84', maxRows: 100, setId: 's' })).set;
   const zoneNames = new Map(zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
   const nodeNames = new Map<string, { zh: string; en: string }>();
   for (const s of sectors.sectors) {
@@ -129,5 +132,49 @@ describe('GeoJSON export', () => {
     expect(reasonText({ sector: 'ic', node: 'ic', clause: '五（一）', phrase: 'x', via: 'designation', zone: null }, names('en'))).toBe(
       'Integrated circuits: named by the plan (五（一）) “x”',
     );
+  });
+});
+
+describe('sites outside Shanghai and hostile names in the export', () => {
+  const csv = [
+    'id,name,lon,lat',
+    'k1,昆山,120.98,31.39',
+    'f1,"=HYPERLINK(""http://example.invalid"",""click"")",121.4737,31.2304',
+    'f2,@SUM(1+1),121.5,31.2',
+    'f3,+1+2,121.51,31.21',
+    'f4,-2+3,121.52,31.22',
+    'f5,-3.5,121.53,31.23',
+  ].join('\n');
+  let sites: SiteSet;
+  beforeAll(async () => {
+    sites = (await importSites(csv, 'hostile.csv', linker, { crs: 'wgs84', maxRows: 100, setId: 'h' })).set;
+  });
+  const col = (k: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(k);
+
+  it('says "outside Shanghai" / "上海市域外" in the district column, and outside: true in GeoJSON', () => {
+    const zh = parseCsv(toCsv(siteRows(sites), names('zh')).slice(1));
+    expect(zh.find((r) => r[0] === 'k1')![col('district')]).toBe('上海市域外');
+    expect(zh.find((r) => r[0] === 'f1')![col('district')]).toBe('黄浦区');
+    const en = parseCsv(toCsv(siteRows(sites), names('en')).slice(1));
+    expect(en.find((r) => r[0] === 'k1')![col('district')]).toBe('outside Shanghai');
+    const fc = JSON.parse(toGeoJson(siteRows(sites), names('en')));
+    const k1 = fc.features.find((f: { id: string }) => f.id === 'k1');
+    expect(k1.properties).toMatchObject({ district: null, outside: true, zones: [], sectors: [], links: [] });
+    expect(fc.features.find((f: { id: string }) => f.id === 'f1').properties.outside).toBe(false);
+  });
+
+  it('writes no cell a spreadsheet would run as a formula; a negative number stays a number', () => {
+    const text = toCsv(siteRows(sites), names('en'));
+    const rows = parseCsv(text.slice(1));
+    const nameOf = (id: string) => rows.find((r) => r[0] === id)![col('name_en')];
+    expect(nameOf('f1')).toBe(`'=HYPERLINK("http://example.invalid","click")`);
+    expect(nameOf('f2')).toBe("'@SUM(1+1)");
+    expect(nameOf('f3')).toBe("'+1+2");
+    expect(nameOf('f4')).toBe("'-2+3");
+    expect(nameOf('f5')).toBe('-3.5');
+    // the raw text: the neutralised cells are quoted, the number is bare
+    expect(text).toContain(`,"'=HYPERLINK(""http://example.invalid"",""click"")",`);
+    expect(text).toContain(',-3.5,');
+    for (const r of rows.slice(1)) for (const cell of r) expect(/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell))).toBe(false);
   });
 });

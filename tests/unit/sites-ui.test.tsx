@@ -8,15 +8,19 @@ import { App } from '../../src/app/App';
 import { StoreContext, createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
 import { createLinkClient, importSiteFile } from '../../src/state/link-client';
-import { exportResults, shareUrl, visibleParks } from '../../src/components/sites/SitesPanel';
-import { BOM } from '../../src/geo/export';
+import { exportResults, shareUrl } from '../../src/components/sites/SitesPanel';
+import { BOM } from '../../src/export/csv-cell';
+import iconv from 'iconv-lite';
 import { diskFetcher, loadRealGeo } from '../fakes/geo-disk';
 import { FakeMapController } from '../fakes/fake-map-controller';
+import { selectVisibleParks } from '../../src/state/selectors/parks';
 
 vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 const file = (name: string, type = 'text/csv') => new File([readFileSync(join(FIX, name))], name, { type });
+const bytesFile = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
+const listedParkIds = () => Array.from(document.querySelectorAll('.park-list button[data-park]')).map((b) => b.getAttribute('data-park')!);
 
 beforeEach(() => {
   FakeMapController.reset();
@@ -46,9 +50,9 @@ describe('link client without Worker (jsdom)', () => {
     expect(typeof Worker).toBe('undefined');
     const geo = await loadRealGeo();
     if (!geo.districts.ok || !geo.zones.ok) throw new Error('data');
-    const c = createLinkClient(geo.districts.data.features, geo.zones.data.features);
+    const c = createLinkClient({ districts: geo.districts.data.features, zones: geo.zones.data.features });
     expect(c.mode).toBe('in-thread');
-    const r = await c.link('lon,lat\n121.5906,31.2036\n', 'x.csv', 'wgs84', 'a');
+    const r = await c.link({ source: 'lon,lat\n121.5906,31.2036\n', fileName: 'x.csv', crs: 'wgs84', encoding: 'auto', setId: 'a' });
     expect(r.set.count).toBe(1);
     expect(r.set.combos[0]!.zones).toContain('zhangjiang-pole');
   });
@@ -64,7 +68,7 @@ describe('SitesPanel', () => {
   it('imports a good file: listed with district, drawn, counted for export', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    const done = await screen.findByText(/已导入 good\.csv：3 个地点/);
+    const done = await screen.findByText(/已导入 good\.csv：3 个地点/, {}, { timeout: 20_000 });
     expect(done.closest('[data-phase]')).toHaveAttribute('data-phase', 'done');
     const list = screen.getByTestId('sites-sets');
     expect(within(list).getByText('人民广场')).toBeInTheDocument();
@@ -77,7 +81,7 @@ describe('SitesPanel', () => {
     const store = await renderApp();
     fireEvent.click(screen.getByRole('radio', { name: /GCJ-02/ }));
     pick(file('gcj02.csv'));
-    await screen.findByText(/已导入 gcj02\.csv/);
+    await screen.findByText(/已导入 gcj02\.csv/, {}, { timeout: 20_000 });
     const set = store.getState().siteSets[0]!;
     expect(set.crs).toBe('gcj02');
     expect(set.coords[0]).toBeCloseTo(121.4737, 4);
@@ -86,23 +90,31 @@ describe('SitesPanel', () => {
   it('asks before importing the valid rows of a file with bad rows, naming the lines; cancel leaves earlier imports', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    await screen.findByText(/已导入 good\.csv/);
+    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
     pick(file('mixed-bad-rows.csv'));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('mixed-bad-rows.csv：2 行有效，3 行有误。');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(alert).toHaveTextContent('mixed-bad-rows.csv：3 行有效，2 行有误。');
     const errors = within(alert).getByTestId('sites-errors');
     expect(errors).toHaveTextContent('第 3 行');
     expect(errors).toHaveTextContent('"abc" is not a number');
-    expect(errors).toHaveTextContent('第 5 行');
-    expect(errors).toHaveTextContent('outside Shanghai');
+    expect(errors).toHaveTextContent('第 6 行');
+    expect(errors).toHaveTextContent('missing lat');
+    // 北京 (line 5) is outside Shanghai: an answer, not a bad row
+    expect(errors).not.toHaveTextContent('第 5 行');
+    expect(alert).toHaveTextContent('其中 1 个在上海市域外');
     expect(store.getState().siteSets).toHaveLength(1);
     fireEvent.click(within(alert).getByRole('button', { name: '取消' }));
     expect(store.getState().siteSets).toHaveLength(1);
 
     pick(file('mixed-bad-rows.csv'));
-    fireEvent.click(await screen.findByRole('button', { name: '导入 2 个有效行，跳过 3 行' }));
-    await screen.findByText(/跳过 3 行/);
-    expect(store.getState().siteSets.map((s) => s.count)).toEqual([3, 2]);
+    fireEvent.click(await screen.findByRole('button', { name: '导入 3 个有效行，跳过 2 行' }));
+    await screen.findByText(/跳过 2 行/, {}, { timeout: 20_000 });
+    expect(store.getState().siteSets.map((s) => s.count)).toEqual([3, 3]);
+    // the site outside Shanghai is listed and says so
+    const second = within(screen.getByTestId('sites-sets'))
+      .getAllByRole('listitem')
+      .find((li) => li.getAttribute('data-set') === store.getState().siteSets[1]!.id)!;
+    expect(within(second).getByText('北京天安门').closest('button')).toHaveTextContent('上海市域外');
   });
 
   it.each([
@@ -112,7 +124,7 @@ describe('SitesPanel', () => {
   ])('refuses %s with a message and imports nothing', async (name, message) => {
     const store = await renderApp();
     pick(file(name, name.endsWith('.png') ? 'image/png' : 'text/csv'));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert).toHaveTextContent(`${name} 无法导入`);
     expect(alert).toHaveTextContent(message);
     expect(store.getState().siteSets).toHaveLength(0);
@@ -122,32 +134,142 @@ describe('SitesPanel', () => {
     const store = await renderApp();
     const dt = { files: [file('sites.geojson', 'application/geo+json')], types: ['Files'] };
     fireEvent.drop(screen.getByTestId('map'), { dataTransfer: dt });
-    await screen.findByText(/已导入 sites\.geojson：2 个地点/);
+    await screen.findByText(/已导入 sites\.geojson：2 个地点/, {}, { timeout: 20_000 });
     expect(store.getState().siteSets[0]!.format).toBe('geojson');
   });
 
   it('opens a site card from the list, in both languages', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    await screen.findByText(/已导入 good\.csv/);
+    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
     fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('张江科学城'));
-    const card = await screen.findByRole('article', { name: '张江科学城' });
+    const card = await screen.findByRole('article', { name: '张江科学城' }, { timeout: 20_000 });
     expect(card).toHaveTextContent('导入的地点');
     expect(card).toHaveTextContent('张江科技创新极');
     expect(card).toHaveTextContent('good.csv · 第 3 行');
     expect(store.getState().cameraRequest).toMatchObject({ zoom: 12 });
     store.getState().setLang('en');
-    await waitFor(() => expect(card).toHaveTextContent('Imported site'));
+    await waitFor(() => expect(card).toHaveTextContent('Imported site'), { timeout: 20_000 });
     expect(card).toHaveTextContent('good.csv · line 3');
   });
 });
 
+describe('files as people have them', () => {
+  const CSV = 'id,名称,经度,纬度\nG1,人民广场,121.4737,31.2304\nG2,张江科学城,121.5906,31.2036\n';
+
+  it('reads a GBK file (Excel on Chinese Windows) and says so', async () => {
+    const store = await renderApp();
+    pick(bytesFile(iconv.encode(CSV, 'gbk'), 'gbk.csv'));
+    const done = await screen.findByText(/已导入 gbk\.csv：2 个地点/, {}, { timeout: 20_000 });
+    expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：GBK / GB18030（自动识别）');
+    expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
+    expect(within(screen.getByTestId('sites-sets')).getByText('张江科学城')).toBeInTheDocument();
+  });
+
+  it('reads UTF-16 with a BOM (Excel "Unicode text", tab-separated) and says so', async () => {
+    const store = await renderApp();
+    pick(bytesFile(iconv.encode(CSV.replace(/,/g, '\t'), 'utf-16le', { addBOM: true }), 'unicode.txt'));
+    const done = await screen.findByText(/已导入 unicode\.txt：2 个地点/, {}, { timeout: 20_000 });
+    expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：UTF-16 LE（按文件的 BOM）');
+    expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
+  });
+
+  it('the encoding can be chosen before importing', async () => {
+    const store = await renderApp();
+    fireEvent.change(screen.getByTestId('sites-encoding'), { target: { value: 'gb18030' } });
+    pick(bytesFile(iconv.encode(CSV, 'gbk'), 'chosen.csv'));
+    const done = await screen.findByText(/已导入 chosen\.csv/, {}, { timeout: 20_000 });
+    expect(done.closest('[data-phase]')).toHaveTextContent('GBK / GB18030（按所选）');
+    expect(store.getState().siteSets[0]!.names[0]).toBe('人民广场');
+  });
+
+  it('rows with lon/lat swapped are swapped and imported in one step', async () => {
+    const store = await renderApp();
+    const text = 'id,name,lon,lat\nA,ok,121.4737,31.2304\nB,swapped,31.2036,121.5906\nC,bad,x,31.2\n';
+    pick(bytesFile(new TextEncoder().encode(text), 'swapped.csv'));
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(alert).toHaveTextContent('swapped.csv：1 行有效，2 行有误。');
+    expect(alert).toHaveTextContent('lon/lat look swapped');
+    fireEvent.click(within(alert).getByTestId('sites-swap'));
+    await screen.findByText(/已导入 swapped\.csv：2 个地点/, {}, { timeout: 20_000 });
+    const set = store.getState().siteSets[0]!;
+    expect(set.ids).toEqual(['A', 'B']);
+    expect(set.coords[2]).toBeCloseTo(121.5906, 6);
+    expect(set.districtNames[set.district[1]!]).toBe('浦东新区');
+  });
+
+  it('the coordinate system can be changed after import: the set is linked again in its place', async () => {
+    const store = await renderApp();
+    pick(file('gcj02.csv'));
+    await screen.findByText(/已导入 gcj02\.csv/, {}, { timeout: 20_000 });
+    const before = store.getState().siteSets[0]!;
+    expect(before.crs).toBe('wgs84');
+    expect(Math.abs(before.coords[0]! - 121.4737)).toBeGreaterThan(0.004);
+    fireEvent.change(screen.getByTestId('site-set-crs'), { target: { value: 'gcj02' } });
+    await waitFor(() => expect(store.getState().siteSets[0]!.crs).toBe('gcj02'));
+    const after = store.getState().siteSets[0]!;
+    expect(store.getState().siteSets).toHaveLength(1);
+    expect(after.id).not.toBe(before.id);
+    expect(after.coords[0]).toBeCloseTo(121.4737, 4);
+    expect(after.coords[1]).toBeCloseTo(31.2304, 4);
+    expect(after.names).toEqual(before.names);
+  });
+
+  it('importing the same file twice warns first', async () => {
+    const store = await renderApp();
+    pick(file('good.csv'));
+    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
+    pick(new File([readFileSync(join(FIX, 'good.csv'))], 'renamed.csv', { type: 'text/csv' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(within(alert).getByTestId('sites-duplicate')).toHaveTextContent('此文件已导入过（与 good.csv 内容相同）。');
+    expect(store.getState().siteSets).toHaveLength(1);
+    fireEvent.click(within(alert).getByRole('button', { name: '仍然导入' }));
+    await screen.findByText(/已导入 renamed\.csv/, {}, { timeout: 20_000 });
+    expect(store.getState().siteSets).toHaveLength(2);
+  });
+
+  it('markup in a name stays text; control and direction characters are removed with a note', async () => {
+    const store = await renderApp();
+    const text = 'id,name,lon,lat\nX,<img src=x onerror=alert(1)><b>bold</b>,121.4737,31.2304\nY,abc\u202edef,121.5,31.2\n';
+    pick(bytesFile(new TextEncoder().encode(text), 'markup.csv'));
+    await screen.findByText(/已导入 markup\.csv/, {}, { timeout: 20_000 });
+    const list = screen.getByTestId('sites-sets');
+    expect(within(list).getByText('<img src=x onerror=alert(1)><b>bold</b>')).toBeInTheDocument();
+    expect(list.querySelector('img, b')).toBeNull();
+    expect(store.getState().siteSets[0]!.names[1]).toBe('abcdef');
+    expect(screen.getByTestId('sites-notes')).toHaveTextContent('1 row had control or text-direction characters in the id or name; they were removed');
+  });
+});
+
 describe('export and share', () => {
+  it('exports exactly the parks the list shows under a district filter', async () => {
+    const store = await renderApp();
+    const all = listedParkIds();
+    fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
+    await waitFor(() => expect(listedParkIds().length).toBeLessThan(all.length));
+    const listed = listedParkIds();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(screen.getByText(`当前显示的园区（${listed.length}）`)).toBeInTheDocument();
+    const { text } = await exportResults(store, 'csv', { parks: true, sites: false });
+    const exported = text
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
+    expect([...exported].sort()).toEqual([...listed].sort());
+    // and with a sector filter on top
+    store.getState().setSectors(['ic']);
+    await waitFor(() => expect(listedParkIds().length).toBeLessThan(listed.length + 1));
+    const geo = JSON.parse((await exportResults(store, 'geojson', { parks: true, sites: false })).text);
+    expect(geo.features.map((f: { id: string }) => f.id).sort()).toEqual([...listedParkIds()].sort());
+  });
+
   it('exports the parks the filter shows plus the imported sites', async () => {
     const store = await renderApp();
     await importSiteFile(store, file('good.csv'));
     store.getState().setSectors(['ic']);
-    const shown = visibleParks(store.getState());
+    const shown = selectVisibleParks(store.getState());
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(store.getState().derived!.parks.length);
     const { text, fileName } = await exportResults(store, 'csv', { parks: true, sites: true });
@@ -172,7 +294,7 @@ describe('export and share', () => {
     fireEvent.click(screen.getByTestId('share-open'));
     const input = screen.getByTestId('share-url') as HTMLInputElement;
     expect(input.value).toBe(`${window.location.origin}${url.slice('http://x'.length)}`);
-    const qr = await screen.findByTestId('share-qr');
+    const qr = await screen.findByTestId('share-qr', {}, { timeout: 20_000 });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(qr).toHaveAttribute('data-url', input.value);
   });

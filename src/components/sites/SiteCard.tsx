@@ -1,6 +1,11 @@
 import { t } from '../../i18n';
+import { ti } from '../../i18n/sites-import';
+import './site-card.css';
 import { useAppStore } from '../../state/store';
 import { SectorReasons } from '../ParkCard';
+import type { Crs } from '../../geo/crs';
+
+const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84', bd09: ' · BD-09 → WGS-84' };
 
 /** The card of the imported site picked on the map or in the list: where it is and why each sector. */
 export function SiteCard() {
@@ -12,8 +17,9 @@ export function SiteCard() {
   if (!ref || !set || !derived || ref.index >= set.count) return null;
   const i = ref.index;
   const combo = set.combos[set.combo[i]!]!;
-  const name = set.names[i] ?? set.ids[i] ?? t(lang, 'sitesUnnamed');
+  const name = set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed');
   const line = set.lines[i]!;
+  const d = set.district[i]!;
   const zoneName = (id: string) => {
     const z = derived.zones.find((x) => x.id === id);
     return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;
@@ -23,7 +29,7 @@ export function SiteCard() {
       <header>
         <h2 id="site-card-h">{name}</h2>
         <p className="alt-name">
-          {t(lang, 'sitesCardKind')}
+          {ti(lang, 'sitesCardKind')}
           {set.ids[i] && set.names[i] ? ` · ${set.ids[i]}` : ''}
         </p>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t(lang, 'close')}>
@@ -32,9 +38,11 @@ export function SiteCard() {
       </header>
       <dl>
         <dt>{t(lang, 'district')}</dt>
-        <dd>{set.districtNames[set.district[i]!] ?? t(lang, 'none')}</dd>
+        <dd className={d < 0 ? 'outside' : undefined} data-outside={d < 0 || undefined}>
+          {d < 0 ? ti(lang, 'sitesOutside') : (set.districtNames[d] ?? t(lang, 'none'))}
+        </dd>
         <dt>{t(lang, 'zones')}</dt>
-        <dd>{combo.zones.length === 0 ? t(lang, 'sitesNoZone') : combo.zones.map(zoneName).join('、')}</dd>
+        <dd>{combo.zones.length === 0 ? ti(lang, 'sitesNoZone') : combo.zones.map(zoneName).join('、')}</dd>
       </dl>
       {combo.links.length > 0 && (
         <>
@@ -43,14 +51,15 @@ export function SiteCard() {
         </>
       )}
       <dl className="provenance">
-        <dt>{t(lang, 'sitesCardCoords')}</dt>
+        <dt>{ti(lang, 'sitesCardCoords')}</dt>
         <dd>
           {set.coords[2 * i]!.toFixed(6)}, {set.coords[2 * i + 1]!.toFixed(6)}
         </dd>
-        <dt>{t(lang, 'sitesCardSource')}</dt>
+        <dt>{ti(lang, 'sitesCardSource')}</dt>
         <dd>
-          {set.fileName} · {line >= 0 ? t(lang, 'sitesLine', { n: line }) : t(lang, 'sitesFeature', { n: set.rows[i]! })}
-          {set.crs === 'gcj02' ? ' · GCJ-02 → WGS-84' : ''}
+          {set.fileName} · {line >= 0 ? ti(lang, 'sitesLine', { n: line }) : ti(lang, 'sitesFeature', { n: set.rows[i]! })}
+          {CRS_NOTE[set.crs]}
+          {set.swapped[i] === 1 && ` · ${ti(lang, 'sitesCardSwapped')}`}
         </dd>
       </dl>
     </article>

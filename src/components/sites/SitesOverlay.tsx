@@ -2,14 +2,26 @@
  * Over the map: the drop target for site files (a file dropped anywhere on the page is taken;
  * the veil shows while one is dragged) and the card of the picked imported site.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { importSiteFile } from '../../state/link-client';
 import { useAppStore, useStoreApi } from '../../state/store';
-import { SiteCard } from './SiteCard';
+
+/** The card loads with the first site picked (there are none before an import). */
+const SiteCard = lazy(() => import('./SiteCard').then((m) => ({ default: m.SiteCard })));
 import './sites.css';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types ?? []).includes('Files');
+
+function CardWhenPicked() {
+  const picked = useAppStore((s) => s.selectedSite !== null);
+  if (!picked) return null;
+  return (
+    <Suspense fallback={null}>
+      <SiteCard />
+    </Suspense>
+  );
+}
 
 export function SitesOverlay() {
   const store = useStoreApi();
@@ -58,7 +70,7 @@ export function SitesOverlay() {
   return (
     <>
       <div className="sites-card-slot">
-        <SiteCard />
+        <CardWhenPicked />
       </div>
       {dragging && (
         <div className="sites-drop" data-testid="sites-drop" aria-hidden="true">

@@ -6,6 +6,7 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { isArea, isPoint } from './style-bits';
 import type { LayerBody } from './types';
+import { SITE_COLORS } from '../../theme/sites';
 
 const ACCENT = '#6a3fb5';
 const transparent = 'rgba(0,0,0,0)';
@@ -40,7 +41,8 @@ export const find = {
 } satisfies Record<string, LayerBody>;
 
 /** One colour per imported file, in import order (repeats after 6). */
-const SET_COLORS = ['#0f766e', '#c2410c', '#1d4ed8', '#a21caf', '#4d7c0f', '#b45309'];
+/** One colour per imported file, in import order (repeating): the sites' own, apart from every sector's. */
+const SET_COLORS: readonly string[] = SITE_COLORS;
 
 /** circle-color by the feature's set id, in import order. */
 export function setColorExpression(setIds: readonly string[]): ExpressionSpecification {

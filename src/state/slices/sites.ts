@@ -1,16 +1,23 @@
 /**
  * Store slice of the sites feature: the user's imported site sets (each linked by the same
- * engine as the parks), the import in progress and its report, the coordinate system chosen,
- * and the site whose card is open. Imports never touch the parks or earlier imports.
+ * engine as the parks), the import in progress and its report, the coordinate system and text
+ * encoding chosen for the next import, and the site whose card is open. Imports never touch the
+ * parks or earlier imports.
  */
 import type { Slice } from '../slice-type';
-import type { Crs, SiteImportResult, SiteSet } from '../../geo/sites';
+import type { SiteSet } from '../../geo/sites';
+import type { Crs } from '../../geo/crs';
+import type { EncodingChoice } from '../../io/decode';
+import type { SiteImportResult } from '../../io/link-sites';
 
 export type SiteImportStatus =
   | { phase: 'idle' }
   | { phase: 'linking'; fileName: string }
-  /** some rows are bad, some good: waiting for the user to import the good ones or cancel */
-  | { phase: 'review'; fileName: string; result: SiteImportResult }
+  /**
+   * waiting for the user: some rows are bad (import the good ones, or cancel), or the same file
+   * was imported before (`duplicateOf` names that set's file)
+   */
+  | { phase: 'review'; fileName: string; result: SiteImportResult; duplicateOf: string | null }
   /** nothing can be imported: the file as a whole (fatal), or every row is bad */
   | { phase: 'failed'; fileName: string; result: SiteImportResult | null; message: string | null }
   | { phase: 'done'; fileName: string; result: SiteImportResult; skipped: number };
@@ -22,38 +29,49 @@ export interface SiteRef {
 
 export interface SitesSlice {
   siteCrs: Crs;
+  siteEncoding: EncodingChoice;
   siteSets: SiteSet[];
   siteImport: SiteImportStatus;
   selectedSite: SiteRef | null;
   setSiteCrs(crs: Crs): void;
+  setSiteEncoding(encoding: EncodingChoice): void;
   beginSiteImport(fileName: string): void;
-  /** decides what happens with a linked file: add it, ask, or report that nothing can be imported */
-  finishSiteImport(result: SiteImportResult): void;
+  /** decides what happens with a linked file: add it, ask (or add at once when `confirm`), or report that nothing can be imported */
+  finishSiteImport(result: SiteImportResult, opts?: { confirm?: boolean }): void;
   failSiteImport(fileName: string, message: string): void;
   /** imports the valid rows of the file under review */
   confirmSiteImport(): void;
   /** drops the file under review (or closes the report) */
   dismissSiteImport(): void;
   removeSiteSet(id: string): void;
+  /** puts `set` in the place of the set `id` (the same sites linked again) */
+  replaceSiteSet(id: string, set: SiteSet): void;
   selectSite(ref: SiteRef | null): void;
 }
 
 export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
-  siteCrs: 'wgs84', // the default, shown in the panel (DEFAULT_CRS of geo/sites)
+  // the defaults (types only are imported here: the CRS and reading code loads with the first import)
+  siteCrs: 'wgs84',
+  siteEncoding: 'auto',
   siteSets: [],
   siteImport: { phase: 'idle' },
   selectedSite: null,
   setSiteCrs: (siteCrs) => set({ siteCrs }),
+  setSiteEncoding: (siteEncoding) => set({ siteEncoding }),
   beginSiteImport: (fileName) => set({ siteImport: { phase: 'linking', fileName } }),
-  finishSiteImport: (result) => {
+  finishSiteImport: (result, opts = {}) => {
     const fileName = result.fileName;
     if (result.fatal !== null || result.set.count === 0) {
       set({ siteImport: { phase: 'failed', fileName, result, message: result.fatal } });
-    } else if (result.errorCount > 0) {
-      set({ siteImport: { phase: 'review', fileName, result } });
-    } else {
-      set((s) => ({ siteSets: [...s.siteSets, result.set], siteImport: { phase: 'done', fileName, result, skipped: 0 } }));
+      return;
     }
+    const fp = result.set.fingerprint;
+    const twin = fp ? get().siteSets.find((x) => x.fingerprint === fp) : undefined;
+    if (!opts.confirm && (result.errorCount > 0 || twin)) {
+      set({ siteImport: { phase: 'review', fileName, result, duplicateOf: twin ? twin.fileName : null } });
+      return;
+    }
+    set((s) => ({ siteSets: [...s.siteSets, result.set], siteImport: { phase: 'done', fileName, result, skipped: result.errorCount } }));
   },
   failSiteImport: (fileName, message) => set({ siteImport: { phase: 'failed', fileName, result: null, message } }),
   confirmSiteImport: () => {
@@ -70,5 +88,13 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
       siteSets: s.siteSets.filter((x) => x.id !== id),
       selectedSite: s.selectedSite?.set === id ? null : s.selectedSite,
     })),
+  replaceSiteSet: (id, next) =>
+    set((s) => {
+      if (!s.siteSets.some((x) => x.id === id)) return {};
+      return {
+        siteSets: s.siteSets.map((x) => (x.id === id ? next : x)),
+        selectedSite: s.selectedSite?.set === id ? { set: next.id, index: s.selectedSite.index } : s.selectedSite,
+      };
+    }),
   selectSite: (selectedSite) => set({ selectedSite }),
 });

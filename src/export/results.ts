@@ -2,17 +2,22 @@
  * Exports of the current result set (the parks shown and/or the imported sites) as CSV and
  * GeoJSON. Pure: strings in, strings out; the UI turns them into downloads.
  *
- * CSV: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, RFC 4180 quoting,
- * columns EXPORT_COLUMNS; zones, sectors and reasons as readable text in the chosen language.
- * GeoJSON: WGS-84 Point features with the same fields plus the ids and the full `links`.
+ * CSV: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, every cell through
+ * csvCell (RFC 4180 quoting, formulas neutralised), columns EXPORT_COLUMNS; zones, sectors and
+ * reasons as readable text in the chosen language; a site outside Shanghai says so in `district`.
+ * GeoJSON: WGS-84 Point features with the same fields plus the ids, `outside` and the full `links`.
  */
 import type { ParkProps } from '../loaders/schemas';
-import { siteAt } from './sites';
-import type { SiteSet } from './sites';
-import type { Link } from './types';
+import { siteAt } from '../geo/sites';
+import type { SiteSet } from '../geo/sites';
+import { CRS_LABEL } from '../geo/crs';
+import type { Link } from '../geo/types';
+import { BOM, csvLine } from './csv-cell';
 
 export const EXPORT_COLUMNS = ['id', 'name_zh', 'name_en', 'lon', 'lat', 'district', 'zones', 'sectors', 'reasons', 'confidence', 'source'] as const;
-export const BOM = '\uFEFF';
+
+/** What the district column says for a site outside every district of Shanghai. */
+const OUTSIDE_TEXT = { zh: '上海市域外', en: 'outside Shanghai' } as const;
 
 export type ExportLang = 'zh' | 'en';
 
@@ -32,7 +37,9 @@ export interface ExportRow {
   name_en: string;
   lon: number;
   lat: number;
+  /** null: outside Shanghai (sites only) or not known */
   district: string | null;
+  outside: boolean;
   zones: string[];
   sectors: string[];
   links: Link[];
@@ -55,6 +62,7 @@ export function parkRows(parks: readonly ParkProps[], coords: ReadonlyMap<string
         lon: at[0],
         lat: at[1],
         district: p.district,
+        outside: false,
         zones: p.zones,
         sectors: p.sectors,
         links: p.links,
@@ -71,7 +79,7 @@ export function parkRows(parks: readonly ParkProps[], coords: ReadonlyMap<string
  */
 export function siteRows(set: SiteSet): ExportRow[] {
   const out: ExportRow[] = new Array<ExportRow>(set.count);
-  const crs = set.crs === 'gcj02' ? 'GCJ-02 → WGS-84' : 'WGS-84';
+  const crs = set.crs === 'wgs84' ? 'WGS-84' : `${CRS_LABEL[set.crs]} → WGS-84`;
   for (let i = 0; i < set.count; i++) {
     const s = siteAt(set, i);
     const name = s.name ?? '';
@@ -84,6 +92,7 @@ export function siteRows(set: SiteSet): ExportRow[] {
       lon: s.lon,
       lat: s.lat,
       district: s.district,
+      outside: s.outside,
       zones: s.zones,
       sectors: s.sectors,
       links: s.links,
@@ -117,10 +126,6 @@ export function reasonText(l: Link, names: ExportNames): string {
   return `${node}: ${how} ${zone} (${l.clause})${quote}`;
 }
 
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 const coord = (v: number) => String(Math.round(v * 1e7) / 1e7);
 
 /** The CSV text (starting with the BOM). */
@@ -134,14 +139,14 @@ export function toCsv(rows: readonly ExportRow[], names: ExportNames): string {
       r.name_en,
       coord(r.lon),
       coord(r.lat),
-      r.district ?? '',
+      r.outside ? OUTSIDE_TEXT[lang] : (r.district ?? ''),
       r.zones.map((z) => nameOf(names.zone(z), z, lang)).join('; '),
       r.sectors.map((s) => nameOf(names.sector(s), s, lang)).join('; '),
       r.links.map((l) => reasonText(l, names)).join(' | '),
       r.confidence,
       r.source,
     ];
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(csvLine(cells));
   }
   return BOM + lines.join('\r\n') + '\r\n';
 }
@@ -158,6 +163,7 @@ export function toGeoJson(rows: readonly ExportRow[], names: ExportNames): strin
       name_zh: r.name_zh,
       name_en: r.name_en,
       district: r.district,
+      outside: r.outside,
       zones: r.zones,
       sectors: r.sectors,
       reasons: r.links.map((l) => reasonText(l, names)),

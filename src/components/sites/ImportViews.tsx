@@ -1,0 +1,278 @@
+/**
+ * What the sites panel shows once a file is picked: the import report (progress, bad rows by line,
+ * the encoding read, swap-and-import, the duplicate warning, read again in another encoding) and
+ * the imported sets (colour, count, outside Shanghai, coordinate system to link again, the first
+ * sites). Loaded with the first import (see SitesPanel).
+ */
+import { useId } from 'react';
+import { t } from '../../i18n';
+import { ti } from '../../i18n/sites-import';
+import type { SitesImportKey } from '../../i18n/sites-import';
+import { useAppStore, useStoreApi } from '../../state/store';
+import { relinkSites, retrySiteImport } from '../../state/site-flows';
+import type { SiteImportStatus } from '../../state/slices/sites';
+import type { Crs } from '../../geo/crs';
+import type { EncodingReport, TextEncodingId } from '../../io/decode';
+import { siteColor } from '../../theme/sites';
+import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
+import type { Lang } from '../../domain/types';
+import './import-views.css';
+
+/** Sites listed per imported file (the rest are on the map and in the export). */
+export const LIST_CAP = 20;
+/** Row errors listed in the report (the count is always given). */
+export const ERROR_CAP = 30;
+
+export default function ImportReportAndSets({ lang }: { lang: Lang }) {
+  return (
+    <>
+      <ImportReport lang={lang} />
+      <ImportedSets lang={lang} />
+    </>
+  );
+}
+
+function where(lang: Lang, e: { line: number | null; index: number | null }): string {
+  if (e.line !== null) return ti(lang, 'sitesLine', { n: e.line });
+  if (e.index !== null) return ti(lang, 'sitesFeature', { n: e.index });
+  return ti(lang, 'sitesNote');
+}
+
+const HOW: Record<EncodingReport['how'], SitesImportKey> = {
+  bom: 'sitesHowBom',
+  detected: 'sitesHowDetected',
+  ascii: 'sitesHowAscii',
+  chosen: 'sitesHowChosen',
+  fallback: 'sitesHowFallback',
+};
+
+/** "Read as GBK / GB18030 (detected)". */
+function EncodingLine({ lang, report }: { lang: Lang; report: EncodingReport | null }) {
+  if (!report) return null;
+  return (
+    <span className="sites-read-as" data-encoding={report.encoding}>
+      {ti(lang, 'sitesReadAs', { enc: ENCODING_NAMES[report.encoding] })}
+      {ti(lang, HOW[report.how])}
+    </span>
+  );
+}
+
+/** Read the file under review (or that failed) again in another encoding. */
+function ReadAgain({ lang, report }: { lang: Lang; report: EncodingReport | null }) {
+  const store = useStoreApi();
+  const id = useId();
+  return (
+    <span className="sites-read-again">
+      <label htmlFor={id}>{ti(lang, 'sitesReadAgain')}</label>{' '}
+      <select
+        id={id}
+        value=""
+        data-testid="sites-read-again"
+        onChange={(e) => {
+          if (e.target.value) void retrySiteImport(store, { encoding: e.target.value as TextEncodingId });
+        }}
+      >
+        <option value="">…</option>
+        {ENCODINGS.filter((enc) => enc !== report?.encoding).map((enc) => (
+          <option key={enc} value={enc}>
+            {ENCODING_NAMES[enc]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function ErrorList({ lang, status }: { lang: Lang; status: Extract<SiteImportStatus, { result: unknown }> }) {
+  const r = status.result;
+  if (!r) return null;
+  const shown = r.errors.slice(0, ERROR_CAP);
+  const more = r.errorCount - shown.length;
+  if (shown.length === 0 && r.notes.length === 0) return null;
+  return (
+    <ul className="sites-errors" data-testid="sites-errors">
+      {r.notes.map((n, i) => (
+        <li key={`n${i}`}>
+          <span className="where">{ti(lang, 'sitesNote')}</span> {n}
+        </li>
+      ))}
+      {shown.map((e) => (
+        <li key={`${e.line ?? ''}:${e.index ?? ''}`} data-line={e.line ?? undefined} data-feature={e.line === null ? (e.index ?? undefined) : undefined}>
+          <span className="where">{where(lang, e)}</span> {e.reason}
+        </li>
+      ))}
+      {more > 0 && <li className="more">{ti(lang, 'sitesMoreErrors', { n: more })}</li>}
+    </ul>
+  );
+}
+
+/** "3 of them look lon/lat swapped. [Swap lon/lat in these 3 rows and import]" */
+function SwapOffer({ lang, n }: { lang: Lang; n: number }) {
+  const store = useStoreApi();
+  if (n === 0) return null;
+  return (
+    <p className="sites-swap">
+      {ti(lang, 'sitesSwappable', { n })}{' '}
+      <button type="button" onClick={() => void retrySiteImport(store, { fixSwapped: true, confirm: true })} data-testid="sites-swap">
+        {ti(lang, 'sitesSwap', { n })}
+      </button>
+    </p>
+  );
+}
+
+function ImportReport({ lang }: { lang: Lang }) {
+  const st = useAppStore((s) => s.siteImport);
+  const confirm = useAppStore((s) => s.confirmSiteImport);
+  const dismiss = useAppStore((s) => s.dismissSiteImport);
+  switch (st.phase) {
+    case 'idle':
+      return null;
+    case 'linking':
+      return (
+        <p className="sites-status" role="status" data-phase="linking">
+          {ti(lang, 'sitesLinking', { file: st.fileName })}
+        </p>
+      );
+    case 'failed':
+      return (
+        <div className="sites-status failed" role="alert" data-phase="failed">
+          <strong>{ti(lang, 'sitesFailed', { file: st.fileName })}</strong>
+          {st.message !== null ? <p className="fatal">{st.message}</p> : <p>{ti(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>}
+          {st.result && <SwapOffer lang={lang} n={st.result.fixSwapped ? 0 : st.result.swappable} />}
+          <ErrorList lang={lang} status={st} />
+          <p className="sites-hint">
+            <EncodingLine lang={lang} report={st.result?.encoding ?? null} /> {st.result?.encoding && <ReadAgain lang={lang} report={st.result.encoding} />}
+          </p>
+          <button type="button" className="link" onClick={dismiss}>
+            {t(lang, 'dismiss')}
+          </button>
+        </div>
+      );
+    case 'review': {
+      const r = st.result;
+      return (
+        <div className="sites-status review" role="alert" data-phase="review">
+          {st.duplicateOf !== null && (
+            <p className="sites-duplicate" data-testid="sites-duplicate">
+              {ti(lang, 'sitesDuplicate', { twin: st.duplicateOf })}
+            </p>
+          )}
+          {r.errorCount > 0 && <strong>{ti(lang, 'sitesReview', { file: st.fileName, good: r.set.count, bad: r.errorCount })}</strong>}
+          {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside })}</span>}
+          <SwapOffer lang={lang} n={r.fixSwapped ? 0 : r.swappable} />
+          <ErrorList lang={lang} status={st} />
+          <p className="sites-hint">
+            <EncodingLine lang={lang} report={r.encoding} /> <ReadAgain lang={lang} report={r.encoding} />
+          </p>
+          <div className="sites-actions">
+            <button type="button" className="primary" onClick={confirm} data-testid="sites-confirm">
+              {r.errorCount > 0 ? ti(lang, 'sitesConfirm', { good: r.set.count, bad: r.errorCount }) : ti(lang, 'sitesImportAnyway')}
+            </button>
+            <button type="button" onClick={dismiss} data-testid="sites-cancel">
+              {ti(lang, 'sitesCancel')}
+            </button>
+          </div>
+        </div>
+      );
+    }
+    case 'done': {
+      const r = st.result;
+      return (
+        <div
+          className="sites-status done"
+          role="status"
+          data-phase="done"
+          data-count={r.set.count}
+          data-outside={r.set.outside}
+          data-link-ms={Math.round(r.ms)}
+        >
+          {ti(lang, 'sitesDone', { file: st.fileName, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })}
+          {st.skipped > 0 && ti(lang, 'sitesDoneSkipped', { n: st.skipped })}
+          {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}{' '}
+          <button type="button" className="link" onClick={dismiss}>
+            {t(lang, 'dismiss')}
+          </button>
+          <p className="sites-hint">
+            <EncodingLine lang={lang} report={r.encoding} />
+          </p>
+          {r.notes.length > 0 && (
+            <ul className="sites-errors" data-testid="sites-notes">
+              {r.notes.map((n, i) => (
+                <li key={i}>
+                  <span className="where">{ti(lang, 'sitesNote')}</span> {n}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      );
+    }
+  }
+}
+
+function ImportedSets({ lang }: { lang: Lang }) {
+  const store = useStoreApi();
+  const sets = useAppStore((s) => s.siteSets);
+  const remove = useAppStore((s) => s.removeSiteSet);
+  const select = useAppStore((s) => s.selectSite);
+  const requestCamera = useAppStore((s) => s.requestCamera);
+  if (sets.length === 0) return null;
+  return (
+    <div className="sites-sets">
+      <h3>{ti(lang, 'sitesImported')}</h3>
+      <ul aria-label={ti(lang, 'sitesImported')} data-testid="sites-sets">
+        {sets.map((set, k) => (
+          <li key={set.id} data-set={set.id} data-count={set.count} data-outside={set.outside}>
+            <div className="set-head">
+              <span className="set-swatch" style={{ background: siteColor(k) }} aria-hidden="true" />
+              <span className="set-name" title={set.fileName}>
+                {set.fileName}
+              </span>
+              <span className="set-count">
+                {ti(lang, 'sitesCount', { n: set.count.toLocaleString() })}
+                {set.outside > 0 && ti(lang, 'sitesOutsideCount', { n: set.outside.toLocaleString() })}
+              </span>
+              <select
+                className="set-crs"
+                value={set.crs}
+                aria-label={ti(lang, 'sitesSetCrs', { file: set.fileName })}
+                data-testid="site-set-crs"
+                onChange={(e) => void relinkSites(store, set.id, e.target.value as Crs)}
+              >
+                {CRS_CHOICES.map((c) => (
+                  <option key={c.crs} value={c.crs}>
+                    {c.short}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="link" onClick={() => remove(set.id)} aria-label={ti(lang, 'sitesRemoveLabel', { file: set.fileName })}>
+                {ti(lang, 'sitesRemove')}
+              </button>
+            </div>
+            <ol className="set-sites">
+              {Array.from({ length: Math.min(set.count, LIST_CAP) }, (_, i) => {
+                const d = set.district[i]!;
+                return (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      data-site={i}
+                      onClick={() => {
+                        select({ set: set.id, index: i });
+                        requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
+                      }}
+                    >
+                      <span className="site-name">{set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed')}</span>
+                      <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? ti(lang, 'sitesOutside') : set.districtNames[d]}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+            {set.count > LIST_CAP && <p className="count-line">{ti(lang, 'sitesFirstN', { n: LIST_CAP })}</p>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

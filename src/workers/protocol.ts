@@ -1,0 +1,70 @@
+/**
+ * The link worker's protocol (src/workers/link.worker.ts), and the work behind each message, so
+ * the worker and its in-thread stand-in (src/state/link-client.ts, where there is no Worker) run
+ * exactly the same code: read → convert → link (src/io/link-sites.ts).
+ */
+import { createLinker } from '../geo/link';
+import type { Linker } from '../geo/link';
+import { relinkSiteSet } from '../geo/sites';
+import type { LinkAreas, SiteSet } from '../geo/sites';
+import type { Crs } from '../geo/crs';
+import type { EncodingChoice } from '../io/decode';
+import { importSites } from '../io/link-sites';
+import type { SiteImportResult } from '../io/link-sites';
+import { MAX_IMPORT_ROWS } from '../io/limits';
+
+/** Read and link one file. */
+export interface LinkRequest {
+  req: number;
+  /** the file itself (read where the linking runs, in chunks) or its text */
+  source: Blob | string;
+  fileName: string;
+  crs: Crs;
+  encoding: EncodingChoice;
+  /** read rows whose lon/lat look swapped as points, swapped back */
+  fixSwapped?: boolean;
+  setId: string;
+}
+
+/** Link an imported set again, its coordinates read in another system. */
+export interface RelinkRequest {
+  req: number;
+  set: SiteSet;
+  crs: Crs;
+  setId: string;
+}
+
+export type WorkerMessage = ({ kind: 'init' } & LinkAreas) | ({ kind: 'link' } & LinkRequest) | ({ kind: 'relink' } & RelinkRequest);
+
+export type LinkReply =
+  { kind: 'result'; req: number; result: SiteImportResult } | { kind: 'relinked'; req: number; set: SiteSet } | { kind: 'error'; req: number; message: string };
+
+/** The linker for the areas (built once per worker). */
+export function linkerFor(areas: LinkAreas): Linker {
+  return createLinker(areas.districts, areas.zones);
+}
+
+/** Reads a request's file (size-checked first, so a huge file is never read) and links it. */
+export function runLinkRequest(r: LinkRequest, linker: Linker): Promise<SiteImportResult> {
+  return importSites(r.source, r.fileName, linker, {
+    crs: r.crs,
+    encoding: r.encoding,
+    fixSwapped: r.fixSwapped === true,
+    maxRows: MAX_IMPORT_ROWS,
+    setId: r.setId,
+  });
+}
+
+export function runRelinkRequest(r: RelinkRequest, linker: Linker): SiteSet {
+  return relinkSiteSet(r.set, r.crs, linker, r.setId);
+}
+
+/** The buffers of a set that can be moved (not copied) to another thread. */
+export function transferablesOfSet(s: SiteSet): ArrayBuffer[] {
+  return [s.coords, s.input, s.swapped, s.district, s.combo, s.lines, s.rows].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The buffers of a result that can be moved (not copied) to another thread. */
+export function transferablesOf(result: SiteImportResult): ArrayBuffer[] {
+  return transferablesOfSet(result.set);
+}
