@@ -10,9 +10,15 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 1600 },
   test: {
-    environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-    setupFiles: ['./tests/setup.ts'],
     testTimeout: 30000,
+    // Two environments, two projects: pure logic in Node, React components in jsdom.
+    // Browser specs (tests/e2e/*.spec.ts) run under node:test, never here.
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.{ts,tsx}'], setupFiles: ['./tests/setup-component.ts'] },
+      },
+    ],
   },
 });

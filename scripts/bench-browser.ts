@@ -21,7 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import { CHROMIUM, openSession } from '../tests/e2e/harness';
+import { CHROMIUM, openSession } from './lib/browser';
 import { isMain } from './link';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

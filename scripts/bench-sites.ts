@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { createLinker } from '../src/geo/link';
-import { CHROMIUM, openSession } from '../tests/e2e/harness';
+import { CHROMIUM, openSession } from './lib/browser';
 import { bboxOf, isMain, loadGeo } from './link';
 import { mulberry32 } from './bench';
 

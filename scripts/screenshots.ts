@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { build } from 'vite';
-import { openSession, startServer } from '../tests/e2e/harness';
+import { openSession, startServer } from './lib/browser';
 
 import type { Page } from 'playwright-core';
 

@@ -14,6 +14,8 @@ import type { Camera } from '../domain/types';
 import { AudienceView, EmbedView, PresenterView } from '../components/briefing/BriefingViews';
 import { leaveBriefing, toggleFullscreen } from '../components/briefing/dom';
 import { bootStore } from './boot';
+import { MapActionsProvider } from './MapActionsProvider';
+import { MapView } from '../map/MapView';
 import '../components/briefing/briefing.css';
 
 const NOTHING = { sectors: new Set<string>(), parks: new Set<string>(), zones: new Set<string>(), districts: new Set<string>() };
@@ -109,7 +111,12 @@ export function BriefingRoot({
         <p>{script.error}</p>
       </div>
     );
-  if (role === 'presenter') return <PresenterView initialCamera={script.camera} digits={digits} />;
-  if (role === 'embed') return <EmbedView initialCamera={script.camera} />;
-  return <AudienceView initialCamera={script.camera} digits={digits} />;
+  const map = <MapView initialCamera={script.camera} />;
+  if (role === 'presenter') return <PresenterView map={map} digits={digits} />;
+  if (role === 'embed') return <EmbedView map={map} />;
+  return (
+    <MapActionsProvider>
+      <AudienceView map={map} digits={digits} />
+    </MapActionsProvider>
+  );
 }

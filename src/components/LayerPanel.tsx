@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { LAYER_GROUPS } from '../map/layers';
+import { LEGEND_GROUPS } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import { LegendItems } from './Legend';
 
@@ -16,7 +16,7 @@ export function LayerPanel({ onlineAvailable }: { onlineAvailable: boolean }) {
         {t(lang, 'layers')} · {t(lang, 'legend')}
       </h2>
       <ul className="layer-groups">
-        {LAYER_GROUPS.map((g) => (
+        {LEGEND_GROUPS.map((g) => (
           <li key={g.id} data-group={g.id}>
             <label>
               <input type="checkbox" checked={layers[g.id]} onChange={(e) => setVisible(g.id, e.target.checked)} />

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { LegendItem, LegendSwatch } from '../map/layers';
+import type { LegendItem, LegendSwatch } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import type { Lang } from '../domain/types';
 

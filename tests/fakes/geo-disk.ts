@@ -10,6 +10,7 @@ import type { GeoData } from '../../src/loaders/load-geo';
 import { beforeAll } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
+import { deepFreeze } from '../helpers/deep-freeze';
 
 // (path-based: under jsdom, `new URL(…, import.meta.url)` is not a file: URL)
 export const GEO_DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../public/geo')}/`;
@@ -47,15 +48,19 @@ export function diskFetcher(fail: Record<string, number> = {}) {
 
 let cached: Promise<GeoData> | null = null;
 
-/** The real data, loaded and validated the way the app does it (cached; treat as read-only). */
+/**
+ * The real data, loaded and validated the way the app does it. Loaded once per test file and
+ * shared, so it is deep-frozen: code under test that writes to it throws instead of changing
+ * what the next test sees.
+ */
 export function loadRealGeo(): Promise<GeoData> {
-  cached ??= loadGeoData('/', diskFetcher());
+  cached ??= loadGeoData('/', diskFetcher()).then(deepFreeze);
   return cached;
 }
 
 /**
  * For a test file: loads the real data once (beforeAll) and makes fresh stores holding it.
- * `geo()` is the loaded data (after beforeAll has run).
+ * `geo()` is the loaded, deep-frozen data (after beforeAll has run).
  */
 export function realGeoFixture(): { geo(): GeoData; store(): AppStore } {
   let geo: GeoData | null = null;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
-import { MapView } from '../../map/MapView';
-import { MapPortProvider } from '../../map/map-port-context';
+import type { ReactNode } from 'react';
 import { currentChapter } from '../../state/slices/briefing';
 import { chapterLink } from '../../state/url/bindings/briefing';
 import { useAppStore } from '../../state/store';
@@ -12,7 +11,6 @@ import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
 import { absoluteLink, openAudienceWindow } from './dom';
-import type { Camera } from '../../domain/types';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -23,38 +21,36 @@ function useChapter() {
 }
 
 /** The projector's view: the map, and beside it the chapter in large type. */
-export function AudienceView({ initialCamera, digits }: { initialCamera: Camera | null; digits: string }) {
+export function AudienceView({ map, digits }: { map: ReactNode; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
   return (
-    <MapPortProvider>
-      <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
-        <main className="map-area">
-          <MapView initialCamera={initialCamera} />
-          <DetourBadge />
-          <Notices />
-        </main>
-        <aside className="briefing-panel">
-          {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
-          <div className="briefing-panel-foot">
-            <Controls />
-            <ExportControls />
-            {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
-            <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
-          </div>
-        </aside>
-        <BottomBar digits={digits} />
-      </div>
-    </MapPortProvider>
+    <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
+      <main className="map-area">
+        {map}
+        <DetourBadge />
+        <Notices />
+      </main>
+      <aside className="briefing-panel">
+        {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
+        <div className="briefing-panel-foot">
+          <Controls />
+          <ExportControls />
+          {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
+          <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+        </div>
+      </aside>
+      <BottomBar digits={digits} />
+    </div>
   );
 }
 
 /** For an iframe in a slide or a page: the map and the chapter controls, nothing else. */
-export function EmbedView({ initialCamera }: { initialCamera: Camera | null }) {
+export function EmbedView({ map }: { map: ReactNode }) {
   const { chapter, index, total, lang } = useChapter();
   return (
     <div className="briefing briefing-embed" data-role="embed" data-chapter-index={index}>
       <main className="map-area">
-        <MapView initialCamera={initialCamera} />
+        {map}
         <Notices />
       </main>
       <footer className="briefing-bottom">
@@ -102,7 +98,7 @@ function Elapsed() {
 }
 
 /** The presenter's laptop screen: notes, the next chapter, the clock; the audience window follows it. */
-export function PresenterView({ initialCamera, digits }: { initialCamera: Camera | null; digits: string }) {
+export function PresenterView({ map, digits }: { map: ReactNode; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
   const next = useAppStore((s) => s.briefing?.chapters[s.briefingIndex + 1] ?? null);
   return (
@@ -117,7 +113,7 @@ export function PresenterView({ initialCamera, digits }: { initialCamera: Camera
         </button>
       </header>
       <main className="map-area">
-        <MapView initialCamera={initialCamera} />
+        {map}
         <DetourBadge />
         <Notices />
       </main>

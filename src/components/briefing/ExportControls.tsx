@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
-import { exportMapImage } from '../../map/export/export-image';
-import type { ExportFailure } from '../../map/export/export-image';
-import { useMapPortRef } from '../../map/map-port-context';
+import type { ExportFailure } from '../../domain/map-image';
+import { useMapActions } from '../map-actions';
 import { currentChapter } from '../../state/slices/briefing';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
@@ -28,8 +27,9 @@ const fileName = (store: AppStore, ext: string) => {
 /** PNG of this chapter, a ZIP of every chapter, and print. Failures are said, never written. */
 export function ExportControls() {
   const store = useStoreApi();
-  const mapPortRef = useMapPortRef();
-  const mapPort = () => mapPortRef?.current ?? null;
+  const map = useMapActions();
+  const exportImage = (text: ReturnType<typeof exportText>) =>
+    map ? map.exportImage(text) : Promise.resolve({ ok: false as const, reason: 'noMap' as const });
   const lang = useAppStore((s) => s.lang);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -39,7 +39,7 @@ export function ExportControls() {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await exportMapImage(mapPort(), store, exportText(store, lang));
+      const r = await exportImage(exportText(store, lang));
       if (!r.ok) return fail(r.reason);
       const name = fileName(store, 'png');
       downloadBlob(r.blob, name);
@@ -60,8 +60,8 @@ export function ExportControls() {
         setMessage({ ok: true, text: t(lang, 'briefingExporting', { n: i + 1, total }) });
         store.getState().goToChapter(i);
         // at the chapter's camera at once (no flight)
-        mapPort()?.jumpTo(currentChapter(store.getState())!.camera);
-        const r = await exportMapImage(mapPort(), store, exportText(store, lang));
+        map?.jumpTo(currentChapter(store.getState())!.camera);
+        const r = await exportImage(exportText(store, lang));
         if (!r.ok) return fail(r.reason);
         files[fileName(store, 'png')] = new Uint8Array(await r.blob.arrayBuffer());
       }

@@ -6,16 +6,9 @@ import { HIGHLIGHT_COLOR, LAYER_GROUPS } from '../layers';
 import type { LegendItem } from '../layers';
 import type { ExportContent } from './layout';
 import { scaleBar } from './scale';
+import type { ExportText } from '../../domain/map-image';
 
 /** The caller's texts, in the export's language. */
-export interface ExportText {
-  lang: Lang;
-  title: string;
-  subtitle: string;
-  /** shown under the legend (e.g. the chapter's target figures) */
-  extra: string[];
-}
-
 function legendLabel(s: AppState, item: LegendItem, lang: Lang): string {
   if (typeof item.label === 'string') return t(lang, item.label);
   const text = item.label[lang];

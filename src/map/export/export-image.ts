@@ -6,14 +6,10 @@
 import type { AppStore } from '../../state/store';
 import type { MapPort } from '../map-port';
 import { contentTexts, exportContent } from './content';
-import type { ExportText } from './content';
+import type { ExportResult, ExportText } from '../../domain/map-image';
 import { EXPORT_FONT, EXPORT_LAYOUT, layoutExport } from './layout';
 import { paintExport } from './paint';
 import { isBlankPixels } from './scale';
-
-export type { ExportText } from './content';
-export type ExportFailure = 'noMap' | 'noCanvas' | 'blank';
-export type ExportResult = { ok: true; blob: Blob; width: number; height: number } | { ok: false; reason: ExportFailure; detail?: string };
 
 /** Is the map's canvas blank? (a small copy is read: preserveDrawingBuffer keeps the WebGL canvas readable) */
 function blank(canvas: HTMLCanvasElement): boolean | null {

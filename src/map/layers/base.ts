@@ -1,6 +1,7 @@
 /** The basemap and district layers (bodies only: ids, sources and groups are in the registry). */
 import type { Lang } from '../../domain/types';
-import { COLORS, FONT, nameField } from './style-bits';
+import { COLORS } from '../../theme/map-colors';
+import { FONT, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
 export const provincesFill: LayerBody = { type: 'fill', paint: { 'fill-color': COLORS.neighbourLand } };

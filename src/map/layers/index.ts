@@ -1,7 +1,9 @@
 /** The map's layers: the registry (one ordered table), the layer groups and the paint helpers. */
 export * from './registry';
 export * from './groups';
-export { COLORS, nameField } from './style-bits';
+export { nameField } from './style-bits';
+export { COLORS } from '../../theme/map-colors';
+export type { LegendItem, LegendSwatch } from '../../theme/legend';
 export { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, emphasis } from './zones';
 export type { ZoneFillLayer, ZoneLineLayer } from './zones';
 export { parkFilters, selectedParkFilter } from './parks';

@@ -2,7 +2,8 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { SECTOR_COLORS } from '../../theme/sectors';
 import type { Lang } from '../../domain/types';
-import { COLORS, FONT, nameField } from './style-bits';
+import { COLORS } from '../../theme/map-colors';
+import { FONT, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
 const confidenceStroke: ExpressionSpecification = ['match', ['get', 'confidence'], 'sourced', '#111111', '#ffffff'];

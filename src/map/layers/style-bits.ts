@@ -1,29 +1,6 @@
-/** Colours, the label font and the expressions several layer files share. */
+/** The label font and the expressions several layer files share (colours: src/theme/map-colors.ts). */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { SECTOR_COLORS } from '../../theme/sectors';
 import type { Lang } from '../../domain/types';
-
-export const COLORS = {
-  water: '#cfe1ec',
-  neighbourLand: '#ebe7df',
-  neighbourLine: '#c9c1b3',
-  land: '#faf8f3',
-  districtLine: '#b5aa98',
-  districtLabel: '#6f6558',
-  river: '#8fbad6',
-  road: '#d99a3d',
-  pole: '#6a3fb5',
-  serviceBelt: '#0e7490',
-  hBelt: '#9a5b13',
-  selected: '#111111',
-} as const;
-
-export const CLUSTER_COLORS = {
-  ic: SECTOR_COLORS.ic,
-  biomed: SECTOR_COLORS.biomed,
-  ai: SECTOR_COLORS.ai,
-  digital: SECTOR_COLORS.digital,
-} as const;
 
 export const FONT = ['Noto Sans SC'];
 

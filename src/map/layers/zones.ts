@@ -4,7 +4,8 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
-import { CLUSTER_COLORS, COLORS, FONT, isArea, isLine, nameField } from './style-bits';
+import { CLUSTER_COLORS, COLORS } from '../../theme/map-colors';
+import { FONT, isArea, isLine, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
 const zoneGroupFilter = (groups: string[]): ExpressionSpecification => ['in', ['get', 'group'], ['literal', groups]];

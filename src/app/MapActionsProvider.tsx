@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { MapPortProvider, useMapPortRef } from '../map/map-port-context';
+import { exportMapImage } from '../map/export/export-image';
+import { MapActionsContext } from '../components/map-actions';
+import type { MapActions } from '../components/map-actions';
+import { useStoreApi } from '../state/store';
+
+function Bridge({ children }: { children: ReactNode }) {
+  const store = useStoreApi();
+  const portRef = useMapPortRef();
+  const actions = useMemo<MapActions>(
+    () => ({
+      exportImage: (text) => exportMapImage(portRef?.current ?? null, store, text),
+      jumpTo: (camera) => portRef?.current?.jumpTo(camera),
+    }),
+    [portRef, store],
+  );
+  return <MapActionsContext.Provider value={actions}>{children}</MapActionsContext.Provider>;
+}
+
+/** Gives the panels under it the actions of the MapView under it (through the view's map port). */
+export function MapActionsProvider({ children }: { children: ReactNode }) {
+  return (
+    <MapPortProvider>
+      <Bridge>{children}</Bridge>
+    </MapPortProvider>
+  );
+}
