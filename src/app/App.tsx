@@ -30,8 +30,8 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
   const url = useMemo(() => givenUrl ?? readUrl(), [givenUrl]);
   const lang = useAppStore((s) => s.lang);
   const geo = useAppStore((s) => s.geo);
-  const park = useAppStore((s) => (s.park ? s.derived?.parks.find((p) => p.id === s.park) : undefined));
-  const zone = useAppStore((s) => (s.zone ? s.derived?.zones.find((z) => z.id === s.zone) : undefined));
+  const park = useAppStore((s) => (s.selectedParkId ? s.derived?.parks.find((p) => p.id === s.selectedParkId) : undefined));
+  const zone = useAppStore((s) => (s.selectedZoneId ? s.derived?.zones.find((z) => z.id === s.selectedZoneId) : undefined));
   const clear = useAppStore((s) => s.clearSelection);
   const setLang = useAppStore((s) => s.setLang);
 

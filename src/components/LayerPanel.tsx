@@ -6,7 +6,7 @@ import { LegendItems } from './Legend';
 /** Layer switches with the legend of each group beneath it: one list, generated from the registry. */
 export function LayerPanel({ onlineAvailable }: { onlineAvailable: boolean }) {
   const lang = useAppStore((s) => s.lang);
-  const layers = useAppStore((s) => s.layers);
+  const layers = useAppStore((s) => s.layerVisibility);
   const setVisible = useAppStore((s) => s.setLayerVisible);
   const online = useAppStore((s) => s.onlineBasemap);
   const setOnline = useAppStore((s) => s.setOnlineBasemap);

@@ -20,13 +20,13 @@ export function ParkList() {
   const lang = useAppStore((s) => s.lang);
   const parks = useAppStore((s) => s.derived?.parks);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
-  const selected = useAppStore(useShallow((s) => s.sectors));
-  const current = useAppStore((s) => s.park);
+  const selected = useAppStore(useShallow((s) => s.sectorFilter));
+  const current = useAppStore((s) => s.selectedParkId);
   const listRef = useRef<HTMLUListElement>(null);
   const visible = useAppStore(selectVisibleParks);
   const km = useAppStore(selectDistanceMap);
   const sortBy = useAppStore((s) => s.sortBy);
-  const compare = useAppStore(useShallow((s) => s.compare));
+  const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const byDistance = sortBy === 'distance' && km !== null;
   const shown = useMemo(() => sortParks(visible, byDistance ? 'distance' : 'name', lang, km), [visible, byDistance, lang, km]);

@@ -14,7 +14,7 @@ export function SectorFilter() {
   const lang = useAppStore((s) => s.lang);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
   const parks = useAppStore((s) => s.derived?.parks);
-  const selected = useAppStore(useShallow((s) => s.sectors));
+  const selected = useAppStore(useShallow((s) => s.sectorFilter));
   const toggle = useAppStore((s) => s.toggleSector);
   const clear = useAppStore((s) => s.setSectors);
   const filters = useAppStore(selectFilters);

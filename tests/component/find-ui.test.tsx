@@ -35,14 +35,14 @@ describe('search combobox', () => {
     fireEvent.keyDown(box, { key: 'ArrowDown' }); // back to the first
     fireEvent.keyDown(box, { key: 'Enter' });
     const s = store.getState();
-    expect(s.park).toBe('caohejing');
+    expect(s.selectedParkId).toBe('caohejing');
     const at = s.derived!.parkCoords.get('caohejing')!;
     expect(s.cameraRequest).toMatchObject({ lng: at[0], lat: at[1] });
-    expect(s.origin).toEqual({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'caohejing' } });
+    expect(s.chosenPoint).toEqual({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'caohejing' } });
     expect(box.getAttribute('aria-expanded')).toBe('false');
     expect((box as HTMLInputElement).value).toBe('徐汇漕河泾开发区');
     fireEvent.keyDown(box, { key: 'Escape' });
-    expect(store.getState().query).toBe('');
+    expect(store.getState().searchText).toBe('');
   });
 
   it('choosing a district flies there without opening a card', async () => {
@@ -53,9 +53,9 @@ describe('search combobox', () => {
     fireEvent.change(box, { target: { value: '嘉定区' } });
     fireEvent.click((await within(await screen.findByRole('listbox')).findAllByRole('option'))[0]!);
     const s = store.getState();
-    expect([s.park, s.zone]).toEqual([null, null]);
+    expect([s.selectedParkId, s.selectedZoneId]).toEqual([null, null]);
     expect(s.cameraRequest?.zoom).toBe(10.5);
-    expect(s.origin?.ref).toEqual({ kind: 'district', id: '嘉定区' });
+    expect(s.chosenPoint?.ref).toEqual({ kind: 'district', id: '嘉定区' });
   });
 
   it('choosing a sector sets the sector filter, and moves nothing', async () => {
@@ -69,9 +69,9 @@ describe('search combobox', () => {
     expect(first.textContent).toContain('产业（筛选）');
     fireEvent.click(first);
     const s = store.getState();
-    expect(s.sectors).toEqual(['biomed']);
-    expect([s.park, s.zone, s.cameraRequest, s.origin]).toEqual([null, null, null, null]);
-    expect(s.query).toBe('');
+    expect(s.sectorFilter).toEqual(['biomed']);
+    expect([s.selectedParkId, s.selectedZoneId, s.cameraRequest, s.chosenPoint]).toEqual([null, null, null, null]);
+    expect(s.searchText).toBe('');
   });
 });
 
@@ -109,7 +109,7 @@ describe('filters, list and comparison', () => {
     );
     const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare]')];
     for (const b of toggles.slice(0, 4)) fireEvent.click(b);
-    expect(store.getState().compare).toHaveLength(4);
+    expect(store.getState().compareParkIds).toHaveLength(4);
     expect(toggles[4]!.disabled).toBe(true);
     const sheet = screen.getByTestId('compare');
     expect(sheet.querySelectorAll('thead th[data-park]')).toHaveLength(4);

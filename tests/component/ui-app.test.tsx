@@ -197,7 +197,7 @@ describe('App (fake map, real data from disk)', () => {
     window.history.replaceState(null, '', '/?sector=ic&lang=en');
     const { store } = renderApp();
     await waitForParks(parksForSelection(parks, ['ic'], sectors).length, 'Parks');
-    expect(store.getState().sectors).toEqual(['ic']);
+    expect(store.getState().sectorFilter).toEqual(['ic']);
     expect(fake().setLang).toHaveBeenLastCalledWith('en');
   });
 
@@ -250,7 +250,7 @@ describe('App (fake map, real data from disk)', () => {
     );
     expect(screen.getAllByText(t('zh', 'loadFailed'))).toHaveLength(1);
     expect(store.getState().notices).toHaveLength(1);
-    expect(store.getState().sectors).toEqual(['ic']);
+    expect(store.getState().sectorFilter).toEqual(['ic']);
     // the URL sync the second run restarted still writes changes
     fireEvent.click(sectorBox(document.body, 'biomed'));
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('sector')).toBe('ic,biomed'));

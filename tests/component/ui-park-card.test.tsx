@@ -96,8 +96,8 @@ describe('ParkCard (real data)', () => {
     const chips = [...card.querySelectorAll<HTMLButtonElement>('button.chip')];
     expect(chips.map((c) => c.textContent)).toEqual(p.zones.map((z) => zone(store, z).name_zh));
     fireEvent.click(chips.at(-1)!);
-    expect(store.getState().zone).toBe(p.zones.at(-1));
-    expect(store.getState().park).toBeNull();
+    expect(store.getState().selectedZoneId).toBe(p.zones.at(-1));
+    expect(store.getState().selectedParkId).toBeNull();
     expect(card.querySelector(`[data-confidence="${p.confidence}"]`)).toHaveTextContent(t('zh', `conf_${p.confidence}`));
   });
 
@@ -184,7 +184,7 @@ describe('ZoneCard (real data)', () => {
     expect(card).toHaveTextContent(`${t('zh', 'parksInside')} (${inside.length})`);
     const target = inside.find((p) => p.id === 'the-bund')!;
     fireEvent.click(buttons.find((b) => b.textContent === target.name_zh)!);
-    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().selectedParkId).toBe('the-bund');
     const at = store.getState().derived!.parkCoords.get('the-bund')!;
     expect(store.getState().cameraRequest).toMatchObject({ lng: at[0], lat: at[1] });
   });

@@ -39,9 +39,9 @@ describe('briefing slice', () => {
     const s = () => store.getState();
     s().startBriefing('audience', 5);
     const ch = chapters[5]!;
-    expect(s().sectors).toEqual(ch.sectors);
+    expect(s().sectorFilter).toEqual(ch.sectors);
     expect(
-      Object.entries(s().layers)
+      Object.entries(s().layerVisibility)
         .filter(([, on]) => on)
         .map(([g]) => g)
         .sort(),
@@ -60,12 +60,12 @@ describe('briefing slice', () => {
     s().selectPark('zhuqiao');
     expect(isDetour(s())).toBe(true);
     s().resumeChapter();
-    expect(s().park).toBeNull();
+    expect(s().selectedParkId).toBeNull();
     s().toggleSector('ai');
     expect(isDetour(s())).toBe(true);
     const noop = { leave: () => {}, fullscreen: () => {} };
     runKeyAction(store, { type: 'resume' }, noop);
-    expect(s().sectors).toEqual(ch.sectors);
+    expect(s().sectorFilter).toEqual(ch.sectors);
     runKeyAction(store, { type: 'jump', n: 99 }, noop);
     expect(s().briefingIndex).toBe(5);
     runKeyAction(store, { type: 'last' }, noop);
@@ -129,7 +129,7 @@ describe('presenter ↔ audience channel', () => {
     audience.store.getState().selectPark('zhuqiao');
     const seq = presenter.store.getState().briefingSeq;
     presenter.store.getState().resumeChapter();
-    expect(audience.store.getState().park).toBeNull();
+    expect(audience.store.getState().selectedParkId).toBeNull();
     expect(presenter.store.getState().briefingSeq).toBe(seq + 1);
     presenter.store.getState().setLang('en');
     expect(audience.store.getState().lang).toBe('en');

@@ -78,11 +78,11 @@ describe('find slice and selectors', () => {
       .slice(0, 6)
       .map((p) => p.id);
     for (const id of ids) st.getState().toggleCompare(id);
-    expect(st.getState().compare).toEqual(ids.slice(0, MAX_COMPARE));
+    expect(st.getState().compareParkIds).toEqual(ids.slice(0, MAX_COMPARE));
     st.getState().toggleCompare(ids[1]!);
-    expect(st.getState().compare).toEqual([ids[0], ids[2], ids[3]]);
+    expect(st.getState().compareParkIds).toEqual([ids[0], ids[2], ids[3]]);
     st.getState().setCompare([ids[0]!, ids[0]!, ...ids]);
-    expect(st.getState().compare).toHaveLength(MAX_COMPARE);
+    expect(st.getState().compareParkIds).toHaveLength(MAX_COMPARE);
   });
 
   it('accepts only positive finite radii, and only usable polygons', async () => {
@@ -106,7 +106,7 @@ describe('find slice and selectors', () => {
       ],
     };
     await s().setArea(square);
-    expect(s().area).toEqual(square);
+    expect(s().drawnArea).toEqual(square);
     await s().setArea({
       type: 'Polygon',
       coordinates: [
@@ -118,7 +118,7 @@ describe('find slice and selectors', () => {
         ],
       ],
     });
-    expect(s().area).toBeNull();
+    expect(s().drawnArea).toBeNull();
   });
 
   it('a later setArea wins while the first still waits for the area query to load', async () => {
@@ -141,9 +141,9 @@ describe('find slice and selectors', () => {
     const first = s().setArea(square);
     await s().setArea(null);
     await first;
-    expect(s().area).toBeNull();
+    expect(s().drawnArea).toBeNull();
     await s().setArea(square);
-    expect(s().area).toEqual(square);
+    expect(s().drawnArea).toEqual(square);
   });
 
   it('nearest and radius follow the filters and leave the origin park out', () => {
@@ -211,7 +211,7 @@ describe('URL binding', () => {
     );
     expect(notices).toEqual([]);
     const s = st.getState();
-    expect([s.query, s.districtFilter, s.zoneFilter, s.confFilter]).toEqual(['张江', ['浦东新区'], ['zhangjiang-pole', 'lingang-pole'], ['estimate']]);
+    expect([s.searchText, s.districtFilter, s.zoneFilter, s.confFilter]).toEqual(['张江', ['浦东新区'], ['zhangjiang-pole', 'lingang-pole'], ['estimate']]);
     expect(formatUrlState(currentUrlState(st)).search).toBe(
       `?sector=ic&q=${encodeURIComponent('张江')}&district=${encodeURIComponent('浦东新区')}&zones=zhangjiang-pole,lingang-pole&conf=estimate`,
     );
@@ -245,10 +245,10 @@ describe('map clicks while a find tool is active', () => {
       h.onClick(click('serviceBelt-fill', 'service-belt'));
       if (mode === 'pick') st.getState().setFindMode(mode);
       h.onClick(click(null));
-      expect([st.getState().park, st.getState().zone]).toEqual(['the-bund', null]);
+      expect([st.getState().selectedParkId, st.getState().selectedZoneId]).toEqual(['the-bund', null]);
     }
     st.getState().setFindMode('none');
     h.onClick(click('parks-circle', 'caohejing'));
-    expect(st.getState().park).toBe('caohejing');
+    expect(st.getState().selectedParkId).toBe('caohejing');
   });
 });

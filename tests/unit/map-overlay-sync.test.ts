@@ -105,9 +105,9 @@ describe('find overlay', () => {
     store.getState().setFindMode('pick');
     expect(port.lastCall('setCrosshair')).toEqual([true]);
     port.click(click('parks-circle', { id: 'caohejing' }, { lngLat: { lng: 121.41, lat: 31.17 } }));
-    expect(store.getState().origin).toEqual({ lng: 121.41, lat: 31.17, ref: null });
+    expect(store.getState().chosenPoint).toEqual({ lng: 121.41, lat: 31.17, ref: null });
     expect(store.getState().findMode).toBe('none');
-    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().selectedParkId).toBe('the-bund');
     expect(port.lastCall('setCrosshair')).toEqual([false]);
   });
 
@@ -117,7 +117,7 @@ describe('find overlay', () => {
     // clicks while drawing are the drawing tool's
     port.click(click('parks-circle', { id: 'caohejing' }));
     port.click(click(null));
-    expect(store.getState().park).toBeNull();
+    expect(store.getState().selectedParkId).toBeNull();
     const polygon: Polygon = {
       type: 'Polygon',
       coordinates: [
@@ -134,7 +134,7 @@ describe('find overlay', () => {
     // after this click has been dispatched, not during it
     expect(store.getState().findMode).toBe('draw');
     await vi.waitFor(() => expect(store.getState().findMode).toBe('none'));
-    await vi.waitFor(() => expect(store.getState().area).toEqual(polygon));
+    await vi.waitFor(() => expect(store.getState().drawnArea).toEqual(polygon));
     expect(port.calls('stopDraw')).toHaveLength(1);
     expect(port.dataOf('find-area')!.features.map((f) => f.geometry)).toEqual([polygon]);
   });
@@ -239,12 +239,12 @@ describe('imported sites', () => {
     store.setState({ siteSets: [a] });
     port.click(click('user-sites-point', { set: 'a', i: 1 }));
     expect(store.getState().selectedSite).toEqual({ set: 'a', index: 1 });
-    expect(store.getState().zone).toBeNull();
+    expect(store.getState().selectedZoneId).toBeNull();
     expect(port.filterOf('user-sites-selected')).toEqual(['all', ['==', ['get', 'set'], 'a'], ['==', ['get', 'i'], 1]]);
     // a click on a park lets go of the site and selects the park
     port.click(click('parks-circle', { id: 'the-bund' }));
     expect(store.getState().selectedSite).toBeNull();
-    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().selectedParkId).toBe('the-bund');
     expect(port.filterOf('user-sites-selected')).toEqual(['==', ['get', 'i'], -1]);
   });
 

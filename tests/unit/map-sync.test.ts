@@ -49,7 +49,7 @@ describe('syncMapWithStore: data', () => {
     // the current UI state is pushed immediately
     expect(fake.setLang).toHaveBeenCalledWith('zh');
     expect(ringed()).toBeNull();
-    expect(fake.setGroupVisibility).toHaveBeenCalledWith(store.getState().layers);
+    expect(fake.setGroupVisibility).toHaveBeenCalledWith(store.getState().layerVisibility);
     expect(fake.setGroupVisibility).toHaveBeenCalledWith({ online: false });
     expect(fake.flyTo).not.toHaveBeenCalled();
     stop();
@@ -265,23 +265,23 @@ describe('map handlers', () => {
     const h = createMapSync(store).handlers;
     store.getState().selectZone('ai-maqiao');
     h.onClick(click('parks-circle', 'the-bund'));
-    expect(store.getState()).toMatchObject({ park: 'the-bund', zone: null });
+    expect(store.getState()).toMatchObject({ selectedParkId: 'the-bund', selectedZoneId: null });
   });
 
   it('a click on a zone selects the zone, whichever zone layer it hit', () => {
     const h = createMapSync(store).handlers;
     store.getState().selectPark('the-bund');
     h.onClick(click('ai-fill', 'ai-maqiao'));
-    expect(store.getState()).toMatchObject({ park: null, zone: 'ai-maqiao' });
+    expect(store.getState()).toMatchObject({ selectedParkId: null, selectedZoneId: 'ai-maqiao' });
     h.onClick(click('poles-fill', 'zhangjiang-pole'));
-    expect(store.getState()).toMatchObject({ park: null, zone: 'zhangjiang-pole' });
+    expect(store.getState()).toMatchObject({ selectedParkId: null, selectedZoneId: 'zhangjiang-pole' });
   });
 
   it('an empty click clears the selection', () => {
     const h = createMapSync(store).handlers;
     store.getState().selectPark('the-bund');
     h.onClick(click(null));
-    expect(store.getState()).toMatchObject({ park: null, zone: null });
+    expect(store.getState()).toMatchObject({ selectedParkId: null, selectedZoneId: null });
   });
 
   it("onReady sets mapStatus 'ready'", () => {

@@ -17,15 +17,15 @@ describe('createAppStore', () => {
     const s = createAppStore().getState();
     expect(s.geo).toBeNull();
     expect(s.derived).toBeNull();
-    expect(s.sectors).toEqual([]);
-    expect(s.park).toBeNull();
-    expect(s.zone).toBeNull();
+    expect(s.sectorFilter).toEqual([]);
+    expect(s.selectedParkId).toBeNull();
+    expect(s.selectedZoneId).toBeNull();
     expect(s.lang).toBe('zh');
     expect(s.mapStatus).toBe('loading');
     expect(s.onlineBasemap).toBe(false);
     expect(s.notices).toEqual([]);
-    expect(Object.keys(s.layers).sort()).toEqual([...LAYER_GROUP_IDS].sort());
-    expect(Object.values(s.layers).every((v) => v === true)).toBe(true);
+    expect(Object.keys(s.layerVisibility).sort()).toEqual([...LAYER_GROUP_IDS].sort());
+    expect(Object.values(s.layerVisibility).every((v) => v === true)).toBe(true);
   });
 
   it('makes independent stores', () => {
@@ -33,7 +33,7 @@ describe('createAppStore', () => {
     const b = createAppStore();
     a.getState().toggleSector('ic');
     a.getState().setLang('en');
-    expect(b.getState().sectors).toEqual([]);
+    expect(b.getState().sectorFilter).toEqual([]);
     expect(b.getState().lang).toBe('zh');
   });
 });
@@ -45,21 +45,21 @@ describe('filter slice', () => {
     toggleSector('ic');
     toggleSector('ai-chips');
     toggleSector('biomed');
-    expect(store.getState().sectors).toEqual(['ic', 'ai-chips', 'biomed']);
+    expect(store.getState().sectorFilter).toEqual(['ic', 'ai-chips', 'biomed']);
     toggleSector('ai-chips');
-    expect(store.getState().sectors).toEqual(['ic', 'biomed']);
+    expect(store.getState().sectorFilter).toEqual(['ic', 'biomed']);
     toggleSector('ic');
     toggleSector('biomed');
-    expect(store.getState().sectors).toEqual([]);
+    expect(store.getState().sectorFilter).toEqual([]);
   });
 
   it('setSectors replaces the selection and drops duplicates', () => {
     const store = createAppStore();
     store.getState().toggleSector('nev');
     store.getState().setSectors(['ic', 'ai', 'ic']);
-    expect(store.getState().sectors).toEqual(['ic', 'ai']);
+    expect(store.getState().sectorFilter).toEqual(['ic', 'ai']);
     store.getState().setSectors([]);
-    expect(store.getState().sectors).toEqual([]);
+    expect(store.getState().sectorFilter).toEqual([]);
   });
 });
 
@@ -67,21 +67,21 @@ describe('selection slice', () => {
   it('selectPark clears the zone, selectZone clears the park', () => {
     const store = createAppStore();
     store.getState().selectZone('fintech-lujiazui');
-    expect(store.getState().zone).toBe('fintech-lujiazui');
+    expect(store.getState().selectedZoneId).toBe('fintech-lujiazui');
     store.getState().selectPark('the-bund');
-    expect(store.getState().park).toBe('the-bund');
-    expect(store.getState().zone).toBeNull();
+    expect(store.getState().selectedParkId).toBe('the-bund');
+    expect(store.getState().selectedZoneId).toBeNull();
     store.getState().selectZone('ai-maqiao');
-    expect(store.getState().zone).toBe('ai-maqiao');
-    expect(store.getState().park).toBeNull();
+    expect(store.getState().selectedZoneId).toBe('ai-maqiao');
+    expect(store.getState().selectedParkId).toBeNull();
   });
 
   it('clearSelection clears both', () => {
     const store = createAppStore();
     store.getState().selectPark('the-bund');
     store.getState().clearSelection();
-    expect(store.getState().park).toBeNull();
-    expect(store.getState().zone).toBeNull();
+    expect(store.getState().selectedParkId).toBeNull();
+    expect(store.getState().selectedZoneId).toBeNull();
   });
 });
 
@@ -116,11 +116,11 @@ describe('ui slice', () => {
   it('setLayerVisible switches one group only', () => {
     const store = createAppStore();
     store.getState().setLayerVisible('districts', false);
-    const { layers } = store.getState();
+    const { layerVisibility: layers } = store.getState();
     expect(layers.districts).toBe(false);
     for (const id of LAYER_GROUP_IDS) if (id !== 'districts') expect(layers[id]).toBe(true);
     store.getState().setLayerVisible('districts', true);
-    expect(store.getState().layers.districts).toBe(true);
+    expect(store.getState().layerVisibility.districts).toBe(true);
   });
 
   it('setMapStatus sets the message, defaulting it to null', () => {

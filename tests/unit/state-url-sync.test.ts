@@ -31,9 +31,9 @@ describe('applyUrlState (real data)', () => {
     const notices = applyUrlState(store, decodeUrl('?sector=ic,ai-chips&park=the-bund&lang=en', ''));
     const s = store.getState();
     expect(notices).toEqual([]);
-    expect(s.sectors).toEqual(['ic', 'ai-chips']);
-    expect(s.park).toBe('the-bund');
-    expect(s.zone).toBeNull();
+    expect(s.sectorFilter).toEqual(['ic', 'ai-chips']);
+    expect(s.selectedParkId).toBe('the-bund');
+    expect(s.selectedZoneId).toBeNull();
     expect(s.lang).toBe('en');
     expect(s.notices).toEqual([]);
     const at = s.derived!.parkCoords.get('the-bund')!;
@@ -43,23 +43,23 @@ describe('applyUrlState (real data)', () => {
   it('does not move the camera to the park when the URL has a camera', () => {
     const store = storeWithData();
     applyUrlState(store, decodeUrl('?park=the-bund', '#10.00/31.2000/121.5000'));
-    expect(store.getState().park).toBe('the-bund');
+    expect(store.getState().selectedParkId).toBe('the-bund');
     expect(store.getState().cameraRequest).toBeNull();
   });
 
   it('selects a zone', () => {
     const store = storeWithData();
     applyUrlState(store, decodeUrl('?zone=fintech-lujiazui', ''));
-    expect(store.getState().zone).toBe('fintech-lujiazui');
-    expect(store.getState().park).toBeNull();
+    expect(store.getState().selectedZoneId).toBe('fintech-lujiazui');
+    expect(store.getState().selectedParkId).toBeNull();
   });
 
   it('keeps the known values, drops unknown ones and adds one notice naming them', () => {
     const store = storeWithData();
     const notices = applyUrlState(store, decodeUrl('?sector=ic,bogus&park=nowhere', ''));
     const s = store.getState();
-    expect(s.sectors).toEqual(['ic']);
-    expect(s.park).toBeNull();
+    expect(s.sectorFilter).toEqual(['ic']);
+    expect(s.selectedParkId).toBeNull();
     expect(notices.map((n) => [n.param, n.value])).toEqual([
       ['sector', 'bogus'],
       ['park', 'nowhere'],
@@ -83,7 +83,7 @@ describe('applyUrlState (real data)', () => {
     store.getState().setSectors(['ic']);
     store.getState().setLang('en');
     applyUrlState(store, decodeUrl('', ''));
-    expect(store.getState()).toMatchObject({ sectors: [], lang: 'zh', park: null, zone: null, notices: [] });
+    expect(store.getState()).toMatchObject({ sectorFilter: [], lang: 'zh', selectedParkId: null, selectedZoneId: null, notices: [] });
   });
 });
 
@@ -271,19 +271,19 @@ describe('a share link keeps the work (every field round-trips through the URL)'
     vi.useRealTimers();
     await new Promise((r) => setTimeout(r, 0));
     const t2 = b.getState();
-    expect(t2.sectors).toEqual(['biomed']);
+    expect(t2.sectorFilter).toEqual(['biomed']);
     expect(t2.districtFilter).toEqual(['浦东新区']);
     expect(t2.confFilter).toEqual(['estimate']);
-    expect(t2.compare).toEqual(['shengming-lanwan', 'the-bund']);
-    expect(t2.origin?.ref).toEqual({ kind: 'zone', id: 'lingang-pole' });
+    expect(t2.compareParkIds).toEqual(['shengming-lanwan', 'the-bund']);
+    expect(t2.chosenPoint?.ref).toEqual({ kind: 'zone', id: 'lingang-pole' });
     const label = t2.derived!.zoneLabels.features.find((f) => f.properties.id === 'lingang-pole')!.geometry.coordinates;
-    expect([t2.origin!.lng, t2.origin!.lat]).toEqual(label);
+    expect([t2.chosenPoint!.lng, t2.chosenPoint!.lat]).toEqual(label);
     expect(t2.radiusKm).toBe(12.5);
     expect(t2.sortBy).toBe('distance');
-    expect(t2.area?.coordinates[0]).toEqual(area.coordinates[0]);
-    expect(t2.layers.basemap).toBe(false);
-    expect(t2.layers.hBelt).toBe(false);
-    expect(t2.layers.parks).toBe(true);
+    expect(t2.drawnArea?.coordinates[0]).toEqual(area.coordinates[0]);
+    expect(t2.layerVisibility.basemap).toBe(false);
+    expect(t2.layerVisibility.hBelt).toBe(false);
+    expect(t2.layerVisibility.parks).toBe(true);
   });
 
   it('a point given by coordinates round-trips to 5 decimals', () => {
@@ -293,15 +293,15 @@ describe('a share link keeps the work (every field round-trips through the URL)'
     expect(search).toBe('?pt=121.47371,31.23041');
     const b = storeWithData();
     applyUrlState(b, decodeUrl(search, ''));
-    expect(b.getState().origin).toEqual({ lng: 121.47371, lat: 31.23041, ref: null });
+    expect(b.getState().chosenPoint).toEqual({ lng: 121.47371, lat: 31.23041, ref: null });
   });
 
   it('bad values are dropped with a notice each; the rest applies', () => {
     const b = storeWithData();
     const notices = applyUrlState(b, decodeUrl('?cmp=the-bund,nope&pt=999,1&r=-3&area=!!&off=basemap,roads&sort=size', ''));
     expect(notices.map((n) => `${n.param}=${n.value}`)).toEqual(['cmp=nope', 'pt=999,1', 'r=-3', 'area=!!', 'off=roads', 'sort=size']);
-    expect(b.getState().compare).toEqual(['the-bund']);
-    expect(b.getState().origin).toBeNull();
-    expect(b.getState().layers.basemap).toBe(false);
+    expect(b.getState().compareParkIds).toEqual(['the-bund']);
+    expect(b.getState().chosenPoint).toBeNull();
+    expect(b.getState().layerVisibility.basemap).toBe(false);
   });
 });

@@ -11,8 +11,8 @@ import { selectCompareDistances } from '../../state/selectors/find';
 function Toolbar() {
   const lang = useAppStore((s) => s.lang);
   const mode = useAppStore((s) => s.findMode);
-  const hasOrigin = useAppStore((s) => s.origin !== null);
-  const hasArea = useAppStore((s) => s.area !== null);
+  const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
+  const hasArea = useAppStore((s) => s.drawnArea !== null);
   const radiusKm = useAppStore((s) => s.radiusKm);
   const a = useAppStore(useShallow((s) => ({ setFindMode: s.setFindMode, setOrigin: s.setOrigin, setRadiusKm: s.setRadiusKm, setArea: s.setArea })));
   const [radiusText, setRadiusText] = useState(radiusKm === null ? '' : String(radiusKm));
@@ -82,7 +82,7 @@ const REF_KEYS: Record<string, StringKey> = {
 function CompareSheet() {
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
-  const ids = useAppStore(useShallow((s) => s.compare));
+  const ids = useAppStore(useShallow((s) => s.compareParkIds));
   const distances = useAppStore(selectCompareDistances);
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const setCompare = useAppStore((s) => s.setCompare);

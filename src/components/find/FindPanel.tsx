@@ -23,7 +23,7 @@ const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   const s = store.getState();
   if (e.kind === 'sector' || !e.at) {
-    if (!s.sectors.includes(e.id)) s.setSectors([...s.sectors, e.id]);
+    if (!s.sectorFilter.includes(e.id)) s.setSectors([...s.sectorFilter, e.id]);
     s.setQuery('');
     return;
   }
@@ -62,7 +62,7 @@ function useSearch(wanted: boolean): ((q: string, limit: number) => SearchHit[])
 function SearchBox() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
-  const query = useAppStore((s) => s.query);
+  const query = useAppStore((s) => s.searchText);
   const setQuery = useAppStore((s) => s.setQuery);
   const [open, setOpen] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -172,7 +172,7 @@ function Filters() {
   const conf = useAppStore(useShallow((s) => s.confFilter));
   const visible = useAppStore(selectVisibleParks);
   const sortBy = useAppStore((s) => s.sortBy);
-  const hasOrigin = useAppStore((s) => s.origin !== null);
+  const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
   const a = useAppStore(
     useShallow((s) => ({
       toggleDistrict: s.toggleDistrict,

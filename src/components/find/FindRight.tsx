@@ -37,7 +37,7 @@ function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?
 
 function OriginResults() {
   const lang = useAppStore((s) => s.lang);
-  const origin = useAppStore((s) => s.origin);
+  const origin = useAppStore((s) => s.chosenPoint);
   const derived = useAppStore((s) => s.derived);
   const nearest = useAppStore(selectNearest);
   const within = useAppStore(selectWithinRadius);
@@ -105,8 +105,8 @@ function AreaResults() {
 
 function CompareToggle() {
   const lang = useAppStore((s) => s.lang);
-  const park = useAppStore((s) => s.park);
-  const compare = useAppStore(useShallow((s) => s.compare));
+  const park = useAppStore((s) => s.selectedParkId);
+  const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   if (!park) return null;
   const on = compare.includes(park);
@@ -122,7 +122,7 @@ function CompareToggle() {
 
 export function FindRight() {
   const lang = useAppStore((s) => s.lang);
-  const show = useAppStore((s) => s.origin !== null || s.area !== null || s.park !== null);
+  const show = useAppStore((s) => s.chosenPoint !== null || s.drawnArea !== null || s.selectedParkId !== null);
   if (!show) return null;
   return (
     <section className="find-right" aria-label={t(lang, 'find')}>

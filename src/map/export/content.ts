@@ -27,7 +27,7 @@ export function exportContent(s: AppState, text: ExportText, map: { width: numbe
     title: text.title,
     subtitle: text.subtitle,
     legendTitle: t(lang, 'legend'),
-    groups: LAYER_GROUPS.filter((g) => s.layers[g.id]).map((g) => ({
+    groups: LAYER_GROUPS.filter((g) => s.layerVisibility[g.id]).map((g) => ({
       label: t(lang, g.label),
       items: g.legend.map((item) => ({ swatch: item.swatch, label: legendLabel(s, item, lang) })),
     })),

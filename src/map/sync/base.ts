@@ -31,7 +31,7 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
   );
   // parks: colours follow the selection, so rebuild on either change
   on(
-    (s) => [s.geo, s.sectors] as const,
+    (s) => [s.geo, s.sectorFilter] as const,
     ([geo, sectors]) => {
       if (geo) port.setData('parks', parks(geo, sectors));
     },
@@ -52,11 +52,11 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
     sameItems,
   );
   on(
-    (s) => s.park,
+    (s) => s.selectedParkId,
     (id) => port.setFilter('parks-selected', selectedParkFilter(id)),
   );
   on(
-    (s) => s.layers,
+    (s) => s.layerVisibility,
     (layers) => port.setGroupVisibility(layers),
   );
   on(

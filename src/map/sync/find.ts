@@ -17,7 +17,7 @@ const feature = (geometry: Geometry, properties: Record<string, unknown> = {}): 
 
 /** What the find overlay draws for a state, per source. */
 function findOverlayData(s: AppState): Record<'find-radius' | 'find-origin' | 'find-area' | 'find-hits', FeatureCollection> {
-  const o = s.origin;
+  const o = s.chosenPoint;
   const coords = s.derived?.parkCoords;
   const hits = new Set([...(selectWithinRadius(s) ?? []).map((r) => r.id), ...(selectAreaResult(s)?.parks ?? [])]);
   const points: GeoJSON.Feature[] = [];
@@ -25,13 +25,13 @@ function findOverlayData(s: AppState): Record<'find-radius' | 'find-origin' | 'f
     const c = coords?.get(id);
     if (c) points.push(feature({ type: 'Point', coordinates: c }, { id, role: 'hit' }));
   }
-  s.compare.forEach((id, i) => {
+  s.compareParkIds.forEach((id, i) => {
     const c = coords?.get(id);
     if (c) points.push(feature({ type: 'Point', coordinates: c }, { id, role: 'compare', n: String(i + 1) }));
   });
   return {
     'find-radius': fc(o && s.radiusKm ? [radiusCircle([o.lng, o.lat], s.radiusKm)] : []),
-    'find-area': fc(s.area ? [feature(s.area)] : []),
+    'find-area': fc(s.drawnArea ? [feature(s.drawnArea)] : []),
     'find-hits': fc(points),
     'find-origin': fc(o ? [feature({ type: 'Point', coordinates: [o.lng, o.lat] })] : []),
   };
@@ -48,7 +48,7 @@ export function syncFind(port: MapPort, store: AppStore): () => void {
   const unsubs: (() => void)[] = [];
   const on = subscriber(store, unsubs);
   on(
-    (s) => [s.origin, s.radiusKm, s.area, s.compare, selectFilters(s), s.derived] as const,
+    (s) => [s.chosenPoint, s.radiusKm, s.drawnArea, s.compareParkIds, selectFilters(s), s.derived] as const,
     () => {
       const data = findOverlayData(store.getState());
       for (const [source, collection] of Object.entries(data) as [keyof typeof data, FeatureCollection][]) port.setData(source, collection);

@@ -41,5 +41,5 @@ export function parksSource(): (geo: GeoData, sectors: readonly string[]) => Geo
  */
 export function styleData(s: AppState, parks: ReturnType<typeof parksSource>): StyleData | null {
   if (!s.geo || !s.derived) return null;
-  return { ...baseSources(s.derived, s.geo), parks: parks(s.geo, s.sectors) };
+  return { ...baseSources(s.derived, s.geo), parks: parks(s.geo, s.sectorFilter) };
 }

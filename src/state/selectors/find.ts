@@ -18,7 +18,7 @@ const located = (ids: readonly { id: string }[], coords: ReadonlyMap<string, [nu
 
 /** Visible parks ranked by distance from the origin (the origin park itself left out), or null. */
 export const selectRankedFromOrigin = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.origin] as const,
+  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint] as const,
   ([d, parks, o]): Ranked[] | null => {
     if (!d || !o) return null;
     const self = o.ref?.kind === 'park' ? o.ref.id : null;
@@ -39,7 +39,7 @@ export const selectNearest = memo(
 
 /** Visible parks within the radius of the origin (the origin park left out), nearest first (null: no radius query). */
 export const selectWithinRadius = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.origin, s.radiusKm] as const,
+  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, s.radiusKm] as const,
   ([d, parks, o, km]): Ranked[] | null => {
     if (!d || !o || km === null) return null;
     const self = o.ref?.kind === 'park' ? o.ref.id : null;
@@ -56,7 +56,7 @@ export interface AreaResult {
 
 /** What the drawn area holds: visible parks inside, zones it touches, and their sectors. */
 export const selectAreaResult = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.areaHits] as const,
+  (s) => [s.derived, selectVisibleParks(s), s.drawnAreaHits] as const,
   ([d, parks, hits]): AreaResult | null => {
     if (!d || !hits) return null;
     const inside = new Set(hits.parks);
@@ -101,7 +101,7 @@ export const selectReferencePoints = memo(
 
 /** For each compared park: km to each reference point. */
 export const selectCompareDistances = memo(
-  (s) => [s.derived, s.compare, selectReferencePoints(s)] as const,
+  (s) => [s.derived, s.compareParkIds, selectReferencePoints(s)] as const,
   ([d, ids, refs]): Map<string, Ranked[]> => {
     const m = new Map<string, Ranked[]>();
     for (const id of ids) {

@@ -8,7 +8,7 @@ import type { ParkFilters } from '../filter';
 import { memo } from './memo';
 
 export const selectFilters = memo(
-  (s) => [s.sectors, s.districtFilter, s.zoneFilter, s.confFilter] as const,
+  (s) => [s.sectorFilter, s.districtFilter, s.zoneFilter, s.confFilter] as const,
   ([sectors, districts, zones, conf]): ParkFilters => ({ sectors, districts, zones, conf }),
 );
 

@@ -59,9 +59,9 @@ export const CAMERA_TOLERANCE = { deg: 2e-4, zoom: 0.02 };
 export function isDetour(s: AppState): boolean {
   const ch = currentChapter(s);
   if (!ch) return false;
-  if (!sameSet(s.sectors, ch.sectors)) return true;
-  if (LAYER_GROUP_IDS.some((id) => s.layers[id] !== ch.layers.includes(id))) return true;
-  if (s.park !== null || s.zone !== null) return true;
+  if (!sameSet(s.sectorFilter, ch.sectors)) return true;
+  if (LAYER_GROUP_IDS.some((id) => s.layerVisibility[id] !== ch.layers.includes(id))) return true;
+  if (s.selectedParkId !== null || s.selectedZoneId !== null) return true;
   if (s.briefingCameraPending || !s.camera) return false;
   const c = s.camera;
   return (
@@ -79,7 +79,7 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     const i = Math.min(Math.max(0, Math.trunc(index)), chapters.length - 1);
     const ch = chapters[i]!;
     s.setSectors(ch.sectors);
-    for (const id of LAYER_GROUP_IDS) if (s.layers[id] !== ch.layers.includes(id)) s.setLayerVisible(id, ch.layers.includes(id));
+    for (const id of LAYER_GROUP_IDS) if (s.layerVisibility[id] !== ch.layers.includes(id)) s.setLayerVisible(id, ch.layers.includes(id));
     s.clearSelection();
     set((prev) => ({ briefingIndex: i, briefingHighlight: [...ch.highlight], briefingCameraPending: true, briefingSeq: prev.briefingSeq + 1 }));
     s.requestCamera(ch.camera.lng, ch.camera.lat, ch.camera.zoom);

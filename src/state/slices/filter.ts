@@ -2,13 +2,13 @@
 import type { Slice } from '../slice-type';
 
 export interface FilterSlice {
-  sectors: string[];
+  sectorFilter: string[];
   toggleSector(id: string): void;
   setSectors(ids: string[]): void;
 }
 
 export const filterSlice: Slice<FilterSlice> = (set) => ({
-  sectors: [],
-  toggleSector: (id) => set((s) => ({ sectors: s.sectors.includes(id) ? s.sectors.filter((x) => x !== id) : [...s.sectors, id] })),
-  setSectors: (ids) => set({ sectors: [...new Set(ids)] }),
+  sectorFilter: [],
+  toggleSector: (id) => set((s) => ({ sectorFilter: s.sectorFilter.includes(id) ? s.sectorFilter.filter((x) => x !== id) : [...s.sectorFilter, id] })),
+  setSectors: (ids) => set({ sectorFilter: [...new Set(ids)] }),
 });

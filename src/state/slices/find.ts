@@ -24,17 +24,17 @@ export interface Origin {
 export type FindMode = 'none' | 'pick' | 'draw';
 
 export interface FindSlice {
-  query: string;
+  searchText: string;
   districtFilter: string[];
   zoneFilter: string[];
   confFilter: Confidence[];
   sortBy: SortMode;
-  origin: Origin | null;
+  chosenPoint: Origin | null;
   radiusKm: number | null;
-  area: Polygon | null;
+  drawnArea: Polygon | null;
   /** every park (by location) and zone inside the drawn area, whatever the filters; set with `area` */
-  areaHits: { parks: string[]; zones: string[] } | null;
-  compare: string[];
+  drawnAreaHits: { parks: string[]; zones: string[] } | null;
+  compareParkIds: string[];
   findMode: FindMode;
   setQuery(q: string): void;
   toggleDistrict(name: string): void;
@@ -58,18 +58,18 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
   /** counts setArea calls of this store: only the latest one sets the area */
   let areaToken = 0;
   return {
-    query: '',
+    searchText: '',
     districtFilter: [],
     zoneFilter: [],
     confFilter: [],
     sortBy: 'name',
-    origin: null,
+    chosenPoint: null,
     radiusKm: null,
-    area: null,
-    areaHits: null,
-    compare: [],
+    drawnArea: null,
+    drawnAreaHits: null,
+    compareParkIds: [],
     findMode: 'none',
-    setQuery: (q) => set({ query: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
+    setQuery: (q) => set({ searchText: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
     toggleDistrict: (name) => set((s) => ({ districtFilter: toggle(s.districtFilter, name) })),
     toggleZoneFilter: (id) => set((s) => ({ zoneFilter: toggle(s.zoneFilter, id) })),
     toggleConf: (c) => set((s) => ({ confFilter: toggle(s.confFilter, c) })),
@@ -81,33 +81,37 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
       })),
     clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
     setSortBy: (sortBy) => set({ sortBy }),
-    setOrigin: (origin) => set((s) => ({ origin, sortBy: origin ? s.sortBy : 'name' })),
+    setOrigin: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin ? s.sortBy : 'name' })),
     setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
     setArea: async (p) => {
       const token = ++areaToken;
-      if (!p) return set({ area: null, areaHits: null });
+      if (!p) return set({ drawnArea: null, drawnAreaHits: null });
       let q: typeof AreaQuery;
       try {
         // the area query (Turf's intersection and validity tests) loads with the first drawn area
         q = await import('../../geo/area-query');
       } catch {
         // the module could not load (e.g. offline after a new release): no area
-        if (token === areaToken) set({ area: null, areaHits: null });
+        if (token === areaToken) set({ drawnArea: null, drawnAreaHits: null });
         return;
       }
       if (token !== areaToken) return;
-      if (!q.isUsablePolygon(p)) return set({ area: null, areaHits: null });
+      if (!q.isUsablePolygon(p)) return set({ drawnArea: null, drawnAreaHits: null });
       const { derived, geo } = get();
       const located = [...(derived?.parkCoords ?? [])].map(([id, coord]) => ({ id, coord }));
       const parks = q.parksInPolygon(p, located);
       const zones = geo?.zones.ok ? q.featuresIntersecting(p, geo.zones.data.features) : [];
-      set({ area: p, areaHits: { parks, zones } });
+      set({ drawnArea: p, drawnAreaHits: { parks, zones } });
     },
     toggleCompare: (id) =>
       set((s) =>
-        s.compare.includes(id) ? { compare: s.compare.filter((x) => x !== id) } : s.compare.length >= MAX_COMPARE ? {} : { compare: [...s.compare, id] },
+        s.compareParkIds.includes(id)
+          ? { compareParkIds: s.compareParkIds.filter((x) => x !== id) }
+          : s.compareParkIds.length >= MAX_COMPARE
+            ? {}
+            : { compareParkIds: [...s.compareParkIds, id] },
       ),
-    setCompare: (ids) => set({ compare: [...new Set(ids)].slice(0, MAX_COMPARE) }),
+    setCompare: (ids) => set({ compareParkIds: [...new Set(ids)].slice(0, MAX_COMPARE) }),
     setFindMode: (findMode) => set({ findMode }),
   };
 };

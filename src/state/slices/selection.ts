@@ -2,17 +2,17 @@
 import type { Slice } from '../slice-type';
 
 export interface SelectionSlice {
-  park: string | null;
-  zone: string | null;
+  selectedParkId: string | null;
+  selectedZoneId: string | null;
   selectPark(id: string | null): void;
   selectZone(id: string | null): void;
   clearSelection(): void;
 }
 
 export const selectionSlice: Slice<SelectionSlice> = (set) => ({
-  park: null,
-  zone: null,
-  selectPark: (id) => set({ park: id, zone: null }),
-  selectZone: (id) => set({ zone: id, park: null }),
-  clearSelection: () => set({ park: null, zone: null }),
+  selectedParkId: null,
+  selectedZoneId: null,
+  selectPark: (id) => set({ selectedParkId: id, selectedZoneId: null }),
+  selectZone: (id) => set({ selectedZoneId: id, selectedParkId: null }),
+  clearSelection: () => set({ selectedParkId: null, selectedZoneId: null }),
 });

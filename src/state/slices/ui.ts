@@ -15,7 +15,7 @@ export type MapStatus = 'loading' | 'ready' | 'no-webgl' | 'error';
 
 export interface UiSlice {
   lang: Lang;
-  layers: Record<LayerGroupId, boolean>;
+  layerVisibility: Record<LayerGroupId, boolean>;
   onlineBasemap: boolean;
   mapStatus: MapStatus;
   mapMessage: string | null;
@@ -33,13 +33,13 @@ export const uiSlice: Slice<UiSlice> = (set) => {
   let noticeSeq = 0;
   return {
     lang: 'zh',
-    layers: Object.fromEntries(LAYER_GROUP_IDS.map((id) => [id, true])) as Record<LayerGroupId, boolean>,
+    layerVisibility: Object.fromEntries(LAYER_GROUP_IDS.map((id) => [id, true])) as Record<LayerGroupId, boolean>,
     onlineBasemap: false,
     mapStatus: 'loading',
     mapMessage: null,
     notices: [],
     setLang: (lang) => set({ lang }),
-    setLayerVisible: (id, on) => set((s) => ({ layers: { ...s.layers, [id]: on } })),
+    setLayerVisible: (id, on) => set((s) => ({ layerVisibility: { ...s.layerVisibility, [id]: on } })),
     setOnlineBasemap: (on) => set({ onlineBasemap: on }),
     setMapStatus: (mapStatus, mapMessage = null) => set({ mapStatus, mapMessage }),
     addNotice: (text, details = []) => set((s) => ({ notices: [...s.notices, { id: ++noticeSeq, text, details }] })),

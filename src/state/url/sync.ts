@@ -49,7 +49,7 @@ export function applyUrlState(store: AppStore, url: DecodedUrl): Notice[] {
 
 /** The URL state of the app: the core fields plus every feature's part. */
 export function urlStateOf(s: AppState): UrlState {
-  const core: UrlState = { ...DEFAULT_URL_STATE, sectors: s.sectors, park: s.park, zone: s.zone, lang: s.lang, camera: s.camera };
+  const core: UrlState = { ...DEFAULT_URL_STATE, sectors: s.sectorFilter, park: s.selectedParkId, zone: s.selectedZoneId, lang: s.lang, camera: s.camera };
   return Object.assign(core, ...FEATURE_URL_BINDINGS.map((b) => b.read(s)));
 }
 

@@ -39,14 +39,14 @@ export const findBinding: UrlBinding = {
     void s.setArea(state.area);
   },
   read: (s) => ({
-    q: normalizeSearchText(s.query).text,
+    q: normalizeSearchText(s.searchText).text,
     districts: s.districtFilter,
     zones: s.zoneFilter,
     conf: s.confFilter,
-    compare: s.compare,
-    point: s.origin ? (s.origin.ref ? { ref: s.origin.ref } : { lng: s.origin.lng, lat: s.origin.lat }) : null,
-    radiusKm: s.origin ? s.radiusKm : null,
-    area: s.area,
-    sort: s.origin ? s.sortBy : 'name',
+    compare: s.compareParkIds,
+    point: s.chosenPoint ? (s.chosenPoint.ref ? { ref: s.chosenPoint.ref } : { lng: s.chosenPoint.lng, lat: s.chosenPoint.lat }) : null,
+    radiusKm: s.chosenPoint ? s.radiusKm : null,
+    area: s.drawnArea,
+    sort: s.chosenPoint ? s.sortBy : 'name',
   }),
 };
