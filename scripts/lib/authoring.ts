@@ -62,7 +62,6 @@ export const ZonesInputSchema = z.object({
   zones: z.array(ZoneInputSchema),
   shared_links: z.record(z.string(), z.array(z.unknown())).default({}),
 });
-export type ZonesInput = z.infer<typeof ZonesInputSchema>;
 
 export const FromZoneSchema = z.object({ from_zone: kebab, as: z.string().min(1) }).strict();
 
@@ -99,7 +98,6 @@ export const PositionInputSchema = z
     note_en: text,
   })
   .strict();
-export type PositionInput = z.infer<typeof PositionInputSchema>;
 
 export const ParkInputSchema = z
   .object({
@@ -133,7 +131,6 @@ export const ParksInputSchema = z.object({
   parks: z.array(ParkInputSchema),
   left_out: z.array(z.object({ name_zh: text, clause: z.string(), reason_zh: text, reason_en: text }).strict()).default([]),
 });
-export type ParksInput = z.infer<typeof ParksInputSchema>;
 
 // ---------------------------------------------------------------- data/registry.json
 const factNote = { note_zh: text.optional(), note_en: text.optional() };
@@ -293,7 +290,6 @@ export const ContextInputSchema = z
     note_en: text,
   })
   .strict();
-export type ContextInput = z.infer<typeof ContextInputSchema>;
 
 export const TargetsInputSchema = z
   .object({

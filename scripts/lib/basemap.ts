@@ -77,8 +77,6 @@ export const BASEMAP_SOURCE = {
 // ---------------------------------------------------------------------------------------------
 
 export const BASEMAP_LINE_KINDS = ['river', 'expressway'] as const;
-export const BASEMAP_KINDS = ['province', ...BASEMAP_LINE_KINDS, 'airport'] as const;
-export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
 const lonLat = z.tuple([z.number().finite(), z.number().finite()]);
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case');

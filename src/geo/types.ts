@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, LineString, MultiLineString } from 'geojson';
-import type { DistrictProps, ParkProps, ZoneProps, Designation, Link } from '../loaders/schemas';
+import type { DistrictProps, ParkProps, ZoneProps, Link } from '../loaders/schemas';
 import type { TopSectorId } from '../domain/ids';
 
 export type LonLat = [number, number];
@@ -19,4 +19,4 @@ export interface PointLinks {
   links: Link[];
 }
 
-export type { Designation, Link };
+export type { Link };

@@ -64,7 +64,6 @@ export const BriefingInputSchema = z.strictObject({
   title_en: text,
   chapters: z.array(BriefingChapterInputSchema).check(z.minLength(1, 'at least one chapter')),
 });
-export type BriefingInput = z.infer<typeof BriefingInputSchema>;
 
 export const BriefingChapterSchema = z.strictObject({
   ...chapterFields,

@@ -6,15 +6,12 @@
 
 /** Why a place is on the map: named by the plan, on the city's official specialty-park list, or both. */
 export const BASES = ['plan', 'list'] as const;
-export type Basis = (typeof BASES)[number];
 
 /** What made a link: a designation of the plan, a zone of the plan, or the official park list. */
 export const LINK_VIAS = ['designation', 'zone', 'list'] as const;
-export type LinkVia = (typeof LINK_VIAS)[number];
 
 /** For a zone link: the place's point lies in the zone, or only its footprint touches the zone. */
 export const LINK_BY = ['point', 'footprint'] as const;
-export type LinkBy = (typeof LINK_BY)[number];
 
 /**
  * How a place's point was found:
@@ -25,7 +22,6 @@ export type LinkBy = (typeof LINK_BY)[number];
  * 'estimate' our own placement (the note says on what grounds).
  */
 export const POSITION_METHODS = ['published', 'anchor', 'container', 'estimate'] as const;
-export type PositionMethod = (typeof POSITION_METHODS)[number];
 
 /**
  * The datum check of a published coordinate: 'agrees' a second, independent coordinate of the
@@ -33,15 +29,12 @@ export type PositionMethod = (typeof POSITION_METHODS)[number];
  * 'unchecked' no second coordinate exists, so it keeps ±500 m for a possible GCJ-02 shift.
  */
 export const DATUM_CHECKS = ['agrees', 'converted', 'unchecked'] as const;
-export type DatumCheck = (typeof DATUM_CHECKS)[number];
 
 /** How a schematic footprint was drawn: from the 四至 bounds, or as a circle of the stated area. */
 export const FOOTPRINT_METHODS = ['four-bounds', 'circle'] as const;
-export type FootprintMethod = (typeof FOOTPRINT_METHODS)[number];
 
 /** The batches of the official list (2020-03: 26 parks, 2021-04-07: +14, 2022-06-16: +13). */
 export const BATCH_YEARS = [2020, 2021, 2022] as const;
-export type BatchYear = (typeof BATCH_YEARS)[number];
 
 /** A target's status in the scorecard (rule in data/README.md). */
 export const TARGET_STATUSES = ['met', 'not-met', 'met-proxy', 'not-comparable', 'no-data'] as const;
@@ -49,8 +42,6 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** How an outturn compares with the plan's measure: the same measure, a proxy, or context only. */
 export const COMPARABILITY = ['same', 'proxy', 'context'] as const;
-export type Comparability = (typeof COMPARABILITY)[number];
 
 /** How far a reported figure can be trusted (rule in data/README.md). */
 export const SOURCE_CONFIDENCES = ['high', 'medium', 'low'] as const;
-export type SourceConfidence = (typeof SOURCE_CONFIDENCES)[number];

@@ -41,7 +41,6 @@ export const TargetSchema = z.object({
   phrase: text,
   clause,
 });
-export type Target = z.infer<typeof TargetSchema>;
 
 export const SectorNodeSchema = z.object({
   id: kebab,
@@ -51,7 +50,6 @@ export const SectorNodeSchema = z.object({
   note_zh: z.optional(text),
   note_en: z.optional(text),
 });
-export type SectorNode = z.infer<typeof SectorNodeSchema>;
 
 export const SectorSchema = z.object({
   id: topSector,
@@ -64,7 +62,6 @@ export const SectorSchema = z.object({
   target_note_en: z.optional(text),
   children: z.array(SectorNodeSchema),
 });
-export type Sector = z.infer<typeof SectorSchema>;
 
 export const SectorsFileSchema = z.object({
   version: z.literal(1),
@@ -104,7 +101,6 @@ export const ListRefSchema = z.object({
   /** the park's row in the 2022 catalogue, where that row could be read */
   seq: z.nullable(z.int().check(z.positive())),
 });
-export type ListRef = z.infer<typeof ListRefSchema>;
 
 /**
  * One reason a place serves a sector. `via` says which kind of document made it:
@@ -207,7 +203,6 @@ export const DistrictsSchema = collection(DistrictPropsSchema, areal);
 
 // ---------------------------------------------------------------- zones.geojson
 export const ZONE_KINDS = ['pole', 'belt', 'axis', 'cluster'] as const;
-export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 export const ZonePropsSchema = z.object({
   id: kebab,
@@ -276,7 +271,6 @@ export const BlockSchema = z.object({
   north: z.nullable(text),
   ...fact,
 });
-export type Block = z.infer<typeof BlockSchema>;
 
 /** What the city's official specialty-park list (特色产业园区) says about a place, each fact with its source. */
 export const ListingSchema = z.object({
@@ -344,7 +338,6 @@ export const BasemapPropsSchema = z.object({
   schematic: z.optional(z.boolean()),
   source: z.optional(z.string()),
 });
-export type BasemapProps = z.infer<typeof BasemapPropsSchema>;
 export const BasemapSchema = collection(BasemapPropsSchema, z.discriminatedUnion('type', [PolygonGeom, MultiPolygonGeom, LineGeom, PointGeom]));
 
 // ---------------------------------------------------------------- footprints.geojson

@@ -20,12 +20,6 @@ export const selectVisibleParks = memo(
   ([d, f, file]) => (d ? visibleParks(d.parks, f, file) : []),
 );
 
-/** Ids of the visible parks. */
-export const selectVisibleParkIds = memo(
-  (s) => [selectVisibleParks(s)] as const,
-  ([parks]) => parks.map((p) => p.id),
-);
-
 /** Zones the map brings forward: the chosen zones, else those designated for the chosen sectors (null: default look). */
 export const selectEmphasisedZones = memo(
   (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,

@@ -31,8 +31,6 @@ export interface DecodedUrl {
   readonly cameraProblem: Problem | null;
 }
 
-export const EMPTY_URL: DecodedUrl = Object.freeze({ entries: Object.freeze([]), camera: null, cameraProblem: null });
-
 export function decodeUrl(search: string, hash: string): DecodedUrl {
   const entries: DecodedUrl['entries'][number][] = [];
   const problem = (param: string, code: NoticeCode, value: string, reason: string) => entries.push({ kind: 'problem', param, code, value, reason });

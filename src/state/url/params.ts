@@ -7,7 +7,7 @@ import type { Confidence } from '../../domain/ids';
 import { CONFIDENCES, LAYER_GROUP_IDS } from '../../domain/ids';
 import { MAX_COMPARE, MAX_RADIUS_KM } from '../slices/find';
 import { decodeArea, encodeArea, MAX_AREA_CHARS } from './area-code';
-import { LANGS, MAX_Q_LENGTH, MAX_TOUR, VERSION_PARAM, VIEWS } from './types';
+import { LANGS, MAX_Q_LENGTH, MAX_TOUR, VIEWS } from './types';
 import type { Known, NoticeCode, UrlState } from './types';
 import { encodeComponent, normalizeSearchText } from './text';
 
@@ -264,6 +264,3 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
 ];
 
 export const CODEC_BY_PARAM: ReadonlyMap<string, AnyParamCodec> = new Map(PARAM_CODECS.map((c) => [c.param, c]));
-
-/** Names of all query parameters this codec understands (including `v`). */
-export const URL_PARAMS: readonly string[] = [VERSION_PARAM, ...PARAM_CODECS.map((c) => c.param)];
