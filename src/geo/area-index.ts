@@ -105,7 +105,7 @@ export class AreaIndex {
   private readonly entThr: Int32Array; // thresholds of entry j: thrY[entThr[j] .. entThr[j + 1]]
   private readonly edgeList: Int32Array; // vertex index of each edge's first vertex
   private readonly thrY: Float64Array;
-  private readonly table: Int32Array; // per record with ≤ TABLE_BITS owners: 2^k combo ids, -1 = not yet
+  private readonly table: Int32Array; // per record with ≤ TABLE_BITS owners: 2^k combo ids + 1, 0 = not yet
   private readonly bigMasks = new Map<number, number>();
 
   // ---- combos: interned sorted sets of owners; combo 0 is the empty set
@@ -259,7 +259,7 @@ export class AreaIndex {
 
     // ---- per row: decided owners per cell, and undecided entries as linked lists per cell
     const m = 2 * eps; // how near an M edge may come before the cell is undecided for its Polygon
-    const rowInside: number[][] = Array.from({ length: nx }, () => []);
+    const rowInside = new RowSets(nx);
     const head = new Int32Array(nx);
     const rPart = new IntVec();
     const rBase = new IntVec();
@@ -290,7 +290,7 @@ export class AreaIndex {
     const owners: number[] = [];
 
     for (let r = 0; r < ny; r++) {
-      for (const list of rowInside) list.length = 0;
+      rowInside.clear();
       head.fill(-1);
       rPart.length = rBase.length = rNext.length = rEdge0.length = rEdgeN.length = rThr0.length = rThrN.length = 0;
       rEdges.length = rThr.length = 0;
@@ -373,14 +373,14 @@ export class AreaIndex {
             // right of every edge of this Polygon in this row (for closed rings, base is 0 and
             // no thresholds are left)
             if (thr.size) for (let cc = c; cc < nx; cc++) addEntry(cc, part, base, thr, M);
-            else if (base) for (let cc = c; cc < nx; cc++) rowInside[cc]!.push(owner);
+            else if (base) for (let cc = c; cc < nx; cc++) rowInside.add(cc, owner);
             break;
           }
           while (ap < byC0.length && eC0[byC0[ap]!]! <= c) M.push(byC0[ap++]!);
           if (M.length === 0 && thr.size === 0) {
             // between pieces of the boundary: jump to where the next edge starts
             const next = ap < byC0.length ? eC0[byC0[ap]!]! : cmax + 1;
-            if (base) for (let cc = c; cc < next; cc++) rowInside[cc]!.push(owner);
+            if (base) for (let cc = c; cc < next; cc++) rowInside.add(cc, owner);
             c = next - 1;
             continue;
           }
@@ -393,7 +393,7 @@ export class AreaIndex {
           }
           if (near) addEntry(c, part, base, thr, M);
           // no edge comes near: the answer at the centre is the answer for the whole cell
-          else if (evaluate(this.xy, base, thr.ys, M, edgeVertex, gx0 + (c + 0.5) * cw, yc)) rowInside[c]!.push(owner);
+          else if (evaluate(this.xy, base, thr.ys, M, edgeVertex, gx0 + (c + 0.5) * cw, yc)) rowInside.add(c, owner);
         }
         b0 = bEnd;
       }
@@ -401,14 +401,18 @@ export class AreaIndex {
       // ---- settle the row's cells
       let prevCombo = 0;
       for (let c = 0; c < nx; c++) {
-        const inside = rowInside[c]!;
         // neighbours mostly share their answer
-        const combo = inside.length === 0 ? 0 : c > 0 && sameList(inside, rowInside[c - 1]!) ? prevCombo : this.intern(inside);
+        const count = rowInside.cnt[c]!;
+        const combo = count === 0 ? 0 : c > 0 && rowInside.same(c, c - 1) ? prevCombo : this.intern(rowInside.list(c));
         prevCombo = combo;
+        if (head[c]! < 0) {
+          cells[r * nx + c] = combo;
+          continue;
+        }
         owners.length = 0;
         for (let i = head[c]!; i >= 0; i = rNext.a[i]!) {
           const owner = partOwner[rPart.a[i]!]!;
-          if (!inside.includes(owner) && !owners.includes(owner)) owners.push(owner);
+          if (!rowInside.has(c, owner) && !owners.includes(owner)) owners.push(owner);
         }
         if (owners.length === 0) {
           cells[r * nx + c] = combo;
@@ -449,7 +453,7 @@ export class AreaIndex {
     this.entThr = entThr.done();
     this.edgeList = edgeList.done();
     this.thrY = thrY.done();
-    this.table = new Int32Array(tableSize).fill(-1);
+    this.table = new Int32Array(tableSize);
     this.stats_ = this.makeStats(nEdges, this.ucCombo.length, this.edgeList.length + this.thrY.length);
   }
 
@@ -593,8 +597,10 @@ export class AreaIndex {
     const off = this.ucTable[u]!;
     if (off >= 0) {
       const hit = this.table[off + mask]!;
-      if (hit >= 0) return hit;
-      return (this.table[off + mask] = this.internWith(u, mask, null));
+      if (hit > 0) return hit - 1;
+      const id = this.internWith(u, mask, null);
+      this.table[off + mask] = id + 1;
+      return id;
     }
     if (k <= 30) {
       const key = u * 2 ** 30 + mask;
@@ -693,10 +699,47 @@ function evaluate(xy: Float64Array, base: number, thr: number[], edges: number[]
   return k === 1;
 }
 
-function sameList(a: number[], b: number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Per cell of a row, the geometries decided inside it: four inline, more in an overflow list. */
+class RowSets {
+  readonly cnt: Int32Array;
+  private readonly own: Int32Array;
+  private readonly more = new Map<number, number[]>();
+  constructor(n: number) {
+    this.cnt = new Int32Array(n);
+    this.own = new Int32Array(4 * n);
+  }
+  clear(): void {
+    this.cnt.fill(0);
+    this.more.clear();
+  }
+  add(c: number, owner: number): void {
+    const k = this.cnt[c]!;
+    if (k < 4) this.own[4 * c + k] = owner;
+    else {
+      let list = this.more.get(c);
+      if (!list) this.more.set(c, (list = []));
+      list.push(owner);
+    }
+    this.cnt[c] = k + 1;
+  }
+  private at(c: number, i: number): number {
+    return i < 4 ? this.own[4 * c + i]! : this.more.get(c)![i - 4]!;
+  }
+  has(c: number, owner: number): boolean {
+    for (let i = 0, k = this.cnt[c]!; i < k; i++) if (this.at(c, i) === owner) return true;
+    return false;
+  }
+  same(a: number, b: number): boolean {
+    const k = this.cnt[a]!;
+    if (k !== this.cnt[b]) return false;
+    for (let i = 0; i < k; i++) if (this.at(a, i) !== this.at(b, i)) return false;
+    return true;
+  }
+  list(c: number): number[] {
+    const out: number[] = [];
+    for (let i = 0, k = this.cnt[c]!; i < k; i++) out.push(this.at(c, i));
+    return out;
+  }
 }
 
 /** Sorts a short list of ints in place by key[i] (or by value), without a comparator call. */
