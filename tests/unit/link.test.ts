@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
-import { createLinker } from '../../src/geo/link';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { createLinker, isAreal } from '../../src/geo/link';
+import { mulberry32 } from '../../src/lib/mulberry32';
+import { readGeoJson } from '../fakes/geo-disk';
 import { auditLinks, formatAudit } from '../../src/geo/audit';
 import type { ZoneFeature, DistrictFeature } from '../../src/geo/types';
 import type { ZoneProps } from '../../src/loaders/schemas';
@@ -85,6 +88,64 @@ describe('createLinker', () => {
 
   it('returns nothing for a point outside everything', () => {
     expect(linker.link(50, 50)).toEqual({ district: null, zones: [], sectors: [], links: [] });
+  });
+
+  it('links many points at once as columns: district index and zone set, on edges too', () => {
+    // inside a; in a and b; on the shared district edge (first district wins); outside; a's corner
+    const coords = Float64Array.of(2, 2, 5.5, 5.5, 5, 2, 50, 50, 1, 1, 9, 9);
+    const out = linker.linkMany(coords);
+    expect(linker.districtNames).toEqual(['西区', '东区']);
+    expect([...out.district]).toEqual([0, 1, 0, -1, 0, 1]);
+    expect([...out.zoneSet].map((z) => linker.zoneSets[z])).toEqual([['a'], ['a', 'b'], ['a'], [], ['a'], ['b']]);
+    expect(linker.zoneSets[0]).toEqual([]);
+  });
+
+  it('fills given columns, and refuses columns too short for the points', () => {
+    const out = { district: new Int32Array(3).fill(7), zoneSet: new Int32Array(3).fill(7) };
+    expect(linker.linkMany(Float64Array.of(2, 2, 7, 2), out)).toBe(out);
+    expect([...out.district]).toEqual([0, 1, 7]);
+    expect(() => linker.linkMany(Float64Array.of(2, 2, 7, 2, 1, 1, 0, 0), out)).toThrow(RangeError);
+  });
+});
+
+describe('createLinker on the real districts and zones', () => {
+  const realDistricts = readGeoJson<{ features: DistrictFeature[] }>('districts.geojson').features;
+  const realZones = readGeoJson<{ features: ZoneFeature[] }>('zones.geojson').features;
+  const real = createLinker(realDistricts, realZones);
+  const areal = realZones.filter(isAreal);
+
+  it('answers as Turf on every district and every areal zone, per point and in columns (15,000 random points and every 3rd vertex)', () => {
+    const r = mulberry32(5);
+    const pts: number[] = [];
+    for (let k = 0; k < 15_000; k++) pts.push(120.85 + r() * 1.2, 30.67 + r() * 1.2);
+    for (const f of [...realDistricts, ...areal]) {
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : (f.geometry as MultiPolygon).coordinates;
+      for (const rings of polys) for (const ring of rings) for (let k = 0; k < ring.length; k += 3) pts.push(ring[k]![0]!, ring[k]![1]!);
+    }
+    const coords = Float64Array.from(pts);
+    const cols = real.linkMany(coords);
+    let differ = 0;
+    let inZone = 0;
+    for (let i = 0; i < coords.length / 2; i++) {
+      const p: [number, number] = [coords[2 * i]!, coords[2 * i + 1]!];
+      const district = realDistricts.find((d) => booleanPointInPolygon(p, d.geometry))?.properties.name_zh ?? null;
+      const zoneIds = areal.filter((z) => booleanPointInPolygon(p, z.geometry)).map((z) => z.properties.id);
+      const want = `${district} | ${zoneIds.join(',')}`;
+      const single = `${real.districtOf(p[0], p[1])} | ${real.zonesAt(p[0], p[1]).join(',')}`;
+      const d = cols.district[i]!;
+      const col = `${d < 0 ? null : real.districtNames[d]} | ${real.zoneSets[cols.zoneSet[i]!]!.join(',')}`;
+      if (single !== want || col !== want) differ++;
+      if (zoneIds.length) inZone++;
+    }
+    expect(differ).toBe(0);
+    expect(inZone).toBeGreaterThan(500); // the sample reaches into the zones
+  });
+
+  it('returns a fresh zones array each time (callers may keep or change it)', () => {
+    const [x, y] = [121.6, 31.2];
+    const a = real.zonesAt(x, y);
+    a.push('changed');
+    expect(real.zonesAt(x, y)).not.toContain('changed');
   });
 });
 
