@@ -288,6 +288,7 @@ export function buildData(input: BuildInputs): BuildResult {
       links,
       clause: z.clause,
       schematic: z.schematic,
+      scope: zoneScope(z.kind, z.geometry),
       derivation_zh: z.derivation_zh,
       derivation_en: z.derivation_en,
       axis: z.axis ?? null,
@@ -457,6 +458,14 @@ function expandDesignations(p: ParkInput, zones: Map<string, ZoneFeature>, ctx: 
     for (const l of z.properties.links) out.push({ ...l, named_as: d.as });
   }
   return out;
+}
+
+/**
+ * A zone's scope (src/geo/strength.ts): a pole, a belt, an axis or its corridor, or a zone made of
+ * whole districts stands for a broad area; any other cluster zone for its sector's layout.
+ */
+function zoneScope(kind: ZoneProps['kind'], recipe: ZoneInput['geometry']): ZoneProps['scope'] {
+  return kind !== 'cluster' || 'districts' in recipe ? 'broad' : 'sector';
 }
 
 function uniqueSectors(links: Designation[]) {

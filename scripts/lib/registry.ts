@@ -91,6 +91,7 @@ export function readRegistry(input: unknown, ctx: RefContext): RegistryResult {
         ...(mapped.note_zh && mapped.note_en ? { note_zh: mapped.note_zh, note_en: mapped.note_en } : {}),
         via: 'list',
         zone: null,
+        strength: 'listed',
         list: {
           category_zh: mapped.zh,
           category_en: mapped.en,

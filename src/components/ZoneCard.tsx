@@ -9,7 +9,7 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
   const derived = useAppStore((s) => s.derived);
   if (!derived) return null;
   const inside = derived.parksInZone.get(zone.id) ?? [];
-  const links = zone.links.map((l) => ({ ...l, via: 'designation' as const, zone: null }));
+  const links = zone.links.map((l) => ({ ...l, via: 'designation' as const, zone: null, strength: 'named' as const }));
   const openPark = (id: string) => {
     const s = store.getState();
     s.selectPark(id);

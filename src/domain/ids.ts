@@ -24,6 +24,22 @@ export const TOP_SECTOR_IDS = [
 ] as const;
 export type TopSectorId = (typeof TOP_SECTOR_IDS)[number];
 
+/**
+ * How strongly a link holds, strongest first (rule: src/geo/strength.ts, data/README.md):
+ * 'named' the plan names the place for the sector; 'listed' the city's official specialty-park
+ * list files it under the sector's category; 'cluster' it lies inside a sector-specific cluster
+ * layout of the plan; 'broad' it lies inside a broad area listing many sectors (a pole, a belt,
+ * an axis corridor, a zone of whole districts), or its footprint only touches a zone.
+ */
+export const LINK_STRENGTHS = ['named', 'listed', 'cluster', 'broad'] as const;
+export type LinkStrength = (typeof LINK_STRENGTHS)[number];
+/** The strengths the sector filter shows by default ('broad' on request). */
+export const STRONG_STRENGTHS: readonly LinkStrength[] = ['named', 'listed', 'cluster'];
+
+/** What a zone stands for: one sector's cluster layout, or a broad area that lists many sectors. */
+export const ZONE_SCOPES = ['sector', 'broad'] as const;
+export type ZoneScope = (typeof ZONE_SCOPES)[number];
+
 /** How sure a park's position is. */
 export const CONFIDENCES = ['sourced', 'estimate', 'schematic'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];

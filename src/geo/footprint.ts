@@ -13,6 +13,7 @@ import { isAreal, sortSectors } from './link';
 import type { Linker } from './link';
 import { areaKm2 } from './recipes';
 import type { LonLat, PointLinks, ZoneFeature } from './types';
+import { linkStrength } from './strength';
 
 /** Vertices of a footprint circle (the polygon's area is within 1 % of the circle's at this count). */
 export const FOOTPRINT_STEPS = 32;
@@ -66,7 +67,13 @@ export function linkPlace(linker: Linker, zones: readonly ZoneFeature[], place: 
   const seen = new Set(links.map((l) => `${l.via}|${l.zone}|${l.node}|${l.clause}|${l.phrase}`));
   for (const id of extra)
     for (const d of byId.get(id)!.properties.links) {
-      const l: Link = { ...d, via: 'zone', zone: id, by: 'footprint' };
+      const l: Link = {
+        ...d,
+        via: 'zone',
+        zone: id,
+        by: 'footprint',
+        strength: linkStrength('zone', { scope: byId.get(id)!.properties.scope, by: 'footprint' }),
+      };
       const key = `${l.via}|${l.zone}|${l.node}|${l.clause}|${l.phrase}`;
       if (seen.has(key)) continue;
       seen.add(key);

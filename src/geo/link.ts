@@ -8,6 +8,7 @@ import type { AreaIndexOptions } from './area-index';
 import type { Areal, DistrictFeature, PointLinks, ZoneFeature } from './types';
 import { TOP_SECTOR_IDS } from '../domain/ids';
 import type { TopSectorId } from '../domain/ids';
+import { linkStrength } from './strength';
 
 export interface Linker {
   districtOf(lon: number, lat: number): string | null;
@@ -117,8 +118,10 @@ export function createLinker(districts: readonly DistrictFeature[], zones: reado
         seen.add(key);
         links.push(l);
       };
-      for (const des of designations) push({ ...des, via: 'designation', zone: null });
-      for (const z of hits) for (const des of z.properties.links) push({ ...des, via: 'zone', zone: z.properties.id });
+      for (const des of designations) push({ ...des, via: 'designation', zone: null, strength: 'named' });
+      for (const z of hits)
+        for (const des of z.properties.links)
+          push({ ...des, via: 'zone', zone: z.properties.id, strength: linkStrength('zone', { scope: z.properties.scope }) });
       return {
         district: d < 0 ? null : districtNames[d]!,
         zones: hits.map((z) => z.properties.id),

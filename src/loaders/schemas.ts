@@ -6,7 +6,7 @@
  * zone ids, duplicate ids) are plain functions below, because they need the other files as context.
  */
 import { z } from 'zod/mini';
-import { CONFIDENCES, TOP_SECTOR_IDS } from '../domain/ids';
+import { CONFIDENCES, LINK_STRENGTHS, TOP_SECTOR_IDS, ZONE_SCOPES } from '../domain/ids';
 import type { TopSectorId } from '../domain/ids';
 import {
   BASES,
@@ -126,6 +126,8 @@ export const LinkSchema = z.object({
   by: z.optional(z.enum(LINK_BY)),
   /** for via === 'list': the list document, its date and the category */
   list: z.optional(ListRefSchema),
+  /** how strongly the link holds (src/geo/strength.ts) */
+  strength: z.enum(LINK_STRENGTHS),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -217,6 +219,8 @@ export const ZonePropsSchema = z.object({
   links: z.array(DesignationSchema),
   clause,
   schematic: z.boolean(),
+  /** 'sector': a sector-specific cluster layout; 'broad': a pole, belt, axis or corridor, or whole districts */
+  scope: z.enum(ZONE_SCOPES),
   /** how it was drawn, in both languages */
   derivation_zh: text,
   derivation_en: text,

@@ -39,6 +39,7 @@ const zone = (id: string, g: ZoneFeature['geometry'], links: ZoneProps['links'])
     links,
     clause: '五（五）',
     schematic: true,
+    scope: g.type === 'LineString' ? 'broad' : 'sector',
     derivation_zh: '测试',
     derivation_en: 'test',
     axis: null,
