@@ -1,21 +1,40 @@
 /**
- * Which parks and zones a sector selection shows. Pure; no Turf needed (links are precomputed).
+ * Which parks and zones the filters show: the one visibility rule (selectors/parks.ts feeds it to
+ * the list, the map, the counts and the exports). Pure; no Turf needed (links are precomputed, and
+ * the radius and drawn area arrive as sets of park ids).
  * A selected top-level id matches every link of that sector; a selected sub-sector matches only
- * links to that node.
+ * links to that node; and only links of the allowed strengths count.
  */
 import type { ParkProps, SectorsFile, ZoneProps } from '../loaders/schemas';
+import { strengthRank } from '../geo/strength';
+import type { LinkStrength } from '../domain/ids';
 
-export function nodeMatcher(selected: readonly string[], sectors: SectorsFile | null) {
+export function nodeMatcher(selected: readonly string[], sectors: SectorsFile | null, strengths: readonly LinkStrength[] | null = null) {
   const tops = new Set<string>(sectors?.sectors.map((s) => s.id) ?? []);
   const wantTop = new Set(selected.filter((s) => tops.has(s)));
   const wantNode = new Set(selected.filter((s) => !tops.has(s)));
-  return (l: { sector: string; node: string }) => wantTop.has(l.sector) || wantNode.has(l.node);
+  return (l: { sector: string; node: string; strength?: LinkStrength }) =>
+    (wantTop.has(l.sector) || wantNode.has(l.node)) && (!strengths || !l.strength || strengths.includes(l.strength));
 }
 
-export function parksForSelection(parks: readonly ParkProps[], selected: readonly string[], sectors: SectorsFile | null): string[] {
+export function parksForSelection(
+  parks: readonly ParkProps[],
+  selected: readonly string[],
+  sectors: SectorsFile | null,
+  strengths: readonly LinkStrength[] | null = null,
+): string[] {
   if (selected.length === 0) return parks.map((p) => p.id);
-  const match = nodeMatcher(selected, sectors);
+  const match = nodeMatcher(selected, sectors, strengths);
   return parks.filter((p) => p.links.some(match)).map((p) => p.id);
+}
+
+/** A park's strength for the selected sectors: its strongest matching link (null: none matches). */
+export function parkStrength(p: ParkProps, selected: readonly string[], sectors: SectorsFile | null): LinkStrength | null {
+  if (selected.length === 0) return null;
+  const match = nodeMatcher(selected, sectors);
+  let best: LinkStrength | null = null;
+  for (const l of p.links) if (match(l) && (best === null || strengthRank(l.strength) < strengthRank(best))) best = l.strength;
+  return best;
 }
 
 export function zonesForSelection(zones: readonly ZoneProps[], selected: readonly string[], sectors: SectorsFile | null): string[] {
@@ -24,11 +43,12 @@ export function zonesForSelection(zones: readonly ZoneProps[], selected: readonl
   return zones.filter((z) => z.links.some(match)).map((z) => z.id);
 }
 
-/** The sector a park is drawn in: its first explicit designation, else its first linked sector. */
+/** The sector a park is drawn in: its strongest link to the selection, else its first designation, else its first linked sector. */
 export function primarySector(p: ParkProps, selected: readonly string[] = [], sectors: SectorsFile | null = null): string | null {
   if (selected.length) {
     const match = nodeMatcher(selected, sectors);
-    const hit = p.links.find(match);
+    let hit: ParkProps['links'][number] | null = null;
+    for (const l of p.links) if (match(l) && (!hit || strengthRank(l.strength) < strengthRank(hit.strength))) hit = l;
     if (hit) return hit.sector;
   }
   return p.designations[0]?.sector ?? p.sectors[0] ?? null;
@@ -39,30 +59,39 @@ export function shortName(name: string): string {
   return name.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || name;
 }
 
-/** Every filter of the park list and the map. Empty lists mean "no restriction". */
+/** Every filter of the park list and the map. Empty lists and nulls mean "no restriction". */
 export interface ParkFilters {
   sectors: readonly string[];
+  /** the link strengths the sector filter counts (null: every strength) */
+  strengths: readonly LinkStrength[] | null;
   districts: readonly string[];
   zones: readonly string[];
   conf: readonly string[];
+  /** parks within the radius of the chosen point (null: no radius) */
+  withinRadius: ReadonlySet<string> | null;
+  /** parks inside the drawn area (null: no area) */
+  inArea: ReadonlySet<string> | null;
 }
 
 export function anyFilter(f: ParkFilters): boolean {
-  return f.sectors.length + f.districts.length + f.zones.length + f.conf.length > 0;
+  return f.sectors.length + f.districts.length + f.zones.length + f.conf.length > 0 || f.withinRadius !== null || f.inArea !== null;
 }
 
 /**
  * The parks every filter lets through (AND across filters, OR within one): sector (top-level or
- * sub-sector link), district, zone (inside any chosen zone), location confidence. Input order kept.
+ * sub-sector link of an allowed strength), district, zone (inside any chosen zone), location
+ * confidence, radius, drawn area. Input order kept.
  */
 export function visibleParks(parks: readonly ParkProps[], f: ParkFilters, sectors: SectorsFile | null): ParkProps[] {
-  const bySector = f.sectors.length ? new Set(parksForSelection(parks, f.sectors, sectors)) : null;
+  const bySector = f.sectors.length ? new Set(parksForSelection(parks, f.sectors, sectors, f.strengths)) : null;
   return parks.filter(
     (p) =>
       (!bySector || bySector.has(p.id)) &&
       (!f.districts.length || (p.district !== null && f.districts.includes(p.district))) &&
       (!f.zones.length || p.zones.some((z) => f.zones.includes(z))) &&
-      (!f.conf.length || f.conf.includes(p.confidence)),
+      (!f.conf.length || f.conf.includes(p.confidence)) &&
+      (!f.withinRadius || f.withinRadius.has(p.id)) &&
+      (!f.inArea || f.inArea.has(p.id)),
   );
 }
 

@@ -93,7 +93,7 @@ describe('filters, list and comparison', () => {
     expect(document.querySelectorAll('.park-list button[data-park]')).toHaveLength(n);
     const sort = screen.getByTestId('find-sort') as HTMLSelectElement;
     expect((sort.querySelector('option[value="distance"]') as HTMLOptionElement).disabled).toBe(true);
-    store.getState().setOrigin({ lng: 121.4737, lat: 31.2304, ref: null });
+    store.getState().setChosenPoint({ lng: 121.4737, lat: 31.2304, ref: null });
     fireEvent.change(sort, { target: { value: 'distance' } });
     expect(document.querySelectorAll('.park-list .park-km')).toHaveLength(n);
   });

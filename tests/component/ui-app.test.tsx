@@ -4,9 +4,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import { StoreContext, createAppStore } from '../../src/state/store';
-import { parksForSelection } from '../../src/state/filter';
 import { t } from '../../src/i18n';
-import type { ParkProps, SectorsFile } from '../../src/loaders/schemas';
+import type { ParkProps } from '../../src/loaders/schemas';
 import { diskFetcher, readGeoJson } from '../fakes/geo-disk';
 import { loadGeoData } from '../../src/loaders/load-geo';
 import { STYLE_SOURCES } from '../../src/map/layers';
@@ -16,11 +15,9 @@ import { FAKE_DEFAULT_CAMERA, FakeMapController } from '../fakes/fake-map-contro
 vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
 
 let parks: ParkProps[];
-let sectors: SectorsFile;
 
 beforeAll(() => {
   parks = readGeoJson<{ features: { properties: ParkProps }[] }>('parks.geojson').features.map((f) => f.properties);
-  sectors = readGeoJson<SectorsFile>('sectors.json');
 });
 
 beforeEach(() => {
@@ -59,6 +56,9 @@ const sectorBox = (container: HTMLElement, id: string) => {
   if (!box) throw new Error(`no checkbox for sector ${id}`);
   return box;
 };
+
+/** parks with a strong link (named, listed, inside the sector's cluster) to a top-level sector: the default filter */
+const strongFor = (sector: string) => parks.filter((p) => p.links.some((l) => l.sector === sector && l.strength !== 'broad')).length;
 
 describe('App (fake map, real data from disk)', () => {
   it('loads the data and fills the park list with 42 parks', async () => {
@@ -121,7 +121,8 @@ describe('App (fake map, real data from disk)', () => {
   it('clicking a sector checkbox reduces the list and filters the map', async () => {
     const { container } = renderApp();
     await waitForParks();
-    const expected = parksForSelection(parks, ['ic'], sectors);
+    // by default the strong links count: named, listed, inside the sector's own cluster
+    const expected = parks.filter((p) => p.links.some((l) => l.sector === 'ic' && l.strength !== 'broad')).map((p) => p.id);
     expect(expected.length).toBeLessThan(42);
     fake().clearLog();
     fireEvent.click(sectorBox(container, 'ic'));
@@ -141,7 +142,7 @@ describe('App (fake map, real data from disk)', () => {
     const { container } = renderApp();
     await waitForParks();
     fireEvent.click(sectorBox(container, 'fintech'));
-    await waitForParks(parksForSelection(parks, ['fintech'], sectors).length);
+    await waitForParks(parks.filter((p) => p.links.some((l) => l.node === 'fintech' && l.strength !== 'broad')).length);
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'clearFilter') }));
     await waitForParks(42);
     expect(fake().shownParks()).toBeNull();
@@ -196,7 +197,7 @@ describe('App (fake map, real data from disk)', () => {
   it('applies the URL once the data has loaded', async () => {
     window.history.replaceState(null, '', '/?sector=ic&lang=en');
     const { store } = renderApp();
-    await waitForParks(parksForSelection(parks, ['ic'], sectors).length, 'Parks');
+    await waitForParks(strongFor('ic'), 'Parks');
     expect(store.getState().sectorFilter).toEqual(['ic']);
     expect(fake().setLang).toHaveBeenLastCalledWith('en');
   });
@@ -210,7 +211,7 @@ describe('App (fake map, real data from disk)', () => {
     expect(FakeMapController.instances).toHaveLength(0);
     await waitForParks();
     fireEvent.click(sectorBox(container, 'biomed'));
-    await waitForParks(parksForSelection(parks, ['biomed'], sectors).length);
+    await waitForParks(strongFor('biomed'));
     fireEvent.click(container.querySelector('button[data-park="dongfang-meigu"]')!);
     expect(await screen.findByRole('heading', { level: 2, name: parks.find((p) => p.id === 'dongfang-meigu')!.name_zh })).toBeInTheDocument();
   });

@@ -22,7 +22,15 @@ const file = () => {
 describe('combined filter', () => {
   it('ANDs sector, district, zone and confidence; ORs within one', () => {
     const all = parks(storeWithData());
-    const f = { sectors: ['ic'], districts: ['浦东新区', '嘉定区'], zones: ['h-east-corridor', 'h-west-corridor'], conf: ['estimate'] };
+    const f = {
+      sectors: ['ic'],
+      districts: ['浦东新区', '嘉定区'],
+      zones: ['h-east-corridor', 'h-west-corridor'],
+      conf: ['estimate'],
+      strengths: null,
+      withinRadius: null,
+      inArea: null,
+    };
     const got = visibleParks(all, f, file()).map((p) => p.id);
     const want = all
       .filter(
@@ -36,20 +44,25 @@ describe('combined filter', () => {
     expect(got).toEqual(want);
     expect(got.length).toBeGreaterThan(1);
     expect(got).toContain('jiading-smart-sensor-park');
-    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: [] }, file())).toHaveLength(42);
-    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: ['sourced'] }, file()).map((p) => p.id)).toEqual([
-      'zhangjiang-ic-base',
-      'zizhu',
-      'caohejing',
-      'maqiao-ai-zone',
-    ]);
+    expect(visibleParks(all, { sectors: [], districts: [], zones: [], conf: [], strengths: null, withinRadius: null, inArea: null }, file())).toHaveLength(42);
+    expect(
+      visibleParks(all, { sectors: [], districts: [], zones: [], conf: ['sourced'], strengths: null, withinRadius: null, inArea: null }, file()).map(
+        (p) => p.id,
+      ),
+    ).toEqual(['zhangjiang-ic-base', 'zizhu', 'caohejing', 'maqiao-ai-zone']);
   });
 
   it('brings the chosen zones forward, else the sectors’ zones', () => {
     const z = storeWithData().getState().derived!.zones;
-    expect(emphasisedZones(z, { sectors: ['ic'], districts: [], zones: ['service-belt'], conf: [] }, file())).toEqual(['service-belt']);
-    expect(emphasisedZones(z, { sectors: ['ic'], districts: ['浦东新区'], zones: [], conf: [] }, file())).toEqual(zonesForSelection(z, ['ic'], file()));
-    expect(emphasisedZones(z, { sectors: [], districts: ['浦东新区'], zones: [], conf: [] }, file())).toBeNull();
+    expect(
+      emphasisedZones(z, { sectors: ['ic'], districts: [], zones: ['service-belt'], conf: [], strengths: null, withinRadius: null, inArea: null }, file()),
+    ).toEqual(['service-belt']);
+    expect(
+      emphasisedZones(z, { sectors: ['ic'], districts: ['浦东新区'], zones: [], conf: [], strengths: null, withinRadius: null, inArea: null }, file()),
+    ).toEqual(zonesForSelection(z, ['ic'], file()));
+    expect(
+      emphasisedZones(z, { sectors: [], districts: ['浦东新区'], zones: [], conf: [], strengths: null, withinRadius: null, inArea: null }, file()),
+    ).toBeNull();
   });
 
   it('sorts by name per language, or by distance with unknowns last', () => {
@@ -105,9 +118,9 @@ describe('find slice and selectors', () => {
         ],
       ],
     };
-    await s().setArea(square);
+    await s().setDrawnArea(square);
     expect(s().drawnArea).toEqual(square);
-    await s().setArea({
+    await s().setDrawnArea({
       type: 'Polygon',
       coordinates: [
         [
@@ -138,11 +151,11 @@ describe('find slice and selectors', () => {
         ],
       ],
     };
-    const first = s().setArea(square);
-    await s().setArea(null);
+    const first = s().setDrawnArea(square);
+    await s().setDrawnArea(null);
     await first;
     expect(s().drawnArea).toBeNull();
-    await s().setArea(square);
+    await s().setDrawnArea(square);
     expect(s().drawnArea).toEqual(square);
   });
 
@@ -150,7 +163,7 @@ describe('find slice and selectors', () => {
     const st = storeWithData();
     const s = st.getState;
     const at = s().derived!.parkCoords.get('zhangjiang-ic-base')!;
-    s().setOrigin({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'zhangjiang-ic-base' } });
+    s().setChosenPoint({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'zhangjiang-ic-base' } });
     const near = selectNearest(s())!;
     expect(near).toHaveLength(5);
     expect(near.map((r) => r.id)).not.toContain('zhangjiang-ic-base');
@@ -181,7 +194,7 @@ describe('find slice and selectors', () => {
         ],
       ],
     };
-    await s().setArea(lingang);
+    await s().setDrawnArea(lingang);
     const r = selectAreaResult(s())!;
     expect(r.parks.sort()).toEqual(['dongfang-xingang', 'lingang-ocean-innovation-park', 'shengming-lanwan', 'xinxi-feiyu']);
     expect(r.zones).toContain('lingang-pole');
@@ -250,5 +263,86 @@ describe('map clicks while a find tool is active', () => {
     st.getState().setFindMode('none');
     h.onClick(click('parks-circle', 'caohejing'));
     expect(st.getState().selectedParkId).toBe('caohejing');
+  });
+});
+
+describe('the one visibility rule: strengths, radius and drawn area are filters like the others', () => {
+  const ids = (st: AppStore) => selectVisibleParks(st.getState()).map((p) => p.id);
+
+  it('a sector shows its strong links by default; "include broad areas" adds the broad-only parks', () => {
+    const st = storeWithData();
+    const all = parks(st);
+    st.getState().setSectors(['ai']);
+    const strong = all.filter((p) => p.links.some((l) => l.sector === 'ai' && l.strength !== 'broad')).map((p) => p.id);
+    const any = all.filter((p) => p.links.some((l) => l.sector === 'ai')).map((p) => p.id);
+    expect(ids(st)).toEqual(strong);
+    expect(any.length).toBeGreaterThan(strong.length);
+    st.getState().setIncludeBroad(true);
+    expect(ids(st)).toEqual(any);
+    // a park linked to ai only through a broad area shows only when asked for
+    const broadOnly = any.find((id) => !strong.includes(id))!;
+    st.getState().setIncludeBroad(false);
+    expect(ids(st)).not.toContain(broadOnly);
+  });
+
+  it('a radius around the chosen point keeps the parks within it (great-circle km, computed here)', () => {
+    const st = storeWithData();
+    const coords = st.getState().derived!.parkCoords;
+    const at = coords.get('the-bund')!;
+    st.getState().setChosenPoint({ lng: at[0], lat: at[1], ref: null });
+    st.getState().setRadiusKm(8);
+    const R = 6371.0088;
+    const rad = (d: number) => (d * Math.PI) / 180;
+    const km = ([x, y]: [number, number]) => {
+      const a = Math.sin(rad(y - at[1]) / 2) ** 2 + Math.cos(rad(at[1])) * Math.cos(rad(y)) * Math.sin(rad(x - at[0]) / 2) ** 2;
+      return 2 * R * Math.asin(Math.sqrt(a));
+    };
+    const want = parks(st)
+      .filter((p) => km(coords.get(p.id)!) <= 8)
+      .map((p) => p.id);
+    expect(ids(st)).toEqual(want);
+    expect(want.length).toBeGreaterThan(1);
+    expect(want.length).toBeLessThan(parks(st).length);
+    st.getState().setRadiusKm(null);
+    expect(ids(st)).toHaveLength(parks(st).length);
+  });
+
+  it('a drawn area keeps the parks inside it, with the other filters', async () => {
+    const st = storeWithData();
+    const box: [number, number][] = [
+      [121.5, 31.15],
+      [121.7, 31.15],
+      [121.7, 31.3],
+      [121.5, 31.3],
+      [121.5, 31.15],
+    ];
+    await st.getState().setDrawnArea({ type: 'Polygon', coordinates: [box] });
+    const coords = st.getState().derived!.parkCoords;
+    const inside = parks(st)
+      .filter((p) => {
+        const [x, y] = coords.get(p.id)!;
+        return x >= 121.5 && x <= 121.7 && y >= 31.15 && y <= 31.3;
+      })
+      .map((p) => p.id);
+    expect(ids(st)).toEqual(inside);
+    st.getState().setFindFilters({ conf: ['sourced'] });
+    expect(ids(st)).toEqual(inside.filter((id) => parks(st).find((p) => p.id === id)!.confidence === 'sourced'));
+    await st.getState().setDrawnArea(null);
+    expect(ids(st)).toEqual(
+      parks(st)
+        .filter((p) => p.confidence === 'sourced')
+        .map((p) => p.id),
+    );
+  });
+
+  it('"include broad areas" round-trips through the URL', () => {
+    const st = storeWithData();
+    st.getState().setSectors(['ai']);
+    st.getState().setIncludeBroad(true);
+    const { search } = formatUrlState(currentUrlState(st));
+    expect(search).toBe('?sector=ai&broad=1');
+    const back = storeWithData();
+    applyUrlState(back, decodeUrl(search, ''));
+    expect(back.getState().includeBroad).toBe(true);
   });
 });

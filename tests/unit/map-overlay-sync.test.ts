@@ -68,7 +68,7 @@ describe('find overlay', () => {
     expect(inside.length).toBeGreaterThan(0);
     expect(inside.length).toBeLessThan(coords.size);
 
-    store.getState().setOrigin({ lng: PEOPLES_SQUARE[0], lat: PEOPLES_SQUARE[1], ref: null });
+    store.getState().setChosenPoint({ lng: PEOPLES_SQUARE[0], lat: PEOPLES_SQUARE[1], ref: null });
     store.getState().setRadiusKm(radius);
 
     expect(port.addedOverlays().sort()).toEqual(['find-hits', 'find-origin', 'find-radius']);
@@ -84,7 +84,7 @@ describe('find overlay', () => {
     expect(hits.map((f) => f.properties?.id).sort()).toEqual(inside.sort());
     for (const f of hits) expect((f.geometry as GeoJSON.Point).coordinates).toEqual(coords.get(f.properties!.id as string));
     // clearing the point empties the overlay (the source stays)
-    store.getState().setOrigin(null);
+    store.getState().setChosenPoint(null);
     expect(port.dataOf('find-radius')!.features).toEqual([]);
     expect(port.dataOf('find-origin')!.features).toEqual([]);
   });

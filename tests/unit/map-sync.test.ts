@@ -7,7 +7,7 @@ import { STYLE_SOURCES } from '../../src/map/layers';
 import type { LayerId } from '../../src/map/layers';
 import { createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
-import { parksForSelection, zonesForSelection } from '../../src/state/filter';
+import { zonesForSelection } from '../../src/state/filter';
 import { SECTOR_COLORS } from '../../src/theme/sectors';
 import type { GeoData } from '../../src/loaders/load-geo';
 import { loadRealGeo } from '../fakes/geo-disk';
@@ -136,7 +136,10 @@ describe('syncMapWithStore: filter', () => {
     const stop = syncMapWithStore(fake);
     fake.clearLog();
     store.getState().toggleSector('ic');
-    const parks = parksForSelection(derivedParks(), ['ic'], sectorsFile());
+    // by default the strong links count: named, listed, inside the sector's own cluster
+    const parks = derivedParks()
+      .filter((p) => p.links.some((l) => l.sector === 'ic' && l.strength !== 'broad'))
+      .map((p) => p.id);
     const zones = zonesForSelection(derivedZones(), ['ic'], sectorsFile());
     expect(parks.length).toBeGreaterThan(0);
     expect(parks.length).toBeLessThan(42);
@@ -247,7 +250,7 @@ describe('syncMapWithStore: selection, layers, language, camera', () => {
     store.getState().requestCamera(121, 31, 10);
     store.getState().setLayerVisible('parks', false);
     store.getState().setOnlineBasemap(true);
-    store.getState().setOrigin({ lng: 121.5, lat: 31.2, ref: null });
+    store.getState().setChosenPoint({ lng: 121.5, lat: 31.2, ref: null });
     store.getState().setFindMode('draw');
     expect(fake.log).toEqual([]);
   });

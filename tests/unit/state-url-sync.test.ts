@@ -244,13 +244,13 @@ describe('a share link keeps the work (every field round-trips through the URL)'
     s.setSectors(['biomed']);
     s.setFindFilters({ districts: ['浦东新区'], conf: ['estimate'] });
     s.setCompare(['shengming-lanwan', 'the-bund']);
-    s.setOrigin({ lng: 0, lat: 0, ref: { kind: 'zone', id: 'lingang-pole' } });
+    s.setChosenPoint({ lng: 0, lat: 0, ref: { kind: 'zone', id: 'lingang-pole' } });
     s.setRadiusKm(12.5);
     s.setSortBy('distance');
     s.setLayerVisible('basemap', false);
     s.setLayerVisible('hBelt', false);
     vi.useRealTimers();
-    await s.setArea(area);
+    await s.setDrawnArea(area);
     const win = fakeWindow('/');
     vi.useFakeTimers();
     const stop = startUrlSync(a, win.asWindow(), 250);
@@ -288,7 +288,7 @@ describe('a share link keeps the work (every field round-trips through the URL)'
 
   it('a point given by coordinates round-trips to 5 decimals', () => {
     const a = storeWithData();
-    a.getState().setOrigin({ lng: 121.473712345, lat: 31.230412345, ref: null });
+    a.getState().setChosenPoint({ lng: 121.473712345, lat: 31.230412345, ref: null });
     const { search } = formatUrlState(currentUrlState(a));
     expect(search).toBe('?pt=121.47371,31.23041');
     const b = storeWithData();

@@ -14,7 +14,7 @@ function Toolbar() {
   const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
   const hasArea = useAppStore((s) => s.drawnArea !== null);
   const radiusKm = useAppStore((s) => s.radiusKm);
-  const a = useAppStore(useShallow((s) => ({ setFindMode: s.setFindMode, setOrigin: s.setOrigin, setRadiusKm: s.setRadiusKm, setArea: s.setArea })));
+  const a = useAppStore(useShallow((s) => ({ setFindMode: s.setFindMode, setOrigin: s.setChosenPoint, setRadiusKm: s.setRadiusKm, setArea: s.setDrawnArea })));
   const [radiusText, setRadiusText] = useState(radiusKm === null ? '' : String(radiusKm));
 
   useEffect(() => {

@@ -24,15 +24,15 @@ export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   const s = store.getState();
   if (e.kind === 'sector' || !e.at) {
     if (!s.sectorFilter.includes(e.id)) s.setSectors([...s.sectorFilter, e.id]);
-    s.setQuery('');
+    s.setSearchText('');
     return;
   }
   if (e.kind === 'park') s.selectPark(e.id);
   else if (e.kind === 'zone') s.selectZone(e.id);
   else s.clearSelection();
   s.requestCamera(e.at[0], e.at[1], e.kind === 'park' ? null : e.kind === 'district' ? 10.5 : 10);
-  s.setOrigin({ lng: e.at[0], lat: e.at[1], ref: { kind: e.kind, id: e.id } });
-  s.setQuery(lang === 'zh' ? e.name_zh : e.name_en);
+  s.setChosenPoint({ lng: e.at[0], lat: e.at[1], ref: { kind: e.kind, id: e.id } });
+  s.setSearchText(lang === 'zh' ? e.name_zh : e.name_en);
 }
 
 let searchModule: Promise<typeof SearchModuleType> | null = null;
@@ -63,7 +63,7 @@ function SearchBox() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const query = useAppStore((s) => s.searchText);
-  const setQuery = useAppStore((s) => s.setQuery);
+  const setQuery = useAppStore((s) => s.setSearchText);
   const [open, setOpen] = useState(false);
   const [focused, setFocused] = useState(false);
   const search = useSearch(focused || query.trim() !== '');

@@ -40,7 +40,7 @@ function findOverlayData(s: AppState): Record<'find-radius' | 'find-origin' | 'f
 /** A map click while picking a point: it becomes the chosen point, and picking ends. */
 export function pickPoint(store: AppStore, click: MapClick): void {
   const s = store.getState();
-  s.setOrigin({ lng: click.lngLat.lng, lat: click.lngLat.lat, ref: null });
+  s.setChosenPoint({ lng: click.lngLat.lng, lat: click.lngLat.lat, ref: null });
   s.setFindMode('none');
 }
 
@@ -58,7 +58,7 @@ export function syncFind(port: MapPort, store: AppStore): () => void {
   // the finished polygon goes to the store; draw mode ends after this click has been
   // dispatched, so the closing click selects nothing
   const finished = (polygon: GeoJSON.Polygon) => {
-    void store.getState().setArea(polygon);
+    void store.getState().setDrawnArea(polygon);
     setTimeout(() => store.getState().setFindMode('none'), 0);
   };
   let drawing = false;

@@ -6,10 +6,35 @@ import type { AppState } from '../store';
 import { emphasisedZones, visibleParks } from '../filter';
 import type { ParkFilters } from '../filter';
 import { memo } from './memo';
+import { withinRadius } from '../../geo/nearest';
+import { STRONG_STRENGTHS } from '../../domain/ids';
+
+/** Parks within the radius of the chosen point (great-circle km), whatever the other filters; null: no radius. */
+export const selectRadiusParks = memo(
+  (s) => [s.derived, s.chosenPoint, s.radiusKm] as const,
+  ([d, point, km]): ReadonlySet<string> | null => {
+    if (!d || !point || km === null) return null;
+    const located = [...d.parkCoords].map(([id, coord]) => ({ id, coord }));
+    return new Set(withinRadius([point.lng, point.lat], located, km).map((r) => r.id));
+  },
+);
+
+const areaParks = memo(
+  (s) => [s.drawnAreaHits] as const,
+  ([hits]): ReadonlySet<string> | null => (hits ? new Set(hits.parks) : null),
+);
 
 export const selectFilters = memo(
-  (s) => [s.sectorFilter, s.districtFilter, s.zoneFilter, s.confFilter] as const,
-  ([sectors, districts, zones, conf]): ParkFilters => ({ sectors, districts, zones, conf }),
+  (s) => [s.sectorFilter, s.includeBroad, s.districtFilter, s.zoneFilter, s.confFilter, selectRadiusParks(s), areaParks(s)] as const,
+  ([sectors, includeBroad, districts, zones, conf, withinRadius, inArea]): ParkFilters => ({
+    sectors,
+    strengths: includeBroad ? null : STRONG_STRENGTHS,
+    districts,
+    zones,
+    conf,
+    withinRadius,
+    inArea,
+  }),
 );
 
 export const sectorsFileOf = (s: AppState) => (s.geo?.sectors.ok ? s.geo.sectors.data : null);

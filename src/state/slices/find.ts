@@ -36,17 +36,17 @@ export interface FindSlice {
   drawnAreaHits: { parks: string[]; zones: string[] } | null;
   compareParkIds: string[];
   findMode: FindMode;
-  setQuery(q: string): void;
+  setSearchText(q: string): void;
   toggleDistrict(name: string): void;
   toggleZoneFilter(id: string): void;
   toggleConf(c: Confidence): void;
   setFindFilters(f: { districts?: string[]; zones?: string[]; conf?: Confidence[] }): void;
   clearFindFilters(): void;
   setSortBy(m: SortMode): void;
-  setOrigin(o: Origin | null): void;
+  setChosenPoint(o: Origin | null): void;
   setRadiusKm(km: number | null): void;
   /** Resolves once the area is set (a usable polygon) or cleared; a later call wins. */
-  setArea(p: Polygon | null): Promise<void>;
+  setDrawnArea(p: Polygon | null): Promise<void>;
   toggleCompare(id: string): void;
   setCompare(ids: string[]): void;
   setFindMode(m: FindMode): void;
@@ -69,7 +69,7 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
     drawnAreaHits: null,
     compareParkIds: [],
     findMode: 'none',
-    setQuery: (q) => set({ searchText: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
+    setSearchText: (q) => set({ searchText: normalizeSearchText(q).text === q.trim() ? q : normalizeSearchText(q).text }),
     toggleDistrict: (name) => set((s) => ({ districtFilter: toggle(s.districtFilter, name) })),
     toggleZoneFilter: (id) => set((s) => ({ zoneFilter: toggle(s.zoneFilter, id) })),
     toggleConf: (c) => set((s) => ({ confFilter: toggle(s.confFilter, c) })),
@@ -81,9 +81,9 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
       })),
     clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
     setSortBy: (sortBy) => set({ sortBy }),
-    setOrigin: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin ? s.sortBy : 'name' })),
+    setChosenPoint: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin ? s.sortBy : 'name' })),
     setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
-    setArea: async (p) => {
+    setDrawnArea: async (p) => {
       const token = ++areaToken;
       if (!p) return set({ drawnArea: null, drawnAreaHits: null });
       let q: typeof AreaQuery;

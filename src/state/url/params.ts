@@ -113,6 +113,23 @@ function enumParam<K extends 'lang' | 'view' | 'sort'>(param: string, key: K, va
   });
 }
 
+/** A switch: `1` on (written only when on), `0` off. */
+function flagParam<K extends 'broad' | 'embed'>(param: string, key: K): AnyParamCodec {
+  return defineParam<K>({
+    param,
+    key,
+    parse(value, ctx) {
+      if (value === '1') return true as UrlState[K];
+      if (value === '0') return false as UrlState[K];
+      ctx.notice('unknown-value', value, 'expected 1');
+      return undefined;
+    },
+    format(value) {
+      return value === true ? '1' : null;
+    },
+  });
+}
+
 function isListItem(item: unknown): boolean {
   return typeof item === 'string' && item.trim() === item && item !== '' && !item.includes(',');
 }
@@ -128,6 +145,7 @@ function isValidTour(n: unknown): n is number {
 /** Query parameters, in formatting order. */
 export const PARAM_CODECS: readonly AnyParamCodec[] = [
   listParam('sector', 'sectors', (id, k) => k.sectors.has(id), isListItem),
+  flagParam('broad', 'broad'),
   idParam('park', 'park', (k) => k.parks),
   idParam('zone', 'zone', (k) => k.zones),
   defineParam({
@@ -247,19 +265,7 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
     },
   }),
   enumParam('view', 'view', VIEWS, null),
-  defineParam({
-    param: 'embed',
-    key: 'embed',
-    parse(value, ctx) {
-      if (value === '1') return true;
-      if (value === '0') return false;
-      ctx.notice('unknown-value', value, 'expected 1');
-      return undefined;
-    },
-    format(value) {
-      return value === true ? '1' : null;
-    },
-  }),
+  flagParam('embed', 'embed'),
   enumParam('lang', 'lang', LANGS, 'zh'),
 ];
 

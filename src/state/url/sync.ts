@@ -37,6 +37,7 @@ export function applyUrlState(store: AppStore, url: DecodedUrl): Notice[] {
   const s = store.getState();
   s.setLang(state.lang);
   s.setSectors(state.sectors);
+  s.setIncludeBroad(state.broad);
   if (state.park) {
     s.selectPark(state.park);
     const at = s.derived?.parkCoords.get(state.park);
@@ -49,7 +50,15 @@ export function applyUrlState(store: AppStore, url: DecodedUrl): Notice[] {
 
 /** The URL state of the app: the core fields plus every feature's part. */
 export function urlStateOf(s: AppState): UrlState {
-  const core: UrlState = { ...DEFAULT_URL_STATE, sectors: s.sectorFilter, park: s.selectedParkId, zone: s.selectedZoneId, lang: s.lang, camera: s.camera };
+  const core: UrlState = {
+    ...DEFAULT_URL_STATE,
+    sectors: s.sectorFilter,
+    broad: s.includeBroad,
+    park: s.selectedParkId,
+    zone: s.selectedZoneId,
+    lang: s.lang,
+    camera: s.camera,
+  };
   return Object.assign(core, ...FEATURE_URL_BINDINGS.map((b) => b.read(s)));
 }
 

@@ -18,6 +18,8 @@ export type ViewMode = 'presenter' | 'audience';
 
 export interface UrlState {
   sectors: string[];
+  /** the sector filter also counts links inside broad areas */
+  broad: boolean;
   park: string | null;
   zone: string | null;
   lang: Lang;
@@ -43,6 +45,7 @@ export interface UrlState {
 
 export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   sectors: Object.freeze([]) as unknown as string[],
+  broad: false,
   park: null,
   zone: null,
   lang: 'zh',

@@ -32,6 +32,7 @@ export const briefingBinding: UrlBinding = {
       view: s.briefingRole === 'presenter' ? 'presenter' : null,
       embed: s.briefingRole === 'embed',
       sectors: [],
+      broad: false,
       park: null,
       zone: null,
       camera: null,

@@ -27,16 +27,16 @@ function originOf(s: AppState, point: UrlState['point']): Origin | null {
 export const findBinding: UrlBinding = {
   apply: (state, store) => {
     const s = store.getState();
-    s.setQuery(state.q);
+    s.setSearchText(state.q);
     s.setFindFilters({ districts: state.districts, zones: state.zones, conf: state.conf });
     s.setCompare(state.compare);
     const origin = originOf(s, state.point);
-    s.setOrigin(origin);
+    s.setChosenPoint(origin);
     if (origin) {
       s.setRadiusKm(state.radiusKm);
       s.setSortBy(state.sort);
     }
-    void s.setArea(state.area);
+    void s.setDrawnArea(state.area);
   },
   read: (s) => ({
     q: normalizeSearchText(s.searchText).text,
