@@ -6,7 +6,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { GeoData } from '../loaders/load-geo';
 import type { ParkProps, SectorsFile, ZoneProps, DistrictProps } from '../loaders/schemas';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { primarySector, shortName } from './filter';
+import { parkStrength, primarySector, shortName } from './filter';
 import type { TopSectorId } from '../domain/ids';
 
 export interface SectorNodeInfo {
@@ -87,6 +87,8 @@ export interface MapParkProps {
   color: string;
   /** label priority: lower first (sourced, then parks the plan names, then the rest) */
   rank: number;
+  /** its strength for the selected sectors ('' with no selection or no matching link) */
+  strength: string;
 }
 
 /** Flat park features for the map (MapLibre stringifies nested properties). */
@@ -110,6 +112,7 @@ export function mapParks(geo: GeoData, selected: readonly string[], sectors: Sec
           confidence: p.confidence,
           color: top ? SECTOR_COLORS[top] : '#777777',
           rank: (p.confidence === 'sourced' ? 0 : 10) + (p.beyond_plan ? 5 : 0) + (p.designations.length ? 0 : 2),
+          strength: parkStrength(p, selected, sectors) ?? '',
         },
       };
     }),
