@@ -24,7 +24,16 @@ const geo = (f: string) => JSON.parse(readFileSync(join(here, '../../public/geo'
 
 interface ParkFeature {
   geometry: { coordinates: LngLat };
-  properties: { id: string; name_zh: string; name_en: string; district: string; confidence: string; zones: string[]; sectors: string[] };
+  properties: {
+    id: string;
+    name_zh: string;
+    name_en: string;
+    district: string;
+    confidence: string;
+    zones: string[];
+    sectors: string[];
+    links: { sector: string; strength: string }[];
+  };
 }
 const PARKS: ParkFeature[] = geo('parks.geojson').features;
 const ZONES: Feature<Geometry, { id: string }>[] = geo('zones.geojson').features;
@@ -137,7 +146,8 @@ describe('find tools', () => {
         p.properties.district === '浦东新区' &&
         p.properties.zones.includes('h-east-corridor') &&
         p.properties.confidence === 'estimate' &&
-        p.properties.sectors.includes('ic'),
+        // by default the sector filter counts the strong links (named, listed, inside the sector's cluster)
+        p.properties.links.some((l) => l.sector === 'ic' && l.strength !== 'broad'),
     )
       .map((p) => p.properties.id)
       .sort();

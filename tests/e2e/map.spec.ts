@@ -20,7 +20,7 @@ const SHOTS = join(here, '.shots');
 
 interface ParkFeature {
   geometry: { coordinates: [number, number] };
-  properties: { id: string; district: string; sectors: string[]; links: { sector: string; node: string; via: string }[] };
+  properties: { id: string; district: string; sectors: string[]; links: { sector: string; node: string; via: string; strength: string }[] };
 }
 const PARKS: ParkFeature[] = JSON.parse(readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8')).features;
 const park = (id: string): ParkFeature => {
@@ -199,7 +199,8 @@ describe('with WebGL (SwiftShader)', () => {
     assert.equal((await listedParks(s.page)).length, total);
 
     await s.page.locator('input[data-sector="ic"]').check();
-    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic'))
+    // the sector filter counts the strong links by default (named, listed, inside the sector's cluster)
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic' && l.strength !== 'broad'))
       .map((p) => p.properties.id)
       .sort();
     assert.ok(expected.length > 0 && expected.length < total);
@@ -273,7 +274,7 @@ describe('with WebGL (SwiftShader)', () => {
     const list = s.page.locator(LIST_EN);
     await list.waitFor();
     const listed = await listedParks(s.page, LIST_EN);
-    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.node === 'ai-chips')).map((p) => p.properties.id);
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.node === 'ai-chips' && l.strength !== 'broad')).map((p) => p.properties.id);
     assert.ok(expected.length > 0 && expected.length < PARKS.length);
     assert.deepEqual(listed.sort(), expected.sort(), 'the list is filtered by the sub-sector');
     assert.match((await s.page.locator('.park-list .count-line').textContent()) ?? '', new RegExp(`^${expected.length} of ${PARKS.length} parks shown$`));
@@ -347,7 +348,7 @@ describe('with WebGL (SwiftShader)', () => {
       assert.equal(await s.page.locator('input[data-sector="ic"]').isChecked(), true, 'ic still applied');
       assert.equal(await s.page.locator('input[data-sector="bogus"]').count(), 0);
       assert.equal(await s.page.locator('article.park-card').count(), 0, 'no card for the bogus park');
-      const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic')).length;
+      const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'ic' && l.strength !== 'broad')).length;
       assert.equal((await listedParks(s.page)).length, expected);
       // the URL is rewritten at once to what was applied: the bad parts are gone
       await poll(
@@ -391,7 +392,7 @@ describe('without WebGL', () => {
     await s.page.locator(`${LIST_ZH} button[data-park]`).first().waitFor();
     assert.equal((await listedParks(s.page)).length, PARKS.length);
     await s.page.locator('input[data-sector="biomed"]').check();
-    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'biomed'))
+    const expected = PARKS.filter((p) => p.properties.links.some((l) => l.sector === 'biomed' && l.strength !== 'broad'))
       .map((p) => p.properties.id)
       .sort();
     await poll(

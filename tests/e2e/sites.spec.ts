@@ -23,9 +23,8 @@ const FIX = join(here, '../fixtures/sites');
 const SHOTS = join(here, '.shots');
 const READY = '[data-testid="map"][data-map-ready="true"]';
 const FILE = '[data-testid="sites-file"]';
-const PARKS: { geometry: { coordinates: [number, number] }; properties: { id: string; sectors: string[] } }[] = JSON.parse(
-  readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8'),
-).features;
+const PARKS: { geometry: { coordinates: [number, number] }; properties: { id: string; sectors: string[]; links: { sector: string; strength: string }[] } }[] =
+  JSON.parse(readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8')).features;
 
 let server: PreviewServer;
 let base: string;
@@ -329,7 +328,8 @@ describe('sites: import, export, share', () => {
     const p = s.page;
     await p.setInputFiles(FILE, join(FIX, 'good.csv'));
     await waitPhase(p, 'done');
-    const icParks = PARKS.filter((f) => f.properties.sectors.includes('ic')).map((f) => f.properties.id);
+    // the parks the filter shows: strong links to ic by default
+    const icParks = PARKS.filter((f) => f.properties.links.some((l) => l.sector === 'ic' && l.strength !== 'broad')).map((f) => f.properties.id);
 
     const [csvDl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-csv').click()]);
     const csv = readFileSync(await csvDl.path());
