@@ -29,7 +29,8 @@ export function ParkList() {
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const byDistance = sortBy === 'distance' && km !== null;
-  const shown = useMemo(() => sortParks(visible, byDistance ? 'distance' : 'name', lang, km), [visible, byDistance, lang, km]);
+  const mode = byDistance ? 'distance' : sortBy === 'strength' && selected.length ? 'strength' : 'name';
+  const shown = useMemo(() => sortParks(visible, mode, lang, km, { sectors: selected, file: sectorsFile }), [visible, mode, lang, km, selected, sectorsFile]);
   if (!parks) return null;
 
   const choose = (id: string) => {

@@ -1,48 +1,98 @@
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
+import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { visibleParks } from '../state/filter';
 import { useAppStore } from '../state/store';
-import { selectFilters } from '../state/selectors/parks';
+import { selectEmptyReasons, selectSectorOptionCounts, selectSelectionStrengths, selectUnplacedSectors } from '../state/selectors/counts';
+import type { EmptyReason, StrengthCounts } from '../state/counts';
+import { selectVisibleParks } from '../state/selectors/parks';
+import { LINK_STRENGTHS } from '../domain/ids';
+import type { Lang } from '../domain/types';
+
+/** "10 named by the plan, 1 on the official list, …" (strengths with no park left out). */
+function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[] = LINK_STRENGTHS): string {
+  return LINK_STRENGTHS.filter((s) => include.includes(s) && c[s] > 0)
+    .map((s) => `${c[s]} ${t(lang, `strength_${s}`)}`)
+    .join(lang === 'zh' ? '，' : ', ');
+}
+
+const sentence = (s: string, lang: Lang) => (lang === 'zh' ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
+
+/** Why the filters leave no park, in words (empty: some park shows). */
+export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReason[]; lang: Lang; name: (id: string) => string }) {
+  const parts = reasons.map((r) =>
+    r.kind === 'unplaced'
+      ? t(lang, 'reason_unplaced', { names: r.sectors.map(name).join(lang === 'zh' ? '、' : ', ') })
+      : r.kind === 'broad'
+        ? t(lang, 'reason_broad', { n: r.n })
+        : t(lang, `reason_${r.filter}` as StringKey, { n: r.n }),
+  );
+  return (
+    <p className="why-empty" data-testid="why-empty">
+      {t(lang, 'emptyNone')}
+      {parts.length > 0 && ` ${sentence(parts.join(lang === 'zh' ? '；' : '; '), lang)}`}
+    </p>
+  );
+}
 
 /**
  * Multi-select over “9+X”, sub-sectors included; each option shows how many parks it has under the
- * other filters (district, zone, confidence).
+ * other filters (district, zone, confidence, radius, area) and the link strengths in use, with the
+ * strength of each in its label. Strong links (named, listed, cluster) count by default; the switch
+ * below adds the broad areas, with the number of parks it adds.
  */
 export function SectorFilter() {
   const lang = useAppStore((s) => s.lang);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
-  const parks = useAppStore((s) => s.derived?.parks);
+  const nodes = useAppStore((s) => s.derived?.sectorNodes);
   const selected = useAppStore(useShallow((s) => s.sectorFilter));
+  const includeBroad = useAppStore((s) => s.includeBroad);
   const toggle = useAppStore((s) => s.toggleSector);
   const clear = useAppStore((s) => s.setSectors);
-  const filters = useAppStore(selectFilters);
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    if (!sectorsFile || !parks) return m;
-    for (const s of sectorsFile.sectors)
-      for (const id of [s.id, ...s.children.map((c) => c.id)]) m.set(id, visibleParks(parks, { ...filters, sectors: [id] }, sectorsFile).length);
-    return m;
-  }, [sectorsFile, parks, filters]);
+  const setIncludeBroad = useAppStore((s) => s.setIncludeBroad);
+  const counts = useAppStore(selectSectorOptionCounts);
+  const selection = useAppStore(selectSelectionStrengths);
+  const unplaced = useAppStore(selectUnplacedSectors);
+  const reasons = useAppStore(selectEmptyReasons);
+  const nothingShown = useAppStore((s) => s.derived !== null && selectVisibleParks(s).length === 0);
   if (!sectorsFile) return null;
   const name = (n: { name_zh: string; name_en: string }) => (lang === 'zh' ? n.name_zh : n.name_en);
-  const option = (id: string, label: string, color: string, child: boolean) => (
-    <li key={id} className={child ? 'child' : 'top'}>
-      <label>
-        <input type="checkbox" checked={selected.includes(id)} onChange={() => toggle(id)} data-sector={id} />
-        <span className="dot" style={{ background: color }} aria-hidden="true" />
-        <span>{label}</span>
-        <span className="count" aria-label={`${counts.get(id) ?? 0} ${t(lang, 'parks')}`}>
-          {counts.get(id) ?? 0}
-        </span>
-      </label>
-    </li>
-  );
+  const nodeName = (id: string) => {
+    const n = nodes?.get(id);
+    return n ? name(n) : id;
+  };
+  const strong = includeBroad ? LINK_STRENGTHS : LINK_STRENGTHS.filter((s) => s !== 'broad');
+  const option = (id: string, label: string, color: string, child: boolean) => {
+    const c = counts.get(id);
+    const shown = c?.shown ?? 0;
+    const none = unplaced.has(id);
+    const extra = c && !includeBroad ? c.byStrength.broad : 0;
+    const detail = none
+      ? t(lang, 'unplaced')
+      : [c ? strengthDetail(c.byStrength, lang, strong) : '', extra ? t(lang, 'optionBroadExtra', { n: extra }) : '']
+          .filter(Boolean)
+          .join(lang === 'zh' ? '；' : '; ');
+    const label2 = detail ? t(lang, 'optionCount', { n: shown, detail }) : `${shown} ${t(lang, 'parks')}`;
+    return (
+      <li key={id} className={child ? 'child' : 'top'}>
+        <label title={label2}>
+          <input type="checkbox" checked={selected.includes(id)} onChange={() => toggle(id)} data-sector={id} />
+          <span className="dot" style={{ background: color }} aria-hidden="true" />
+          <span>{label}</span>
+          <span className="count" aria-label={label2} data-unplaced={none || undefined}>
+            {none ? '—' : shown}
+          </span>
+        </label>
+      </li>
+    );
+  };
   const group = (kind: 'strategic' | 'leading') =>
     sectorsFile.sectors
       .filter((s) => s.kind === kind)
       .flatMap((s) => [option(s.id, name(s), SECTOR_COLORS[s.id], false), ...s.children.map((c) => option(c.id, name(c), SECTOR_COLORS[s.id], true))]);
+  const leading = sectorsFile.sectors.filter((s) => s.kind === 'leading');
+  const leadingUnplaced = leading.length > 0 && leading.every((s) => unplaced.has(s.id));
+  const by = selection.byStrength;
   return (
     <section className="panel sector-filter" aria-labelledby="filter-h">
       <h2 id="filter-h">{t(lang, 'filterSectors')}</h2>
@@ -51,12 +101,33 @@ export function SectorFilter() {
           {t(lang, 'clearFilter')}
         </button>
       )}
+      <label className="include-broad">
+        <input type="checkbox" data-testid="include-broad" checked={includeBroad} onChange={(e) => setIncludeBroad(e.target.checked)} />
+        <span>{t(lang, 'includeBroad')}</span>
+        {selected.length > 0 && !includeBroad && (
+          <span className="count" data-testid="broad-adds">
+            {t(lang, 'broadAdds', { n: selection.broadAdds })}
+          </span>
+        )}
+      </label>
+      {selected.length > 0 && by && (
+        <p className="strength-line" data-testid="strength-line">
+          {t(lang, 'strengthOf', { n: strong.reduce((n, s) => n + by[s], 0) })}
+          {strengthDetail(by, lang, strong) || '—'}
+        </p>
+      )}
+      {nothingShown && <WhyEmpty reasons={reasons} lang={lang} name={nodeName} />}
       <fieldset>
         <legend>{t(lang, 'strategic')}</legend>
         <ul>{group('strategic')}</ul>
       </fieldset>
       <fieldset>
         <legend>{t(lang, 'leading')}</legend>
+        {leadingUnplaced && (
+          <p className="unplaced-note" data-testid="leading-unplaced">
+            {t(lang, 'leadingUnplaced')}
+          </p>
+        )}
         <ul>{group('leading')}</ul>
       </fieldset>
     </section>

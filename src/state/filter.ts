@@ -101,7 +101,8 @@ export function emphasisedZones(zones: readonly ZoneProps[], f: ParkFilters, sec
   return f.sectors.length ? zonesForSelection(zones, f.sectors, sectors) : null;
 }
 
-export type SortMode = 'name' | 'distance';
+/** How the list is sorted: by name, by distance to the chosen point, or by strength for the selected sectors. */
+export type SortMode = 'name' | 'distance' | 'strength';
 
 // one collator per language: String.prototype.localeCompare with a locale builds one per call
 const collators = new Map<string, Intl.Collator>();
@@ -112,13 +113,28 @@ function collatorFor(lang: 'zh' | 'en'): Intl.Collator {
 }
 
 /**
- * Parks sorted by name in the UI language, or by distance (km per id; parks without one last,
- * then by name).
+ * Parks sorted by name in the UI language; by distance (km per id; parks without one last, then
+ * by name); or by strength for the selected sectors (`selection`: named first, then listed,
+ * cluster, broad; parks without a matching link last; ties by name).
  */
-export function sortParks(parks: readonly ParkProps[], mode: SortMode, lang: 'zh' | 'en', km: ReadonlyMap<string, number> | null): ParkProps[] {
+export function sortParks(
+  parks: readonly ParkProps[],
+  mode: SortMode,
+  lang: 'zh' | 'en',
+  km: ReadonlyMap<string, number> | null,
+  selection: { sectors: readonly string[]; file: SectorsFile | null } | null = null,
+): ParkProps[] {
   const key = lang === 'zh' ? 'name_zh' : 'name_en';
   const collator = collatorFor(lang);
   const byName = (a: ParkProps, b: ParkProps) => collator.compare(a[key], b[key]);
   if (mode === 'distance' && km) return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
+  if (mode === 'strength' && selection && selection.sectors.length) {
+    const rank = new Map(parks.map((p) => [p.id, parkStrength(p, selection.sectors, selection.file)]));
+    const r = (p: ParkProps) => {
+      const s = rank.get(p.id);
+      return s ? strengthRank(s) : Infinity;
+    };
+    return [...parks].sort((a, b) => r(a) - r(b) || byName(a, b));
+  }
   return [...parks].sort(byName);
 }

@@ -13,6 +13,7 @@ import './find.css';
 import type { Lang } from '../../domain/types';
 import type { Confidence } from '../../domain/ids';
 import { selectVisibleParks } from '../../state/selectors/parks';
+import { selectDistrictCounts, selectZoneCounts } from '../../state/selectors/counts';
 
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 
@@ -183,7 +184,10 @@ function Filters() {
     })),
   );
   const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
-  const parksPer = (pred: (p: { district: string | null; zones: string[] }) => boolean) => derived?.parks.filter(pred).length ?? 0;
+  // what ticking each option shows, with every other filter (sectors and strengths included)
+  const districtCounts = useAppStore(selectDistrictCounts);
+  const zoneCounts = useAppStore(selectZoneCounts);
+  const hasSector = useAppStore((s) => s.sectorFilter.length > 0);
   if (!derived) return null;
   const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
   const any = districts.length + zones.length + conf.length > 0;
@@ -203,7 +207,7 @@ function Filters() {
               <label>
                 <input type="checkbox" data-district={d.name_zh} checked={districts.includes(d.name_zh)} onChange={() => a.toggleDistrict(d.name_zh)} />
                 <span>{lang === 'zh' ? d.name_zh : d.name_en}</span>
-                <span className="count">{parksPer((p) => p.district === d.name_zh)}</span>
+                <span className="count">{districtCounts.get(d.name_zh) ?? 0}</span>
               </label>
             </li>
           ))}
@@ -220,7 +224,7 @@ function Filters() {
               <label>
                 <input type="checkbox" data-zone-filter={z.id} checked={zones.includes(z.id)} onChange={() => a.toggleZoneFilter(z.id)} />
                 <span>{lang === 'zh' ? z.name_zh : z.name_en}</span>
-                <span className="count">{parksPer((p) => p.zones.includes(z.id))}</span>
+                <span className="count">{zoneCounts.get(z.id) ?? 0}</span>
               </label>
             </li>
           ))}
@@ -236,11 +240,19 @@ function Filters() {
       </fieldset>
       <label className="sort-row">
         {t(lang, 'sortBy')}
-        <select data-testid="find-sort" value={hasOrigin ? sortBy : 'name'} onChange={(e) => a.setSortBy(e.target.value === 'distance' ? 'distance' : 'name')}>
+        <select
+          data-testid="find-sort"
+          value={(sortBy === 'distance' && hasOrigin) || (sortBy === 'strength' && hasSector) ? sortBy : 'name'}
+          onChange={(e) => a.setSortBy(e.target.value === 'distance' ? 'distance' : e.target.value === 'strength' ? 'strength' : 'name')}
+        >
           <option value="name">{t(lang, 'sortName')}</option>
           <option value="distance" disabled={!hasOrigin}>
             {t(lang, 'sortDistance')}
             {hasOrigin ? '' : ` ${t(lang, 'sortNeedsPoint')}`}
+          </option>
+          <option value="strength" disabled={!hasSector}>
+            {t(lang, 'sortStrength')}
+            {hasSector ? '' : ` ${t(lang, 'sortNeedsSector')}`}
           </option>
         </select>
       </label>

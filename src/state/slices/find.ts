@@ -81,7 +81,7 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
       })),
     clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
     setSortBy: (sortBy) => set({ sortBy }),
-    setChosenPoint: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin ? s.sortBy : 'name' })),
+    setChosenPoint: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin || s.sortBy !== 'distance' ? s.sortBy : 'name' })),
     setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),
     setDrawnArea: async (p) => {
       const token = ++areaToken;

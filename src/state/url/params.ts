@@ -7,7 +7,7 @@ import type { Confidence } from '../../domain/ids';
 import { CONFIDENCES, LAYER_GROUP_IDS } from '../../domain/ids';
 import { MAX_COMPARE, MAX_RADIUS_KM } from '../slices/find';
 import { decodeArea, encodeArea, MAX_AREA_CHARS } from './area-code';
-import { LANGS, MAX_Q_LENGTH, MAX_TOUR, VIEWS } from './types';
+import { LANGS, MAX_Q_LENGTH, MAX_TOUR, STATS_TABS, VIEWS } from './types';
 import type { Known, NoticeCode, UrlState } from './types';
 import { encodeComponent, normalizeSearchText } from './text';
 
@@ -98,7 +98,7 @@ function idParam<K extends 'park' | 'zone'>(param: string, key: K, set: (known: 
 }
 
 /** One of a fixed set of strings; `defaultValue` is omitted when formatting. */
-function enumParam<K extends 'lang' | 'view' | 'sort'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
+function enumParam<K extends 'lang' | 'view' | 'sort' | 'tab'>(param: string, key: K, values: readonly string[], defaultValue: UrlState[K]): AnyParamCodec {
   return defineParam<K>({
     param,
     key,
@@ -240,7 +240,7 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
       return code && code.length <= MAX_AREA_CHARS ? code : null;
     },
   }),
-  enumParam('sort', 'sort', ['name', 'distance'], 'name'),
+  enumParam('sort', 'sort', ['name', 'distance', 'strength'], 'name'),
   listParam(
     'off',
     'off',
@@ -265,6 +265,20 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
     },
   }),
   enumParam('view', 'view', VIEWS, null),
+  enumParam('tab', 'tab', STATS_TABS, 'matrix'),
+  defineParam({
+    param: 'profile',
+    key: 'profile',
+    parse(value, ctx) {
+      const name = value.trim();
+      if (ctx.known.districts.has(name)) return name;
+      ctx.notice('unknown-value', value, 'unknown district');
+      return undefined;
+    },
+    format(value) {
+      return typeof value === 'string' && isListItem(value) ? encodeComponent(value) : null;
+    },
+  }),
   flagParam('embed', 'embed'),
   enumParam('lang', 'lang', LANGS, 'zh'),
 ];

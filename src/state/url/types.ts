@@ -14,7 +14,12 @@ export interface Known {
   districts: ReadonlySet<string>;
 }
 
-export type ViewMode = 'presenter' | 'audience';
+/** `presenter` / `audience`: the briefing's layouts; `stats`: the map app with the statistics view open. */
+export type ViewMode = 'presenter' | 'audience' | 'stats';
+
+/** The statistics view's tabs (`tab`, with `view=stats`); the matrix is the default. */
+export const STATS_TABS = ['matrix', 'zones', 'district', 'audit', 'scorecard'] as const;
+export type StatsTab = (typeof STATS_TABS)[number];
 
 export interface UrlState {
   sectors: string[];
@@ -34,11 +39,15 @@ export interface UrlState {
   point: { ref: { kind: 'park' | 'zone' | 'district'; id: string } } | { lng: number; lat: number } | null;
   radiusKm: number | null;
   area: Polygon | null;
-  sort: 'name' | 'distance';
+  sort: 'name' | 'distance' | 'strength';
   /** layer groups switched off (all are on by default) */
   off: LayerGroupId[];
   tour: number | null;
   view: ViewMode | null;
+  /** the statistics view's tab (with `view=stats`) */
+  tab: StatsTab;
+  /** the district of the statistics view's district profile (name_zh) */
+  profile: string | null;
   embed: boolean;
   camera: Camera | null;
 }
@@ -61,6 +70,8 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   off: Object.freeze([]) as unknown as LayerGroupId[],
   tour: null,
   view: null,
+  tab: 'matrix',
+  profile: null,
   embed: false,
   camera: null,
 });
@@ -89,7 +100,7 @@ export const CAMERA_LIMITS = {
 } as const satisfies Record<keyof Camera, readonly [number, number]>;
 
 export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
-export const VIEWS = ['presenter', 'audience'] as const satisfies readonly ViewMode[];
+export const VIEWS = ['presenter', 'audience', 'stats'] as const satisfies readonly ViewMode[];
 
 export const VERSION_PARAM = 'v';
 export const CAMERA_PARAM = 'camera';

@@ -32,10 +32,9 @@ export const findBinding: UrlBinding = {
     s.setCompare(state.compare);
     const origin = originOf(s, state.point);
     s.setChosenPoint(origin);
-    if (origin) {
-      s.setRadiusKm(state.radiusKm);
-      s.setSortBy(state.sort);
-    }
+    if (origin) s.setRadiusKm(state.radiusKm);
+    // distance needs the chosen point; strength needs a sector (kept: the list falls back to names)
+    if (origin || state.sort !== 'distance') s.setSortBy(state.sort);
     void s.setDrawnArea(state.area);
   },
   read: (s) => ({
@@ -47,6 +46,6 @@ export const findBinding: UrlBinding = {
     point: s.chosenPoint ? (s.chosenPoint.ref ? { ref: s.chosenPoint.ref } : { lng: s.chosenPoint.lng, lat: s.chosenPoint.lat }) : null,
     radiusKm: s.chosenPoint ? s.radiusKm : null,
     area: s.drawnArea,
-    sort: s.chosenPoint ? s.sortBy : 'name',
+    sort: s.sortBy === 'distance' && !s.chosenPoint ? 'name' : s.sortBy,
   }),
 };

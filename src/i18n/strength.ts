@@ -1,0 +1,28 @@
+/** UI strings of link strengths in the sector filter, the counts and the list (merged into src/i18n/index.ts). */
+export const STRENGTH_STRINGS = {
+  includeBroad: { zh: '包括大范围布局（两极、产业带、轴线、整区）', en: 'Include broad areas (poles, belts, axes, whole districts)' },
+  broadAdds: { zh: '+{n} 个园区', en: '+{n} parks' },
+  strengthOf: { zh: '{n} 个园区：', en: '{n} parks: ' },
+  strength_named: { zh: '规划点名', en: 'named by the plan' },
+  strength_listed: { zh: '列入名单', en: 'on the official list' },
+  strength_cluster: { zh: '位于产业集群布局内', en: "inside the sector's cluster layout" },
+  strength_broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
+  optionCount: { zh: '{n} 个园区（{detail}）', en: '{n} parks ({detail})' },
+  optionBroadExtra: { zh: '包括大范围布局再加 {n} 个', en: '{n} more with broad areas' },
+  leadingUnplaced: {
+    zh: '规划没有为六个先导产业指定地点（第四部分只给出发展方向），地图上没有与之关联的园区或空间布局。',
+    en: 'The plan names no place for the six leading industries (part 四 gives directions only): no park or zone is linked to them.',
+  },
+  unplaced: { zh: '规划未指定地点', en: 'the plan names no place for it' },
+  emptyNone: { zh: '没有园区符合全部筛选。', en: 'No park matches all the filters.' },
+  reason_unplaced: { zh: '规划没有为{names}指定地点', en: 'the plan names no place for {names}' },
+  reason_broad: { zh: '包括大范围布局则有 {n} 个', en: '{n} with the broad areas included' },
+  reason_sectors: { zh: '不按产业筛选则有 {n} 个', en: '{n} without the sector filter' },
+  reason_districts: { zh: '去掉区的筛选则有 {n} 个', en: '{n} without the district filter' },
+  reason_zones: { zh: '去掉空间布局的筛选则有 {n} 个', en: '{n} without the zone filter' },
+  reason_conf: { zh: '去掉位置可信度的筛选则有 {n} 个', en: '{n} without the confidence filter' },
+  reason_radius: { zh: '去掉半径则有 {n} 个', en: '{n} without the radius' },
+  reason_area: { zh: '去掉所画范围则有 {n} 个', en: '{n} without the drawn area' },
+  sortStrength: { zh: '按关联强度', en: 'By strength' },
+  sortNeedsSector: { zh: '（先选一个产业）', en: '(choose a sector first)' },
+} as const;
