@@ -41,6 +41,10 @@ export const ZONE_SCOPES = ['sector', 'broad'] as const;
 export type ZoneScope = (typeof ZONE_SCOPES)[number];
 
 /** How sure a park's position is. */
+/** Why a place is on the map: named by the plan, on the city's official specialty-park list, or both. */
+export const BASES = ['plan', 'list'] as const;
+export type Basis = (typeof BASES)[number];
+
 export const CONFIDENCES = ['sourced', 'estimate', 'schematic'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 

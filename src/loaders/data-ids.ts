@@ -4,8 +4,7 @@
  * lists without loading the schema library.
  */
 
-/** Why a place is on the map: named by the plan, on the city's official specialty-park list, or both. */
-export const BASES = ['plan', 'list'] as const;
+// why a place is on the map (BASES) is a shared id list: src/domain/ids.ts
 
 /** What made a link: a designation of the plan, a zone of the plan, or the official park list. */
 export const LINK_VIAS = ['designation', 'zone', 'list'] as const;

@@ -6,10 +6,9 @@
  * zone ids, duplicate ids) are plain functions below, because they need the other files as context.
  */
 import { z } from 'zod/mini';
-import { CONFIDENCES, LINK_STRENGTHS, TOP_SECTOR_IDS, ZONE_SCOPES } from '../domain/ids';
+import { BASES, CONFIDENCES, LINK_STRENGTHS, TOP_SECTOR_IDS, ZONE_SCOPES } from '../domain/ids';
 import type { TopSectorId } from '../domain/ids';
 import {
-  BASES,
   BATCH_YEARS,
   COMPARABILITY,
   DATUM_CHECKS,

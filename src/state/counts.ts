@@ -60,7 +60,7 @@ export type EmptyReason =
   /** the plan names no place for these sectors: no park or zone is linked to them */
   | { kind: 'unplaced'; sectors: string[] }
   /** dropping this filter (the others kept) would show `n` parks */
-  | { kind: 'without'; filter: 'sectors' | 'districts' | 'zones' | 'conf' | 'radius' | 'area'; n: number }
+  | { kind: 'without'; filter: 'sectors' | 'districts' | 'zones' | 'conf' | 'basis' | 'radius' | 'area'; n: number }
   /** including the broad areas would show `n` parks */
   | { kind: 'broad'; n: number };
 
@@ -71,12 +71,12 @@ const FILTER_PATCH: Record<FilterKey, Partial<ParkFilters>> = {
   districts: { districts: [] },
   zones: { zones: [] },
   conf: { conf: [] },
+  basis: { basis: [] },
   radius: { withinRadius: null },
   area: { inArea: null },
 };
 
-const isOn = (f: ParkFilters, k: FilterKey): boolean =>
-  k === 'radius' ? f.withinRadius !== null : k === 'area' ? f.inArea !== null : (f[k] as readonly unknown[]).length > 0;
+const isOn = (f: ParkFilters, k: FilterKey): boolean => (k === 'radius' ? f.withinRadius !== null : k === 'area' ? f.inArea !== null : (f[k] ?? []).length > 0);
 
 /**
  * Why the filters leave no park (empty when some park shows): sectors the plan names no place

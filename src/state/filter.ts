@@ -67,6 +67,8 @@ export interface ParkFilters {
   districts: readonly string[];
   zones: readonly string[];
   conf: readonly string[];
+  /** why a place is on the map: named by the plan ('plan'), on the city's list ('list'); a park passes with either chosen (absent: no restriction) */
+  basis?: readonly string[];
   /** parks within the radius of the chosen point (null: no radius) */
   withinRadius: ReadonlySet<string> | null;
   /** parks inside the drawn area (null: no area) */
@@ -74,13 +76,13 @@ export interface ParkFilters {
 }
 
 export function anyFilter(f: ParkFilters): boolean {
-  return f.sectors.length + f.districts.length + f.zones.length + f.conf.length > 0 || f.withinRadius !== null || f.inArea !== null;
+  return f.sectors.length + f.districts.length + f.zones.length + f.conf.length + (f.basis?.length ?? 0) > 0 || f.withinRadius !== null || f.inArea !== null;
 }
 
 /**
  * The parks every filter lets through (AND across filters, OR within one): sector (top-level or
  * sub-sector link of an allowed strength), district, zone (inside any chosen zone), location
- * confidence, radius, drawn area. Input order kept.
+ * confidence, basis (plan / list), radius, drawn area. Input order kept.
  */
 export function visibleParks(parks: readonly ParkProps[], f: ParkFilters, sectors: SectorsFile | null): ParkProps[] {
   const bySector = f.sectors.length ? new Set(parksForSelection(parks, f.sectors, sectors, f.strengths)) : null;
@@ -90,6 +92,7 @@ export function visibleParks(parks: readonly ParkProps[], f: ParkFilters, sector
       (!f.districts.length || (p.district !== null && f.districts.includes(p.district))) &&
       (!f.zones.length || p.zones.some((z) => f.zones.includes(z))) &&
       (!f.conf.length || f.conf.includes(p.confidence)) &&
+      (!f.basis?.length || p.basis.some((b) => f.basis!.includes(b))) &&
       (!f.withinRadius || f.withinRadius.has(p.id)) &&
       (!f.inArea || f.inArea.has(p.id)),
   );

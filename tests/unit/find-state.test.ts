@@ -10,6 +10,9 @@ import type { ParkProps } from '../../src/loaders/schemas';
 import { realGeoFixture } from '../fakes/geo-disk';
 import { selectAreaResult, selectCompareDistances, selectNearest, selectReferencePoints, selectWithinRadius } from '../../src/state/selectors/find';
 import { selectVisibleParks } from '../../src/state/selectors/parks';
+import { selectBasisCounts } from '../../src/state/selectors/counts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const real = realGeoFixture();
 const storeWithData = real.store;
@@ -344,5 +347,36 @@ describe('the one visibility rule: strengths, radius and drawn area are filters 
     const back = storeWithData();
     applyUrlState(back, decodeUrl(search, ''));
     expect(back.getState().includeBroad).toBe(true);
+  });
+
+  it('why a place is on the map (plan / list) is a filter like the others, counted, and in the URL', () => {
+    // read from the built file, not through the store: 34 places the plan names (25 + 9 on both), 17 on the list (8 + 9)
+    const raw = JSON.parse(readFileSync(join(process.cwd(), 'public/geo/parks.geojson'), 'utf8')) as {
+      features: { properties: { id: string; basis: string[] } }[];
+    };
+    const onList = raw.features.filter((f) => f.properties.basis.includes('list')).map((f) => f.properties.id);
+    const byPlan = raw.features.filter((f) => f.properties.basis.includes('plan')).map((f) => f.properties.id);
+    expect([onList.length, byPlan.length]).toEqual([17, 34]);
+    const st = storeWithData();
+    expect(selectBasisCounts(st.getState()).get('list')).toBe(17);
+    st.getState().toggleBasis('list');
+    expect(selectVisibleParks(st.getState()).map((p) => p.id)).toEqual(onList);
+    st.getState().toggleBasis('plan');
+    expect(selectVisibleParks(st.getState())).toHaveLength(42);
+    st.getState().toggleBasis('plan');
+    // with a district: the list's parks in 浦东新区 only
+    st.getState().toggleDistrict('浦东新区');
+    const pudongList = raw.features.filter(
+      (f) => f.properties.basis.includes('list') && (f.properties as unknown as { district: string }).district === '浦东新区',
+    );
+    expect(selectVisibleParks(st.getState()).map((p) => p.id)).toEqual(pudongList.map((f) => f.properties.id));
+    const { search } = formatUrlState(currentUrlState(st));
+    expect(search).toContain('basis=list');
+    const back = storeWithData();
+    applyUrlState(back, decodeUrl(search, ''));
+    expect(back.getState().basisFilter).toEqual(['list']);
+    expect(selectVisibleParks(back.getState()).map((p) => p.id)).toEqual(pudongList.map((f) => f.properties.id));
+    const notices = applyUrlState(storeWithData(), decodeUrl('?basis=rumour,plan', ''));
+    expect(notices.length).toBeGreaterThan(0);
   });
 });

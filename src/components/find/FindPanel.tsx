@@ -12,8 +12,9 @@ import { shortName } from '../../state/filter';
 import './find.css';
 import type { Lang } from '../../domain/types';
 import type { Confidence } from '../../domain/ids';
+import { BASES } from '../../domain/ids';
 import { selectVisibleParks } from '../../state/selectors/parks';
-import { selectDistrictCounts, selectZoneCounts } from '../../state/selectors/counts';
+import { selectBasisCounts, selectDistrictCounts, selectZoneCounts } from '../../state/selectors/counts';
 
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 
@@ -171,6 +172,8 @@ function Filters() {
   const districts = useAppStore(useShallow((s) => s.districtFilter));
   const zones = useAppStore(useShallow((s) => s.zoneFilter));
   const conf = useAppStore(useShallow((s) => s.confFilter));
+  const basis = useAppStore(useShallow((s) => s.basisFilter));
+  const basisCounts = useAppStore(selectBasisCounts);
   const visible = useAppStore(selectVisibleParks);
   const sortBy = useAppStore((s) => s.sortBy);
   const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
@@ -179,6 +182,7 @@ function Filters() {
       toggleDistrict: s.toggleDistrict,
       toggleZoneFilter: s.toggleZoneFilter,
       toggleConf: s.toggleConf,
+      toggleBasis: s.toggleBasis,
       clear: s.clearFindFilters,
       setSortBy: s.setSortBy,
     })),
@@ -190,7 +194,7 @@ function Filters() {
   const hasSector = useAppStore((s) => s.sectorFilter.length > 0);
   if (!derived) return null;
   const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
-  const any = districts.length + zones.length + conf.length > 0;
+  const any = districts.length + zones.length + conf.length + basis.length > 0;
   return (
     <div className="find-filters">
       <p className="match-line" role="status" data-testid="find-count">
@@ -235,6 +239,15 @@ function Filters() {
         {CONFIDENCES.map((c) => (
           <label key={c}>
             <input type="checkbox" data-conf={c} checked={conf.includes(c)} onChange={() => a.toggleConf(c)} /> {t(lang, `conf_${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="conf-row basis-row">
+        <legend>{t(lang, 'filterBasis')}</legend>
+        {BASES.map((b) => (
+          <label key={b}>
+            <input type="checkbox" data-basis={b} checked={basis.includes(b)} onChange={() => a.toggleBasis(b)} /> {t(lang, `basis_${b}`)}{' '}
+            <span className="count">{basisCounts.get(b) ?? 0}</span>
           </label>
         ))}
       </fieldset>

@@ -5,6 +5,8 @@
 import { broadAdds, countWith, emptyReasons, strengthBreakdown, unplacedSectors } from '../counts';
 import type { StrengthCounts } from '../counts';
 import { memo } from './memo';
+import { BASES } from '../../domain/ids';
+import type { Basis } from '../../domain/ids';
 import { sectorsFileOf, selectFilters } from './parks';
 
 /** Sector nodes the plan names no place for (no park and no zone is linked to them). */
@@ -59,6 +61,16 @@ export const selectZoneCounts = memo(
   ([d, f, file]) => {
     const m = new Map<string, number>();
     for (const z of d?.zones ?? []) m.set(z.id, countWith(d!.parks, f, { zones: [z.id] }, file));
+    return m;
+  },
+);
+
+/** Per basis (plan / list): the parks ticking it would add, with every other filter applied. */
+export const selectBasisCounts = memo(
+  (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,
+  ([d, f, file]) => {
+    const m = new Map<Basis, number>();
+    for (const b of BASES) m.set(b, d ? countWith(d.parks, f, { basis: [b] }, file) : 0);
     return m;
   },
 );

@@ -25,13 +25,14 @@ const areaParks = memo(
 );
 
 export const selectFilters = memo(
-  (s) => [s.sectorFilter, s.includeBroad, s.districtFilter, s.zoneFilter, s.confFilter, selectRadiusParks(s), areaParks(s)] as const,
-  ([sectors, includeBroad, districts, zones, conf, withinRadius, inArea]): ParkFilters => ({
+  (s) => [s.sectorFilter, s.includeBroad, s.districtFilter, s.zoneFilter, s.confFilter, s.basisFilter, selectRadiusParks(s), areaParks(s)] as const,
+  ([sectors, includeBroad, districts, zones, conf, basis, withinRadius, inArea]): ParkFilters => ({
     sectors,
     strengths: includeBroad ? null : STRONG_STRENGTHS,
     districts,
     zones,
     conf,
+    basis,
     withinRadius,
     inArea,
   }),

@@ -9,6 +9,7 @@ import type { Slice } from '../slice-type';
 import { normalizeSearchText } from '../url/text';
 import type { SortMode } from '../filter';
 import type { Confidence } from '../../domain/ids';
+import type { Basis } from '../../domain/ids';
 import type * as AreaQuery from '../../geo/area-query';
 
 export const MAX_COMPARE = 4;
@@ -28,6 +29,8 @@ export interface FindSlice {
   districtFilter: string[];
   zoneFilter: string[];
   confFilter: Confidence[];
+  /** why a place is on the map: named by the plan, on the city's list */
+  basisFilter: Basis[];
   sortBy: SortMode;
   chosenPoint: Origin | null;
   radiusKm: number | null;
@@ -40,7 +43,8 @@ export interface FindSlice {
   toggleDistrict(name: string): void;
   toggleZoneFilter(id: string): void;
   toggleConf(c: Confidence): void;
-  setFindFilters(f: { districts?: string[]; zones?: string[]; conf?: Confidence[] }): void;
+  toggleBasis(b: Basis): void;
+  setFindFilters(f: { districts?: string[]; zones?: string[]; conf?: Confidence[]; basis?: Basis[] }): void;
   clearFindFilters(): void;
   setSortBy(m: SortMode): void;
   setChosenPoint(o: Origin | null): void;
@@ -62,6 +66,7 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
     districtFilter: [],
     zoneFilter: [],
     confFilter: [],
+    basisFilter: [],
     sortBy: 'name',
     chosenPoint: null,
     radiusKm: null,
@@ -73,13 +78,15 @@ export const findSlice: Slice<FindSlice> = (set, get) => {
     toggleDistrict: (name) => set((s) => ({ districtFilter: toggle(s.districtFilter, name) })),
     toggleZoneFilter: (id) => set((s) => ({ zoneFilter: toggle(s.zoneFilter, id) })),
     toggleConf: (c) => set((s) => ({ confFilter: toggle(s.confFilter, c) })),
+    toggleBasis: (b) => set((s) => ({ basisFilter: toggle(s.basisFilter, b) })),
     setFindFilters: (f) =>
       set((s) => ({
         districtFilter: f.districts ? [...new Set(f.districts)] : s.districtFilter,
         zoneFilter: f.zones ? [...new Set(f.zones)] : s.zoneFilter,
         confFilter: f.conf ? [...new Set(f.conf)] : s.confFilter,
+        basisFilter: f.basis ? [...new Set(f.basis)] : s.basisFilter,
       })),
-    clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [] }),
+    clearFindFilters: () => set({ districtFilter: [], zoneFilter: [], confFilter: [], basisFilter: [] }),
     setSortBy: (sortBy) => set({ sortBy }),
     setChosenPoint: (origin) => set((s) => ({ chosenPoint: origin, sortBy: origin || s.sortBy !== 'distance' ? s.sortBy : 'name' })),
     setRadiusKm: (km) => set({ radiusKm: km !== null && Number.isFinite(km) && km > 0 ? Math.min(km, MAX_RADIUS_KM) : null }),

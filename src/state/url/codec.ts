@@ -1,7 +1,7 @@
 /**
  * Versioned, pure URL-state codec.
  *
- *   ?sector=ic,biomed&park=<id>&zone=<id>&q=…&district=浦东新区&zones=<id>,<id>&conf=sourced&tour=2&view=presenter&embed=1&lang=en
+ *   ?sector=ic,biomed&park=<id>&zone=<id>&q=…&district=浦东新区&zones=<id>,<id>&conf=sourced&basis=list&tour=2&view=presenter&embed=1&lang=en
  *   #zoom/lat/lng            (camera, like MapLibre's hash: `#10.50/31.2304/121.4737`)
  *
  * No window/location access: strings in, strings out. Reading has two steps, so the app reads
@@ -86,7 +86,7 @@ export function layoutOf(url: DecodedUrl): Layout {
 }
 
 function freshDefaultState(): UrlState {
-  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], zones: [], conf: [], compare: [], off: [] };
+  return { ...DEFAULT_URL_STATE, sectors: [], districts: [], zones: [], conf: [], basis: [], compare: [], off: [] };
 }
 
 /** Checks a decoded URL's values against the loaded data. */

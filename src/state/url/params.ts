@@ -4,6 +4,8 @@
  * formatted URL; `format` returns null for the default value, so defaults are left out.
  */
 import type { Confidence } from '../../domain/ids';
+import { BASES } from '../../domain/ids';
+import type { Basis } from '../../domain/ids';
 import { CONFIDENCES, LAYER_GROUP_IDS } from '../../domain/ids';
 import { MAX_COMPARE, MAX_RADIUS_KM } from '../slices/find';
 import { decodeArea, encodeArea, MAX_AREA_CHARS } from './area-code';
@@ -49,7 +51,7 @@ function defineParam<K extends keyof UrlState>(c: ParamCodec<K>): AnyParamCodec 
 }
 
 /** Comma list of items kept only when `accept` says so; duplicates dropped, order kept. */
-function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf' | 'compare' | 'off'>(
+function listParam<K extends 'sectors' | 'districts' | 'zones' | 'conf' | 'basis' | 'compare' | 'off'>(
   param: string,
   key: K,
   accept: (item: string, known: Known) => boolean,
@@ -134,6 +136,10 @@ function isListItem(item: unknown): boolean {
   return typeof item === 'string' && item.trim() === item && item !== '' && !item.includes(',');
 }
 
+function isBasis(item: unknown): item is Basis {
+  return (BASES as readonly unknown[]).includes(item);
+}
+
 function isConfidence(item: unknown): item is Confidence {
   return (CONFIDENCES as readonly unknown[]).includes(item);
 }
@@ -165,6 +171,7 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
   listParam('district', 'districts', (name, k) => k.districts.has(name), isListItem),
   listParam('zones', 'zones', (id, k) => k.zones.has(id), isListItem),
   listParam('conf', 'conf', (c) => isConfidence(c), isConfidence),
+  listParam('basis', 'basis', (b) => isBasis(b), isBasis),
   defineParam({
     param: 'cmp',
     key: 'compare',

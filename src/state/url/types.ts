@@ -4,6 +4,7 @@
 import type { Camera, Lang } from '../../domain/types';
 import type { Polygon } from 'geojson';
 import type { Confidence, LayerGroupId } from '../../domain/ids';
+import type { Basis } from '../../domain/ids';
 
 export const URL_STATE_VERSION = 1;
 
@@ -33,6 +34,8 @@ export interface UrlState {
   /** the zone filter (parks inside any of these zones); not the selected zone (`zone`) */
   zones: string[];
   conf: Confidence[];
+  /** why a place is on the map (plan / list) */
+  basis: Basis[];
   /** parks side by side (≤ 4) */
   compare: string[];
   /** the chosen point: a place of the data (its position comes from the data) or a coordinate */
@@ -62,6 +65,7 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   districts: Object.freeze([]) as unknown as string[],
   zones: Object.freeze([]) as unknown as string[],
   conf: Object.freeze([]) as unknown as Confidence[],
+  basis: Object.freeze([]) as unknown as Basis[],
   compare: Object.freeze([]) as unknown as string[],
   point: null,
   radiusKm: null,

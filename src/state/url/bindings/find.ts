@@ -28,7 +28,7 @@ export const findBinding: UrlBinding = {
   apply: (state, store) => {
     const s = store.getState();
     s.setSearchText(state.q);
-    s.setFindFilters({ districts: state.districts, zones: state.zones, conf: state.conf });
+    s.setFindFilters({ districts: state.districts, zones: state.zones, conf: state.conf, basis: state.basis });
     s.setCompare(state.compare);
     const origin = originOf(s, state.point);
     s.setChosenPoint(origin);
@@ -42,6 +42,7 @@ export const findBinding: UrlBinding = {
     districts: s.districtFilter,
     zones: s.zoneFilter,
     conf: s.confFilter,
+    basis: s.basisFilter,
     compare: s.compareParkIds,
     point: s.chosenPoint ? (s.chosenPoint.ref ? { ref: s.chosenPoint.ref } : { lng: s.chosenPoint.lng, lat: s.chosenPoint.lat }) : null,
     radiusKm: s.chosenPoint ? s.radiusKm : null,
