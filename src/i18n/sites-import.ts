@@ -36,6 +36,10 @@ export const SITES_IMPORT_STRINGS = {
   sitesCancel: { zh: '取消', en: 'Cancel' },
   sitesDone: { zh: '已导入 {file}：{n} 个地点（{ms} 毫秒）', en: 'Imported {file}: {n} sites ({ms} ms)' },
   sitesDoneSkipped: { zh: '，跳过 {n} 行', en: ', {n} rows skipped' },
+  sitesWorkerRestarted: {
+    zh: '链接计算线程意外停止，已重新启动并重新读取此文件。',
+    en: 'The linking worker stopped unexpectedly; a fresh one was started and read this file again.',
+  },
   sitesMoreErrors: { zh: '另有 {n} 行有误，未列出', en: '{n} more rows with errors not listed' },
   sitesNote: { zh: '注意', en: 'note' },
   sitesImported: { zh: '已导入', en: 'Imported' },

@@ -34,37 +34,63 @@ export interface LinkClient {
 export interface LinkClientOptions {
   /** use no Worker even when there is one (tests) */
   inThread?: boolean;
+  /** how to start the worker (tests hand in a stand-in); default: the link worker module */
+  makeWorker?: () => Worker;
 }
 
 export function createLinkClient(areas: LinkAreas, opts: LinkClientOptions = {}): LinkClient {
+  if (opts.makeWorker) return workerClient(areas, opts.makeWorker);
   if (!opts.inThread && typeof Worker !== 'undefined') return workerClient(areas);
   return inThreadClient(areas);
 }
 
 type Waiting = { resolve(r: LinkReply): void; reject(e: Error): void };
 
-function workerClient(areas: LinkAreas): LinkClient {
-  const worker = new Worker(new URL('../workers/link.worker.ts', import.meta.url), { type: 'module' });
+/** The link worker stopped (it failed to load, or an error escaped it) before it answered. */
+export class LinkWorkerStopped extends Error {
+  constructor(detail: string) {
+    super(`link worker stopped: ${detail}`);
+    this.name = 'LinkWorkerStopped';
+  }
+}
+
+/**
+ * The worker is started on first use and again after it stopped: an `error` event on the Worker
+ * (a script that fails to load, an exception that escapes the worker) ends it, every job it held
+ * is rejected with LinkWorkerStopped, and the next job starts a fresh worker (the import flow
+ * below retries a job once that way and says so).
+ */
+function workerClient(
+  areas: LinkAreas,
+  make: () => Worker = () => new Worker(new URL('../workers/link.worker.ts', import.meta.url), { type: 'module' }),
+): LinkClient {
   const waiting = new Map<number, Waiting>();
   let seq = 0;
-  const post = (m: WorkerMessage) => worker.postMessage(m);
-  worker.onmessage = (e: MessageEvent<LinkReply>) => {
-    const w = waiting.get(e.data.req);
-    if (!w) return;
-    waiting.delete(e.data.req);
-    if (e.data.kind === 'error') w.reject(new Error(e.data.message));
-    else w.resolve(e.data);
+  let worker: Worker | null = null;
+  const start = (): Worker => {
+    const w = make();
+    w.onmessage = (e: MessageEvent<LinkReply>) => {
+      const job = waiting.get(e.data.req);
+      if (!job) return;
+      waiting.delete(e.data.req);
+      if (e.data.kind === 'error') job.reject(new Error(e.data.message));
+      else job.resolve(e.data);
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      if (worker === w) worker = null;
+      w.terminate();
+      const err = new LinkWorkerStopped(e.message || 'could not start');
+      for (const job of waiting.values()) job.reject(err);
+      waiting.clear();
+    };
+    w.postMessage({ kind: 'init', districts: areas.districts, zones: areas.zones } satisfies WorkerMessage);
+    return w;
   };
-  worker.onerror = (e) => {
-    const err = new Error(`link worker failed: ${e.message || 'could not start'}`);
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-  };
-  post({ kind: 'init', districts: areas.districts, zones: areas.zones });
   const ask = (m: WorkerMessage & { req: number }) =>
     new Promise<LinkReply>((resolve, reject) => {
       waiting.set(m.req, { resolve, reject });
-      post(m);
+      (worker ??= start()).postMessage(m);
     });
   return {
     mode: 'worker',
@@ -79,7 +105,8 @@ function workerClient(areas: LinkAreas): LinkClient {
       return r.set;
     },
     dispose() {
-      worker.terminate();
+      worker?.terminate();
+      worker = null;
       for (const w of waiting.values()) w.reject(new Error('link worker stopped'));
       waiting.clear();
     },
@@ -156,15 +183,17 @@ export async function importSiteFile(store: AppStore, file: Blob & { name?: stri
   }
   lastFiles.set(store, file);
   s.beginSiteImport(fileName);
+  const job = { source: file, fileName, crs: s.siteCrs, encoding: flags.encoding ?? s.siteEncoding, fixSwapped: flags.fixSwapped === true, setId: nextSetId() };
   try {
-    const result = await client.link({
-      source: file,
-      fileName,
-      crs: s.siteCrs,
-      encoding: flags.encoding ?? s.siteEncoding,
-      fixSwapped: flags.fixSwapped === true,
-      setId: nextSetId(),
-    });
+    let result: SiteImportResult;
+    try {
+      result = await client.link(job);
+    } catch (e) {
+      if (!(e instanceof LinkWorkerStopped)) throw e;
+      // once: a fresh worker reads the file again; a second stop fails the import with its reason
+      store.getState().noteSiteImport('worker-restarted');
+      result = await client.link(job);
+    }
     store.getState().finishSiteImport(result, { confirm: flags.confirm === true });
   } catch (e) {
     store.getState().failSiteImport(fileName, e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@
  * with the import report (src/components/sites/ImportViews.tsx), not with the first view.
  */
 import type { Crs } from '../geo/crs';
-import { importSiteFile, lastSiteFile, linkClientFor, nextSetId } from './link-client';
+import { importSiteFile, lastSiteFile, LinkWorkerStopped, linkClientFor, nextSetId } from './link-client';
 import type { ImportFlags, LinkClientOptions } from './link-client';
 import type { AppStore } from './store';
 
@@ -23,7 +23,12 @@ export async function relinkSites(store: AppStore, setId: string, crs: Crs, opts
   const client = linkClientFor(store, opts);
   if (!client) return;
   try {
-    const next = await client.relink(set, crs, nextSetId());
+    const id = nextSetId();
+    // a worker that stopped is replaced once (the next job starts a fresh one)
+    const next = await client.relink(set, crs, id).catch((e: unknown) => {
+      if (e instanceof LinkWorkerStopped) return client.relink(set, crs, id);
+      throw e;
+    });
     store.getState().replaceSiteSet(setId, next);
   } catch (e) {
     store.getState().addNotice(e instanceof Error ? e.message : String(e));

@@ -120,6 +120,17 @@ function SwapOffer({ lang, n }: { lang: Lang; n: number }) {
   );
 }
 
+/** Said with the report when the link worker stopped and a fresh one ran the import again. */
+function RestartNote({ lang }: { lang: Lang }) {
+  const note = useAppStore((s) => s.siteImportNote);
+  if (note !== 'worker-restarted') return null;
+  return (
+    <p className="sites-hint" data-testid="sites-worker-restarted">
+      {ti(lang, 'sitesWorkerRestarted')}
+    </p>
+  );
+}
+
 function ImportReport({ lang }: { lang: Lang }) {
   const st = useAppStore((s) => s.siteImport);
   const confirm = useAppStore((s) => s.confirmSiteImport);
@@ -137,6 +148,7 @@ function ImportReport({ lang }: { lang: Lang }) {
       return (
         <div className="sites-status failed" role="alert" data-phase="failed">
           <strong>{ti(lang, 'sitesFailed', { file: st.fileName })}</strong>
+          <RestartNote lang={lang} />
           {st.message !== null ? <p className="fatal">{st.message}</p> : <p>{ti(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>}
           {st.result && <SwapOffer lang={lang} n={st.result.fixSwapped ? 0 : st.result.swappable} />}
           <ErrorList lang={lang} status={st} />
@@ -152,6 +164,7 @@ function ImportReport({ lang }: { lang: Lang }) {
       const r = st.result;
       return (
         <div className="sites-status review" role="alert" data-phase="review">
+          <RestartNote lang={lang} />
           {st.duplicateOf !== null && (
             <p className="sites-duplicate" data-testid="sites-duplicate">
               {ti(lang, 'sitesDuplicate', { twin: st.duplicateOf })}
@@ -195,6 +208,7 @@ function ImportReport({ lang }: { lang: Lang }) {
           <p className="sites-hint">
             <EncodingLine lang={lang} report={r.encoding} />
           </p>
+          <RestartNote lang={lang} />
           {r.notes.length > 0 && (
             <ul className="sites-errors" data-testid="sites-notes">
               {r.notes.map((n, i) => (

@@ -32,10 +32,13 @@ export interface SitesSlice {
   siteEncoding: EncodingChoice;
   siteSets: SiteSet[];
   siteImport: SiteImportStatus;
+  /** what the import in progress (or last finished) should also say: the link worker stopped and a fresh one ran it again */
+  siteImportNote: 'worker-restarted' | null;
   selectedSite: SiteRef | null;
   setSiteCrs(crs: Crs): void;
   setSiteEncoding(encoding: EncodingChoice): void;
   beginSiteImport(fileName: string): void;
+  noteSiteImport(note: 'worker-restarted'): void;
   /** decides what happens with a linked file: add it, ask (or add at once when `confirm`), or report that nothing can be imported */
   finishSiteImport(result: SiteImportResult, opts?: { confirm?: boolean }): void;
   failSiteImport(fileName: string, message: string): void;
@@ -55,10 +58,12 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
   siteEncoding: 'auto',
   siteSets: [],
   siteImport: { phase: 'idle' },
+  siteImportNote: null,
   selectedSite: null,
   setSiteCrs: (siteCrs) => set({ siteCrs }),
   setSiteEncoding: (siteEncoding) => set({ siteEncoding }),
-  beginSiteImport: (fileName) => set({ siteImport: { phase: 'linking', fileName } }),
+  beginSiteImport: (fileName) => set({ siteImport: { phase: 'linking', fileName }, siteImportNote: null }),
+  noteSiteImport: (siteImportNote) => set({ siteImportNote }),
   finishSiteImport: (result, opts = {}) => {
     const fileName = result.fileName;
     if (result.fatal !== null || result.set.count === 0) {
