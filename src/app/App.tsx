@@ -19,6 +19,7 @@ import { FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
+import { PanelBoundary } from '../components/PanelBoundary';
 
 /**
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
@@ -68,10 +69,26 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         </button>
       </header>
       <aside className="side left">
-        {geo && <FindPanel />}
-        {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
-        <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
-        {geo && <SitesPanel />}
+        {geo && (
+          <PanelBoundary name={t(lang, 'panel_find')}>
+            <FindPanel />
+          </PanelBoundary>
+        )}
+        {geo ? (
+          <PanelBoundary name={t(lang, 'panel_sectors')}>
+            <SectorFilter />
+          </PanelBoundary>
+        ) : (
+          <p role="status">{t(lang, 'loading')}</p>
+        )}
+        <PanelBoundary name={t(lang, 'panel_layers')}>
+          <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+        </PanelBoundary>
+        {geo && (
+          <PanelBoundary name={t(lang, 'panel_sites')}>
+            <SitesPanel />
+          </PanelBoundary>
+        )}
       </aside>
       <main className="map-area">
         <MapView initialCamera={url.camera} />
@@ -80,10 +97,12 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         <Notices />
       </main>
       <aside className="side right">
-        {geo && <FindRight />}
-        {park && <ParkCard park={park} onClose={clear} />}
-        {zone && <ZoneCard zone={zone} onClose={clear} />}
-        {!park && !zone && <ParkList />}
+        <PanelBoundary name={t(lang, 'panel_card')}>
+          {geo && <FindRight />}
+          {park && <ParkCard park={park} onClose={clear} />}
+          {zone && <ZoneCard zone={zone} onClose={clear} />}
+          {!park && !zone && <ParkList />}
+        </PanelBoundary>
       </aside>
     </div>
   );
