@@ -1,7 +1,8 @@
 /**
  * The one maplibregl.Map of the app, behind the MapPort interface: everything else asks it for
  * things by registry id (setData, setFilter, flyTo…) and hears back through MapHandlers.
- * Overlay sources and their layers are added with their first data, at their registry place.
+ * Overlay sources and their layers are added with their first data, at their registry place, and
+ * taken off again when their data becomes empty.
  */
 import type { FilterSpecification, GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
@@ -113,7 +114,8 @@ export class MapController implements MapPort {
       if (isOverlaySource(source)) this.feeder.drop(source);
       if (isOverlaySource(source) && !this.added.has(source)) {
         if (data.features.length > 0) this.addOverlay(source, data);
-      } else void this.geojson(source)?.setData(data);
+      } else if (isOverlaySource(source) && data.features.length === 0) this.removeOverlay(source);
+      else void this.geojson(source)?.setData(data);
       this.maybeReady();
     });
   }
@@ -272,6 +274,13 @@ export class MapController implements MapPort {
       });
       this.map.addLayer(this.layers.spec(id, this.lang), before);
     }
+  }
+
+  /** Takes an overlay source that has become empty off the map with its layers (they come back with its next data), so a long session does not keep what it no longer shows. */
+  private removeOverlay(source: OverlaySourceId): void {
+    for (const id of layersOfSource(source)) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    if (this.map.getSource(source)) this.map.removeSource(source);
+    this.added.delete(source);
   }
 
   private maybeReady(): void {

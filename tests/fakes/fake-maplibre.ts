@@ -100,8 +100,20 @@ export class FakeMlMap {
     this.calls.push(['addSource', id, spec]);
     this.sources.set(id, new FakeSource(spec));
   }
+  removeSource(id: string): void {
+    if (!this.sources.has(id)) throw new Error(`no source ${id}`);
+    if (this.layers.some((l) => (l as { source?: string }).source === id)) throw new Error(`source ${id} is in use by a layer`);
+    this.calls.push(['removeSource', id]);
+    this.sources.delete(id);
+  }
   getLayer(id: string): LayerSpecification | undefined {
     return this.layers.find((l) => l.id === id);
+  }
+  removeLayer(id: string): void {
+    const at = this.layers.findIndex((l) => l.id === id);
+    if (at < 0) throw new Error(`no layer ${id}`);
+    this.calls.push(['removeLayer', id]);
+    this.layers.splice(at, 1);
   }
   getLayersOrder(): string[] {
     return this.layers.map((l) => l.id);

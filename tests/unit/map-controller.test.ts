@@ -75,8 +75,15 @@ describe('overlays', () => {
     expect(map.getSource('find-radius')!.spec).toEqual({ type: 'geojson', data: circle });
     expect(overlayOrder()).toEqual(['find-radius-fill', 'find-radius-line']);
     // later data goes to the source
+    const smaller = fc([circle.features[0]!]);
+    controller.setData('find-radius', smaller);
+    expect(map.getSource('find-radius')!.calls).toEqual([['setData', smaller]]);
+    // empty data takes the source and its layers off the map; the next data brings them back in place
     controller.setData('find-radius', fc());
-    expect(map.getSource('find-radius')!.calls).toEqual([['setData', fc()]]);
+    expect(map.getSource('find-radius')).toBeUndefined();
+    expect(overlayOrder()).toEqual([]);
+    controller.setData('find-radius', circle);
+    expect(overlayOrder()).toEqual(['find-radius-fill', 'find-radius-line']);
   });
 
   it('waits for the style: data set before it loads is applied when it has', () => {
@@ -250,7 +257,9 @@ describe('chunks, clusters, camera, readiness, snapshot', () => {
     vi.runAllTimers();
     expect(sent()).toHaveLength(2);
     expect(pulled).toBe(2);
-    expect(source.calls.at(-1)).toEqual(['setData', fc()]);
+    // emptied: the source is off the map with its layers
+    expect(map.getSource('user-sites')).toBeUndefined();
+    expect(overlayOrder().filter((id) => id.startsWith('user-sites'))).toEqual([]);
   });
 
   it('asks a clustered source for a cluster’s expansion zoom (null before the source exists)', async () => {
