@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
+import { cspPlugin } from './build/csp-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), fontFacesPlugin(), preloadGeoPlugin()],
+  plugins: [react(), fontFacesPlugin(), preloadGeoPlugin(), cspPlugin()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 1600 },

@@ -72,6 +72,11 @@ export async function openSession(
   // tsx/esbuild (keepNames) wraps named functions in `__name(...)`; functions handed to
   // page.evaluate run in the page, where that helper does not exist.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
+  // every Content-Security-Policy violation is an error of the page (specs assert there are none)
+  await context.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '') + ':' + e.lineNumber));",
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const watch = (p: Page) => {
     p.on('console', (m) => {
