@@ -22,9 +22,19 @@ import { sitesSlice } from './slices/sites';
 import type { SitesSlice } from './slices/sites';
 import { briefingSlice } from './slices/briefing';
 import type { BriefingSlice } from './slices/briefing';
+import { chooserSlice } from './slices/chooser';
+import type { ChooserSlice } from './slices/chooser';
 import type { MemoCache } from './selectors/memo';
 
-export type AppState = { memo: MemoCache } & DataSlice & FilterSlice & SelectionSlice & UiSlice & ViewSlice & FindSlice & SitesSlice & BriefingSlice;
+export type AppState = { memo: MemoCache } & DataSlice &
+  FilterSlice &
+  SelectionSlice &
+  UiSlice &
+  ViewSlice &
+  FindSlice &
+  SitesSlice &
+  BriefingSlice &
+  ChooserSlice;
 
 export function createAppStore() {
   return createStore<AppState>()(
@@ -38,6 +48,7 @@ export function createAppStore() {
       ...findSlice(...a),
       ...sitesSlice(...a),
       ...briefingSlice(...a),
+      ...chooserSlice(...a),
     })),
   );
 }

@@ -14,6 +14,8 @@ export const COLORS = {
   serviceBelt: '#0e7490',
   hBelt: '#9a5b13',
   selected: '#111111',
+  /** schematic park footprints: a neutral ink, not a sector's colour */
+  footprint: '#5b6470',
 } as const;
 
 export const CLUSTER_COLORS = {
@@ -22,3 +24,25 @@ export const CLUSTER_COLORS = {
   ai: SECTOR_COLORS.ai,
   digital: SECTOR_COLORS.digital,
 } as const;
+
+/**
+ * The cluster layouts of the plan (the zones' `group`), each with its colour and dash: the map's
+ * line layers, the legend and the chooser's swatches read them. The digital layer draws two
+ * layouts, told apart by their dash.
+ */
+export const LAYOUT_STYLES = {
+  'ic-one-body-two-wings': { color: CLUSTER_COLORS.ic, dash: [2, 1.5] },
+  'biomed-1-5-x': { color: CLUSTER_COLORS.biomed, dash: [2, 1.5] },
+  'ai-4-x': { color: CLUSTER_COLORS.ai, dash: [2, 1.5] },
+  'digital-industries': { color: CLUSTER_COLORS.digital, dash: [2, 1.5] },
+  'fintech-two-cities-one-belt-one-port': { color: CLUSTER_COLORS.digital, dash: [0.5, 1.5] },
+} as const satisfies Record<string, { color: string; dash: readonly number[] }>;
+export type LayoutId = keyof typeof LAYOUT_STYLES;
+
+/** A zone's colour by its group (a cluster layout, a pole, a belt or an axis). */
+export function zoneColor(group: string): string {
+  if (group in LAYOUT_STYLES) return LAYOUT_STYLES[group as LayoutId].color;
+  if (group === 'two-poles') return COLORS.pole;
+  if (group === 'service-belt') return COLORS.serviceBelt;
+  return COLORS.hBelt;
+}

@@ -34,7 +34,7 @@ const syncMapWithStore = (port: FakeMapController, st: AppStore = store) => sync
 
 const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
 const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
-const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line'] as const;
+const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line', 'fintech-line'] as const;
 const ESTIMATED = ['!=', ['get', 'confidence'], 'sourced'];
 const shownParks = () => fake.shownParks();
 const shownZones = () => fake.emphasisedZones();
@@ -63,7 +63,14 @@ describe('syncMapWithStore: data', () => {
     expect(pushed).toHaveLength(STYLE_SOURCES.length); // each once
     const data = new Map(fake.calls('setData').map(([id, fc]) => [id, fc as FeatureCollection]));
     expect(data.get('parks')!.features).toHaveLength(42);
-    expect(data.get('zones')).toBe(geo.zones.ok ? geo.zones.data : undefined);
+    // the zones as loaded (same geometry objects, same properties), plus the map's own marks
+    const zonesIn = geo.zones.ok ? geo.zones.data.features : [];
+    const zonesOut = data.get('zones')!.features;
+    expect(zonesOut).toHaveLength(zonesIn.length);
+    zonesIn.forEach((f, k) => {
+      expect(zonesOut[k]!.geometry).toBe(f.geometry);
+      expect(zonesOut[k]!.properties).toMatchObject(f.properties as object);
+    });
     expect(data.get('districts')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features.every((f) => f.geometry.type === 'Point')).toBe(true);
