@@ -7,7 +7,7 @@ import type { StringKey } from '../i18n';
 import type { LayerGroupId } from '../domain/ids';
 import { TOP_SECTOR_IDS } from '../domain/ids';
 import { SECTOR_COLORS } from './sectors';
-import { CLUSTER_COLORS, COLORS, LAYOUT_STYLES } from './map-colors';
+import { CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
 import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from './sites';
 
 export type LegendSwatch =
@@ -48,6 +48,9 @@ const clusterLine = (layout: keyof typeof LAYOUT_STYLES): LegendSwatch => {
   const s = LAYOUT_STYLES[layout];
   return { kind: 'line', color: s.color, width: 2, ...(s.dash[0]! < 1 ? { dotted: true } : { dashed: true }) };
 };
+
+/** a cluster zone built from whole districts: a band along their border */
+const districtBand = (color: string): LegendSwatch => ({ kind: 'line', color: withAlpha(color, DISTRICT_BAND_ALPHA), width: DISTRICT_BAND_PX });
 
 const GREY = '#888888';
 
@@ -125,8 +128,8 @@ export const LEGEND_GROUPS: LegendGroup[] = [
         schematic: true,
       },
       {
-        swatch: { kind: 'fill', color: COLORS.land, opacity: 1, outline: COLORS.districtLine, inset: CLUSTER_COLORS.biomed },
-        label: { zh: 'X个支持区（整区，画在区界内侧）', en: 'X supporting districts (whole districts, just inside their borders)' },
+        swatch: districtBand(CLUSTER_COLORS.biomed),
+        label: { zh: 'X个支持区（整区，沿区界的色带）', en: 'X supporting districts (whole districts: a band along their border)' },
       },
     ],
   },
@@ -141,8 +144,15 @@ export const LEGEND_GROUPS: LegendGroup[] = [
     legend: [
       {
         swatch: clusterLine('digital-industries'),
-        label: { zh: '新兴数字产业重点区域、智能制造、国际数据港', en: 'Digital industries: key areas, smart manufacturing, data port' },
+        label: { zh: '新兴数字产业：临港智能制造、国际数据港', en: 'Digital industries: Lingang smart manufacturing, data port' },
         schematic: true,
+      },
+      {
+        swatch: districtBand(CLUSTER_COLORS.digital),
+        label: {
+          zh: '重点区域、智能制造重点区（整区，沿区界的色带）',
+          en: 'Key areas, smart manufacturing districts (whole districts: a band along their border)',
+        },
       },
       {
         swatch: clusterLine('fintech-two-cities-one-belt-one-port'),

@@ -46,3 +46,11 @@ export function zoneColor(group: string): string {
   if (group === 'service-belt') return COLORS.serviceBelt;
   return COLORS.hBelt;
 }
+
+/** #rrggbb at an alpha, as rgba() */
+export const withAlpha = (hex: string, alpha: number): string =>
+  `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${alpha})`;
+
+/** The band along the border of a cluster zone built from whole districts: width in px and alpha. */
+export const DISTRICT_BAND_PX = 5;
+export const DISTRICT_BAND_ALPHA = 0.4;

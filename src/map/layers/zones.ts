@@ -3,27 +3,25 @@
  * default opacity, the emphasis a sector filter gives the zones it designates, and the selected
  * zone's highlight.
  *
- * Every zone shows in its own layer. A cluster zone that reuses a pole's outline (`outline_of`),
- * or covers whole districts, is drawn as a line just inside that outline (each layout at its own
- * inset, in its own colour and dash), so the pole's line, the district borders and every layout
- * that uses the outline stay apart; its fill stays clear (the owner's fill is there) but clickable.
+ * Every zone shows in its own layer. A cluster zone that reuses a pole's outline (`outline_of`) is
+ * drawn as a line just inside that outline (each layout at its own inset, in its own colour and
+ * dash), so the pole's line and every layout that uses the outline stay apart; one that covers
+ * whole districts as a soft band along their outer border, in the layout's colour. Their fill
+ * stays clear (the pole's and the districts' own are there) but clickable.
  * A layout that uses one outline twice (two zones of 临港) draws it once (`repeat`, set by the
  * map's zones source, src/map/sync/source-data.ts).
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
-import { COLORS, LAYOUT_STYLES } from '../../theme/map-colors';
+import { COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from '../../theme/map-colors';
 import type { LayoutId } from '../../theme/map-colors';
 import { FONT, isArea, isLine, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
 const zoneGroupFilter = (groups: readonly string[]): ExpressionSpecification => ['in', ['get', 'group'], ['literal', [...groups]]];
 
-/**
- * Zones that reuse a pole's outline, or cover whole districts: their line is drawn just inside
- * the outline they share, and their fill is clear (the pole's and the districts' own are there).
- */
-const inset: ExpressionSpecification = ['any', ['to-boolean', ['get', 'outline_of']], ['!', ['get', 'schematic']]];
+/** Zones that reuse a pole's outline, or cover whole districts: their fill is clear. */
+const clearFill: ExpressionSpecification = ['any', ['to-boolean', ['get', 'outline_of']], ['!', ['get', 'schematic']]];
 /** a second zone of the same layout on the same outline (drawn once) */
 const notRepeat: ExpressionSpecification = ['!', ['to-boolean', ['get', 'repeat']]];
 
@@ -50,10 +48,10 @@ export const ZONE_FILL_DEFAULT = {
   'serviceBelt-fill': 0.12,
   'hBelt-fill': 0.1,
   // near-transparent: clickable, barely tinted; clear where the zone is drawn inside another's outline
-  'ic-fill': ['case', inset, 0, 0.05],
-  'biomed-fill': ['case', inset, 0, 0.05],
-  'ai-fill': ['case', inset, 0, 0.05],
-  'digital-fill': ['case', inset, 0, 0.05],
+  'ic-fill': ['case', clearFill, 0, 0.05],
+  'biomed-fill': ['case', clearFill, 0, 0.05],
+  'ai-fill': ['case', clearFill, 0, 0.05],
+  'digital-fill': ['case', clearFill, 0, 0.05],
 } satisfies Record<string, number | ExpressionSpecification>;
 export const ZONE_LINE_DEFAULT = {
   'poles-line': 0.9,
@@ -85,7 +83,16 @@ const line = (layer: ZoneLineLayer, groups: readonly string[], color: string, wi
     ...(dashed ? { 'line-dasharray': [2, 1.5] } : {}),
   },
 });
-/** One cluster layout's outlines: dashed (dotted for fintech) in its colour, inset where shared. */
+/** a zone built from whole districts (its outline is theirs, not a schematic drawing) */
+const districtBuilt: ExpressionSpecification = ['!', ['get', 'schematic']];
+/** a zone reusing another zone's outline (a pole's) */
+const sharedOutline: ExpressionSpecification = ['to-boolean', ['get', 'outline_of']];
+
+/**
+ * One cluster layout's outlines, in its colour: dashed (dotted for fintech); just inside a
+ * shared outline (each layout at its own inset); a soft band along the border of a zone built
+ * from whole districts (an offset line would zigzag along their detailed borders).
+ */
 const layoutLine = (layer: ZoneLineLayer, layout: LayoutId): LayerBody => {
   const { color, dash } = LAYOUT_STYLES[layout];
   const dotted = dash[0]! < 1;
@@ -94,11 +101,11 @@ const layoutLine = (layer: ZoneLineLayer, layout: LayoutId): LayerBody => {
     filter: ['all', zoneGroupFilter([layout]), isArea, notRepeat],
     layout: { 'line-join': 'round', ...(dotted ? { 'line-cap': 'round' } : {}) },
     paint: {
-      'line-color': color,
-      'line-width': dotted ? 2.2 : 1.6,
+      'line-color': ['case', districtBuilt, withAlpha(color, DISTRICT_BAND_ALPHA), color],
+      'line-width': ['case', districtBuilt, DISTRICT_BAND_PX, dotted ? 2.2 : 1.6],
       'line-opacity': ZONE_LINE_DEFAULT[layer],
-      'line-dasharray': [...dash],
-      'line-offset': ['case', inset, LAYOUT_INSET_PX[layout], 0],
+      'line-dasharray': ['case', districtBuilt, ['literal', [1, 0]], ['literal', [...dash]]],
+      'line-offset': ['case', sharedOutline, LAYOUT_INSET_PX[layout], 0],
     },
   };
 };
