@@ -15,6 +15,7 @@ import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
 import { MapChooser } from '../components/MapChooser';
+import { MapLegend } from '../components/Legend';
 import { FindPanel } from '../components/find/FindPanel';
 import { FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
@@ -78,6 +79,7 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         <MapView initialCamera={url.camera} />
         {geo && <FindOverlay />}
         {geo && <SitesOverlay />}
+        {geo && <MapLegend />}
         {geo && <MapChooser />}
         <Notices />
       </main>

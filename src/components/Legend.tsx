@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import './legend.css';
-import { SCHEMATIC_MARK, applicableItems } from '../theme/legend';
+import { useState } from 'react';
+import { LEGEND_GROUPS, OVERLAY_LEGEND, SCHEMATIC_MARK, applicableItems } from '../theme/legend';
 import type { LegendCondition, LegendItem, LegendSwatch } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import type { Lang } from '../domain/types';
@@ -41,7 +42,16 @@ export function Swatch({ s }: { s: LegendSwatch }) {
   return (
     <svg className="swatch" width="22" height="14" aria-hidden="true">
       {s.halo && <circle cx="11" cy="7" r="6.5" fill={s.color} fillOpacity="0.2" />}
-      <circle cx="11" cy="7" r={r} fill={s.hollow ? 'none' : s.color} stroke={s.stroke} strokeWidth="1.5" />
+      <circle
+        cx="11"
+        cy="7"
+        r={r}
+        fill={s.hollow ? 'none' : s.color}
+        fillOpacity={s.opacity}
+        stroke={s.stroke}
+        strokeOpacity={s.opacity}
+        strokeWidth={s.strokeWidth ?? 1.5}
+      />
     </svg>
   );
 }
@@ -64,7 +74,8 @@ export function useLegendLabel(): (item: LegendItem, lang: Lang) => string {
 function useLegendNow(): Record<LegendCondition, boolean> {
   const filtered = useAppStore((s) => s.sectorFilter.length > 0);
   const sites = useAppStore((s) => s.siteSets.length > 0);
-  return { filtered, sites };
+  const point = useAppStore((s) => s.chosenPoint !== null);
+  return { filtered, sites, point };
 }
 
 export function LegendItems({ items }: { items: LegendItem[] }) {
@@ -83,5 +94,52 @@ export function LegendItems({ items }: { items: LegendItem[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Maps this narrow (a phone) start with the legend folded. */
+const FOLDED_BELOW_PX = 700;
+
+/**
+ * The legend over the map, on the first screen: the entries of every layer group that is on,
+ * then those of the find tools and imported files that are there. It folds to its title.
+ */
+export function MapLegend() {
+  const lang = useAppStore((s) => s.lang);
+  const layers = useAppStore((s) => s.layerVisibility);
+  const now = useLegendNow();
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= FOLDED_BELOW_PX);
+  const overlays = applicableItems(OVERLAY_LEGEND, now);
+  return (
+    <section className={`map-legend${open ? ' open' : ''}`} aria-labelledby="map-legend-h" data-testid="map-legend">
+      <h2 id="map-legend-h">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="map-legend-body"
+          title={t(lang, open ? 'legendHide' : 'legendShow')}
+          onClick={() => setOpen(!open)}
+        >
+          {t(lang, 'legend')}
+          <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
+        </button>
+      </h2>
+      {open && (
+        <div id="map-legend-body" className="map-legend-body">
+          {LEGEND_GROUPS.filter((g) => layers[g.id]).map((g) => (
+            <div key={g.id} className="map-legend-group" data-group={g.id}>
+              <h3>{t(lang, g.label)}</h3>
+              <LegendItems items={g.legend} />
+            </div>
+          ))}
+          {overlays.length > 0 && (
+            <div className="map-legend-group" data-group="overlays">
+              <h3>{t(lang, 'legendOverlays')}</h3>
+              <LegendItems items={overlays} />
+            </div>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

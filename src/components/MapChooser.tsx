@@ -4,7 +4,7 @@
  * of a narrow map. ↑/↓/Home/End move, Enter or a click opens the place (its card; the map
  * highlights it), Esc closes.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../i18n';
 import type { StringKey } from '../i18n';
@@ -12,7 +12,6 @@ import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import type { ChooserItem } from '../state/slices/chooser';
 import { primarySector } from '../state/filter';
-import { sectorsFileOf } from '../state/selectors/parks';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { LAYOUT_STYLES, zoneColor } from '../theme/map-colors';
 import type { TopSectorId } from '../domain/ids';
@@ -44,12 +43,15 @@ interface Row {
   swatch: LegendSwatch;
 }
 
-function rowOf(s: AppState, item: ChooserItem, lang: Lang): Row | null {
+/** What a row needs from the store. */
+type RowState = Pick<AppState, 'derived' | 'geo' | 'sectorFilter'>;
+
+function rowOf(s: RowState, item: ChooserItem, lang: Lang): Row | null {
   const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
   if (item.kind === 'park') {
     const p = s.derived?.parks.find((x) => x.id === item.id);
     if (!p) return null;
-    const top = primarySector(p, s.sectorFilter, sectorsFileOf(s)) as TopSectorId | null;
+    const top = primarySector(p, s.sectorFilter, s.geo?.sectors.ok ? s.geo.sectors.data : null) as TopSectorId | null;
     const district = s.geo?.districts.ok ? s.geo.districts.data.features.find((f) => f.properties.name_zh === p.district)?.properties : undefined;
     return {
       item,
@@ -76,7 +78,10 @@ function rowOf(s: AppState, item: ChooserItem, lang: Lang): Row | null {
 export function MapChooser() {
   const chooser = useAppStore((s) => s.chooser);
   const lang = useAppStore((s) => s.lang);
-  const rows = useAppStore((s) => s.chooser?.items.map((item) => rowOf(s, item, lang)));
+  const derived = useAppStore((s) => s.derived);
+  const geo = useAppStore((s) => s.geo);
+  const sectorFilter = useAppStore((s) => s.sectorFilter);
+  const rows = useMemo(() => chooser?.items.map((item) => rowOf({ derived, geo, sectorFilter }, item, lang)), [chooser, derived, geo, sectorFilter, lang]);
   const close = useAppStore((s) => s.closeChooser);
   const choose = useAppStore((s) => s.chooseItem);
   // the active row, for the chooser it was set in (a new chooser starts at its first row)

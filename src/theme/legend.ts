@@ -7,18 +7,18 @@ import type { StringKey } from '../i18n';
 import type { LayerGroupId } from '../domain/ids';
 import { TOP_SECTOR_IDS } from '../domain/ids';
 import { SECTOR_COLORS } from './sectors';
-import { CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
+import { BROAD_DOT_OPACITY, CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
 import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from './sites';
 
 export type LegendSwatch =
   /** inset: a dashed line of this colour just inside the outline (a zone drawn inside another's outline) */
   | { kind: 'fill'; color: string; opacity: number; outline?: string; dashedOutline?: true; inset?: string }
   | { kind: 'line'; color: string; width: number; dashed?: boolean; dotted?: true }
-  /** r: the dot's radius in px (default 4) */
-  | { kind: 'circle'; color: string; stroke: string; halo?: boolean; hollow?: boolean; r?: number };
+  /** r: the dot's radius in px (default 4); opacity: the dot's (default 1); strokeWidth: default 1.5 */
+  | { kind: 'circle'; color: string; stroke: string; halo?: boolean; hollow?: boolean; r?: number; opacity?: number; strokeWidth?: number };
 
-/** When an entry applies: while a sector filter is on, or while sites are imported. */
-export type LegendCondition = 'filtered' | 'sites';
+/** When an entry applies: while a sector filter is on, while sites are imported, while a point is chosen. */
+export type LegendCondition = 'filtered' | 'sites' | 'point';
 
 export interface LegendItem {
   swatch: LegendSwatch;
@@ -195,20 +195,32 @@ export const LEGEND_GROUPS: LegendGroup[] = [
         when: 'filtered',
       },
       {
-        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 2.5 },
-        label: { zh: '小点：仅位于宽泛区域内', en: 'Small dot: only inside a broad area' },
+        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 2.5, opacity: BROAD_DOT_OPACITY },
+        label: { zh: '小而淡的点：仅位于宽泛区域内（极、带、轴、整区）', en: 'Small faint dot: only inside a broad area (pole, belt, axis, whole districts)' },
         when: 'filtered',
       },
-      {
-        swatch: { kind: 'circle', color: SITE_COLORS[0], stroke: '#ffffff' },
-        label: { zh: '导入的点位（每个文件一种颜色）', en: 'Imported sites (one colour per file)' },
-        when: 'sites',
-      },
-      {
-        swatch: { kind: 'circle', color: SITE_CLUSTER_STEPS[1].fill, stroke: SITE_CLUSTER_STROKE, r: 6 },
-        label: { zh: '导入点位的聚合（数字为个数）', en: 'Imported sites grouped (the number is how many)' },
-        when: 'sites',
-      },
     ],
+  },
+];
+
+/**
+ * What the find tools and imported files add over the map, each while it is there: the map's
+ * legend and the exported image's list them after the layer groups.
+ */
+export const OVERLAY_LEGEND: LegendItem[] = [
+  {
+    swatch: { kind: 'circle', color: '#ffffff', stroke: COLORS.chosenPoint, r: 5, strokeWidth: 3 },
+    label: { zh: '选定的点', en: 'Chosen point' },
+    when: 'point',
+  },
+  {
+    swatch: { kind: 'circle', color: SITE_COLORS[0], stroke: '#ffffff' },
+    label: { zh: '导入的点位（每个文件一种颜色）', en: 'Imported sites (one colour per file)' },
+    when: 'sites',
+  },
+  {
+    swatch: { kind: 'circle', color: SITE_CLUSTER_STEPS[1].fill, stroke: SITE_CLUSTER_STROKE, r: 6 },
+    label: { zh: '导入点位的聚合（数字为个数）', en: 'Imported sites grouped (the number is how many)' },
+    when: 'sites',
   },
 ];

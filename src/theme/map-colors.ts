@@ -14,6 +14,8 @@ export const COLORS = {
   serviceBelt: '#0e7490',
   hBelt: '#9a5b13',
   selected: '#111111',
+  /** the chosen point of the find tools: a dark ring on white, unlike every park dot and site */
+  chosenPoint: '#1f2328',
   /** schematic park footprints: a neutral ink, not a sector's colour */
   footprint: '#5b6470',
 } as const;
@@ -54,3 +56,6 @@ export const withAlpha = (hex: string, alpha: number): string =>
 /** The band along the border of a cluster zone built from whole districts: width in px and alpha. */
 export const DISTRICT_BAND_PX = 5;
 export const DISTRICT_BAND_ALPHA = 0.4;
+
+/** The dot of a park linked to the selected sectors only through a broad area. */
+export const BROAD_DOT_OPACITY = 0.55;

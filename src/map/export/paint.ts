@@ -40,13 +40,15 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y
     }
     ctx.beginPath();
     ctx.arc(x + 11, y + 7, s.r ?? 5, 0, Math.PI * 2);
+    ctx.globalAlpha = s.opacity ?? 1;
     if (!s.hollow) {
       ctx.fillStyle = s.color;
       ctx.fill();
     }
     ctx.strokeStyle = s.stroke;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = s.strokeWidth ?? 1.5;
     ctx.stroke();
+    ctx.globalAlpha = 1;
   }
   ctx.restore();
 }

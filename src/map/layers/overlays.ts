@@ -6,6 +6,7 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { isArea, isPoint } from './style-bits';
 import type { LayerBody } from './types';
+import { COLORS } from '../../theme/map-colors';
 import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from '../../theme/sites';
 
 const ACCENT = '#6a3fb5';
@@ -37,7 +38,8 @@ export const find = {
     layout: { 'text-field': ['get', 'n'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
     paint: { 'text-color': '#ffffff', 'text-translate': [0, -16] },
   },
-  origin: { type: 'circle', paint: { 'circle-color': '#d7263d', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+  // a dark ring on white: no sector's dot (the AI parks are red) and no imported site looks like it
+  origin: { type: 'circle', paint: { 'circle-color': '#ffffff', 'circle-radius': 6, 'circle-stroke-color': COLORS.chosenPoint, 'circle-stroke-width': 3 } },
 } satisfies Record<string, LayerBody>;
 
 /** One colour per imported file, in import order (repeating): the sites' own, apart from every sector's. */

@@ -5,7 +5,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
-import { COLORS } from '../../theme/map-colors';
+import { BROAD_DOT_OPACITY, COLORS } from '../../theme/map-colors';
 import { FONT, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
@@ -74,7 +74,9 @@ export const parksCircle: LayerBody = {
   type: 'circle',
   paint: {
     'circle-color': ['get', 'color'],
-    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, 1],
+    // a point standing for its area is drawn by its halo only; a broad-only link is faint
+    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1]],
+    'circle-stroke-opacity': ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1],
     'circle-radius': dotRadius(4.5, 8),
     'circle-stroke-color': ['match', ['get', 'confidence'], 'schematic', ['get', 'color'], confidenceStroke],
     'circle-stroke-width': ['match', ['get', 'confidence'], 'sourced', 2, 1.5],
