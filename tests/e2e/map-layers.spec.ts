@@ -23,7 +23,10 @@ interface ZoneFeature {
   properties: { id: string; group: string; kind: string; area_km2: number | null };
 }
 const ZONES: ZoneFeature[] = JSON.parse(readFileSync(join(here, '../../public/geo/zones.geojson'), 'utf8')).features;
-const PARKS: { geometry: { coordinates: LngLat } }[] = JSON.parse(readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8')).features;
+const PARKS: { geometry: { coordinates: LngLat }; properties: { id: string; position: { radius_m: number } } }[] = JSON.parse(
+  readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8'),
+).features;
+const PARK_RADIUS = new Map(PARKS.map((p) => [p.properties.id, { at: p.geometry.coordinates, radius_m: p.properties.position.radius_m }]));
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 const CHOOSER = '[data-testid="map-chooser"]';
@@ -128,6 +131,9 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
       const n = await pixelsOf(s.page, ['ic-fill', 'ic-line'], id);
       assert.ok(n > 150, `${id} draws ${n} px`);
     }
+    // their names, where they fit
+    await jumpTo(s.page, 121.55, 31.15, 9.6);
+    assert.deepEqual(await rendered(s.page, 'ic-label'), ['ic-body-zhangjiang', 'ic-wing-jiading', 'ic-wing-lingang']);
     assert.deepEqual(s.errors, []);
   });
 
@@ -209,6 +215,29 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
     await mapIdle(s.page);
     assert.deepEqual(await rendered(s.page, 'zones-selected'), ['h-east-corridor']);
     assert.deepEqual(s.errors, []);
+  });
+
+  test('the uncertainty halo has the radius the data states, to scale at every zoom', { timeout: 180_000 }, async () => {
+    await gotoReady(s);
+    await onlyGroups(s.page, ['parks']);
+    const zhuqiao = PARK_RADIUS.get('zhuqiao')!;
+    assert.equal(zhuqiao.radius_m, 2000);
+    for (const zoom of [10, 12]) {
+      await jumpTo(s.page, zhuqiao.at[0], zhuqiao.at[1], zoom);
+      // the stated radius in px: metres over the ground resolution of a 512-px world at this zoom and latitude
+      const rPx = (zhuqiao.radius_m * 512 * 2 ** zoom) / (2 * Math.PI * 6371008.8 * Math.cos((zhuqiao.at[1] * Math.PI) / 180));
+      const haloAt = (dx: number) =>
+        s.page.evaluate(
+          ([lng, lat, dx]) => {
+            const m = (window as unknown as MapWindow).__map;
+            const c = m.project([lng!, lat!]);
+            return m.queryRenderedFeatures([c.x - dx!, c.y], { layers: ['parks-halo'] }).map((f) => String(f.properties?.id));
+          },
+          [zhuqiao.at[0], zhuqiao.at[1], dx] as const,
+        );
+      assert.ok((await haloAt(0.9 * rPx)).includes('zhuqiao'), `zoom ${zoom}: inside ${(0.9 * rPx).toFixed(1)} px`);
+      assert.ok(!(await haloAt(1.1 * rPx)).includes('zhuqiao'), `zoom ${zoom}: outside ${(1.1 * rPx).toFixed(1)} px`);
+    }
   });
 
   test('a click with one place under it opens it directly', { timeout: 180_000 }, async () => {
