@@ -97,12 +97,16 @@ export function LegendItems({ items }: { items: LegendItem[] }) {
   );
 }
 
-/** Maps this narrow (a phone) start with the legend folded. */
-const FOLDED_BELOW_PX = 700;
+/**
+ * Windows narrower than this start with the legend folded to its title (still on the first
+ * screen): open, it would cover a good part of a map under ≈1,000 px wide.
+ */
+const FOLDED_BELOW_PX = 1600;
 
 /**
  * The legend over the map, on the first screen: the entries of every layer group that is on,
- * then those of the find tools and imported files that are there. It folds to its title.
+ * then those of the find tools and imported files that are there. It folds to its title (folded
+ * at first on all but wide windows).
  */
 export function MapLegend() {
   const lang = useAppStore((s) => s.lang);

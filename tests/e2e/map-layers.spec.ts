@@ -144,6 +144,7 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
     const n = await pixelsOf(s.page, ['biomed-fill', 'biomed-line'], 'biomed-x-districts');
     assert.ok(n > 500, `biomed-x-districts draws ${n} px`);
     // and the legend over the map says what the band is; the schematic entries carry the mark
+    await s.page.locator('[data-testid="map-legend"]').getByRole('button', { name: '图例' }).click();
     const legend = s.page.locator('[data-testid="map-legend"] [data-group="biomed"] .legend-items');
     assert.match(await legend.innerText(), /X个支持区/);
     assert.ok((await legend.locator('[data-schematic="true"] .schematic-mark').count()) >= 1);
@@ -152,6 +153,10 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
   test('the legend is on the first screen, folds, and marks every schematic layer 示意, 两极 included', { timeout: 180_000 }, async () => {
     await gotoReady(s);
     const legend = s.page.locator('[data-testid="map-legend"]');
+    const toggle = legend.getByRole('button', { name: '图例' });
+    // folded over the map at first (the map stays free), its title on the first screen
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
     const box = (await legend.boundingBox())!;
     assert.ok(box.y >= 0 && box.y + box.height <= 900 && box.x >= 0 && box.x + box.width <= 1400, JSON.stringify(box));
     for (const g of ['poles', 'serviceBelt', 'hBelt', 'ic', 'biomed', 'ai', 'digital']) {
@@ -161,7 +166,6 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
     // a group switched off leaves the legend; the legend folds to its title and opens again
     await onlyGroups(s.page, ['districts', 'parks']);
     assert.equal(await legend.locator('[data-group="poles"]').count(), 0);
-    const toggle = legend.getByRole('button', { name: '图例' });
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await legend.locator('.legend-items').count(), 0);
@@ -248,5 +252,38 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
     await s.page.mouse.click(at.x, at.y);
     await s.page.locator('article.zone-card[data-zone="lingang-pole"]').waitFor();
     assert.equal(await s.page.locator(CHOOSER).count(), 0);
+  });
+});
+
+describe('the chooser and the legend on a phone (390×844)', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 390, height: 844 } });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('stacked zones open the chooser as a sheet at the foot of the map; a tap on a row opens the card', { timeout: 240_000 }, async () => {
+    await gotoReady(s);
+    const toggle = s.page.locator('[data-testid="map-legend"]').getByRole('button', { name: '图例' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await jumpTo(s.page, LINGANG_OPEN[0], LINGANG_OPEN[1], 10.5);
+    const at = await pagePoint(s.page, LINGANG_OPEN);
+    assert.ok(at.inside);
+    await s.page.mouse.click(at.x, at.y);
+    const chooser = s.page.locator(CHOOSER);
+    await chooser.waitFor();
+    assert.match((await chooser.getAttribute('class')) ?? '', /\bsheet\b/);
+    const sheet = (await chooser.boundingBox())!;
+    const map = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    assert.ok(
+      sheet.x >= map.x && sheet.x + sheet.width <= map.x + map.width + 1 && sheet.y + sheet.height <= map.y + map.height + 1,
+      JSON.stringify({ sheet, map }),
+    );
+    assert.equal((await chooserRows(s.page)).length, zonesAt(LINGANG_OPEN, ALL_GROUPS).length);
+    await chooser.locator('li[data-id="lingang-pole"]').click();
+    await s.page.locator('article.zone-card[data-zone="lingang-pole"]').waitFor();
+    assert.deepEqual(s.errors, []);
   });
 });
