@@ -14,6 +14,8 @@ import { ParkList } from '../components/ParkList';
 import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
+import { MapChooser } from '../components/MapChooser';
+import { MapLegend } from '../components/Legend';
 import { FindPanel } from '../components/find/FindPanel';
 import { FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
@@ -94,6 +96,8 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         <MapView initialCamera={url.camera} />
         {geo && <FindOverlay />}
         {geo && <SitesOverlay />}
+        {geo && <MapLegend />}
+        {geo && <MapChooser />}
         <Notices />
       </main>
       <aside className="side right">

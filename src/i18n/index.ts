@@ -72,6 +72,13 @@ const CORE = {
   group_ai: { zh: '人工智能“4+X”', en: 'AI “4+X”' },
   group_digital: { zh: '新兴数字产业与“两城一带一港”', en: 'Digital industries, “two cities, one belt, one port”' },
   group_parks: { zh: '园区', en: 'Parks' },
+  legendOverlays: { zh: '查找与导入', en: 'Find and imports' },
+  legendShow: { zh: '显示图例', en: 'Show the legend' },
+  legendHide: { zh: '收起图例', en: 'Hide the legend' },
+  chooserTitle: { zh: '此处有 {n} 处，请选择', en: '{n} places here: choose one' },
+  chooserPark: { zh: '园区', en: 'Park' },
+  chooserArea: { zh: '{a} 平方公里', en: '{a} km²' },
+  chooserHint: { zh: '↑↓ 选择，回车打开，Esc 关闭', en: '↑↓ to move, Enter to open, Esc to close' },
 } as const;
 
 const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS, ...STRENGTH_STRINGS };

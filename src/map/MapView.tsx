@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
 import { onlineBasemapFromEnv } from './style';
 import { createMapSync } from './sync';
+import { districtBounds } from './sync/source-data';
 import { useMapPortRef } from './map-port-context';
 import type { Camera } from '../domain/types';
 
@@ -30,6 +31,8 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
         sync.handlers,
         // the data, when it is in already (App sets it in a layout effect, before this runs)
         sync.styleData() ?? {},
+        // no camera in the link: the first view fits Shanghai's districts, whatever the screen
+        cameraRef.current ? null : districtBounds(store.getState().geo),
       );
     } catch (e) {
       if (e instanceof NoWebGLError) {

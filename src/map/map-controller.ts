@@ -29,6 +29,10 @@ const REQUIRED: SourceId[] = ['districts', 'zones', 'parks'];
 const FED = Symbol('fed');
 
 export const DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
+/** Space kept around Shanghai when the first view fits it, CSS px. */
+const FIT_PADDING_PX = 12;
+/** Maps this narrow (a phone) start with the attribution folded to its (i) button. */
+const NARROW_MAP_PX = 640;
 
 /** Map options shared with the bare benchmark page (bench/bare), so both draw the same map. */
 export const MAP_OPTIONS = {
@@ -62,7 +66,8 @@ export class MapController implements MapPort {
 
   /**
    * `initialData` goes into the style itself, so MapLibre tiles it straight away; a later
-   * setData with the same collection object is a no-op.
+   * setData with the same collection object is a no-op. `fit`: the first view fits this box
+   * instead of `camera` (Shanghai, when the link names no camera), whatever the map's size.
    */
   constructor(
     private readonly container: HTMLElement,
@@ -70,11 +75,15 @@ export class MapController implements MapPort {
     camera: Camera,
     private readonly handlers: MapHandlers,
     initialData: Parameters<typeof buildStyle>[1] = {},
+    fit: LngLatBounds | null = null,
   ) {
     this.lang = style.lang;
     container.dataset.mapReady = 'false';
+    const view = fit
+      ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
+      : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
     try {
-      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), center: [camera.lng, camera.lat], zoom: camera.zoom, ...MAP_OPTIONS });
+      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
       throw new NoWebGLError((e as Error).message);
@@ -88,6 +97,9 @@ export class MapController implements MapPort {
       }),
       'bottom-right',
     );
+    // on a phone the attribution starts folded to its (i) button (MapLibre shows it unfolded until the first drag)
+    if (container.clientWidth <= NARROW_MAP_PX)
+      container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map);

@@ -7,7 +7,19 @@ import type { FilterSpecification } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId } from './layers';
 
-/** A click on the map: the clickable feature hit first by the registry's priority, or none. */
+/** A clickable feature under the pointer. */
+export interface MapHit {
+  layerId: LayerId;
+  /** the feature's properties */
+  properties: Readonly<Record<string, unknown>>;
+  /** the feature's own position when it is a point (a park, a site, a cluster's centre), else null */
+  featureLngLat: [number, number] | null;
+}
+
+/**
+ * A click on the map: the clickable feature hit first by the registry's priority (or none), and
+ * every clickable feature under the pointer (stacked parks and zones), in that priority.
+ */
 export interface MapClick {
   /** null: no clickable feature there */
   layerId: LayerId | null;
@@ -17,6 +29,10 @@ export interface MapClick {
   lngLat: { lng: number; lat: number };
   /** the feature's own position when it is a point (a site, a cluster's centre), else null */
   featureLngLat: [number, number] | null;
+  /** every clickable feature under the pointer, each once, in click priority (absent: only the first is known) */
+  hits?: readonly MapHit[];
+  /** where the click was in the map's own box, CSS px from its top left (absent: unknown) */
+  point?: { x: number; y: number };
 }
 
 /** What the map tells its owner; given to the controller when it is created. */

@@ -24,6 +24,8 @@ import { briefingSlice } from './slices/briefing';
 import type { BriefingSlice } from './slices/briefing';
 import { statsSlice } from './slices/stats';
 import type { StatsSlice } from './slices/stats';
+import { chooserSlice } from './slices/chooser';
+import type { ChooserSlice } from './slices/chooser';
 import type { MemoCache } from './selectors/memo';
 
 export type AppState = { memo: MemoCache } & DataSlice &
@@ -34,7 +36,8 @@ export type AppState = { memo: MemoCache } & DataSlice &
   FindSlice &
   SitesSlice &
   BriefingSlice &
-  StatsSlice;
+  StatsSlice &
+  ChooserSlice;
 
 export function createAppStore() {
   return createStore<AppState>()(
@@ -49,6 +52,7 @@ export function createAppStore() {
       ...sitesSlice(...a),
       ...briefingSlice(...a),
       ...statsSlice(...a),
+      ...chooserSlice(...a),
     })),
   );
 }

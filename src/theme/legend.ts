@@ -7,18 +7,35 @@ import type { StringKey } from '../i18n';
 import type { LayerGroupId } from '../domain/ids';
 import { TOP_SECTOR_IDS } from '../domain/ids';
 import { SECTOR_COLORS } from './sectors';
-import { CLUSTER_COLORS, COLORS } from './map-colors';
+import { BROAD_DOT_OPACITY, CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
+import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from './sites';
 
 export type LegendSwatch =
-  | { kind: 'fill'; color: string; opacity: number; outline?: string }
-  | { kind: 'line'; color: string; width: number; dashed?: boolean }
-  | { kind: 'circle'; color: string; stroke: string; halo?: boolean; hollow?: boolean };
+  /** inset: a dashed line of this colour just inside the outline (a zone drawn inside another's outline) */
+  | { kind: 'fill'; color: string; opacity: number; outline?: string; dashedOutline?: true; inset?: string }
+  | { kind: 'line'; color: string; width: number; dashed?: boolean; dotted?: true }
+  /** r: the dot's radius in px (default 4); opacity: the dot's (default 1); strokeWidth: default 1.5 */
+  | { kind: 'circle'; color: string; stroke: string; halo?: boolean; hollow?: boolean; r?: number; opacity?: number; strokeWidth?: number };
+
+/** When an entry applies: while a sector filter is on, while sites are imported, while a point is chosen. */
+export type LegendCondition = 'filtered' | 'sites' | 'point';
 
 export interface LegendItem {
   swatch: LegendSwatch;
   /** an i18n key, or literal text per language */
   label: StringKey | { zh: string; en: string };
+  /** the geometry it stands for is schematic: every legend marks it so */
+  schematic?: true;
+  /** shown only while this holds (absent: always) */
+  when?: LegendCondition;
 }
+
+/** The mark every legend puts on a schematic entry. */
+export const SCHEMATIC_MARK = { zh: '示意', en: 'schematic' } as const;
+
+/** The entries that apply now. */
+export const applicableItems = (items: readonly LegendItem[], now: Record<LegendCondition, boolean>): LegendItem[] =>
+  items.filter((i) => !i.when || now[i.when]);
 
 /** A switchable layer group as the layer panel and every legend show it. */
 export interface LegendGroup {
@@ -27,16 +44,27 @@ export interface LegendGroup {
   legend: LegendItem[];
 }
 
+const clusterLine = (layout: keyof typeof LAYOUT_STYLES): LegendSwatch => {
+  const s = LAYOUT_STYLES[layout];
+  return { kind: 'line', color: s.color, width: 2, ...(s.dash[0]! < 1 ? { dotted: true } : { dashed: true }) };
+};
+
+/** a cluster zone built from whole districts: a band along their border */
+const districtBand = (color: string): LegendSwatch => ({ kind: 'line', color: withAlpha(color, DISTRICT_BAND_ALPHA), width: DISTRICT_BAND_PX });
+
+const GREY = '#888888';
+
 /** The layer panel's groups, in its order, with their legends (the map's registry adds their layers). */
 export const LEGEND_GROUPS: LegendGroup[] = [
   {
     id: 'basemap',
     label: 'group_basemap',
     legend: [
-      { swatch: { kind: 'line', color: COLORS.river, width: 4 }, label: { zh: '黄浦江（示意）', en: 'Huangpu River (schematic)' } },
+      { swatch: { kind: 'line', color: COLORS.river, width: 4 }, label: { zh: '黄浦江', en: 'Huangpu River' }, schematic: true },
       {
         swatch: { kind: 'line', color: COLORS.road, width: 2, dashed: true },
-        label: { zh: '高速公路 G60/S20/S1（示意）', en: 'Expressways G60/S20/S1 (schematic)' },
+        label: { zh: '高速公路 G60/S20/S1', en: 'Expressways G60/S20/S1' },
+        schematic: true,
       },
     ],
   },
@@ -52,6 +80,11 @@ export const LEGEND_GROUPS: LegendGroup[] = [
       {
         swatch: { kind: 'fill', color: COLORS.pole, opacity: 0.35, outline: COLORS.pole },
         label: { zh: '张江科技创新极、临港产业增长极', en: 'Zhangjiang and Lingang poles' },
+        schematic: true,
+      },
+      {
+        swatch: { kind: 'fill', color: COLORS.pole, opacity: 0.12, outline: COLORS.pole, inset: CLUSTER_COLORS.ic },
+        label: { zh: '集群布局与极共用轮廓时，画在其内侧', en: 'Cluster zones sharing a pole’s outline are drawn just inside it' },
       },
     ],
   },
@@ -61,7 +94,8 @@ export const LEGEND_GROUPS: LegendGroup[] = [
     legend: [
       {
         swatch: { kind: 'fill', color: COLORS.serviceBelt, opacity: 0.3, outline: COLORS.serviceBelt },
-        label: { zh: '环中心城区（示意）', en: 'Around the central city (schematic)' },
+        label: { zh: '环中心城区', en: 'Around the central city' },
+        schematic: true,
       },
     ],
   },
@@ -69,8 +103,8 @@ export const LEGEND_GROUPS: LegendGroup[] = [
     id: 'hBelt',
     label: 'group_hBelt',
     legend: [
-      { swatch: { kind: 'line', color: COLORS.hBelt, width: 3, dashed: true }, label: { zh: '三条发展轴（示意）', en: 'Three axes (schematic)' } },
-      { swatch: { kind: 'fill', color: COLORS.hBelt, opacity: 0.25 }, label: { zh: '轴线走廊', en: 'Axis corridors' } },
+      { swatch: { kind: 'line', color: COLORS.hBelt, width: 3, dashed: true }, label: { zh: '三条发展轴', en: 'Three axes' }, schematic: true },
+      { swatch: { kind: 'fill', color: COLORS.hBelt, opacity: 0.25 }, label: { zh: '轴线走廊', en: 'Axis corridors' }, schematic: true },
     ],
   },
   {
@@ -78,8 +112,9 @@ export const LEGEND_GROUPS: LegendGroup[] = [
     label: 'group_ic',
     legend: [
       {
-        swatch: { kind: 'line', color: CLUSTER_COLORS.ic, width: 2, dashed: true },
+        swatch: clusterLine('ic-one-body-two-wings'),
         label: { zh: '张江（体）、临港与嘉定（翼）', en: 'Zhangjiang (body), Lingang and Jiading (wings)' },
+        schematic: true,
       },
     ],
   },
@@ -88,23 +123,41 @@ export const LEGEND_GROUPS: LegendGroup[] = [
     label: 'group_biomed',
     legend: [
       {
-        swatch: { kind: 'line', color: CLUSTER_COLORS.biomed, width: 2, dashed: true },
-        label: { zh: '1个核心区、5个集聚区、X个支持区', en: '1 core, 5 clusters, X supporting districts' },
+        swatch: clusterLine('biomed-1-5-x'),
+        label: { zh: '1个核心区、5个集聚区', en: '1 core, 5 clusters' },
+        schematic: true,
+      },
+      {
+        swatch: districtBand(CLUSTER_COLORS.biomed),
+        label: { zh: 'X个支持区（整区，沿区界的色带）', en: 'X supporting districts (whole districts: a band along their border)' },
       },
     ],
   },
   {
     id: 'ai',
     label: 'group_ai',
-    legend: [{ swatch: { kind: 'line', color: CLUSTER_COLORS.ai, width: 2, dashed: true }, label: { zh: '4个融合创新载体', en: '4 innovation carriers' } }],
+    legend: [{ swatch: clusterLine('ai-4-x'), label: { zh: '4个融合创新载体', en: '4 innovation carriers' }, schematic: true }],
   },
   {
     id: 'digital',
     label: 'group_digital',
     legend: [
       {
-        swatch: { kind: 'line', color: CLUSTER_COLORS.digital, width: 2, dashed: true },
-        label: { zh: '重点区域、两城一带一港', en: 'Key areas; two cities, one belt, one port' },
+        swatch: clusterLine('digital-industries'),
+        label: { zh: '新兴数字产业：临港智能制造、国际数据港', en: 'Digital industries: Lingang smart manufacturing, data port' },
+        schematic: true,
+      },
+      {
+        swatch: districtBand(CLUSTER_COLORS.digital),
+        label: {
+          zh: '重点区域、智能制造重点区（整区，沿区界的色带）',
+          en: 'Key areas, smart manufacturing districts (whole districts: a band along their border)',
+        },
+      },
+      {
+        swatch: clusterLine('fintech-two-cities-one-belt-one-port'),
+        label: { zh: '金融科技“两城一带一港”', en: 'Fintech: two cities, one belt, one port' },
+        schematic: true,
       },
     ],
   },
@@ -116,11 +169,58 @@ export const LEGEND_GROUPS: LegendGroup[] = [
         swatch: { kind: 'circle', color: SECTOR_COLORS[id], stroke: '#ffffff' },
         label: { zh: `sector:${id}`, en: `sector:${id}` },
       })),
-      { swatch: { kind: 'circle', color: '#888888', stroke: '#111111' }, label: 'conf_sourced' },
+      { swatch: { kind: 'circle', color: GREY, stroke: '#111111' }, label: 'conf_sourced' },
       {
-        swatch: { kind: 'circle', color: '#888888', stroke: '#ffffff', halo: true },
-        label: { zh: '估计位置（光晕≈1公里）', en: 'Estimated location (halo ≈ 1 km)' },
+        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', halo: true },
+        label: { zh: '估计位置：光晕为资料所述的误差半径（按比例）', en: 'Estimated location: the halo is the stated radius, to scale' },
+      },
+      {
+        swatch: { kind: 'circle', color: GREY, stroke: GREY, halo: true, hollow: true },
+        label: { zh: '代表所在区域的点（光晕为所述半径）', en: 'A point standing for its area (halo: the stated radius)' },
+        schematic: true,
+      },
+      {
+        swatch: { kind: 'fill', color: COLORS.footprint, opacity: 0.15, outline: COLORS.footprint, dashedOutline: true },
+        label: { zh: '园区轮廓，按所述面积（放大后显示）', en: 'Park outline from its stated area (shown zoomed in)' },
+        schematic: true,
+      },
+      {
+        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 6 },
+        label: { zh: '大点：规划点名或列入名单', en: 'Large dot: named by the plan or on the official list' },
+        when: 'filtered',
+      },
+      {
+        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 4 },
+        label: { zh: '中点：位于该产业的集群布局内', en: 'Medium dot: inside the sector’s cluster layout' },
+        when: 'filtered',
+      },
+      {
+        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 2.5, opacity: BROAD_DOT_OPACITY },
+        label: { zh: '小而淡的点：仅位于宽泛区域内（极、带、轴、整区）', en: 'Small faint dot: only inside a broad area (pole, belt, axis, whole districts)' },
+        when: 'filtered',
       },
     ],
+  },
+];
+
+/**
+ * What the find tools and imported files add over the map, each while it is there: the map's
+ * legend and the exported image's list them after the layer groups.
+ */
+export const OVERLAY_LEGEND: LegendItem[] = [
+  {
+    swatch: { kind: 'circle', color: '#ffffff', stroke: COLORS.chosenPoint, r: 5, strokeWidth: 3 },
+    label: { zh: '选定的点', en: 'Chosen point' },
+    when: 'point',
+  },
+  {
+    swatch: { kind: 'circle', color: SITE_COLORS[0], stroke: '#ffffff' },
+    label: { zh: '导入的点位（每个文件一种颜色）', en: 'Imported sites (one colour per file)' },
+    when: 'sites',
+  },
+  {
+    swatch: { kind: 'circle', color: SITE_CLUSTER_STEPS[1].fill, stroke: SITE_CLUSTER_STROKE, r: 6 },
+    label: { zh: '导入点位的聚合（数字为个数）', en: 'Imported sites grouped (the number is how many)' },
+    when: 'sites',
   },
 ];

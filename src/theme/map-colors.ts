@@ -14,6 +14,10 @@ export const COLORS = {
   serviceBelt: '#0e7490',
   hBelt: '#9a5b13',
   selected: '#111111',
+  /** the chosen point of the find tools: a dark ring on white, unlike every park dot and site */
+  chosenPoint: '#1f2328',
+  /** schematic park footprints: a neutral ink, not a sector's colour */
+  footprint: '#5b6470',
 } as const;
 
 export const CLUSTER_COLORS = {
@@ -22,3 +26,36 @@ export const CLUSTER_COLORS = {
   ai: SECTOR_COLORS.ai,
   digital: SECTOR_COLORS.digital,
 } as const;
+
+/**
+ * The cluster layouts of the plan (the zones' `group`), each with its colour and dash: the map's
+ * line layers, the legend and the chooser's swatches read them. The digital layer draws two
+ * layouts, told apart by their dash.
+ */
+export const LAYOUT_STYLES = {
+  'ic-one-body-two-wings': { color: CLUSTER_COLORS.ic, dash: [2, 1.5] },
+  'biomed-1-5-x': { color: CLUSTER_COLORS.biomed, dash: [2, 1.5] },
+  'ai-4-x': { color: CLUSTER_COLORS.ai, dash: [2, 1.5] },
+  'digital-industries': { color: CLUSTER_COLORS.digital, dash: [2, 1.5] },
+  'fintech-two-cities-one-belt-one-port': { color: CLUSTER_COLORS.digital, dash: [0.5, 1.5] },
+} as const satisfies Record<string, { color: string; dash: readonly number[] }>;
+export type LayoutId = keyof typeof LAYOUT_STYLES;
+
+/** A zone's colour by its group (a cluster layout, a pole, a belt or an axis). */
+export function zoneColor(group: string): string {
+  if (group in LAYOUT_STYLES) return LAYOUT_STYLES[group as LayoutId].color;
+  if (group === 'two-poles') return COLORS.pole;
+  if (group === 'service-belt') return COLORS.serviceBelt;
+  return COLORS.hBelt;
+}
+
+/** #rrggbb at an alpha, as rgba() */
+export const withAlpha = (hex: string, alpha: number): string =>
+  `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${alpha})`;
+
+/** The band along the border of a cluster zone built from whole districts: width in px and alpha. */
+export const DISTRICT_BAND_PX = 5;
+export const DISTRICT_BAND_ALPHA = 0.4;
+
+/** The dot of a park linked to the selected sectors only through a broad area. */
+export const BROAD_DOT_OPACITY = 0.55;

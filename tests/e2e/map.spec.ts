@@ -153,6 +153,16 @@ describe('with WebGL (SwiftShader)', () => {
     const pt = await pagePoint(s.page, target.geometry.coordinates);
     assert.ok(pt.inside, 'the park is in view');
     await s.page.mouse.click(pt.x, pt.y);
+    // a second park shares this point (a place inside the zone, drawn by its halo): the chooser lists both parks first
+    const chooser = s.page.locator('[data-testid="map-chooser"]');
+    await chooser.waitFor({ timeout: 5_000 });
+    const rows = await chooser.locator('li[role="option"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-id')}`));
+    assert.deepEqual(rows.slice(0, 2).sort(), ['park:caohejing', 'park:caohejing-yuanchuang-weilai'], rows.join(' '));
+    assert.ok(
+      rows.slice(2).every((r) => r.startsWith('zone:')),
+      rows.join(' '),
+    );
+    await chooser.locator(`li[data-id="${target.properties.id}"]`).click();
 
     const card = s.page.locator(`article.park-card[data-park="${target.properties.id}"]`);
     await card.waitFor({ timeout: 5_000 });

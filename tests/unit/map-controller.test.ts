@@ -176,7 +176,18 @@ describe('data and style by registry id', () => {
     map.fire('style.load');
     controller.setLang('en');
     const touched = new Set(map.calls.filter((c) => c[0] === 'setLayoutProperty').map((c) => c[1]));
-    expect([...touched].sort()).toEqual(['airports-label', 'basemap-labels', 'districts-label', 'parks-label', 'zones-label']);
+    expect([...touched].sort()).toEqual([
+      'ai-label',
+      'airports-label',
+      'basemap-labels',
+      'biomed-label',
+      'digital-label',
+      'districts-label',
+      'hBelt-label',
+      'ic-label',
+      'parks-label',
+      'zones-label',
+    ]);
     expect(JSON.stringify(map.getLayoutProperty('parks-label', 'text-field'))).toContain('label_en');
     const before = map.calls.length;
     controller.setLang('en');
@@ -194,7 +205,20 @@ describe('clicks and hover', () => {
       hit('parks-circle', { id: 'the-bund' }, { type: 'Point', coordinates: [121.49, 31.24] }),
     ];
     map.fire('click', at);
-    expect(clicks).toEqual([{ layerId: 'parks-circle', properties: { id: 'the-bund' }, lngLat: { lng: 121.41, lat: 31.17 }, featureLngLat: [121.49, 31.24] }]);
+    expect(clicks).toEqual([
+      {
+        layerId: 'parks-circle',
+        properties: { id: 'the-bund' },
+        lngLat: { lng: 121.41, lat: 31.17 },
+        featureLngLat: [121.49, 31.24],
+        point: { x: 10, y: 20 },
+        // everything under the pointer, in click priority
+        hits: [
+          { layerId: 'parks-circle', properties: { id: 'the-bund' }, featureLngLat: [121.49, 31.24] },
+          { layerId: 'ic-fill', properties: { id: 'ic-body-zhangjiang' }, featureLngLat: null },
+        ],
+      },
+    ]);
   });
 
   it('an imported site comes before the park and the zone under it; a polygon has no feature point', () => {
@@ -213,7 +237,7 @@ describe('clicks and hover', () => {
     controller.setGroupVisibility({ parks: false });
     map.hits = [hit('parks-circle', { id: 'the-bund' })];
     map.fire('click', at);
-    expect(clicks).toEqual([{ layerId: null, properties: {}, lngLat: { lng: 121.41, lat: 31.17 }, featureLngLat: null }]);
+    expect(clicks).toEqual([{ layerId: null, properties: {}, lngLat: { lng: 121.41, lat: 31.17 }, featureLngLat: null, hits: [], point: { x: 10, y: 20 } }]);
   });
 
   it('a pointer over anything clickable; a crosshair while picking, whatever is under it', () => {

@@ -224,6 +224,34 @@ describe('exportContent', () => {
     expect([c.title, c.subtitle, c.extra, c.mapWidth, c.mapHeight]).toEqual(['T', 'S', ['x'], 800, 500]);
   });
 
+  it('marks every schematic entry, 两极 included; the strength, chosen-point and site entries only while they apply', () => {
+    const store = fixture.store();
+    const zh = exportContent(store.getState(), text, map);
+    const group = (c: typeof zh, label: string) => c.groups.find((g) => g.label === label)!.items.map((i) => i.label);
+    expect(group(zh, '两极')[0]).toBe('张江科技创新极、临港产业增长极（示意）');
+    for (const label of ['高技术服务产业带', 'H型高端制造产业带', '集成电路“一体两翼”', '生物医药“1+5+X”', '人工智能“4+X”', '新兴数字产业与“两城一带一港”'])
+      expect(
+        group(zh, label).some((l) => l.endsWith('（示意）')),
+        label,
+      ).toBe(true);
+    // a whole-district layout is not schematic: its band is not marked
+    expect(group(zh, '生物医药“1+5+X”').find((l) => l.startsWith('X个支持区'))).not.toMatch(/（示意）$/);
+    expect(group(zh, '园区').some((l) => l.startsWith('大点'))).toBe(false);
+    expect(zh.groups.some((g) => g.label === '查找与导入')).toBe(false);
+    // a sector filter and a chosen point bring their entries
+    store.getState().toggleSector('ic');
+    store.getState().setChosenPoint({ lng: 121.5, lat: 31.2, ref: null });
+    const on = exportContent(store.getState(), { ...text, lang: 'en' }, map);
+    expect(on.groups.find((g) => g.label === 'Two poles')?.items[0]?.label).toBe('Zhangjiang and Lingang poles (schematic)');
+    expect(
+      on.groups.at(-2)!.items.filter((i) => i.label.endsWith('dot: named by the plan or on the official list') || i.label.startsWith('Small faint dot')),
+    ).toHaveLength(2);
+    expect(on.groups.at(-1)).toEqual({
+      label: 'Find and imports',
+      items: [{ swatch: expect.objectContaining({ kind: 'circle', stroke: '#1f2328' }), label: 'Chosen point' }],
+    });
+  });
+
   it('in English, with the highlight entry when the chapter highlights something', () => {
     const store = fixture.store();
     store.setState({ briefingHighlight: ['zhangjiang-pole'] });

@@ -38,7 +38,8 @@ const fontFaces = {
 };
 const online: OnlineBasemap = { tiles: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' };
 const LANGS: Lang[] = ['zh', 'en'];
-const NON_GROUP_LAYERS = new Set(['background', 'online-basemap']);
+// the selected zone's highlight follows the selection, never a switch
+const NON_GROUP_LAYERS = new Set(['background', 'online-basemap', 'zones-selected-casing', 'zones-selected']);
 
 const styleFor = (lang: Lang, withOnline = false): StyleSpecification => buildStyle({ lang, fontFaces, online: withOnline ? online : null });
 const layerIds = (s: StyleSpecification) => s.layers.map((l) => l.id);

@@ -1,8 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { syncBase } from '../../src/map/sync/base';
-import { parksSource, styleData } from '../../src/map/sync/source-data';
+import { mapZoneLabels, mapZones, metresToPxAtZoom0, parksSource, styleData } from '../../src/map/sync/source-data';
 import { createMapSync } from '../../src/map/sync';
+import { placesUnder } from '../../src/map/sync/clicks';
+import type { MapClick, MapHit } from '../../src/map/map-port';
 import { STYLE_SOURCES } from '../../src/map/layers';
 import type { LayerId } from '../../src/map/layers';
 import { createAppStore } from '../../src/state/store';
@@ -34,7 +36,7 @@ const syncMapWithStore = (port: FakeMapController, st: AppStore = store) => sync
 
 const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
 const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
-const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line'] as const;
+const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line', 'fintech-line'] as const;
 const ESTIMATED = ['!=', ['get', 'confidence'], 'sourced'];
 const shownParks = () => fake.shownParks();
 const shownZones = () => fake.emphasisedZones();
@@ -63,7 +65,14 @@ describe('syncMapWithStore: data', () => {
     expect(pushed).toHaveLength(STYLE_SOURCES.length); // each once
     const data = new Map(fake.calls('setData').map(([id, fc]) => [id, fc as FeatureCollection]));
     expect(data.get('parks')!.features).toHaveLength(42);
-    expect(data.get('zones')).toBe(geo.zones.ok ? geo.zones.data : undefined);
+    // the zones as loaded (same geometry objects, same properties), plus the map's own marks
+    const zonesIn = geo.zones.ok ? geo.zones.data.features : [];
+    const zonesOut = data.get('zones')!.features;
+    expect(zonesOut).toHaveLength(zonesIn.length);
+    zonesIn.forEach((f, k) => {
+      expect(zonesOut[k]!.geometry).toBe(f.geometry);
+      expect(zonesOut[k]!.properties).toMatchObject(f.properties as object);
+    });
     expect(data.get('districts')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features).toHaveLength(16);
     expect(data.get('district-labels')!.features.every((f) => f.geometry.type === 'Point')).toBe(true);
@@ -127,6 +136,34 @@ describe('syncMapWithStore: data', () => {
     expect(pushed.has('parks')).toBe(true);
     expect(pushed.has('districts')).toBe(true);
     stop();
+  });
+});
+
+describe('the map’s own marks on the data', () => {
+  it('a layout that uses one outline twice draws it once (repeat); every other zone is drawn', () => {
+    const zones = mapZones(geo.zones.ok ? geo.zones.data : { type: 'FeatureCollection', features: [] });
+    const repeats = zones.features.filter((f) => f.properties?.repeat === true).map((f) => f.properties?.id);
+    expect(repeats).toEqual(['digital-data-port']);
+    expect(zones.features.find((f) => f.properties?.id === 'digital-manufacturing-lingang')?.properties?.repeat).toBe(false);
+  });
+
+  it('cluster labels sharing a point stack under it, one line each', () => {
+    store.getState().setGeo(geo);
+    const labels = mapZoneLabels(store.getState().derived!.zoneLabels);
+    const at = (id: string) => labels.features.find((f) => f.properties?.id === id)!;
+    expect(at('lingang-pole').properties?.stack).toBe(0);
+    const lingang = labels.features.filter(
+      (f) => JSON.stringify(f.geometry) === JSON.stringify(at('lingang-pole').geometry) && f.properties?.id !== 'lingang-pole',
+    );
+    expect(lingang.length).toBeGreaterThanOrEqual(6);
+    expect(lingang.map((f) => f.properties?.stack)).toEqual(lingang.map((_, k) => k + 1));
+  });
+
+  it('the halo radius: metres as px at zoom 0 (a 512-px world), doubling away from the equator at 60°', () => {
+    // 1 km of a 40,030,174 m equator on 512 px
+    expect(metresToPxAtZoom0(1000, 0)).toBeCloseTo(0.0127904, 6);
+    expect(metresToPxAtZoom0(1000, 60)).toBeCloseTo(0.0255808, 6);
+    expect(metresToPxAtZoom0(0, 31)).toBe(0);
   });
 });
 
@@ -285,6 +322,69 @@ describe('map handlers', () => {
     store.getState().selectPark('the-bund');
     h.onClick(click(null));
     expect(store.getState()).toMatchObject({ selectedParkId: null, selectedZoneId: null });
+  });
+
+  /** a click with every place under it, as the controller reports it (in click priority) */
+  const stacked = (hits: MapHit[]): MapClick => ({ ...hits[0]!, lngLat: { lng: 121.8, lat: 30.95 }, hits, point: { x: 40, y: 50 } });
+  const zoneHit = (layerId: LayerId, id: string, area_km2: number | null): MapHit => ({ layerId, properties: { id, area_km2 }, featureLngLat: null });
+  const parkHit = (id: string, at: [number, number]): MapHit => ({ layerId: 'parks-circle', properties: { id }, featureLngLat: at });
+
+  it('stacked zones: parks first (nearest first), then zones smallest to largest, equal areas in click priority, each once', () => {
+    const click = stacked([
+      parkHit('far', [121.83, 30.95]),
+      parkHit('near', [121.801, 30.95]),
+      zoneHit('ic-fill', 'ic-wing-lingang', 508),
+      zoneHit('digital-fill', 'digital-key-areas', 3027.5),
+      zoneHit('digital-fill', 'fintech-lingang', 508),
+      zoneHit('digital-fill', 'fintech-lingang', 508),
+      zoneHit('poles-fill', 'lingang-pole', 508),
+      zoneHit('hBelt-fill', 'h-east-corridor', 1211.7),
+      zoneHit('ai-fill', 'ai-small', 6.2),
+    ]);
+    expect(placesUnder(click)).toEqual({
+      parks: [
+        { kind: 'park', id: 'near' },
+        { kind: 'park', id: 'far' },
+      ],
+      zones: ['ai-small', 'ic-wing-lingang', 'fintech-lingang', 'lingang-pole', 'h-east-corridor', 'digital-key-areas'].map((id) => ({ kind: 'zone', id })),
+    });
+  });
+
+  it('several places open the chooser where the click was; one place opens directly; a choice selects it and closes the chooser', () => {
+    const h = createMapSync(store).handlers;
+    h.onClick(stacked([zoneHit('ic-fill', 'ic-wing-lingang', 508), zoneHit('poles-fill', 'lingang-pole', 508)]));
+    expect(store.getState().chooser).toEqual({
+      items: [
+        { kind: 'zone', id: 'ic-wing-lingang' },
+        { kind: 'zone', id: 'lingang-pole' },
+      ],
+      at: { x: 40, y: 50 },
+    });
+    expect(store.getState().selectedZoneId).toBeNull();
+    store.getState().chooseItem({ kind: 'zone', id: 'lingang-pole' });
+    expect(store.getState()).toMatchObject({ chooser: null, selectedZoneId: 'lingang-pole', selectedParkId: null });
+    // one park over zones: the dot is the target
+    h.onClick(stacked([parkHit('the-bund', [121.8, 30.95]), zoneHit('poles-fill', 'lingang-pole', 508)]));
+    expect(store.getState()).toMatchObject({ chooser: null, selectedParkId: 'the-bund', selectedZoneId: null });
+    // two parks at one point: the chooser, parks only
+    h.onClick(stacked([parkHit('a', [121.8, 30.95]), parkHit('b', [121.8, 30.95]), zoneHit('poles-fill', 'lingang-pole', 508)]));
+    expect(store.getState().chooser?.items.map((i) => i.kind)).toEqual(['park', 'park', 'zone']);
+    // a click elsewhere closes it
+    h.onClick(click(null));
+    expect(store.getState()).toMatchObject({ chooser: null, selectedParkId: null });
+  });
+
+  it('the chosen zone is highlighted on the map, and the highlight goes with the selection', () => {
+    store.getState().setGeo(geo);
+    const sync = createMapSync(store);
+    const port = new FakeMapController(undefined, undefined, undefined, sync.handlers);
+    const stop = sync.start(port);
+    store.getState().chooseItem({ kind: 'zone', id: 'lingang-pole' });
+    expect(port.filterOf('zones-selected')).toEqual(['==', ['get', 'id'], 'lingang-pole']);
+    expect(port.filterOf('zones-selected-casing')).toEqual(['==', ['get', 'id'], 'lingang-pole']);
+    store.getState().clearSelection();
+    expect(port.filterOf('zones-selected')).toEqual(['==', ['get', 'id'], '']);
+    stop();
   });
 
   it("onReady sets mapStatus 'ready'", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
 import { geoJsonToWgs84, isCrs, parseCrs, toWgs84 } from '../../src/geo/crs';
-import { SITE_COLORS, siteColor } from '../../src/theme/sites';
+import { SITE_CLUSTER_STEPS, SITE_COLORS, siteColor } from '../../src/theme/sites';
+import { COLORS } from '../../src/theme/map-colors';
 import { SECTOR_COLORS } from '../../src/theme/sectors';
 
 const SQUARE: [number, number] = [121.4737, 31.2304];
@@ -68,6 +69,10 @@ function deltaE(a: string, b: string): number {
 describe('site colours', () => {
   it('no site colour can be taken for a sector colour (CIELAB distance ≥ 25 from each)', () => {
     for (const s of SITE_COLORS)
+      for (const [sector, c] of Object.entries(SECTOR_COLORS)) expect(deltaE(s, c), `${s} vs ${sector} ${c}`).toBeGreaterThanOrEqual(25);
+  });
+  it('nor a bubble of grouped sites, nor the chosen point (CIELAB distance ≥ 25 from each sector)', () => {
+    for (const s of [...SITE_CLUSTER_STEPS.map((step) => step.fill), COLORS.chosenPoint])
       for (const [sector, c] of Object.entries(SECTOR_COLORS)) expect(deltaE(s, c), `${s} vs ${sector} ${c}`).toBeGreaterThanOrEqual(25);
   });
   it('one per file in import order, repeating', () => {

@@ -6,7 +6,7 @@
 import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { INTERACTIVE_LAYERS } from '../layers';
 import type { LayerId } from '../layers';
-import type { MapClick } from '../map-port';
+import type { MapClick, MapHit } from '../map-port';
 
 export class Pointer {
   private crosshair = false;
@@ -32,15 +32,23 @@ export class Pointer {
 
   private clickAt(e: MapMouseEvent): MapClick {
     const lngLat = { lng: e.lngLat.lng, lat: e.lngLat.lat };
+    const point = { x: e.point.x, y: e.point.y };
     const layers = this.live();
-    const hits = layers.length > 0 ? this.map.queryRenderedFeatures(e.point, { layers }) : [];
-    for (const layerId of layers) {
-      const hit = hits.find((f) => f.layer.id === layerId);
-      if (!hit) continue;
-      const featureLngLat = hit.geometry.type === 'Point' ? (hit.geometry.coordinates.slice(0, 2) as [number, number]) : null;
-      return { layerId, properties: hit.properties ?? {}, lngLat, featureLngLat };
-    }
-    return { layerId: null, properties: {}, lngLat, featureLngLat: null };
+    const features = layers.length > 0 ? this.map.queryRenderedFeatures(e.point, { layers }) : [];
+    // in priority order, each feature once (a feature cut by tile edges comes back once per tile)
+    const hits: MapHit[] = [];
+    const seen = new Set<string>();
+    for (const layerId of layers)
+      for (const f of features) {
+        if (f.layer.id !== layerId) continue;
+        const key = `${layerId}|${String(f.id ?? f.properties?.id ?? f.properties?.cluster_id ?? JSON.stringify(f.properties))}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const featureLngLat = f.geometry.type === 'Point' ? (f.geometry.coordinates.slice(0, 2) as [number, number]) : null;
+        hits.push({ layerId, properties: f.properties ?? {}, featureLngLat });
+      }
+    const first = hits[0];
+    return first ? { ...first, lngLat, hits, point } : { layerId: null, properties: {}, lngLat, featureLngLat: null, hits, point };
   }
 
   /** one query for all clickable layers (not one per layer, as per-layer mouseenter would) */

@@ -11,12 +11,20 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y
     ctx.globalAlpha = 1;
     if (s.outline) {
       ctx.strokeStyle = s.outline;
+      ctx.setLineDash(s.dashedOutline ? [3, 2] : []);
       ctx.strokeRect(x + 0.5, y + 0.5, 21, 13);
+    }
+    if (s.inset) {
+      ctx.strokeStyle = s.inset;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([3, 2]);
+      ctx.strokeRect(x + 3.5, y + 3.5, 15, 7);
     }
   } else if (s.kind === 'line') {
     ctx.strokeStyle = s.color;
     ctx.lineWidth = s.width;
-    ctx.setLineDash(s.dashed ? [5, 3] : []);
+    ctx.lineCap = s.dotted ? 'round' : 'butt';
+    ctx.setLineDash(s.dotted ? [0.1, 4] : s.dashed ? [5, 3] : []);
     ctx.beginPath();
     ctx.moveTo(x, y + 7);
     ctx.lineTo(x + 22, y + 7);
@@ -31,14 +39,16 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y
       ctx.globalAlpha = 1;
     }
     ctx.beginPath();
-    ctx.arc(x + 11, y + 7, 5, 0, Math.PI * 2);
+    ctx.arc(x + 11, y + 7, s.r ?? 5, 0, Math.PI * 2);
+    ctx.globalAlpha = s.opacity ?? 1;
     if (!s.hollow) {
       ctx.fillStyle = s.color;
       ctx.fill();
     }
     ctx.strokeStyle = s.stroke;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = s.strokeWidth ?? 1.5;
     ctx.stroke();
+    ctx.globalAlpha = 1;
   }
   ctx.restore();
 }

@@ -6,7 +6,8 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { isArea, isPoint } from './style-bits';
 import type { LayerBody } from './types';
-import { SITE_COLORS } from '../../theme/sites';
+import { COLORS } from '../../theme/map-colors';
+import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from '../../theme/sites';
 
 const ACCENT = '#6a3fb5';
 const transparent = 'rgba(0,0,0,0)';
@@ -37,10 +38,10 @@ export const find = {
     layout: { 'text-field': ['get', 'n'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
     paint: { 'text-color': '#ffffff', 'text-translate': [0, -16] },
   },
-  origin: { type: 'circle', paint: { 'circle-color': '#d7263d', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+  // a dark ring on white: no sector's dot (the AI parks are red) and no imported site looks like it
+  origin: { type: 'circle', paint: { 'circle-color': '#ffffff', 'circle-radius': 6, 'circle-stroke-color': COLORS.chosenPoint, 'circle-stroke-width': 3 } },
 } satisfies Record<string, LayerBody>;
 
-/** One colour per imported file, in import order (repeats after 6). */
 /** One colour per imported file, in import order (repeating): the sites' own, apart from every sector's. */
 const SET_COLORS: readonly string[] = SITE_COLORS;
 
@@ -52,6 +53,15 @@ export function setColorExpression(setIds: readonly string[]): ExpressionSpecifi
 }
 
 const clustered: FilterSpecification = ['has', 'point_count'];
+
+/** A value per cluster size step (SITE_CLUSTER_STEPS): ['step', point_count, v₀, 100, v₁, …]. */
+const byCount = (value: (step: (typeof SITE_CLUSTER_STEPS)[number], k: number) => string | number): ExpressionSpecification =>
+  [
+    'step',
+    ['get', 'point_count'],
+    value(SITE_CLUSTER_STEPS[0], 0),
+    ...SITE_CLUSTER_STEPS.slice(1).flatMap((step, k) => [SITE_CLUSTER_STEPS[k]!.below, value(step, k + 1)]),
+  ] as unknown as ExpressionSpecification;
 const noSite: FilterSpecification = ['==', ['get', 'i'], -1];
 
 /** The ring's filter for the picked site (none: an index no site has). */
@@ -63,9 +73,10 @@ export const sites = {
     type: 'circle',
     filter: clustered,
     paint: {
-      'circle-color': ['step', ['get', 'point_count'], '#5eead4', 100, '#2dd4bf', 1000, '#0d9488', 10000, '#115e59'],
-      'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 20, 10000, 25],
-      'circle-stroke-color': '#ffffff',
+      // the sites' own ink, never a sector's colour
+      'circle-color': byCount((step) => step.fill),
+      'circle-radius': byCount((_, k) => [12, 16, 20, 25][k]!),
+      'circle-stroke-color': SITE_CLUSTER_STROKE,
       'circle-stroke-width': 1.5,
       'circle-opacity': 0.9,
     },
@@ -74,7 +85,7 @@ export const sites = {
     type: 'symbol',
     filter: clustered,
     layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans SC'], 'text-size': 11, 'text-allow-overlap': true },
-    paint: { 'text-color': ['step', ['get', 'point_count'], '#0b3b36', 1000, '#ffffff'] },
+    paint: { 'text-color': byCount((step) => step.text) },
   },
   point: {
     type: 'circle',

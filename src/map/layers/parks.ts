@@ -1,8 +1,11 @@
-/** The parks: halo of uncertainty, dot, selection ring and label; footprints; their filters. */
+/**
+ * The parks: halo of uncertainty (the radius the data states, to scale), dot (sized by link
+ * strength while a sector filter is on), selection ring and label; schematic footprints; their
+ * filters.
+ */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import { SECTOR_COLORS } from '../../theme/sectors';
 import type { Lang } from '../../domain/types';
-import { COLORS } from '../../theme/map-colors';
+import { BROAD_DOT_OPACITY, COLORS } from '../../theme/map-colors';
 import { FONT, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
@@ -11,27 +14,70 @@ const confidenceStroke: ExpressionSpecification = ['match', ['get', 'confidence'
 const estimated: ExpressionSpecification = ['!=', ['get', 'confidence'], 'sourced'];
 const noPark: FilterSpecification = ['==', ['get', 'id'], ''];
 
-export const footprintsFill: LayerBody = { type: 'fill', paint: { 'fill-color': SECTOR_COLORS.biomed, 'fill-opacity': 0.18 } };
-export const footprintsLine: LayerBody = { type: 'line', paint: { 'line-color': SECTOR_COLORS.biomed, 'line-width': 1.2 } };
+/**
+ * From this zoom the schematic footprints are drawn: a park of 2–8 km² is then 50–100 px across,
+ * and the smallest (0.1 km²) about the size of its dot.
+ */
+export const FOOTPRINT_MINZOOM = 11;
+
+export const footprintsFill: LayerBody = {
+  type: 'fill',
+  minzoom: FOOTPRINT_MINZOOM,
+  paint: { 'fill-color': COLORS.footprint, 'fill-opacity': 0.1 },
+};
+export const footprintsLine: LayerBody = {
+  type: 'line',
+  minzoom: FOOTPRINT_MINZOOM,
+  paint: { 'line-color': COLORS.footprint, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+};
+
+/**
+ * The halo's radius in px: the park's stated radius (`halo_z0`: that radius in px at zoom 0, set
+ * by the map's parks source) doubling with each zoom level, as the ground resolution halves.
+ * Exponential interpolation in base 2 between zoom 0 and 24 is exactly r₀·2^zoom.
+ */
+const haloRadius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'halo_z0'], 24, ['*', ['get', 'halo_z0'], 2 ** 24]];
 
 export const parksHalo: LayerBody = {
-  // a halo of ≈1 km around estimated locations: the uncertainty, to scale
+  // around estimated and schematic locations: the uncertainty the data states, to scale
   type: 'circle',
   filter: estimated,
   paint: {
     'circle-color': ['get', 'color'],
-    'circle-opacity': 0.12,
-    'circle-radius': ['interpolate', ['exponential', 2], ['zoom'], 8, 1.9, 16, 488],
-    'circle-stroke-width': 0,
+    'circle-opacity': 0.08,
+    'circle-radius': haloRadius,
+    'circle-stroke-color': ['get', 'color'],
+    'circle-stroke-opacity': 0.35,
+    'circle-stroke-width': 1,
   },
+};
+
+/**
+ * The dot's radius at zoom 8 and 13 by the park's strength for the selected sectors: named by the
+ * plan or on the official list (strongest) large, inside the sector's cluster as with no filter,
+ * inside a broad area only small.
+ */
+const dotRadius = (at8: number, at13: number, grow = 0): ExpressionSpecification => {
+  const by = (base: number, strong: number, weak: number): ExpressionSpecification => [
+    'match',
+    ['get', 'strength'],
+    ['named', 'listed'],
+    strong + grow,
+    'broad',
+    weak + grow,
+    base + grow,
+  ];
+  return ['interpolate', ['linear'], ['zoom'], 8, by(at8, at8 * 1.35, at8 * 0.65), 13, by(at13, at13 * 1.35, at13 * 0.65)];
 };
 
 export const parksCircle: LayerBody = {
   type: 'circle',
   paint: {
     'circle-color': ['get', 'color'],
-    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, 1],
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4.5, 13, 8],
+    // a point standing for its area is drawn by its halo only; a broad-only link is faint
+    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1]],
+    'circle-stroke-opacity': ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1],
+    'circle-radius': dotRadius(4.5, 8),
     'circle-stroke-color': ['match', ['get', 'confidence'], 'schematic', ['get', 'color'], confidenceStroke],
     'circle-stroke-width': ['match', ['get', 'confidence'], 'sourced', 2, 1.5],
   },
@@ -42,7 +88,7 @@ export const parksSelected: LayerBody = {
   filter: noPark,
   paint: {
     'circle-color': 'rgba(0,0,0,0)',
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 9, 13, 14],
+    'circle-radius': dotRadius(4.5, 8, 5),
     'circle-stroke-color': COLORS.selected,
     'circle-stroke-width': 3,
   },

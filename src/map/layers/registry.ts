@@ -8,7 +8,7 @@ import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
 import { LAYER_GROUP_IDS } from '../../domain/ids';
 import * as base from './base';
-import { zoneBodies as zone, zonesLabel } from './zones';
+import { axesLabel, clusterLabels, polesLabel, zoneBodies as zone, zoneSelected } from './zones';
 import * as parks from './parks';
 import { briefing, find, sites } from './overlays';
 import type { GroupId, LayerBody } from './types';
@@ -104,12 +104,21 @@ export const LAYERS = [
   layer('ai-line', 'zones', 'ai', zone['ai-line']),
   layer('digital-fill', 'zones', 'digital', zone['digital-fill'], { click: 7 }),
   layer('digital-line', 'zones', 'digital', zone['digital-line']),
+  layer('fintech-line', 'zones', 'digital', zone['fintech-line']),
   layer('footprints-fill', 'footprints', 'parks', parks.footprintsFill),
   layer('footprints-line', 'footprints', 'parks', parks.footprintsLine),
+  // the selected zone, whichever layer draws it (its group is never switched off)
+  layer('zones-selected-casing', 'zones', 'selection', zoneSelected.casing),
+  layer('zones-selected', 'zones', 'selection', zoneSelected.line),
   layer('basemap-labels', 'basemap-lines', 'basemap', base.basemapLabels, { label: true }),
   layer('airports-label', 'basemap-lines', 'basemap', base.airportsLabel, { label: true }),
   layer('districts-label', 'district-labels', 'districts', base.districtsLabel, { label: true }),
-  layer('zones-label', 'zone-labels', 'poles', zonesLabel, { label: true }),
+  layer('zones-label', 'zone-labels', 'poles', polesLabel, { label: true }),
+  layer('hBelt-label', 'zones', 'hBelt', axesLabel, { label: true }),
+  layer('ic-label', 'zone-labels', 'ic', clusterLabels.ic, { label: true }),
+  layer('biomed-label', 'zone-labels', 'biomed', clusterLabels.biomed, { label: true }),
+  layer('ai-label', 'zone-labels', 'ai', clusterLabels.ai, { label: true }),
+  layer('digital-label', 'zone-labels', 'digital', clusterLabels.digital, { label: true }),
   layer('parks-halo', 'parks', 'parks', parks.parksHalo),
   layer('parks-circle', 'parks', 'parks', parks.parksCircle, { click: 3 }),
   layer('parks-selected', 'parks', 'parks', parks.parksSelected),

@@ -6,7 +6,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A MapLibre layer without what the registry says for it (id, source, metadata). */
 export type LayerBody = DistributiveOmit<Exclude<LayerSpecification, BackgroundLayerSpecification>, 'id' | 'source' | 'metadata'>;
 
-/** Groups of overlays and of the optional online basemap: not in the layer panel. */
-export type OverlayGroupId = 'online' | 'find' | 'sites' | 'briefing';
+/**
+ * Groups not in the layer panel: the optional online basemap, the overlays, and the selection
+ * highlight (never switched off).
+ */
+export type OverlayGroupId = 'online' | 'find' | 'sites' | 'briefing' | 'selection';
 /** What a layer's visibility follows: a switchable layer group, or an overlay group. */
 export type GroupId = LayerGroupId | OverlayGroupId;

@@ -13,6 +13,7 @@ import { syncBase } from './base';
 import { syncBriefing } from './briefing';
 import { routeClick } from './clicks';
 import { syncFind } from './find';
+import { syncSelection } from './selection';
 import { syncSites } from './sites';
 import { parksSource, styleData } from './source-data';
 import type { StyleData } from './source-data';
@@ -46,7 +47,7 @@ export function createMapSync(store: AppStore): MapSync {
     styleData: () => styleData(s(), parks),
     start(p) {
       port = p;
-      const stops = [syncBase(p, store, parks), syncFind(p, store), syncSites(p, store), syncBriefing(p, store)];
+      const stops = [syncBase(p, store, parks), syncFind(p, store), syncSites(p, store), syncBriefing(p, store), syncSelection(p, store)];
       return () => {
         stops.forEach((stop) => stop());
         if (port === p) port = null;
