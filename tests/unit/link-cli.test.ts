@@ -23,21 +23,52 @@ interface Run {
   written: Map<string, string>;
 }
 
-/** runLink with in-memory output (and optional in-memory input files, text as UTF-8); the real geo data is read from public/geo. */
+/**
+ * runLink with in-memory output (and optional in-memory input files, text as UTF-8); the real geo
+ * data is read from public/geo. Files are read `chunkBytes` at a time (default: a small odd size,
+ * so that rows and characters are cut across chunks). `written` holds the files left at the end
+ * (the temporary file the CLI writes to is renamed or removed).
+ */
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}, extra: Partial<LinkIO> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
+  const bytesOf = (p: string): Uint8Array => {
+    const f = files[p];
+    if (f === undefined) return readFileSync(p);
+    return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  };
   const code = await runLink(args, {
-    readFile: (p) => {
-      const f = files[p];
-      if (f === undefined) return readFileSync(p);
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    readFile: bytesOf,
+    openRead: (p) => {
+      const bytes = bytesOf(p);
+      let at = 0;
+      return {
+        size: bytes.length,
+        read: (into) => {
+          const n = Math.min(into.length, bytes.length - at);
+          into.set(bytes.subarray(at, at + n));
+          at += n;
+          return n;
+        },
+        close: () => {},
+      };
     },
+    openWrite: (p) => {
+      const parts: string[] = [];
+      written.set(p, '');
+      return { write: (t) => void parts.push(t), close: () => void written.set(p, parts.join('')) };
+    },
+    rename: (from, to) => {
+      written.set(to, written.get(from)!);
+      written.delete(from);
+    },
+    remove: (p) => void written.delete(p),
     exists: (p) => p in files || existsSync(p),
-    writeFile: (p, t) => void written.set(p, t),
     stdout: (l) => void out.push(l),
     stderr: (l) => void err.push(l),
+    progress: null,
+    chunkBytes: 997,
     ...extra,
   });
   return { code, out, err, written };
