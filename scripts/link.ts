@@ -115,6 +115,8 @@ export interface LinkIO {
   chunkBytes: number;
 }
 
+const utf8 = new TextEncoder();
+
 const defaultIO: LinkIO = {
   openRead(path) {
     const fd = openSync(path, 'r');
@@ -126,8 +128,15 @@ const defaultIO: LinkIO = {
   },
   openWrite(path) {
     const fd = openSync(path, 'w');
+    // encoded into one reused buffer: faster than handing fs a string (which allocates a Buffer each time)
+    let buf = new Uint8Array(1 << 20);
     return {
-      write: (text) => void writeSync(fd, text, null, 'utf8'),
+      write: (text) => {
+        if (buf.length < 3 * text.length) buf = new Uint8Array(3 * text.length);
+        const { written } = utf8.encodeInto(text, buf);
+        let at = 0;
+        while (at < written) at += writeSync(fd, buf, at, written - at);
+      },
       close: () => closeSync(fd),
     };
   },
@@ -428,7 +437,8 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
       io.stderr(`${whereOf(inFile, e)}: ${e.reason}`);
     };
     let read = 0;
-    let lastProgress = performance.now();
+    // the first batch draws the line at once, then at most every PROGRESS_MS
+    let lastProgress = -Infinity;
     const progress = io.progress;
     let writer: OutputWriter | null = null;
     const run = createFileLinker(
