@@ -37,7 +37,7 @@ import type { RowError } from '../src/io/points';
 import { MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
 import { BOM } from '../src/export/csv-cell';
 import { LINK_KEYS, OWN_CSV_COLUMNS, linkedCsvHeader, linkedCsvWriter, linkedFeatureWriter } from '../src/export/linked-points';
-import type { LinkedRow } from '../src/export/linked-points';
+import type { LinkedRow, RowOut, RowWriter } from '../src/export/linked-points';
 import { DistrictsSchema, ZonesSchema, formatDataError, parseWith } from '../src/loaders/schemas';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,9 +88,10 @@ export interface ReadHandle {
   close(): void;
 }
 
-/** A file written a piece at a time (UTF-8). */
+/** A file written a piece at a time. */
 export interface WriteHandle {
-  write(text: string): void;
+  /** writes the bytes before it returns (the caller reuses the buffer) */
+  write(bytes: Uint8Array): void;
   close(): void;
 }
 
@@ -115,8 +116,6 @@ export interface LinkIO {
   chunkBytes: number;
 }
 
-const utf8 = new TextEncoder();
-
 const defaultIO: LinkIO = {
   openRead(path) {
     const fd = openSync(path, 'r');
@@ -128,14 +127,10 @@ const defaultIO: LinkIO = {
   },
   openWrite(path) {
     const fd = openSync(path, 'w');
-    // encoded into one reused buffer: faster than handing fs a string (which allocates a Buffer each time)
-    let buf = new Uint8Array(1 << 20);
     return {
-      write: (text) => {
-        if (buf.length < 3 * text.length) buf = new Uint8Array(3 * text.length);
-        const { written } = utf8.encodeInto(text, buf);
+      write: (bytes) => {
         let at = 0;
-        while (at < written) at += writeSync(fd, buf, at, written - at);
+        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
       },
       close: () => closeSync(fd),
     };
@@ -287,15 +282,46 @@ function partialPath(outFile: string): string {
   return join(dirname(outFile), `.${basename(outFile)}.${process.pid}.part`);
 }
 
+/** Bytes collected in one buffer and handed to a WriteHandle when it is full (UTF-8 text via Buffer.write: no string is built per batch). */
+class ByteOut implements RowOut {
+  private readonly buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+  private pos = 0;
+
+  constructor(private readonly sink: WriteHandle) {}
+
+  text(s: string): void {
+    // at most 3 bytes per UTF-16 unit
+    if (this.pos + 3 * s.length > this.buf.length) {
+      this.flush();
+      if (3 * s.length > this.buf.length) return this.sink.write(Buffer.from(s, 'utf8'));
+    }
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) return this.sink.write(b);
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    this.sink.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+}
+
 /**
  * Formats linked batches for one output format. CSV: the extra columns are the input's columns
  * met in the first batch (a CSV's header); later keys are counted, not written.
  */
 class OutputWriter {
   private csvExtra: ReadonlySet<string> | null = null;
-  private csvRow: ((r: LinkedRow, c: SiteCombo, k: number) => string) | null = null;
-  private readonly featureRow = linkedFeatureWriter();
-  private started = false;
+  private row: RowWriter | null = null;
+  private readonly out: ByteOut;
   private wroteAny = false;
   /** input columns a CSV cannot carry (met after the first batch) */
   readonly droppedColumns = new Set<string>();
@@ -306,15 +332,16 @@ class OutputWriter {
 
   constructor(
     private readonly format: OutFormat,
-    private readonly out: WriteHandle,
+    sink: WriteHandle,
     /** the live lists the batches index (they only grow) */
     private readonly combos: readonly SiteCombo[],
     private readonly districtNames: readonly string[],
     private readonly bad: (e: RowError) => void,
-  ) {}
+  ) {
+    this.out = new ByteOut(sink);
+  }
 
-  private start(batch: LinkedBatch | null): void {
-    this.started = true;
+  private start(batch: LinkedBatch | null): RowWriter {
     if (this.format === 'csv') {
       const extra: string[] = [];
       const seen = new Set<string>();
@@ -325,17 +352,22 @@ class OutputWriter {
             if (!OWN_CSV_COLUMNS.has(k)) extra.push(k);
           }
       this.csvExtra = new Set(extra);
-      this.csvRow = linkedCsvWriter(extra);
-      this.out.write(`${BOM}${linkedCsvHeader(extra)}\r\n`);
-    } else if (this.format === 'geojson') this.out.write('{"type":"FeatureCollection","features":[\n');
+      this.out.text(`${BOM}${linkedCsvHeader(extra)}\r\n`);
+      return (this.row = linkedCsvWriter(extra));
+    }
+    if (this.format === 'geojson') {
+      this.out.text('{"type":"FeatureCollection","features":[\n');
+      return (this.row = linkedFeatureWriter(''));
+    }
+    return (this.row = linkedFeatureWriter('\n'));
   }
 
   rows(batch: LinkedBatch): void {
-    if (!this.started) this.start(batch);
-    const lines: string[] = [];
+    const write = this.row ?? this.start(batch);
     const row: LinkedRow = { point: batch.points[0]!, lon: 0, lat: 0, district: null, districtIndex: -1 };
-    const csv = this.csvRow;
     const extra = this.csvExtra;
+    const out = this.out;
+    const collection = this.format === 'geojson';
     for (let i = 0; i < batch.n; i++) {
       const p = batch.points[i]!;
       const d = batch.district[i]!;
@@ -346,34 +378,29 @@ class OutputWriter {
       row.district = d === OUTSIDE ? null : this.districtNames[d]!;
       row.districtIndex = d;
       const combo = this.combos[c]!;
-      if (csv !== null) {
-        lines.push(csv(row, combo, c));
-        for (const k in p.properties) if (!OWN_CSV_COLUMNS.has(k) && !extra!.has(k)) this.droppedColumns.add(k);
+      if (extra !== null) {
+        write(row, combo, c, out);
+        for (const k in p.properties) if (!OWN_CSV_COLUMNS.has(k) && !extra.has(k)) this.droppedColumns.add(k);
       } else {
         try {
-          lines.push(this.featureRow(row, combo, c));
+          write(row, combo, c, out, collection && this.wroteAny ? ',\n' : '');
         } catch {
           this.bad({ line: p.line, index: p.index, reason: 'its properties are nested too deeply to write' });
           continue;
         }
+        this.wroteAny = true;
         for (const k of LINK_KEYS) if (Object.prototype.hasOwnProperty.call(p.properties, k)) this.replaced.add(k);
       }
       this.good++;
       if (d === OUTSIDE) this.outside++;
     }
-    if (lines.length === 0) return;
-    if (this.format === 'geojson') this.out.write((this.wroteAny ? ',\n' : '') + lines.join(',\n'));
-    else {
-      const sep = this.format === 'csv' ? '\r\n' : '\n';
-      this.out.write(lines.join(sep) + sep);
-    }
-    this.wroteAny = true;
   }
 
-  /** Writes the header an empty output still needs, and the end. */
+  /** Writes the header an empty output still needs, and the end, and hands over the last bytes. */
   finish(): void {
-    if (!this.started) this.start(null);
-    if (this.format === 'geojson') this.out.write('\n]}\n');
+    if (this.row === null) this.start(null);
+    if (this.format === 'geojson') this.out.text('\n]}\n');
+    this.out.flush();
   }
 }
 

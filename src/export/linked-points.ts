@@ -93,35 +93,55 @@ function coordText(value: number, read: number, text: string | undefined): strin
 }
 
 /**
- * `JSON.stringify(linkedFeature(r, combo))`, faster: the linker's part of the properties is
- * written once per district and combination. Throws like JSON.stringify (properties nested too
- * deeply to write).
+ * Where a row writer puts a row: text (to be written as UTF-8) and bytes already encoded (the
+ * linker's part of a row, the same for every point of a district and combination, is encoded
+ * once and copied).
  */
-export function linkedFeatureWriter(): (r: LinkedRow, combo: SiteCombo, comboIndex: number) => string {
-  const tails = new Map<number, string>();
-  return (r, combo, comboIndex) => {
+export interface RowOut {
+  text(s: string): void;
+  bytes(b: Uint8Array): void;
+}
+
+/** A row writer: writes `lead` (a separator) and one linked point, line end included, to `out`. */
+export type RowWriter = (r: LinkedRow, combo: SiteCombo, comboIndex: number, out: RowOut, lead?: string) => void;
+
+const utf8 = new TextEncoder();
+
+/**
+ * `JSON.stringify(linkedFeature(r, combo))` and `eol`, faster: the linker's part of the
+ * properties is encoded once per district and combination. Throws like JSON.stringify (properties
+ * nested too deeply to write) before it writes anything of the row.
+ */
+export function linkedFeatureWriter(eol: string): RowWriter {
+  const tails = new Map<number, Uint8Array>();
+  return (r, combo, comboIndex, out, lead = '') => {
     const p = r.point;
     const props = p.properties;
     // an input column named like one of the linker's keys keeps its place in the object: the slow path
-    for (const k of LINK_KEYS) if (hasOwn(props, k)) return JSON.stringify(linkedFeature(r, combo));
-    if (hasOwn(props, 'lonlat_swapped')) return JSON.stringify(linkedFeature(r, combo));
-    const key = comboIndex * DISTRICT_KEYS + (r.districtIndex + 1);
-    let tail = tails.get(key);
-    if (tail === undefined) {
-      tail =
-        `"district":${JSON.stringify(r.district)},"outside":${r.district === null},"zones":${JSON.stringify(combo.zones)},` +
-        `"sectors":${JSON.stringify(combo.sectors)},"links":${JSON.stringify(combo.links)}`;
-      tails.set(key, tail);
+    let slow = hasOwn(props, 'lonlat_swapped');
+    for (const k of LINK_KEYS) if (hasOwn(props, k)) slow = true;
+    if (slow) {
+      out.text(lead + JSON.stringify(linkedFeature(r, combo)) + eol);
+      return;
     }
     const own: Record<string, unknown> = { id: p.id, name: p.name, ...props };
     own.id = p.id;
     own.name = p.name;
     const head = JSON.stringify(own);
-    const properties = `${head.slice(0, -1)},${tail}${p.swapped ? ',"lonlat_swapped":true' : ''}}`;
+    const key = comboIndex * DISTRICT_KEYS + (r.districtIndex + 1);
+    let tail = tails.get(key);
+    if (tail === undefined) {
+      tail = utf8.encode(
+        `,"district":${JSON.stringify(r.district)},"outside":${r.district === null},"zones":${JSON.stringify(combo.zones)},` +
+          `"sectors":${JSON.stringify(combo.sectors)},"links":${JSON.stringify(combo.links)}`,
+      );
+      tails.set(key, tail);
+    }
+    const id = p.id !== null ? `"id":${JSON.stringify(p.id)},` : '';
+    out.text(`${lead}{"type":"Feature",${id}"properties":${head.slice(0, -1)}`);
+    out.bytes(tail);
     const geometry = `{"type":"Point","coordinates":[${coordText(r.lon, p.lon, p.lonText)},${coordText(r.lat, p.lat, p.latText)}]}`;
-    return p.id !== null
-      ? `{"type":"Feature","id":${JSON.stringify(p.id)},"properties":${properties},"geometry":${geometry}}`
-      : `{"type":"Feature","properties":${properties},"geometry":${geometry}}`;
+    out.text(`${p.swapped ? ',"lonlat_swapped":true' : ''}},"geometry":${geometry}}${eol}`);
   };
 }
 
@@ -167,19 +187,19 @@ function extraCells(p: InputPoint, extra: readonly string[]): string {
   return s;
 }
 
-/** {@link linkedCsvLine}, with the linker's cells written once per district and combination. */
-export function linkedCsvWriter(extra: readonly string[]): (r: LinkedRow, combo: SiteCombo, comboIndex: number) => string {
-  const tails = new Map<number, string>();
-  return (r, combo, comboIndex) => {
+/** {@link linkedCsvLine} and CRLF, with the linker's cells encoded once per district and combination. */
+export function linkedCsvWriter(extra: readonly string[]): RowWriter {
+  const tails = new Map<number, Uint8Array>();
+  return (r, combo, comboIndex, out, lead = '') => {
     const key = comboIndex * DISTRICT_KEYS + (r.districtIndex + 1);
     let tail = tails.get(key);
     if (tail === undefined) {
-      tail = linkedCsvTail(r.district, combo);
+      tail = utf8.encode(`,${linkedCsvTail(r.district, combo)}`);
       tails.set(key, tail);
     }
     const p = r.point;
-    const lon = coordText(r.lon, p.lon, p.lonText);
-    const lat = coordText(r.lat, p.lat, p.latText);
-    return `${csvCell(p.id)},${csvCell(p.name)},${lon},${lat},${tail}${extra.length > 0 ? extraCells(p, extra) : ''}`;
+    out.text(`${lead}${csvCell(p.id)},${csvCell(p.name)},${coordText(r.lon, p.lon, p.lonText)},${coordText(r.lat, p.lat, p.latText)}`);
+    out.bytes(tail);
+    out.text(extra.length > 0 ? `${extraCells(p, extra)}\r\n` : '\r\n');
   };
 }

@@ -55,9 +55,10 @@ async function run(args: string[], files: Record<string, string | Uint8Array> = 
       };
     },
     openWrite: (p) => {
-      const parts: string[] = [];
+      // the writer reuses its buffer: keep a copy of each piece
+      const parts: Buffer[] = [];
       written.set(p, '');
-      return { write: (t) => void parts.push(t), close: () => void written.set(p, parts.join('')) };
+      return { write: (b) => void parts.push(Buffer.from(b)), close: () => void written.set(p, Buffer.concat(parts).toString('utf8')) };
     },
     rename: (from, to) => {
       written.set(to, written.get(from)!);

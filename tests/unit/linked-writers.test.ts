@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/export/csv-cell';
 import { isNumberText, linkedCsvLine, linkedCsvWriter, linkedFeature, linkedFeatureWriter } from '../../src/export/linked-points';
-import type { LinkedRow } from '../../src/export/linked-points';
+import type { LinkedRow, RowWriter } from '../../src/export/linked-points';
 import type { SiteCombo } from '../../src/geo/sites';
 
 /** The cell rules as written in csv-cell.ts's header, without its shortcut. */
@@ -136,18 +136,47 @@ const rows: { r: LinkedRow; c: number }[] = [
   },
 ];
 
+/** What a row writer writes, as text. */
+function written(write: RowWriter, r: LinkedRow, c: number, lead?: string): string {
+  const parts: Uint8Array[] = [];
+  const out = { text: (s: string) => void parts.push(new TextEncoder().encode(s)), bytes: (b: Uint8Array) => void parts.push(b.slice()) };
+  write(r, combos[c]!, c, out, lead);
+  return Buffer.concat(parts).toString('utf8');
+}
+
 describe('linked rows: the fast writers give the plain writers’ text', () => {
   it('CSV', () => {
     const extra = ['note', 'n'];
     const write = linkedCsvWriter(extra);
     // twice, so that the second pass reads the cached parts
-    for (let pass = 0; pass < 2; pass++) for (const { r, c } of rows) expect(write(r, combos[c]!, c)).toBe(linkedCsvLine(r, combos[c]!, extra));
-    expect(write(rows[0]!.r, combos[1]!, 1).startsWith('a1,"张江, ""园""",121.6,31.2,浦东新区,false,zhangjiang-pole; lingang,ic; ai,')).toBe(true);
-    expect(write(rows[0]!.r, combos[1]!, 1).endsWith(`,"'=1+1",12`)).toBe(true);
+    for (let pass = 0; pass < 2; pass++) for (const { r, c } of rows) expect(written(write, r, c)).toBe(`${linkedCsvLine(r, combos[c]!, extra)}\r\n`);
+    expect(written(write, rows[0]!.r, 1).startsWith('a1,"张江, ""园""",121.6,31.2,浦东新区,false,zhangjiang-pole; lingang,ic; ai,')).toBe(true);
+    expect(written(write, rows[0]!.r, 1).endsWith(`,"'=1+1",12\r\n`)).toBe(true);
   });
 
-  it('GeoJSON', () => {
-    const write = linkedFeatureWriter();
-    for (let pass = 0; pass < 2; pass++) for (const { r, c } of rows) expect(write(r, combos[c]!, c)).toBe(JSON.stringify(linkedFeature(r, combos[c]!)));
+  it('GeoJSON, with a separator before the row', () => {
+    const write = linkedFeatureWriter('\n');
+    for (let pass = 0; pass < 2; pass++)
+      for (const { r, c } of rows) {
+        const lead = pass === 0 ? '' : ',\n';
+        expect(written(write, r, c, lead)).toBe(`${lead}${JSON.stringify(linkedFeature(r, combos[c]!))}\n`);
+      }
+  });
+
+  it('a feature that cannot be written throws before anything of it is written', () => {
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let i = 0; i < 20_000; i++) at = at.x = {};
+    const r: LinkedRow = {
+      point: { line: null, index: 0, id: 'd', name: null, lon: 121.5, lat: 31.3, properties: deep },
+      lon: 121.5,
+      lat: 31.3,
+      district: '杨浦区',
+      districtIndex: 7,
+    };
+    const parts: string[] = [];
+    const out = { text: (s: string) => void parts.push(s), bytes: () => void parts.push('bytes') };
+    expect(() => linkedFeatureWriter('\n')(r, combos[0]!, 0, out, ',\n')).toThrow();
+    expect(parts).toEqual([]);
   });
 });
