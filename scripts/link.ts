@@ -277,6 +277,14 @@ function readsWhole(inFile: string, start: Uint8Array): boolean {
   return sniffFormat(new TextDecoder().decode(start.subarray(0, 4096))) === 'geojson';
 }
 
+/** About how many rows a file of `size` bytes has, from the line ends in its first bytes (a little over, so that the id table need not grow). */
+function expectedRows(start: Uint8Array, size: number): number {
+  let lines = 0;
+  for (let i = 0; i < start.length; i++) if (start[i] === 10) lines++;
+  if (lines === 0 || start.length === 0) return 0;
+  return Math.ceil(((size * lines) / start.length) * 1.05);
+}
+
 /** The temporary file the output is written to, beside it (renamed over it at the end). */
 function partialPath(outFile: string): string {
   return join(dirname(outFile), `.${basename(outFile)}.${process.pid}.part`);
@@ -470,7 +478,15 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     let writer: OutputWriter | null = null;
     const run = createFileLinker(
       linker,
-      { fileName: inFile, crs, encoding, maxRows: Infinity, fixSwapped, ids: fingerprintIds(), fingerprint: false },
+      {
+        fileName: inFile,
+        crs,
+        encoding,
+        maxRows: Infinity,
+        fixSwapped,
+        ids: fingerprintIds(expectedRows(chunk.subarray(0, got), src.size)),
+        fingerprint: false,
+      },
       {
         rows: (b) => {
           read += b.n;

@@ -5,9 +5,9 @@
  * - {@link exactIds}: every id in a Map (the browser's import: at most 200,000 rows).
  * - {@link fingerprintIds}: `npm run link` at millions of rows must not hold every id. It keeps a
  *   64-bit fingerprint of each id (two independent 32-bit hashes) and the line it was first on,
- *   in an open-addressing table of typed arrays: 12 bytes a slot, 16–32 bytes per distinct id
- *   whatever the ids' length (the table is at most 3/4 full and doubles: 5,000,000 ids take 96 MiB,
- *   1,000,000 take 24 MiB).
+ *   in an open-addressing table of typed arrays: 12 bytes a slot, 15 bytes per distinct id
+ *   whatever the ids' length when the table is sized from the expected count (at most 4/5 full:
+ *   5,000,000 ids take 72 MiB), up to 22 when it had to grow by half on the way.
  *   Two different ids share a fingerprint with probability about n²/2⁶⁵ over the whole file
  *   (7 × 10⁻⁷ for 5,000,000 ids); such a row would be reported as a duplicate of the other.
  */
@@ -50,20 +50,28 @@ function hash2(s: string): [number, number] {
   return [a >>> 0, b >>> 0];
 }
 
-/** 64-bit fingerprints in a growing open-addressing table (see the module comment). */
-export function fingerprintIds(initialSlots = 1 << 16): IdRegistry {
-  let size = 1;
-  while (size < initialSlots) size <<= 1;
+/** Most of the table in use before it grows (linear probing stays short below this). */
+const MAX_LOAD = 0.8;
+
+/**
+ * 64-bit fingerprints in an open-addressing table (see the module comment). `expected`: about how
+ * many ids will come (the CLI estimates it from the file's size), so that the table is made once
+ * at its final size: it grows by half when it passes {@link MAX_LOAD} all the same. Any size (not
+ * a power of two): a slot is picked by scaling the hash to the size.
+ */
+export function fingerprintIds(expected = 0): IdRegistry {
+  let size = Math.max(1 << 16, Math.ceil(expected / MAX_LOAD));
   let hi = new Uint32Array(size);
   let lo = new Uint32Array(size);
   // line + 1 (0: empty slot)
   let at1 = new Int32Array(size);
   let count = 0;
+  let scale = size / 4294967296;
 
+  const slotOf = (h: number, l: number) => Math.min(size - 1, Math.floor(((l ^ Math.imul(h, 0x9e3779b1)) >>> 0) * scale));
   const place = (h: number, l: number, v: number) => {
-    const mask = hi.length - 1;
-    let i = (l ^ Math.imul(h, 0x9e3779b1)) & mask;
-    while (at1[i] !== 0) i = (i + 1) & mask;
+    let i = slotOf(h, l);
+    while (at1[i] !== 0) i = i + 1 === size ? 0 : i + 1;
     hi[i] = h;
     lo[i] = l;
     at1[i] = v;
@@ -72,28 +80,28 @@ export function fingerprintIds(initialSlots = 1 << 16): IdRegistry {
     const oh = hi;
     const ol = lo;
     const oa = at1;
-    hi = new Uint32Array(oh.length * 2);
-    lo = new Uint32Array(oh.length * 2);
-    at1 = new Int32Array(oh.length * 2);
+    size = Math.ceil(size * 1.5);
+    scale = size / 4294967296;
+    hi = new Uint32Array(size);
+    lo = new Uint32Array(size);
+    at1 = new Int32Array(size);
     for (let i = 0; i < oh.length; i++) if (oa[i] !== 0) place(oh[i]!, ol[i]!, oa[i]!);
   };
 
   return {
     firstSeen(id, at) {
       const [h, l] = hash2(id);
-      const mask = hi.length - 1;
-      let i = (l ^ Math.imul(h, 0x9e3779b1)) & mask;
+      let i = slotOf(h, l);
       for (;;) {
         const v = at1[i]!;
         if (v === 0) break;
         if (hi[i] === h && lo[i] === l) return v - 1;
-        i = (i + 1) & mask;
+        i = i + 1 === size ? 0 : i + 1;
       }
       hi[i] = h;
       lo[i] = l;
       at1[i] = at + 1;
-      // at most 3/4 full, so a probe stays short
-      if (++count * 4 > hi.length * 3) grow();
+      if (++count > size * MAX_LOAD) grow();
       return undefined;
     },
   };
