@@ -3,8 +3,8 @@
  *
  * Linking (scripts/bench-linking.ts): the engine's cost curve for 10k, 100k, 1M and 5M random
  * points beside the previous engine and a naive Turf loop from the same run, with the check that
- * every answer equals Turf's (exit 1 otherwise). Then the browser, sites and soak benchmarks, each
- * in a fresh Node process.
+ * every answer equals Turf's (exit 1 otherwise). Then the browser, sites, CLI (scripts/bench-cli.ts:
+ * `npm run link` on 1M and 5M rows) and soak benchmarks, each in a fresh Node process.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +36,9 @@ async function main(): Promise<number> {
   if (sites.status !== 0) console.log(`sites benchmark exited with ${sites.status}`);
   const soak = child('./bench-soak.ts');
   if (soak.status !== 0) console.log(`soak benchmark exited with ${soak.status} (a goal missed)`);
+  console.log('');
+  const cli = child('./bench-cli.ts');
+  if (cli.status !== 0) console.log(`CLI benchmark exited with ${cli.status}`);
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
   return node.identical ? 0 : 1;

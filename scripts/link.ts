@@ -1,34 +1,43 @@
 /**
  * npm run link -- --in FILE --out FILE [--skip-invalid] [--fix-swapped] [--crs wgs84|gcj02|bd09] [--encoding auto|utf-8|gbk|utf-16le|utf-16be]
  *
- * Links every point of a CSV or GeoJSON file to the plan (district, zones, sectors and the
- * reasons) through the same path the app's import uses (src/io/link-sites.ts: decode → read →
- * convert → link) and writes GeoJSON, or CSV when --out ends in .csv. Reads
- * public/geo/{districts,zones}.geojson, so run `npm run build:data` first.
+ * Links every point of a CSV, GeoJSON or newline-delimited GeoJSON file to the plan (district,
+ * zones, sectors and the reasons) through the same path the app's import uses
+ * (src/io/link-sites.ts: decode → read → convert → link) and writes GeoJSON, newline-delimited
+ * GeoJSON when --out ends in .ndjson/.geojsonl/.geojsons/.jsonl, or CSV when it ends in .csv.
+ * Reads public/geo/{districts,zones}.geojson, so run `npm run build:data` first.
+ *
+ * Streaming: the input is read and the output written a chunk at a time, so memory does not grow
+ * with the file (CSV and newline-delimited GeoJSON; a GeoJSON FeatureCollection is parsed whole and
+ * limited to MAX_FILE_BYTES). The output goes to a temporary file beside --out, renamed over it at
+ * the end only when every row was good (or with --skip-invalid): a failed run writes nothing.
+ * The duplicate-id check keeps fingerprints, not ids (src/io/ids.ts).
  *
  * The work is in `runLink(args, io)`, which never exits the process and never throws on bad
  * input: it returns the exit code (0 ok, 1 bad input / failed, 2 usage), so tests call it
  * directly with injected io.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Feature, Point } from 'geojson';
 import { createLinker } from '../src/geo/link';
-import type { LinkAreas } from '../src/geo/sites';
+import { OUTSIDE } from '../src/geo/sites';
+import type { LinkAreas, SiteCombo } from '../src/geo/sites';
 import { CRS_LABEL, parseCrs } from '../src/geo/crs';
 import type { Crs } from '../src/geo/crs';
 import type { DistrictCollection, DistrictFeature, ZoneCollection } from '../src/geo/types';
 import { ENCODING_LABEL, parseEncodingChoice } from '../src/io/decode';
 import type { EncodingChoice } from '../src/io/decode';
+import { fingerprintIds } from '../src/io/ids';
 import { createFileLinker } from '../src/io/link-sites';
-import type { LinkedRow } from '../src/io/link-sites';
-import { formatFromName, sniffFormat } from '../src/io/read-points';
+import type { LinkedBatch } from '../src/io/link-sites';
+import { formatFromName, isGeoJsonSeqName, sniffFormat } from '../src/io/read-points';
 import type { RowError } from '../src/io/points';
-import { MAX_CLI_ROWS, MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
+import { MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
 import { BOM } from '../src/export/csv-cell';
-import { LINK_KEYS, linkedCsvHeader, linkedCsvLine, linkedFeature } from '../src/export/linked-points';
+import { LINK_KEYS, OWN_CSV_COLUMNS, linkedCsvHeader, linkedCsvWriter, linkedFeatureWriter } from '../src/export/linked-points';
+import type { LinkedRow, RowOut, RowWriter } from '../src/export/linked-points';
 import { DistrictsSchema, ZonesSchema, formatDataError, parseWith } from '../src/loaders/schemas';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,12 +46,13 @@ export const GEO_DIR = join(ROOT, 'public', 'geo');
 export const USAGE = `Usage: npm run link -- --in FILE --out FILE [--skip-invalid] [--fix-swapped] [--crs CRS] [--encoding ENC]
 
 Links each point to its Shanghai district, the plan's zones containing it and their sectors.
-Writes GeoJSON Point features (WGS-84), or CSV (UTF-8 with BOM, opens in Excel) when --out
-ends in .csv. A point outside Shanghai is kept: no district, no zones, outside=true.
+Writes GeoJSON Point features (WGS-84): a FeatureCollection, or one Feature per line when --out
+ends in .ndjson, .geojsonl, .geojsons or .jsonl; or CSV (UTF-8 with BOM, opens in Excel) when
+--out ends in .csv. A point outside Shanghai is kept: no district, no zones, outside=true.
 
   --in FILE        points: .csv with a header naming lon,lat (or lng/longitude/经度, latitude/纬度)
-                   and optionally id, name/名称 (delimiter , ; or TAB); or .geojson/.json with
-                   Point features
+                   and optionally id, name/名称 (delimiter , ; or TAB); .geojson/.json with Point
+                   features; or newline-delimited GeoJSON (.ndjson/.geojsonl/.geojsons/.jsonl)
   --out FILE       the file to write (written only when every row is good, or with --skip-invalid)
   --skip-invalid   write the good points and skip bad rows (they are still listed on stderr)
   --fix-swapped    read rows whose lon/lat are clearly swapped as points, swapped back
@@ -52,9 +62,13 @@ ends in .csv. A point outside Shanghai is kept: no district, no zones, outside=t
                    GB18030), utf-8, gbk (= gb18030), utf-16le, utf-16be
   -h, --help       this text
 
-Bad rows are listed on stderr as FILE:LINE: reason (CSV) or FILE: feature N: reason (GeoJSON,
-N counts from 0 as in features[N]). At most ${MAX_CLI_ROWS.toLocaleString('en-US')} rows. Exit codes: 0 written,
-1 bad input (nothing written), 2 usage error. Needs public/geo from \`npm run build:data\`.`;
+CSV and newline-delimited GeoJSON are streamed: any number of rows, in bounded memory (a
+GeoJSON FeatureCollection is read whole: at most ${MAX_FILE_BYTES / 1024 / 1024} MB). Bad rows are listed on stderr as
+they are met, as FILE:LINE: reason (CSV, newline-delimited GeoJSON) or FILE: feature N: reason
+(GeoJSON, N counts from 0 as in features[N]). A CSV output's extra columns are the input's
+columns met in its first ${'4,096'} rows. On a terminal a progress line shows rows and rows/s.
+Exit codes: 0 written, 1 bad input (nothing written), 2 usage error. Needs public/geo from
+\`npm run build:data\`.`;
 
 export interface LinkOptions {
   inFile: string;
@@ -65,29 +79,75 @@ export interface LinkOptions {
   encoding: EncodingChoice;
 }
 
+/** A file read a chunk at a time. */
+export interface ReadHandle {
+  /** bytes in the file (for the progress line; 0 when unknown) */
+  size: number;
+  /** fills `into` from the current position; 0 at the end */
+  read(into: Uint8Array): number;
+  close(): void;
+}
+
+/** A file written a piece at a time. */
+export interface WriteHandle {
+  /** writes the bytes before it returns (the caller reuses the buffer) */
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
 export interface LinkIO {
-  /** Reads a file's bytes; throws (like fs) when it cannot. */
+  /** Opens a file to read; throws (like fs) when it cannot. */
+  openRead(path: string): ReadHandle;
+  /** Creates (or empties) a file to write; throws when it cannot. */
+  openWrite(path: string): WriteHandle;
+  rename(from: string, to: string): void;
+  remove(path: string): void;
+  /** Reads a whole (small) file: the districts and zones. */
   readFile(path: string): Uint8Array;
-  writeFile(path: string, text: string): void;
   exists(path: string): boolean;
   /** One line (no trailing newline) to standard output / standard error. */
   stdout(line: string): void;
   stderr(line: string): void;
+  /** A progress line, redrawn in place ('' clears it); null: no progress (not a terminal). */
+  progress: ((line: string) => void) | null;
   /** Folder holding districts.geojson and zones.geojson (default: public/geo of this repo). */
   geoDir: string;
+  /** Bytes read at a time (default 1 MiB: less garbage per chunk than 4 MiB, 16 MB less peak memory at 1M rows). */
+  chunkBytes: number;
 }
 
 const defaultIO: LinkIO = {
+  openRead(path) {
+    const fd = openSync(path, 'r');
+    return {
+      size: fstatSync(fd).size,
+      read: (into) => readSync(fd, into, 0, into.length, null),
+      close: () => closeSync(fd),
+    };
+  },
+  openWrite(path) {
+    const fd = openSync(path, 'w');
+    return {
+      write: (bytes) => {
+        let at = 0;
+        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+      },
+      close: () => closeSync(fd),
+    };
+  },
+  rename: (from, to) => renameSync(from, to),
+  remove: (p) => rmSync(p, { force: true }),
   readFile: (p) => readFileSync(p),
-  writeFile: (p, t) => writeFileSync(p, t, 'utf8'),
   exists: (p) => existsSync(p),
   stdout: (l) => process.stdout.write(`${l}\n`),
   stderr: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r\u001b[K${l}`) : null,
   geoDir: GEO_DIR,
+  chunkBytes: 1024 * 1024,
 };
 
-/** Bytes handed to the linking path at a time (it takes any chunking; this keeps each step small). */
-const CHUNK = 1024 * 1024;
+/** How often the progress line is redrawn, ms. */
+const PROGRESS_MS = 250;
 
 // ---------------------------------------------------------------------------------- arguments
 
@@ -200,12 +260,156 @@ function whereOf(file: string, e: { line: number | null; index: number | null })
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Whether the input will be read as GeoJSON (whole, so the byte limit applies). */
-function readsWhole(inFile: string, bytes: Uint8Array): boolean {
+type OutFormat = 'csv' | 'geojson' | 'seq';
+
+function outFormatOf(outFile: string): OutFormat {
+  if (/\.csv$/i.test(outFile)) return 'csv';
+  return isGeoJsonSeqName(outFile) ? 'seq' : 'geojson';
+}
+
+/** Whether the input will be read as one GeoJSON document (whole, so the byte limit applies). */
+function readsWhole(inFile: string, start: Uint8Array): boolean {
+  if (isGeoJsonSeqName(inFile)) return false;
   const byName = formatFromName(inFile);
   if (byName) return byName === 'geojson';
-  return sniffFormat(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'geojson';
+  return sniffFormat(new TextDecoder().decode(start.subarray(0, 4096))) === 'geojson';
+}
+
+/** About how many rows a file of `size` bytes has, from the line ends in its first bytes (a little over, so that the id table need not grow). */
+function expectedRows(start: Uint8Array, size: number): number {
+  let lines = 0;
+  for (let i = 0; i < start.length; i++) if (start[i] === 10) lines++;
+  if (lines === 0 || start.length === 0) return 0;
+  return Math.ceil(((size * lines) / start.length) * 1.05);
+}
+
+/** The temporary file the output is written to, beside it (renamed over it at the end). */
+function partialPath(outFile: string): string {
+  return join(dirname(outFile), `.${basename(outFile)}.${process.pid}.part`);
+}
+
+/** Bytes collected in one buffer and handed to a WriteHandle when it is full (UTF-8 text via Buffer.write: no string is built per batch). */
+class ByteOut implements RowOut {
+  private readonly buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+  private pos = 0;
+
+  constructor(private readonly sink: WriteHandle) {}
+
+  text(s: string): void {
+    // at most 3 bytes per UTF-16 unit
+    if (this.pos + 3 * s.length > this.buf.length) {
+      this.flush();
+      if (3 * s.length > this.buf.length) return this.sink.write(Buffer.from(s, 'utf8'));
+    }
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) return this.sink.write(b);
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    this.sink.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+}
+
+/**
+ * Formats linked batches for one output format. CSV: the extra columns are the input's columns
+ * met in the first batch (a CSV's header); later keys are counted, not written.
+ */
+class OutputWriter {
+  private csvExtra: ReadonlySet<string> | null = null;
+  private row: RowWriter | null = null;
+  private readonly out: ByteOut;
+  private wroteAny = false;
+  /** input columns a CSV cannot carry (met after the first batch) */
+  readonly droppedColumns = new Set<string>();
+  /** linker keys that replaced input columns (GeoJSON) */
+  readonly replaced = new Set<string>();
+  good = 0;
+  outside = 0;
+
+  constructor(
+    private readonly format: OutFormat,
+    sink: WriteHandle,
+    /** the live lists the batches index (they only grow) */
+    private readonly combos: readonly SiteCombo[],
+    private readonly districtNames: readonly string[],
+    private readonly bad: (e: RowError) => void,
+  ) {
+    this.out = new ByteOut(sink);
+  }
+
+  private start(batch: LinkedBatch | null): RowWriter {
+    if (this.format === 'csv') {
+      const extra: string[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < (batch?.n ?? 0); i++)
+        for (const k of Object.keys(batch!.points[i]!.properties))
+          if (!seen.has(k)) {
+            seen.add(k);
+            if (!OWN_CSV_COLUMNS.has(k)) extra.push(k);
+          }
+      this.csvExtra = new Set(extra);
+      this.out.text(`${BOM}${linkedCsvHeader(extra)}\r\n`);
+      return (this.row = linkedCsvWriter(extra));
+    }
+    if (this.format === 'geojson') {
+      this.out.text('{"type":"FeatureCollection","features":[\n');
+      return (this.row = linkedFeatureWriter(''));
+    }
+    return (this.row = linkedFeatureWriter('\n'));
+  }
+
+  rows(batch: LinkedBatch): void {
+    const write = this.row ?? this.start(batch);
+    const row: LinkedRow = { point: batch.points[0]!, lon: 0, lat: 0, district: null, districtIndex: -1 };
+    const extra = this.csvExtra;
+    const out = this.out;
+    const collection = this.format === 'geojson';
+    for (let i = 0; i < batch.n; i++) {
+      const p = batch.points[i]!;
+      const d = batch.district[i]!;
+      const c = batch.combo[i]!;
+      row.point = p;
+      row.lon = batch.coords[2 * i]!;
+      row.lat = batch.coords[2 * i + 1]!;
+      row.district = d === OUTSIDE ? null : this.districtNames[d]!;
+      row.districtIndex = d;
+      const combo = this.combos[c]!;
+      if (extra !== null) {
+        write(row, combo, c, out);
+        for (const k in p.properties) if (!OWN_CSV_COLUMNS.has(k) && !extra.has(k)) this.droppedColumns.add(k);
+      } else {
+        try {
+          write(row, combo, c, out, collection && this.wroteAny ? ',\n' : '');
+        } catch {
+          this.bad({ line: p.line, index: p.index, reason: 'its properties are nested too deeply to write' });
+          continue;
+        }
+        this.wroteAny = true;
+        for (const k of LINK_KEYS) if (Object.prototype.hasOwnProperty.call(p.properties, k)) this.replaced.add(k);
+      }
+      this.good++;
+      if (d === OUTSIDE) this.outside++;
+    }
+  }
+
+  /** Writes the header an empty output still needs, and the end, and hands over the last bytes. */
+  finish(): void {
+    if (this.row === null) this.start(null);
+    if (this.format === 'geojson') this.out.text('\n]}\n');
+    this.out.flush();
+  }
 }
 
 /** Runs the command; returns the exit code. Never calls process.exit. */
@@ -224,7 +428,7 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     return 2;
   }
   const { inFile, outFile, skipInvalid, fixSwapped, crs, encoding } = parsed.options;
-  const toCsv = /\.csv$/i.test(outFile);
+  const outFormat = outFormatOf(outFile);
 
   const geo = loadGeo(io);
   if (typeof geo === 'string') {
@@ -232,108 +436,137 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     return 1;
   }
 
-  let bytes: Uint8Array;
+  let src: ReadHandle;
   try {
-    bytes = io.readFile(inFile);
+    src = io.openRead(inFile);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.stderr(`${inFile}: cannot read: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     return 1;
   }
-  const tooBig = readsWhole(inFile, bytes) ? fileSizeProblem(bytes.length, MAX_FILE_BYTES) : bytes.length === 0 ? 'file is empty' : null;
-  if (tooBig !== null) {
-    io.stderr(`${inFile}: ${tooBig}`);
-    io.stderr('link: nothing written');
-    return 1;
-  }
-
-  const linker = createLinker(geo.districts, geo.zones);
-  const rows: LinkedRow[] = [];
-  const bad: RowError[] = [];
-  const run = createFileLinker(
-    linker,
-    { fileName: inFile, crs, encoding, maxRows: MAX_CLI_ROWS, fixSwapped },
-    {
-      row: (r) => rows.push(r),
-      error: (e) => {
-        if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
-        else bad.push(e);
-      },
-    },
-  );
-  for (let i = 0; i < bytes.length; i += CHUNK) run.push(bytes.subarray(i, i + CHUNK));
-  const end = run.end();
-  if (end.fatal !== null) {
-    io.stderr(`${inFile}: ${end.fatal}`);
-    io.stderr('link: nothing written');
-    return 1;
-  }
-
-  // the output, row by row (a row whose properties cannot be written is a bad row too)
-  const extra: string[] = [];
-  const out: string[] = [];
-  if (toCsv) {
-    const seen = new Set<string>();
-    for (const r of rows)
-      for (const k of Object.keys(r.point.properties))
-        if (!seen.has(k) && !(LINK_KEYS as readonly string[]).includes(k) && !['id', 'name', 'lon', 'lat'].includes(k)) {
-          seen.add(k);
-          extra.push(k);
-        }
-  }
-  const replaced = new Set<string>();
-  let outside = 0;
-  for (const r of rows) {
-    const combo = end.combos[r.link.combo]!;
-    if (toCsv) {
-      out.push(linkedCsvLine(r, combo, extra));
-    } else {
-      try {
-        out.push(JSON.stringify(linkedFeature(r, combo) satisfies Feature<Point>));
-      } catch {
-        bad.push({ line: r.point.line, index: r.point.index, reason: 'its properties are nested too deeply to write' });
-        continue;
-      }
-      for (const k of LINK_KEYS) if (Object.prototype.hasOwnProperty.call(r.point.properties, k)) replaced.add(k);
-    }
-    if (r.link.district === null) outside++;
-  }
-
-  bad.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  for (const e of bad) io.stderr(`${whereOf(inFile, e)}: ${e.reason}`);
-  const rowWord = end.format === 'csv' ? 'row' : 'feature';
-  const good = out.length;
-  const read = `read as ${ENCODING_LABEL[end.encoding.encoding]}`;
-
-  if (bad.length > 0 && !skipInvalid) {
-    const swapHint =
-      end.swappable > 0 && !fixSwapped
-        ? `; ${plural(end.swappable, rowWord)} look${end.swappable === 1 ? 's' : ''} lon/lat swapped: --fix-swapped reads them swapped back`
-        : '';
-    io.stderr(
-      `link: ${plural(bad.length, `bad ${rowWord}`)} of ${end.total}; nothing written ` +
-        `(fix them, or pass --skip-invalid to write the ${plural(good, 'good point')})${swapHint}`,
-    );
-    return 1;
-  }
-  if (replaced.size > 0) {
-    io.stderr(`link: note: input column(s) ${[...replaced].join(', ')} are replaced by the linker's values`);
-  }
-  if (good === 0 && end.total > 0) io.stderr(`link: warning: no valid points; writing an empty ${toCsv ? 'CSV' : 'FeatureCollection'}`);
-
-  const text = toCsv ? `${BOM}${[linkedCsvHeader(extra), ...out].join('\r\n')}\r\n` : `{"type":"FeatureCollection","features":[\n${out.join(',\n')}\n]}\n`;
+  const partial = partialPath(outFile);
+  let out: WriteHandle | null = null;
   try {
-    io.writeFile(outFile, text);
-  } catch (e) {
-    io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
-    return 1;
+    const chunk = new Uint8Array(Math.max(1, io.chunkBytes));
+    let got = src.read(chunk);
+    const tooBig = got === 0 ? 'file is empty' : readsWhole(inFile, chunk.subarray(0, got)) ? fileSizeProblem(src.size, MAX_FILE_BYTES) : null;
+    if (tooBig !== null) {
+      io.stderr(`${inFile}: ${tooBig}`);
+      io.stderr('link: nothing written');
+      return 1;
+    }
+
+    try {
+      out = io.openWrite(partial);
+    } catch (e) {
+      io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
+      return 1;
+    }
+    const linker = createLinker(geo.districts, geo.zones);
+    let badRows = 0;
+    /** false once a bad row means nothing will be written: the rest is only read for its errors */
+    let writing = true;
+    const bad = (e: RowError) => {
+      badRows++;
+      if (!skipInvalid) writing = false;
+      io.stderr(`${whereOf(inFile, e)}: ${e.reason}`);
+    };
+    let read = 0;
+    // the first batch draws the line at once, then at most every PROGRESS_MS
+    let lastProgress = -Infinity;
+    const progress = io.progress;
+    let writer: OutputWriter | null = null;
+    const run = createFileLinker(
+      linker,
+      {
+        fileName: inFile,
+        crs,
+        encoding,
+        maxRows: Infinity,
+        fixSwapped,
+        ids: fingerprintIds(expectedRows(chunk.subarray(0, got), src.size)),
+        fingerprint: false,
+      },
+      {
+        rows: (b) => {
+          read += b.n;
+          if (writing) {
+            writer ??= new OutputWriter(outFormat, out!, run.combos, run.districtNames, bad);
+            writer.rows(b);
+          }
+          if (progress !== null) {
+            const now = performance.now();
+            if (now - lastProgress >= PROGRESS_MS) {
+              lastProgress = now;
+              const pct = src.size > 0 ? ` (${Math.min(100, (100 * bytesRead) / src.size).toFixed(0)}%)` : '';
+              progress(`link: ${fmtInt(read)} rows${pct}, ${fmtInt((read / (now - t0)) * 1000)} rows/s`);
+            }
+          }
+        },
+        error: (e) => {
+          if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
+          else bad(e);
+        },
+      },
+    );
+    let bytesRead = 0;
+    while (got > 0) {
+      bytesRead += got;
+      run.push(chunk.subarray(0, got));
+      got = src.read(chunk);
+    }
+    const end = run.end();
+    if (progress !== null) progress('');
+    if (end.fatal !== null) {
+      io.stderr(`${inFile}: ${end.fatal}`);
+      io.stderr('link: nothing written');
+      return 1;
+    }
+
+    const rowWord = end.format === 'csv' ? 'row' : 'feature';
+    const readAs = `read as ${ENCODING_LABEL[end.encoding.encoding]}`;
+    if (badRows > 0 && !skipInvalid) {
+      const swapHint =
+        end.swappable > 0 && !fixSwapped
+          ? `; ${plural(end.swappable, rowWord)} look${end.swappable === 1 ? 's' : ''} lon/lat swapped: --fix-swapped reads them swapped back`
+          : '';
+      const good = end.linked;
+      io.stderr(
+        `link: ${plural(badRows, `bad ${rowWord}`)} of ${end.total}; nothing written ` +
+          `(fix them, or pass --skip-invalid to write the ${plural(good, 'good point')})${swapHint}`,
+      );
+      return 1;
+    }
+    writer ??= new OutputWriter(outFormat, out, run.combos, run.districtNames, bad);
+    writer.finish();
+    out.close();
+    out = null;
+    if (writer.replaced.size > 0) io.stderr(`link: note: input column(s) ${[...writer.replaced].join(', ')} are replaced by the linker's values`);
+    if (writer.droppedColumns.size > 0)
+      io.stderr(`link: note: column(s) ${[...writer.droppedColumns].join(', ')} first met after the first rows are not in the CSV`);
+    const good = writer.good;
+    if (good === 0 && end.total > 0)
+      io.stderr(`link: warning: no valid points; writing an empty ${outFormat === 'csv' ? 'CSV' : outFormat === 'seq' ? 'file' : 'FeatureCollection'}`);
+    try {
+      io.rename(partial, outFile);
+    } catch (e) {
+      io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
+      return 1;
+    }
+    const ms = performance.now() - t0;
+    const where = writer.outside > 0 ? ` (${writer.outside} outside Shanghai)` : ' (none outside Shanghai)';
+    const skipped = badRows > 0 ? `, ${plural(badRows, `invalid ${rowWord}`)} skipped` : ', 0 skipped';
+    const crsText = crs === 'wgs84' ? 'WGS-84' : `${CRS_LABEL[crs]} → WGS-84`;
+    const rate = ms > 0 ? ` (${fmtInt((end.total / ms) * 1000)} rows/s)` : '';
+    io.stdout(`link: ${good} linked${where}${skipped} in ${ms.toFixed(0)} ms (${readAs}; ${crsText}) → ${outFile}${rate}`);
+    return 0;
+  } finally {
+    src.close();
+    if (out !== null) {
+      out.close();
+      io.remove(partial);
+    }
   }
-  const ms = performance.now() - t0;
-  const where = outside > 0 ? ` (${outside} outside Shanghai)` : ' (none outside Shanghai)';
-  const skipped = bad.length > 0 ? `, ${plural(bad.length, `invalid ${rowWord}`)} skipped` : ', 0 skipped';
-  const crsText = crs === 'wgs84' ? 'WGS-84' : `${CRS_LABEL[crs]} → WGS-84`;
-  io.stdout(`link: ${good} linked${where}${skipped} in ${ms.toFixed(0)} ms (${read}; ${crsText}) → ${outFile}`);
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------- main

@@ -9,7 +9,7 @@
  * so its sectors and links follow from its zones alone: each distinct combination is linked once
  * and shared ({@link SiteCombo}). {@link siteAt} rebuilds one full site for a card or an export.
  */
-import type { Linker } from './link';
+import type { LinkedColumns, Linker } from './link';
 import { toWgs84 } from './crs';
 import type { Crs } from './crs';
 import type { DistrictFeature, Link, ZoneFeature } from './types';
@@ -83,56 +83,75 @@ export interface LinkedSite {
   links: Link[];
 }
 
-/** One point linked: its district (null: outside Shanghai) and its zone combination. */
-export interface PointLink {
-  district: string | null;
-  combo: number;
-}
-
 /**
- * Links points with `linker`, sharing one SiteCombo per distinct set of zones. A point outside
- * every district gets no district and no zones (combination of no zones).
+ * Links points in batches with the engine's columnar {@link Linker.linkMany} (no allocation per
+ * point), sharing one SiteCombo per distinct set of zones, numbered in order of first appearance.
+ * A point outside every district gets no district and no zones (the combination of no zones).
  */
-export class ComboLinker {
+export class BatchLinker {
   readonly combos: SiteCombo[] = [];
-  private readonly index = new Map<string, number>();
+  /** per zone set of the linker: its combo, or -1 while not met */
+  private comboOfZoneSet = new Int32Array(64).fill(-1);
+  private columns: LinkedColumns | null = null;
 
   constructor(private readonly linker: Linker) {}
 
-  link(lon: number, lat: number): PointLink {
-    const district = this.linker.districtOf(lon, lat);
-    const zones = district === null ? [] : this.linker.zonesAt(lon, lat);
-    const key = zones.join('|');
-    let combo = this.index.get(key);
-    if (combo === undefined) {
-      combo = this.combos.length;
-      if (zones.length === 0) this.combos.push({ zones: [], sectors: [], links: [] });
-      else {
-        const l = this.linker.link(lon, lat);
-        this.combos.push({ zones: l.zones, sectors: l.sectors, links: l.links });
+  /** the names `district` indexes (the linker's districts, in data order) */
+  get districtNames(): readonly string[] {
+    return this.linker.districtNames;
+  }
+
+  /**
+   * Links the n points of `coords` (WGS-84 lon, lat interleaved): per point the index of its
+   * district in {@link districtNames} (or OUTSIDE) into `district`, and its combo into `combo`.
+   */
+  linkMany(coords: Float64Array, district: Int32Array | Int16Array, combo: Int32Array): void {
+    const n = coords.length >> 1;
+    if (this.columns === null || this.columns.district.length < n) this.columns = { district: new Int32Array(n), zoneSet: new Int32Array(n) };
+    const cols = this.linker.linkMany(coords, this.columns);
+    for (let i = 0; i < n; i++) {
+      const d = cols.district[i]!;
+      district[i] = d < 0 ? OUTSIDE : d;
+      const z = d < 0 ? 0 : cols.zoneSet[i]!;
+      if (z >= this.comboOfZoneSet.length) {
+        const grown = new Int32Array(Math.max(2 * this.comboOfZoneSet.length, z + 1)).fill(-1);
+        grown.set(this.comboOfZoneSet);
+        this.comboOfZoneSet = grown;
       }
-      this.index.set(key, combo);
+      let c = this.comboOfZoneSet[z]!;
+      if (c < 0) {
+        c = this.combos.length;
+        if (z === 0) this.combos.push({ zones: [], sectors: [], links: [] });
+        else {
+          const l = this.linker.link(coords[2 * i]!, coords[2 * i + 1]!);
+          this.combos.push({ zones: l.zones, sectors: l.sectors, links: l.links });
+        }
+        this.comboOfZoneSet[z] = c;
+      }
+      combo[i] = c;
     }
-    return { district, combo };
   }
 }
 
-interface SiteRow {
-  id: string | null;
-  name: string | null;
-  line: number | null;
-  row: number;
+/** Linked rows in a batch: the columns SiteSetBuilder.addBatch takes (n rows; coordinate arrays 2n). */
+export interface SiteBatch {
+  n: number;
+  ids: readonly (string | null)[];
+  names: readonly (string | null)[];
+  /** CSV line, or -1 */
+  lines: Int32Array;
+  rows: Int32Array;
   /** as read, in the set's crs */
-  inLon: number;
-  inLat: number;
+  input: Float64Array;
   /** WGS-84 */
-  lon: number;
-  lat: number;
-  swapped: boolean;
-  link: PointLink;
+  coords: Float64Array;
+  swapped: Uint8Array;
+  /** index into the linker's districtNames, or OUTSIDE */
+  district: Int32Array;
+  combo: Int32Array;
 }
 
-/** Collects linked rows into a SiteSet (arrays grow by doubling). */
+/** Collects linked batches into a SiteSet (arrays grow by doubling). */
 export class SiteSetBuilder {
   private n = 0;
   private cap = 1024;
@@ -145,40 +164,31 @@ export class SiteSetBuilder {
   private swapped = new Uint8Array(this.cap);
   private district = new Int16Array(this.cap);
   private combo = new Int32Array(this.cap);
-  private readonly districtNames: string[] = [];
-  private readonly districtIndex = new Map<string, number>();
   private outside = 0;
+
+  constructor(private readonly districtNames: readonly string[]) {}
 
   get count(): number {
     return this.n;
   }
 
-  add(r: SiteRow): void {
-    if (this.n === this.cap) this.grow();
-    const k = this.n++;
-    this.ids.push(r.id);
-    this.names.push(r.name);
-    this.lines[k] = r.line ?? -1;
-    this.rows[k] = r.row;
-    this.input[2 * k] = r.inLon;
-    this.input[2 * k + 1] = r.inLat;
-    this.coords[2 * k] = r.lon;
-    this.coords[2 * k + 1] = r.lat;
-    this.swapped[k] = r.swapped ? 1 : 0;
-    this.combo[k] = r.link.combo;
-    const d = r.link.district;
-    if (d === null) {
-      this.district[k] = OUTSIDE;
-      this.outside++;
-      return;
+  addBatch(b: SiteBatch): void {
+    while (this.n + b.n > this.cap) this.grow();
+    const k = this.n;
+    for (let i = 0; i < b.n; i++) {
+      this.ids.push(b.ids[i] ?? null);
+      this.names.push(b.names[i] ?? null);
+      const d = b.district[i]!;
+      this.district[k + i] = d;
+      if (d === OUTSIDE) this.outside++;
     }
-    let di = this.districtIndex.get(d);
-    if (di === undefined) {
-      di = this.districtNames.length;
-      this.districtNames.push(d);
-      this.districtIndex.set(d, di);
-    }
-    this.district[k] = di;
+    this.lines.set(b.lines.subarray(0, b.n), k);
+    this.rows.set(b.rows.subarray(0, b.n), k);
+    this.input.set(b.input.subarray(0, 2 * b.n), 2 * k);
+    this.coords.set(b.coords.subarray(0, 2 * b.n), 2 * k);
+    this.swapped.set(b.swapped.subarray(0, b.n), k);
+    this.combo.set(b.combo.subarray(0, b.n), k);
+    this.n += b.n;
   }
 
   private grow(): void {
@@ -210,7 +220,7 @@ export class SiteSetBuilder {
       coords: this.coords.slice(0, 2 * n),
       swapped: this.swapped.slice(0, n),
       district: this.district.slice(0, n),
-      districtNames: this.districtNames,
+      districtNames: [...this.districtNames],
       combo: this.combo.slice(0, n),
       combos,
       outside: this.outside,
@@ -220,7 +230,7 @@ export class SiteSetBuilder {
 
 /** An empty set (a file that could not be read). */
 export function emptySiteSet(meta: Pick<SiteSet, 'id' | 'fileName' | 'format' | 'crs' | 'encoding' | 'fingerprint'>): SiteSet {
-  return new SiteSetBuilder().build(meta, []);
+  return new SiteSetBuilder([]).build(meta, []);
 }
 
 /**
@@ -228,27 +238,20 @@ export function emptySiteSet(meta: Pick<SiteSet, 'id' | 'fileName' | 'format' | 
  * linked again (as if the file had been imported with `crs`). Ids, names and rows are kept.
  */
 export function relinkSiteSet(set: SiteSet, crs: Crs, linker: Linker, id: string): SiteSet {
-  const linkerOf = new ComboLinker(linker);
-  const b = new SiteSetBuilder();
-  for (let i = 0; i < set.count; i++) {
-    const inLon = set.input[2 * i]!;
-    const inLat = set.input[2 * i + 1]!;
-    const [lon, lat] = toWgs84(inLon, inLat, crs);
-    const line = set.lines[i]!;
-    b.add({
-      id: set.ids[i] ?? null,
-      name: set.names[i] ?? null,
-      line: line >= 0 ? line : null,
-      row: set.rows[i]!,
-      inLon,
-      inLat,
-      lon,
-      lat,
-      swapped: set.swapped[i] === 1,
-      link: linkerOf.link(lon, lat),
-    });
+  const n = set.count;
+  const coords = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const [lon, lat] = toWgs84(set.input[2 * i]!, set.input[2 * i + 1]!, crs);
+    coords[2 * i] = lon;
+    coords[2 * i + 1] = lat;
   }
-  return b.build({ id, fileName: set.fileName, format: set.format, crs, encoding: set.encoding, fingerprint: set.fingerprint }, linkerOf.combos);
+  const batch = new BatchLinker(linker);
+  const district = new Int32Array(n);
+  const combo = new Int32Array(n);
+  batch.linkMany(coords, district, combo);
+  const b = new SiteSetBuilder(batch.districtNames);
+  b.addBatch({ n, ids: set.ids, names: set.names, lines: set.lines, rows: set.rows, input: set.input, coords, swapped: set.swapped, district, combo });
+  return b.build({ id, fileName: set.fileName, format: set.format, crs, encoding: set.encoding, fingerprint: set.fingerprint }, batch.combos);
 }
 
 /** One site of a set, whole (its links shared with others of the same zones: treat as read-only). */

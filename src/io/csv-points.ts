@@ -20,6 +20,7 @@ import {
   quoteValue,
   visibleText,
 } from './points';
+import { exactIds } from './ids';
 import type { Bounds, PointReader, PointSink, ReadEnd, ReadOptions } from './points';
 
 const LON_ALIASES = new Set(['lon', 'lng', 'long', 'longitude', '经度']);
@@ -166,7 +167,7 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
   let headerCount = 0;
   let index = 0;
   let invisible = 0;
-  const seenIds = new Map<string, number>();
+  const seenIds = opts.ids ?? exactIds();
 
   const onRecord = (rec: CsvRecord): void => {
     if (cols === null) return header(rec);
@@ -209,8 +210,7 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
     }
     let firstLineOfId: number | undefined;
     if (id !== null) {
-      firstLineOfId = seenIds.get(id);
-      if (firstLineOfId === undefined) seenIds.set(id, line);
+      firstLineOfId = seenIds.firstSeen(id, line);
     }
 
     const problem = coordProblem(lon, lat, bounds);
@@ -245,9 +245,11 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
       if (key === null || key === undefined) continue;
       properties[key] = (f[k] ?? '').trim();
     }
+    const lonText = f[c.lon]!.trim();
+    const latText = f[c.lat]!.trim();
     const point = swapped
-      ? { line, index: rowIndex, id, name, lon: lat, lat: lon, properties, swapped: true as const }
-      : { line, index: rowIndex, id, name, lon, lat, properties };
+      ? { line, index: rowIndex, id, name, lon: lat, lat: lon, properties, swapped: true as const, lonText: latText, latText: lonText }
+      : { line, index: rowIndex, id, name, lon, lat, properties, lonText, latText };
     sink.point(point);
   };
 

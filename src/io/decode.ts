@@ -46,7 +46,7 @@ export interface EncodingReport {
 }
 
 export interface StreamDecoder {
-  /** text decoded from these bytes (and any held back before), possibly '' while sniffing */
+  /** text decoded from these bytes (and any held back before), possibly '' while sniffing; `bytes` is not kept (the caller may reuse its buffer) */
   push(bytes: Uint8Array): string;
   /** the rest of the text */
   end(): string;
@@ -108,7 +108,11 @@ export function createStreamDecoder(choice: EncodingChoice = 'auto'): StreamDeco
       return decoder.decode(b, { stream: !final });
     }
     if (!started) {
-      if (held.length < 3 && !final) return '';
+      // held back: a copy, as the caller may reuse its buffer for the next chunk
+      if (held.length < 3 && !final) {
+        held = held.slice();
+        return '';
+      }
       started = true;
       const bom = bomOf(held);
       // the user's choice wins (a BOM of that encoding is dropped); else a BOM decides

@@ -16,6 +16,8 @@ import {
   quoteValue,
   visibleText,
 } from './points';
+import { exactIds } from './ids';
+import type { IdRegistry } from './ids';
 import type { Bounds, InputPoint, PointReader, PointSink, ReadEnd, ReadOptions } from './points';
 
 const LF = 10;
@@ -68,21 +70,20 @@ class Fatal extends Error {}
 interface FeatureState {
   bounds: Bounds | null;
   fixSwapped: boolean;
-  seenIds: Map<string, number>;
+  seenIds: IdRegistry;
   invisible: number;
 }
 
 /** Sends the feature to the sink as a point or as a RowError. */
-function readFeature(item: unknown, index: number, st: FeatureState, sink: PointSink): void {
-  const fail = (reason: string, swapped = false) => sink.error(swapped ? { line: null, index, reason, swapped: true } : { line: null, index, reason });
+function readFeature(item: unknown, index: number, st: FeatureState, sink: PointSink, line: number | null = null): void {
+  const fail = (reason: string, swapped = false) => sink.error(swapped ? { line, index, reason, swapped: true } : { line, index, reason });
   if (!isObject(item) || item.type !== 'Feature') return fail(`not a Feature (got ${describeValue(item)})`);
   const rawProps = own(item, 'properties');
   const props = isObject(rawProps) ? rawProps : null;
   let id = idValue(own(item, 'id')) ?? (props ? idValue(own(props, 'id')) : null);
   let firstIndex: number | undefined;
   if (id !== null) {
-    firstIndex = st.seenIds.get(id);
-    if (firstIndex === undefined) st.seenIds.set(id, index);
+    firstIndex = st.seenIds.firstSeen(id, line ?? index);
   }
 
   const geom = own(item, 'geometry');
@@ -108,7 +109,7 @@ function readFeature(item: unknown, index: number, st: FeatureState, sink: Point
   }
   const problem = coordProblem(lon, lat, st.bounds);
   if (problem !== null && !(problem.swapped && st.fixSwapped)) return fail(problem.reason, problem.swapped);
-  if (firstIndex !== undefined) return fail(`duplicate id '${id ?? ''}' (first at feature ${firstIndex})`);
+  if (firstIndex !== undefined) return fail(`duplicate id '${id ?? ''}' (first ${line === null ? 'at feature' : 'on line'} ${firstIndex})`);
 
   let name: string | null = null;
   if (props) {
@@ -124,7 +125,7 @@ function readFeature(item: unknown, index: number, st: FeatureState, sink: Point
   // a spread defines own properties (an own "__proto__" key stays data; no prototype is set)
   const properties = props ? { ...props } : {};
   const p: InputPoint =
-    problem !== null ? { line: null, index, id, name, lon: lat, lat: lon, properties, swapped: true } : { line: null, index, id, name, lon, lat, properties };
+    problem !== null ? { line, index, id, name, lon: lat, lat: lon, properties, swapped: true } : { line, index, id, name, lon, lat, properties };
   sink.point(p);
 }
 
@@ -163,7 +164,7 @@ function readDocument(text: string, sink: PointSink, opts: ReadOptions): number 
   const maxRows = opts.maxRows ?? Infinity;
   if (items.length > maxRows) throw new Fatal(`too many features: the file has ${fmtInt(items.length)}; the limit is ${fmtInt(maxRows)}`);
 
-  const st: FeatureState = { bounds: opts.bounds ?? null, fixSwapped: opts.fixSwapped === true, seenIds: new Map(), invisible: 0 };
+  const st: FeatureState = { bounds: opts.bounds ?? null, fixSwapped: opts.fixSwapped === true, seenIds: opts.ids ?? exactIds(), invisible: 0 };
   for (let i = 0; i < items.length; i++) readFeature(items[i], i, st, sink);
   if (st.invisible > 0) sink.error({ line: null, index: null, reason: INVISIBLE_NOTE(st.invisible) });
   return items.length;
@@ -190,6 +191,89 @@ export function createGeoJsonPointReader(sink: PointSink, opts: ReadOptions = {}
         const fatal = e instanceof Fatal ? e.message : `could not read the GeoJSON: ${errorMessage(e)}`;
         return { format: 'geojson', fatal, total: 0 } satisfies ReadEnd;
       }
+    },
+  };
+}
+
+/**
+ * A reader of newline-delimited GeoJSON (GeoJSONSeq, RFC 8142, or one Feature per line as
+ * `ogr2ogr -f GeoJSONSeq` and most tools write it): streamed line by line, so a file of any size
+ * passes in bounded memory. Each line is one Feature; a line that is not valid JSON is a bad row
+ * (not fatal), named by its line like every other row error. Blank lines are skipped; the record
+ * separator (U+001E) RFC 8142 puts before each text is allowed.
+ */
+export function createGeoJsonSeqPointReader(sink: PointSink, opts: ReadOptions = {}): PointReader {
+  const st: FeatureState = { bounds: opts.bounds ?? null, fixSwapped: opts.fixSwapped === true, seenIds: opts.ids ?? exactIds(), invisible: 0 };
+  const maxRows = opts.maxRows ?? Infinity;
+  let rest = '';
+  let line = 1;
+  let index = 0;
+  let first = true;
+  let checked = false;
+  let fatal: string | null = null;
+
+  const readLine = (raw: string, at: number) => {
+    let text = raw;
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    if (text.charCodeAt(0) === 0x1e) text = text.slice(1);
+    if (text.trim() === '') return;
+    if (index >= maxRows) throw new Fatal(`too many features: the file has more than ${fmtInt(maxRows)}; the limit is ${fmtInt(maxRows)}`);
+    let item: unknown;
+    try {
+      item = JSON.parse(text);
+    } catch (e) {
+      sink.error({ line: at, index: index++, reason: `invalid JSON: ${errorMessage(e)}` });
+      return;
+    }
+    readFeature(item, index++, st, sink, at);
+  };
+  const guard = (work: () => void) => {
+    if (fatal !== null) return;
+    try {
+      work();
+    } catch (e) {
+      fatal = e instanceof Fatal ? e.message : `could not read the GeoJSON: ${errorMessage(e)}`;
+    }
+  };
+  /** reads the complete lines of `rest` (all of it when final); the binary check waits for a sample */
+  const drain = (final: boolean) => {
+    if (!checked) {
+      if (rest.length < BINARY_SAMPLE && !final) return;
+      checked = true;
+      const bin = binaryReason(rest.slice(0, BINARY_SAMPLE), false);
+      if (bin !== null) throw new Fatal(binaryMessage(bin));
+    }
+    const buf = rest;
+    let p = 0;
+    for (;;) {
+      const e = buf.indexOf('\n', p);
+      if (e < 0) break;
+      readLine(buf.slice(p, e), line++);
+      p = e + 1;
+    }
+    rest = buf.slice(p);
+    if (final && rest !== '') readLine(rest, line);
+  };
+
+  return {
+    push(text) {
+      guard(() => {
+        if (typeof text !== 'string' || text.length === 0) return;
+        if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+        if (text.indexOf('\u0000') !== -1) throw new Fatal(binaryMessage('nul'));
+        rest += text;
+        drain(false);
+      });
+    },
+    end() {
+      guard(() => {
+        drain(true);
+        rest = '';
+        if (index === 0) throw new Fatal('file is empty');
+        if (st.invisible > 0) sink.error({ line: null, index: null, reason: INVISIBLE_NOTE(st.invisible) });
+      });
+      return { format: 'geojson', fatal, total: fatal === null ? index : 0 } satisfies ReadEnd;
     },
   };
 }

@@ -19,13 +19,6 @@ export const MAX_FILE_BYTES = 50 * MiB;
  */
 export const MAX_IMPORT_ROWS = 200_000;
 
-/**
- * Most rows `npm run link` reads. The CSV is streamed in, but the output is still built in memory
- * before it is written (≈ 1 KB per GeoJSON feature with its links), so a million rows already
- * needs about a gigabyte.
- */
-export const MAX_CLI_ROWS = 1_000_000;
-
 /** Row errors kept for the report (the count is always exact): more cannot be read on screen. */
 export const MAX_REPORTED_ERRORS = 500;
 

@@ -7,14 +7,15 @@
  *
  * Pure: no DOM, no fs. Never throws on bad input.
  */
-import { ComboLinker, SiteSetBuilder, emptySiteSet } from '../geo/sites';
-import type { PointLink, SiteCombo, SiteSet } from '../geo/sites';
+import { BatchLinker, OUTSIDE, SiteSetBuilder, emptySiteSet } from '../geo/sites';
+import type { SiteCombo, SiteSet } from '../geo/sites';
 import type { Linker } from '../geo/link';
 import { toWgs84 } from '../geo/crs';
 import type { Crs } from '../geo/crs';
 import { createStreamDecoder } from './decode';
 import type { EncodingChoice, EncodingReport } from './decode';
 import { createFingerprinter } from './fingerprint';
+import type { IdRegistry } from './ids';
 import { createPointReader, formatFromName } from './read-points';
 import type { InputPoint, PointFormat, RowError } from './points';
 import { MAX_REPORTED_ERRORS, fileSizeProblem } from './limits';
@@ -29,20 +30,33 @@ export interface LinkFileOptions {
   maxRows: number;
   /** read rows whose lon/lat look swapped as points, swapped back */
   fixSwapped?: boolean;
+  /** how the duplicate-id check remembers ids (default: every id, exactly) */
+  ids?: IdRegistry;
+  /** hash the bytes to notice a file imported twice (default true) */
+  fingerprint?: boolean;
 }
 
-/** One point, read and linked. */
-export interface LinkedRow {
-  point: InputPoint;
-  /** WGS-84 */
-  lon: number;
-  lat: number;
-  link: PointLink;
+/**
+ * Rows read and linked, in file order, handed over a batch at a time. The arrays are reused for
+ * the next batch: a sink reads them during the call and keeps none of them.
+ */
+export interface LinkedBatch {
+  n: number;
+  /** the rows as read */
+  points: readonly InputPoint[];
+  /** lon, lat as read (in the file's crs; swapped back where the point says so), 2n */
+  input: Float64Array;
+  /** WGS-84 lon, lat, 2n */
+  coords: Float64Array;
+  /** index into `districtNames` of the end, or OUTSIDE (-1) */
+  district: Int32Array;
+  /** index into `combos` of the end */
+  combo: Int32Array;
 }
 
 export interface LinkRowSink {
-  row(r: LinkedRow): void;
-  /** a bad row (index set) or a file-level note (index null) */
+  rows(b: LinkedBatch): void;
+  /** a bad row (index set) or a file-level note (index null), as soon as it is read */
   error(e: RowError): void;
 }
 
@@ -55,8 +69,10 @@ export interface LinkFileEnd {
   total: number;
   /** non-null: the file as a whole cannot be read (drop whatever the sink got) */
   fatal: string | null;
-  /** the zone combinations the rows' `link.combo` index */
+  /** the zone combinations the batches' `combo` index */
   combos: SiteCombo[];
+  /** the district names the batches' `district` index */
+  districtNames: readonly string[];
   linked: number;
   /** linked rows outside every district of Shanghai */
   outside: number;
@@ -69,28 +85,64 @@ export interface LinkFileEnd {
 export interface FileLinker {
   push(chunk: Uint8Array | string): void;
   end(): LinkFileEnd;
+  /** the zone combinations the batches' `combo` index so far (a live list: it only grows) */
+  readonly combos: readonly SiteCombo[];
+  /** the district names the batches' `district` index */
+  readonly districtNames: readonly string[];
 }
 
 const encoder = new TextEncoder();
 
-/** Reads, converts and links a file fed in chunks, sending each row to `sink` in file order. */
+/** Rows per batch: the engine links them in one call, and a batch's arrays stay small. */
+const BATCH = 4096;
+
+/**
+ * Reads, converts and links a file fed in chunks: rows go to `sink` in file order, a batch at a
+ * time (linked with the engine's batch call), and bad rows as soon as they are read.
+ */
 export function createFileLinker(linker: Linker, opts: LinkFileOptions, sink: LinkRowSink): FileLinker {
   const decoder = createStreamDecoder(opts.encoding ?? 'auto');
   const fingerprint = createFingerprinter();
-  const combos = new ComboLinker(linker);
+  const batcher = new BatchLinker(linker);
+  const crs = opts.crs;
+  const points: InputPoint[] = [];
+  const input = new Float64Array(2 * BATCH);
+  const coords = new Float64Array(2 * BATCH);
+  const district = new Int32Array(BATCH);
+  const combo = new Int32Array(BATCH);
   let linked = 0;
   let outside = 0;
   let bad = 0;
   let swappable = 0;
+
+  const flush = () => {
+    const n = points.length;
+    if (n === 0) return;
+    const xy = coords.subarray(0, 2 * n);
+    batcher.linkMany(xy, district, combo);
+    for (let i = 0; i < n; i++) if (district[i] === OUTSIDE) outside++;
+    linked += n;
+    sink.rows({ n, points, input, coords, district, combo });
+    points.length = 0;
+  };
+
   const reader = createPointReader(
     opts.fileName,
     {
       point(p) {
-        const [lon, lat] = toWgs84(p.lon, p.lat, opts.crs);
-        const link = combos.link(lon, lat);
-        linked++;
-        if (link.district === null) outside++;
-        sink.row({ point: p, lon, lat, link });
+        const k = points.length;
+        input[2 * k] = p.lon;
+        input[2 * k + 1] = p.lat;
+        if (crs === 'wgs84') {
+          coords[2 * k] = p.lon;
+          coords[2 * k + 1] = p.lat;
+        } else {
+          const [lon, lat] = toWgs84(p.lon, p.lat, crs);
+          coords[2 * k] = lon;
+          coords[2 * k + 1] = lat;
+        }
+        points.push(p);
+        if (points.length === BATCH) flush();
       },
       error(e) {
         if (e.index !== null) {
@@ -100,12 +152,15 @@ export function createFileLinker(linker: Linker, opts: LinkFileOptions, sink: Li
         sink.error(e);
       },
     },
-    { maxRows: opts.maxRows, fixSwapped: opts.fixSwapped === true },
+    { maxRows: opts.maxRows, fixSwapped: opts.fixSwapped === true, ...(opts.ids ? { ids: opts.ids } : {}) },
   );
+  const hashing = opts.fingerprint !== false;
   return {
+    combos: batcher.combos,
+    districtNames: batcher.districtNames,
     push(chunk) {
       const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-      fingerprint.push(bytes);
+      if (hashing) fingerprint.push(bytes);
       const text = decoder.push(bytes);
       if (text) reader.push(text);
     },
@@ -113,13 +168,15 @@ export function createFileLinker(linker: Linker, opts: LinkFileOptions, sink: Li
       const rest = decoder.end();
       if (rest) reader.push(rest);
       const r = reader.end();
+      flush();
       return {
         format: r.format,
         encoding: decoder.report ?? { encoding: 'utf-8', bom: false, how: 'ascii' },
         fingerprint: fingerprint.digest(),
         total: r.total,
         fatal: r.fatal,
-        combos: combos.combos,
+        combos: batcher.combos,
+        districtNames: batcher.districtNames,
         linked,
         outside,
         bad,
@@ -205,26 +262,37 @@ export async function importSites(source: Blob | Uint8Array | string, fileName: 
     return { ...base, format, encoding: null, total: 0, set: emptySiteSet({ ...meta, format }), errors: [], errorCount: 0, notes: [], fatal: problem, ms: 0 };
   }
 
-  const b = new SiteSetBuilder();
+  const b = new SiteSetBuilder(linker.districtNames);
   const errors: RowError[] = [];
   const notes: string[] = [];
+  const lines = new Int32Array(BATCH);
+  const rows = new Int32Array(BATCH);
+  const swapped = new Uint8Array(BATCH);
   const run = createFileLinker(
     linker,
     { ...opts, fileName },
     {
-      row: (r) =>
-        b.add({
-          id: r.point.id,
-          name: r.point.name,
-          line: r.point.line,
-          row: r.point.index,
-          inLon: r.point.lon,
-          inLat: r.point.lat,
-          lon: r.lon,
-          lat: r.lat,
-          swapped: r.point.swapped === true,
-          link: r.link,
-        }),
+      rows: (batch) => {
+        const ps = batch.points;
+        for (let i = 0; i < batch.n; i++) {
+          const p = ps[i]!;
+          lines[i] = p.line ?? -1;
+          rows[i] = p.index;
+          swapped[i] = p.swapped === true ? 1 : 0;
+        }
+        b.addBatch({
+          n: batch.n,
+          ids: ps.map((p) => p.id),
+          names: ps.map((p) => p.name),
+          lines,
+          rows,
+          input: batch.input,
+          coords: batch.coords,
+          swapped,
+          district: batch.district,
+          combo: batch.combo,
+        });
+      },
       error: (e) => {
         if (e.index === null) notes.push(e.reason);
         else if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);

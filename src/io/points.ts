@@ -13,6 +13,7 @@
  * from Shanghai is a point: whether it lies in Shanghai is the linker's answer ("outside"), not
  * the reader's.
  */
+import type { IdRegistry } from './ids';
 
 export interface InputPoint {
   /** 1-based line where the CSV record starts (the header is line 1 unless lines precede it); null for GeoJSON */
@@ -27,6 +28,9 @@ export interface InputPoint {
   properties: Record<string, unknown>;
   /** the file had lon and lat the other way round and the reader was asked to swap them */
   swapped?: true;
+  /** CSV: lon and lat as written in the file (trimmed), so a writer may keep them as they were */
+  lonText?: string;
+  latText?: string;
 }
 
 export interface RowError {
@@ -58,6 +62,8 @@ export interface ReadOptions {
   bounds?: readonly [number, number, number, number];
   /** read rows whose lon/lat look swapped as points, swapped back (marked `swapped`) */
   fixSwapped?: boolean;
+  /** how the duplicate-id check remembers ids (default: exactly, in a Map; see ids.ts) */
+  ids?: IdRegistry;
 }
 
 /** Where the rows of a streaming reader go, in file order. */

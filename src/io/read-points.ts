@@ -3,18 +3,30 @@
  * whole text at once (tests, small inputs). Streaming callers use {@link createPointReader}.
  */
 import { createCsvPointReader } from './csv-points';
-import { createGeoJsonPointReader } from './geojson-points';
+import { createGeoJsonPointReader, createGeoJsonSeqPointReader } from './geojson-points';
 import { fmtMB, validBounds } from './points';
 import type { InputPoint, ParseResult, PointFormat, PointReader, PointSink, ReadEnd, ReadOptions, RowError } from './points';
 
-/** The format an extension says, or null (unknown: look at the content). */
-export function formatFromName(fileName: string): PointFormat | null {
+function extensionOf(fileName: string): string {
   const name = typeof fileName === 'string' ? fileName.toLowerCase() : '';
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
-  const ext = dot >= 0 ? base.slice(dot + 1) : '';
+  return dot >= 0 ? base.slice(dot + 1) : '';
+}
+
+/** Extensions of newline-delimited GeoJSON (one Feature per line). */
+const SEQ_EXTENSIONS = new Set(['ndjson', 'geojsonl', 'geojsons', 'geojsonseq', 'jsonl', 'jsonseq']);
+
+/** True when the name says newline-delimited GeoJSON (.ndjson, .geojsonl, .geojsons, .jsonl…). */
+export function isGeoJsonSeqName(fileName: string): boolean {
+  return SEQ_EXTENSIONS.has(extensionOf(fileName));
+}
+
+/** The format an extension says, or null (unknown: look at the content). Newline-delimited GeoJSON is GeoJSON. */
+export function formatFromName(fileName: string): PointFormat | null {
+  const ext = extensionOf(fileName);
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
-  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'geojson' || ext === 'json' || SEQ_EXTENSIONS.has(ext)) return 'geojson';
   return null;
 }
 
@@ -45,7 +57,12 @@ export function createPointReader(fileName: string, sink: PointSink, opts: ReadO
   let held = '';
   const make = (f: PointFormat) => {
     format = f;
-    reader = f === 'geojson' ? createGeoJsonPointReader(sink, opts) : createCsvPointReader(sink, opts);
+    reader =
+      f === 'csv'
+        ? createCsvPointReader(sink, opts)
+        : isGeoJsonSeqName(fileName)
+          ? createGeoJsonSeqPointReader(sink, opts)
+          : createGeoJsonPointReader(sink, opts);
     if (held) reader.push(held);
     held = '';
   };

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,21 +23,53 @@ interface Run {
   written: Map<string, string>;
 }
 
-/** runLink with in-memory output (and optional in-memory input files, text as UTF-8); the real geo data is read from public/geo. */
+/**
+ * runLink with in-memory output (and optional in-memory input files, text as UTF-8); the real geo
+ * data is read from public/geo. Files are read `chunkBytes` at a time (default: a small odd size,
+ * so that rows and characters are cut across chunks). `written` holds the files left at the end
+ * (the temporary file the CLI writes to is renamed or removed).
+ */
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}, extra: Partial<LinkIO> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
+  const bytesOf = (p: string): Uint8Array => {
+    const f = files[p];
+    if (f === undefined) return readFileSync(p);
+    return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  };
   const code = await runLink(args, {
-    readFile: (p) => {
-      const f = files[p];
-      if (f === undefined) return readFileSync(p);
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    readFile: bytesOf,
+    openRead: (p) => {
+      const bytes = bytesOf(p);
+      let at = 0;
+      return {
+        size: bytes.length,
+        read: (into) => {
+          const n = Math.min(into.length, bytes.length - at);
+          into.set(bytes.subarray(at, at + n));
+          at += n;
+          return n;
+        },
+        close: () => {},
+      };
     },
+    openWrite: (p) => {
+      // the writer reuses its buffer: keep a copy of each piece
+      const parts: Buffer[] = [];
+      written.set(p, '');
+      return { write: (b) => void parts.push(Buffer.from(b)), close: () => void written.set(p, Buffer.concat(parts).toString('utf8')) };
+    },
+    rename: (from, to) => {
+      written.set(to, written.get(from)!);
+      written.delete(from);
+    },
+    remove: (p) => void written.delete(p),
     exists: (p) => p in files || existsSync(p),
-    writeFile: (p, t) => void written.set(p, t),
     stdout: (l) => void out.push(l),
     stderr: (l) => void err.push(l),
+    progress: null,
+    chunkBytes: 997,
     ...extra,
   });
   return { code, out, err, written };
@@ -333,4 +365,185 @@ describe('link CLI (spawned)', () => {
     const fs = features(readFileSync(out, 'utf8'));
     expect(byName(fs, '张江高科站').properties.zones).toContain('zhangjiang-pole');
   }, 120_000);
+});
+
+/**
+ * A CSV of `rows` points (CRLF or LF), Chinese names so that chunks cut UTF-8 characters, every
+ * 37th name quoted over two lines so that lines and rows differ, bad lon values at the rows in
+ * `bad` and the id of row 2 again at the rows in `dup`. Returns the text and, counted here while
+ * writing it, the line each row starts on.
+ */
+function streamCsv(rows: number, bad: ReadonlySet<number>, dup: ReadonlySet<number>, eol = '\r\n') {
+  const parts = [`id,name,lon,lat${eol}`];
+  let line = 2;
+  const badLines: number[] = [];
+  const dupLines: number[] = [];
+  const lineOf: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    lineOf.push(line);
+    const name = i % 37 === 0 ? `"园区${i}${eol}二号楼"` : `园区${i}`;
+    const lon = bad.has(i) ? 'x' : (121.2 + (i % 100) / 250).toFixed(5);
+    if (bad.has(i)) badLines.push(line);
+    if (dup.has(i)) dupLines.push(line);
+    parts.push(`${dup.has(i) ? 'r2' : `r${i}`},${name},${lon},31.2${i % 10}${eol}`);
+    line += i % 37 === 0 ? 2 : 1;
+  }
+  return { text: parts.join(''), badLines, dupLines, lineOf, lastLine: lineOf.at(-1)! };
+}
+
+describe('link CLI: streamed input', () => {
+  const bad = new Set([0, 1, 4095, 4096, 4097, 5000, 8191, 9999]);
+  const dup = new Set([3, 6000]);
+  const { text, badLines, dupLines, lineOf } = streamCsv(10_000, bad, dup);
+
+  it.each([1, 7, 997, 4096, 65_536])('row errors keep their line numbers across chunk boundaries (chunks of %i bytes)', async (chunkBytes) => {
+    const r = await run(['--in', 'big.csv', '--out', 'o.csv'], { 'big.csv': text }, { chunkBytes });
+    expect(r.code).toBe(1);
+    expect(r.written.size).toBe(0);
+    const rowErrors = r.err.filter((l) => l.startsWith('big.csv:'));
+    expect(rowErrors).toEqual(
+      [
+        ...badLines.map((l) => ({ l, m: `big.csv:${l}: lon "x" is not a number` })),
+        ...dupLines.map((l) => ({ l, m: `big.csv:${l}: duplicate id 'r2' (first on line ${lineOf[2]})` })),
+      ]
+        .sort((a, b) => a.l - b.l)
+        .map((e) => e.m),
+    );
+    expect(r.err.at(-1)).toMatch(/10 bad rows of 10000; nothing written/);
+  });
+
+  it('with --skip-invalid the good rows are written in order, each once', async () => {
+    const r = await run(['--in', 'big.csv', '--out', 'o.csv', '--skip-invalid'], { 'big.csv': text }, { chunkBytes: 4093 });
+    expect(r.code).toBe(0);
+    const lines = r.written.get('o.csv')!.slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    const ids = lines
+      .slice(1, -1)
+      .map((l) => l.slice(0, l.indexOf(',')))
+      .filter((id) => id.startsWith('r'));
+    const want: string[] = [];
+    for (let i = 0; i < 10_000; i++) if (!bad.has(i) && !dup.has(i)) want.push(`r${i}`);
+    expect(ids).toEqual(want);
+    expect(r.out[0]).toMatch(/^link: 9990 linked .*, 10 invalid rows skipped/);
+  });
+
+  it('CRLF, LF and a CR cut from its LF by a chunk read the same rows and lines', async () => {
+    const lf = streamCsv(300, new Set([250]), new Set(), '\n');
+    const crlf = streamCsv(300, new Set([250]), new Set(), '\r\n');
+    expect(lf.badLines).toEqual(crlf.badLines);
+    // a chunk that ends between the CR and the LF of a row before the bad one
+    const cr = crlf.text.indexOf('\r\n', 2000);
+    expect(cr).toBeLessThan(crlf.text.indexOf(',x,'));
+    const crBytes = new TextEncoder().encode(crlf.text.slice(0, cr + 1)).length;
+    for (const [name, t, eol, chunkBytes] of [
+      ['lf.csv', lf.text, '\n', 997],
+      ['crlf.csv', crlf.text, '\r\n', 997],
+      ['cut.csv', crlf.text, '\r\n', crBytes],
+    ] as const) {
+      const r = await run(['--in', name, '--out', 'o.csv', '--skip-invalid'], { [name]: t }, { chunkBytes });
+      expect(r.code, name).toBe(0);
+      expect(r.err.filter((l) => l.startsWith(`${name}:`))).toEqual([`${name}:${lf.badLines[0]}: lon "x" is not a number`]);
+      const out = r.written.get('o.csv')!;
+      // the quoted two-line names keep their line break as read; every row is there, once
+      expect(out).toContain(`,"园区37${eol}二号楼",`);
+      const ids = [...out.matchAll(/\r\n(r\d+),/g)].map((m) => m[1]);
+      expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => `r${i}`).filter((id) => id !== 'r250'));
+    }
+  });
+
+  it('a trailing partial line: the last row without a line end is read; a cut-off last row is a bad row on its line', async () => {
+    const full = streamCsv(5000, new Set(), new Set(), '\r\n');
+    const noEol = full.text.slice(0, -2);
+    const r = await run(['--in', 'a.csv', '--out', 'o.csv'], { 'a.csv': noEol }, { chunkBytes: 1000 });
+    expect(r.code).toBe(0);
+    const out = r.written.get('o.csv')!;
+    expect([...out.matchAll(/\r\n(r\d+),/g)]).toHaveLength(5000);
+    expect(out).toMatch(/\r\nr4999,园区4999,[^\n]*\r\n$/);
+
+    // the file stops in the middle of its last row's lat
+    const cut = noEol.slice(0, noEol.lastIndexOf(','));
+    const c = await run(['--in', 'c.csv', '--out', 'o.csv'], { 'c.csv': cut }, { chunkBytes: 1000 });
+    expect(c.code).toBe(1);
+    expect(c.err.filter((l) => l.startsWith('c.csv:'))).toEqual([expect.stringMatching(new RegExp(`^c\\.csv:${full.lastLine}: `))]);
+  });
+
+  it('newline-delimited GeoJSON in and out: line numbers and a point outside Shanghai', async () => {
+    const lines = [
+      JSON.stringify({ type: 'Feature', id: 'a', properties: { name: '人民广场' }, geometry: { type: 'Point', coordinates: [121.4737, 31.2304] } }),
+      '',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121.5,',
+      JSON.stringify({ type: 'Feature', id: 'b', properties: { name: '昆山' }, geometry: { type: 'Point', coordinates: [120.98, 31.38] } }),
+    ];
+    const input = lines.join('\r\n');
+    const r = await run(['--in', 'p.ndjson', '--out', 'o.ndjson', '--skip-invalid'], { 'p.ndjson': input }, { chunkBytes: 13 });
+    expect(r.code).toBe(0);
+    expect(r.err.filter((l) => l.startsWith('p.ndjson:'))).toEqual([expect.stringMatching(/^p\.ndjson:3: invalid JSON/)]);
+    const out = r.written
+      .get('o.ndjson')!
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Feature<Point, Props>);
+    expect(out.map((f) => [f.id, f.properties.district, f.properties.outside])).toEqual([
+      ['a', '黄浦区', false],
+      ['b', null, true],
+    ]);
+    expect(r.out[0]).toMatch(/2 linked \(1 outside Shanghai\), 1 invalid feature skipped/);
+  });
+
+  it('a progress line is drawn on a terminal and cleared at the end', async () => {
+    const lines: string[] = [];
+    const r = await run(['--in', 'big.csv', '--out', 'o.csv', '--skip-invalid'], { 'big.csv': text }, { progress: (l) => void lines.push(l) });
+    expect(r.code).toBe(0);
+    expect(lines[0]).toMatch(/^link: 4,096 rows \(\d+%\), [\d,]+ rows\/s$/);
+    expect(lines.at(-1)).toBe('');
+  });
+});
+
+describe('link CLI: a file of 1,000,001 rows, on disk', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'link-big-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('links every row (more than the old limit of 1,000,000), streaming from and to real files', async () => {
+    const n = 1_000_001;
+    const inFile = join(dir, 'big.csv');
+    const fd = openSync(inFile, 'w');
+    writeSync(fd, 'id,lon,lat\n');
+    let part: string[] = [];
+    for (let i = 0; i < n; i++) {
+      // every 1000th row outside Shanghai (昆山); the last one a bad row
+      const lon = i === n - 1 ? 'x' : i % 1000 === 0 ? '120.98' : '121.4737';
+      const lat = i % 1000 === 0 ? '31.38' : '31.2304';
+      part.push(`${i},${lon},${lat}\n`);
+      if (part.length === 100_000) {
+        writeSync(fd, part.join(''));
+        part = [];
+      }
+    }
+    writeSync(fd, part.join(''));
+    closeSync(fd);
+
+    const outFile = join(dir, 'out.csv');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runLink(['--in', inFile, '--out', outFile, '--skip-invalid'], {
+      stdout: (l) => void out.push(l),
+      stderr: (l) => void err.push(l),
+      progress: null,
+    });
+    expect(code).toBe(0);
+    expect(err).toEqual([`${inFile}:${n + 1}: lon "x" is not a number`]);
+    expect(out[0]).toMatch(/^link: 1000000 linked \(1000 outside Shanghai\), 1 invalid row skipped/);
+    const text = readFileSync(outFile, 'utf8');
+    const rows = text.split('\r\n');
+    expect(rows).toHaveLength(1 + 1_000_000 + 1);
+    expect(rows[1]).toMatch(/^0,,120\.98,31\.38,,true,/);
+    expect(rows[2]).toMatch(/^1,,121\.4737,31\.2304,黄浦区,false,/);
+    expect(rows.at(-2)).toMatch(/^999999,,121\.4737,31\.2304,黄浦区,false,/);
+    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'out.csv']);
+  }, 600_000);
 });

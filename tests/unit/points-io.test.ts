@@ -173,7 +173,9 @@ describe('CSV parsing', () => {
   it('RFC 4180: quoted commas, doubled quotes, CRLF', () => {
     const r = parseCsvPoints('name,lon,lat,note\r\n"A, B",121.1,31.1,"say ""hi"""\r\n');
     expect(r.fatal).toBeNull();
-    expect(r.points).toEqual([{ line: 2, index: 0, id: null, name: 'A, B', lon: 121.1, lat: 31.1, properties: { note: 'say "hi"' } }]);
+    expect(r.points).toEqual([
+      { line: 2, index: 0, id: null, name: 'A, B', lon: 121.1, lat: 31.1, properties: { note: 'say "hi"' }, lonText: '121.1', latText: '31.1' },
+    ]);
   });
 
   it('quoted newlines keep line numbers right (LF, CRLF and CR)', () => {
@@ -239,6 +241,8 @@ describe('CSV parsing', () => {
       lon: 121.1,
       lat: 31.1,
       properties: { District: '黄浦区', Count: '12', _col5: 'extra' },
+      lonText: '121.1',
+      latText: '31.1',
     });
   });
 

@@ -81,3 +81,26 @@ describe('decoding files as people save them', () => {
     expect(parseEncodingChoice('latin1')).toBeNull();
   });
 });
+
+describe('the stream decoder keeps no view of the caller’s buffer', () => {
+  it.each([
+    ['ASCII', new TextEncoder().encode('id,lon,lat\n1,121.4,31.2\n')],
+    ['UTF-8 with BOM', new TextEncoder().encode('\ufeffid,名称\n1,张江\n')],
+    ['GBK', new Uint8Array(iconv.encode('id,名称\n1,张江高科\n'.repeat(50), 'gbk'))],
+    ['UTF-16 LE', new Uint8Array(iconv.encode('\ufeffid,名称\n1,张江\n', 'utf-16le'))],
+  ])('%s read through one reused buffer, a byte or two at a time, is read whole', (_, bytes) => {
+    const whole = decodeBytes(bytes).text;
+    for (const size of [1, 2]) {
+      const d = createStreamDecoder('auto');
+      const buf = new Uint8Array(size);
+      let text = '';
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = Math.min(size, bytes.length - at);
+        buf.set(bytes.subarray(at, at + n));
+        text += d.push(buf.subarray(0, n));
+      }
+      text += d.end();
+      expect(text).toBe(whole);
+    }
+  });
+});

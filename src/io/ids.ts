@@ -1,0 +1,108 @@
+/**
+ * The duplicate-id check of the point readers: a row whose id was seen before is a bad row that
+ * names where the id was first seen. Two ways to remember the ids:
+ *
+ * - {@link exactIds}: every id in a Map (the browser's import: at most 200,000 rows).
+ * - {@link fingerprintIds}: `npm run link` at millions of rows must not hold every id. It keeps a
+ *   64-bit fingerprint of each id (two independent 32-bit hashes) and the line it was first on,
+ *   in an open-addressing table of typed arrays: 12 bytes a slot, 15 bytes per distinct id
+ *   whatever the ids' length when the table is sized from the expected count (at most 4/5 full:
+ *   5,000,000 ids take 72 MiB), up to 22 when it had to grow by half on the way.
+ *   Two different ids share a fingerprint with probability about n²/2⁶⁵ over the whole file
+ *   (7 × 10⁻⁷ for 5,000,000 ids); such a row would be reported as a duplicate of the other.
+ */
+
+export interface IdRegistry {
+  /** Where `id` was first seen (a line or a feature index), recording `at` if this is the first time. */
+  firstSeen(id: string, at: number): number | undefined;
+}
+
+/** Every id in a Map: exact, memory grows with the ids. */
+export function exactIds(): IdRegistry {
+  const seen = new Map<string, number>();
+  return {
+    firstSeen(id, at) {
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, at);
+      return first;
+    },
+  };
+}
+
+/** FNV-1a and a murmur-style mix over the UTF-16 code units, as two unsigned 32-bit words. */
+function hash2(s: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    let k = Math.imul(c, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    b ^= Math.imul(k, 0x1b873593);
+    b = (b << 13) | (b >>> 19);
+    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+  }
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 13;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  return [a >>> 0, b >>> 0];
+}
+
+/** Most of the table in use before it grows (linear probing stays short below this). */
+const MAX_LOAD = 0.8;
+
+/**
+ * 64-bit fingerprints in an open-addressing table (see the module comment). `expected`: about how
+ * many ids will come (the CLI estimates it from the file's size), so that the table is made once
+ * at its final size: it grows by half when it passes {@link MAX_LOAD} all the same. Any size (not
+ * a power of two): a slot is picked by scaling the hash to the size.
+ */
+export function fingerprintIds(expected = 0): IdRegistry {
+  let size = Math.max(1 << 16, Math.ceil(expected / MAX_LOAD));
+  let hi = new Uint32Array(size);
+  let lo = new Uint32Array(size);
+  // line + 1 (0: empty slot)
+  let at1 = new Int32Array(size);
+  let count = 0;
+  let scale = size / 4294967296;
+
+  const slotOf = (h: number, l: number) => Math.min(size - 1, Math.floor(((l ^ Math.imul(h, 0x9e3779b1)) >>> 0) * scale));
+  const place = (h: number, l: number, v: number) => {
+    let i = slotOf(h, l);
+    while (at1[i] !== 0) i = i + 1 === size ? 0 : i + 1;
+    hi[i] = h;
+    lo[i] = l;
+    at1[i] = v;
+  };
+  const grow = () => {
+    const oh = hi;
+    const ol = lo;
+    const oa = at1;
+    size = Math.ceil(size * 1.5);
+    scale = size / 4294967296;
+    hi = new Uint32Array(size);
+    lo = new Uint32Array(size);
+    at1 = new Int32Array(size);
+    for (let i = 0; i < oh.length; i++) if (oa[i] !== 0) place(oh[i]!, ol[i]!, oa[i]!);
+  };
+
+  return {
+    firstSeen(id, at) {
+      const [h, l] = hash2(id);
+      let i = slotOf(h, l);
+      for (;;) {
+        const v = at1[i]!;
+        if (v === 0) break;
+        if (hi[i] === h && lo[i] === l) return v - 1;
+        i = i + 1 === size ? 0 : i + 1;
+      }
+      hi[i] = h;
+      lo[i] = l;
+      at1[i] = at + 1;
+      if (++count > size * MAX_LOAD) grow();
+      return undefined;
+    },
+  };
+}
