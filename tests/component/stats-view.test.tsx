@@ -6,7 +6,8 @@ import { StatsHost } from '../../src/components/stats/StatsHost';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
-import { realGeoFixture, readGeoJson } from '../fakes/geo-disk';
+import { diskFetcher, realGeoFixture, readGeoJson } from '../fakes/geo-disk';
+import type { TargetsFile } from '../../src/loaders/schemas';
 
 interface Park {
   id: string;
@@ -62,5 +63,48 @@ describe('statistics view', () => {
     expect(table.querySelector('tr[data-row="ai-chips"]')).toBeNull();
     fireEvent.click(within(table).getByRole('button', { name: '显示人工智能的子产业' }));
     expect(table.querySelector('tr[data-row="ai-chips"]')).not.toBeNull();
+  });
+
+  it('the scorecard: every target with its status, a chart with title, unit, source and text alternative, "no data" without a chart, figures that disagree side by side, sources as links', async () => {
+    const file = readGeoJson<TargetsFile>('targets.json');
+    const store = real.store();
+    store.getState().setLang('en');
+    const fetcher = diskFetcher();
+    await store.getState().loadScorecard('/', fetcher);
+    expect(fetcher.requested).toEqual(['/geo/targets.json']);
+    store.getState().openStats('scorecard');
+    renderWith(store);
+    await screen.findAllByTestId('score-chart', {}, { timeout: 15_000 });
+    const cards = [...document.querySelectorAll('article.score')];
+    expect(cards.map((c) => c.getAttribute('data-target'))).toEqual(file.targets.map((t) => t.id));
+    for (const t of file.targets) {
+      const card = document.querySelector(`article.score[data-target="${t.id}"]`)!;
+      expect(card.getAttribute('data-status')).toBe(t.status);
+      const links = [...card.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+      for (const o of t.outturns) expect(links, `${t.id} ${o.id}`).toContain(o.source);
+    }
+    // a measure with figures: a chart whose SVG is labelled and described
+    const share = document.querySelector('article.score[data-target="sei-gdp-share"]')!;
+    const fig = share.querySelector('figure.score-chart')!;
+    expect(fig.querySelector('figcaption')!.textContent).toBe('share of the strategic emerging industries in the city’s GDP');
+    expect(fig.querySelector('.chart-unit')!.textContent).toBe('Unit: %');
+    expect(fig.querySelector('.chart-source')!.textContent).toContain('沪府办发〔2021〕10号');
+    const svg = fig.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toBe('share of the strategic emerging industries in the city’s GDP');
+    expect(svg.getAttribute('aria-description') ?? svg.querySelector('desc')?.textContent).toContain('23.8 % in 2022');
+    expect(svg.querySelectorAll('circle')).toHaveLength(2);
+    // no reported figure: no chart, "no data", and no 0 anywhere as its figure
+    const none = document.querySelector('article.score[data-target="ic-two-firms"]')!;
+    expect(none.querySelector('figure')).toBeNull();
+    expect(none.querySelector('[data-testid="no-data"]')!.textContent).toContain('No data');
+    expect(none.querySelector('.status')!.textContent).toBe('No data');
+    // figures that disagree, side by side
+    const group = document.querySelector('article.score[data-target="sei-industrial-share"] .side-by-side')!;
+    const disagree = file.targets
+      .find((t) => t.id === 'sei-industrial-share')!
+      .outturns.filter((o) => o.conflicts_with.length > 0)
+      .map((o) => `${o.value_text} ${o.unit}`);
+    expect(disagree).toHaveLength(2);
+    expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(disagree.sort());
   });
 });

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { st } from '../../i18n/stats';
@@ -6,8 +7,11 @@ import type { StatsTab } from '../../state/url/types';
 import { MatrixTable } from './MatrixTable';
 import './stats.css';
 
+// the scorecard and its chart library load when its tab is first opened
+const Scorecard = lazy(() => import('./Scorecard'));
+
 /** The tabs this view shows, in order. */
-const TABS: readonly StatsTab[] = ['matrix'];
+const TABS: readonly StatsTab[] = ['matrix', 'scorecard'];
 
 /**
  * The statistics view beside the map (`?view=stats&tab=…`): figures computed from the same data,
@@ -55,6 +59,11 @@ export default function StatsView() {
       </header>
       <div id="stats-panel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-body" tabIndex={0}>
         {tab === 'matrix' && <MatrixTable />}
+        {tab === 'scorecard' && (
+          <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
+            <Scorecard />
+          </Suspense>
+        )}
       </div>
     </section>
   );

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import * as Plot from '@observablehq/plot';
+import type { ChartPoint } from '../../state/stats/scorecard';
+
+export interface ChartText {
+  title: string;
+  unit: string;
+  source: string;
+  /** the text alternative: what the chart shows, in words */
+  description: string;
+}
+
+const ACCENT = '#6a3fb5';
+
+/**
+ * One measure's small chart (Observable Plot, loaded with the scorecard): the baseline → target
+ * line dashed, the reported figures as dots (hollow: a proxy measure). A figure with title, unit
+ * and source line; the SVG carries the text alternative as its label and description.
+ */
+export function ScoreChart({ points, text, width = 300 }: { points: readonly ChartPoint[]; text: ChartText; width?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const plan = points.filter((p) => p.kind === 'baseline' || p.kind === 'target');
+    const reported = points.filter((p) => p.kind === 'outturn' || p.kind === 'proxy');
+    const years = points.map((p) => p.year);
+    const svg = Plot.plot({
+      width,
+      height: 150,
+      marginLeft: 48,
+      marginRight: 16,
+      style: { fontSize: '11px', background: '#fff' },
+      ariaLabel: text.title,
+      ariaDescription: text.description,
+      x: { label: null, tickFormat: 'd', ticks: [...new Set(years)], domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5] },
+      y: { label: null, grid: true, nice: true },
+      marks: [
+        Plot.line(plan, { x: 'year', y: 'value', stroke: '#8a8478', strokeDasharray: '4,3' }),
+        Plot.dot(plan, { x: 'year', y: 'value', symbol: 'diamond2', stroke: '#5f6670', r: 4 }),
+        Plot.dot(reported, { x: 'year', y: 'value', stroke: ACCENT, fill: (d: ChartPoint) => (d.kind === 'proxy' ? '#fff' : ACCENT), r: 4 }),
+        Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
+      ],
+    });
+    el.replaceChildren(svg);
+    return () => svg.remove();
+  }, [points, text, width]);
+  return (
+    <figure className="score-chart" data-testid="score-chart">
+      <figcaption className="chart-title">{text.title}</figcaption>
+      <p className="chart-unit">{text.unit}</p>
+      <div ref={ref} className="chart-svg" />
+      <p className="chart-source">{text.source}</p>
+      <p className="visually-hidden">{text.description}</p>
+    </figure>
+  );
+}
