@@ -107,4 +107,24 @@ describe('statistics view', () => {
     expect(disagree).toHaveLength(2);
     expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(disagree.sort());
   });
+
+  it('the zones table: sortable headers with aria-sort, schematic areas marked, choosing a zone selects it', async () => {
+    const store = real.store();
+    store.getState().openStats('zones');
+    renderWith(store);
+    const table = await screen.findByTestId('zones', {}, { timeout: 15_000 });
+    const zones = readGeoJson<{ features: { properties: { id: string; schematic: boolean; kind: string } }[] }>('zones.geojson').features;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(zones.length);
+    expect(table.querySelector('th[aria-sort="descending"] button[data-sort="km2"]')).not.toBeNull();
+    fireEvent.click(table.querySelector('button[data-sort="name"]')!);
+    expect(table.querySelector('th[aria-sort="ascending"] button[data-sort="name"]')).not.toBeNull();
+    const pole = zones.find((z) => z.properties.id === 'zhangjiang-pole')!;
+    const row = table.querySelector('tr[data-zone="zhangjiang-pole"]')!;
+    expect(pole.properties.schematic).toBe(true);
+    expect(row.textContent).toContain('示意');
+    const axis = zones.find((z) => z.properties.kind === 'axis')!;
+    expect(table.querySelector(`tr[data-zone="${axis.properties.id}"]`)!.textContent).toContain('线，无面积');
+    fireEvent.click(within(row as HTMLElement).getByRole('button'));
+    expect(store.getState().selectedZoneId).toBe('zhangjiang-pole');
+  });
 });

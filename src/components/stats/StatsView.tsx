@@ -5,13 +5,14 @@ import { st } from '../../i18n/stats';
 import { useAppStore } from '../../state/store';
 import type { StatsTab } from '../../state/url/types';
 import { MatrixTable } from './MatrixTable';
+import { ZonesTable } from './ZonesTable';
 import './stats.css';
 
 // the scorecard and its chart library load when its tab is first opened
 const Scorecard = lazy(() => import('./Scorecard'));
 
 /** The tabs this view shows, in order. */
-const TABS: readonly StatsTab[] = ['matrix', 'scorecard'];
+const TABS: readonly StatsTab[] = ['matrix', 'zones', 'scorecard'];
 
 /**
  * The statistics view beside the map (`?view=stats&tab=…`): figures computed from the same data,
@@ -59,6 +60,7 @@ export default function StatsView() {
       </header>
       <div id="stats-panel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-body" tabIndex={0}>
         {tab === 'matrix' && <MatrixTable />}
+        {tab === 'zones' && <ZonesTable />}
         {tab === 'scorecard' && (
           <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
             <Scorecard />
