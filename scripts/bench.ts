@@ -3,8 +3,8 @@
  *
  * Linking (scripts/bench-linking.ts): the engine's cost curve for 10k, 100k, 1M and 5M random
  * points beside the previous engine and a naive Turf loop from the same run, with the check that
- * every answer equals Turf's (exit 1 otherwise). Then the browser and sites benchmarks, each in a
- * fresh Node process.
+ * every answer equals Turf's (exit 1 otherwise). Then the browser, sites and statistics view
+ * benchmarks, each in a fresh Node process.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,9 @@ async function main(): Promise<number> {
   if (browser.status !== 0) console.log(`browser benchmark exited with ${browser.status}`);
   const sites = child('./bench-sites.ts');
   if (sites.status !== 0) console.log(`sites benchmark exited with ${sites.status}`);
+  console.log('');
+  const stats = child('./bench-stats.ts');
+  if (stats.status !== 0) console.log(`statistics benchmark exited with ${stats.status}`);
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
   return node.identical ? 0 : 1;
