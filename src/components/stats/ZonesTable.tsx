@@ -16,7 +16,7 @@ const COLS: { key: ZoneSortKey; label: StatsStringKey }[] = [
   { key: 'parks', label: 'zoneParks' },
 ];
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => (x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`);
 const km2Text = (r: ZoneRow) => (r.km2 === null ? null : r.km2 < 10 ? r.km2.toFixed(1) : String(Math.round(r.km2)));
 
 /** The zones table: sortable by every column; choosing a zone's name selects it on the map. */
@@ -76,50 +76,52 @@ export function ZonesTable() {
           {st(lang, 'exportCsv')}
         </button>
       </div>
-      <table className="stats-zones" data-testid="zones">
-        <caption>{st(lang, 'zonesCaption')}</caption>
-        <thead>
-          <tr>
-            {COLS.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <button type="button" data-sort={c.key} onClick={() => onSort(c.key)} aria-label={st(lang, 'zoneSortBy', { col: st(lang, c.label) })}>
-                  {st(lang, c.label)}
-                  <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                </button>
-              </th>
-            ))}
-            <th scope="col">{st(lang, 'zoneSectors')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.id} data-zone={r.id} className={selected === r.id ? 'current' : undefined}>
-              <th scope="row">
-                <button type="button" className="zone-name" aria-pressed={selected === r.id} onClick={() => selectZone(r.id)}>
-                  {name(r)}
-                </button>
-              </th>
-              <td>{st(lang, `kind_${r.kind}`)}</td>
-              <td className="num" data-km2={r.km2 === null ? '' : r.km2.toFixed(2)}>
-                {r.km2 === null ? (
-                  <span className="muted">{st(lang, 'zoneNoArea')}</span>
-                ) : (
-                  <>
-                    {r.schematic ? '≈' : ''}
-                    {km2Text(r)}
-                    {r.schematic && <span className="muted"> ({st(lang, 'zoneSchematic')})</span>}
-                  </>
-                )}
-              </td>
-              <td>{r.districts.map((d) => `${district(d.district)} ${pct(d.share)}`).join(sep)}</td>
-              <td className="num">
-                {r.parksShown} / {r.parksAll}
-              </td>
-              <td>{r.sectors.map(sector).join(sep)}</td>
+      <div className="stats-scroll">
+        <table className="stats-zones" data-testid="zones">
+          <caption>{st(lang, 'zonesCaption')}</caption>
+          <thead>
+            <tr>
+              {COLS.map((c) => (
+                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <button type="button" data-sort={c.key} onClick={() => onSort(c.key)} aria-label={st(lang, 'zoneSortBy', { col: st(lang, c.label) })}>
+                    {st(lang, c.label)}
+                    <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{st(lang, 'zoneSectors')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.id} data-zone={r.id} className={selected === r.id ? 'current' : undefined}>
+                <th scope="row">
+                  <button type="button" className="zone-name" aria-pressed={selected === r.id} onClick={() => selectZone(r.id)}>
+                    {name(r)}
+                  </button>
+                </th>
+                <td>{st(lang, `kind_${r.kind}`)}</td>
+                <td className="num" data-km2={r.km2 === null ? '' : r.km2.toFixed(2)}>
+                  {r.km2 === null ? (
+                    <span className="muted">{st(lang, 'zoneNoArea')}</span>
+                  ) : (
+                    <>
+                      {r.schematic ? '≈' : ''}
+                      {km2Text(r)}
+                      {r.schematic && <span className="muted"> ({st(lang, 'zoneSchematic')})</span>}
+                    </>
+                  )}
+                </td>
+                <td>{r.districts.map((d) => `${district(d.district)} ${pct(d.share)}`).join(sep)}</td>
+                <td className="num">
+                  {r.parksShown} / {r.parksAll}
+                </td>
+                <td>{r.sectors.map(sector).join(sep)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
