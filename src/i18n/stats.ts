@@ -8,8 +8,6 @@ const STATS_STRINGS = {
   statsTabs: { zh: '统计内容', en: 'Statistics views' },
   tab_matrix: { zh: '产业 × 区', en: 'Sector × district' },
   tab_zones: { zh: '空间布局', en: 'Zones' },
-  tab_district: { zh: '区概况', en: 'District profile' },
-  tab_audit: { zh: '核对清单', en: 'Audit' },
   tab_scorecard: { zh: '规划目标', en: 'Scorecard' },
   matrixCaption: { zh: '各产业在各区的园区数', en: 'Parks per sector and district' },
   matrixBasis: {
