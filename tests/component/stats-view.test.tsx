@@ -93,6 +93,21 @@ describe('statistics view', () => {
     expect(svg.getAttribute('aria-label')).toBe('share of the strategic emerging industries in the city’s GDP');
     expect(svg.getAttribute('aria-description') ?? svg.querySelector('desc')?.textContent).toContain('23.8 % in 2022');
     expect(svg.querySelectorAll('circle')).toHaveLength(2);
+    // "Export SVG" saves the chart with its title, unit and source line in the image
+    const saved: Blob[] = [];
+    const created = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (saved.push(b), 'blob:test');
+    try {
+      fireEvent.click(fig.querySelector('button[data-export="svg"]')!);
+    } finally {
+      URL.createObjectURL = created;
+    }
+    expect(saved).toHaveLength(1);
+    const image = await saved[0]!.text();
+    expect(image).toContain('>share of the strategic emerging industries in the city’s GDP</text>');
+    expect(image).toContain('>Unit: %</text>');
+    expect(image).toContain('沪府办发〔2021〕10号');
+    expect(image.match(/<circle/g)).toHaveLength(2);
     // no reported figure: no chart, "no data", and no 0 anywhere as its figure
     const none = document.querySelector('article.score[data-target="ic-two-firms"]')!;
     expect(none.querySelector('figure')).toBeNull();

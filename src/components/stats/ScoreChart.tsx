@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ChartPoint } from '../../state/stats/scorecard';
+import { chartImageSvg } from '../../state/stats/chart-image';
+import { downloadBlob } from '../briefing/dom';
 
 export interface ChartText {
   title: string;
@@ -17,8 +19,52 @@ const ACCENT = '#6a3fb5';
  * line dashed, the reported figures as dots (hollow: a proxy measure). A figure with title, unit
  * and source line; the SVG carries the text alternative as its label and description.
  */
-export function ScoreChart({ points, text, width = 300 }: { points: readonly ChartPoint[]; text: ChartText; width?: number }) {
+export function ScoreChart({
+  points,
+  text,
+  labels,
+  file,
+  width = 300,
+}: {
+  points: readonly ChartPoint[];
+  text: ChartText;
+  /** the export buttons' labels */
+  labels: { svg: string; png: string };
+  /** the saved file's name, without extension */
+  file: string;
+  width?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+  const image = () => {
+    const svg = ref.current?.querySelector('svg');
+    if (!svg) return null;
+    const size = { width: Number(svg.getAttribute('width')) || width, height: Number(svg.getAttribute('height')) || 150 };
+    const markup = chartImageSvg(new XMLSerializer().serializeToString(svg), size, text);
+    return { markup, width: size.width + 16, height: size.height + 70 };
+  };
+  const saveSvg = () => {
+    const img = image();
+    if (img) downloadBlob(new Blob([img.markup], { type: 'image/svg+xml' }), `${file}.svg`);
+  };
+  const savePng = () => {
+    const img = image();
+    if (!img) return;
+    const url = URL.createObjectURL(new Blob([img.markup], { type: 'image/svg+xml' }));
+    const pic = new Image();
+    pic.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width * 2;
+      canvas.height = img.height * 2;
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        ctx.scale(2, 2);
+        ctx.drawImage(pic, 0, 0);
+        canvas.toBlob((b) => b && downloadBlob(b, `${file}.png`), 'image/png');
+      }
+      URL.revokeObjectURL(url);
+    };
+    pic.src = url;
+  };
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -51,6 +97,14 @@ export function ScoreChart({ points, text, width = 300 }: { points: readonly Cha
       <p className="chart-unit">{text.unit}</p>
       <div ref={ref} className="chart-svg" />
       <p className="chart-source">{text.source}</p>
+      <p className="stats-actions">
+        <button type="button" onClick={saveSvg} data-export="svg">
+          {labels.svg}
+        </button>{' '}
+        <button type="button" onClick={savePng} data-export="png">
+          {labels.png}
+        </button>
+      </p>
       <p className="visually-hidden">{text.description}</p>
     </figure>
   );

@@ -59,7 +59,7 @@ function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: strin
       </dl>
       <p className="status-note">{zh ? t.status_note_zh : t.status_note_en}</p>
       {points.length > 0 && hasOutturn(points) ? (
-        <ScoreChart points={points} text={text} />
+        <ScoreChart points={points} text={text} labels={{ svg: st(lang, 'exportSvg'), png: st(lang, 'exportPng') }} file={`${t.id}-${lang}`} />
       ) : (
         <p className="chart-none" data-testid="no-data">
           {st(lang, 'chartNoData')}
