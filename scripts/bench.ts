@@ -3,8 +3,9 @@
  *
  * Linking (scripts/bench-linking.ts): the engine's cost curve for 10k, 100k, 1M and 5M random
  * points beside the previous engine and a naive Turf loop from the same run, with the check that
- * every answer equals Turf's (exit 1 otherwise). Then the browser, sites, CLI (scripts/bench-cli.ts:
- * `npm run link` on 1M and 5M rows) and soak benchmarks, each in a fresh Node process.
+ * every answer equals Turf's (exit 1 otherwise). Then the browser, sites, statistics view, CLI
+ * (scripts/bench-cli.ts: `npm run link` on 1M and 5M rows) and soak benchmarks, each in a fresh
+ * Node process.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +40,9 @@ async function main(): Promise<number> {
   console.log('');
   const cli = child('./bench-cli.ts');
   if (cli.status !== 0) console.log(`CLI benchmark exited with ${cli.status}`);
+  console.log('');
+  const stats = child('./bench-stats.ts');
+  if (stats.status !== 0) console.log(`statistics benchmark exited with ${stats.status}`);
   console.log('');
   console.log(`Done in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
   return node.identical ? 0 : 1;

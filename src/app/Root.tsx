@@ -4,6 +4,7 @@ import { layoutOf } from '../state/url/codec';
 import type { DecodedUrl } from '../state/url/codec';
 import { readUrl } from '../state/url/sync';
 import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
+import { StatsHost } from '../components/stats/StatsHost';
 import { App } from './App';
 
 // the briefing views load only when a briefing is opened
@@ -21,6 +22,7 @@ export function Root({ data, geo, url: givenUrl }: { data?: Promise<GeoData>; ge
       <>
         <App data={data} geo={geo} url={url} />
         <BriefingLauncher />
+        <StatsHost />
       </>
     );
   return (

@@ -3,6 +3,7 @@ import { BRIEFING_STRINGS } from './briefing';
 import { FIND_STRINGS } from './find';
 import { SITES_STRINGS } from './sites';
 import { STRENGTH_STRINGS } from './strength';
+import { STATS_LAUNCH_STRINGS } from './stats-launch';
 
 import type { Lang } from '../domain/types';
 
@@ -81,7 +82,7 @@ const CORE = {
   chooserHint: { zh: '↑↓ 选择，回车打开，Esc 关闭', en: '↑↓ to move, Enter to open, Esc to close' },
 } as const;
 
-const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS, ...STRENGTH_STRINGS };
+const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS, ...STRENGTH_STRINGS, ...STATS_LAUNCH_STRINGS };
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -1,6 +1,6 @@
 /**
- * The statistics view beside the map: whether it is open, its tab, the district of its district
- * profile, the matrix rows opened to their sub-sectors, and the plan's scorecard (targets.json,
+ * The statistics view beside the map: whether it is open, its tab, the matrix rows opened to their
+ * sub-sectors, and the plan's scorecard (targets.json,
  * loaded on first use). Its figures are memoised selectors (../selectors/stats.ts).
  */
 import type { Slice } from '../slice-type';
@@ -16,15 +16,12 @@ type Fetcher = Parameters<typeof LoadTargets.loadTargets>[1];
 export interface StatsSlice {
   statsOpen: boolean;
   statsTab: StatsTab;
-  /** the district profile's district (name_zh); null: the view chooses one */
-  statsDistrict: string | null;
   /** top-level sectors whose sub-sector rows the matrix shows */
   statsExpanded: string[];
   scorecard: Scorecard;
   openStats(tab?: StatsTab): void;
   closeStats(): void;
   setStatsTab(tab: StatsTab): void;
-  setStatsDistrict(name: string | null): void;
   toggleStatsRow(sector: string): void;
   /** loads targets.json once (a failed load may be tried again) */
   loadScorecard(base: string, fetcher?: Fetcher): Promise<void>;
@@ -33,13 +30,11 @@ export interface StatsSlice {
 export const statsSlice: Slice<StatsSlice> = (set, get) => ({
   statsOpen: false,
   statsTab: 'matrix',
-  statsDistrict: null,
   statsExpanded: [],
   scorecard: { status: 'idle' },
   openStats: (tab) => set((s) => ({ statsOpen: true, statsTab: tab ?? s.statsTab })),
   closeStats: () => set({ statsOpen: false }),
   setStatsTab: (statsTab) => set({ statsTab }),
-  setStatsDistrict: (statsDistrict) => set({ statsDistrict }),
   toggleStatsRow: (sector) =>
     set((s) => ({ statsExpanded: s.statsExpanded.includes(sector) ? s.statsExpanded.filter((x) => x !== sector) : [...s.statsExpanded, sector] })),
   loadScorecard: async (base, fetcher) => {

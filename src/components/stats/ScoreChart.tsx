@@ -1,0 +1,111 @@
+import { useEffect, useRef } from 'react';
+import * as Plot from '@observablehq/plot';
+import type { ChartPoint } from '../../state/stats/scorecard';
+import { chartImageSvg } from '../../state/stats/chart-image';
+import { downloadBlob } from '../briefing/dom';
+
+export interface ChartText {
+  title: string;
+  unit: string;
+  source: string;
+  /** the text alternative: what the chart shows, in words */
+  description: string;
+}
+
+const ACCENT = '#6a3fb5';
+
+/**
+ * One measure's small chart (Observable Plot, loaded with the scorecard): the baseline → target
+ * line dashed, the reported figures as dots (hollow: a proxy measure). A figure with title, unit
+ * and source line; the SVG carries the text alternative as its label and description.
+ */
+export function ScoreChart({
+  points,
+  text,
+  labels,
+  file,
+  width = 300,
+}: {
+  points: readonly ChartPoint[];
+  text: ChartText;
+  /** the export buttons' labels */
+  labels: { svg: string; png: string };
+  /** the saved file's name, without extension */
+  file: string;
+  width?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const image = () => {
+    const svg = ref.current?.querySelector('svg');
+    if (!svg) return null;
+    const size = { width: Number(svg.getAttribute('width')) || width, height: Number(svg.getAttribute('height')) || 150 };
+    const markup = chartImageSvg(new XMLSerializer().serializeToString(svg), size, text);
+    return { markup, width: size.width + 16, height: size.height + 70 };
+  };
+  const saveSvg = () => {
+    const img = image();
+    if (img) downloadBlob(new Blob([img.markup], { type: 'image/svg+xml' }), `${file}.svg`);
+  };
+  const savePng = () => {
+    const img = image();
+    if (!img) return;
+    const url = URL.createObjectURL(new Blob([img.markup], { type: 'image/svg+xml' }));
+    const pic = new Image();
+    pic.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width * 2;
+      canvas.height = img.height * 2;
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        ctx.scale(2, 2);
+        ctx.drawImage(pic, 0, 0);
+        canvas.toBlob((b) => b && downloadBlob(b, `${file}.png`), 'image/png');
+      }
+      URL.revokeObjectURL(url);
+    };
+    pic.src = url;
+  };
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const plan = points.filter((p) => p.kind === 'baseline' || p.kind === 'target');
+    const reported = points.filter((p) => p.kind === 'outturn' || p.kind === 'proxy');
+    const years = points.map((p) => p.year);
+    const svg = Plot.plot({
+      width,
+      height: 150,
+      marginLeft: 48,
+      marginRight: 16,
+      style: { fontSize: '11px', background: '#fff' },
+      ariaLabel: text.title,
+      ariaDescription: text.description,
+      x: { label: null, tickFormat: 'd', ticks: [...new Set(years)], domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5] },
+      y: { label: null, grid: true, nice: true },
+      marks: [
+        Plot.line(plan, { x: 'year', y: 'value', stroke: '#8a8478', strokeDasharray: '4,3' }),
+        Plot.dot(plan, { x: 'year', y: 'value', symbol: 'diamond2', stroke: '#5f6670', r: 4 }),
+        Plot.dot(reported, { x: 'year', y: 'value', stroke: ACCENT, fill: (d: ChartPoint) => (d.kind === 'proxy' ? '#fff' : ACCENT), r: 4 }),
+        Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
+      ],
+    });
+    el.replaceChildren(svg);
+    return () => svg.remove();
+  }, [points, text, width]);
+  return (
+    <figure className="score-chart" data-testid="score-chart">
+      <figcaption className="chart-title">{text.title}</figcaption>
+      <p className="chart-unit">{text.unit}</p>
+      <div ref={ref} className="chart-svg" />
+      <p className="chart-source">{text.source}</p>
+      <p className="stats-actions">
+        <button type="button" onClick={saveSvg} data-export="svg">
+          {labels.svg}
+        </button>{' '}
+        <button type="button" onClick={savePng} data-export="png">
+          {labels.png}
+        </button>
+      </p>
+      <p className="visually-hidden">{text.description}</p>
+    </figure>
+  );
+}

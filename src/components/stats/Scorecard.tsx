@@ -1,0 +1,174 @@
+import { useEffect, useMemo } from 'react';
+import { st } from '../../i18n/stats';
+import type { StatsStringKey } from '../../i18n/stats';
+import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
+import type { Lang } from '../../domain/types';
+import { chartDescription, chartPoints, conflictGroups, hasOutturn } from '../../state/stats/scorecard';
+import { scorecardCsv } from '../../state/stats/csv';
+import { useAppStore } from '../../state/store';
+import { downloadBlob } from '../briefing/dom';
+import { ScoreChart } from './ScoreChart';
+
+const name = (x: { measure_zh: string; measure_en: string }, lang: Lang) => (lang === 'zh' ? x.measure_zh : x.measure_en);
+
+function Figure({ o }: { o: Outturn }) {
+  return (
+    <>
+      {o.value_text} {o.unit}
+      {o.part ? ` (${o.part})` : ''}
+    </>
+  );
+}
+
+function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
+  const points = useMemo(() => chartPoints(t), [t]);
+  const text = useMemo(
+    () => ({
+      title: name(t, lang),
+      unit: st(lang, 'chartUnit', { unit: t.target.unit ?? '—' }),
+      source: st(lang, 'chartSource', { plan }),
+      description: chartDescription(t, points, lang),
+    }),
+    [t, lang, points, plan],
+  );
+  const conflicts = conflictGroups(t.outturns);
+  const zh = lang === 'zh';
+  return (
+    <article className="score" data-target={t.id} data-status={t.status} aria-labelledby={`score-${t.id}`}>
+      <header>
+        <h3 id={`score-${t.id}`}>{name(t, lang)}</h3>
+        <span className={`status status-${t.status}`}>{st(lang, `status_${t.status}` as StatsStringKey)}</span>
+      </header>
+      <dl>
+        <dt>{st(lang, 'scoreTarget')}</dt>
+        <dd>
+          {t.target.year ?? ''} {zh ? t.target.text_zh : t.target.text_en}{' '}
+          <span className="clause">({st(lang, 'scoreClause', { clause: t.target.clause })})</span>
+        </dd>
+        <dt>{st(lang, 'scoreBaseline')}</dt>
+        <dd>
+          {t.baseline ? (
+            <>
+              {t.baseline.year} {zh ? t.baseline.text_zh : t.baseline.text_en}{' '}
+              <span className="clause">({st(lang, 'scoreClause', { clause: t.baseline.clause })})</span>
+            </>
+          ) : (
+            st(lang, 'scoreNone')
+          )}
+        </dd>
+      </dl>
+      <p className="status-note">{zh ? t.status_note_zh : t.status_note_en}</p>
+      {points.length > 0 && hasOutturn(points) ? (
+        <ScoreChart points={points} text={text} labels={{ svg: st(lang, 'exportSvg'), png: st(lang, 'exportPng') }} file={`${t.id}-${lang}`} />
+      ) : (
+        <p className="chart-none" data-testid="no-data">
+          {st(lang, 'chartNoData')}
+        </p>
+      )}
+      {conflicts.length > 0 && (
+        <div className="conflicts">
+          <h4>{st(lang, 'scoreConflicts')}</h4>
+          {conflicts.map((g) => (
+            <ul key={g[0]!.id} className="side-by-side" data-conflict={g.map((o) => o.id).join(' ')}>
+              {g.map((o) => (
+                <li key={o.id}>
+                  <strong>
+                    <Figure o={o} />
+                  </strong>{' '}
+                  ({o.year}){' '}
+                  <a href={o.source} target="_blank" rel="noopener noreferrer">
+                    {st(lang, 'scoreSourceLink')}
+                  </a>
+                  <br />
+                  <span className="note">{zh ? o.definition_note_zh : o.definition_note_en}</span>
+                </li>
+              ))}
+            </ul>
+          ))}
+        </div>
+      )}
+      {t.outturns.length > 0 ? (
+        <details>
+          <summary>{st(lang, 'scoreFigures', { n: t.outturns.length })}</summary>
+          <table className="figures">
+            <thead>
+              <tr>
+                <th scope="col">{st(lang, 'scoreYear')}</th>
+                <th scope="col">{st(lang, 'scoreValue')}</th>
+                <th scope="col">{st(lang, 'scoreMeasure')}</th>
+                <th scope="col">{st(lang, 'scoreComparability')}</th>
+                <th scope="col">{st(lang, 'scoreConfidence')}</th>
+                <th scope="col">{st(lang, 'scoreSource')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {t.outturns.map((o) => (
+                <tr key={o.id} data-outturn={o.id}>
+                  <th scope="row">{o.from_year ? `${o.from_year}–${o.year}` : o.year}</th>
+                  <td>
+                    <Figure o={o} />
+                  </td>
+                  <td>{zh ? o.measure_zh : o.measure_en}</td>
+                  <td>
+                    {st(lang, `comparability_${o.comparability}`)}
+                    {o.role !== 'outturn' ? ` · ${st(lang, `role_${o.role}`)}` : ''}
+                  </td>
+                  <td>{st(lang, `confidence_${o.confidence}`)}</td>
+                  <td>
+                    <a href={o.source} target="_blank" rel="noopener noreferrer" title={zh ? o.definition_note_zh : o.definition_note_en}>
+                      {st(lang, 'scoreSourceLink')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : (
+        <p className="chart-none">{st(lang, 'scoreNoFigures')}</p>
+      )}
+    </article>
+  );
+}
+
+function Cards({ file, lang }: { file: TargetsFile; lang: Lang }) {
+  const exportCsv = () => {
+    const csv = scorecardCsv(file, lang);
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), lang === 'zh' ? '规划目标.csv' : 'plan-targets.csv');
+  };
+  return (
+    <div className="scorecard">
+      <div className="stats-toolbar">
+        <p className="stats-basis">{st(lang, 'scoreIntro', { plan: file.plan.document })}</p>
+        <button type="button" onClick={exportCsv} data-testid="score-csv">
+          {st(lang, 'exportCsv')}
+        </button>
+      </div>
+      <p className="stats-note">{st(lang, 'chartLegend')}</p>
+      <div className="score-grid">
+        {file.targets.map((t) => (
+          <Target key={t.id} t={t} lang={lang} plan={file.plan.document} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The plan's scorecard (targets.json, loaded on first use with its chart library). */
+export default function Scorecard() {
+  const lang = useAppStore((s) => s.lang);
+  const card = useAppStore((s) => s.scorecard);
+  const load = useAppStore((s) => s.loadScorecard);
+  useEffect(() => {
+    void load(import.meta.env.BASE_URL);
+  }, [load]);
+  if ('ok' in card) {
+    if (card.ok) return <Cards file={card.data} lang={lang} />;
+    return (
+      <p className="stats-empty" role="alert">
+        {st(lang, 'scoreFailed', { error: card.error })}
+      </p>
+    );
+  }
+  return <p role="status">{st(lang, 'scoreLoading')}</p>;
+}

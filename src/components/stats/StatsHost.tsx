@@ -1,0 +1,41 @@
+import { Suspense, lazy } from 'react';
+import { t } from '../../i18n';
+import { useAppStore } from '../../state/store';
+import './launcher.css';
+
+// the statistics view, its figures and its chart library load when it is first opened
+const StatsView = lazy(() => import('./StatsView'));
+
+/** The way into the statistics view (`?view=stats`), and the view itself once opened. */
+export function StatsHost() {
+  const lang = useAppStore((s) => s.lang);
+  const open = useAppStore((s) => s.statsOpen);
+  const ready = useAppStore((s) => s.derived !== null);
+  const openStats = useAppStore((s) => s.openStats);
+  const closeStats = useAppStore((s) => s.closeStats);
+  return (
+    <>
+      <button
+        type="button"
+        className="stats-launcher"
+        data-testid="stats-toggle"
+        aria-expanded={open}
+        aria-controls="stats-view"
+        onClick={() => (open ? closeStats() : openStats())}
+      >
+        {t(lang, 'statsOpen')}
+      </button>
+      {open && ready && (
+        <Suspense
+          fallback={
+            <section id="stats-view" className="stats-view" aria-busy="true">
+              <p role="status">{t(lang, 'statsLoading')}</p>
+            </section>
+          }
+        >
+          <StatsView />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Suspense, lazy } from 'react';
+import type { KeyboardEvent } from 'react';
+import { t } from '../../i18n';
+import { st } from '../../i18n/stats';
+import { useAppStore } from '../../state/store';
+import { STATS_TABS } from '../../state/url/types';
+import type { StatsTab } from '../../state/url/types';
+import { MatrixTable } from './MatrixTable';
+import { ZonesTable } from './ZonesTable';
+import './stats.css';
+
+// the scorecard and its chart library load when its tab is first opened
+const Scorecard = lazy(() => import('./Scorecard'));
+
+/** The tabs this view shows, in order. */
+const TABS: readonly StatsTab[] = STATS_TABS;
+
+/**
+ * The statistics view beside the map (`?view=stats&tab=…`): figures computed from the same data,
+ * filters and link strengths as the map and the list, recomputed when they change. Loaded on
+ * first use (StatsHost).
+ */
+export default function StatsView() {
+  const lang = useAppStore((s) => s.lang);
+  const wanted = useAppStore((s) => s.statsTab);
+  const setTab = useAppStore((s) => s.setStatsTab);
+  const close = useAppStore((s) => s.closeStats);
+  const tab = TABS.includes(wanted) ? wanted : TABS[0]!;
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i - 1 + TABS.length) % TABS.length] : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    document.getElementById(`stats-tab-${next}`)?.focus();
+  };
+  return (
+    <section id="stats-view" className="stats-view" aria-labelledby="stats-h" data-testid="stats-view">
+      <header className="stats-head">
+        <h2 id="stats-h">{t(lang, 'statsTitle')}</h2>
+        <div role="tablist" aria-label={st(lang, 'statsTabs')} className="stats-tabs" onKeyDown={onKey}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`stats-tab-${id}`}
+              aria-selected={id === tab}
+              aria-controls="stats-panel"
+              tabIndex={id === tab ? 0 : -1}
+              data-tab={id}
+              onClick={() => setTab(id)}
+            >
+              {st(lang, `tab_${id}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="stats-close" onClick={close} aria-label={t(lang, 'statsClose')}>
+          ×
+        </button>
+      </header>
+      <div id="stats-panel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-body" tabIndex={0}>
+        {tab === 'matrix' && <MatrixTable />}
+        {tab === 'zones' && <ZonesTable />}
+        {tab === 'scorecard' && (
+          <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
+            <Scorecard />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}

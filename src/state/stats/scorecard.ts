@@ -1,0 +1,78 @@
+/**
+ * The plan's scorecard as the statistics view shows it (pure, from targets.json): what a measure's
+ * chart can draw (the baseline, the target and the reported figures in the target's own unit),
+ * which reported figures disagree (kept side by side), and a sentence that says what the chart
+ * shows. A measure with nothing reported says "no data" — a missing figure is never drawn as 0.
+ */
+import type { Outturn, ScorecardTarget } from '../../loaders/schemas';
+import type { Lang } from '../../domain/types';
+
+export interface ChartPoint {
+  year: number;
+  value: number;
+  /** baseline, target, or a reported figure (proxy: a measure close to, not the same as, the target's) */
+  kind: 'baseline' | 'target' | 'outturn' | 'proxy';
+  /** the figure as published */
+  label: string;
+  id: string;
+}
+
+/** The points a measure's chart draws: only figures with a value in the target's unit; none: "no data". */
+export function chartPoints(t: ScorecardTarget): ChartPoint[] {
+  const unit = t.target.unit;
+  const out: ChartPoint[] = [];
+  if (unit === null) return out;
+  if (t.baseline && t.baseline.value !== null && t.baseline.unit === unit)
+    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: String(t.baseline.value), id: `${t.id}:baseline` });
+  for (const o of t.outturns) {
+    if (o.value === null || o.unit !== unit || o.comparability === 'context' || o.role === 'base') continue;
+    out.push({ year: o.year, value: o.value, kind: o.comparability === 'proxy' ? 'proxy' : 'outturn', label: o.value_text, id: o.id });
+  }
+  if (t.target.value !== null && t.target.year !== null)
+    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: String(t.target.value), id: `${t.id}:target` });
+  return out;
+}
+
+/** Whether a chart has anything reported to show against its target (else the chart says "no data"). */
+export const hasOutturn = (points: readonly ChartPoint[]) => points.some((p) => p.kind === 'outturn' || p.kind === 'proxy');
+
+/** Reported figures that disagree, grouped (each group side by side), in data order. */
+export function conflictGroups(outturns: readonly Outturn[]): Outturn[][] {
+  const byId = new Map(outturns.map((o) => [o.id, o]));
+  const done = new Set<string>();
+  const groups: Outturn[][] = [];
+  for (const o of outturns) {
+    if (done.has(o.id) || o.conflicts_with.length === 0) continue;
+    const group: Outturn[] = [];
+    const queue = [o.id];
+    while (queue.length) {
+      const id = queue.shift()!;
+      const x = byId.get(id);
+      if (!x || done.has(id)) continue;
+      done.add(id);
+      group.push(x);
+      queue.push(...x.conflicts_with);
+      for (const y of outturns) if (y.conflicts_with.includes(id)) queue.push(y.id);
+    }
+    if (group.length > 1) groups.push(group.sort((a, b) => outturns.indexOf(a) - outturns.indexOf(b)));
+  }
+  return groups;
+}
+
+const fmt = (v: number, lang: Lang) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
+
+/** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
+export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint[], lang: Lang): string {
+  const unit = t.target.unit ?? '';
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  for (const p of points) {
+    const v = `${fmt(p.value, lang)} ${unit}`.trim();
+    if (p.kind === 'baseline') parts.push(zh ? `基期 ${p.year} 年 ${v}` : `baseline ${v} in ${p.year}`);
+    else if (p.kind === 'target') parts.push(zh ? `${p.year} 年目标 ${t.target.text_zh}` : `target ${t.target.text_en} by ${p.year}`);
+    else parts.push(zh ? `${p.year} 年${p.kind === 'proxy' ? '（近似指标）' : ''} ${v}` : `${v} in ${p.year}${p.kind === 'proxy' ? ' (a proxy measure)' : ''}`);
+  }
+  if (!hasOutturn(points)) parts.push(zh ? '没有可比的实际数（无数据）' : 'no comparable figure reported (no data)');
+  const s = parts.join(zh ? '；' : '; ');
+  return zh ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+}

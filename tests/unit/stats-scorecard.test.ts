@@ -1,0 +1,106 @@
+/**
+ * The scorecard's figures: what each chart draws, the figures that disagree, the text alternative
+ * and the CSV, checked against targets.json read here (never with src/state/stats to compute).
+ */
+import { describe, expect, it } from 'vitest';
+import { readGeoJson } from '../fakes/geo-disk';
+import { chartDescription, chartPoints, conflictGroups, hasOutturn } from '../../src/state/stats/scorecard';
+import { scorecardCsv } from '../../src/state/stats/csv';
+import { TargetsFileSchema } from '../../src/loaders/schemas';
+import type { TargetsFile } from '../../src/loaders/schemas';
+
+const FILE = readGeoJson<TargetsFile>('targets.json');
+const byId = (id: string) => FILE.targets.find((t) => t.id === id)!;
+
+describe('scorecard charts', () => {
+  it('the file is the validated scorecard', () => {
+    expect(TargetsFileSchema.safeParse(FILE).success).toBe(true);
+  });
+
+  it('a measure with baseline, target and reported figures draws all of them in its unit', () => {
+    const p = chartPoints(byId('sei-gdp-share'));
+    expect(p.map((x) => [x.kind, x.year, x.value])).toEqual([
+      ['baseline', 2020, 18.9],
+      ['outturn', 2022, 23.8],
+      ['outturn', 2023, 24.8],
+      ['target', 2025, 20],
+    ]);
+  });
+
+  it('draws only figures in the target’s unit, never a context figure or a missing value', () => {
+    for (const t of FILE.targets) {
+      const drawn = chartPoints(t).filter((x) => x.kind === 'outturn' || x.kind === 'proxy');
+      const want = t.outturns.filter((o) => o.value !== null && o.unit === t.target.unit && o.comparability !== 'context' && o.role !== 'base');
+      expect(
+        drawn.map((x) => x.id),
+        t.id,
+      ).toEqual(want.map((o) => o.id));
+      for (const x of chartPoints(t)) expect(Number.isFinite(x.value), t.id).toBe(true);
+    }
+  });
+
+  it('"no data" is never 0: a target without reported figures draws no point and says so', () => {
+    const t = byId('ic-two-firms');
+    expect(t.outturns).toEqual([]);
+    const p = chartPoints(t);
+    expect(hasOutturn(p)).toBe(false);
+    expect(p.every((x) => x.kind !== 'outturn' && x.value !== 0)).toBe(true);
+    expect(chartDescription(t, p, 'en')).toMatch(/no comparable figure reported \(no data\)\.$/);
+    expect(chartDescription(t, p, 'zh')).toContain('无数据');
+  });
+
+  it('the text alternative names the baseline, each figure and the target', () => {
+    const t = byId('sei-gdp-share');
+    expect(chartDescription(t, chartPoints(t), 'en')).toBe('Baseline 18.9 % in 2020; 23.8 % in 2022; 24.8 % in 2023; target 20 % or more by 2025.');
+  });
+
+  it('a proxy figure is drawn as a proxy', () => {
+    const t = byId('biomed-growth');
+    const proxies = t.outturns.filter((o) => o.comparability === 'proxy' && o.unit === t.target.unit && o.value !== null);
+    expect(proxies.length).toBeGreaterThan(0);
+    expect(
+      chartPoints(t)
+        .filter((x) => x.kind === 'proxy')
+        .map((x) => x.id),
+    ).toEqual(proxies.map((o) => o.id));
+  });
+});
+
+describe('figures that disagree', () => {
+  it('groups every figure with the ones it names as conflicting, both ways', () => {
+    for (const t of FILE.targets) {
+      const groups = conflictGroups(t.outturns);
+      const grouped = groups.flat().map((o) => o.id);
+      for (const o of t.outturns)
+        for (const other of o.conflicts_with) {
+          if (!t.outturns.some((x) => x.id === other)) continue;
+          const g = groups.find((x) => x.some((y) => y.id === o.id));
+          expect(
+            g?.map((y) => y.id),
+            `${t.id}: ${o.id} ↔ ${other}`,
+          ).toContain(other);
+        }
+      expect(new Set(grouped).size, t.id).toBe(grouped.length);
+    }
+    const share = conflictGroups(byId('sei-industrial-share').outturns).map((g) => g.map((o) => o.value).sort());
+    expect(share).toEqual([[43.6, 44]]);
+  });
+});
+
+describe('scorecard CSV', () => {
+  it('one line per reported figure, an empty figure (not 0) for a target without one, sources kept', () => {
+    const lines = scorecardCsv(FILE, 'en')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    const expectedRows = FILE.targets.reduce((n, t) => n + Math.max(1, t.outturns.length), 0);
+    expect(lines).toHaveLength(1 + expectedRows + 2);
+    expect(lines[0]!.split(',')).toHaveLength(18);
+    const none = lines.filter((l) => l.startsWith('ic-two-firms,'));
+    expect(none).toHaveLength(1);
+    expect(none[0]!.split(',').slice(10)).toEqual(['', '', '', '', '', '', '', '']);
+    const g = byId('sei-gdp-share').outturns[0]!;
+    expect(lines.some((l) => l.startsWith('sei-gdp-share,') && l.includes(`,${g.year},${g.value_text},${g.value},`) && l.endsWith(g.source))).toBe(true);
+    expect(lines.at(-1)).toContain(FILE.plan.document);
+  });
+});
