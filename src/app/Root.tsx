@@ -5,6 +5,7 @@ import type { DecodedUrl } from '../state/url/codec';
 import { readUrl } from '../state/url/sync';
 import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
 import { App } from './App';
+import { UpdatePrompt } from './UpdatePrompt';
 
 // the briefing views load only when a briefing is opened
 const BriefingRoot = lazy(() => import('./BriefingRoot').then((m) => ({ default: m.BriefingRoot })));
@@ -21,11 +22,13 @@ export function Root({ data, geo, url: givenUrl }: { data?: Promise<GeoData>; ge
       <>
         <App data={data} geo={geo} url={url} />
         <BriefingLauncher />
+        <UpdatePrompt />
       </>
     );
   return (
     <Suspense fallback={null}>
       <BriefingRoot role={layout} data={data} url={url} />
+      <UpdatePrompt />
     </Suspense>
   );
 }

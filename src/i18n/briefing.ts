@@ -45,4 +45,6 @@ export const BRIEFING_STRINGS = {
     en: 'Source: Shanghai 14th Five-Year Plan for strategic emerging and leading industries (沪府办发〔2021〕10号); districts: echarts 4.9.0 (Apache-2.0); belts and zones are schematic',
   },
   briefingScale: { zh: '比例尺', en: 'Scale' },
+  updateReady: { zh: '新版本已就绪', en: 'A new version is ready' },
+  updateReload: { zh: '重新加载', en: 'Reload' },
 } as const satisfies Record<string, { zh: string; en: string }>;
