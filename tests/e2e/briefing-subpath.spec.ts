@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { openSession } from './harness';
 import type { Session } from './harness';
 import { serveStatic } from './static-host';
+import type { StaticHost } from './static-host';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const READY = '[data-testid="map"][data-map-ready="true"]';
 const PREFIX = '/some/path/';
 
 describe('served from a sub-path', () => {
-  let host: Awaited<ReturnType<typeof serveStatic>>;
+  let host: StaticHost;
   let s: Session;
   before(async () => {
     host = await serveStatic(join(here, '../../dist'), PREFIX);

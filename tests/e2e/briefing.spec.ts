@@ -205,7 +205,7 @@ describe('briefing', () => {
     assert.deepEqual(s.offOrigin, []);
   });
 
-  test('deep links open the right chapter; an unknown one opens the first with a notice; embed shows map and controls only', { timeout: 120_000 }, async () => {
+  test('deep links open the right chapter; an unknown one opens the first with a notice; embed shows map and controls only', { timeout: 240_000 }, async () => {
     await open(s.page, '?tour=3&lang=en');
     assert.equal(await chapterIndex(s.page), 2);
     assert.equal(await s.page.locator('.briefing-caption').getAttribute('data-chapter'), 'lingang');
