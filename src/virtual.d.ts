@@ -12,3 +12,8 @@ declare module 'virtual:packaged-files' {
   const files: Record<string, string> | null;
   export default files;
 }
+
+interface ImportMetaEnv {
+  /** The public address a deployment is reached at (links and QR codes for other devices); empty: the page's own address. */
+  readonly VITE_PUBLIC_URL?: string;
+}

@@ -39,6 +39,10 @@ export const BRIEFING_STRINGS = {
   briefingExportNoCanvas: { zh: '浏览器无法创建画布', en: 'this browser cannot create a canvas' },
   briefingPrint: { zh: '打印（A4 横向）', en: 'Print (A4 landscape)' },
   briefingHandout: { zh: '本章链接与二维码', en: 'Link and QR code' },
+  briefingQrLocal: {
+    zh: '此地址仅在本机有效，其他设备扫码无法打开（部署时设置 VITE_PUBLIC_URL 公开地址）',
+    en: 'This address works only on this computer; other devices cannot open it (set a public address, VITE_PUBLIC_URL, when deploying)',
+  },
   briefingQrAlt: { zh: '第 {n} 章链接的二维码', en: 'QR code of the link to chapter {n}' },
   briefingSource: {
     zh: '来源：上海市战略性新兴产业和先导产业发展“十四五”规划（沪府办发〔2021〕10号）；区界 echarts 4.9.0（Apache-2.0）；带、区为示意范围',

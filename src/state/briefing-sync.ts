@@ -80,8 +80,9 @@ export function runKeyAction(store: AppStore, a: KeyAction, outside: { leave(): 
 const EDITABLE = /^(INPUT|TEXTAREA|SELECT)$/;
 
 /**
- * Listens for the briefing's keys on `target` (the window). Keys typed into a form field, or
- * with Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
+ * Listens for the briefing's keys on `target` (the window), wherever the focus is (the map
+ * included: a key that is ours never reaches it). Keys typed into a form field, or with
+ * Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
  */
 export function startBriefingKeys(
   store: AppStore,
@@ -100,10 +101,12 @@ export function startBriefingKeys(
     buffer = r.buffer;
     if (!r.handled) return;
     e.preventDefault();
+    e.stopPropagation();
     if (r.action) runKeyAction(store, r.action, outside);
   };
-  target.addEventListener('keydown', onKey as EventListener);
-  return () => target.removeEventListener('keydown', onKey as EventListener);
+  // heard first (capture), and kept from the map: its own arrow-key panning gives way to the clicker
+  target.addEventListener('keydown', onKey as EventListener, true);
+  return () => target.removeEventListener('keydown', onKey as EventListener, true);
 }
 
 // ---------------------------------------------------------------- presenter ↔ audience

@@ -10,7 +10,7 @@ import { Controls, DetourBadge } from './Controls';
 import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
-import { absoluteLink, openAudienceWindow } from './dom';
+import { openAudienceWindow, shareLink } from './dom';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -35,7 +35,7 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
         <div className="briefing-panel-foot">
           <Controls />
           <ExportControls />
-          {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
+          {chapter && <Qr link={shareLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} lang={lang} />}
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
         </div>
       </aside>
