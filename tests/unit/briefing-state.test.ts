@@ -182,4 +182,37 @@ describe('presenter ↔ audience channel', () => {
     stopA();
     stopP();
   });
+
+  it('the pointer, spotlight and blank reach the other window by map coordinate, and malformed ones are ignored', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    audience.store.getState().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a);
+    presenter.store.getState().startBriefing('presenter', 0, 1000);
+    const stopP = startBriefingChannel(presenter.store, p);
+    const noop = { leave: () => {}, fullscreen: () => {} };
+    runKeyAction(presenter.store, interpretKey('p', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('pointer');
+    presenter.store.getState().setBriefingPointer({ lng: 121.81, lat: 30.9, radiusM: 2500 });
+    expect(audience.store.getState().briefingPointer).toEqual({ lng: 121.81, lat: 30.9, radiusM: 2500 });
+    runKeyAction(presenter.store, interpretKey('S', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('spotlight');
+    runKeyAction(presenter.store, interpretKey('s', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('off');
+    expect(audience.store.getState().briefingPointer).toBeNull();
+    runKeyAction(presenter.store, interpretKey('.', '').action!, noop);
+    expect(audience.store.getState().briefingBlank).toBe(true);
+    runKeyAction(presenter.store, interpretKey('b', '').action!, noop);
+    expect(audience.store.getState().briefingBlank).toBe(false);
+    // a message that is not one of ours changes nothing
+    const stranger = p();
+    stranger.postMessage({ type: 'pointer', mode: 'laser', at: null });
+    stranger.postMessage({ type: 'pointer', mode: 'pointer', at: { lng: 'x', lat: 1, radiusM: 1 } });
+    stranger.postMessage({ type: 'blank', on: 'yes' });
+    expect(audience.store.getState().briefingPointerMode).toBe('off');
+    expect(audience.store.getState().briefingBlank).toBe(false);
+    stopA();
+    stopP();
+  });
 });
