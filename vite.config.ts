@@ -1,25 +1,60 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
 import { cspPlugin } from './build/csp-plugin.ts';
+import { PWA_MANIFEST, PWA_WORKBOX } from './build/pwa.ts';
+import { PACKAGE_MODE, packagedDataPlugin, inlineWorkersPlugin } from './build/package-plugins.ts';
 
-export default defineConfig({
-  plugins: [react(), fontFacesPlugin(), preloadGeoPlugin(), cspPlugin()],
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  build: { chunkSizeWarningLimit: 1600 },
-  test: {
-    testTimeout: 30000,
-    // Two environments, two projects: pure logic in Node, React components in jsdom.
-    // Browser specs (tests/e2e/*.spec.ts) run under node:test, never here.
-    projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'] } },
-      {
-        extends: true,
-        test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.{ts,tsx}'], setupFiles: ['./tests/setup-component.ts'] },
-      },
+// `vite build` (dist/): relative URLs, so the app works from any path of any static host, and a
+// service worker that keeps it working offline after one visit.
+// `vite build --mode package` (npm run package): one self-contained HTML file that opens from
+// file:// (scripts inlined, data and fonts embedded, no service worker).
+export default defineConfig(({ mode }) => {
+  const pack = mode === PACKAGE_MODE;
+  return {
+    base: './',
+    plugins: [
+      react(),
+      fontFacesPlugin(),
+      packagedDataPlugin(pack),
+      // the single file inlines its scripts, so it carries no CSP (a file:// page has no origin to confine it to)
+      ...(pack ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })] : [preloadGeoPlugin(), cspPlugin()]),
+      VitePWA({
+        // the package has no service worker (file:// cannot register one); its register module is a no-op
+        disable: pack,
+        registerType: 'prompt',
+        injectRegister: false,
+        manifest: PWA_MANIFEST,
+        workbox: PWA_WORKBOX,
+      }),
     ],
-  },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    build: pack
+      ? {
+          outDir: '.package-build',
+          emptyOutDir: true,
+          copyPublicDir: false,
+          assetsInlineLimit: () => true,
+          chunkSizeWarningLimit: 20000,
+          reportCompressedSize: false,
+        }
+      : { chunkSizeWarningLimit: 1600 },
+    test: {
+      testTimeout: 30000,
+      // Two environments, two projects: pure logic in Node, React components in jsdom.
+      // Browser specs (tests/e2e/*.spec.ts) run under node:test, never here.
+      projects: [
+        { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'] } },
+        {
+          extends: true,
+          test: { name: 'component', environment: 'jsdom', include: ['tests/component/**/*.test.{ts,tsx}'], setupFiles: ['./tests/setup-component.ts'] },
+        },
+      ],
+    },
+  };
 });

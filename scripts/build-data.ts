@@ -85,7 +85,7 @@ if (!scorecard.targets) {
 files.set('targets.json', JSON.stringify(scorecard.targets, null, 1) + '\n');
 {
   // the briefing script (data/briefing.json), checked against the built data and the plan
-  const { buildBriefing, serialiseBriefing } = await import('./lib/briefing');
+  const { buildBriefing, geometryExtents, serialiseBriefing } = await import('./lib/briefing');
   const planText = readFileSync(join(dataDir, 'plan', 'plan-2021-10.txt'), 'utf8');
   const o = result.outputs;
   const b = buildBriefing(readJson('briefing.json'), {
@@ -94,6 +94,7 @@ files.set('targets.json', JSON.stringify(scorecard.targets, null, 1) + '\n');
     sectors: o.sectors,
     zoneIds: new Set(o.zones.features.map((f) => f.properties.id)),
     parkIds: new Set(o.parks.features.map((f) => f.properties.id)),
+    extents: geometryExtents([o.zones, o.parks]),
   });
   if (!b.briefing) {
     console.error(`Briefing build failed with ${b.errors.length} error(s):`);

@@ -9,7 +9,11 @@ import { installFontRules } from './app/font-rules';
 import { prewarmMap } from './map/maplibre-setup';
 import { layoutOf } from './state/url/codec';
 import { readUrl } from './state/url/sync';
+import { installPackagedFiles } from './app/packaged-files';
+import { startServiceWorker } from './app/service-worker';
 
+// the single-file package answers the data fetches from inside itself (no-op otherwise)
+installPackagedFiles();
 installFontRules();
 // MapLibre's workers start now, not after the map's style has loaded
 prewarmMap();
@@ -32,5 +36,7 @@ const mount = (geo?: GeoData) =>
     ),
   );
 // the briefing views load their own script first and take the data when it comes
+// offline after one visit (not in development, not from file://)
+startServiceWorker();
 if (layoutOf(url) === 'app') void data.then(mount, () => mount());
 else mount();

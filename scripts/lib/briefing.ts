@@ -4,7 +4,7 @@
  * naming the chapter and the field. No file system here (scripts/build-data.ts reads/writes).
  */
 import { BRIEFING_FILE, BriefingInputSchema, BriefingSchema, briefingZodErrors, checkBriefingRefs } from '../../src/loaders/briefing-schema';
-import type { Briefing, Figure } from '../../src/loaders/briefing-schema';
+import type { Briefing, ChapterBounds, Figure } from '../../src/loaders/briefing-schema';
 import { checkClause, sectorNodeIndex } from '../../src/loaders/schemas';
 import type { DataError, SectorsFile } from '../../src/loaders/schemas';
 import { normaliseText } from '../../src/loaders/plan-clauses';
@@ -17,6 +17,34 @@ export interface BriefingContext {
   sectors: SectorsFile;
   zoneIds: ReadonlySet<string>;
   parkIds: ReadonlySet<string>;
+  /** each zone's and park's extent (geometryExtents): a chapter's bounds must hold what it highlights */
+  extents: ReadonlyMap<string, ChapterBounds>;
+}
+
+/** The [[west, south], [east, north]] of every feature's coordinates, by its id. */
+export function geometryExtents(collections: readonly { features: readonly GeoJSON.Feature[] }[]): Map<string, ChapterBounds> {
+  const out = new Map<string, ChapterBounds>();
+  const walk = (c: unknown, acc: number[]): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [x, y] = c as number[];
+      acc[0] = Math.min(acc[0]!, x!);
+      acc[1] = Math.min(acc[1]!, y!);
+      acc[2] = Math.max(acc[2]!, x!);
+      acc[3] = Math.max(acc[3]!, y!);
+    } else if (Array.isArray(c)) for (const x of c) walk(x, acc);
+  };
+  for (const fc of collections)
+    for (const f of fc.features) {
+      const id = f.properties?.id;
+      if (typeof id !== 'string' || !f.geometry || f.geometry.type === 'GeometryCollection') continue;
+      const acc = [Infinity, Infinity, -Infinity, -Infinity];
+      walk(f.geometry.coordinates, acc);
+      out.set(id, [
+        [acc[0]!, acc[1]!],
+        [acc[2]!, acc[3]!],
+      ]);
+    }
+  return out;
 }
 
 export interface BriefingBuild {
@@ -45,7 +73,12 @@ export function buildBriefing(input: unknown, ctx: BriefingContext): BriefingBui
   if (!parsed.success) return { briefing: null, errors: briefingZodErrors(file, parsed.error, input) };
   const src = parsed.data;
   const nodes = sectorNodeIndex(ctx.sectors);
-  const errors = checkBriefingRefs(file, src.chapters, { sectorNodes: new Set(nodes.keys()), zoneIds: ctx.zoneIds, parkIds: ctx.parkIds });
+  const errors = checkBriefingRefs(file, src.chapters, {
+    sectorNodes: new Set(nodes.keys()),
+    zoneIds: ctx.zoneIds,
+    parkIds: ctx.parkIds,
+    extents: ctx.extents,
+  });
   const plan = normaliseText(ctx.planText);
   const refCtx = { nodes, clauses: ctx.clauses };
 

@@ -63,7 +63,8 @@ export async function openSession(
   const offOrigin: string[] = [];
   const errors: string[] = [];
   await context.route(
-    (url) => url.hostname !== '127.0.0.1',
+    // a file opened from disk (the single-file package) is not a request to another machine
+    (url) => url.protocol !== 'file:' && url.hostname !== '127.0.0.1',
     (route) => {
       offOrigin.push(route.request().url());
       return route.abort('internetdisconnected');

@@ -5,6 +5,7 @@ import type { GeoData } from '../loaders/load-geo';
 import { loadBriefing } from '../loaders/load-briefing';
 import type { Briefing } from '../loaders/briefing-schema';
 import { startBriefingChannel, startBriefingKeys } from '../state/briefing-sync';
+import { cameraForBounds } from '../state/slices/briefing';
 import type { BriefingRole } from '../state/slices/briefing';
 import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
@@ -20,11 +21,14 @@ import '../components/briefing/briefing.css';
 
 const NOTHING = { sectors: new Set<string>(), parks: new Set<string>(), zones: new Set<string>(), districts: new Set<string>() };
 
-/** The chapter a URL opens at (its camera is the map's first view): `tour` if it exists, else the first. */
-export function openingCamera(b: Briefing, url: DecodedUrl): Camera {
+/**
+ * The chapter a URL opens at (its bounds framed for the window give the map's first view; the map
+ * frames them again for its own size once it can measure itself): `tour` if it exists, else the first.
+ */
+export function openingCamera(b: Briefing, url: DecodedUrl, width: number, height: number): Camera {
   const n = resolveUrl(url, NOTHING).state.tour;
   const ch = b.chapters[n !== null && n <= b.chapters.length ? n - 1 : 0]!;
-  return { ...ch.camera };
+  return cameraForBounds(ch.bounds, width, height);
 }
 
 /**
@@ -59,7 +63,7 @@ export function BriefingRoot({
       if (!live) return;
       if (b.ok) {
         store.getState().setBriefing(b.data);
-        setScript({ ok: true, camera: openingCamera(b.data, url) });
+        setScript({ ok: true, camera: openingCamera(b.data, url, window.innerWidth, window.innerHeight) });
       } else setScript({ ok: false, error: b.error });
     });
     return () => {

@@ -6,6 +6,7 @@ import { readUrl } from '../state/url/sync';
 import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
 import { StatsHost } from '../components/stats/StatsHost';
 import { App } from './App';
+import { UpdatePrompt } from './UpdatePrompt';
 
 // the briefing views load only when a briefing is opened
 const BriefingRoot = lazy(() => import('./BriefingRoot').then((m) => ({ default: m.BriefingRoot })));
@@ -23,11 +24,13 @@ export function Root({ data, geo, url: givenUrl }: { data?: Promise<GeoData>; ge
         <App data={data} geo={geo} url={url} />
         <BriefingLauncher />
         <StatsHost />
+        <UpdatePrompt />
       </>
     );
   return (
     <Suspense fallback={null}>
       <BriefingRoot role={layout} data={data} url={url} />
+      <UpdatePrompt />
     </Suspense>
   );
 }

@@ -25,8 +25,8 @@ export const BRIEFING_STRINGS = {
   briefingPresenterView: { zh: '演讲者视图', en: 'Presenter view' },
   briefingLayers: { zh: '图层', en: 'Layers' },
   briefingKeys: {
-    zh: '→ / 空格 / PageDown 下一章 · ← / PageUp 上一章 · 数字+回车 跳转 · R 回到本章 · F 全屏 · Esc 退出',
-    en: '→ / Space / PageDown next · ← / PageUp back · number + Enter jump · R back to chapter · F full screen · Esc leave',
+    zh: '→ / 空格 / PageDown 下一章 · ← / PageUp 上一章 · 数字+回车 跳转 · R 回到本章 · P 激光笔 · S 聚光灯 · B / . 黑屏 · F 全屏 · Esc 退出',
+    en: '→ / Space / PageDown next · ← / PageUp back · number + Enter jump · R back to chapter · P pointer · S spotlight · B / . blank · F full screen · Esc leave',
   },
   briefingJump: { zh: '跳转到第 {n} 章', en: 'Jump to chapter {n}' },
   briefingExportPng: { zh: '导出本页 PNG', en: 'Export PNG' },
@@ -39,10 +39,19 @@ export const BRIEFING_STRINGS = {
   briefingExportNoCanvas: { zh: '浏览器无法创建画布', en: 'this browser cannot create a canvas' },
   briefingPrint: { zh: '打印（A4 横向）', en: 'Print (A4 landscape)' },
   briefingHandout: { zh: '本章链接与二维码', en: 'Link and QR code' },
+  briefingPointer: { zh: '激光笔（P）', en: 'Pointer (P)' },
+  briefingSpotlight: { zh: '聚光灯（S）', en: 'Spotlight (S)' },
+  briefingBlank: { zh: '观众窗口黑屏（B）', en: 'Blank audience (B)' },
+  briefingQrLocal: {
+    zh: '此地址仅在本机有效，其他设备扫码无法打开（部署时设置 VITE_PUBLIC_URL 公开地址）',
+    en: 'This address works only on this computer; other devices cannot open it (set a public address, VITE_PUBLIC_URL, when deploying)',
+  },
   briefingQrAlt: { zh: '第 {n} 章链接的二维码', en: 'QR code of the link to chapter {n}' },
   briefingSource: {
     zh: '来源：上海市战略性新兴产业和先导产业发展“十四五”规划（沪府办发〔2021〕10号）；区界 echarts 4.9.0（Apache-2.0）；带、区为示意范围',
     en: 'Source: Shanghai 14th Five-Year Plan for strategic emerging and leading industries (沪府办发〔2021〕10号); districts: echarts 4.9.0 (Apache-2.0); belts and zones are schematic',
   },
   briefingScale: { zh: '比例尺', en: 'Scale' },
+  updateReady: { zh: '新版本已就绪', en: 'A new version is ready' },
+  updateReload: { zh: '重新加载', en: 'Reload' },
 } as const satisfies Record<string, { zh: string; en: string }>;

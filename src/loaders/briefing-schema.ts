@@ -15,12 +15,18 @@ export const BRIEFING_FILE = 'data/briefing.json';
 const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
-/** The map's bounds (map-controller maxBounds) and zoom range. */
-export const CameraSchema = z.object({
-  lng: z.number().check(z.gte(119), z.lte(123.8)),
-  lat: z.number().check(z.gte(29.6), z.lte(33)),
-  zoom: z.number().check(z.gte(6), z.lte(17)),
-});
+const lng = z.number().check(z.gte(119, 'must be inside the map (119–123.8°E)'), z.lte(123.8, 'must be inside the map (119–123.8°E)'));
+const lat = z.number().check(z.gte(29.6, 'must be inside the map (29.6–33°N)'), z.lte(33, 'must be inside the map (29.6–33°N)'));
+
+/**
+ * What a chapter shows, as [[west, south], [east, north]] inside the map's own bounds
+ * (map-controller maxBounds): each window frames it for its own size, so every projector shape
+ * and an embed show all of it.
+ */
+export const BoundsSchema = z
+  .tuple([z.tuple([lng, lat]), z.tuple([lng, lat])])
+  .check(z.refine(([[w, s], [e, n]]) => w < e && s < n, 'must be [[west, south], [east, north]] with west < east and south < north'));
+export type ChapterBounds = z.infer<typeof BoundsSchema>;
 
 export const FigureSchema = z.object({
   sector: z.enum(TOP_SECTOR_IDS),
@@ -39,7 +45,7 @@ const chapterFields = {
   id: kebab,
   title_zh: text,
   title_en: text,
-  camera: CameraSchema,
+  bounds: BoundsSchema,
   layers: z.array(z.enum(LAYER_GROUP_IDS, { error: (iss) => `unknown layer group '${String(iss.input)}'` })).check(z.minLength(1, 'at least one layer group')),
   /** sector-filter node ids (top-level or sub-sector) */
   sectors: z.array(kebab),
@@ -104,9 +110,21 @@ export interface BriefingRefs {
   sectorNodes: ReadonlySet<string>;
   zoneIds: ReadonlySet<string>;
   parkIds: ReadonlySet<string>;
+  /** each zone's and park's extent, to check that a chapter's bounds hold what it highlights (build only) */
+  extents?: ReadonlyMap<string, ChapterBounds>;
 }
 
-export function checkBriefingRefs(file: string, chapters: readonly { id: string; sectors: string[]; highlight: string[] }[], refs: BriefingRefs): DataError[] {
+/** Is `inner` inside `outer` (both [[west, south], [east, north]])? */
+export const insideBounds = (inner: ChapterBounds, outer: ChapterBounds): boolean =>
+  inner[0][0] >= outer[0][0] && inner[0][1] >= outer[0][1] && inner[1][0] <= outer[1][0] && inner[1][1] <= outer[1][1];
+
+const formatBounds = (b: ChapterBounds) => `[[${b[0][0]}, ${b[0][1]}], [${b[1][0]}, ${b[1][1]}]]`;
+
+export function checkBriefingRefs(
+  file: string,
+  chapters: readonly { id: string; sectors: string[]; highlight: string[]; bounds?: ChapterBounds }[],
+  refs: BriefingRefs,
+): DataError[] {
   const errors: DataError[] = [];
   const seen = new Set<string>();
   for (const ch of chapters) {
@@ -117,6 +135,13 @@ export function checkBriefingRefs(file: string, chapters: readonly { id: string;
     });
     ch.highlight.forEach((h, i) => {
       if (!refs.zoneIds.has(h) && !refs.parkIds.has(h)) errors.push({ file, feature: ch.id, reason: `highlight.${i}: '${h}' is neither a zone nor a park` });
+      const extent = refs.extents?.get(h);
+      if (ch.bounds && extent && !insideBounds(extent, ch.bounds))
+        errors.push({
+          file,
+          feature: ch.id,
+          reason: `highlight.${i}: '${h}' (${formatBounds(extent)}) is not inside the chapter's bounds ${formatBounds(ch.bounds)}`,
+        });
     });
   }
   return errors;

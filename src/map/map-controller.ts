@@ -208,6 +208,26 @@ export class MapController implements MapPort {
     this.map.fitBounds(bounds, { padding: paddingPx, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
   }
 
+  cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera {
+    const c = this.map.cameraForBounds(bounds, { padding: paddingPx });
+    if (!c?.center || c.zoom === undefined) return this.camera();
+    const center = maplibregl.LngLat.convert(c.center);
+    // the map keeps to its zoom range
+    const zoom = Math.min(this.map.getMaxZoom(), Math.max(this.map.getMinZoom(), c.zoom));
+    return { lng: center.lng, lat: center.lat, zoom };
+  }
+
+  trackPointer(onMove: (lngLat: { lng: number; lat: number } | null) => void): () => void {
+    const move = (e: { lngLat: { lng: number; lat: number } }) => onMove({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    const out = () => onMove(null);
+    this.map.on('mousemove', move);
+    this.map.on('mouseout', out);
+    return () => {
+      this.map.off('mousemove', move);
+      this.map.off('mouseout', out);
+    };
+  }
+
   // ------------------------------------------------------------------ input
 
   setCrosshair(on: boolean): void {

@@ -80,6 +80,11 @@ export interface MapPort {
   flyTo(lng: number, lat: number, zoom?: number): void;
   jumpTo(camera: Camera): void;
   fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
+  /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around (no move). */
+  cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera;
+
+  /** Reports the mouse's map position while it moves over the map (null when it leaves) until the returned function is called. */
+  trackPointer(onMove: (lngLat: { lng: number; lat: number } | null) => void): () => void;
 
   /** While on, the cursor is a crosshair whatever it hovers (picking a point). */
   setCrosshair(on: boolean): void;

@@ -6,6 +6,7 @@
  */
 import type { AppStore } from './store';
 import type { Lang } from '../domain/types';
+import type { BriefingPointer, PointerMode } from './slices/briefing';
 
 // ---------------------------------------------------------------- keys
 
@@ -17,7 +18,10 @@ export type KeyAction =
   | { type: 'jump'; n: number }
   | { type: 'resume' }
   | { type: 'fullscreen' }
-  | { type: 'leave' };
+  | { type: 'leave' }
+  | { type: 'pointer' }
+  | { type: 'spotlight' }
+  | { type: 'blank' };
 
 export interface KeyResult {
   action: KeyAction | null;
@@ -47,6 +51,14 @@ export function interpretKey(key: string, buffer: string): KeyResult {
     f: { type: 'fullscreen' },
     F: { type: 'fullscreen' },
     Escape: { type: 'leave' },
+    p: { type: 'pointer' },
+    P: { type: 'pointer' },
+    s: { type: 'spotlight' },
+    S: { type: 'spotlight' },
+    // what clickers send for a black screen
+    b: { type: 'blank' },
+    B: { type: 'blank' },
+    '.': { type: 'blank' },
   };
   const action = simple[key] ?? null;
   if (key === 'Backspace' && buffer) return { action: null, buffer: buffer.slice(0, -1), handled: true };
@@ -74,14 +86,21 @@ export function runKeyAction(store: AppStore, a: KeyAction, outside: { leave(): 
       return outside.fullscreen();
     case 'leave':
       return outside.leave();
+    case 'pointer':
+      return s.setPointerMode(s.briefingPointerMode === 'pointer' ? 'off' : 'pointer');
+    case 'spotlight':
+      return s.setPointerMode(s.briefingPointerMode === 'spotlight' ? 'off' : 'spotlight');
+    case 'blank':
+      return s.setBriefingBlank(!s.briefingBlank);
   }
 }
 
 const EDITABLE = /^(INPUT|TEXTAREA|SELECT)$/;
 
 /**
- * Listens for the briefing's keys on `target` (the window). Keys typed into a form field, or
- * with Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
+ * Listens for the briefing's keys on `target` (the window), wherever the focus is (the map
+ * included: a key that is ours never reaches it). Keys typed into a form field, or with
+ * Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
  */
 export function startBriefingKeys(
   store: AppStore,
@@ -100,17 +119,31 @@ export function startBriefingKeys(
     buffer = r.buffer;
     if (!r.handled) return;
     e.preventDefault();
+    e.stopPropagation();
     if (r.action) runKeyAction(store, r.action, outside);
   };
-  target.addEventListener('keydown', onKey as EventListener);
-  return () => target.removeEventListener('keydown', onKey as EventListener);
+  // heard first (capture), and kept from the map: its own arrow-key panning gives way to the clicker
+  target.addEventListener('keydown', onKey as EventListener, true);
+  return () => target.removeEventListener('keydown', onKey as EventListener, true);
 }
 
 // ---------------------------------------------------------------- presenter ↔ audience
 
 export const BRIEFING_CHANNEL = 'sei-map-briefing';
 
-export type SyncMessage = { type: 'hello' } | { type: 'apply'; index: number; startedAt: number | null } | { type: 'lang'; lang: Lang };
+export type SyncMessage =
+  | { type: 'hello' }
+  | { type: 'apply'; index: number; startedAt: number | null }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'pointer'; mode: PointerMode; at: BriefingPointer | null }
+  | { type: 'blank'; on: boolean };
+
+const MODES: readonly PointerMode[] = ['off', 'pointer', 'spotlight'];
+const isPointer = (p: unknown): p is BriefingPointer => {
+  if (typeof p !== 'object' || p === null) return false;
+  const x = p as Record<string, unknown>;
+  return [x.lng, x.lat, x.radiusM].every((v) => typeof v === 'number' && Number.isFinite(v));
+};
 
 export interface ChannelLike {
   postMessage(m: unknown): void;
@@ -125,6 +158,8 @@ function isMessage(m: unknown): m is SyncMessage {
   if (x.type === 'hello') return true;
   if (x.type === 'apply') return Number.isInteger(x.index) && (x.startedAt === null || typeof x.startedAt === 'number');
   if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
+  if (x.type === 'pointer') return MODES.includes(x.mode as PointerMode) && (x.at === null || isPointer(x.at));
+  if (x.type === 'blank') return typeof x.on === 'boolean';
   return false;
 }
 
@@ -145,6 +180,7 @@ export function startBriefingChannel(
   let remote = false;
   const state = () => store.getState();
   const applyMsg = (): SyncMessage => ({ type: 'apply', index: state().briefingIndex, startedAt: state().briefingStartedAt });
+  const pointerMsg = (): SyncMessage => ({ type: 'pointer', mode: state().briefingPointerMode, at: state().briefingPointer });
 
   const onMessage = (e: MessageEvent) => {
     const m: unknown = e.data;
@@ -152,13 +188,22 @@ export function startBriefingChannel(
     remote = true;
     try {
       if (m.type === 'hello') {
-        if (state().briefingRole === 'presenter') channel.postMessage(applyMsg());
+        if (state().briefingRole === 'presenter') {
+          channel.postMessage(applyMsg());
+          channel.postMessage(pointerMsg());
+          channel.postMessage({ type: 'blank', on: state().briefingBlank } satisfies SyncMessage);
+        }
       } else if (m.type === 'apply') {
         const own = state().briefingStartedAt;
         if (m.startedAt !== null && (own === null || m.startedAt < own)) state().setBriefingStartedAt(m.startedAt);
         state().goToChapter(m.index);
       } else if (m.type === 'lang') {
         if (state().lang !== m.lang) state().setLang(m.lang);
+      } else if (m.type === 'pointer') {
+        if (state().briefingPointerMode !== m.mode) state().setPointerMode(m.mode);
+        state().setBriefingPointer(m.at);
+      } else if (m.type === 'blank') {
+        state().setBriefingBlank(m.on);
       }
     } finally {
       remote = false;
@@ -176,6 +221,20 @@ export function startBriefingChannel(
       (s) => s.lang,
       (lang) => {
         if (!remote) channel.postMessage({ type: 'lang', lang } satisfies SyncMessage);
+      },
+    ),
+    // the pointer and spotlight (by map coordinate) and the blank screen, from either window
+    store.subscribe(
+      (s) => [s.briefingPointerMode, s.briefingPointer] as const,
+      () => {
+        if (!remote) channel.postMessage(pointerMsg());
+      },
+      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+    ),
+    store.subscribe(
+      (s) => s.briefingBlank,
+      (on) => {
+        if (!remote) channel.postMessage({ type: 'blank', on } satisfies SyncMessage);
       },
     ),
   ];

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import { camera, mapIdle, poll } from './driver';
+import { framesChapter } from './briefing-frame';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
 import type { Briefing } from '../../src/loaders/briefing-schema';
@@ -41,15 +42,8 @@ async function open(page: Page, query: string): Promise<void> {
 
 const chapterIndex = async (page: Page) => Number(await page.locator('.briefing').getAttribute('data-chapter-index'));
 
-/** Waits for the map to rest at chapter i's camera. */
-async function atChapterCamera(page: Page, i: number) {
-  const want = CH[i]!.camera;
-  return poll(
-    `the camera of chapter ${i + 1}`,
-    () => camera(page),
-    (c) => !c.moving && Math.abs(c.lng - want.lng) < 1e-3 && Math.abs(c.lat - want.lat) < 1e-3 && Math.abs(c.zoom - want.zoom) < 0.01,
-  );
-}
+/** Waits for the map to rest framing chapter i (briefing-frame.ts: its bounds inside the view, filling one side). */
+const atChapterCamera = (page: Page, i: number) => framesChapter(page, CH[i]!.bounds, `chapter ${i + 1}`);
 
 async function rendered(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((layer) => {
@@ -183,6 +177,7 @@ describe('briefing', () => {
     await mapIdle(s.page);
     assert.deepEqual(await rendered(s.page, 'parks-selected'), [park]);
     await s.page.getByTestId('briefing-detour').waitFor();
+    const framed = await camera(s.page);
     await s.page.mouse.move(500, 400);
     await s.page.mouse.down();
     await s.page.mouse.move(300, 250, { steps: 8 });
@@ -190,7 +185,7 @@ describe('briefing', () => {
     await poll(
       'the pan',
       () => camera(s.page),
-      (c) => !c.moving && Math.abs(c.lng - CH[1]!.camera.lng) > 1e-3,
+      (c) => !c.moving && Math.abs(c.lng - framed.lng) > 1e-3,
     );
     assert.equal(await s.page.locator('button[data-action="resume"]').isEnabled(), true);
 
@@ -210,7 +205,7 @@ describe('briefing', () => {
     assert.deepEqual(s.offOrigin, []);
   });
 
-  test('deep links open the right chapter; an unknown one opens the first with a notice; embed shows map and controls only', { timeout: 120_000 }, async () => {
+  test('deep links open the right chapter; an unknown one opens the first with a notice; embed shows map and controls only', { timeout: 240_000 }, async () => {
     await open(s.page, '?tour=3&lang=en');
     assert.equal(await chapterIndex(s.page), 2);
     assert.equal(await s.page.locator('.briefing-caption').getAttribute('data-chapter'), 'lingang');

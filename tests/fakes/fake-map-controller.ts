@@ -102,6 +102,16 @@ export class FakeMapController implements MapPort {
     this.cam = { ...c };
   });
   readonly fitBounds = this.rec('fitBounds');
+  /** the centre of the bounds at a fixed zoom (a fake has no size to fit them to) */
+  readonly cameraForBounds = this.rec('cameraForBounds', ([[w, s], [e, n]]) => ({ lng: (w + e) / 2, lat: (s + n) / 2, zoom: 10 }));
+  /** the map's pointer tracker while one is on (movePointer sends it positions) */
+  pointerListener: ((lngLat: { lng: number; lat: number } | null) => void) | null = null;
+  readonly trackPointer = this.rec('trackPointer', (fn) => {
+    this.pointerListener = fn;
+    return () => {
+      if (this.pointerListener === fn) this.pointerListener = null;
+    };
+  });
   readonly setCrosshair = this.rec('setCrosshair');
   readonly startDraw = this.rec('startDraw');
   readonly stopDraw = this.rec('stopDraw');

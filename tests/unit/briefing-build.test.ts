@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBriefing, quotedRun } from '../../scripts/lib/briefing';
+import { buildBriefing, geometryExtents, quotedRun } from '../../scripts/lib/briefing';
 import type { BriefingContext } from '../../scripts/lib/briefing';
 import { parsePlanClauses, normaliseText } from '../../src/loaders/plan-clauses';
 import { BriefingSchema } from '../../src/loaders/briefing-schema';
@@ -11,9 +11,16 @@ import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 const read = (p: string) => JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8')) as unknown;
 const planText = readFileSync(new URL('../../data/plan/plan-2021-10.txt', import.meta.url), 'utf8');
 const sectors = read('../../public/geo/sectors.json') as SectorsFile;
-const ids = (name: string) =>
-  new Set((read(`../../public/geo/${name}`) as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id));
-const ctx: BriefingContext = { clauses: parsePlanClauses(planText), planText, sectors, zoneIds: ids('zones.geojson'), parkIds: ids('parks.geojson') };
+const collection = (name: string) => read(`../../public/geo/${name}`) as GeoJSON.FeatureCollection;
+const ids = (name: string) => new Set(collection(name).features.map((f) => String(f.properties!.id)));
+const ctx: BriefingContext = {
+  clauses: parsePlanClauses(planText),
+  planText,
+  sectors,
+  zoneIds: ids('zones.geojson'),
+  parkIds: ids('parks.geojson'),
+  extents: geometryExtents([collection('zones.geojson'), collection('parks.geojson')]),
+};
 const fixture = (name: string) => read(`../fixtures/briefing/${name}.json`);
 
 describe('briefing build', () => {
@@ -38,7 +45,12 @@ describe('briefing build', () => {
     ['broken-quotes-plan', 'one', /^caption_zh: quotes the plan/],
     ['broken-target-missing', 'two', /^targets\.2: sector 'photonics' has no 2025 target/],
     ['broken-duplicate-id', 'one', /^id: duplicate chapter id 'one'$/],
-    ['broken-camera-outside', 'one', /^camera\.lng: /],
+    ['broken-bounds-outside', 'one', /^bounds\.0\.0: must be inside the map/],
+    [
+      'broken-highlight-outside-bounds',
+      'one',
+      /^highlight\.0: 'zhangjiang-pole' \(\[\[121\.5\d*, 31\.1\d*\], .*\) is not inside the chapter's bounds \[\[121\.3, 31\.3\], \[121\.5, 31\.4\]\]$/,
+    ],
     ['broken-no-chapters', null, /^chapters: at least one chapter$/],
   ];
   it.each(cases)('%s fails naming the file, the chapter and the field', (name, chapter, reason) => {

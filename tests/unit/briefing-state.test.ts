@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import { isDetour } from '../../src/state/slices/briefing';
+import { cameraForBounds, isDetour } from '../../src/state/slices/briefing';
 import { interpretKey, runKeyAction, startBriefingChannel } from '../../src/state/briefing-sync';
 import type { ChannelLike } from '../../src/state/briefing-sync';
 import { briefingBinding, chapterLink } from '../../src/state/url/bindings/briefing';
@@ -33,6 +33,48 @@ describe('briefing keys', () => {
   });
 });
 
+describe('cameraForBounds: the first view of a chapter, before the map measures itself', () => {
+  it('fits the tighter side: 360° across 512 px is zoom 0 (raised to the minimum 6); 1/1024 of it is zoom 10; a low window lets the height decide', () => {
+    // 512 px of world + 2 × 40 px of room: the whole width is exactly one tile wide
+    const c = cameraForBounds(
+      [
+        [-180, -10],
+        [180, 10],
+      ],
+      592,
+      2000,
+      40,
+    );
+    expect(c.lng).toBe(0);
+    expect(c.lat).toBeCloseTo(0, 9);
+    expect(c.zoom).toBe(6); // zoom 0 is below the map's minimum (6)
+    // 1/1024 of the world across 512 px: zoom 10 (width-bound); lat centre of a symmetric box is 0
+    const d = cameraForBounds(
+      [
+        [0, -0.1],
+        [360 / 1024, 0.1],
+      ],
+      512,
+      5000,
+      0,
+    );
+    expect(d.zoom).toBeCloseTo(10, 9);
+    expect(d.lat).toBeCloseTo(0, 9);
+    expect(d.lng).toBeCloseTo(180 / 1024, 12);
+    // 0.2° of latitude at the equator is 1/900 of the world's Mercator height: in 256 px, zoom log2(900) ≈ 9.814
+    const low = cameraForBounds(
+      [
+        [0, -0.1],
+        [360 / 1024, 0.1],
+      ],
+      5000,
+      256,
+      0,
+    );
+    expect(low.zoom).toBeCloseTo(9.814, 2);
+  });
+});
+
 describe('briefing slice', () => {
   it('applies a chapter with the store actions, detects a detour and resumes', async () => {
     const { store, chapters } = await briefingStore();
@@ -47,13 +89,17 @@ describe('briefing slice', () => {
         .sort(),
     ).toEqual([...ch.layers].sort());
     expect(s().briefingHighlight).toEqual(ch.highlight);
-    expect(s().cameraRequest).toMatchObject(ch.camera);
+    // the map frames the chapter's bounds for its own size: asked for, not yet known
+    expect(s().briefingCameraPending).toBe(true);
+    expect(s().briefingChapterCamera).toBeNull();
     expect(isDetour(s())).toBe(false);
+    const framed = { lng: 121.55, lat: 31.14, zoom: 9.1 };
+    s().setBriefingChapterCamera(framed);
     // the flight ends where asked: still no detour; a pan is one
-    s().setCamera({ ...ch.camera });
+    s().setCamera({ ...framed });
     s().briefingCameraSettled();
     expect(isDetour(s())).toBe(false);
-    s().setCamera({ ...ch.camera, lng: ch.camera.lng + 0.1 });
+    s().setCamera({ ...framed, lng: framed.lng + 0.1 });
     expect(isDetour(s())).toBe(true);
     s().resumeChapter();
     expect(isDetour(s())).toBe(false);
@@ -133,6 +179,39 @@ describe('presenter ↔ audience channel', () => {
     expect(presenter.store.getState().briefingSeq).toBe(seq + 1);
     presenter.store.getState().setLang('en');
     expect(audience.store.getState().lang).toBe('en');
+    stopA();
+    stopP();
+  });
+
+  it('the pointer, spotlight and blank reach the other window by map coordinate, and malformed ones are ignored', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    audience.store.getState().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a);
+    presenter.store.getState().startBriefing('presenter', 0, 1000);
+    const stopP = startBriefingChannel(presenter.store, p);
+    const noop = { leave: () => {}, fullscreen: () => {} };
+    runKeyAction(presenter.store, interpretKey('p', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('pointer');
+    presenter.store.getState().setBriefingPointer({ lng: 121.81, lat: 30.9, radiusM: 2500 });
+    expect(audience.store.getState().briefingPointer).toEqual({ lng: 121.81, lat: 30.9, radiusM: 2500 });
+    runKeyAction(presenter.store, interpretKey('S', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('spotlight');
+    runKeyAction(presenter.store, interpretKey('s', '').action!, noop);
+    expect(audience.store.getState().briefingPointerMode).toBe('off');
+    expect(audience.store.getState().briefingPointer).toBeNull();
+    runKeyAction(presenter.store, interpretKey('.', '').action!, noop);
+    expect(audience.store.getState().briefingBlank).toBe(true);
+    runKeyAction(presenter.store, interpretKey('b', '').action!, noop);
+    expect(audience.store.getState().briefingBlank).toBe(false);
+    // a message that is not one of ours changes nothing
+    const stranger = p();
+    stranger.postMessage({ type: 'pointer', mode: 'laser', at: null });
+    stranger.postMessage({ type: 'pointer', mode: 'pointer', at: { lng: 'x', lat: 1, radiusM: 1 } });
+    stranger.postMessage({ type: 'blank', on: 'yes' });
+    expect(audience.store.getState().briefingPointerMode).toBe('off');
+    expect(audience.store.getState().briefingBlank).toBe(false);
     stopA();
     stopP();
   });

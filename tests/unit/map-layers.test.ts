@@ -193,7 +193,7 @@ describe('the layer registry', () => {
     expect(LAYER_IDS.slice(firstOverlay).map((id) => LAYERS.find((l) => l.id === id)!.group)).toEqual([
       ...Array<string>(8).fill('find'),
       ...Array<string>(4).fill('sites'),
-      ...Array<string>(5).fill('briefing'),
+      ...Array<string>(8).fill('briefing'),
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('the layer registry', () => {
     const style = styleFor('zh', true);
     for (const id of OVERLAY_SOURCES) expect(style.sources, id).not.toHaveProperty(id);
     expect(layerIds(style).filter((id) => /^(find|user-sites|briefing)-/.test(id))).toEqual([]);
-    expect(OVERLAY_SOURCES.sort()).toEqual(['briefing-highlight', 'find-area', 'find-hits', 'find-origin', 'find-radius', 'user-sites']);
+    expect(OVERLAY_SOURCES.sort()).toEqual(['briefing-highlight', 'briefing-pointer', 'find-area', 'find-hits', 'find-origin', 'find-radius', 'user-sites']);
   });
 
   it('the imported sites cluster; overlays start with the data they are given', () => {

@@ -7,6 +7,7 @@ import type { Polygon } from 'geojson';
 import { createMapSync } from '../../src/map/sync';
 import type { MapSync } from '../../src/map/sync';
 import { CHUNK } from '../../src/map/sync/sites';
+import { FRAME_PADDING } from '../../src/map/sync/briefing';
 import type { LayerId } from '../../src/map/layers';
 import type { MapClick } from '../../src/map/map-port';
 import type { SiteSet } from '../../src/geo/sites';
@@ -273,16 +274,25 @@ describe('briefing highlight', () => {
     expect(port.addedOverlays()).toEqual(['briefing-highlight']);
   });
 
-  it('a chapter whose camera the map is at already is settled at once; otherwise when the map reports its camera', async () => {
+  it('frames each chapter bounds for the map: the first view jumps, a new chapter flies; settled when the map reports its camera', async () => {
     const script = await loadBriefing('/', diskFetcher());
     if (!script.ok) throw new Error(script.error);
     store.getState().setBriefing(script.data);
-    const ch = script.data.chapters[1]!;
-    // the map is elsewhere: the chapter waits for the flight
+    const [ch1, ch2] = [script.data.chapters[1]!, script.data.chapters[2]!];
+    // the first view: the map asks itself for the camera of the chapter's bounds, with room around, and jumps there
     store.getState().startBriefing('audience', 1);
+    expect(port.lastCall('cameraForBounds')).toEqual([ch1.bounds, FRAME_PADDING]);
+    const framed1 = { lng: (ch1.bounds[0][0] + ch1.bounds[1][0]) / 2, lat: (ch1.bounds[0][1] + ch1.bounds[1][1]) / 2, zoom: 10 };
+    expect(port.lastCall('jumpTo')).toEqual([framed1]);
+    expect(store.getState().briefingChapterCamera).toEqual(framed1);
     expect(store.getState().briefingCameraPending).toBe(true);
-    expect(port.lastCall('flyTo')).toEqual([ch.camera.lng, ch.camera.lat, ch.camera.zoom]);
-    port.handlers!.onMoveEnd({ ...ch.camera });
+    port.handlers!.onMoveEnd({ ...framed1 });
+    expect(store.getState().briefingCameraPending).toBe(false);
+    // the next chapter flies to its own bounds
+    store.getState().nextChapter();
+    expect(store.getState().briefingCameraPending).toBe(true);
+    expect(port.lastCall('flyTo')).toEqual([(ch2.bounds[0][0] + ch2.bounds[1][0]) / 2, (ch2.bounds[0][1] + ch2.bounds[1][1]) / 2, 10]);
+    port.handlers!.onMoveEnd(port.camera());
     expect(store.getState().briefingCameraPending).toBe(false);
     // re-applying the chapter where the map already is: settled without a move
     store.getState().resumeChapter();

@@ -10,7 +10,7 @@ import { Controls, DetourBadge } from './Controls';
 import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
-import { absoluteLink, openAudienceWindow } from './dom';
+import { openAudienceWindow, shareLink } from './dom';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -35,11 +35,40 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
         <div className="briefing-panel-foot">
           <Controls />
           <ExportControls />
-          {chapter && <Qr text={absoluteLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} />}
+          {chapter && <Qr link={shareLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} lang={lang} />}
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
         </div>
       </aside>
       <BottomBar digits={digits} />
+      <Blank />
+    </div>
+  );
+}
+
+/** The audience window gone black (B or “.” on the clicker, or the presenter's button). */
+function Blank() {
+  const on = useAppStore((s) => s.briefingBlank);
+  return on ? <div className="briefing-blank" data-testid="briefing-blank" aria-hidden="true" /> : null;
+}
+
+/** The presenter's pointer, spotlight and blank switches (the same as the keys P, S, B). */
+function PointerTools() {
+  const lang = useAppStore((s) => s.lang);
+  const mode = useAppStore((s) => s.briefingPointerMode);
+  const blank = useAppStore((s) => s.briefingBlank);
+  const setMode = useAppStore((s) => s.setPointerMode);
+  const setBlank = useAppStore((s) => s.setBriefingBlank);
+  return (
+    <div className="briefing-pointer-tools" role="group">
+      <button type="button" aria-pressed={mode === 'pointer'} onClick={() => setMode(mode === 'pointer' ? 'off' : 'pointer')} data-action="pointer">
+        {t(lang, 'briefingPointer')}
+      </button>
+      <button type="button" aria-pressed={mode === 'spotlight'} onClick={() => setMode(mode === 'spotlight' ? 'off' : 'spotlight')} data-action="spotlight">
+        {t(lang, 'briefingSpotlight')}
+      </button>
+      <button type="button" aria-pressed={blank} onClick={() => setBlank(!blank)} data-action="blank">
+        {t(lang, 'briefingBlank')}
+      </button>
     </div>
   );
 }
@@ -108,6 +137,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
           <strong>{t(lang, 'briefingPresenterView')}</strong> · {t(lang, 'briefingChapterOf', { n: index + 1, total })}
         </p>
         <Elapsed />
+        <PointerTools />
         <button type="button" onClick={() => openAudienceWindow(chapterLink(index + 1, lang))} data-action="open-audience">
           {t(lang, 'briefingOpenAudience')}
         </button>

@@ -59,8 +59,9 @@ export function ExportControls() {
       for (let i = 0; i < total; i++) {
         setMessage({ ok: true, text: t(lang, 'briefingExporting', { n: i + 1, total }) });
         store.getState().goToChapter(i);
-        // at the chapter's camera at once (no flight)
-        map?.jumpTo(currentChapter(store.getState())!.camera);
+        // at the chapter's camera (its bounds framed for this map) at once, no flight
+        const framed = store.getState().briefingChapterCamera;
+        if (framed) map?.jumpTo(framed);
         const r = await exportImage(exportText(store, lang));
         if (!r.ok) return fail(r.reason);
         files[fileName(store, 'png')] = new Uint8Array(await r.blob.arrayBuffer());

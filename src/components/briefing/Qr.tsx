@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import type { Lang } from '../../domain/types';
 
-/** A QR code of `text`, drawn locally as SVG (no service involved). */
-export function Qr({ text, label, size = 128 }: { text: string; label: string; size?: number }) {
+/**
+ * A QR code of a link, drawn locally as SVG (no service involved). A link that only works on this
+ * computer (no public address configured, the page on a loopback address or a file) says so.
+ */
+export function Qr({ link, label, lang, size = 128 }: { link: { href: string; local: boolean }; label: string; lang: Lang; size?: number }) {
+  const text = link.href;
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -21,7 +27,14 @@ export function Qr({ text, label, size = 128 }: { text: string; label: string; s
   return (
     <figure className="briefing-qr">
       {src ? <img src={src} width={size} height={size} alt={label} data-qr-text={text} /> : <div style={{ width: size, height: size }} />}
-      <figcaption>{text}</figcaption>
+      <figcaption>
+        {text}
+        {link.local && (
+          <strong className="briefing-qr-local" role="note">
+            {t(lang, 'briefingQrLocal')}
+          </strong>
+        )}
+      </figcaption>
     </figure>
   );
 }

@@ -28,10 +28,27 @@ export function openAudienceWindow(query: string, win: Window = window): void {
   win.open(`${win.location.pathname}${query}`, 'sei-briefing-audience');
 }
 
-/** An absolute link to this page with the given query (for QR codes and handouts). */
-export function absoluteLink(query: string, win: Window = window): string {
-  return `${win.location.origin}${win.location.pathname}${query}`;
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+
+/**
+ * A link for other devices (QR codes, handouts): under the public address a deployment configures
+ * (VITE_PUBLIC_URL at build time), else under this page's own address when other machines can
+ * reach it (http(s) and not a loopback host). `local` says that neither exists: the link only
+ * works on this computer.
+ */
+export function publicLink(
+  query: string,
+  configured: string | undefined,
+  loc: Pick<Location, 'protocol' | 'hostname' | 'origin' | 'pathname'>,
+): { href: string; local: boolean } {
+  const base = configured?.trim();
+  if (base) return { href: new URL(query, base.endsWith('/') ? base : `${base}/`).href, local: false };
+  const href = `${loc.protocol === 'file:' ? 'file://' : loc.origin}${loc.pathname}${query}`;
+  return { href, local: !/^https?:$/.test(loc.protocol) || LOOPBACK.test(loc.hostname) };
 }
+
+/** publicLink for this page and this build's configured address. */
+export const shareLink = (query: string, win: Window = window) => publicLink(query, import.meta.env.VITE_PUBLIC_URL, win.location);
 
 export function printPage(win: Window = window): void {
   win.print();

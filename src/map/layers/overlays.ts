@@ -106,6 +106,14 @@ export const sites = {
 
 export const HIGHLIGHT_COLOR = '#d4006a';
 const notPoint: ExpressionSpecification = ['!', isPoint];
+const POINTER_COLOR = '#ff1a1a';
+
+/**
+ * The spotlight's radius in pixels from the feature's `k` (its radius at zoom 0): doubling per
+ * zoom level, so it covers the same ground at any zoom and in windows of any size.
+ */
+const groundRadius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'k'], 24, ['*', ['get', 'k'], 2 ** 24]];
+const pointerMode = (mode: string): FilterSpecification => ['==', ['get', 'mode'], mode];
 
 export const briefing = {
   fill: { type: 'fill', filter: isArea, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.06 } },
@@ -120,5 +128,28 @@ export const briefing = {
     type: 'circle',
     filter: isPoint,
     paint: { 'circle-radius': 13, 'circle-color': transparent, 'circle-stroke-color': HIGHLIGHT_COLOR, 'circle-stroke-width': 3.5 },
+  },
+  /** everything but a circle around the pointer dimmed: a clear circle with a stroke wider than any screen */
+  spotlight: {
+    type: 'circle',
+    filter: pointerMode('spotlight'),
+    paint: {
+      'circle-radius': groundRadius,
+      'circle-color': transparent,
+      'circle-stroke-color': '#000000',
+      'circle-stroke-opacity': 0.62,
+      'circle-stroke-width': 5000,
+      'circle-pitch-alignment': 'map',
+    },
+  },
+  pointerGlow: {
+    type: 'circle',
+    filter: pointerMode('pointer'),
+    paint: { 'circle-radius': 20, 'circle-color': POINTER_COLOR, 'circle-opacity': 0.3, 'circle-blur': 0.7 },
+  },
+  pointerDot: {
+    type: 'circle',
+    filter: pointerMode('pointer'),
+    paint: { 'circle-radius': 8, 'circle-color': POINTER_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
   },
 } satisfies Record<string, LayerBody>;

@@ -38,6 +38,7 @@ export const SOURCE_OPTIONS = {
   'find-origin': { lazy: true },
   'user-sites': { lazy: true, cluster: { clusterRadius: 40, clusterMaxZoom: 14 } },
   'briefing-highlight': { lazy: true },
+  'briefing-pointer': { lazy: true },
 } as const satisfies Record<string, SourceOptions>;
 
 export type SourceId = keyof typeof SOURCE_OPTIONS;
@@ -141,6 +142,10 @@ export const LAYERS = [
   layer('briefing-hl-line', 'briefing-highlight', 'briefing', briefing.line),
   layer('briefing-hl-park-casing', 'briefing-highlight', 'briefing', briefing.parkCasing),
   layer('briefing-hl-park', 'briefing-highlight', 'briefing', briefing.park),
+  // the briefing's pointer and spotlight, above everything
+  layer('briefing-spotlight', 'briefing-pointer', 'briefing', briefing.spotlight),
+  layer('briefing-pointer-glow', 'briefing-pointer', 'briefing', briefing.pointerGlow),
+  layer('briefing-pointer-dot', 'briefing-pointer', 'briefing', briefing.pointerDot),
 ] as const;
 
 export type LayerId = (typeof LAYERS)[number]['id'];

@@ -1,12 +1,24 @@
 /**
  * A briefing chapter on the map: its highlighted zones and parks (an overlay, added with the
- * first chapter that highlights something), and telling the store when a chapter's flight has
- * ended.
+ * first chapter that highlights something); framing the chapter's bounds for this map's size
+ * (a flight to a new chapter, a jump on the first view and when the window's size changes);
+ * telling the store when the chapter's camera is reached; and the presenter's pointer and
+ * spotlight (an overlay placed by map coordinate, fed by this map's mouse while a mode is on).
  */
-import { CAMERA_TOLERANCE, currentChapter } from '../../state/slices/briefing';
+import { currentChapter, sameCamera } from '../../state/slices/briefing';
+import type { BriefingPointer, PointerMode } from '../../state/slices/briefing';
 import type { AppState, AppStore } from '../../state/store';
 import type { MapPort } from '../map-port';
 import { sameItems, subscriber } from './subscribe';
+
+/** Room left around a chapter's bounds, in CSS pixels (the zoom buttons, the badges). */
+export const FRAME_PADDING = 40;
+/** The spotlight's radius, as a share of the smaller side of the map that points. */
+const SPOT_SHARE = 0.16;
+/** Earth's circumference at the equator (MapLibre's), metres. */
+const EARTH = 40075016.686;
+/** Ground metres per CSS pixel at a latitude and zoom (Web Mercator, 512-px tiles). */
+const metresPerPixel = (lat: number, zoom: number) => (EARTH * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 
 /** The map's features with these ids (zones, then parks): plain filtering, no geometry work. */
 function highlightFeatures(s: AppState, ids: readonly string[]): GeoJSON.FeatureCollection {
@@ -20,6 +32,16 @@ function highlightFeatures(s: AppState, ids: readonly string[]): GeoJSON.Feature
   return { type: 'FeatureCollection', features };
 }
 
+/** The pointer as the overlay draws it; `k` is the spotlight's radius in pixels at zoom 0 (the layer scales it by 2^zoom). */
+export function pointerFeatures(p: BriefingPointer | null, mode: PointerMode): GeoJSON.FeatureCollection {
+  if (!p || mode === 'off') return { type: 'FeatureCollection', features: [] };
+  const k = p.radiusM / ((EARTH * Math.cos((p.lat * Math.PI) / 180)) / 512);
+  return {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { mode, k } }],
+  };
+}
+
 export function syncBriefing(port: MapPort, store: AppStore): () => void {
   const unsubs: (() => void)[] = [];
   const on = subscriber(store, unsubs);
@@ -28,27 +50,73 @@ export function syncBriefing(port: MapPort, store: AppStore): () => void {
     ([ids]) => port.setData('briefing-highlight', highlightFeatures(store.getState(), ids)),
     sameItems,
   );
-  // the chapter's flight has ended once the map reports a camera after it (or at once if the map is already there)
+
+  // frame the chapter: a new chapter flies there; the first view and a new window size jump
+  let framedSeq: number | null = null;
+  on(
+    (s) => s.briefingFrameSeq,
+    () => {
+      const s = store.getState();
+      const ch = currentChapter(s);
+      if (!ch) return;
+      port.resize();
+      const target = port.cameraForBounds(ch.bounds, FRAME_PADDING);
+      s.setBriefingChapterCamera(target);
+      const jump = framedSeq === null || framedSeq === s.briefingSeq;
+      framedSeq = s.briefingSeq;
+      if (sameCamera(port.camera(), target)) s.briefingCameraSettled();
+      else if (jump) port.jumpTo(target);
+      else port.flyTo(target.lng, target.lat, target.zoom);
+    },
+  );
+  // the chapter's flight has ended once the map reports a camera after it
   unsubs.push(
     store.subscribe(
       (s) => s.camera,
       () => store.getState().briefingCameraSettled(),
     ),
   );
-  unsubs.push(
-    store.subscribe(
-      (s) => s.briefingSeq,
-      () => {
-        const ch = currentChapter(store.getState());
-        if (!ch) return;
-        const c = port.camera();
-        const there =
-          Math.abs(c.lng - ch.camera.lng) <= CAMERA_TOLERANCE.deg &&
-          Math.abs(c.lat - ch.camera.lat) <= CAMERA_TOLERANCE.deg &&
-          Math.abs(c.zoom - ch.camera.zoom) <= CAMERA_TOLERANCE.zoom;
-        if (there) store.getState().briefingCameraSettled();
-      },
-    ),
+
+  // the pointer and the spotlight, wherever they come from
+  on(
+    (s) => [s.briefingPointer, s.briefingPointerMode] as const,
+    ([p, mode]) => port.setData('briefing-pointer', pointerFeatures(p, mode)),
+    sameItems,
   );
-  return () => unsubs.forEach((u) => u());
+  // this map's mouse moves the pointer while a mode is on (one update per frame at most)
+  let stopTracking: (() => void) | null = null;
+  on(
+    (s) => s.briefingPointerMode !== 'off' && s.briefingRole !== 'embed',
+    (tracking) => {
+      stopTracking?.();
+      stopTracking = null;
+      if (!tracking) return;
+      let latest: { lng: number; lat: number } | null = null;
+      let scheduled = false;
+      const flush = () => {
+        scheduled = false;
+        if (!latest) return store.getState().setBriefingPointer(null);
+        const c = port.camera();
+        const snap = { ...latest };
+        // the spotlight covers SPOT_SHARE of this map's smaller side, on the ground (so other windows agree)
+        const side = Math.min(window.innerWidth, window.innerHeight);
+        store.getState().setBriefingPointer({ ...snap, radiusM: SPOT_SHARE * side * metresPerPixel(snap.lat, c.zoom) });
+      };
+      const stop = port.trackPointer((ll) => {
+        latest = ll;
+        if (scheduled) return;
+        scheduled = true;
+        if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+        else flush();
+      });
+      stopTracking = () => {
+        stop();
+        store.getState().setBriefingPointer(null);
+      };
+    },
+  );
+  return () => {
+    stopTracking?.();
+    unsubs.forEach((u) => u());
+  };
 }

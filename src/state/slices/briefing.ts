@@ -1,15 +1,27 @@
 /**
  * Store slice of the briefing feature (wired into src/state/store.ts): the loaded script, the
- * current chapter, the window's role, and the chapter's own view. Applying a chapter uses the
- * store's ordinary actions (setSectors, setLayerVisible, clearSelection, requestCamera) plus the
- * highlight, so a chapter is exactly what a user could have set up by hand.
+ * current chapter, the window's role, the chapter's own view, and the presenter's tools (legend,
+ * pointer, spotlight, blank). Applying a chapter uses the store's ordinary actions (setSectors,
+ * setLayerVisible, clearSelection) plus the highlight and a request to frame the chapter's
+ * bounds, so a chapter is exactly what a user could have set up by hand.
  */
 import type { Slice } from '../slice-type';
 import type { AppState } from '../store';
 import type { Briefing, BriefingChapter } from '../../loaders/briefing-schema';
+import type { Camera } from '../../domain/types';
 import { LAYER_GROUP_IDS } from '../../domain/ids';
 
 export type BriefingRole = 'audience' | 'presenter' | 'embed';
+
+/** What the presenter's mouse does on the map: nothing, a laser dot, or a spotlight (the rest dimmed). */
+export type PointerMode = 'off' | 'pointer' | 'spotlight';
+
+/** Where the pointer is, by map coordinate (so windows of different sizes agree), and the spotlight's radius on the ground. */
+export interface BriefingPointer {
+  lng: number;
+  lat: number;
+  radiusM: number;
+}
 
 export interface BriefingSlice {
   briefing: Briefing | null;
@@ -25,6 +37,19 @@ export interface BriefingSlice {
   briefingCameraPending: boolean;
   /** bumped each time a chapter is (re)applied */
   briefingSeq: number;
+  /** bumped each time the map must frame the chapter's bounds (a chapter applied, or the window resized at the chapter's view) */
+  briefingFrameSeq: number;
+  /** the camera that frames the current chapter in this window (the map sync computes it for the map's size); null until then */
+  briefingChapterCamera: Camera | null;
+  /** the legend shown over the map */
+  briefingLegendOpen: boolean;
+  briefingPointerMode: PointerMode;
+  /** the pointer on the map, from this window or the other (null: off the map) */
+  briefingPointer: BriefingPointer | null;
+  /** the audience window is black */
+  briefingBlank: boolean;
+  /** presenter: whether an audience window answers on the channel */
+  briefingAudienceConnected: boolean;
   setBriefing(b: Briefing): void;
   startBriefing(role: BriefingRole, index?: number, startedAt?: number): void;
   /** goes to a chapter (clamped to the script) and applies it */
@@ -35,7 +60,16 @@ export interface BriefingSlice {
   resumeChapter(): void;
   stopBriefing(): void;
   setBriefingStartedAt(t: number): void;
+  /** the map has computed the chapter's camera for its size (and is going there) */
+  setBriefingChapterCamera(c: Camera): void;
   briefingCameraSettled(): void;
+  /** frames the chapter again for a new window size, unless the user has left the chapter */
+  reframeChapter(): void;
+  setBriefingLegendOpen(open: boolean): void;
+  setPointerMode(mode: PointerMode): void;
+  setBriefingPointer(p: BriefingPointer | null): void;
+  setBriefingBlank(on: boolean): void;
+  setAudienceConnected(on: boolean): void;
 }
 
 export function currentChapter(s: Pick<AppState, 'briefing' | 'briefingIndex' | 'briefingActive'>): BriefingChapter | null {
@@ -51,6 +85,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** Camera tolerance for “still at the chapter's view” (degrees, zoom levels). */
 export const CAMERA_TOLERANCE = { deg: 2e-4, zoom: 0.02 };
 
+/** Are two cameras the same view (within CAMERA_TOLERANCE)? */
+export const sameCamera = (a: Camera, b: Camera): boolean =>
+  Math.abs(a.lng - b.lng) <= CAMERA_TOLERANCE.deg && Math.abs(a.lat - b.lat) <= CAMERA_TOLERANCE.deg && Math.abs(a.zoom - b.zoom) <= CAMERA_TOLERANCE.zoom;
+
 /**
  * Has the user left the chapter's view (filtered, switched layers, opened a card, panned or
  * zoomed)? Pure: compares the store with the chapter. The camera counts only once the map has
@@ -62,13 +100,23 @@ export function isDetour(s: AppState): boolean {
   if (!sameSet(s.sectorFilter, ch.sectors)) return true;
   if (LAYER_GROUP_IDS.some((id) => s.layerVisibility[id] !== ch.layers.includes(id))) return true;
   if (s.selectedParkId !== null || s.selectedZoneId !== null) return true;
-  if (s.briefingCameraPending || !s.camera) return false;
-  const c = s.camera;
-  return (
-    Math.abs(c.lng - ch.camera.lng) > CAMERA_TOLERANCE.deg ||
-    Math.abs(c.lat - ch.camera.lat) > CAMERA_TOLERANCE.deg ||
-    Math.abs(c.zoom - ch.camera.zoom) > CAMERA_TOLERANCE.zoom
-  );
+  if (s.briefingCameraPending || !s.camera || !s.briefingChapterCamera) return false;
+  return !sameCamera(s.camera, s.briefingChapterCamera);
+}
+
+/**
+ * A camera that shows `bounds` in a map of width × height CSS pixels with `padding` around
+ * (Web Mercator, 512-px tiles, as MapLibre): the map's first view before it can measure itself.
+ */
+export function cameraForBounds(bounds: BriefingChapter['bounds'], width: number, height: number, padding = 40): Camera {
+  const [[w, s], [e, n]] = bounds;
+  const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const dx = (e - w) / 360;
+  const dy = (y(n) - y(s)) / (2 * Math.PI);
+  const zoom = Math.log2(Math.min(Math.max(width - 2 * padding, 1) / (512 * dx), Math.max(height - 2 * padding, 1) / (512 * dy)));
+  const midY = (y(n) + y(s)) / 2;
+  const lat = (360 / Math.PI) * Math.atan(Math.exp(midY)) - 90;
+  return { lng: (w + e) / 2, lat, zoom: Math.min(17, Math.max(6, zoom)) };
 }
 
 export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
@@ -81,8 +129,14 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     s.setSectors(ch.sectors);
     for (const id of LAYER_GROUP_IDS) if (s.layerVisibility[id] !== ch.layers.includes(id)) s.setLayerVisible(id, ch.layers.includes(id));
     s.clearSelection();
-    set((prev) => ({ briefingIndex: i, briefingHighlight: [...ch.highlight], briefingCameraPending: true, briefingSeq: prev.briefingSeq + 1 }));
-    s.requestCamera(ch.camera.lng, ch.camera.lat, ch.camera.zoom);
+    set((prev) => ({
+      briefingIndex: i,
+      briefingHighlight: [...ch.highlight],
+      briefingCameraPending: true,
+      briefingChapterCamera: null,
+      briefingSeq: prev.briefingSeq + 1,
+      briefingFrameSeq: prev.briefingFrameSeq + 1,
+    }));
   };
   return {
     briefing: null,
@@ -93,6 +147,13 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     briefingStartedAt: null,
     briefingCameraPending: false,
     briefingSeq: 0,
+    briefingFrameSeq: 0,
+    briefingChapterCamera: null,
+    briefingLegendOpen: false,
+    briefingPointerMode: 'off',
+    briefingPointer: null,
+    briefingBlank: false,
+    briefingAudienceConnected: false,
     setBriefing: (briefing) => set({ briefing }),
     startBriefing: (role, index = 0, startedAt) => {
       set({ briefingActive: true, briefingRole: role, briefingStartedAt: startedAt ?? get().briefingStartedAt ?? Date.now() });
@@ -114,8 +175,21 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     },
     stopBriefing: () => set({ briefingActive: false, briefingHighlight: [], briefingCameraPending: false }),
     setBriefingStartedAt: (t) => set({ briefingStartedAt: t }),
+    setBriefingChapterCamera: (c) => set({ briefingChapterCamera: { ...c } }),
     briefingCameraSettled: () => {
       if (get().briefingCameraPending) set({ briefingCameraPending: false });
+    },
+    reframeChapter: () => {
+      const s = get();
+      if (!currentChapter(s) || isDetour(s)) return;
+      set((prev) => ({ briefingCameraPending: true, briefingFrameSeq: prev.briefingFrameSeq + 1 }));
+    },
+    setBriefingLegendOpen: (open) => set({ briefingLegendOpen: open }),
+    setPointerMode: (mode) => set(mode === 'off' ? { briefingPointerMode: mode, briefingPointer: null } : { briefingPointerMode: mode }),
+    setBriefingPointer: (p) => set({ briefingPointer: p }),
+    setBriefingBlank: (on) => set({ briefingBlank: on }),
+    setAudienceConnected: (on) => {
+      if (get().briefingAudienceConnected !== on) set({ briefingAudienceConnected: on });
     },
   };
 };

@@ -1,0 +1,48 @@
+/** Briefing specs' check that the map frames a chapter: its bounds inside the view, filling it on one side. */
+import type { Page } from 'playwright-core';
+import type { ChapterBounds } from '../../src/loaders/briefing-schema';
+import { poll } from './driver';
+import type { MapWindow } from './driver';
+
+/** The room the map leaves around a chapter's bounds (src/map/sync/briefing.ts FRAME_PADDING), in CSS pixels. */
+const PADDING = 40;
+
+export interface Framing {
+  moving: boolean;
+  /** the bounds' corners on the map's canvas, CSS pixels */
+  box: { left: number; right: number; top: number; bottom: number };
+  width: number;
+  height: number;
+}
+
+export const framing = (page: Page, bounds: ChapterBounds): Promise<Framing> =>
+  page.evaluate((b) => {
+    const m = (window as unknown as MapWindow).__map;
+    const sw = m.project(b[0]);
+    const ne = m.project(b[1]);
+    const c = m.getCanvas();
+    return {
+      moving: m.isMoving(),
+      box: { left: sw.x, right: ne.x, top: ne.y, bottom: sw.y },
+      width: c.clientWidth,
+      height: c.clientHeight,
+    };
+  }, bounds);
+
+/** Is the whole of the bounds inside the view, and does it fill the view up to the padding on at least one side (± 2 px)? */
+export function frames(f: Framing): boolean {
+  const { box, width, height } = f;
+  const inside = box.left >= -0.5 && box.top >= -0.5 && box.right <= width + 0.5 && box.bottom <= height + 0.5;
+  const fillsWidth = box.right - box.left >= width - 2 * PADDING - 2;
+  const fillsHeight = box.bottom - box.top >= height - 2 * PADDING - 2;
+  return inside && (fillsWidth || fillsHeight);
+}
+
+/** Waits for the map to rest framing `bounds`. */
+export const framesChapter = (page: Page, bounds: ChapterBounds, what: string) =>
+  poll(
+    `the map to frame ${what}`,
+    () => framing(page, bounds),
+    (f) => !f.moving && frames(f),
+    30_000,
+  );

@@ -1,0 +1,117 @@
+/**
+ * In the room: every chapter frames its bounds on a 1280×720 and a 1024×768 projector and in a
+ * 900×560 embed; clicker keys change chapter wherever the focus is, also after a click on the map
+ * (the map's own arrow-key panning gives way); the QR code says when its address works only on
+ * this computer.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import type { Session } from './harness';
+import { poll } from './driver';
+import { framesChapter, framing, frames } from './briefing-frame';
+import type { Briefing } from '../../src/loaders/briefing-schema';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CH = (JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8')) as Briefing).chapters;
+const READY = '[data-testid="map"][data-map-ready="true"]';
+
+let server: PreviewServer;
+let base: string;
+before(async () => {
+  ({ server, base } = await startServer());
+});
+after(async () => {
+  await server?.close();
+});
+
+const chapterIndex = async (page: Page) => Number(await page.locator('.briefing').getAttribute('data-chapter-index'));
+const atChapter = (page: Page, i: number) =>
+  poll(
+    `chapter ${i + 1}`,
+    () => chapterIndex(page),
+    (n) => n === i,
+  );
+
+for (const { width, height, query } of [
+  { width: 1280, height: 720, query: '?tour=1' },
+  { width: 1024, height: 768, query: '?tour=1&lang=en' },
+  { width: 900, height: 560, query: '?embed=1&tour=1' },
+]) {
+  describe(`${width}×${height}${query.includes('embed') ? ' embed' : ''}`, () => {
+    let s: Session;
+    before(async () => {
+      s = await openSession(base, { viewport: { width, height } });
+    });
+    after(async () => {
+      await s?.close();
+    });
+
+    test('every chapter shows the whole of its bounds', { timeout: 300_000 }, async () => {
+      await s.page.emulateMedia({ reducedMotion: 'reduce' });
+      await s.page.goto(`${base}${query}`);
+      await s.page.locator(READY).waitFor({ timeout: 60_000 });
+      for (let i = 0; i < CH.length; i++) {
+        await atChapter(s.page, i);
+        const f = await framesChapter(s.page, CH[i]!.bounds, `${CH[i]!.id} at ${width}×${height}`);
+        assert.ok(frames(f));
+        if (i < CH.length - 1) await s.page.keyboard.press('ArrowRight');
+      }
+      assert.deepEqual(s.offOrigin, []);
+      assert.deepEqual(s.errors, []);
+    });
+  });
+}
+
+describe('clicker keys and the QR code', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1280, height: 720 } });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('after a click on the map, → ← PageDown PageUp and Space change chapter instead of panning', { timeout: 240_000 }, async () => {
+    await s.page.emulateMedia({ reducedMotion: 'reduce' });
+    await s.page.goto(`${base}?tour=2&lang=en`);
+    await s.page.locator(READY).waitFor({ timeout: 60_000 });
+    await framesChapter(s.page, CH[1]!.bounds, 'chapter 2');
+    // the map has the focus, as after any click on it
+    const canvas = s.page.locator('.maplibregl-canvas');
+    await canvas.click({ position: { x: 20, y: 20 } });
+    assert.equal(await s.page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas')), true, 'the map has the focus');
+    const steps: [string, number][] = [
+      ['ArrowRight', 2],
+      ['PageDown', 3],
+      [' ', 4],
+      ['ArrowLeft', 3],
+      ['PageUp', 2],
+    ];
+    for (const [key, want] of steps) {
+      await canvas.focus();
+      await s.page.keyboard.press(key);
+      await atChapter(s.page, want);
+      // the chapter's own view: the map did not pan with the arrow key
+      await framesChapter(s.page, CH[want]!.bounds, `chapter ${want + 1} after ${key}`);
+    }
+    assert.equal(await s.page.getByTestId('briefing-detour').count(), 0, 'no detour: the key was the clicker');
+    const f = await framing(s.page, CH[2]!.bounds);
+    assert.ok(frames(f));
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('on a loopback address the QR code says it works only on this computer', { timeout: 120_000 }, async () => {
+    await s.page.goto(`${base}?tour=3&lang=en`);
+    await s.page.locator(READY).waitFor({ timeout: 60_000 });
+    const qr = s.page.locator('.briefing-qr img');
+    await qr.waitFor();
+    assert.equal(await qr.getAttribute('data-qr-text'), `${base.replace(/\/$/, '')}/?tour=3&lang=en`);
+    assert.match((await s.page.locator('.briefing-qr-local').textContent()) ?? '', /only on this computer/);
+  });
+});
