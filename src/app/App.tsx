@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { shallow } from 'zustand/shallow';
 import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
 import { t } from '../i18n';
@@ -7,6 +8,7 @@ import { onlineBasemapFromEnv } from '../map/style';
 import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
+import { selectVisibleParks } from '../state/selectors/parks';
 import { bootStore } from './boot';
 import { SectorFilter } from '../components/SectorFilter';
 import { LayerPanel } from '../components/LayerPanel';
@@ -14,8 +16,11 @@ import { ParkList } from '../components/ParkList';
 import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
-import { FindPanel } from '../components/find/FindPanel';
-import { FindOverlay } from '../components/find/FindOverlay';
+import { SheetBar } from '../components/SheetBar';
+import type { SheetSize } from '../components/SheetBar';
+import { FindFilters, SearchBox } from '../components/find/FindPanel';
+import { FilterChips } from '../components/find/FilterChips';
+import { CompareSheet, FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
@@ -24,6 +29,10 @@ import { SitesOverlay } from '../components/sites/SitesOverlay';
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
  * before MapView creates the map; else `data`, a load in flight; else App loads it. `url`: the
  * page's URL, read once at start-up.
+ *
+ * The shell never scrolls the page: header, search, the two panels and the map fill the window
+ * and each panel scrolls inside itself. On a phone (CSS, ≤ 900 px) the map comes first under the
+ * search, and the panels become bottom sheets over it: results (list, cards) or filters.
  */
 export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl } = {}) {
   const store = useStoreApi();
@@ -32,22 +41,45 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
   const geo = useAppStore((s) => s.geo);
   const park = useAppStore((s) => (s.selectedParkId ? s.derived?.parks.find((p) => p.id === s.selectedParkId) : undefined));
   const zone = useAppStore((s) => (s.selectedZoneId ? s.derived?.zones.find((z) => z.id === s.selectedZoneId) : undefined));
+  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const total = useAppStore((s) => s.derived?.parks.length ?? 0);
+  const filterCount = useAppStore(
+    (s) =>
+      s.sectorFilter.length +
+      s.districtFilter.length +
+      s.zoneFilter.length +
+      s.confFilter.length +
+      (s.chosenPoint && s.radiusKm !== null ? 1 : 0) +
+      (s.drawnArea ? 1 : 0),
+  );
   const clear = useAppStore((s) => s.clearSelection);
   const setLang = useAppStore((s) => s.setLang);
+  // the phone's bottom sheet: which panel, and how tall (ignored by the wide layout)
+  const [sheet, setSheet] = useState<'results' | 'filters'>('results');
+  const [size, setSize] = useState<SheetSize>('peek');
 
   // a layout effect: with the data already loaded, the store has it before MapView's (passive)
   // effect creates the map, which then starts with the data in its style
   useLayoutEffect(() => {
     let live = true;
     let stopSync: (() => void) | null = null;
+    let stopWatch: (() => void) | null = null;
     const init = (data: GeoData) => {
-      if (live) stopSync = bootStore(store, data, url);
+      if (!live) return;
+      stopSync = bootStore(store, data, url);
+      // from now on (the URL is applied): a card or a result opens the results sheet; a point
+      // chosen by the user sorts the list by distance from it
+      stopWatch = watchResults(store, () => {
+        setSheet('results');
+        setSize((s) => (s === 'full' ? s : 'half'));
+      });
     };
     if (loaded) init(loaded);
     else void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then(init);
     return () => {
       live = false;
       stopSync?.();
+      stopWatch?.();
     };
   }, [store, preloaded, loaded, url]);
 
@@ -56,10 +88,15 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
     document.title = t(lang, 'title');
   }, [lang]);
 
+  const openFilters = () => {
+    setSheet(sheet === 'filters' ? 'results' : 'filters');
+    setSize('full');
+  };
+
   return (
-    <div className="app">
+    <div className="app" data-sheet={sheet} data-sheet-size={size}>
       <header className="app-header">
-        <div>
+        <div className="titles">
           <h1>{t(lang, 'title')}</h1>
           <p className="subtitle">{t(lang, 'subtitle')}</p>
         </div>
@@ -67,24 +104,66 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
           {t(lang, 'language')}
         </button>
       </header>
-      <aside className="side left">
-        {geo && <FindPanel />}
+      <div className="search-area" role="search">
+        <div className="search-row">
+          {geo && <SearchBox />}
+          <button type="button" className="filters-button" aria-pressed={sheet === 'filters'} onClick={openFilters} data-testid="filters-button">
+            {t(lang, 'filtersButton')}
+            {filterCount > 0 && <span className="n">{filterCount}</span>}
+          </button>
+        </div>
+        {geo && <FilterChips />}
+      </div>
+      <aside className="side left" aria-label={t(lang, 'filtersSheet')}>
+        <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
+        {geo && <FindFilters />}
         {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
-        <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
         {geo && <SitesPanel />}
       </aside>
       <main className="map-area">
         <MapView initialCamera={url.camera} />
         {geo && <FindOverlay />}
+        <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
         {geo && <SitesOverlay />}
         <Notices />
       </main>
-      <aside className="side right">
+      <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
+        <SheetBar
+          title={
+            park
+              ? lang === 'zh'
+                ? park.name_zh
+                : park.name_en
+              : zone
+                ? lang === 'zh'
+                  ? zone.name_zh
+                  : zone.name_en
+                : t(lang, 'parksShown', { n: shown, total })
+          }
+          size={size}
+          onSize={setSize}
+        />
         {geo && <FindRight />}
         {park && <ParkCard park={park} onClose={clear} />}
         {zone && <ZoneCard zone={zone} onClose={clear} />}
         {!park && !zone && <ParkList />}
       </aside>
+      {geo && <CompareSheet />}
     </div>
+  );
+}
+
+/**
+ * Calls `open` when a card opens or a point or an area is chosen, and sorts the list by distance
+ * when a point is chosen where there was none. Returns the unsubscribe.
+ */
+function watchResults(store: ReturnType<typeof useStoreApi>, open: () => void): () => void {
+  return store.subscribe(
+    (s) => [s.selectedParkId, s.selectedZoneId, s.chosenPoint, s.drawnArea] as const,
+    ([park, zone, point, area], [, , hadPoint, hadArea]) => {
+      if (point && !hadPoint) store.getState().setSortBy('distance');
+      if (park || zone || (point && point !== hadPoint) || (area && area !== hadArea)) open();
+    },
+    { equalityFn: shallow },
   );
 }

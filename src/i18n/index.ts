@@ -1,5 +1,6 @@
 /** UI strings in both languages. Data names come from the data (name_zh / name_en). */
 import { BRIEFING_STRINGS } from './briefing';
+import { CARD_STRINGS } from './cards';
 import { FIND_STRINGS } from './find';
 import { SITES_STRINGS } from './sites';
 
@@ -66,7 +67,7 @@ const CORE = {
   group_parks: { zh: '园区', en: 'Parks' },
 } as const;
 
-const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS };
+const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS, ...CARD_STRINGS };
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { FindPanel } from '../../src/components/find/FindPanel';
-import { FindOverlay } from '../../src/components/find/FindOverlay';
+import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
+import { CompareSheet } from '../../src/components/find/FindOverlay';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -11,6 +11,13 @@ import { realGeoFixture } from '../fakes/geo-disk';
 const real = realGeoFixture();
 const storeWithData = real.store;
 afterEach(cleanup);
+/** The left column's find tools: the search on top, the filters below. */
+const FindPanel = () => (
+  <>
+    <SearchBox />
+    <FindFilters />
+  </>
+);
 const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
 
 describe('search combobox', () => {
@@ -104,7 +111,7 @@ describe('filters, list and comparison', () => {
       store,
       <>
         <ParkList />
-        <FindOverlay />
+        <CompareSheet />
       </>,
     );
     const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare]')];
