@@ -1,0 +1,189 @@
+/**
+ * The app shell in a real browser (Chromium + SwiftShader, offline), at 1400×900 and 390×844: the
+ * document never scrolls (wheel past the end of every panel, Tab through every control), the
+ * header stays at the top, visually hidden parts stay inside their panel, and the favicon is
+ * served (no request comes back 404).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import type { Session } from './harness';
+
+const READY = '[data-testid="map"][data-map-ready="true"]';
+
+let server: PreviewServer;
+let base: string;
+
+before(async () => {
+  ({ server, base } = await startServer());
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Where the document stands: its scroll, its height against the window's, the header's top. */
+async function shell(page: Page): Promise<{ scrollTop: number; scrollLeft: number; tall: number; headerTop: number }> {
+  return page.evaluate(() => {
+    const doc = document.scrollingElement!;
+    return {
+      scrollTop: doc.scrollTop,
+      scrollLeft: doc.scrollLeft,
+      tall: doc.scrollHeight - window.innerHeight,
+      headerTop: document.querySelector('.app-header')!.getBoundingClientRect().top,
+    };
+  });
+}
+
+async function assertStill(page: Page, what: string): Promise<void> {
+  const s = await shell(page);
+  assert.deepEqual(s, { scrollTop: 0, scrollLeft: 0, tall: 0, headerTop: 0 }, `the document moved: ${what}`);
+}
+
+/** Wheels far past the end of the element (down, then up), then checks the document did not move. */
+async function wheelThrough(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  const box = await el.boundingBox();
+  assert.ok(box, `${selector} is not on screen`);
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 2000);
+  await assertStill(page, `after wheeling down in ${selector}`);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -3000);
+  await assertStill(page, `after wheeling up in ${selector}`);
+}
+
+/** Tabs through every control of the page (once round), checking the document after each step. */
+async function tabThrough(page: Page, what: string): Promise<number> {
+  const focusables = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+        (e) => !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0,
+      ).length,
+  );
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const seen = new Set<string>();
+  for (let i = 0; i < focusables + 5; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return 'body';
+      const path: string[] = [];
+      for (let e: Element | null = a; e && e !== document.body; e = e.parentElement)
+        path.unshift(`${e.tagName}:${[...(e.parentElement?.children ?? [])].indexOf(e)}`);
+      return path.join('/');
+    });
+    seen.add(id);
+    await assertStill(page, `${what}: Tab ${i + 1} (focus on ${id})`);
+  }
+  return seen.size;
+}
+
+async function open(s: Session, query = ''): Promise<void> {
+  await s.page.goto(`${s.base}${query}`);
+  await s.page.locator(READY).waitFor({ timeout: 60_000 });
+}
+
+function watchResponses(page: Page): { bad: string[] } {
+  const out = { bad: [] as string[] };
+  page.on('response', (r) => {
+    if (r.status() >= 400) out.bad.push(`${r.status()} ${r.url()}`);
+  });
+  return out;
+}
+
+describe('the shell at 1400×900', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1400, height: 900 } });
+  });
+  after(async () => s?.close());
+
+  test('the favicon is served and no request fails', async () => {
+    const responses = watchResponses(s.page);
+    await open(s);
+    const icon = await s.page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
+      const r = await fetch(href);
+      return { href, status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text() };
+    });
+    assert.match(icon.href, /\/favicon\.svg$/);
+    assert.equal(icon.status, 200);
+    assert.match(icon.type, /image\/svg\+xml/);
+    assert.match(icon.body, /^<svg /);
+    assert.deepEqual(responses.bad, []);
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('wheeling past the end of every panel moves nothing but the panel', async () => {
+    // a comparison open too, so that its sheet is wheeled as well
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing');
+    await s.page.getByTestId('compare').waitFor();
+    await assertStill(s.page, 'on load');
+    for (const sel of ['.side.left', '.side.right', '.legend-body', '.compare-scroll', '.map-area']) await wheelThrough(s.page, sel);
+    // the left panel did scroll inside itself: the panels are where the scrolling happens
+    const left = await s.page.locator('.side.left').evaluate((e) => ({ top: e.scrollTop, can: e.scrollHeight > e.clientHeight }));
+    assert.ok(left.can, 'the left panel is taller than its box');
+    // a card open: the right panel holds it and scrolls inside itself
+    await s.page.locator('.park-list button[data-park="dongfang-xingang"]').click();
+    await s.page.locator('article.park-card').waitFor();
+    await wheelThrough(s.page, '.side.right');
+  });
+
+  test('Tab through every control keeps the document still', async () => {
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang&park=dongfang-xingang');
+    await s.page.locator('article.park-card').waitFor();
+    const n = await tabThrough(s.page, '1400×900');
+    assert.ok(n > 80, `focus visited ${n} places`);
+  });
+
+  test('visually hidden parts sit inside their panel', async () => {
+    await open(s);
+    const escaped = await s.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.visually-hidden, .visually-hidden-label, input[type="file"]')].flatMap((e) => {
+        const panel = e.closest('.side, .map-area, .search-area');
+        if (!panel) return [`${e.className || e.tagName}: in no panel`];
+        const r = e.getBoundingClientRect();
+        const p = panel.getBoundingClientRect();
+        // inside the panel's box, give or take its scroll
+        return r.left >= p.left - 1 && r.right <= p.right + 1 && r.top >= p.top - 1 - panel.scrollTop ? [] : [`${e.className || e.tagName}`];
+      }),
+    );
+    assert.deepEqual(escaped, []);
+  });
+});
+
+describe('the shell at 390×844 (a phone)', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 390, height: 844 } });
+  });
+  after(async () => s?.close());
+
+  test('no request fails; the map fills the screen under the header and the search', async () => {
+    const responses = watchResponses(s.page);
+    await open(s);
+    await assertStill(s.page, 'on load');
+    const map = await s.page.locator('.map-area').boundingBox();
+    assert.ok(map && map.height > 500, `the map is ${map?.height} px tall`);
+    assert.deepEqual(responses.bad, []);
+  });
+
+  test('wheeling through the results and the filters sheets moves nothing but the sheet', async () => {
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang');
+    await s.page.locator('.side.right [data-testid="sheet-full"]').click();
+    await wheelThrough(s.page, '.side.right');
+    await s.page.getByTestId('filters-button').click();
+    await wheelThrough(s.page, '.side.left');
+    await s.page.getByTestId('sheet-done').click();
+    await wheelThrough(s.page, '.map-area');
+  });
+
+  test('Tab through every control keeps the document still, with each sheet open', async () => {
+    await open(s, '?park=dongfang-xingang');
+    await s.page.locator('article.park-card').waitFor();
+    await tabThrough(s.page, '390×844 results');
+    await s.page.getByTestId('filters-button').click();
+    await tabThrough(s.page, '390×844 filters');
+  });
+});
