@@ -127,28 +127,30 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         {geo && <SitesOverlay />}
         <Notices />
       </main>
-      <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
-        <SheetBar
-          title={
-            park
-              ? lang === 'zh'
-                ? park.name_zh
-                : park.name_en
-              : zone
+      <div className="right-col">
+        {geo && <CompareSheet />}
+        <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
+          <SheetBar
+            title={
+              park
                 ? lang === 'zh'
-                  ? zone.name_zh
-                  : zone.name_en
-                : t(lang, 'parksShown', { n: shown, total })
-          }
-          size={size}
-          onSize={setSize}
-        />
-        {geo && <FindRight />}
-        {park && <ParkCard park={park} onClose={clear} />}
-        {zone && <ZoneCard zone={zone} onClose={clear} />}
-        {!park && !zone && <ParkList />}
-      </aside>
-      {geo && <CompareSheet />}
+                  ? park.name_zh
+                  : park.name_en
+                : zone
+                  ? lang === 'zh'
+                    ? zone.name_zh
+                    : zone.name_en
+                  : t(lang, 'parksShown', { n: shown, total })
+            }
+            size={size}
+            onSize={setSize}
+          />
+          {geo && <FindRight />}
+          {park && <ParkCard park={park} onClose={clear} />}
+          {zone && <ZoneCard zone={zone} onClose={clear} />}
+          {!park && !zone && <ParkList />}
+        </aside>
+      </div>
     </div>
   );
 }

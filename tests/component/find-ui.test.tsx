@@ -122,4 +122,29 @@ describe('filters, list and comparison', () => {
     expect(sheet.querySelectorAll('thead th[data-park]')).toHaveLength(4);
     expect(sheet.querySelectorAll('tr[data-row^="km-"]')).toHaveLength(5);
   });
+
+  it('the sheet compares area, confidence with radius, list membership and the strength per sector, under one header row', () => {
+    const store = storeWithData();
+    store.getState().setCompare(['dongfang-xingang', 'zhangjiang-ic-base']);
+    renderWith(store, <CompareSheet />);
+    const sheet = screen.getByTestId('compare');
+    const cells = (row: string) => [...sheet.querySelectorAll(`tr[data-row="${row}"] td`)];
+    expect([...sheet.querySelectorAll('thead th[data-park]')].map((th) => th.getAttribute('data-park'))).toEqual(['dongfang-xingang', 'zhangjiang-ic-base']);
+    expect(cells('area')[0]).toHaveTextContent('5.45 km²');
+    expect(cells('area')[1]).toHaveTextContent('无公布面积');
+    expect(cells('position')[0]).toHaveTextContent('估计 · ±3 千米 · 本项目估计');
+    expect(cells('position')[1]).toHaveTextContent('有出处 · ±500 米');
+    expect(cells('list')[0]).toHaveTextContent('2020 年批次 · 集成电路类');
+    expect(cells('list')[1]).toHaveTextContent('未列入');
+    const strengths = (i: number) =>
+      [...cells('strengths')[i]!.querySelectorAll<HTMLElement>('li[data-sector]')].map((li) => `${li.dataset.sector}=${li.dataset.strength}`);
+    expect(strengths(0).slice(0, 2)).toEqual(['ic=named', 'biomed=cluster']);
+    expect(strengths(1)[0]).toBe('ic=named');
+    // every row's name is a row header, and every park column has a cell in it
+    for (const tr of sheet.querySelectorAll('tbody tr')) {
+      expect(tr.querySelector('th[scope="row"]')).not.toBeNull();
+      expect(tr.querySelectorAll('td')).toHaveLength(2);
+    }
+    expect(screen.getByTestId('compare-csv')).toHaveTextContent('导出对比 CSV');
+  });
 });

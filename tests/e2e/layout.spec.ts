@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
@@ -153,6 +154,60 @@ describe('the shell at 1400×900', () => {
   });
 });
 
+describe('the comparison beside the map', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1400, height: 900 } });
+  });
+  after(async () => s?.close());
+
+  for (const [w, h] of [
+    [1400, 900],
+    [1024, 768],
+  ] as const)
+    test(`at ${w}×${h}: beside the map, not over it; its header row stays while the rows scroll`, async () => {
+      await s.page.setViewportSize({ width: w, height: h });
+      await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing,zizhu');
+      await s.page.getByTestId('compare').waitFor();
+      const map = (await s.page.locator('.map-area').boundingBox())!;
+      const sheet = (await s.page.getByTestId('compare').boundingBox())!;
+      assert.ok(sheet.x >= map.x + map.width - 1, `the sheet (x ${sheet.x}) starts right of the map (ends at ${map.x + map.width})`);
+      assert.ok(map.width >= 250 && map.height >= h * 0.8, `the map keeps ${map.width}×${map.height}`);
+      assert.ok(sheet.y + sheet.height <= h, 'the sheet ends inside the window');
+      const head = s.page.locator('.compare-sheet thead th[data-park="dongfang-xingang"]');
+      const before = (await head.boundingBox())!.y;
+      const scrolled = await s.page.locator('.compare-scroll').evaluate((e) => {
+        e.scrollTop = 400;
+        return e.scrollTop;
+      });
+      assert.ok(scrolled > 100, 'the comparison scrolls inside itself');
+      assert.equal((await head.boundingBox())!.y, before, 'the park names stay in view');
+      await assertStill(s.page, 'after scrolling the comparison');
+    });
+
+  test('exports the comparison as CSV: a BOM, the columns, one row per park in the sheet order', async () => {
+    await s.page.setViewportSize({ width: 1400, height: 900 });
+    await open(s, '?cmp=dongfang-xingang,zhangjiang-ic-base');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('compare-csv').click()]);
+    assert.equal(download.suggestedFilename(), 'shanghai-sei-compare.csv');
+    const text = readFileSync((await download.path())!, 'utf8');
+    assert.equal(text[0], '\uFEFF');
+    const lines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
+    assert.match(
+      lines[0]!,
+      /^id,name_zh,name_en,district,basis,area_km2,area_source,confidence,radius_m,position_method,source,list_batch,list_category,strengths,/,
+    );
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      ['dongfang-xingang', 'zhangjiang-ic-base'],
+    );
+    assert.match(lines[1]!, /,5\.45,https:\/\/app\.sheitc\.sh\.gov\.cn\/gg\/693682\.htm,estimate,3000,estimate,/);
+  });
+});
+
 describe('the shell at 390×844 (a phone)', () => {
   let s: Session;
   before(async () => {
@@ -177,6 +232,16 @@ describe('the shell at 390×844 (a phone)', () => {
     await wheelThrough(s.page, '.side.left');
     await s.page.getByTestId('sheet-done').click();
     await wheelThrough(s.page, '.map-area');
+    // the comparison is a bottom sheet: below the map, above the results bar, inside the window
+    // (with the results folded to their bar; an open sheet folds the comparison to its own)
+    assert.equal(await s.page.locator('.compare-scroll').isVisible(), false);
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    assert.equal(await s.page.locator('.app').getAttribute('data-sheet-size'), 'peek');
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    const sheet = (await s.page.getByTestId('compare').boundingBox())!;
+    assert.ok(sheet.y >= map.y + map.height - 1 && sheet.y + sheet.height <= 844, `the comparison at ${sheet.y}–${sheet.y + sheet.height}`);
+    assert.ok(map.height >= 250, `the map keeps ${map.height} px`);
+    await wheelThrough(s.page, '.compare-scroll');
   });
 
   test('Tab through every control keeps the document still, with each sheet open', async () => {

@@ -184,7 +184,7 @@ export function CompareSheet() {
         </button>
       </header>
       <div className="compare-scroll" id="compare-body" hidden={!open}>
-        <table style={{ minWidth: `${130 + parks.length * 190}px` }}>
+        <table style={{ minWidth: `${110 + parks.length * 160}px` }}>
           <thead>
             <tr>
               <td />
@@ -206,9 +206,6 @@ export function CompareSheet() {
           </thead>
           <tbody>
             {row('district', t(lang, 'district'), (p) => (p.district ? district(p.district) : t(lang, 'none')))}
-            {row('strengths', t(lang, 'compareStrengths'), (p) => (
-              <Verdicts links={p.links} lang={lang} derived={derived} />
-            ))}
             {row('basis', t(lang, 'compareBasis'), (p) => (p.beyond_plan ? t(lang, 'beyondPlan') : p.basis.map((b) => t(lang, `basis_${b}`)).join(' · ')))}
             {row('area', t(lang, 'compareArea'), (p) => (
               <AreaText park={p} lang={lang} />
@@ -219,6 +216,9 @@ export function CompareSheet() {
               </span>
             ))}
             {row('list', t(lang, 'compareList'), (p) => listText(p, lang))}
+            {row('strengths', t(lang, 'compareStrengths'), (p) => (
+              <Verdicts links={p.links} lang={lang} derived={derived} />
+            ))}
             {row('zones', t(lang, 'zones'), (p) =>
               p.zones.length === 0 ? (
                 t(lang, 'none')
