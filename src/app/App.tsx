@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
@@ -9,7 +9,10 @@ import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
 import { selectVisibleParks } from '../state/selectors/parks';
+import { boundsOf } from '../geo/bounds';
+import { useMapActions } from '../components/map-actions';
 import { bootStore } from './boot';
+import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
 import { LayerPanel } from '../components/LayerPanel';
 import { ParkList } from '../components/ParkList';
@@ -94,65 +97,93 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
   };
 
   return (
-    <div className="app" data-sheet={sheet} data-sheet-size={size}>
-      <header className="app-header">
-        <div className="titles">
-          <h1>{t(lang, 'title')}</h1>
-          <p className="subtitle">{t(lang, 'subtitle')}</p>
-        </div>
-        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
-          {t(lang, 'language')}
-        </button>
-      </header>
-      <div className="search-area" role="search">
-        <div className="search-row">
-          {geo && <SearchBox />}
-          <button type="button" className="filters-button" aria-pressed={sheet === 'filters'} onClick={openFilters} data-testid="filters-button">
-            {t(lang, 'filtersButton')}
-            {filterCount > 0 && <span className="n">{filterCount}</span>}
+    <MapActionsProvider>
+      <div className="app" data-sheet={sheet} data-sheet-size={size}>
+        <FitCityOnPhone urlCamera={url.camera !== null} />
+        <header className="app-header">
+          <div className="titles">
+            <h1>{t(lang, 'title')}</h1>
+            <p className="subtitle">{t(lang, 'subtitle')}</p>
+          </div>
+          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+            {t(lang, 'language')}
           </button>
+        </header>
+        <div className="search-area" role="search">
+          <div className="search-row">
+            {geo && <SearchBox />}
+            <button type="button" className="filters-button" aria-pressed={sheet === 'filters'} onClick={openFilters} data-testid="filters-button">
+              {t(lang, 'filtersButton')}
+              {filterCount > 0 && <span className="n">{filterCount}</span>}
+            </button>
+          </div>
+          {geo && <FilterChips />}
         </div>
-        {geo && <FilterChips />}
-      </div>
-      <aside className="side left" aria-label={t(lang, 'filtersSheet')}>
-        <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
-        {geo && <FindFilters />}
-        {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
-        {geo && <SitesPanel />}
-      </aside>
-      <main className="map-area">
-        <MapView initialCamera={url.camera} />
-        {geo && <FindOverlay />}
-        <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
-        {geo && <SitesOverlay />}
-        <Notices />
-      </main>
-      <div className="right-col">
-        {geo && <CompareSheet />}
-        <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
-          <SheetBar
-            title={
-              park
-                ? lang === 'zh'
-                  ? park.name_zh
-                  : park.name_en
-                : zone
-                  ? lang === 'zh'
-                    ? zone.name_zh
-                    : zone.name_en
-                  : t(lang, 'parksShown', { n: shown, total })
-            }
-            size={size}
-            onSize={setSize}
-          />
-          {geo && <FindRight />}
-          {park && <ParkCard park={park} onClose={clear} />}
-          {zone && <ZoneCard zone={zone} onClose={clear} />}
-          {!park && !zone && <ParkList />}
+        <aside className="side left" aria-label={t(lang, 'filtersSheet')}>
+          <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
+          {geo && <FindFilters />}
+          {geo ? <SectorFilter /> : <p role="status">{t(lang, 'loading')}</p>}
+          {geo && <SitesPanel />}
         </aside>
+        <main className="map-area">
+          <MapView initialCamera={url.camera} />
+          {geo && <FindOverlay />}
+          <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+          {geo && <SitesOverlay />}
+          <Notices />
+        </main>
+        <div className="right-col">
+          {geo && <CompareSheet />}
+          <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
+            <SheetBar
+              title={
+                park
+                  ? lang === 'zh'
+                    ? park.name_zh
+                    : park.name_en
+                  : zone
+                    ? lang === 'zh'
+                      ? zone.name_zh
+                      : zone.name_en
+                    : t(lang, 'sheetParks', { n: shown, total })
+              }
+              size={size}
+              onSize={setSize}
+            />
+            {geo && <FindRight />}
+            {park && <ParkCard park={park} onClose={clear} />}
+            {zone && <ZoneCard zone={zone} onClose={clear} />}
+            {!park && !zone && <ParkList />}
+          </aside>
+        </div>
       </div>
-    </div>
+    </MapActionsProvider>
   );
+}
+
+/** A phone: the width at which the whole city is fitted into the map on load. */
+const PHONE = '(max-width: 600px)';
+
+/**
+ * On a phone, once the map is ready, fits the whole city (its districts' bounds) into the map,
+ * unless the link gave a camera or asked to fly somewhere (a park, a zone): the default camera is
+ * made for a wide screen and crops Shanghai on a narrow one.
+ */
+function FitCityOnPhone({ urlCamera }: { urlCamera: boolean }) {
+  const store = useStoreApi();
+  const actions = useMapActions();
+  const ready = useAppStore((s) => s.mapStatus === 'ready');
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready || !actions) return;
+    done.current = true;
+    const s = store.getState();
+    const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
+    if (!phone || urlCamera || s.cameraRequest !== null || !s.geo?.districts.ok) return;
+    const bounds = boundsOf(s.geo.districts.data);
+    if (bounds) actions.fitBounds(bounds, 12);
+  }, [ready, actions, store, urlCamera]);
+  return null;
 }
 
 /**

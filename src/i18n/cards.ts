@@ -9,6 +9,7 @@ export const CARD_STRINGS = {
   sheetFull: { zh: '全屏', en: 'Full height' },
   sheetHalf: { zh: '半屏', en: 'Half height' },
   resultsSheet: { zh: '结果', en: 'Results' },
+  sheetParks: { zh: '园区 {n} / {total}', en: 'Parks {n} / {total}' },
   legendOpen: { zh: '图层 · 图例', en: 'Layers · Legend' },
   legendClose: { zh: '收起图例', en: 'Hide the legend' },
 

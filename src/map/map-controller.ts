@@ -80,13 +80,14 @@ export class MapController implements MapPort {
     }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.map.addControl(
-      new maplibregl.AttributionControl({
-        compact: true,
-        customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号',
-      }),
-      'bottom-right',
-    );
+    const attribution = new maplibregl.AttributionControl({
+      compact: true,
+      customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号',
+    });
+    this.map.addControl(attribution, 'bottom-right');
+    // on a phone, folded to its (i) from the start (MapLibre folds it only at the first drag)
+    const width = container.clientWidth;
+    if (width > 0 && width <= 640) attribution._updateCompactMinimize();
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map);

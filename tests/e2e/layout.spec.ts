@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import type { Session } from './harness';
+import { poll } from './driver';
+import type { MapWindow } from './driver';
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 
@@ -250,5 +252,73 @@ describe('the shell at 390×844 (a phone)', () => {
     await tabThrough(s.page, '390×844 results');
     await s.page.getByTestId('filters-button').click();
     await tabThrough(s.page, '390×844 filters');
+  });
+});
+
+describe('the phone layout at 390×844', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 390, height: 844 } });
+  });
+  after(async () => s?.close());
+
+  /** The map's box on the page, and whether it is on screen with room to see. */
+  async function mapOnScreen(what: string): Promise<void> {
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(map.y >= 0 && map.y + map.height <= 844 && map.height >= 120, `${what}: the map at ${map.y}–${map.y + map.height}`);
+    await assertStill(s.page, what);
+  }
+
+  test('map first, search on top, the whole city fitted, the attribution folded to (i), the briefing launcher there', async () => {
+    await open(s);
+    const search = (await s.page.locator('.search-area input[role="combobox"]').boundingBox())!;
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(search.y + search.height <= map.y + 1, 'the search sits above the map');
+    assert.ok(map.height > 500, `the map is ${map.height} px tall`);
+    // every district is inside the view once the fit has run
+    const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
+    const flat: [number, number][] = [];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    districts.features.forEach((f) => walk(f.geometry.coordinates));
+    const [w, e] = [Math.min(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[0]))];
+    const [so, n] = [Math.min(...flat.map((p) => p[1])), Math.max(...flat.map((p) => p[1]))];
+    const view = await poll(
+      'the city fitted',
+      () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getBounds().toArray()),
+      ([[vw, vs], [ve, vn]]) => vw <= w && vs <= so && ve >= e && vn >= n,
+    );
+    assert.ok(view[1][0] - view[0][0] < (e - w) * 2, 'fitted, not zoomed far out');
+    const attrib = s.page.locator('.maplibregl-ctrl-attrib');
+    assert.match((await attrib.getAttribute('class')) ?? '', /maplibregl-compact(?!-show)/);
+    assert.doesNotMatch((await attrib.getAttribute('class')) ?? '', /maplibregl-compact-show/);
+    assert.ok(((await attrib.boundingBox())?.width ?? 999) < 40, 'the attribution is one (i) button');
+    const launcher = (await s.page.locator('.briefing-launcher').first().boundingBox())!;
+    assert.ok(launcher && launcher.y >= 0 && launcher.y + launcher.height <= 60, 'the briefing launcher is in the header');
+  });
+
+  test('tapping a park in the list opens its card in the sheet and keeps the map on screen', async () => {
+    await open(s);
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    await s.page.locator('.park-list button[data-park="caohejing"]').click();
+    await s.page.locator('article.park-card[data-park="caohejing"]').waitFor();
+    await mapOnScreen('after tapping a park');
+    const card = (await s.page.locator('.side.right').boundingBox())!;
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(card.y >= map.y + map.height - 1, 'the card sheet is below the map, not instead of it');
+  });
+
+  test('choosing a search result keeps the map on screen', async () => {
+    await open(s);
+    const box = s.page.locator('.search-area input[role="combobox"]');
+    await box.click();
+    await box.fill('zhangjiang');
+    await s.page.locator('.search-area [role="option"]').first().click();
+    await s.page.locator('article.park-card, article.zone-card').first().waitFor();
+    await mapOnScreen('after choosing a search result');
   });
 });
