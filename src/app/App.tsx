@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { shallow } from 'zustand/shallow';
 import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
 import { t } from '../i18n';
@@ -7,7 +8,11 @@ import { onlineBasemapFromEnv } from '../map/style';
 import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
+import { selectVisibleParks } from '../state/selectors/parks';
+import { boundsOf } from '../geo/bounds';
+import { useMapActions } from '../components/map-actions';
 import { bootStore } from './boot';
+import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
 import { LayerPanel } from '../components/LayerPanel';
 import { ParkList } from '../components/ParkList';
@@ -16,8 +21,11 @@ import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
 import { MapChooser } from '../components/MapChooser';
 import { MapLegend } from '../components/Legend';
-import { FindPanel } from '../components/find/FindPanel';
-import { FindOverlay } from '../components/find/FindOverlay';
+import { SheetBar } from '../components/SheetBar';
+import type { SheetSize } from '../components/SheetBar';
+import { FindFilters, SearchBox } from '../components/find/FindPanel';
+import { FilterChips } from '../components/find/FilterChips';
+import { CompareSheet, FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
@@ -27,6 +35,10 @@ import { PanelBoundary } from '../components/PanelBoundary';
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
  * before MapView creates the map; else `data`, a load in flight; else App loads it. `url`: the
  * page's URL, read once at start-up.
+ *
+ * The shell never scrolls the page: header, search, the two panels and the map fill the window
+ * and each panel scrolls inside itself. On a phone (CSS, ≤ 900 px) the map comes first under the
+ * search, and the panels become bottom sheets over it: results (list, cards) or filters.
  */
 export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl } = {}) {
   const store = useStoreApi();
@@ -35,22 +47,45 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
   const geo = useAppStore((s) => s.geo);
   const park = useAppStore((s) => (s.selectedParkId ? s.derived?.parks.find((p) => p.id === s.selectedParkId) : undefined));
   const zone = useAppStore((s) => (s.selectedZoneId ? s.derived?.zones.find((z) => z.id === s.selectedZoneId) : undefined));
+  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const total = useAppStore((s) => s.derived?.parks.length ?? 0);
+  const filterCount = useAppStore(
+    (s) =>
+      s.sectorFilter.length +
+      s.districtFilter.length +
+      s.zoneFilter.length +
+      s.confFilter.length +
+      (s.chosenPoint && s.radiusKm !== null ? 1 : 0) +
+      (s.drawnArea ? 1 : 0),
+  );
   const clear = useAppStore((s) => s.clearSelection);
   const setLang = useAppStore((s) => s.setLang);
+  // the phone's bottom sheet: which panel, and how tall (ignored by the wide layout)
+  const [sheet, setSheet] = useState<'results' | 'filters'>('results');
+  const [size, setSize] = useState<SheetSize>('peek');
 
   // a layout effect: with the data already loaded, the store has it before MapView's (passive)
   // effect creates the map, which then starts with the data in its style
   useLayoutEffect(() => {
     let live = true;
     let stopSync: (() => void) | null = null;
+    let stopWatch: (() => void) | null = null;
     const init = (data: GeoData) => {
-      if (live) stopSync = bootStore(store, data, url);
+      if (!live) return;
+      stopSync = bootStore(store, data, url);
+      // from now on (the URL is applied): a card or a result opens the results sheet; a point
+      // chosen by the user sorts the list by distance from it
+      stopWatch = watchResults(store, () => {
+        setSheet('results');
+        setSize((s) => (s === 'full' ? s : 'half'));
+      });
     };
     if (loaded) init(loaded);
     else void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then(init);
     return () => {
       live = false;
       stopSync?.();
+      stopWatch?.();
     };
   }, [store, preloaded, loaded, url]);
 
@@ -59,55 +94,132 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
     document.title = t(lang, 'title');
   }, [lang]);
 
+  const openFilters = () => {
+    setSheet(sheet === 'filters' ? 'results' : 'filters');
+    setSize('full');
+  };
+
   return (
-    <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>{t(lang, 'title')}</h1>
-          <p className="subtitle">{t(lang, 'subtitle')}</p>
+    <MapActionsProvider>
+      <div className="app" data-sheet={sheet} data-sheet-size={size}>
+        <FitCityOnPhone urlCamera={url.camera !== null} />
+        <header className="app-header">
+          <div className="titles">
+            <h1>{t(lang, 'title')}</h1>
+            <p className="subtitle">{t(lang, 'subtitle')}</p>
+          </div>
+          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+            {t(lang, 'language')}
+          </button>
+        </header>
+        <div className="search-area" role="search">
+          <div className="search-row">
+            {geo && <SearchBox />}
+            <button type="button" className="filters-button" aria-pressed={sheet === 'filters'} onClick={openFilters} data-testid="filters-button">
+              {t(lang, 'filtersButton')}
+              {filterCount > 0 && <span className="n">{filterCount}</span>}
+            </button>
+          </div>
+          {geo && <FilterChips />}
         </div>
-        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
-          {t(lang, 'language')}
-        </button>
-      </header>
-      <aside className="side left">
-        {geo && (
-          <PanelBoundary name={t(lang, 'panel_find')}>
-            <FindPanel />
+        <aside className="side left" aria-label={t(lang, 'filtersSheet')}>
+          <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
+          {geo && (
+            <PanelBoundary name={t(lang, 'panel_find')}>
+              <FindFilters />
+            </PanelBoundary>
+          )}
+          {geo ? (
+            <PanelBoundary name={t(lang, 'panel_sectors')}>
+              <SectorFilter />
+            </PanelBoundary>
+          ) : (
+            <p role="status">{t(lang, 'loading')}</p>
+          )}
+          {geo && (
+            <PanelBoundary name={t(lang, 'panel_sites')}>
+              <SitesPanel />
+            </PanelBoundary>
+          )}
+        </aside>
+        <main className="map-area">
+          <MapView initialCamera={url.camera} />
+          {geo && <FindOverlay />}
+          <PanelBoundary name={t(lang, 'panel_layers')}>
+            <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
           </PanelBoundary>
-        )}
-        {geo ? (
-          <PanelBoundary name={t(lang, 'panel_sectors')}>
-            <SectorFilter />
-          </PanelBoundary>
-        ) : (
-          <p role="status">{t(lang, 'loading')}</p>
-        )}
-        <PanelBoundary name={t(lang, 'panel_layers')}>
-          <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
-        </PanelBoundary>
-        {geo && (
-          <PanelBoundary name={t(lang, 'panel_sites')}>
-            <SitesPanel />
-          </PanelBoundary>
-        )}
-      </aside>
-      <main className="map-area">
-        <MapView initialCamera={url.camera} />
-        {geo && <FindOverlay />}
-        {geo && <SitesOverlay />}
-        {geo && <MapLegend />}
-        {geo && <MapChooser />}
-        <Notices />
-      </main>
-      <aside className="side right">
-        <PanelBoundary name={t(lang, 'panel_card')}>
-          {geo && <FindRight />}
-          {park && <ParkCard park={park} onClose={clear} />}
-          {zone && <ZoneCard zone={zone} onClose={clear} />}
-          {!park && !zone && <ParkList />}
-        </PanelBoundary>
-      </aside>
-    </div>
+          {geo && <SitesOverlay />}
+          {geo && <MapLegend />}
+          {geo && <MapChooser />}
+          <Notices />
+        </main>
+        <div className="right-col">
+          {geo && <CompareSheet />}
+          <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
+            <SheetBar
+              title={
+                park
+                  ? lang === 'zh'
+                    ? park.name_zh
+                    : park.name_en
+                  : zone
+                    ? lang === 'zh'
+                      ? zone.name_zh
+                      : zone.name_en
+                    : t(lang, 'sheetParks', { n: shown, total })
+              }
+              size={size}
+              onSize={setSize}
+            />
+            <PanelBoundary name={t(lang, 'panel_card')}>
+              {geo && <FindRight />}
+              {park && <ParkCard park={park} onClose={clear} />}
+              {zone && <ZoneCard zone={zone} onClose={clear} />}
+              {!park && !zone && <ParkList />}
+            </PanelBoundary>
+          </aside>
+        </div>
+      </div>
+    </MapActionsProvider>
+  );
+}
+
+/** A phone: the width at which the whole city is fitted into the map on load. */
+const PHONE = '(max-width: 600px)';
+
+/**
+ * On a phone, once the map is ready, fits the whole city (its districts' bounds) into the map,
+ * unless the link gave a camera or asked to fly somewhere (a park, a zone): the default camera is
+ * made for a wide screen and crops Shanghai on a narrow one.
+ */
+function FitCityOnPhone({ urlCamera }: { urlCamera: boolean }) {
+  const store = useStoreApi();
+  const actions = useMapActions();
+  const ready = useAppStore((s) => s.mapStatus === 'ready');
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready || !actions) return;
+    done.current = true;
+    const s = store.getState();
+    const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
+    if (!phone || urlCamera || s.cameraRequest !== null || !s.geo?.districts.ok) return;
+    const bounds = boundsOf(s.geo.districts.data);
+    if (bounds) actions.fitBounds(bounds, 12);
+  }, [ready, actions, store, urlCamera]);
+  return null;
+}
+
+/**
+ * Calls `open` when a card opens or a point or an area is chosen, and sorts the list by distance
+ * when a point is chosen where there was none. Returns the unsubscribe.
+ */
+function watchResults(store: ReturnType<typeof useStoreApi>, open: () => void): () => void {
+  return store.subscribe(
+    (s) => [s.selectedParkId, s.selectedZoneId, s.chosenPoint, s.drawnArea] as const,
+    ([park, zone, point, area], [, , hadPoint, hadArea]) => {
+      if (point && !hadPoint) store.getState().setSortBy('distance');
+      if (park || zone || (point && point !== hadPoint) || (area && area !== hadArea)) open();
+    },
+    { equalityFn: shallow },
   );
 }

@@ -13,6 +13,7 @@ function Bridge({ children }: { children: ReactNode }) {
     () => ({
       exportImage: (text) => exportMapImage(portRef?.current ?? null, store, text),
       jumpTo: (camera) => portRef?.current?.jumpTo(camera),
+      fitBounds: (bounds, paddingPx) => portRef?.current?.fitBounds(bounds, paddingPx),
     }),
     [portRef, store],
   );

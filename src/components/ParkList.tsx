@@ -10,10 +10,12 @@ import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
 import { selectDistanceMap } from '../state/selectors/find';
 import { selectVisibleParks } from '../state/selectors/parks';
+import { useDistrictName } from './names';
 
 /**
- * The parks of every filter (sector, district, zone, confidence), sorted by name or by distance to
- * the chosen point, as an accessible list; ↑/↓ move, Enter selects on the map.
+ * The parks of every filter (sector, district, zone, confidence, radius, drawn area), sorted by
+ * name or by distance to the chosen point (with the km of each once a point is chosen), as an
+ * accessible list; ↑/↓ move, Enter selects on the map.
  */
 export function ParkList() {
   const store = useStoreApi();
@@ -28,9 +30,21 @@ export function ParkList() {
   const sortBy = useAppStore((s) => s.sortBy);
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
-  const byDistance = sortBy === 'distance' && km !== null;
+  const setSortBy = useAppStore((s) => s.setSortBy);
+  const origin = useAppStore((s) => s.chosenPoint);
+  const district = useDistrictName();
+  // the km of every visible park from the chosen point; a park chosen as the point is 0 km from it
+  const kmOf = useMemo(() => {
+    if (!km) return null;
+    const self = origin?.ref?.kind === 'park' ? origin.ref.id : null;
+    return self && !km.has(self) ? new Map([...km, [self, 0]]) : km;
+  }, [km, origin]);
+  const byDistance = sortBy === 'distance' && kmOf !== null;
   const mode = byDistance ? 'distance' : sortBy === 'strength' && selected.length ? 'strength' : 'name';
-  const shown = useMemo(() => sortParks(visible, mode, lang, km, { sectors: selected, file: sectorsFile }), [visible, mode, lang, km, selected, sectorsFile]);
+  const shown = useMemo(
+    () => sortParks(visible, mode, lang, kmOf, { sectors: selected, file: sectorsFile }),
+    [visible, mode, lang, kmOf, selected, sectorsFile],
+  );
   if (!parks) return null;
 
   const choose = (id: string) => {
@@ -55,9 +69,29 @@ export function ParkList() {
   return (
     <section className="panel park-list" aria-labelledby="parks-h">
       <h2 id="parks-h">{t(lang, 'parks')}</h2>
-      <p className="count-line" role="status">
-        {t(lang, 'parksShown', { n: shown.length, total: parks.length })}
-      </p>
+      <div className="list-head">
+        <p className="count-line" role="status">
+          {t(lang, 'parksShown', { n: shown.length, total: parks.length })}
+        </p>
+        <label className="sort-row">
+          {t(lang, 'sortBy')}
+          <select
+            data-testid="find-sort"
+            value={mode}
+            onChange={(e) => setSortBy(e.target.value === 'distance' ? 'distance' : e.target.value === 'strength' ? 'strength' : 'name')}
+          >
+            <option value="name">{t(lang, 'sortName')}</option>
+            <option value="distance" disabled={kmOf === null}>
+              {t(lang, 'sortDistance')}
+              {kmOf === null ? ` ${t(lang, 'sortNeedsPoint')}` : ''}
+            </option>
+            <option value="strength" disabled={selected.length === 0}>
+              {t(lang, 'sortStrength')}
+              {selected.length === 0 ? ` ${t(lang, 'sortNeedsSector')}` : ''}
+            </option>
+          </select>
+        </label>
+      </div>
       <ul role="list" aria-label={lang === 'zh' ? '园区' : 'Parks'} ref={listRef}>
         {shown.map((p, i) => {
           const top = primarySector(p, selected, sectorsFile) as TopSectorId | null;
@@ -73,8 +107,8 @@ export function ParkList() {
                 <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
                 <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
                 <span className="park-district">
-                  {byDistance && km.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: km.get(p.id)!.toFixed(1) })} · </span> : null}
-                  {p.district}
+                  {kmOf?.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: kmOf.get(p.id)!.toFixed(1) })} · </span> : null}
+                  {district(p.district)}
                 </span>
               </button>
               <button

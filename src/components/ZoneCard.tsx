@@ -25,21 +25,30 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
           ×
         </button>
       </header>
-      <dl>
-        <dt>{t(lang, 'clause')}</dt>
-        <dd>
-          {zone.clause}
-          {zone.role && ` · ${zone.role}`}
+      <dl className="facts">
+        <dt>{t(lang, 'scope')}</dt>
+        <dd data-fact="scope" data-scope={zone.scope}>
+          {t(lang, `scope_${zone.scope}`)}
         </dd>
         {zone.area_km2 !== null && (
           <>
             <dt>{t(lang, 'area')}</dt>
-            <dd>{zone.area_km2} km²</dd>
+            <dd data-fact="area">
+              {zone.area_km2} km² · <span className="note">{t(lang, zone.schematic ? 'areaSchematic' : 'areaDistricts')}</span>
+            </dd>
+          </>
+        )}
+        <dt>{t(lang, 'clause')}</dt>
+        <dd>{zone.clause}</dd>
+        {zone.role && (
+          <>
+            <dt>{t(lang, 'role')}</dt>
+            <dd>“{zone.role}”</dd>
           </>
         )}
       </dl>
       <h3>{t(lang, 'why')}</h3>
-      <SectorReasons links={links} lang={lang} derived={derived} />
+      <SectorReasons links={links} lang={lang} derived={derived} strengths={false} />
       <h3>{t(lang, 'derivation')}</h3>
       <p data-schematic={zone.schematic}>
         <strong>{t(lang, zone.schematic ? 'schematicZone' : 'exactZone')}</strong>

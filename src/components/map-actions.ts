@@ -1,6 +1,6 @@
 /**
  * What panels may ask of the map beside them (components never import the map): an image of the
- * view as drawn, and a camera jump. The app provides it (src/app/MapActionsProvider.tsx).
+ * view as drawn, a camera jump, a fit to bounds. The app provides it (src/app/MapActionsProvider.tsx).
  */
 import { createContext, useContext } from 'react';
 import type { Camera } from '../domain/types';
@@ -9,6 +9,8 @@ import type { ExportResult, ExportText } from '../domain/map-image';
 export interface MapActions {
   exportImage(text: ExportText): Promise<ExportResult>;
   jumpTo(camera: Camera): void;
+  /** fits the view to [[west, south], [east, north]] with `paddingPx` on every side */
+  fitBounds(bounds: [[number, number], [number, number]], paddingPx?: number): void;
 }
 
 export const MapActionsContext = createContext<MapActions | null>(null);

@@ -3,18 +3,43 @@
  * GeoJSON. Pure: strings in, strings out; the UI turns them into downloads.
  *
  * CSV: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, every cell through
- * csvCell (RFC 4180 quoting, formulas neutralised), columns EXPORT_COLUMNS; zones, sectors and
- * reasons as readable text in the chosen language; a site outside Shanghai says so in `district`.
+ * csvCell (RFC 4180 quoting, formulas neutralised), columns EXPORT_COLUMNS; zones, sectors,
+ * districts and reasons as readable text in the chosen language (each reason through a zone ends
+ * with its strength); a site outside Shanghai says so in `district`. A park also carries why it is
+ * on the map (basis), its strength per sector, its area with the area's source, its list batch
+ * and category, and how its point was found with the radius the data states.
  * GeoJSON: WGS-84 Point features with the same fields plus the ids, `outside` and the full `links`.
+ * The comparison exports as CSV too (compareCsv).
  */
 import type { ParkProps } from '../loaders/schemas';
+import { areaFact, sectorVerdicts } from './park-facts';
 import { siteAt } from '../geo/sites';
 import type { SiteSet } from '../geo/sites';
 import { CRS_LABEL } from '../geo/crs';
 import type { Link } from '../geo/types';
 import { BOM, csvLine } from './csv-cell';
 
-export const EXPORT_COLUMNS = ['id', 'name_zh', 'name_en', 'lon', 'lat', 'district', 'zones', 'sectors', 'reasons', 'confidence', 'source'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'lon',
+  'lat',
+  'district',
+  'zones',
+  'sectors',
+  'reasons',
+  'confidence',
+  'source',
+  'basis',
+  'strengths',
+  'area_km2',
+  'area_source',
+  'list_batch',
+  'list_category',
+  'position_method',
+  'radius_m',
+] as const;
 
 /** What the district column says for a site outside every district of Shanghai. */
 const OUTSIDE_TEXT = { zh: '上海市域外', en: 'outside Shanghai' } as const;
@@ -27,6 +52,8 @@ export interface ExportNames {
   zone(id: string): { zh: string; en: string } | undefined;
   /** a sector or sub-sector node */
   sector(id: string): { zh: string; en: string } | undefined;
+  /** a district by its Chinese name (the data's key); without it districts print as the data has them */
+  district?(nameZh: string): { zh: string; en: string } | undefined;
 }
 
 /** One exported row: a park or a site. */
@@ -45,6 +72,14 @@ export interface ExportRow {
   links: Link[];
   confidence: string;
   source: string;
+  /** why a park is on the map ('plan', 'list'); none for a site */
+  basis: string[];
+  /** the park's size: the list's stated area, else its drawn footprint's (source '' : computed) */
+  area: { km2: number; source: string } | null;
+  /** the official list's batch year and category (zh, en), where the park is on it */
+  list: { batch: number | null; category: { zh: string; en: string } | null } | null;
+  /** how the point was found and how far off it may be (metres); none for a site */
+  position: { method: string; radius_m: number } | null;
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -68,9 +103,23 @@ export function parkRows(parks: readonly ParkProps[], coords: ReadonlyMap<string
         links: p.links,
         confidence: p.confidence,
         source: p.source,
+        ...parkFacts(p),
       },
     ];
   });
+}
+
+/** The facts of a park beyond its links: basis, area, list membership, position method and radius. */
+function parkFacts(p: ParkProps): Pick<ExportRow, 'basis' | 'area' | 'list' | 'position'> {
+  const a = areaFact(p);
+  return {
+    basis: p.basis,
+    area: a.kind === 'stated' ? { km2: a.km2, source: a.source } : a.kind === 'footprint' ? { km2: a.km2, source: '' } : null,
+    list: p.listing
+      ? { batch: p.listing.batch?.year ?? null, category: p.listing.category ? { zh: p.listing.category.zh, en: p.listing.category.en } : null }
+      : null,
+    position: { method: p.position.method, radius_m: p.position.radius_m },
+  };
 }
 
 /**
@@ -98,6 +147,10 @@ export function siteRows(set: SiteSet): ExportRow[] {
       links: s.links,
       confidence: 'imported',
       source: `${set.fileName} ${where} (${crs})`,
+      basis: [],
+      area: null,
+      list: null,
+      position: null,
     };
   }
   return out;
@@ -107,7 +160,17 @@ function nameOf(n: { zh: string; en: string } | undefined, id: string, lang: Exp
   return n ? n[lang] : id;
 }
 
-/** One reason as a line of text, e.g. `集成电路: 位于 张江科学城 (五（一）1) “…”`. */
+/** How a link through a zone holds, in words (a link by designation or list says so itself). */
+const ZONE_STRENGTH_TEXT = {
+  cluster: { zh: '位于该产业集群布局内', en: 'inside a cluster of the plan' },
+  broad: { zh: '仅位于综合性区域内', en: 'inside a broad area only' },
+} as const;
+
+/**
+ * One reason as a line of text, e.g. `集成电路: 位于 张江科学城 (五（一）1) “…” [仅位于综合性区域内]`.
+ * A reason through a zone ends with its strength; the others name theirs (named by the plan, on
+ * the list).
+ */
 export function reasonText(l: Link, names: ExportNames): string {
   const { lang } = names;
   const node = nameOf(names.sector(l.node), l.node, lang);
@@ -123,7 +186,22 @@ export function reasonText(l: Link, names: ExportNames): string {
   }
   const zone = l.zone ? nameOf(names.zone(l.zone), l.zone, lang) : '';
   const how = lang === 'zh' ? '位于' : 'inside';
-  return `${node}: ${how} ${zone} (${l.clause})${quote}`;
+  const strength = l.strength === 'cluster' || l.strength === 'broad' ? ` [${ZONE_STRENGTH_TEXT[l.strength][lang]}]` : '';
+  return `${node}: ${how} ${zone} (${l.clause})${quote}${strength}`;
+}
+
+/** The district column: the English name in an English export where the names are known. */
+function districtText(r: Pick<ExportRow, 'district' | 'outside'>, names: ExportNames): string {
+  if (r.outside) return OUTSIDE_TEXT[names.lang];
+  if (r.district === null) return '';
+  return names.lang === 'en' ? (names.district?.(r.district)?.en ?? r.district) : r.district;
+}
+
+/** `sector=strength` per linked sector, strongest first (strength ids: named, listed, cluster, broad). */
+function strengthsText(links: readonly Link[], names: ExportNames): string {
+  return sectorVerdicts(links)
+    .map((v) => `${nameOf(names.sector(v.sector), v.sector, names.lang)}=${v.strength}`)
+    .join('; ');
 }
 
 const coord = (v: number) => String(Math.round(v * 1e7) / 1e7);
@@ -139,12 +217,20 @@ export function toCsv(rows: readonly ExportRow[], names: ExportNames): string {
       r.name_en,
       coord(r.lon),
       coord(r.lat),
-      r.outside ? OUTSIDE_TEXT[lang] : (r.district ?? ''),
+      districtText(r, names),
       r.zones.map((z) => nameOf(names.zone(z), z, lang)).join('; '),
       r.sectors.map((s) => nameOf(names.sector(s), s, lang)).join('; '),
       r.links.map((l) => reasonText(l, names)).join(' | '),
       r.confidence,
       r.source,
+      r.basis.join('; '),
+      strengthsText(r.links, names),
+      r.area?.km2 ?? null,
+      r.area?.source ?? null,
+      r.list?.batch ?? null,
+      r.list?.category?.[lang] ?? null,
+      r.position?.method ?? null,
+      r.position?.radius_m ?? null,
     ];
     lines.push(csvLine(cells));
   }
@@ -163,14 +249,77 @@ export function toGeoJson(rows: readonly ExportRow[], names: ExportNames): strin
       name_zh: r.name_zh,
       name_en: r.name_en,
       district: r.district,
+      district_name: r.outside || r.district === null ? null : districtText(r, names),
       outside: r.outside,
       zones: r.zones,
       sectors: r.sectors,
       reasons: r.links.map((l) => reasonText(l, names)),
       links: r.links,
+      strengths: Object.fromEntries(sectorVerdicts(r.links).map((v) => [v.sector, v.strength])),
       confidence: r.confidence,
       source: r.source,
+      basis: r.basis,
+      area: r.area,
+      list: r.list,
+      position: r.position,
     },
   }));
   return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/** The comparison's columns: the park, its facts, then the km to each reference point (one column each). */
+export const COMPARE_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'district',
+  'basis',
+  'area_km2',
+  'area_source',
+  'confidence',
+  'radius_m',
+  'position_method',
+  'source',
+  'list_batch',
+  'list_category',
+  'strengths',
+  'zones',
+  'reasons',
+] as const;
+
+/**
+ * The comparison as CSV (BOM, CRLF, every cell through csvCell): one row per compared park, in
+ * the sheet's order, with the km (great circle, 2 decimals) to each reference point as
+ * `km_<reference id>` columns.
+ */
+export function compareCsv(parks: readonly ParkProps[], km: ReadonlyMap<string, readonly { id: string; km: number }[]>, names: ExportNames): string {
+  const { lang } = names;
+  const refs = km.get(parks[0]?.id ?? '')?.map((r) => r.id) ?? [];
+  const lines: string[] = [[...COMPARE_COLUMNS, ...refs.map((r) => `km_${r}`)].join(',')];
+  for (const p of parks) {
+    const r = parkFacts(p);
+    const dist = new Map((km.get(p.id) ?? []).map((d) => [d.id, d.km]));
+    lines.push(
+      csvLine([
+        p.id,
+        p.name_zh,
+        p.name_en,
+        districtText({ district: p.district, outside: false }, names),
+        r.basis.join('; '),
+        r.area?.km2 ?? null,
+        r.area?.source ?? null,
+        p.confidence,
+        p.position.radius_m,
+        p.position.method,
+        p.source,
+        r.list?.batch ?? null,
+        r.list?.category?.[lang] ?? null,
+        strengthsText(p.links, names),
+        p.zones.map((z) => nameOf(names.zone(z), z, lang)).join('; '),
+        p.links.map((l) => reasonText(l, names)).join(' | '),
+        ...refs.map((ref) => (dist.has(ref) ? dist.get(ref)!.toFixed(2) : null)),
+      ]),
+    );
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { FindPanel } from '../../src/components/find/FindPanel';
-import { FindOverlay } from '../../src/components/find/FindOverlay';
+import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
+import { CompareSheet } from '../../src/components/find/FindOverlay';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -11,6 +11,13 @@ import { realGeoFixture } from '../fakes/geo-disk';
 const real = realGeoFixture();
 const storeWithData = real.store;
 afterEach(cleanup);
+/** The left column's find tools: the search on top, the filters below. */
+const FindPanel = () => (
+  <>
+    <SearchBox />
+    <FindFilters />
+  </>
+);
 const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
 
 describe('search combobox', () => {
@@ -104,7 +111,7 @@ describe('filters, list and comparison', () => {
       store,
       <>
         <ParkList />
-        <FindOverlay />
+        <CompareSheet />
       </>,
     );
     const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-compare]')];
@@ -114,5 +121,30 @@ describe('filters, list and comparison', () => {
     const sheet = screen.getByTestId('compare');
     expect(sheet.querySelectorAll('thead th[data-park]')).toHaveLength(4);
     expect(sheet.querySelectorAll('tr[data-row^="km-"]')).toHaveLength(5);
+  });
+
+  it('the sheet compares area, confidence with radius, list membership and the strength per sector, under one header row', () => {
+    const store = storeWithData();
+    store.getState().setCompare(['dongfang-xingang', 'zhangjiang-ic-base']);
+    renderWith(store, <CompareSheet />);
+    const sheet = screen.getByTestId('compare');
+    const cells = (row: string) => [...sheet.querySelectorAll(`tr[data-row="${row}"] td`)];
+    expect([...sheet.querySelectorAll('thead th[data-park]')].map((th) => th.getAttribute('data-park'))).toEqual(['dongfang-xingang', 'zhangjiang-ic-base']);
+    expect(cells('area')[0]).toHaveTextContent('5.45 km²');
+    expect(cells('area')[1]).toHaveTextContent('无公布面积');
+    expect(cells('position')[0]).toHaveTextContent('估计 · ±3 千米 · 本项目估计');
+    expect(cells('position')[1]).toHaveTextContent('有出处 · ±500 米');
+    expect(cells('list')[0]).toHaveTextContent('2020 年批次 · 集成电路类');
+    expect(cells('list')[1]).toHaveTextContent('未列入');
+    const strengths = (i: number) =>
+      [...cells('strengths')[i]!.querySelectorAll<HTMLElement>('li[data-sector]')].map((li) => `${li.dataset.sector}=${li.dataset.strength}`);
+    expect(strengths(0).slice(0, 2)).toEqual(['ic=named', 'biomed=cluster']);
+    expect(strengths(1)[0]).toBe('ic=named');
+    // every row's name is a row header, and every park column has a cell in it
+    for (const tr of sheet.querySelectorAll('tbody tr')) {
+      expect(tr.querySelector('th[scope="row"]')).not.toBeNull();
+      expect(tr.querySelectorAll('td')).toHaveLength(2);
+    }
+    expect(screen.getByTestId('compare-csv')).toHaveTextContent('导出对比 CSV');
   });
 });

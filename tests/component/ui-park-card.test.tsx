@@ -105,7 +105,8 @@ describe('ParkCard (real data)', () => {
     const store = storeWithData();
     const p = park(store, 'zhangjiang-ic-base');
     const { card } = renderPark(store, p);
-    const links = [...card.querySelectorAll('a')];
+    // the source line (the details below cite their own sources)
+    const links = [...card.querySelector('[data-fact="source"]')!.querySelectorAll('a')];
     expect(links).toHaveLength(1);
     expect(links[0]).toHaveAttribute('href', 'https://de.wikibrief.org/wiki/Zhangjiang_Hi-Tech_Park');
     expect(links[0]).toHaveAttribute('target', '_blank');
@@ -117,7 +118,7 @@ describe('ParkCard (real data)', () => {
     const store = storeWithData();
     const p: ParkProps = { ...park(store, 'the-bund'), source: 'javascript:alert(1) <img src=x onerror=alert(2)> data:text/html,hi' };
     const { card } = renderPark(store, p);
-    expect(card.querySelectorAll('a')).toHaveLength(0);
+    expect(card.querySelector('[data-fact="source"]')!.querySelectorAll('a')).toHaveLength(0);
     expect(card.querySelector('img')).toBeNull();
     expect(card).toHaveTextContent('javascript:alert(1)');
     expect(card).toHaveTextContent('<img src=x onerror=alert(2)>');
@@ -134,13 +135,13 @@ describe('ParkCard (real data)', () => {
   it('a URL with parentheses (xuhui-west-bund, the-bund) is linked whole', () => {
     const store = storeWithData();
     const { card } = renderPark(store, park(store, 'xuhui-west-bund'));
-    expect(card.querySelector('a')).toHaveAttribute('href', 'https://goodnames-eth.ipns.dweb.link/wiki/Longhua_Station_(Shanghai).html');
+    expect(card.querySelector('[data-fact="source"] a')).toHaveAttribute('href', 'https://goodnames-eth.ipns.dweb.link/wiki/Longhua_Station_(Shanghai).html');
   });
 
   it('trailing punctuation after a URL (dongfang-meigu: "…station; …") is not part of the link', () => {
     const store = storeWithData();
     const { card } = renderPark(store, park(store, 'dongfang-meigu'));
-    expect(card.querySelector('a')).toHaveAttribute('href', 'https://wikiwand.com/en/Fengxian_Xincheng_station');
+    expect(card.querySelector('[data-fact="source"] a')).toHaveAttribute('href', 'https://wikiwand.com/en/Fengxian_Xincheng_station');
   });
 
   it('renders link notes and the beyond-plan note as text', () => {
@@ -232,5 +233,75 @@ describe('ZoneCard (real data)', () => {
     const { onClose } = renderZone(store, zone(store, 'ai-maqiao'));
     fireEvent.click(screen.getByRole('button', { name: t('zh', 'close') }));
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ParkCard leads with the answer', () => {
+  const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+  it('dongfang-xingang (en): one verdict per sector, strongest first, then size, confidence with radius and method, source; details after', () => {
+    const store = storeWithData();
+    act(() => store.getState().setLang('en'));
+    const { card } = renderPark(store, park(store, 'dongfang-xingang'));
+    const lines = [...card.querySelectorAll<HTMLElement>('.verdict ul.verdicts > li')];
+    // named by the plan for ic; inside a cluster of biomed, ai, equipment, digital; inside a broad area only for the rest
+    expect(lines.map((l) => `${l.dataset.sector}=${l.dataset.strength}`)).toEqual([
+      'ic=named',
+      'biomed=cluster',
+      'ai=cluster',
+      'equipment=cluster',
+      'digital=cluster',
+      'nev=broad',
+      'aerospace=broad',
+      'materials=broad',
+    ]);
+    expect(lines[0]).toHaveTextContent('Integrated circuits');
+    expect(lines[0]).toHaveTextContent('Named by the plan');
+    expect(lines[1]).toHaveTextContent('Inside a cluster of the plan');
+    expect(lines.at(-1)).toHaveTextContent('Inside a broad area only');
+    const area = card.querySelector('[data-fact="area"]')!;
+    expect(area).toHaveTextContent('5.45 km²');
+    expect(area).toHaveTextContent('area in the catalogue (all four blocks)');
+    expect(area.querySelector('a')).toHaveAttribute('href', 'https://app.sheitc.sh.gov.cn/gg/693682.htm');
+    const pos = card.querySelector('[data-fact="position"]')!;
+    expect(pos).toHaveTextContent('estimate');
+    expect(pos).toHaveTextContent('±3 km');
+    expect(pos).toHaveTextContent('our estimate');
+    expect(card.querySelector('[data-fact="list"]')).toHaveTextContent('2020 batch');
+    expect(card.querySelector('[data-fact="list"]')).toHaveTextContent('category Integrated circuits');
+    // the order: the verdict, the facts (area before confidence before source), then every link
+    const verdict = card.querySelector('.verdict')!;
+    const facts = card.querySelector('dl.facts')!;
+    const reasons = card.querySelector('ul.reasons')!;
+    expect(before(card.querySelector('header')!, verdict)).toBe(true);
+    expect(before(verdict, facts)).toBe(true);
+    expect(before(area, pos) && before(pos, card.querySelector('[data-fact="source"]')!)).toBe(true);
+    expect(before(facts, reasons)).toBe(true);
+    expect(card.querySelector('details[data-details="listing"]')).not.toBeNull();
+  });
+
+  it('zhangjiang-shulian (zh): on the official list for digital, ±5.5 km schematic, the area with its source', () => {
+    const store = storeWithData();
+    const { card } = renderPark(store, park(store, 'zhangjiang-shulian'));
+    const digital = card.querySelector<HTMLElement>('.verdicts li[data-sector="digital"]')!;
+    expect(digital.dataset.strength).toBe('listed');
+    expect(digital).toHaveTextContent('列入市特色产业园区名单');
+    expect(digital).toHaveTextContent('元宇宙类');
+    expect(card.querySelector('.verdicts li')).toBe(digital); // the strongest line first
+    expect(card.querySelector('[data-fact="area"]')).toHaveTextContent('1.91 km²');
+    const pos = card.querySelector('[data-fact="position"]')!;
+    expect(pos).toHaveTextContent('示意');
+    expect(pos.querySelector('[data-radius]')).toHaveTextContent('±5.5 千米');
+    expect(pos.querySelector('[data-method]')).toHaveTextContent('所在的更大区域的代表点');
+  });
+
+  it('zhangjiang-ic-base (en): no published area says so; ±500 m from a published coordinate', () => {
+    const store = storeWithData();
+    act(() => store.getState().setLang('en'));
+    const { card } = renderPark(store, park(store, 'zhangjiang-ic-base'));
+    expect(card.querySelector('[data-fact="area"]')).toHaveTextContent('no published area');
+    expect(card.querySelector('[data-fact="position"]')).toHaveTextContent('sourced · ±500 m · a published coordinate of the place');
+    expect(card.querySelector('[data-fact="list"]')).toHaveTextContent('not on the list');
+    expect(card.querySelector('.verdicts li[data-sector="ic"]')).toHaveAttribute('data-strength', 'named');
   });
 });

@@ -334,9 +334,13 @@ describe('find tools', () => {
     assert.deepEqual(await attrs(s.page, '[data-testid="compare"] thead th[data-park]', 'data-park'), ids.slice(0, 4));
     assert.equal(await s.page.locator(`button[data-compare="${ids[4]}"]`).isDisabled(), true, 'a fifth cannot be added');
     const districts = await s.page.locator('[data-testid="compare"] tr[data-row="district"] td').allTextContents();
+    // in the UI's language (English here): the data keys districts by their Chinese name
+    const districtEn = new Map(
+      (geo('districts.geojson').features as { properties: { name_zh: string; name_en: string } }[]).map((f) => [f.properties.name_zh, f.properties.name_en]),
+    );
     assert.deepEqual(
       districts,
-      ids.slice(0, 4).map((id) => PARKS.find((p) => p.properties.id === id)!.properties.district),
+      ids.slice(0, 4).map((id) => districtEn.get(PARKS.find((p) => p.properties.id === id)!.properties.district)),
     );
     assert.ok((await s.page.locator('[data-testid="compare"] tr[data-row="sectors"] [data-via]').count()) >= 4, 'reasons are given');
 

@@ -335,7 +335,10 @@ describe('sites: import, export, share', () => {
     const csv = readFileSync(await csvDl.path());
     assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
-    assert.equal(lines[0], 'id,name_zh,name_en,lon,lat,district,zones,sectors,reasons,confidence,source');
+    assert.equal(
+      lines[0],
+      'id,name_zh,name_en,lon,lat,district,zones,sectors,reasons,confidence,source,basis,strengths,area_km2,area_source,list_batch,list_category,position_method,radius_m',
+    );
     assert.equal(lines.length, 1 + icParks.length + 3, 'the parks the filter shows and the 3 sites');
     const ids = lines.slice(1).map((l) => l.split(',')[0]);
     for (const id of icParks) assert.ok(ids.includes(id), `park ${id} exported`);

@@ -1,4 +1,8 @@
-/** Left column, above the sector filter: search (ARIA combobox) and the combined filters with sort. */
+/**
+ * Search (ARIA combobox; on top of the left column, over the map on a phone), the combined
+ * filters of district, zone and confidence (left column), and the active filters as chips that
+ * drop one filter each.
+ */
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -61,7 +65,7 @@ function useSearch(wanted: boolean): ((q: string, limit: number) => SearchHit[])
   return ready?.d === derived ? ready.run : null;
 }
 
-function SearchBox() {
+export function SearchBox() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const query = useAppStore((s) => s.searchText);
@@ -165,7 +169,8 @@ function SearchBox() {
   );
 }
 
-function Filters() {
+/** District, zone and confidence filters, with the live count of parks that pass every filter. */
+export function FindFilters() {
   const lang = useAppStore((s) => s.lang);
   const geo = useAppStore((s) => s.geo);
   const derived = useAppStore((s) => s.derived);
@@ -175,8 +180,6 @@ function Filters() {
   const basis = useAppStore(useShallow((s) => s.basisFilter));
   const basisCounts = useAppStore(selectBasisCounts);
   const visible = useAppStore(selectVisibleParks);
-  const sortBy = useAppStore((s) => s.sortBy);
-  const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
   const a = useAppStore(
     useShallow((s) => ({
       toggleDistrict: s.toggleDistrict,
@@ -184,19 +187,18 @@ function Filters() {
       toggleConf: s.toggleConf,
       toggleBasis: s.toggleBasis,
       clear: s.clearFindFilters,
-      setSortBy: s.setSortBy,
     })),
   );
   const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
   // what ticking each option shows, with every other filter (sectors and strengths included)
   const districtCounts = useAppStore(selectDistrictCounts);
   const zoneCounts = useAppStore(selectZoneCounts);
-  const hasSector = useAppStore((s) => s.sectorFilter.length > 0);
   if (!derived) return null;
   const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
   const any = districts.length + zones.length + conf.length + basis.length > 0;
   return (
-    <div className="find-filters">
+    <section className="panel find-panel find-filters" aria-labelledby="filters-h">
+      <h2 id="filters-h">{t(lang, 'filters')}</h2>
       <p className="match-line" role="status" data-testid="find-count">
         {t(lang, 'matchCount', { n: visible.length, total: derived.parks.length })}
       </p>
@@ -251,40 +253,11 @@ function Filters() {
           </label>
         ))}
       </fieldset>
-      <label className="sort-row">
-        {t(lang, 'sortBy')}
-        <select
-          data-testid="find-sort"
-          value={(sortBy === 'distance' && hasOrigin) || (sortBy === 'strength' && hasSector) ? sortBy : 'name'}
-          onChange={(e) => a.setSortBy(e.target.value === 'distance' ? 'distance' : e.target.value === 'strength' ? 'strength' : 'name')}
-        >
-          <option value="name">{t(lang, 'sortName')}</option>
-          <option value="distance" disabled={!hasOrigin}>
-            {t(lang, 'sortDistance')}
-            {hasOrigin ? '' : ` ${t(lang, 'sortNeedsPoint')}`}
-          </option>
-          <option value="strength" disabled={!hasSector}>
-            {t(lang, 'sortStrength')}
-            {hasSector ? '' : ` ${t(lang, 'sortNeedsSector')}`}
-          </option>
-        </select>
-      </label>
       {any && (
         <button type="button" className="link" onClick={a.clear}>
           {t(lang, 'clearAll')}
         </button>
       )}
-    </div>
-  );
-}
-
-export function FindPanel() {
-  const lang = useAppStore((s) => s.lang);
-  return (
-    <section className="panel find-panel" aria-labelledby="find-h">
-      <h2 id="find-h">{t(lang, 'find')}</h2>
-      <SearchBox />
-      <Filters />
     </section>
   );
 }

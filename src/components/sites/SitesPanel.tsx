@@ -16,6 +16,7 @@ import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import './sites.css';
 import type { Lang } from '../../domain/types';
 import { selectVisibleParks } from '../../state/selectors/parks';
+import { download } from '../download';
 
 /** The import report and the imported sets: loaded with the first import, not with the first view. */
 const ImportReportAndSets = lazy(() => import('./ImportViews'));
@@ -100,26 +101,18 @@ function ImportControls({ lang }: { lang: Lang }) {
 /** Names for the export, from the loaded data. */
 export function exportNames(s: AppState): ExportNames {
   const zones = new Map(s.derived?.zones.map((z) => [z.id, { zh: z.name_zh, en: z.name_en }]) ?? []);
+  const districts = new Map(
+    s.geo?.districts.ok ? s.geo.districts.data.features.map((f) => [f.properties.name_zh, { zh: f.properties.name_zh, en: f.properties.name_en }]) : [],
+  );
   return {
     lang: s.lang,
     zone: (id) => zones.get(id),
+    district: (name) => districts.get(name),
     sector: (id) => {
       const n = s.derived?.sectorNodes.get(id);
       return n ? { zh: n.name_zh, en: n.name_en } : undefined;
     },
   };
-}
-
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function exportResults(

@@ -1,0 +1,98 @@
+/**
+ * Every filter that narrows the parks, as a chip that drops it: sectors (and whether broad areas
+ * count), districts, zones, location confidence, the radius around the chosen point and the drawn
+ * area. The count says how many parks pass them all (the one visibility rule).
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../../i18n';
+import { useAppStore } from '../../state/store';
+import { selectVisibleParks } from '../../state/selectors/parks';
+import { useDistrictName } from '../names';
+import type { Confidence } from '../../domain/ids';
+
+interface Chip {
+  key: string;
+  label: string;
+  drop(): void;
+}
+
+export function FilterChips() {
+  const lang = useAppStore((s) => s.lang);
+  const derived = useAppStore((s) => s.derived);
+  const f = useAppStore(
+    useShallow((s) => ({
+      sectors: s.sectorFilter,
+      includeBroad: s.includeBroad,
+      districts: s.districtFilter,
+      zones: s.zoneFilter,
+      conf: s.confFilter,
+      radiusKm: s.chosenPoint ? s.radiusKm : null,
+      area: s.drawnArea !== null,
+    })),
+  );
+  const a = useAppStore(
+    useShallow((s) => ({
+      toggleSector: s.toggleSector,
+      setSectors: s.setSectors,
+      setIncludeBroad: s.setIncludeBroad,
+      toggleDistrict: s.toggleDistrict,
+      toggleZoneFilter: s.toggleZoneFilter,
+      toggleConf: s.toggleConf,
+      clearFindFilters: s.clearFindFilters,
+      setRadiusKm: s.setRadiusKm,
+      setDrawnArea: s.setDrawnArea,
+    })),
+  );
+  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const district = useDistrictName();
+  if (!derived) return null;
+  const nodeName = (id: string) => {
+    const n = derived.sectorNodes.get(id);
+    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
+  };
+  const zoneName = (id: string) => {
+    const z = derived.zones.find((x) => x.id === id);
+    return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;
+  };
+  const chips: Chip[] = [
+    ...f.sectors.map((id) => ({ key: `sector:${id}`, label: nodeName(id), drop: () => a.toggleSector(id) })),
+    ...(f.sectors.length && f.includeBroad ? [{ key: 'broad', label: t(lang, 'chipBroad'), drop: () => a.setIncludeBroad(false) }] : []),
+    ...f.districts.map((d) => ({ key: `district:${d}`, label: district(d), drop: () => a.toggleDistrict(d) })),
+    ...f.zones.map((id) => ({ key: `zone:${id}`, label: zoneName(id), drop: () => a.toggleZoneFilter(id) })),
+    ...f.conf.map((c: Confidence) => ({ key: `conf:${c}`, label: `${t(lang, 'filterConf')}: ${t(lang, `conf_${c}`)}`, drop: () => a.toggleConf(c) })),
+    ...(f.radiusKm !== null ? [{ key: 'radius', label: t(lang, 'chipRadius', { km: f.radiusKm }), drop: () => a.setRadiusKm(null) }] : []),
+    ...(f.area ? [{ key: 'area', label: t(lang, 'chipArea'), drop: () => void a.setDrawnArea(null) }] : []),
+  ];
+  if (chips.length === 0) return null;
+  const clearAll = () => {
+    a.setSectors([]);
+    a.setIncludeBroad(false);
+    a.clearFindFilters();
+    a.setRadiusKm(null);
+    void a.setDrawnArea(null);
+  };
+  return (
+    <div className="filter-chips" role="group" aria-label={t(lang, 'activeFilters')} data-testid="filter-chips">
+      <span className="chips-count" data-testid="chips-count">
+        {t(lang, 'matchCount', { n: shown, total: derived.parks.length })}
+      </span>
+      <ul>
+        {chips.map((c) => (
+          <li key={c.key} data-chip={c.key}>
+            <span className="chip-label">{c.label}</span>
+            <button type="button" className="chip-drop" aria-label={t(lang, 'removeFilter', { name: c.label })} onClick={c.drop}>
+              ×
+            </button>
+          </li>
+        ))}
+        {chips.length > 1 && (
+          <li className="chip-clear">
+            <button type="button" className="link" onClick={clearAll}>
+              {t(lang, 'clearAllFilters')}
+            </button>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Names the panels show in the UI's language: a district (the data keys districts by their
+ * Chinese name; districts.geojson has the English one). A name the data does not know shows
+ * as given.
+ */
+import { useMemo } from 'react';
+import { useAppStore } from '../state/store';
+
+/** Chinese district name → English name, from the loaded districts. */
+export function useDistrictNames(): ReadonlyMap<string, string> {
+  const geo = useAppStore((s) => s.geo);
+  return useMemo(() => new Map(geo?.districts.ok ? geo.districts.data.features.map((f) => [f.properties.name_zh, f.properties.name_en]) : []), [geo]);
+}
+
+/** A district's name in the UI language (a name the data does not know is shown as given). */
+export function useDistrictName(): (nameZh: string | null | undefined) => string {
+  const lang = useAppStore((s) => s.lang);
+  const names = useDistrictNames();
+  return (nameZh) => (nameZh == null ? '' : lang === 'zh' ? nameZh : (names.get(nameZh) ?? nameZh));
+}

@@ -1,0 +1,324 @@
+/**
+ * The app shell in a real browser (Chromium + SwiftShader, offline), at 1400×900 and 390×844: the
+ * document never scrolls (wheel past the end of every panel, Tab through every control), the
+ * header stays at the top, visually hidden parts stay inside their panel, and the favicon is
+ * served (no request comes back 404).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openSession, startServer } from './harness';
+import type { Session } from './harness';
+import { poll } from './driver';
+import type { MapWindow } from './driver';
+
+const READY = '[data-testid="map"][data-map-ready="true"]';
+
+let server: PreviewServer;
+let base: string;
+
+before(async () => {
+  ({ server, base } = await startServer());
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Where the document stands: its scroll, its height against the window's, the header's top. */
+async function shell(page: Page): Promise<{ scrollTop: number; scrollLeft: number; tall: number; headerTop: number }> {
+  return page.evaluate(() => {
+    const doc = document.scrollingElement!;
+    return {
+      scrollTop: doc.scrollTop,
+      scrollLeft: doc.scrollLeft,
+      tall: doc.scrollHeight - window.innerHeight,
+      headerTop: document.querySelector('.app-header')!.getBoundingClientRect().top,
+    };
+  });
+}
+
+async function assertStill(page: Page, what: string): Promise<void> {
+  const s = await shell(page);
+  assert.deepEqual(s, { scrollTop: 0, scrollLeft: 0, tall: 0, headerTop: 0 }, `the document moved: ${what}`);
+}
+
+/** Wheels far past the end of the element (down, then up), then checks the document did not move. */
+async function wheelThrough(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  const box = await el.boundingBox();
+  assert.ok(box, `${selector} is not on screen`);
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 2000);
+  await assertStill(page, `after wheeling down in ${selector}`);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -3000);
+  await assertStill(page, `after wheeling up in ${selector}`);
+}
+
+/** Tabs through every control of the page (once round), checking the document after each step. */
+async function tabThrough(page: Page, what: string): Promise<number> {
+  const focusables = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+        (e) => !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0,
+      ).length,
+  );
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const seen = new Set<string>();
+  for (let i = 0; i < focusables + 5; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return 'body';
+      const path: string[] = [];
+      for (let e: Element | null = a; e && e !== document.body; e = e.parentElement)
+        path.unshift(`${e.tagName}:${[...(e.parentElement?.children ?? [])].indexOf(e)}`);
+      return path.join('/');
+    });
+    seen.add(id);
+    await assertStill(page, `${what}: Tab ${i + 1} (focus on ${id})`);
+  }
+  return seen.size;
+}
+
+async function open(s: Session, query = ''): Promise<void> {
+  await s.page.goto(`${s.base}${query}`);
+  await s.page.locator(READY).waitFor({ timeout: 60_000 });
+}
+
+function watchResponses(page: Page): { bad: string[] } {
+  const out = { bad: [] as string[] };
+  page.on('response', (r) => {
+    if (r.status() >= 400) out.bad.push(`${r.status()} ${r.url()}`);
+  });
+  return out;
+}
+
+describe('the shell at 1400×900', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1400, height: 900 } });
+  });
+  after(async () => s?.close());
+
+  test('the favicon is served and no request fails', async () => {
+    const responses = watchResponses(s.page);
+    await open(s);
+    const icon = await s.page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
+      const r = await fetch(href);
+      return { href, status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text() };
+    });
+    assert.match(icon.href, /\/favicon\.svg$/);
+    assert.equal(icon.status, 200);
+    assert.match(icon.type, /image\/svg\+xml/);
+    assert.match(icon.body, /^<svg /);
+    assert.deepEqual(responses.bad, []);
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('wheeling past the end of every panel moves nothing but the panel', async () => {
+    // a comparison open too, so that its sheet is wheeled as well
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing');
+    await s.page.getByTestId('compare').waitFor();
+    await assertStill(s.page, 'on load');
+    for (const sel of ['.side.left', '.side.right', '.legend-body', '.compare-scroll', '.map-area']) await wheelThrough(s.page, sel);
+    // the left panel did scroll inside itself: the panels are where the scrolling happens
+    const left = await s.page.locator('.side.left').evaluate((e) => ({ top: e.scrollTop, can: e.scrollHeight > e.clientHeight }));
+    assert.ok(left.can, 'the left panel is taller than its box');
+    // a card open: the right panel holds it and scrolls inside itself
+    await s.page.locator('.park-list button[data-park="dongfang-xingang"]').click();
+    await s.page.locator('article.park-card').waitFor();
+    await wheelThrough(s.page, '.side.right');
+  });
+
+  test('Tab through every control keeps the document still', async () => {
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang&park=dongfang-xingang');
+    await s.page.locator('article.park-card').waitFor();
+    const n = await tabThrough(s.page, '1400×900');
+    assert.ok(n > 80, `focus visited ${n} places`);
+  });
+
+  test('visually hidden parts sit inside their panel', async () => {
+    await open(s);
+    const escaped = await s.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.visually-hidden, .visually-hidden-label, input[type="file"]')].flatMap((e) => {
+        const panel = e.closest('.side, .map-area, .search-area');
+        if (!panel) return [`${e.className || e.tagName}: in no panel`];
+        const r = e.getBoundingClientRect();
+        const p = panel.getBoundingClientRect();
+        // inside the panel's box, give or take its scroll
+        return r.left >= p.left - 1 && r.right <= p.right + 1 && r.top >= p.top - 1 - panel.scrollTop ? [] : [`${e.className || e.tagName}`];
+      }),
+    );
+    assert.deepEqual(escaped, []);
+  });
+});
+
+describe('the comparison beside the map', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1400, height: 900 } });
+  });
+  after(async () => s?.close());
+
+  for (const [w, h] of [
+    [1400, 900],
+    [1024, 768],
+  ] as const)
+    test(`at ${w}×${h}: beside the map, not over it; its header row stays while the rows scroll`, async () => {
+      await s.page.setViewportSize({ width: w, height: h });
+      await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing,zizhu');
+      await s.page.getByTestId('compare').waitFor();
+      const map = (await s.page.locator('.map-area').boundingBox())!;
+      const sheet = (await s.page.getByTestId('compare').boundingBox())!;
+      assert.ok(sheet.x >= map.x + map.width - 1, `the sheet (x ${sheet.x}) starts right of the map (ends at ${map.x + map.width})`);
+      assert.ok(map.width >= 250 && map.height >= h * 0.8, `the map keeps ${map.width}×${map.height}`);
+      assert.ok(sheet.y + sheet.height <= h, 'the sheet ends inside the window');
+      const head = s.page.locator('.compare-sheet thead th[data-park="dongfang-xingang"]');
+      const before = (await head.boundingBox())!.y;
+      const scrolled = await s.page.locator('.compare-scroll').evaluate((e) => {
+        e.scrollTop = 400;
+        return e.scrollTop;
+      });
+      assert.ok(scrolled > 100, 'the comparison scrolls inside itself');
+      assert.equal((await head.boundingBox())!.y, before, 'the park names stay in view');
+      await assertStill(s.page, 'after scrolling the comparison');
+    });
+
+  test('exports the comparison as CSV: a BOM, the columns, one row per park in the sheet order', async () => {
+    await s.page.setViewportSize({ width: 1400, height: 900 });
+    await open(s, '?cmp=dongfang-xingang,zhangjiang-ic-base');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('compare-csv').click()]);
+    assert.equal(download.suggestedFilename(), 'shanghai-sei-compare.csv');
+    const text = readFileSync((await download.path())!, 'utf8');
+    assert.equal(text[0], '\uFEFF');
+    const lines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
+    assert.match(
+      lines[0]!,
+      /^id,name_zh,name_en,district,basis,area_km2,area_source,confidence,radius_m,position_method,source,list_batch,list_category,strengths,/,
+    );
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      ['dongfang-xingang', 'zhangjiang-ic-base'],
+    );
+    assert.match(lines[1]!, /,5\.45,https:\/\/app\.sheitc\.sh\.gov\.cn\/gg\/693682\.htm,estimate,3000,estimate,/);
+  });
+});
+
+describe('the shell at 390×844 (a phone)', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 390, height: 844 } });
+  });
+  after(async () => s?.close());
+
+  test('no request fails; the map fills the screen under the header and the search', async () => {
+    const responses = watchResponses(s.page);
+    await open(s);
+    await assertStill(s.page, 'on load');
+    const map = await s.page.locator('.map-area').boundingBox();
+    assert.ok(map && map.height > 500, `the map is ${map?.height} px tall`);
+    assert.deepEqual(responses.bad, []);
+  });
+
+  test('wheeling through the results and the filters sheets moves nothing but the sheet', async () => {
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang');
+    await s.page.locator('.side.right [data-testid="sheet-full"]').click();
+    await wheelThrough(s.page, '.side.right');
+    await s.page.getByTestId('filters-button').click();
+    await wheelThrough(s.page, '.side.left');
+    await s.page.getByTestId('sheet-done').click();
+    await wheelThrough(s.page, '.map-area');
+    // the comparison is a bottom sheet: below the map, above the results bar, inside the window
+    // (with the results folded to their bar; an open sheet folds the comparison to its own)
+    assert.equal(await s.page.locator('.compare-scroll').isVisible(), false);
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    assert.equal(await s.page.locator('.app').getAttribute('data-sheet-size'), 'peek');
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    const sheet = (await s.page.getByTestId('compare').boundingBox())!;
+    assert.ok(sheet.y >= map.y + map.height - 1 && sheet.y + sheet.height <= 844, `the comparison at ${sheet.y}–${sheet.y + sheet.height}`);
+    assert.ok(map.height >= 250, `the map keeps ${map.height} px`);
+    await wheelThrough(s.page, '.compare-scroll');
+  });
+
+  test('Tab through every control keeps the document still, with each sheet open', async () => {
+    await open(s, '?park=dongfang-xingang');
+    await s.page.locator('article.park-card').waitFor();
+    await tabThrough(s.page, '390×844 results');
+    await s.page.getByTestId('filters-button').click();
+    await tabThrough(s.page, '390×844 filters');
+  });
+});
+
+describe('the phone layout at 390×844', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 390, height: 844 } });
+  });
+  after(async () => s?.close());
+
+  /** The map's box on the page, and whether it is on screen with room to see. */
+  async function mapOnScreen(what: string): Promise<void> {
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(map.y >= 0 && map.y + map.height <= 844 && map.height >= 120, `${what}: the map at ${map.y}–${map.y + map.height}`);
+    await assertStill(s.page, what);
+  }
+
+  test('map first, search on top, the whole city fitted, the attribution folded to (i), the briefing launcher there', async () => {
+    await open(s);
+    const search = (await s.page.locator('.search-area input[role="combobox"]').boundingBox())!;
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(search.y + search.height <= map.y + 1, 'the search sits above the map');
+    assert.ok(map.height > 500, `the map is ${map.height} px tall`);
+    // every district is inside the view once the fit has run
+    const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
+    const flat: [number, number][] = [];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    districts.features.forEach((f) => walk(f.geometry.coordinates));
+    const [w, e] = [Math.min(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[0]))];
+    const [so, n] = [Math.min(...flat.map((p) => p[1])), Math.max(...flat.map((p) => p[1]))];
+    const view = await poll(
+      'the city fitted',
+      () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getBounds().toArray()),
+      ([[vw, vs], [ve, vn]]) => vw <= w && vs <= so && ve >= e && vn >= n,
+    );
+    assert.ok(view[1][0] - view[0][0] < (e - w) * 2, 'fitted, not zoomed far out');
+    const attrib = s.page.locator('.maplibregl-ctrl-attrib');
+    assert.match((await attrib.getAttribute('class')) ?? '', /maplibregl-compact(?!-show)/);
+    assert.doesNotMatch((await attrib.getAttribute('class')) ?? '', /maplibregl-compact-show/);
+    assert.ok(((await attrib.boundingBox())?.width ?? 999) < 40, 'the attribution is one (i) button');
+    const launcher = (await s.page.locator('.briefing-launcher').first().boundingBox())!;
+    assert.ok(launcher && launcher.y >= 0 && launcher.y + launcher.height <= 60, 'the briefing launcher is in the header');
+  });
+
+  test('tapping a park in the list opens its card in the sheet and keeps the map on screen', async () => {
+    await open(s);
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    await s.page.locator('.park-list button[data-park="caohejing"]').click();
+    await s.page.locator('article.park-card[data-park="caohejing"]').waitFor();
+    await mapOnScreen('after tapping a park');
+    const card = (await s.page.locator('.side.right').boundingBox())!;
+    const map = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(card.y >= map.y + map.height - 1, 'the card sheet is below the map, not instead of it');
+  });
+
+  test('choosing a search result keeps the map on screen', async () => {
+    await open(s);
+    const box = s.page.locator('.search-area input[role="combobox"]');
+    await box.click();
+    await box.fill('zhangjiang');
+    await s.page.locator('.search-area [role="option"]').first().click();
+    await s.page.locator('article.park-card, article.zone-card').first().waitFor();
+    await mapOnScreen('after choosing a search result');
+  });
+});
