@@ -110,7 +110,7 @@ describe('the shell at 1400×900', () => {
       const r = await fetch(href);
       return { href, status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text() };
     });
-    assert.match(icon.href, /\/favicon\.svg$/);
+    assert.match(icon.href, /\/icons\/icon\.svg$/);
     assert.equal(icon.status, 200);
     assert.match(icon.type, /image\/svg\+xml/);
     assert.match(icon.body, /^<svg /);
