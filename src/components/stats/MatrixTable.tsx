@@ -9,7 +9,8 @@ import { downloadBlob } from '../briefing/dom';
 const PLAN = '沪府办发〔2021〕10号';
 
 /** Shading of a count: the share of the largest cell, as an alpha of the accent colour. */
-const shade = (n: number, max: number) => (n > 0 && max > 0 ? 0.12 + 0.68 * (n / max) : 0);
+// at most 0.68 of the purple: the dark text keeps a contrast of 4.5:1 or more on every shade
+const shade = (n: number, max: number) => (n > 0 && max > 0 ? 0.1 + 0.58 * (n / max) : 0);
 
 /**
  * The sector × district matrix as an accessible table (row and column headers with scope, totals,
@@ -124,7 +125,7 @@ export function MatrixTable() {
                     const d = m.districts[j]!;
                     const here = on && districtFilter.includes(d);
                     const a = shade(n, m.max);
-                    const style = a ? { background: `rgba(106, 63, 181, ${a.toFixed(2)})`, color: a > 0.5 ? '#fff' : undefined } : undefined;
+                    const style = a ? { background: `rgba(106, 63, 181, ${a.toFixed(2)})` } : undefined;
                     return (
                       <td key={d} className={here ? 'current' : undefined} style={style}>
                         {n > 0 ? (

@@ -88,6 +88,12 @@ export function ScoreChart({
         Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
       ],
     });
+    // Plot adds a <style> element, which the Content-Security-Policy refuses (its rules are in
+    // stats.css), and labels its marks' groups, which ARIA does not allow on a plain group: the
+    // chart is one image named by its title, its data told by the description beside it
+    svg.querySelectorAll('style').forEach((e) => e.remove());
+    svg.querySelectorAll('g[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
+    svg.setAttribute('role', 'img');
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [points, text, width]);
