@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { shallow } from 'zustand/shallow';
 import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
@@ -39,8 +41,18 @@ import { PanelBoundary } from '../components/PanelBoundary';
  * The shell never scrolls the page: header, search, the two panels and the map fill the window
  * and each panel scrolls inside itself. On a phone (CSS, ≤ 900 px) the map comes first under the
  * search, and the panels become bottom sheets over it: results (list, cards) or filters.
+ *
+ * Keyboard: skip links come first (to the map, the filters, the park list), then the header's
+ * actions (`actions`: the views the root adds, then the language), the search, the filters, the
+ * results and the map with its tools. Esc closes the chooser of stacked places, else the open
+ * card, else folds a phone's bottom sheet (the find tools' Esc cancels the tool first).
  */
-export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl } = {}) {
+export function App({
+  data: preloaded,
+  geo: loaded,
+  url: givenUrl,
+  actions,
+}: { data?: Promise<GeoData>; geo?: GeoData; url?: DecodedUrl; actions?: ReactNode } = {}) {
   const store = useStoreApi();
   const url = useMemo(() => givenUrl ?? readUrl(), [givenUrl]);
   const lang = useAppStore((s) => s.lang);
@@ -94,6 +106,42 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
     document.title = t(lang, 'title');
   }, [lang]);
 
+  // Esc: the chooser, else the card, else the phone's sheet
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const s = store.getState();
+      if (s.findMode !== 'none') return;
+      if (s.chooser) s.closeChooser();
+      else if (s.selectedSite) s.selectSite(null);
+      else if (s.selectedParkId || s.selectedZoneId) s.clearSelection();
+      else if (window.matchMedia?.(SHEETS).matches && (sheet === 'filters' || size !== 'peek')) {
+        if (sheet === 'filters') setSheet('results');
+        else setSize('peek');
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, sheet, size]);
+
+  // skip links: focus the place (on a phone, open its sheet first); the URL's hash is the camera's
+  const skip = (e: MouseEvent, to: 'map' | 'filters' | 'list') => {
+    e.preventDefault();
+    if (to !== 'map' && window.matchMedia?.(SHEETS).matches)
+      flushSync(() => {
+        setSheet(to === 'filters' ? 'filters' : 'results');
+        setSize((v) => (v === 'peek' ? 'half' : v));
+      });
+    const target =
+      to === 'map'
+        ? (document.querySelector<HTMLElement>('.map-area canvas[tabindex]') ?? document.getElementById('map-area'))
+        : to === 'filters'
+          ? document.getElementById('filters')
+          : (document.querySelector<HTMLElement>('.park-list [role="grid"] [tabindex="0"]') ?? document.getElementById('results'));
+    target?.focus();
+  };
+
   const openFilters = () => {
     setSheet(sheet === 'filters' ? 'results' : 'filters');
     setSize('full');
@@ -103,14 +151,28 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
     <MapActionsProvider>
       <div className="app" data-sheet={sheet} data-sheet-size={size}>
         <FitCityOnPhone urlCamera={url.camera !== null} />
+        <nav className="skip-links" aria-label={t(lang, 'skipLinks')}>
+          <a href="#map-area" onClick={(e) => skip(e, 'map')}>
+            {t(lang, 'skipMap')}
+          </a>
+          <a href="#filters" onClick={(e) => skip(e, 'filters')}>
+            {t(lang, 'skipFilters')}
+          </a>
+          <a href="#results" onClick={(e) => skip(e, 'list')}>
+            {t(lang, 'skipList')}
+          </a>
+        </nav>
         <header className="app-header">
           <div className="titles">
             <h1>{t(lang, 'title')}</h1>
             <p className="subtitle">{t(lang, 'subtitle')}</p>
           </div>
-          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
-            {t(lang, 'language')}
-          </button>
+          <div className="header-actions">
+            {actions}
+            <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+              {t(lang, 'language')}
+            </button>
+          </div>
         </header>
         <div className="search-area" role="search">
           <div className="search-row">
@@ -122,7 +184,7 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
           </div>
           {geo && <FilterChips />}
         </div>
-        <aside className="side left" aria-label={t(lang, 'filtersSheet')}>
+        <aside className="side left" id="filters" tabIndex={-1} aria-label={t(lang, 'filtersSheet')}>
           <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
           {geo && (
             <PanelBoundary name={t(lang, 'panel_find')}>
@@ -142,20 +204,9 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
             </PanelBoundary>
           )}
         </aside>
-        <main className="map-area">
-          <MapView initialCamera={url.camera} />
-          {geo && <FindOverlay />}
-          <PanelBoundary name={t(lang, 'panel_layers')}>
-            <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
-          </PanelBoundary>
-          {geo && <SitesOverlay />}
-          {geo && <MapLegend />}
-          {geo && <MapChooser />}
-          <Notices />
-        </main>
         <div className="right-col">
           {geo && <CompareSheet />}
-          <aside className="side right" aria-label={t(lang, 'resultsSheet')}>
+          <aside className="side right" id="results" tabIndex={-1} aria-label={t(lang, 'resultsSheet')}>
             <SheetBar
               title={
                 park
@@ -179,10 +230,24 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
             </PanelBoundary>
           </aside>
         </div>
+        <main className="map-area" id="map-area" tabIndex={-1} aria-label={t(lang, 'mapRegion')}>
+          <MapView initialCamera={url.camera} />
+          {geo && <FindOverlay />}
+          <PanelBoundary name={t(lang, 'panel_layers')}>
+            <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+          </PanelBoundary>
+          {geo && <SitesOverlay />}
+          {geo && <MapLegend />}
+          {geo && <MapChooser />}
+          <Notices />
+        </main>
       </div>
     </MapActionsProvider>
   );
 }
+
+/** The layout with bottom sheets (styles.css). */
+const SHEETS = '(max-width: 900px)';
 
 /** A phone: the width at which the whole city is fitted into the map on load. */
 const PHONE = '(max-width: 600px)';

@@ -14,6 +14,7 @@ function Bridge({ children }: { children: ReactNode }) {
       exportImage: (text) => exportMapImage(portRef?.current ?? null, store, text),
       jumpTo: (camera) => portRef?.current?.jumpTo(camera),
       fitBounds: (bounds, paddingPx) => portRef?.current?.fitBounds(bounds, paddingPx),
+      viewArea: () => portRef?.current?.viewPolygon() ?? null,
     }),
     [portRef, store],
   );

@@ -4,7 +4,7 @@ import { layoutOf } from '../state/url/codec';
 import type { DecodedUrl } from '../state/url/codec';
 import { readUrl } from '../state/url/sync';
 import { BriefingLauncher } from '../components/briefing/BriefingLauncher';
-import { StatsHost } from '../components/stats/StatsHost';
+import { StatsHost, StatsLauncher } from '../components/stats/StatsHost';
 import { App } from './App';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -21,8 +21,17 @@ export function Root({ data, geo, url: givenUrl }: { data?: Promise<GeoData>; ge
   if (layout === 'app')
     return (
       <>
-        <App data={data} geo={geo} url={url} />
-        <BriefingLauncher />
+        <App
+          data={data}
+          geo={geo}
+          url={url}
+          actions={
+            <>
+              <StatsLauncher />
+              <BriefingLauncher />
+            </>
+          }
+        />
         <StatsHost />
         <UpdatePrompt />
       </>

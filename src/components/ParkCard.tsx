@@ -9,6 +9,7 @@ import type { Derived } from '../state/derive';
 import type { Lang } from '../domain/types';
 import type { TopSectorId } from '../domain/ids';
 import { useDistrictName } from './names';
+import { useCardFocus } from './card-focus';
 
 /** Renders a URL as a link only when it is http(s); everything else stays plain text. */
 export function SourceText({ text }: { text: string }) {
@@ -339,12 +340,15 @@ export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }
   const derived = useAppStore((s) => s.derived);
   const selectZone = useAppStore((s) => s.selectZone);
   const district = useDistrictName();
+  const cardRef = useCardFocus<HTMLElement>(park.id);
   if (!derived) return null;
   const other = lang === 'zh' ? park.name_en : park.name_zh;
   return (
-    <article className="card park-card" aria-labelledby="card-h" data-park={park.id}>
+    <article ref={cardRef} className="card park-card" aria-labelledby="card-h" data-park={park.id}>
       <header>
-        <h2 id="card-h">{lang === 'zh' ? park.name_zh : park.name_en}</h2>
+        <h2 id="card-h" tabIndex={-1}>
+          {lang === 'zh' ? park.name_zh : park.name_en}
+        </h2>
         <p className="alt-name">{other}</p>
         <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
           ×

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
@@ -11,11 +11,14 @@ import type { TopSectorId } from '../domain/ids';
 import { selectDistanceMap } from '../state/selectors/find';
 import { selectVisibleParks } from '../state/selectors/parks';
 import { useDistrictName } from './names';
+import { gridMove } from './grid-keys';
+import type { GridPos } from './grid-keys';
 
 /**
  * The parks of every filter (sector, district, zone, confidence, radius, drawn area), sorted by
- * name or by distance to the chosen point (with the km of each once a point is chosen), as an
- * accessible list; ↑/↓ move, Enter selects on the map.
+ * name or by distance to the chosen point (with the km of each once a point is chosen), as a grid
+ * of two columns (the park, its compare toggle) that is one stop of the Tab key: ↑/↓, PageUp/Down
+ * and Home/End move between parks, ←/→ between the park and its toggle, Enter opens the card.
  */
 export function ParkList() {
   const store = useStoreApi();
@@ -24,7 +27,9 @@ export function ParkList() {
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
   const selected = useAppStore(useShallow((s) => s.sectorFilter));
   const current = useAppStore((s) => s.selectedParkId);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
+  const [stop, setStop] = useState<{ id: string; col: number } | null>(null);
   const visible = useAppStore(selectVisibleParks);
   const km = useAppStore(selectDistanceMap);
   const sortBy = useAppStore((s) => s.sortBy);
@@ -53,18 +58,24 @@ export function ParkList() {
     const at = s.derived?.parkCoords.get(id);
     if (at) s.requestCamera(at[0], at[1]);
   };
-  const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-park]');
-    if (!buttons) return;
-    const go = (j: number) => {
-      e.preventDefault();
-      buttons[Math.max(0, Math.min(buttons.length - 1, j))]?.focus();
-    };
-    if (e.key === 'ArrowDown') go(i + 1);
-    else if (e.key === 'ArrowUp') go(i - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(buttons.length - 1);
+  const full = compare.length >= MAX_COMPARE;
+  const canFocus = ({ row, col }: GridPos) => col === 0 || compare.includes(shown[row]!.id) || !full;
+  // the Tab stop: the cell last focused if its park is still listed, else the open park, else the first
+  const stopRow = Math.max(
+    0,
+    shown.findIndex((p) => p.id === (stop && shown.some((q) => q.id === stop.id) ? stop.id : current)),
+  );
+  const stopCol = stop && shown[stopRow]?.id === stop.id && canFocus({ row: stopRow, col: stop.col }) ? stop.col : 0;
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-cell-row]');
+    if (!cell) return;
+    const at = { row: Number(cell.dataset.cellRow), col: Number(cell.dataset.cellCol) };
+    const next = gridMove(e.key, at, shown.length, 2, canFocus);
+    if (!next) return;
+    e.preventDefault();
+    listRef.current?.querySelector<HTMLElement>(`[data-cell-row="${next.row}"][data-cell-col="${next.col}"]`)?.focus();
   };
+  const onFocus = (i: number, col: number) => setStop({ id: shown[i]!.id, col });
 
   return (
     <section className="panel park-list" aria-labelledby="parks-h">
@@ -92,41 +103,53 @@ export function ParkList() {
           </select>
         </label>
       </div>
-      <ul role="list" aria-label={lang === 'zh' ? '园区' : 'Parks'} ref={listRef}>
+      <div role="grid" aria-label={lang === 'zh' ? '园区' : 'Parks'} aria-rowcount={shown.length} ref={listRef} className="park-grid" onKeyDown={onKey}>
         {shown.map((p, i) => {
           const top = primarySector(p, selected, sectorsFile) as TopSectorId | null;
+          const inCompare = compare.includes(p.id);
           return (
-            <li key={p.id} role="listitem">
-              <button
-                type="button"
-                data-park={p.id}
-                aria-current={current === p.id ? 'true' : undefined}
-                onClick={() => choose(p.id)}
-                onKeyDown={(e) => onKey(e, i)}
-              >
-                <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
-                <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
-                <span className="park-district">
-                  {kmOf?.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: kmOf.get(p.id)!.toFixed(1) })} · </span> : null}
-                  {district(p.district)}
-                </span>
-              </button>
-              <button
-                type="button"
-                className="compare-toggle"
-                data-compare={p.id}
-                aria-pressed={compare.includes(p.id)}
-                disabled={!compare.includes(p.id) && compare.length >= MAX_COMPARE}
-                title={t(lang, compare.includes(p.id) ? 'removeCompare' : compare.length >= MAX_COMPARE ? 'compareFull' : 'addCompare')}
-                aria-label={`${t(lang, compare.includes(p.id) ? 'removeCompare' : 'addCompare')}: ${lang === 'zh' ? p.name_zh : p.name_en}`}
-                onClick={() => toggleCompare(p.id)}
-              >
-                {compare.includes(p.id) ? '✓' : '+'}
-              </button>
-            </li>
+            <div key={p.id} role="row" aria-rowindex={i + 1} className="park-row">
+              <div role="gridcell" className="park-cell">
+                <button
+                  type="button"
+                  data-park={p.id}
+                  data-cell-row={i}
+                  data-cell-col={0}
+                  tabIndex={i === stopRow && stopCol === 0 ? 0 : -1}
+                  aria-current={current === p.id ? 'true' : undefined}
+                  onClick={() => choose(p.id)}
+                  onFocus={() => onFocus(i, 0)}
+                >
+                  <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
+                  <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
+                  <span className="park-district">
+                    {kmOf?.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: kmOf.get(p.id)!.toFixed(1) })} · </span> : null}
+                    {district(p.district)}
+                  </span>
+                </button>
+              </div>
+              <div role="gridcell" className="compare-cell">
+                <button
+                  type="button"
+                  className="compare-toggle"
+                  data-compare={p.id}
+                  data-cell-row={i}
+                  data-cell-col={1}
+                  tabIndex={i === stopRow && stopCol === 1 ? 0 : -1}
+                  aria-pressed={inCompare}
+                  disabled={!inCompare && full}
+                  title={t(lang, inCompare ? 'removeCompare' : full ? 'compareFull' : 'addCompare')}
+                  aria-label={`${t(lang, inCompare ? 'removeCompare' : 'addCompare')}: ${lang === 'zh' ? p.name_zh : p.name_en}`}
+                  onClick={() => toggleCompare(p.id)}
+                  onFocus={() => onFocus(i, 1)}
+                >
+                  {inCompare ? '✓' : '+'}
+                </button>
+              </div>
+            </div>
           );
         })}
-      </ul>
+      </div>
     </section>
   );
 }

@@ -16,12 +16,12 @@ export function SheetBar({ title, size, onSize, onDone }: { title: string; size:
         type="button"
         className="sheet-handle"
         aria-expanded={size !== 'peek'}
-        aria-label={t(lang, size === 'peek' ? 'sheetExpand' : 'sheetCollapse')}
         data-testid="sheet-handle"
         onClick={() => onSize(size === 'peek' ? 'half' : 'peek')}
       >
         <span className="grip" aria-hidden="true" />
         <span className="sheet-title">{title}</span>
+        <span className="visually-hidden-label"> · {t(lang, size === 'peek' ? 'sheetExpand' : 'sheetCollapse')}</span>
       </button>
       <button
         type="button"

@@ -2,11 +2,13 @@ import { t } from '../i18n';
 import { useAppStore, useStoreApi } from '../state/store';
 import type { ZoneProps } from '../loaders/schemas';
 import { SectorReasons } from './ParkCard';
+import { useCardFocus } from './card-focus';
 
 export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
+  const cardRef = useCardFocus<HTMLElement>(zone.id);
   if (!derived) return null;
   const inside = derived.parksInZone.get(zone.id) ?? [];
   const links = zone.links.map((l) => ({ ...l, via: 'designation' as const, zone: null, strength: 'named' as const }));
@@ -17,9 +19,11 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
     if (at) s.requestCamera(at[0], at[1]);
   };
   return (
-    <article className="card zone-card" aria-labelledby="card-h" data-zone={zone.id}>
+    <article ref={cardRef} className="card zone-card" aria-labelledby="card-h" data-zone={zone.id}>
       <header>
-        <h2 id="card-h">{lang === 'zh' ? zone.name_zh : zone.name_en}</h2>
+        <h2 id="card-h" tabIndex={-1}>
+          {lang === 'zh' ? zone.name_zh : zone.name_en}
+        </h2>
         <p className="alt-name">{lang === 'zh' ? zone.name_en : zone.name_zh}</p>
         <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
           ×

@@ -1,6 +1,6 @@
 /**
  * What panels may ask of the map beside them (components never import the map): an image of the
- * view as drawn, a camera jump, a fit to bounds. The app provides it (src/app/MapActionsProvider.tsx).
+ * view as drawn, a camera jump, a fit to bounds, the area in view. The app provides it (src/app/MapActionsProvider.tsx).
  */
 import { createContext, useContext } from 'react';
 import type { Camera } from '../domain/types';
@@ -11,6 +11,8 @@ export interface MapActions {
   jumpTo(camera: Camera): void;
   /** fits the view to [[west, south], [east, north]] with `paddingPx` on every side */
   fitBounds(bounds: [[number, number], [number, number]], paddingPx?: number): void;
+  /** what the map shows now, as a polygon (null: no map, or not drawn yet) */
+  viewArea(): GeoJSON.Polygon | null;
 }
 
 export const MapActionsContext = createContext<MapActions | null>(null);

@@ -1,6 +1,7 @@
 /** UI strings in both languages. Data names come from the data (name_zh / name_en). */
 import { BRIEFING_STRINGS } from './briefing';
 import { CARD_STRINGS } from './cards';
+import { A11Y_STRINGS } from './a11y';
 import { FIND_STRINGS } from './find';
 import { SITES_STRINGS } from './sites';
 import { STRENGTH_STRINGS } from './strength';
@@ -83,7 +84,16 @@ const CORE = {
   chooserHint: { zh: '↑↓ 选择，回车打开，Esc 关闭', en: '↑↓ to move, Enter to open, Esc to close' },
 } as const;
 
-const STRINGS = { ...CORE, ...FIND_STRINGS, ...SITES_STRINGS, ...BRIEFING_STRINGS, ...STRENGTH_STRINGS, ...STATS_LAUNCH_STRINGS, ...CARD_STRINGS };
+const STRINGS = {
+  ...CORE,
+  ...FIND_STRINGS,
+  ...SITES_STRINGS,
+  ...BRIEFING_STRINGS,
+  ...STRENGTH_STRINGS,
+  ...STATS_LAUNCH_STRINGS,
+  ...CARD_STRINGS,
+  ...A11Y_STRINGS,
+};
 
 export type StringKey = keyof typeof STRINGS;
 

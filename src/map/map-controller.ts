@@ -217,6 +217,26 @@ export class MapController implements MapPort {
     return { lng: center.lng, lat: center.lat, zoom };
   }
 
+  viewPolygon(): GeoJSON.Polygon | null {
+    const canvas = this.map.getCanvas();
+    const w = canvas.clientWidth;
+    const h = canvas.clientHeight;
+    if (!(w > 0 && h > 0)) return null;
+    // north-west, south-west, south-east, north-east: counter-clockwise, also when the map is turned
+    const ring = (
+      [
+        [0, 0],
+        [0, h],
+        [w, h],
+        [w, 0],
+      ] as [number, number][]
+    ).map(([x, y]) => {
+      const ll = this.map.unproject([x, y]);
+      return [ll.lng, ll.lat];
+    });
+    return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+  }
+
   trackPointer(onMove: (lngLat: { lng: number; lat: number } | null) => void): () => void {
     const move = (e: { lngLat: { lng: number; lat: number } }) => onMove({ lng: e.lngLat.lng, lat: e.lngLat.lat });
     const out = () => onMove(null);

@@ -82,6 +82,8 @@ export interface MapPort {
   fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
   /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around (no move). */
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera;
+  /** What the map shows now, as a polygon of its four corners (counter-clockwise); null before it has a size. */
+  viewPolygon(): GeoJSON.Polygon | null;
 
   /** Reports the mouse's map position while it moves over the map (null when it leaves) until the returned function is called. */
   trackPointer(onMove: (lngLat: { lng: number; lat: number } | null) => void): () => void;

@@ -2,7 +2,7 @@
 /** The statistics view: opened from its launcher (loaded on first use), the matrix as a table whose cells set the filters. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { StatsHost } from '../../src/components/stats/StatsHost';
+import { StatsHost, StatsLauncher } from '../../src/components/stats/StatsHost';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -22,6 +22,7 @@ afterEach(cleanup);
 const renderWith = (store: AppStore) =>
   render(
     <StoreContext.Provider value={store}>
+      <StatsLauncher />
       <StatsHost />
       <ParkList />
     </StoreContext.Provider>,

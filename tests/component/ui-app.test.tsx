@@ -41,8 +41,8 @@ function renderApp(props: Parameters<typeof App>[0] = {}) {
   return { store, ...utils };
 }
 
-const parkList = (name = '园区') => screen.getByRole('list', { name });
-const parkItems = (name = '园区') => within(parkList(name)).getAllByRole('listitem');
+const parkList = (name = '园区') => screen.getByRole('grid', { name });
+const parkItems = (name = '园区') => within(parkList(name)).getAllByRole('row');
 async function waitForParks(n = 42, name = '园区') {
   await waitFor(() => expect(parkItems(name)).toHaveLength(n));
 }

@@ -30,8 +30,8 @@ const park = (id: string): ParkFeature => {
 };
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
-const LIST_ZH = 'ul[role="list"][aria-label="园区"]';
-const LIST_EN = 'ul[role="list"][aria-label="Parks"]';
+const LIST_ZH = '[role="grid"][aria-label="园区"]';
+const LIST_EN = '[role="grid"][aria-label="Parks"]';
 
 let server: PreviewServer;
 let base: string;

@@ -104,6 +104,20 @@ export class FakeMapController implements MapPort {
   readonly fitBounds = this.rec('fitBounds');
   /** the centre of the bounds at a fixed zoom (a fake has no size to fit them to) */
   readonly cameraForBounds = this.rec('cameraForBounds', ([[w, s], [e, n]]) => ({ lng: (w + e) / 2, lat: (s + n) / 2, zoom: 10 }));
+  /** what viewPolygon answers: a fixed view, not computed from the camera (a fake has no size) */
+  view: GeoJSON.Polygon | null = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [121.4, 31.3],
+        [121.4, 31.1],
+        [121.6, 31.1],
+        [121.6, 31.3],
+        [121.4, 31.3],
+      ],
+    ],
+  };
+  readonly viewPolygon = this.rec('viewPolygon', () => this.view);
   /** the map's pointer tracker while one is on (movePointer sends it positions) */
   pointerListener: ((lngLat: { lng: number; lat: number } | null) => void) | null = null;
   readonly trackPointer = this.rec('trackPointer', (fn) => {

@@ -20,6 +20,20 @@ function useChapter() {
   return { chapter, index, total, lang };
 }
 
+/**
+ * Says the chapter to a screen reader when it changes ("Chapter 3 of 9: title"), in every view:
+ * a polite live region, out of sight, that holds only that line.
+ */
+function ChapterAnnouncer() {
+  const { chapter, index, total, lang } = useChapter();
+  const text = chapter ? t(lang, 'chapterAnnounce', { n: index + 1, total, title: lang === 'zh' ? chapter.title_zh : chapter.title_en }) : '';
+  return (
+    <p className="briefing-announce" role="status" aria-live="polite" aria-atomic="true" data-testid="briefing-announce">
+      {text}
+    </p>
+  );
+}
+
 /** The projector's view: the map, and beside it the chapter in large type. */
 export function AudienceView({ map, digits }: { map: ReactNode; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
@@ -41,6 +55,7 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
       </aside>
       <BottomBar digits={digits} />
       <Blank />
+      <ChapterAnnouncer />
     </div>
   );
 }
@@ -89,6 +104,7 @@ export function EmbedView({ map }: { map: ReactNode }) {
         </span>
         <Progress />
       </footer>
+      <ChapterAnnouncer />
     </div>
   );
 }
@@ -187,6 +203,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
         </div>
       </aside>
       <BottomBar digits={digits} />
+      <ChapterAnnouncer />
     </div>
   );
 }

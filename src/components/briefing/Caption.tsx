@@ -19,7 +19,7 @@ export function figureLines(ch: BriefingChapter, lang: Lang): string[] {
 export function Caption({ chapter, n, total, lang, big = true }: { chapter: BriefingChapter; n: number; total: number; lang: Lang; big?: boolean }) {
   const lines = figureLines(chapter, lang);
   return (
-    <section className={`briefing-caption${big ? ' big' : ''}`} data-chapter={chapter.id} aria-live="polite">
+    <section className={`briefing-caption${big ? ' big' : ''}`} data-chapter={chapter.id}>
       <p className="briefing-kicker">{t(lang, 'briefingChapterOf', { n, total })}</p>
       <h1>{lang === 'zh' ? chapter.title_zh : chapter.title_en}</h1>
       <p className="briefing-text">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>

@@ -9,6 +9,7 @@ import { MAX_RADIUS_KM } from '../../state/slices/find';
 import { AreaText, PositionText, SectorReasons, Verdicts, listText } from '../ParkCard';
 import { useDistrictName } from '../names';
 import { download } from '../download';
+import { useMapActions } from '../map-actions';
 import { exportNames } from '../sites/SitesPanel';
 import './find.css';
 import { selectCompareDistances } from '../../state/selectors/find';
@@ -78,11 +79,14 @@ function Toolbar() {
   const hasOrigin = useAppStore((s) => s.chosenPoint !== null);
   const hasArea = useAppStore((s) => s.drawnArea !== null);
   const a = useAppStore(useShallow((s) => ({ setFindMode: s.setFindMode, setOrigin: s.setChosenPoint, setArea: s.setDrawnArea })));
+  const actions = useMapActions();
 
   useEffect(() => {
     if (mode === 'none') return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') a.setFindMode('none');
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      a.setFindMode('none');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -102,6 +106,20 @@ function Toolbar() {
       )}
       <button type="button" data-testid="find-draw" aria-pressed={mode === 'draw'} onClick={() => toggle('draw')}>
         {t(lang, 'drawArea')}
+      </button>
+      <button
+        type="button"
+        data-testid="find-area-view"
+        title={t(lang, 'areaFromViewHint')}
+        disabled={!actions}
+        onClick={() => {
+          const view = actions?.viewArea();
+          if (!view) return;
+          if (mode !== 'none') a.setFindMode('none');
+          void a.setArea(view);
+        }}
+      >
+        {t(lang, 'areaFromView')}
       </button>
       {hasArea && (
         <button type="button" data-testid="find-clear-area" onClick={() => void a.setArea(null)}>

@@ -4,6 +4,7 @@ import './site-card.css';
 import { useAppStore } from '../../state/store';
 import { SectorReasons } from '../ParkCard';
 import type { Crs } from '../../geo/crs';
+import { useCardFocus } from '../card-focus';
 
 const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84', bd09: ' · BD-09 → WGS-84' };
 
@@ -14,6 +15,7 @@ export function SiteCard() {
   const ref = useAppStore((s) => s.selectedSite);
   const set = useAppStore((s) => (s.selectedSite ? s.siteSets.find((x) => x.id === s.selectedSite!.set) : undefined));
   const select = useAppStore((s) => s.selectSite);
+  const cardRef = useCardFocus<HTMLElement>(ref ? `${ref.set}:${ref.index}` : '');
   if (!ref || !set || !derived || ref.index >= set.count) return null;
   const i = ref.index;
   const combo = set.combos[set.combo[i]!]!;
@@ -25,9 +27,11 @@ export function SiteCard() {
     return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;
   };
   return (
-    <article className="card site-card" aria-labelledby="site-card-h" data-site-set={set.id} data-site={i}>
+    <article ref={cardRef} className="card site-card" aria-labelledby="site-card-h" data-site-set={set.id} data-site={i}>
       <header>
-        <h2 id="site-card-h">{name}</h2>
+        <h2 id="site-card-h" tabIndex={-1}>
+          {name}
+        </h2>
         <p className="alt-name">
           {ti(lang, 'sitesCardKind')}
           {set.ids[i] && set.names[i] ? ` · ${set.ids[i]}` : ''}

@@ -6,25 +6,33 @@ import './launcher.css';
 // the statistics view, its figures and its chart library load when it is first opened
 const StatsView = lazy(() => import('./StatsView'));
 
-/** The way into the statistics view (`?view=stats`), and the view itself once opened. */
+/** The way into the statistics view (`?view=stats`): a button among the header's actions. */
+export function StatsLauncher() {
+  const lang = useAppStore((s) => s.lang);
+  const open = useAppStore((s) => s.statsOpen);
+  const openStats = useAppStore((s) => s.openStats);
+  const closeStats = useAppStore((s) => s.closeStats);
+  return (
+    <button
+      type="button"
+      className="stats-launcher"
+      data-testid="stats-toggle"
+      aria-expanded={open}
+      aria-controls="stats-view"
+      onClick={() => (open ? closeStats() : openStats())}
+    >
+      {t(lang, 'statsOpen')}
+    </button>
+  );
+}
+
+/** The statistics view itself, once opened. */
 export function StatsHost() {
   const lang = useAppStore((s) => s.lang);
   const open = useAppStore((s) => s.statsOpen);
   const ready = useAppStore((s) => s.derived !== null);
-  const openStats = useAppStore((s) => s.openStats);
-  const closeStats = useAppStore((s) => s.closeStats);
   return (
     <>
-      <button
-        type="button"
-        className="stats-launcher"
-        data-testid="stats-toggle"
-        aria-expanded={open}
-        aria-controls="stats-view"
-        onClick={() => (open ? closeStats() : openStats())}
-      >
-        {t(lang, 'statsOpen')}
-      </button>
       {open && ready && (
         <Suspense
           fallback={

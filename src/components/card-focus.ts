@@ -1,0 +1,48 @@
+/**
+ * Focus for the cards (park, zone, site): when a card opens, focus moves to its heading; when it
+ * closes, focus goes back to where it came from (the list row, the search box, the map). A list
+ * row is drawn anew when the card gives way to the list, so the opener is also remembered by what
+ * it shows (its park or zone id) and found again. A card that replaces another card keeps the
+ * first one's opener.
+ */
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+
+interface Opener {
+  el: HTMLElement;
+  selector: string | null;
+}
+
+const KEYS = ['data-park', 'data-result-park', 'data-zone', 'data-compare', 'data-testid', 'id'];
+let lastOpener: Opener | null = null;
+
+function selectorOf(el: HTMLElement): string | null {
+  for (const k of KEYS) {
+    const v = el.getAttribute(k);
+    if (v) return `${el.tagName.toLowerCase()}[${k}="${CSS.escape(v)}"]`;
+  }
+  return null;
+}
+
+/** A ref for the card's root; `key` names what it shows (a new key is a new card). */
+export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const active = document.activeElement;
+    const fresh = active instanceof HTMLElement && active !== document.body && !active.closest('.card');
+    const opener: Opener | null = fresh ? { el: active, selector: selectorOf(active) } : lastOpener;
+    lastOpener = opener;
+    (card.querySelector<HTMLElement>('h2[tabindex]') ?? card).focus({ preventScroll: true });
+    return () => {
+      if (!opener) return;
+      // runs after the card left the page: focus back only if it was in the card (or is lost)
+      const now = document.activeElement;
+      if (now && now !== document.body && now.isConnected && !card.contains(now)) return;
+      const target = opener.el.isConnected ? opener.el : opener.selector ? document.querySelector<HTMLElement>(opener.selector) : null;
+      target?.focus({ preventScroll: true });
+    };
+  }, [key]);
+  return ref;
+}
