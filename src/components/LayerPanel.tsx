@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '../i18n';
 import { LEGEND_GROUPS } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import { LegendItems } from './Legend';
+import { useRovingGroup } from './roving-group';
 
 /** Open at first on a wide screen, where it fits beside the map's content; a button on a narrow one. */
 const startsOpen = (): boolean => typeof window === 'undefined' || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 1100px)').matches;
@@ -19,6 +20,9 @@ export function LayerPanel({ onlineAvailable }: { onlineAvailable: boolean }) {
   const setOnline = useAppStore((s) => s.setOnlineBasemap);
   const [open, setOpen] = useState(startsOpen);
   const body = useId();
+  // the switches are one Tab stop, arrows move between them
+  const switches = useRef<HTMLUListElement>(null);
+  const roving = useRovingGroup(switches, 'input[type="checkbox"]');
   return (
     <section className="layer-panel" aria-labelledby="layers-h" data-open={open} data-testid="legend">
       <h2 id="layers-h">
@@ -32,7 +36,7 @@ export function LayerPanel({ onlineAvailable }: { onlineAvailable: boolean }) {
         </button>
       </h2>
       <div className="legend-body" id={body} hidden={!open}>
-        <ul className="layer-groups">
+        <ul className="layer-groups" ref={switches} {...roving}>
           {LEGEND_GROUPS.map((g) => (
             <li key={g.id} data-group={g.id}>
               <label>

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import type { StringKey } from '../i18n';
@@ -8,6 +9,7 @@ import type { EmptyReason, StrengthCounts } from '../state/counts';
 import { selectVisibleParks } from '../state/selectors/parks';
 import { LINK_STRENGTHS } from '../domain/ids';
 import type { Lang } from '../domain/types';
+import { useRovingGroup } from './roving-group';
 
 /** "10 named by the plan, 1 on the official list, …" (strengths with no park left out). */
 function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[] = LINK_STRENGTHS): string {
@@ -55,6 +57,9 @@ export function SectorFilter() {
   const unplaced = useAppStore(selectUnplacedSectors);
   const reasons = useAppStore(selectEmptyReasons);
   const nothingShown = useAppStore((s) => s.derived !== null && selectVisibleParks(s).length === 0);
+  // the sector checkboxes are one Tab stop, arrows move between them
+  const boxes = useRef<HTMLDivElement>(null);
+  const roving = useRovingGroup(boxes, 'input[data-sector]');
   if (!sectorsFile) return null;
   const name = (n: { name_zh: string; name_en: string }) => (lang === 'zh' ? n.name_zh : n.name_en);
   const nodeName = (id: string) => {
@@ -117,19 +122,21 @@ export function SectorFilter() {
         </p>
       )}
       {nothingShown && <WhyEmpty reasons={reasons} lang={lang} name={nodeName} />}
-      <fieldset>
-        <legend>{t(lang, 'strategic')}</legend>
-        <ul>{group('strategic')}</ul>
-      </fieldset>
-      <fieldset>
-        <legend>{t(lang, 'leading')}</legend>
-        {leadingUnplaced && (
-          <p className="unplaced-note" data-testid="leading-unplaced">
-            {t(lang, 'leadingUnplaced')}
-          </p>
-        )}
-        <ul>{group('leading')}</ul>
-      </fieldset>
+      <div ref={boxes} {...roving}>
+        <fieldset>
+          <legend>{t(lang, 'strategic')}</legend>
+          <ul>{group('strategic')}</ul>
+        </fieldset>
+        <fieldset>
+          <legend>{t(lang, 'leading')}</legend>
+          {leadingUnplaced && (
+            <p className="unplaced-note" data-testid="leading-unplaced">
+              {t(lang, 'leadingUnplaced')}
+            </p>
+          )}
+          <ul>{group('leading')}</ul>
+        </fieldset>
+      </div>
     </section>
   );
 }

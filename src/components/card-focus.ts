@@ -15,6 +15,14 @@ interface Opener {
 
 const KEYS = ['data-park', 'data-result-park', 'data-zone', 'data-compare', 'data-testid', 'id'];
 let lastOpener: Opener | null = null;
+// the last control focused outside the cards: a list row that opened a card is gone (the card took
+// its place) by the time the card's effect runs, so it is remembered as it takes focus
+let lastFocused: Opener | null = null;
+if (typeof document !== 'undefined')
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    if (el instanceof HTMLElement && !el.closest('.card')) lastFocused = { el, selector: selectorOf(el) };
+  });
 
 function selectorOf(el: HTMLElement): string | null {
   for (const k of KEYS) {
@@ -32,7 +40,10 @@ export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | 
     if (!card) return;
     const active = document.activeElement;
     const fresh = active instanceof HTMLElement && active !== document.body && !active.closest('.card');
-    const opener: Opener | null = fresh ? { el: active, selector: selectorOf(active) } : lastOpener;
+    // focus on a control: it opened the card; lost with the control that opened the card: that one;
+    // else (a card replaced by another) the first card's opener
+    const gone = lastFocused && !lastFocused.el.isConnected ? lastFocused : null;
+    const opener: Opener | null = fresh ? { el: active, selector: selectorOf(active) } : (gone ?? lastOpener);
     lastOpener = opener;
     (card.querySelector<HTMLElement>('h2[tabindex]') ?? card).focus({ preventScroll: true });
     return () => {
