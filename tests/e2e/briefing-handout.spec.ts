@@ -3,11 +3,13 @@
  * embedded font that pdftotext can extract, presenter notes only when asked for) and the editable
  * slides (a slide per chapter, titles as text in the slide XML, notes in the slide notes); both
  * say so and write nothing when the map cannot render. Needs poppler-utils (pdftotext, pdfinfo, pdffonts).
+ * HANDOUT_SHOTS=1 also draws the README's picture of a page, docs/img/briefing-handout-page.png (pdftoppm),
+ * and keeps the files made in .test-results/.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
@@ -22,6 +24,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const BRIEFING: Briefing = JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8'));
 const CH = BRIEFING.chapters;
 const READY = '[data-testid="map"][data-map-ready="true"]';
+const SHOTS = process.env.HANDOUT_SHOTS === '1';
 
 let server: PreviewServer;
 let base: string;
@@ -36,6 +39,14 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 /** text without white space (pdftotext breaks lines where the page wraps them) */
 const squash = (s: string) => s.replace(/\s+/g, '');
 const chapterIndex = async (page: Page) => Number(await page.locator('.briefing').getAttribute('data-chapter-index'));
+
+/** with HANDOUT_SHOTS=1, a copy of a file made, in .test-results/ */
+function keep(path: string, name: string) {
+  if (!SHOTS) return;
+  const dir = join(here, '../../.test-results');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(path, join(dir, name));
+}
 
 async function download(page: Page, action: string): Promise<{ name: string; path: string }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.locator(`button[data-action="${action}"]`).click()]);
@@ -82,6 +93,12 @@ describe('briefing handouts', () => {
     const withNotes = await download(s.page, 'export-pdf');
     const text = squash(run('pdftotext', [withNotes.path, '-']));
     for (const ch of CH) assert.ok(text.includes(squash(ch.notes_zh).slice(0, 12)), `notes of ${ch.id}`);
+    if (SHOTS) {
+      const dir = join(here, '../../docs/img');
+      mkdirSync(dir, { recursive: true });
+      run('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', withNotes.path, join(dir, 'briefing-handout-page')]);
+      keep(withNotes.path, 'briefing-handout-notes-zh.pdf');
+    }
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);
   });
@@ -90,6 +107,7 @@ describe('briefing handouts', () => {
     const pptx = await download(s.page, 'export-pptx');
     assert.equal(pptx.name, 'briefing-slides-zh.pptx');
     console.log(`# ${pptx.name}: ${statSync(pptx.path).size} bytes`);
+    keep(pptx.path, pptx.name);
     const files = unzipSync(new Uint8Array(readFileSync(pptx.path)));
     const slides = Object.keys(files)
       .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
