@@ -116,7 +116,12 @@ export function BriefingRoot({
       </div>
     );
   const map = <MapView initialCamera={script.camera} />;
-  if (role === 'presenter') return <PresenterView map={map} digits={digits} />;
+  if (role === 'presenter')
+    return (
+      <MapActionsProvider>
+        <PresenterView map={map} digits={digits} />
+      </MapActionsProvider>
+    );
   if (role === 'embed') return <EmbedView map={map} />;
   return (
     <MapActionsProvider>

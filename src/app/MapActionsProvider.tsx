@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { MapPortProvider, useMapPortRef } from '../map/map-port-context';
-import { exportMapImage } from '../map/export/export-image';
+import { exportMapFigure, exportMapImage } from '../map/export/export-image';
 import { MapActionsContext } from '../components/map-actions';
 import type { MapActions } from '../components/map-actions';
 import { useStoreApi } from '../state/store';
@@ -12,6 +12,7 @@ function Bridge({ children }: { children: ReactNode }) {
   const actions = useMemo<MapActions>(
     () => ({
       exportImage: (text) => exportMapImage(portRef?.current ?? null, store, text),
+      exportFigure: (lang) => exportMapFigure(portRef?.current ?? null, store, lang),
       jumpTo: (camera) => portRef?.current?.jumpTo(camera),
       fitBounds: (bounds, paddingPx) => portRef?.current?.fitBounds(bounds, paddingPx),
       viewArea: () => portRef?.current?.viewPolygon() ?? null,

@@ -4,10 +4,14 @@
  */
 import { createContext, useContext } from 'react';
 import type { Camera } from '../domain/types';
-import type { ExportResult, ExportText } from '../domain/map-image';
+import type { ExportResult, ExportText, FigureResult } from '../domain/map-image';
+import type { Lang } from '../domain/types';
+import type { LegendSwatch } from '../theme/legend';
 
 export interface MapActions {
   exportImage(text: ExportText): Promise<ExportResult>;
+  /** the map alone, with its legend, scale bar and source as text (handouts) */
+  exportFigure(lang: Lang): Promise<FigureResult<LegendSwatch>>;
   jumpTo(camera: Camera): void;
   /** fits the view to [[west, south], [east, north]] with `paddingPx` on every side */
   fitBounds(bounds: [[number, number], [number, number]], paddingPx?: number): void;

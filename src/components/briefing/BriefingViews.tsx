@@ -199,6 +199,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
         )}
         <div className="briefing-panel-foot">
           <Controls />
+          <ExportControls />
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
         </div>
       </aside>
