@@ -44,7 +44,7 @@ export const BRIEFING_STRINGS = {
   briefingBlank: { zh: '观众窗口黑屏（B）', en: 'Blank audience (B)' },
   briefingLegend: { zh: '图例（L）', en: 'Legend (L)' },
   briefingLegendTitle: { zh: '本章图例', en: 'Legend of this chapter' },
-  briefingHighlighted: { zh: '本章重点（环圈）', en: 'This chapter’s places (ringed)' },
+  briefingHighlighted: { zh: '本章重点（环圈）', en: 'Places of this chapter (ringed)' },
   briefingAudienceOn: { zh: '观众窗口已连接', en: 'Audience window connected' },
   briefingAudienceOff: { zh: '观众窗口未连接', en: 'No audience window' },
   briefingQrLocal: {
