@@ -2,12 +2,13 @@
  * The briefing's tools in the room, two windows of one browser: the presenter sees whether an
  * audience window is connected (and not after it closes); L and the legend button show the
  * chapter's legend in both windows; the language switch reaches the audience window and the URL
- * keeps it; a chapter's highlight rings draw under every label layer of the running style.
+ * keeps it; a chapter's highlight rings draw under every label layer of the running style; print
+ * frames the whole chapter beside its caption, with the legend.
  * ROOM_SHOTS=<dir> also writes pictures (presenter 1400×900, tour 390×844 and 1280×720) there.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import type { Session } from './harness';
 import { mapIdle, poll } from './driver';
 import type { MapWindow } from './driver';
 import type { Briefing } from '../../src/loaders/briefing-schema';
+import { framesChapter, framing } from './briefing-frame';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CH = (JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8')) as Briefing).chapters;
@@ -179,6 +181,58 @@ describe('in the room: presenter and audience windows', () => {
     assert.ok(labels.length >= 5, 'the style has its label layers');
     assert.ok(Math.max(...rings) < Math.min(...labels), `rings ${rings.join(',')} under labels from ${Math.min(...labels)}`);
     await shot(page, 'tour-rings-1400.png');
+  });
+
+  test('print lays out the whole chapter with its caption and legend; the PNG carries the caption', { timeout: 180_000 }, async () => {
+    const page = s.page;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${base}?tour=6&lang=en`);
+    await page.locator(READY).waitFor({ timeout: 60_000 });
+    await framesChapter(page, CH[5]!.bounds, 'chapter 6 on screen');
+    const screen = await framing(page, CH[5]!.bounds);
+    assert.equal(await legendShown(page), false, 'the legend is closed on screen');
+    assert.equal(await page.getByTestId('briefing-legend-print').isVisible(), false, 'its printed copy shows only in print');
+
+    await page.emulateMedia({ media: 'print' });
+    // the map's room is A4 landscape less the text column: another shape, framed again
+    const area = (await page.locator('.map-area').boundingBox())!;
+    assert.ok(Math.abs(area.width - screen.width) > 100, `the printed map has its own width (${area.width} against ${screen.width})`);
+    await poll(
+      'the canvas to take the printed size',
+      () => framing(page, CH[5]!.bounds),
+      (f) => Math.abs(f.width - area.width) <= 1,
+    );
+    await framesChapter(page, CH[5]!.bounds, 'chapter 6 in print');
+    assert.equal(await legendShown(page), false, 'the legend over the map is not printed: the map stays clear');
+    assert.equal(await page.getByTestId('briefing-legend-print').isVisible(), true, 'print carries the legend');
+    assert.match((await page.getByTestId('briefing-legend-print').textContent()) ?? '', /IC “one body, two wings”.*Integrated circuits/);
+    assert.equal(await page.locator('.briefing-caption .briefing-text').isVisible(), true, 'print carries the caption');
+    assert.equal(await page.locator('.briefing-caption .briefing-text').textContent(), CH[5]!.caption_en);
+    for (const hidden of ['.briefing-controls', '.briefing-room-tools', '.briefing-export'])
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    await shot(page, 'print-ch6.png');
+    // the legend goes to the text column: the map stays clear, the caption and the QR code too
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+    const [legendBox, mapBox, captionBox, qrBox] = [
+      await box('[data-testid="briefing-legend-print"]'),
+      await box('.map-area'),
+      await box('.briefing-caption'),
+      await box('.briefing-qr'),
+    ];
+    assert.ok(legendBox.x >= mapBox.x + mapBox.width, 'the legend is beside the map, not over it');
+    assert.ok(legendBox.y >= captionBox.y + captionBox.height, 'under the caption');
+    assert.ok(legendBox.y + legendBox.height <= qrBox.y, 'above the QR code');
+    const pageBox = await box('.briefing');
+    assert.ok(qrBox.y + qrBox.height <= pageBox.y + pageBox.height + 0.5, 'all on the one page: the QR code too');
+    if (SHOTS) await page.pdf({ path: join(SHOTS, 'print-ch6.pdf'), landscape: true, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    await framesChapter(page, CH[5]!.bounds, 'chapter 6 back on screen');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="export-png"]').click()]);
+    const png = readFileSync((await download.path())!);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    if (SHOTS) writeFileSync(join(SHOTS, 'export-ch6.png'), png);
+    assert.deepEqual(s.errors, []);
   });
 
   test('the tour on a phone and a projector', { timeout: 120_000 }, async () => {

@@ -38,6 +38,7 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
           <LangSwitch />
         </div>
         {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
+        <BriefingLegend print />
         <div className="briefing-panel-foot">
           <Controls />
           <ExportControls />

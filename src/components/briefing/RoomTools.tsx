@@ -16,9 +16,9 @@ const HIGHLIGHTED: LegendItem[] = [
 
 /**
  * The legend of the layer groups the chapter shows (and its highlight rings), over the map while
- * it is open; a printed chapter always carries it.
+ * it is open. The `print` copy sits in the text column and is printed always (the printed map stays clear).
  */
-export function BriefingLegend() {
+export function BriefingLegend({ print = false }: { print?: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const open = useAppStore((s) => s.briefingLegendOpen);
   const layers = useAppStore((s) => s.layerVisibility);
@@ -26,8 +26,13 @@ export function BriefingLegend() {
   const filtered = useAppStore((s) => s.sectorFilter.length > 0);
   const now = { filtered, sites: false, point: false };
   return (
-    <section className={open ? 'briefing-legend open' : 'briefing-legend'} aria-labelledby="briefing-legend-h" data-testid="briefing-legend">
-      <h2 id="briefing-legend-h">{t(lang, 'briefingLegendTitle')}</h2>
+    <section
+      className={print ? 'briefing-legend print' : open ? 'briefing-legend open' : 'briefing-legend'}
+      aria-labelledby={print ? undefined : 'briefing-legend-h'}
+      aria-hidden={print ? true : undefined}
+      data-testid={print ? 'briefing-legend-print' : 'briefing-legend'}
+    >
+      <h2 id={print ? undefined : 'briefing-legend-h'}>{t(lang, 'briefingLegendTitle')}</h2>
       {highlighted && <LegendItems items={HIGHLIGHTED} />}
       {LEGEND_GROUPS.filter((g) => layers[g.id] && applicableItems(g.legend, now).length > 0).map((g) => (
         <div key={g.id} className="briefing-legend-group" data-group={g.id}>
