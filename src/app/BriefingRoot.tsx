@@ -32,6 +32,25 @@ export function openingCamera(b: Briefing, url: DecodedUrl, width: number, heigh
 }
 
 /**
+ * Frames the chapter again when the map's room changes: a resized window, and printing (the page
+ * is laid out for A4 landscape, so the printed map shows the whole chapter too). A detour is left
+ * as it is.
+ */
+function reframeOnResize(reframe: () => void, win: Window = window): () => void {
+  const print = typeof win.matchMedia === 'function' ? win.matchMedia('print') : null;
+  win.addEventListener('resize', reframe);
+  win.addEventListener('beforeprint', reframe);
+  win.addEventListener('afterprint', reframe);
+  print?.addEventListener('change', reframe);
+  return () => {
+    win.removeEventListener('resize', reframe);
+    win.removeEventListener('beforeprint', reframe);
+    win.removeEventListener('afterprint', reframe);
+    print?.removeEventListener('change', reframe);
+  };
+}
+
+/**
  * The briefing's layouts (audience, presenter, embed): loads the script, then the map data,
  * applies the URL (chapter, language; a chapter sets its own camera), and connects keys and the
  * other window.
@@ -90,6 +109,7 @@ export function BriefingRoot({
           onBuffer: setDigits,
         }),
       );
+      stops.push(reframeOnResize(store.getState().reframeChapter));
     });
     return () => {
       live = false;

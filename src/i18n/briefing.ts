@@ -25,8 +25,8 @@ export const BRIEFING_STRINGS = {
   briefingPresenterView: { zh: '演讲者视图', en: 'Presenter view' },
   briefingLayers: { zh: '图层', en: 'Layers' },
   briefingKeys: {
-    zh: '→ / 空格 / PageDown 下一章 · ← / PageUp 上一章 · 数字+回车 跳转 · R 回到本章 · P 激光笔 · S 聚光灯 · B / . 黑屏 · F 全屏 · Esc 退出',
-    en: '→ / Space / PageDown next · ← / PageUp back · number + Enter jump · R back to chapter · P pointer · S spotlight · B / . blank · F full screen · Esc leave',
+    zh: '→ / 空格 / PageDown 下一章 · ← / PageUp 上一章 · 数字+回车 跳转 · R 回到本章 · L 图例 · P 激光笔 · S 聚光灯 · B / . 黑屏 · F 全屏 · Esc 退出',
+    en: '→ / Space / PageDown next · ← / PageUp back · number + Enter jump · R back to chapter · L legend · P pointer · S spotlight · B / . blank · F full screen · Esc leave',
   },
   briefingJump: { zh: '跳转到第 {n} 章', en: 'Jump to chapter {n}' },
   briefingExportPng: { zh: '导出本页 PNG', en: 'Export PNG' },
@@ -48,6 +48,11 @@ export const BRIEFING_STRINGS = {
   briefingPointer: { zh: '激光笔（P）', en: 'Pointer (P)' },
   briefingSpotlight: { zh: '聚光灯（S）', en: 'Spotlight (S)' },
   briefingBlank: { zh: '观众窗口黑屏（B）', en: 'Blank audience (B)' },
+  briefingLegend: { zh: '图例（L）', en: 'Legend (L)' },
+  briefingLegendTitle: { zh: '本章图例', en: 'Legend of this chapter' },
+  briefingHighlighted: { zh: '本章重点（环圈）', en: 'Places of this chapter (ringed)' },
+  briefingAudienceOn: { zh: '观众窗口已连接', en: 'Audience window connected' },
+  briefingAudienceOff: { zh: '观众窗口未连接', en: 'No audience window' },
   briefingQrLocal: {
     zh: '此地址仅在本机有效，其他设备扫码无法打开（部署时设置 VITE_PUBLIC_URL 公开地址）',
     en: 'This address works only on this computer; other devices cannot open it (set a public address, VITE_PUBLIC_URL, when deploying)',

@@ -1,8 +1,10 @@
 /**
  * The briefing's two outside connections, each a small start/stop function:
  * - keys a clicker sends (→/←, PageDown/PageUp, Space, Home/End, number + Enter, Esc) and a few
- *   of ours (R back to the chapter, F full screen), read by a pure interpreter;
- * - a BroadcastChannel between the presenter and audience windows of one browser (no server).
+ *   of ours (R back to the chapter, F full screen, L legend, P/S/B pointer, spotlight, blank),
+ *   read by a pure interpreter;
+ * - a BroadcastChannel between the presenter and audience windows of one browser (no server),
+ *   with a heartbeat from the audience window so the presenter knows whether one is open.
  */
 import type { AppStore } from './store';
 import type { Lang } from '../domain/types';
@@ -21,7 +23,8 @@ export type KeyAction =
   | { type: 'leave' }
   | { type: 'pointer' }
   | { type: 'spotlight' }
-  | { type: 'blank' };
+  | { type: 'blank' }
+  | { type: 'legend' };
 
 export interface KeyResult {
   action: KeyAction | null;
@@ -59,6 +62,8 @@ export function interpretKey(key: string, buffer: string): KeyResult {
     b: { type: 'blank' },
     B: { type: 'blank' },
     '.': { type: 'blank' },
+    l: { type: 'legend' },
+    L: { type: 'legend' },
   };
   const action = simple[key] ?? null;
   if (key === 'Backspace' && buffer) return { action: null, buffer: buffer.slice(0, -1), handled: true };
@@ -92,6 +97,8 @@ export function runKeyAction(store: AppStore, a: KeyAction, outside: { leave(): 
       return s.setPointerMode(s.briefingPointerMode === 'spotlight' ? 'off' : 'spotlight');
     case 'blank':
       return s.setBriefingBlank(!s.briefingBlank);
+    case 'legend':
+      return s.setBriefingLegendOpen(!s.briefingLegendOpen);
   }
 }
 
@@ -131,8 +138,17 @@ export function startBriefingKeys(
 
 export const BRIEFING_CHANNEL = 'sei-map-briefing';
 
+/** How often an audience window says it is there, and how long the presenter waits before it counts it gone (ms). */
+export const HEARTBEAT_MS = 1000;
+export const AUDIENCE_TIMEOUT_MS = 3500;
+
 export type SyncMessage =
   | { type: 'hello' }
+  /** an audience window is still open (every HEARTBEAT_MS) */
+  | { type: 'here' }
+  /** an audience window is closing */
+  | { type: 'bye' }
+  | { type: 'legend'; open: boolean }
   | { type: 'apply'; index: number; startedAt: number | null }
   | { type: 'lang'; lang: Lang }
   | { type: 'pointer'; mode: PointerMode; at: BriefingPointer | null }
@@ -155,7 +171,8 @@ export interface ChannelLike {
 function isMessage(m: unknown): m is SyncMessage {
   if (typeof m !== 'object' || m === null) return false;
   const x = m as Record<string, unknown>;
-  if (x.type === 'hello') return true;
+  if (x.type === 'hello' || x.type === 'here' || x.type === 'bye') return true;
+  if (x.type === 'legend') return typeof x.open === 'boolean';
   if (x.type === 'apply') return Number.isInteger(x.index) && (x.startedAt === null || typeof x.startedAt === 'number');
   if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
   if (x.type === 'pointer') return MODES.includes(x.mode as PointerMode) && (x.at === null || isPointer(x.at));
@@ -163,35 +180,76 @@ function isMessage(m: unknown): m is SyncMessage {
   return false;
 }
 
+/** What the channel needs from the window: a clock, an interval timer, and `pagehide` (a window closing). */
+export interface ChannelEnv {
+  now(): number;
+  every(ms: number, fn: () => void): () => void;
+  onClose(fn: () => void): () => void;
+}
+
+const windowEnv = (): ChannelEnv => ({
+  now: () => Date.now(),
+  every: (ms, fn) => {
+    const id = setInterval(fn, ms);
+    return () => clearInterval(id);
+  },
+  onClose: (fn) => {
+    if (typeof window === 'undefined') return () => {};
+    window.addEventListener('pagehide', fn);
+    return () => window.removeEventListener('pagehide', fn);
+  },
+});
+
 /**
  * Keeps the presenter and audience windows on the same chapter. Every chapter applied here
- * (next, jump, back-to-chapter) is sent; every one received is applied (never sent back).
+ * (next, jump, back-to-chapter) is sent; every one received is applied (never sent back); so are
+ * the language, the legend, the pointer and the blank screen.
  * The presenter is the authority at start: it announces itself, and answers an audience
- * window's `hello` with its chapter. Embedded maps do not take part.
+ * window's `hello` with its chapter, language, legend, pointer and blank screen. An audience
+ * window says `here` every HEARTBEAT_MS and `bye` when it closes; the presenter shows it as
+ * connected until a `bye` or AUDIENCE_TIMEOUT_MS without a word. Embedded maps do not take part.
  */
 export function startBriefingChannel(
   store: AppStore,
   open: (name: string) => ChannelLike | null = (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
+  env: ChannelEnv = windowEnv(),
 ): () => void {
   const role = store.getState().briefingRole;
   if (role !== 'presenter' && role !== 'audience') return () => {};
   const channel = open(BRIEFING_CHANNEL);
   if (!channel) return () => {};
   let remote = false;
+  let lastHeard = -Infinity;
   const state = () => store.getState();
+  const send = (m: SyncMessage) => channel.postMessage(m);
   const applyMsg = (): SyncMessage => ({ type: 'apply', index: state().briefingIndex, startedAt: state().briefingStartedAt });
   const pointerMsg = (): SyncMessage => ({ type: 'pointer', mode: state().briefingPointerMode, at: state().briefingPointer });
+  const heard = () => {
+    lastHeard = env.now();
+    state().setAudienceConnected(true);
+  };
 
   const onMessage = (e: MessageEvent) => {
     const m: unknown = e.data;
     if (!isMessage(m) || !state().briefingActive) return;
+    const presenter = state().briefingRole === 'presenter';
     remote = true;
     try {
       if (m.type === 'hello') {
-        if (state().briefingRole === 'presenter') {
-          channel.postMessage(applyMsg());
-          channel.postMessage(pointerMsg());
-          channel.postMessage({ type: 'blank', on: state().briefingBlank } satisfies SyncMessage);
+        if (presenter) {
+          heard();
+          send(applyMsg());
+          send({ type: 'lang', lang: state().lang });
+          send({ type: 'legend', open: state().briefingLegendOpen });
+          send(pointerMsg());
+          send({ type: 'blank', on: state().briefingBlank });
+        }
+      } else if (m.type === 'here') {
+        if (presenter) heard();
+      } else if (m.type === 'bye') {
+        if (presenter) {
+          lastHeard = -Infinity;
+          state().setAudienceConnected(false);
         }
       } else if (m.type === 'apply') {
         const own = state().briefingStartedAt;
@@ -199,6 +257,8 @@ export function startBriefingChannel(
         state().goToChapter(m.index);
       } else if (m.type === 'lang') {
         if (state().lang !== m.lang) state().setLang(m.lang);
+      } else if (m.type === 'legend') {
+        state().setBriefingLegendOpen(m.open);
       } else if (m.type === 'pointer') {
         if (state().briefingPointerMode !== m.mode) state().setPointerMode(m.mode);
         state().setBriefingPointer(m.at);
@@ -214,32 +274,51 @@ export function startBriefingChannel(
     store.subscribe(
       (s) => s.briefingSeq,
       () => {
-        if (!remote && state().briefingActive) channel.postMessage(applyMsg());
+        if (!remote && state().briefingActive) send(applyMsg());
       },
     ),
     store.subscribe(
       (s) => s.lang,
       (lang) => {
-        if (!remote) channel.postMessage({ type: 'lang', lang } satisfies SyncMessage);
+        if (!remote) send({ type: 'lang', lang });
+      },
+    ),
+    store.subscribe(
+      (s) => s.briefingLegendOpen,
+      (legendOpen) => {
+        if (!remote) send({ type: 'legend', open: legendOpen });
       },
     ),
     // the pointer and spotlight (by map coordinate) and the blank screen, from either window
     store.subscribe(
       (s) => [s.briefingPointerMode, s.briefingPointer] as const,
       () => {
-        if (!remote) channel.postMessage(pointerMsg());
+        if (!remote) send(pointerMsg());
       },
       { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
     ),
     store.subscribe(
       (s) => s.briefingBlank,
       (on) => {
-        if (!remote) channel.postMessage({ type: 'blank', on } satisfies SyncMessage);
+        if (!remote) send({ type: 'blank', on });
       },
     ),
   ];
-  channel.postMessage(role === 'presenter' ? applyMsg() : ({ type: 'hello' } satisfies SyncMessage));
+  if (role === 'presenter') {
+    send(applyMsg());
+    // an audience window opened before this one answers the announcement with its heartbeat
+    unsubs.push(
+      env.every(HEARTBEAT_MS, () => {
+        if (env.now() - lastHeard > AUDIENCE_TIMEOUT_MS) state().setAudienceConnected(false);
+      }),
+    );
+  } else {
+    send({ type: 'hello' });
+    unsubs.push(env.every(HEARTBEAT_MS, () => send({ type: 'here' })));
+    unsubs.push(env.onClose(() => send({ type: 'bye' })));
+  }
   return () => {
+    if (role === 'audience') send({ type: 'bye' });
     unsubs.forEach((u) => u());
     channel.removeEventListener('message', onMessage);
     channel.close();

@@ -18,6 +18,8 @@ export const COLORS = {
   chosenPoint: '#1f2328',
   /** schematic park footprints: a neutral ink, not a sector's colour */
   footprint: '#5b6470',
+  /** a briefing chapter's highlighted zones and parks (ringed) */
+  highlight: '#d4006a',
 } as const;
 
 export const CLUSTER_COLORS = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { cameraForBounds, isDetour } from '../../src/state/slices/briefing';
 import { interpretKey, runKeyAction, startBriefingChannel } from '../../src/state/briefing-sync';
-import type { ChannelLike } from '../../src/state/briefing-sync';
+import type { ChannelEnv, ChannelLike } from '../../src/state/briefing-sync';
 import { briefingBinding, chapterLink } from '../../src/state/url/bindings/briefing';
 import { decodeUrl, layoutOf } from '../../src/state/url/codec';
 import { applyUrlState } from '../../src/state/url/sync';
@@ -215,4 +215,103 @@ describe('presenter ↔ audience channel', () => {
     stopA();
     stopP();
   });
+
+  it('L toggles the legend, in this window and the other; a late audience window gets the language and legend with the chapter', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    presenter.store.getState().startBriefing('presenter', 2, 1000);
+    const stopP = startBriefingChannel(presenter.store, p, fakeEnv().env);
+    const noop = { leave: () => {}, fullscreen: () => {} };
+    expect(interpretKey('l', '').action).toEqual({ type: 'legend' });
+    expect(interpretKey('L', '').action).toEqual({ type: 'legend' });
+    runKeyAction(presenter.store, interpretKey('L', '').action!, noop);
+    presenter.store.getState().setLang('en');
+    expect(presenter.store.getState().briefingLegendOpen).toBe(true);
+    // the audience window opens now, in Chinese, legend closed, at chapter 1: hello brings it up to date
+    audience.store.getState().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a, fakeEnv().env);
+    expect(audience.store.getState().briefingIndex).toBe(2);
+    expect(audience.store.getState().lang).toBe('en');
+    expect(audience.store.getState().briefingLegendOpen).toBe(true);
+    runKeyAction(presenter.store, interpretKey('l', '').action!, noop);
+    expect(audience.store.getState().briefingLegendOpen).toBe(false);
+    presenter.store.getState().setBriefingLegendOpen(true);
+    expect(audience.store.getState().briefingLegendOpen).toBe(true);
+    // a malformed legend message changes nothing
+    p().postMessage({ type: 'legend', open: 'no' });
+    expect(audience.store.getState().briefingLegendOpen).toBe(true);
+    stopA();
+    stopP();
+  });
+
+  it('the presenter sees the audience window connected while it beats, and not after bye or 3.5 s of silence', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    const clockP = fakeEnv();
+    const clockA = fakeEnv();
+    presenter.store.getState().startBriefing('presenter', 0, 1000);
+    const stopP = startBriefingChannel(presenter.store, p, clockP.env);
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(false);
+    audience.store.getState().startBriefing('audience', 0);
+    let stopA = startBriefingChannel(audience.store, a, clockA.env);
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(true);
+    // ten seconds of heartbeats: still connected
+    for (let i = 0; i < 10; i++) {
+      clockA.tick(1000);
+      clockP.tick(1000);
+    }
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(true);
+    // the window closes: bye
+    clockA.close();
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(false);
+    stopA();
+    // a window that dies without a word: its heartbeats stop
+    stopA = startBriefingChannel(audience.store, a, clockA.env);
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(true);
+    clockA.silence();
+    clockP.tick(1000);
+    clockP.tick(1000);
+    clockP.tick(1000);
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(true);
+    clockP.tick(1000);
+    expect(presenter.store.getState().briefingAudienceConnected).toBe(false);
+    // the audience window never shows itself as connected
+    expect(audience.store.getState().briefingAudienceConnected).toBe(false);
+    stopA();
+    stopP();
+  });
 });
+
+/** A window's clock, timers and closing under the test's control. */
+function fakeEnv() {
+  let t = 0;
+  let timers: { ms: number; next: number; fn: () => void }[] = [];
+  let closers: (() => void)[] = [];
+  const env: ChannelEnv = {
+    now: () => t,
+    every: (ms, fn) => {
+      const timer = { ms, next: t + ms, fn };
+      timers.push(timer);
+      return () => (timers = timers.filter((x) => x !== timer));
+    },
+    onClose: (fn) => {
+      closers.push(fn);
+      return () => (closers = closers.filter((x) => x !== fn));
+    },
+  };
+  return {
+    env,
+    tick(ms: number) {
+      t += ms;
+      for (const timer of timers)
+        while (timer.next <= t) {
+          timer.next += timer.ms;
+          timer.fn();
+        }
+    },
+    close: () => closers.forEach((f) => f()),
+    silence: () => (timers = []),
+  };
+}

@@ -102,6 +102,11 @@ describe('overlays', () => {
     controller.setData('find-origin', fc([point(121.4, 31.2)]));
     controller.setData('find-radius', fc([point(121.4, 31.2)]));
     expect(overlayOrder()).toEqual([
+      'briefing-hl-fill',
+      'briefing-hl-casing',
+      'briefing-hl-line',
+      'briefing-hl-park-casing',
+      'briefing-hl-park',
       'find-radius-fill',
       'find-radius-line',
       'find-origin',
@@ -109,15 +114,12 @@ describe('overlays', () => {
       'user-sites-count',
       'user-sites-point',
       'user-sites-selected',
-      'briefing-hl-fill',
-      'briefing-hl-casing',
-      'briefing-hl-line',
-      'briefing-hl-park-casing',
-      'briefing-hl-park',
       'draw-polygon',
     ]);
-    // all above the plan's layers
+    // the find tools and sites above the plan's layers
     expect(order().indexOf('find-radius-fill')).toBe(order().indexOf('parks-label') + 1);
+    // a chapter's rings just under the first label layer
+    expect(order().indexOf('briefing-hl-park')).toBe(order().indexOf('basemap-labels') - 1);
     expect(map.getSource('user-sites')!.spec).toMatchObject({ type: 'geojson', cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
   });
 

@@ -4,7 +4,13 @@ import { isBlankPixels, metresPerPixel, scaleBar } from '../../src/map/export/sc
 import { EXPORT_LAYOUT, layoutExport, wrapText } from '../../src/map/export/layout';
 import type { DrawOp, ExportContent, MeasureText } from '../../src/map/export/layout';
 import { exportContent } from '../../src/map/export/content';
-import { realGeoFixture } from '../fakes/geo-disk';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBriefing } from '../../src/loaders/load-briefing';
+import { diskFetcher, realGeoFixture } from '../fakes/geo-disk';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** every character 10 px wide, whatever the font */
 const mono: MeasureText = (text) => Array.from(text).length * 10;
@@ -18,6 +24,7 @@ function content(over: Partial<ExportContent> = {}): ExportContent {
     mapHeight: 500,
     title: '6. 集成电路',
     subtitle: '上海市战略性新兴产业',
+    caption: '',
     legendTitle: '图例',
     groups: [
       { label: '行政区', items: [{ swatch: { kind: 'fill', color: '#faf8f3', opacity: 1 }, label: '行政区（16个）' }] },
@@ -155,6 +162,20 @@ describe('layoutExport', () => {
     for (const t of drawn) expect(t.y).toBeLessThanOrEqual(76 + 200);
   });
 
+  it('puts the chapter caption first in the column, wrapped inside it, and the legend under it', () => {
+    const plain = texts(layoutExport(content(), mono).ops);
+    const ops = texts(layoutExport(content({ caption: '临港是增量：用好自贸区新片区的制度和土地，集聚芯片、生命科学、人工智能和民用航空' }), mono).ops);
+    const caption = ops.filter((t) => t.x === 816 && t.y < ops.find((o) => o.text === '图例')!.y);
+    // 268 px of room at 10 px a character: 26 characters a line, so two lines for 41
+    expect(caption.map((t) => t.text).join('')).toBe('临港是增量：用好自贸区新片区的制度和土地，集聚芯片、生命科学、人工智能和民用航空');
+    expect(caption.length).toBe(2);
+    for (const t of caption) expect(Array.from(t.text).length).toBeLessThanOrEqual(26);
+    expect(caption[0]!.y).toBeGreaterThan(76);
+    // the legend moves down by the caption's lines, and every group is still drawn
+    expect(ops.find((o) => o.text === '图例')!.y).toBeGreaterThan(plain.find((o) => o.text === '图例')!.y + 30);
+    expect(ops.some((o) => o.text === '生物医药')).toBe(true);
+  });
+
   it('adds the highlight entry and the extra lines under the groups, extra lines kept inside the map height', () => {
     const ops = layoutExport(
       content({
@@ -258,6 +279,20 @@ describe('exportContent', () => {
     const c = exportContent(store.getState(), { ...text, lang: 'en' }, map);
     expect(c.legendTitle).toBe('Legend');
     expect(c.highlight).toEqual({ swatch: { kind: 'line', color: '#d4006a', width: 3.5 }, label: 'Highlighted in this chapter' });
+    expect(c.caption).toBe('');
     expect(c.groups.at(-1)!.items[0]!.label).toBe('Integrated circuits');
+  });
+
+  it('carries the caption of the chapter on show, in the export language', async () => {
+    const store = fixture.store();
+    const b = await loadBriefing('/', diskFetcher());
+    if (!b.ok) throw new Error(b.error);
+    const script = JSON.parse(readFileSync(join(here, '../../public/geo/briefing.json'), 'utf8')) as { chapters: { caption_zh: string; caption_en: string }[] };
+    store.getState().setBriefing(b.data);
+    store.getState().startBriefing('audience', 2);
+    expect(exportContent(store.getState(), text, map).caption).toBe(script.chapters[2]!.caption_zh);
+    store.getState().nextChapter();
+    expect(exportContent(store.getState(), { ...text, lang: 'en' }, map).caption).toBe(script.chapters[3]!.caption_en);
+    expect(script.chapters[3]!.caption_en.length).toBeGreaterThan(20);
   });
 });

@@ -186,15 +186,27 @@ describe('the layer registry', () => {
     for (const l of LAYERS) expect(Object.keys(SOURCE_OPTIONS), l.id).toContain(l.source);
   });
 
-  it('puts every overlay above every base layer, find below sites below briefing', () => {
-    const overlay = (id: string) => OVERLAY_SOURCES.includes(LAYERS.find((l) => l.id === id)!.source as (typeof OVERLAY_SOURCES)[number]);
+  it('puts every overlay but the chapter highlight above every base layer, find below sites below the pointer', () => {
+    const sourceOf = (id: string) => LAYERS.find((l) => l.id === id)!.source;
+    const overlay = (id: string) => sourceOf(id) !== 'briefing-highlight' && OVERLAY_SOURCES.includes(sourceOf(id) as (typeof OVERLAY_SOURCES)[number]);
     const firstOverlay = LAYER_IDS.findIndex(overlay);
     expect(LAYER_IDS.slice(firstOverlay).every(overlay)).toBe(true);
     expect(LAYER_IDS.slice(firstOverlay).map((id) => LAYERS.find((l) => l.id === id)!.group)).toEqual([
       ...Array<string>(8).fill('find'),
       ...Array<string>(4).fill('sites'),
-      ...Array<string>(8).fill('briefing'),
+      ...Array<string>(3).fill('briefing'),
     ]);
+  });
+
+  it('draws a chapter’s highlight rings over the zones, under every label layer', () => {
+    const at = (id: string) => LAYER_IDS.indexOf(id as (typeof LAYER_IDS)[number]);
+    const rings = ['briefing-hl-fill', 'briefing-hl-casing', 'briefing-hl-line', 'briefing-hl-park-casing', 'briefing-hl-park'];
+    const labels = LAYERS.filter((l) => l.label).map((l) => l.id);
+    expect(labels).toEqual(expect.arrayContaining(['districts-label', 'zones-label', 'ic-label', 'parks-label']));
+    for (const ring of rings) {
+      expect(at(ring), `${ring} above the zones`).toBeGreaterThan(at('digital-line'));
+      for (const label of labels) expect(at(ring), `${ring} under ${label}`).toBeLessThan(at(label));
+    }
   });
 
   it('the first view carries no overlay: no overlay source or layer in the style', () => {

@@ -10,6 +10,7 @@ import { Controls, DetourBadge } from './Controls';
 import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
+import { AudienceStatus, BriefingLegend, LangSwitch, LegendToggle } from './RoomTools';
 import { openAudienceWindow, shareLink } from './dom';
 
 function useChapter() {
@@ -41,11 +42,17 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
     <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
       <main className="map-area">
         {map}
+        <BriefingLegend />
         <DetourBadge />
         <Notices />
       </main>
       <aside className="briefing-panel">
+        <div className="briefing-room-tools">
+          <LegendToggle />
+          <LangSwitch />
+        </div>
         {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
+        <BriefingLegend print />
         <div className="briefing-panel-foot">
           <Controls />
           <ExportControls />
@@ -154,12 +161,16 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
         </p>
         <Elapsed />
         <PointerTools />
+        <LegendToggle />
+        <LangSwitch />
         <button type="button" onClick={() => openAudienceWindow(chapterLink(index + 1, lang))} data-action="open-audience">
           {t(lang, 'briefingOpenAudience')}
         </button>
+        <AudienceStatus />
       </header>
       <main className="map-area">
         {map}
+        <BriefingLegend />
         <DetourBadge />
         <Notices />
       </main>

@@ -8,6 +8,7 @@ import { OVERLAY_LEGEND, SCHEMATIC_MARK, applicableItems } from '../../theme/leg
 import type { ExportContent } from './layout';
 import { scaleBar } from './scale';
 import type { ExportText } from '../../domain/map-image';
+import { currentChapter } from '../../state/slices/briefing';
 
 /** An entry's text in the export's language, with the schematic mark where it applies. */
 function legendLabel(s: AppState, item: LegendItem, lang: Lang): string {
@@ -25,11 +26,13 @@ export function exportContent(s: AppState, text: ExportText, map: { width: numbe
   const bar = scaleBar(map.metresPerPixel, 140);
   const now = { filtered: s.sectorFilter.length > 0, sites: s.siteSets.length > 0, point: s.chosenPoint !== null };
   const overlays = applicableItems(OVERLAY_LEGEND, now);
+  const chapter = currentChapter(s);
   return {
     mapWidth: map.width,
     mapHeight: map.height,
     title: text.title,
     subtitle: text.subtitle,
+    caption: chapter ? (lang === 'zh' ? chapter.caption_zh : chapter.caption_en) : '',
     legendTitle: t(lang, 'legend'),
     groups: LAYER_GROUPS.filter((g) => s.layerVisibility[g.id])
       .map((g) => ({
@@ -55,6 +58,7 @@ export function exportContent(s: AppState, text: ExportText, map: { width: numbe
 export const contentTexts = (c: ExportContent): string[] => [
   c.title,
   c.subtitle,
+  c.caption,
   c.legendTitle,
   c.source,
   c.scaleBar.label,

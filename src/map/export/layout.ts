@@ -20,6 +20,8 @@ export interface ExportContent {
   mapHeight: number;
   title: string;
   subtitle: string;
+  /** the chapter's caption (the words for the room), first in the column; '' outside a briefing */
+  caption: string;
   legendTitle: string;
   groups: { label: string; items: LegendLine[] }[];
   /** the chapter's highlight, when it has one */
@@ -68,7 +70,7 @@ export function wrapText(text: string, width: number, fontSpec: string, measure:
   return lines;
 }
 
-/** The legend column right of the map: groups (as many as fit), the highlight, the extra lines. */
+/** The column right of the map: the caption, then the legend's groups (as many as fit), the highlight, the extra lines. */
 function legendOps(c: ExportContent, measure: MeasureText): DrawOp[] {
   const { titleH, legendW } = EXPORT_LAYOUT;
   const lx = c.mapWidth;
@@ -86,6 +88,24 @@ function legendOps(c: ExportContent, measure: MeasureText): DrawOp[] {
     },
   ];
   let y = titleH + 28;
+  if (c.caption) {
+    y -= 8;
+    for (const line of wrapText(c.caption, legendW - 32, font(14), measure)) {
+      if (y > bottom - 6) break;
+      ops.push({ op: 'text', text: line, x: lx + 16, y, font: font(14), color: '#111111' });
+      y += 19;
+    }
+    ops.push({
+      op: 'path',
+      points: [
+        [lx + 16, y - 6],
+        [lx + legendW - 16, y - 6],
+      ],
+      stroke: '#cccccc',
+      width: 1,
+    });
+    y += 22;
+  }
   ops.push({ op: 'text', text: c.legendTitle, x: lx + 16, y, font: font(17, true), color: '#111111' });
   y += 14;
   const room = legendW - 16 - 30 - 10;

@@ -104,7 +104,7 @@ export const sites = {
   },
 } satisfies Record<string, LayerBody>;
 
-export const HIGHLIGHT_COLOR = '#d4006a';
+export const HIGHLIGHT_COLOR = COLORS.highlight;
 const notPoint: ExpressionSpecification = ['!', isPoint];
 const POINTER_COLOR = '#ff1a1a';
 

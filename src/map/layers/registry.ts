@@ -111,6 +111,13 @@ export const LAYERS = [
   // the selected zone, whichever layer draws it (its group is never switched off)
   layer('zones-selected-casing', 'zones', 'selection', zoneSelected.casing),
   layer('zones-selected', 'zones', 'selection', zoneSelected.line),
+  // a briefing chapter's highlighted zones and the rings around its parks: over the plan's areas,
+  // under every label, so no name is hidden (park dots draw over a ring's open middle)
+  layer('briefing-hl-fill', 'briefing-highlight', 'briefing', briefing.fill),
+  layer('briefing-hl-casing', 'briefing-highlight', 'briefing', briefing.casing),
+  layer('briefing-hl-line', 'briefing-highlight', 'briefing', briefing.line),
+  layer('briefing-hl-park-casing', 'briefing-highlight', 'briefing', briefing.parkCasing),
+  layer('briefing-hl-park', 'briefing-highlight', 'briefing', briefing.park),
   layer('basemap-labels', 'basemap-lines', 'basemap', base.basemapLabels, { label: true }),
   layer('airports-label', 'basemap-lines', 'basemap', base.airportsLabel, { label: true }),
   layer('districts-label', 'district-labels', 'districts', base.districtsLabel, { label: true }),
@@ -137,11 +144,6 @@ export const LAYERS = [
   layer('user-sites-count', 'user-sites', 'sites', sites.count),
   layer('user-sites-point', 'user-sites', 'sites', sites.point, { click: 1 }),
   layer('user-sites-selected', 'user-sites', 'sites', sites.selected),
-  layer('briefing-hl-fill', 'briefing-highlight', 'briefing', briefing.fill),
-  layer('briefing-hl-casing', 'briefing-highlight', 'briefing', briefing.casing),
-  layer('briefing-hl-line', 'briefing-highlight', 'briefing', briefing.line),
-  layer('briefing-hl-park-casing', 'briefing-highlight', 'briefing', briefing.parkCasing),
-  layer('briefing-hl-park', 'briefing-highlight', 'briefing', briefing.park),
   // the briefing's pointer and spotlight, above everything
   layer('briefing-spotlight', 'briefing-pointer', 'briefing', briefing.spotlight),
   layer('briefing-pointer-glow', 'briefing-pointer', 'briefing', briefing.pointerGlow),
