@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { loadGeoData } from '../loaders/load-geo';
 import type { GeoData } from '../loaders/load-geo';
@@ -9,12 +9,9 @@ import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
 import { selectVisibleParks } from '../state/selectors/parks';
-import { boundsOf } from '../geo/bounds';
-import { useMapActions } from '../components/map-actions';
 import { bootStore } from './boot';
 import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
-import { LayerPanel } from '../components/LayerPanel';
 import { ParkList } from '../components/ParkList';
 import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
@@ -102,7 +99,6 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
   return (
     <MapActionsProvider>
       <div className="app" data-sheet={sheet} data-sheet-size={size}>
-        <FitCityOnPhone urlCamera={url.camera !== null} />
         <header className="app-header">
           <div className="titles">
             <h1>{t(lang, 'title')}</h1>
@@ -146,10 +142,9 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
           <MapView initialCamera={url.camera} />
           {geo && <FindOverlay />}
           <PanelBoundary name={t(lang, 'panel_layers')}>
-            <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+            <MapLegend onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
           </PanelBoundary>
           {geo && <SitesOverlay />}
-          {geo && <MapLegend />}
           {geo && <MapChooser />}
           <Notices />
         </main>
@@ -182,31 +177,6 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
       </div>
     </MapActionsProvider>
   );
-}
-
-/** A phone: the width at which the whole city is fitted into the map on load. */
-const PHONE = '(max-width: 600px)';
-
-/**
- * On a phone, once the map is ready, fits the whole city (its districts' bounds) into the map,
- * unless the link gave a camera or asked to fly somewhere (a park, a zone): the default camera is
- * made for a wide screen and crops Shanghai on a narrow one.
- */
-function FitCityOnPhone({ urlCamera }: { urlCamera: boolean }) {
-  const store = useStoreApi();
-  const actions = useMapActions();
-  const ready = useAppStore((s) => s.mapStatus === 'ready');
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current || !ready || !actions) return;
-    done.current = true;
-    const s = store.getState();
-    const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
-    if (!phone || urlCamera || s.cameraRequest !== null || !s.geo?.districts.ok) return;
-    const bounds = boundsOf(s.geo.districts.data);
-    if (bounds) actions.fitBounds(bounds, 12);
-  }, [ready, actions, store, urlCamera]);
-  return null;
 }
 
 /**
