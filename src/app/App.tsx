@@ -27,6 +27,7 @@ import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
 import { PanelBoundary } from '../components/PanelBoundary';
+import { Mixed } from '../components/Mixed';
 
 /**
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
@@ -102,9 +103,17 @@ export function App({ data: preloaded, geo: loaded, url: givenUrl }: { data?: Pr
         <header className="app-header">
           <div className="titles">
             <h1>{t(lang, 'title')}</h1>
-            <p className="subtitle">{t(lang, 'subtitle')}</p>
+            <p className="subtitle">
+              <Mixed text={t(lang, 'subtitle')} lang={lang} />
+            </p>
           </div>
-          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+          <button
+            type="button"
+            className="lang-switch"
+            lang={lang === 'zh' ? 'en' : 'zh'}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label={t(lang, 'languageLabel')}
+          >
             {t(lang, 'language')}
           </button>
         </header>
