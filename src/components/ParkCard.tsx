@@ -97,10 +97,15 @@ export function SectorReasons({ links, lang, derived, strengths = true }: { link
           <ul>
             {[...nodes].map(([node, ls]) => (
               <li key={node} data-node={node}>
-                {node !== sector && <span className="node">{name(node)}：</span>}
+                {node !== sector && (
+                  <span className="node">
+                    {name(node)}
+                    {lang === 'zh' ? '：' : ': '}
+                  </span>
+                )}
                 {ls.map((l, i) => (
                   <span key={i} className="reason" data-via={l.via} data-strength={strengths ? l.strength : undefined}>
-                    {i > 0 && '；'}
+                    {i > 0 && (lang === 'zh' ? '；' : '; ')}
                     {strengths && l.via === 'zone' && <span className={`strength s-${l.strength}`}>{t(lang, `strengthShort_${l.strength}`)}</span>}
                     <Mixed text={reasonText(l, lang, derived, nameZh(node))} lang={lang} />
                     {l.note_zh && l.note_en && (
