@@ -57,13 +57,27 @@ const shots: Shot[] = [
       await page.locator('[role="listbox"], .map-chooser').first().waitFor({ timeout: 30000 });
     },
   },
+  {
+    // the one legend, scrolled to the parks: colours, confidence, the halo, the basis rings, strength sizes
+    file: 'docs/img/legend-en.png',
+    url: '?lang=en',
+    width: 1400,
+    height: 900,
+    clip: { x: 280, y: 330, width: 260, height: 550 },
+    act: async (page) => {
+      await page.locator('[data-testid="map-legend"] [data-group="parks"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    },
+  },
 ];
+
+/** `npm run screenshots -- docs/img/legend-en.png`: only the pictures named (all when none are). */
+const only = process.argv.slice(2);
 
 await build({ logLevel: 'warn' });
 mkdirSync('docs', { recursive: true });
 const { server, base } = await startServer();
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((x) => only.length === 0 || only.includes(x.file))) {
     const s = await openSession(base, { viewport: { width: shot.width, height: shot.height } });
     try {
       await s.page.goto(base + shot.url);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { shallow } from 'zustand/shallow';
@@ -11,12 +11,9 @@ import { useAppStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
 import { selectVisibleParks } from '../state/selectors/parks';
-import { boundsOf } from '../geo/bounds';
-import { useMapActions } from '../components/map-actions';
 import { bootStore } from './boot';
 import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
-import { LayerPanel } from '../components/LayerPanel';
 import { ParkList } from '../components/ParkList';
 import { ParkCard } from '../components/ParkCard';
 import { ZoneCard } from '../components/ZoneCard';
@@ -32,6 +29,7 @@ import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
 import { PanelBoundary } from '../components/PanelBoundary';
+import { Mixed } from '../components/Mixed';
 
 /**
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
@@ -150,7 +148,6 @@ export function App({
   return (
     <MapActionsProvider>
       <div className="app" data-sheet={sheet} data-sheet-size={size}>
-        <FitCityOnPhone urlCamera={url.camera !== null} />
         <nav className="skip-links" aria-label={t(lang, 'skipLinks')}>
           <a href="#map-area" onClick={(e) => skip(e, 'map')}>
             {t(lang, 'skipMap')}
@@ -165,11 +162,19 @@ export function App({
         <header className="app-header">
           <div className="titles">
             <h1>{t(lang, 'title')}</h1>
-            <p className="subtitle">{t(lang, 'subtitle')}</p>
+            <p className="subtitle">
+              <Mixed text={t(lang, 'subtitle')} lang={lang} />
+            </p>
           </div>
           <div className="header-actions">
             {actions}
-            <button type="button" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t(lang, 'languageLabel')}>
+            <button
+              type="button"
+              className="lang-switch"
+              lang={lang === 'zh' ? 'en' : 'zh'}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              aria-label={t(lang, 'languageLabel')}
+            >
               {t(lang, 'language')}
             </button>
           </div>
@@ -234,10 +239,9 @@ export function App({
           <MapView initialCamera={url.camera} />
           {geo && <FindOverlay />}
           <PanelBoundary name={t(lang, 'panel_layers')}>
-            <LayerPanel onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
+            <MapLegend onlineAvailable={onlineBasemapFromEnv(import.meta.env) !== null} />
           </PanelBoundary>
           {geo && <SitesOverlay />}
-          {geo && <MapLegend />}
           {geo && <MapChooser />}
           <Notices />
         </main>
@@ -248,31 +252,6 @@ export function App({
 
 /** The layout with bottom sheets (styles.css). */
 const SHEETS = '(max-width: 900px)';
-
-/** A phone: the width at which the whole city is fitted into the map on load. */
-const PHONE = '(max-width: 600px)';
-
-/**
- * On a phone, once the map is ready, fits the whole city (its districts' bounds) into the map,
- * unless the link gave a camera or asked to fly somewhere (a park, a zone): the default camera is
- * made for a wide screen and crops Shanghai on a narrow one.
- */
-function FitCityOnPhone({ urlCamera }: { urlCamera: boolean }) {
-  const store = useStoreApi();
-  const actions = useMapActions();
-  const ready = useAppStore((s) => s.mapStatus === 'ready');
-  const done = useRef(false);
-  useEffect(() => {
-    if (done.current || !ready || !actions) return;
-    done.current = true;
-    const s = store.getState();
-    const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
-    if (!phone || urlCamera || s.cameraRequest !== null || !s.geo?.districts.ok) return;
-    const bounds = boundsOf(s.geo.districts.data);
-    if (bounds) actions.fitBounds(bounds, 12);
-  }, [ready, actions, store, urlCamera]);
-  return null;
-}
 
 /**
  * Calls `open` when a card opens or a point or an area is chosen, and sorts the list by distance

@@ -1,7 +1,9 @@
 import { t } from '../i18n';
 import './legend.css';
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useRovingGroup } from './roving-group';
 import { LEGEND_GROUPS, OVERLAY_LEGEND, SCHEMATIC_MARK, applicableItems } from '../theme/legend';
+import { BASIS_RING } from '../theme/map-colors';
 import type { LegendCondition, LegendItem, LegendSwatch } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import type { Lang } from '../domain/types';
@@ -39,12 +41,16 @@ export function Swatch({ s }: { s: LegendSwatch }) {
       </svg>
     );
   const r = s.r ?? 4;
+  // a basis ring needs the room around the dot: the swatch is taller then
+  const h = s.ring ? 22 : 14;
+  const cy = h / 2;
   return (
-    <svg className="swatch" width="22" height="14" aria-hidden="true">
-      {s.halo && <circle cx="11" cy="7" r="6.5" fill={s.color} fillOpacity="0.2" />}
+    <svg className="swatch" width="22" height={h} aria-hidden="true">
+      {s.halo && <circle cx="11" cy={cy} r="6.5" fill={s.color} fillOpacity="0.2" />}
+      {s.ring && <circle cx="11" cy={cy} r={r + 2 + s.ring / 2 + 0.75} fill="none" stroke={BASIS_RING.color} strokeWidth={s.ring} />}
       <circle
         cx="11"
-        cy="7"
+        cy={cy}
         r={r}
         fill={s.hollow ? 'none' : s.color}
         fillOpacity={s.opacity}
@@ -70,18 +76,20 @@ export function useLegendLabel(): (item: LegendItem, lang: Lang) => string {
   };
 }
 
-/** What the legend's conditional entries depend on now. */
-function useLegendNow(): Record<LegendCondition, boolean> {
+/**
+ * What the legend's conditional entries depend on now. The legend on screen always explains the
+ * strength sizes and the imported sites' colours (`explain`), so that they can be read before
+ * they are used; the chosen point only while there is one.
+ */
+function useLegendNow(explain: boolean): Record<LegendCondition, boolean> {
   const filtered = useAppStore((s) => s.sectorFilter.length > 0);
   const sites = useAppStore((s) => s.siteSets.length > 0);
   const point = useAppStore((s) => s.chosenPoint !== null);
-  return { filtered, sites, point };
+  return { filtered: explain || filtered, sites: explain || sites, point };
 }
 
-export function LegendItems({ items }: { items: LegendItem[] }) {
-  const lang = useAppStore((s) => s.lang);
+export function LegendItems({ items, lang, now }: { items: LegendItem[]; lang: Lang; now: Record<LegendCondition, boolean> }) {
   const label = useLegendLabel();
-  const now = useLegendNow();
   return (
     <ul className="legend-items">
       {applicableItems(items, now).map((item, i) => (
@@ -98,52 +106,88 @@ export function LegendItems({ items }: { items: LegendItem[] }) {
 }
 
 /**
- * Windows narrower than this start with the legend folded to its title (still on the first
- * screen): open, it would cover a good part of a map under ≈1,000 px wide.
+ * The legend's body in a language: every layer group (with its switch when `switches`, else only
+ * the groups that are on, under their names), each group that is on with its entries, then what
+ * the find tools and imported files add. Schematic entries carry the mark.
  */
-const FOLDED_BELOW_PX = 1600;
+export function Legend({ lang, switches = false, onlineAvailable = false }: { lang: Lang; switches?: boolean; onlineAvailable?: boolean }) {
+  const layers = useAppStore((s) => s.layerVisibility);
+  const setVisible = useAppStore((s) => s.setLayerVisible);
+  const online = useAppStore((s) => s.onlineBasemap);
+  const setOnline = useAppStore((s) => s.setOnlineBasemap);
+  const now = useLegendNow(true);
+  const overlays = applicableItems(OVERLAY_LEGEND, now);
+  // the switches are one Tab stop, arrows move between them
+  const group = useRef<HTMLUListElement>(null);
+  const roving = useRovingGroup(group, 'input[type="checkbox"]');
+  return (
+    <ul className="layer-groups" ref={group} {...roving}>
+      {LEGEND_GROUPS.filter((g) => switches || layers[g.id]).map((g) => (
+        <li key={g.id} data-group={g.id} data-on={layers[g.id]}>
+          {switches ? (
+            <label>
+              <input type="checkbox" checked={layers[g.id]} onChange={(e) => setVisible(g.id, e.target.checked)} />
+              <span className="group-name">{t(lang, g.label)}</span>
+            </label>
+          ) : (
+            <h3 className="group-name">{t(lang, g.label)}</h3>
+          )}
+          {layers[g.id] && <LegendItems items={g.legend} lang={lang} now={now} />}
+        </li>
+      ))}
+      {switches && onlineAvailable && (
+        <li>
+          <label>
+            <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />
+            <span className="group-name">{t(lang, 'onlineBasemap')}</span>
+          </label>
+        </li>
+      )}
+      {overlays.length > 0 && (
+        <li data-group="overlays">
+          <h3 className="group-name">{t(lang, 'legendOverlays')}</h3>
+          <LegendItems items={overlays} lang={lang} now={now} />
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** Open at first on a wide screen, where it fits beside the map's content; its title on a narrow one. */
+const startsOpen = (): boolean => typeof window === 'undefined' || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 1100px)').matches;
 
 /**
- * The legend over the map, on the first screen: the entries of every layer group that is on,
- * then those of the find tools and imported files that are there. It folds to its title (folded
- * at first on all but wide windows).
+ * The one legend, over the map on the first screen: every layer with its switch and, for each
+ * that is on, its entries (schematic ones marked), the parks' basis, strength and halo, then the
+ * find tools and imported sites. It folds to its title.
  */
-export function MapLegend() {
+export function MapLegend({ onlineAvailable }: { onlineAvailable: boolean }) {
   const lang = useAppStore((s) => s.lang);
-  const layers = useAppStore((s) => s.layerVisibility);
-  const now = useLegendNow();
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= FOLDED_BELOW_PX);
-  const overlays = applicableItems(OVERLAY_LEGEND, now);
+  const [open, setOpen] = useState(startsOpen);
+  const body = useId();
   return (
-    <section className={`map-legend${open ? ' open' : ''}`} aria-labelledby="map-legend-h" data-testid="map-legend">
+    <section className="layer-panel" aria-labelledby="map-legend-h" data-open={open} data-testid="map-legend">
       <h2 id="map-legend-h">
         <button
           type="button"
+          className="legend-toggle"
           aria-expanded={open}
-          aria-controls="map-legend-body"
+          aria-controls={body}
           title={t(lang, open ? 'legendHide' : 'legendShow')}
           onClick={() => setOpen(!open)}
+          data-testid="legend-toggle"
         >
-          {t(lang, 'legend')}
-          <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
+          <span>
+            {t(lang, 'layers')} · {t(lang, 'legend')}
+          </span>
+          <span className="caret" aria-hidden="true">
+            {open ? '▾' : '▴'}
+          </span>
         </button>
       </h2>
-      {open && (
-        <div id="map-legend-body" className="map-legend-body">
-          {LEGEND_GROUPS.filter((g) => layers[g.id]).map((g) => (
-            <div key={g.id} className="map-legend-group" data-group={g.id}>
-              <h3>{t(lang, g.label)}</h3>
-              <LegendItems items={g.legend} />
-            </div>
-          ))}
-          {overlays.length > 0 && (
-            <div className="map-legend-group" data-group="overlays">
-              <h3>{t(lang, 'legendOverlays')}</h3>
-              <LegendItems items={overlays} />
-            </div>
-          )}
-        </div>
-      )}
+      <div className="legend-body" id={body} hidden={!open}>
+        <Legend lang={lang} switches onlineAvailable={onlineAvailable} />
+      </div>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Mixed } from './Mixed';
 import { t } from '../i18n';
 import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
@@ -97,13 +98,23 @@ export function SectorReasons({ links, lang, derived, strengths = true }: { link
           <ul>
             {[...nodes].map(([node, ls]) => (
               <li key={node} data-node={node}>
-                {node !== sector && <span className="node">{name(node)}：</span>}
+                {node !== sector && (
+                  <span className="node">
+                    {name(node)}
+                    {lang === 'zh' ? '：' : ': '}
+                  </span>
+                )}
                 {ls.map((l, i) => (
                   <span key={i} className="reason" data-via={l.via} data-strength={strengths ? l.strength : undefined}>
-                    {i > 0 && '；'}
+                    {i > 0 && (lang === 'zh' ? '；' : '; ')}
                     {strengths && l.via === 'zone' && <span className={`strength s-${l.strength}`}>{t(lang, `strengthShort_${l.strength}`)}</span>}
-                    {reasonText(l, lang, derived, nameZh(node))}
-                    {l.note_zh && l.note_en && <span className="note"> ({lang === 'zh' ? l.note_zh : l.note_en})</span>}
+                    <Mixed text={reasonText(l, lang, derived, nameZh(node))} lang={lang} />
+                    {l.note_zh && l.note_en && (
+                      <span className="note">
+                        {' '}
+                        (<Mixed text={lang === 'zh' ? l.note_zh : l.note_en} lang={lang} />)
+                      </span>
+                    )}
                   </span>
                 ))}
               </li>
@@ -136,7 +147,9 @@ export function Verdicts({ links, lang, derived }: { links: Link[]; lang: Lang; 
             <span className="dot" style={{ background: SECTOR_COLORS[v.sector] }} aria-hidden="true" />
             <span className="verdict-sector">{n ? (lang === 'zh' ? n.name_zh : n.name_en) : v.sector}</span>
             <span className={`strength s-${v.strength}`}>{t(lang, `strength_${v.strength}`)}</span>
-            <span className="verdict-ref">{verdictRef(v, lang, derived)}</span>
+            <span className="verdict-ref">
+              <Mixed text={verdictRef(v, lang, derived)} lang={lang} />
+            </span>
           </li>
         );
       })}
@@ -212,7 +225,7 @@ function ListingDetails({ park, lang }: { park: ParkProps; lang: Lang }) {
       <summary>{t(lang, 'listing')}</summary>
       <dl>
         <dt>{t(lang, 'listName')}</dt>
-        <dd>{l.name_zh}</dd>
+        <dd lang="zh">{l.name_zh}</dd>
         <dt>{t(lang, 'listedIn')}</dt>
         <dd>
           <FactNote fact={l.listed} lang={lang} />
@@ -349,7 +362,9 @@ export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }
         <h2 id="card-h" tabIndex={-1}>
           {lang === 'zh' ? park.name_zh : park.name_en}
         </h2>
-        <p className="alt-name">{other}</p>
+        <p className="alt-name" lang={lang === 'zh' ? 'en' : 'zh'}>
+          {other}
+        </p>
         <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
           ×
         </button>

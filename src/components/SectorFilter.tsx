@@ -10,6 +10,7 @@ import { selectVisibleParks } from '../state/selectors/parks';
 import { LINK_STRENGTHS } from '../domain/ids';
 import type { Lang } from '../domain/types';
 import { useRovingGroup } from './roving-group';
+import { Mixed } from './Mixed';
 
 /** "10 named by the plan, 1 on the official list, …" (strengths with no park left out). */
 function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[] = LINK_STRENGTHS): string {
@@ -131,7 +132,7 @@ export function SectorFilter() {
           <legend>{t(lang, 'leading')}</legend>
           {leadingUnplaced && (
             <p className="unplaced-note" data-testid="leading-unplaced">
-              {t(lang, 'leadingUnplaced')}
+              <Mixed text={t(lang, 'leadingUnplaced')} lang={lang} />
             </p>
           )}
           <ul>{group('leading')}</ul>

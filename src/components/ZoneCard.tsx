@@ -3,6 +3,7 @@ import { useAppStore, useStoreApi } from '../state/store';
 import type { ZoneProps } from '../loaders/schemas';
 import { SectorReasons } from './ParkCard';
 import { useCardFocus } from './card-focus';
+import { Mixed } from './Mixed';
 
 export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }) {
   const store = useStoreApi();
@@ -24,7 +25,9 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
         <h2 id="card-h" tabIndex={-1}>
           {lang === 'zh' ? zone.name_zh : zone.name_en}
         </h2>
-        <p className="alt-name">{lang === 'zh' ? zone.name_en : zone.name_zh}</p>
+        <p className="alt-name" lang={lang === 'zh' ? 'en' : 'zh'}>
+          {lang === 'zh' ? zone.name_en : zone.name_zh}
+        </p>
         <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
           ×
         </button>
@@ -43,11 +46,11 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
           </>
         )}
         <dt>{t(lang, 'clause')}</dt>
-        <dd>{zone.clause}</dd>
+        <dd lang="zh">{zone.clause}</dd>
         {zone.role && (
           <>
             <dt>{t(lang, 'role')}</dt>
-            <dd>“{zone.role}”</dd>
+            <dd lang="zh">“{zone.role}”</dd>
           </>
         )}
       </dl>
@@ -57,7 +60,7 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
       <p data-schematic={zone.schematic}>
         <strong>{t(lang, zone.schematic ? 'schematicZone' : 'exactZone')}</strong>
         {' · '}
-        {lang === 'zh' ? zone.derivation_zh : zone.derivation_en}
+        <Mixed text={lang === 'zh' ? zone.derivation_zh : zone.derivation_en} lang={lang} />
       </p>
       <h3>
         {t(lang, 'parksInside')} ({inside.length})

@@ -2,7 +2,7 @@
 export const FIND_STRINGS = {
   find: { zh: '查找', en: 'Find' },
   searchLabel: { zh: '搜索园区、空间布局、区或产业', en: 'Search parks, zones, districts or sectors' },
-  searchPlaceholder: { zh: '中文、English 或拼音…', en: 'Chinese, English or pinyin…' },
+  searchPlaceholder: { zh: '中文、英文或拼音…', en: 'Chinese, English or pinyin…' },
   searchNone: { zh: '无匹配结果', en: 'No matches' },
   searchCount: { zh: '{n} 个结果，↑/↓ 选择，回车确认', en: '{n} results, ↑/↓ to choose, Enter to go' },
   kind_park: { zh: '园区', en: 'Park' },

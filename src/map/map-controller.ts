@@ -7,6 +7,7 @@
 import type { FilterSpecification, GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import { mark } from '../lib/perf';
+import { t } from '../i18n';
 import { maplibregl } from './maplibre-setup';
 import { LABEL_LAYERS, LAYER_IDS, isOverlaySource, layerEntry, layerPosition, layersOfSource, sourceSpec } from './layers';
 import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId, SourceId } from './layers';
@@ -89,6 +90,7 @@ export class MapController implements MapPort {
       throw new NoWebGLError((e as Error).message);
     }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.localizeControls(style.lang);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.addControl(
       new maplibregl.AttributionControl({
@@ -176,9 +178,23 @@ export class MapController implements MapPort {
     });
   }
 
+  /** The map's own controls and canvas speak the UI's language (MapLibre names them in English). */
+  private localizeControls(lang: Lang): void {
+    const set = (sel: string, text: string, title = true) => {
+      const el = this.container.querySelector(sel);
+      if (!el) return;
+      el.setAttribute('aria-label', text);
+      if (title) el.setAttribute('title', text);
+    };
+    set('.maplibregl-ctrl-zoom-in', t(lang, 'mapZoomIn'));
+    set('.maplibregl-ctrl-zoom-out', t(lang, 'mapZoomOut'));
+    set('.maplibregl-canvas', t(lang, 'mapCanvas'), false);
+  }
+
   setLang(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.localizeControls(lang);
     this.whenStyle(() => {
       for (const id of LABEL_LAYERS) {
         const spec = this.layers.spec(id, lang);

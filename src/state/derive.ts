@@ -89,6 +89,8 @@ export interface MapParkProps {
   rank: number;
   /** its strength for the selected sectors ('' with no selection or no matching link) */
   strength: string;
+  /** why it is on the map: named by the plan, on the official list, or both */
+  basis: 'plan' | 'list' | 'both';
 }
 
 /** Flat park features for the map (MapLibre stringifies nested properties). */
@@ -113,6 +115,7 @@ export function mapParks(geo: GeoData, selected: readonly string[], sectors: Sec
           color: top ? SECTOR_COLORS[top] : '#777777',
           rank: (p.confidence === 'sourced' ? 0 : 10) + (p.beyond_plan ? 5 : 0) + (p.designations.length ? 0 : 2),
           strength: parkStrength(p, selected, sectors) ?? '',
+          basis: p.basis.includes('plan') ? (p.basis.includes('list') ? 'both' : 'plan') : 'list',
         },
       };
     }),

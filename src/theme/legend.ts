@@ -7,15 +7,28 @@ import type { StringKey } from '../i18n';
 import type { LayerGroupId } from '../domain/ids';
 import { TOP_SECTOR_IDS } from '../domain/ids';
 import { SECTOR_COLORS } from './sectors';
-import { BROAD_DOT_OPACITY, CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
+import { BASIS_RING, BROAD_DOT_OPACITY, CLUSTER_COLORS, COLORS, DISTRICT_BAND_ALPHA, DISTRICT_BAND_PX, LAYOUT_STYLES, withAlpha } from './map-colors';
 import { SITE_CLUSTER_STEPS, SITE_CLUSTER_STROKE, SITE_COLORS } from './sites';
 
 export type LegendSwatch =
   /** inset: a dashed line of this colour just inside the outline (a zone drawn inside another's outline) */
   | { kind: 'fill'; color: string; opacity: number; outline?: string; dashedOutline?: true; inset?: string }
   | { kind: 'line'; color: string; width: number; dashed?: boolean; dotted?: true }
-  /** r: the dot's radius in px (default 4); opacity: the dot's (default 1); strokeWidth: default 1.5 */
-  | { kind: 'circle'; color: string; stroke: string; halo?: boolean; hollow?: boolean; r?: number; opacity?: number; strokeWidth?: number };
+  /**
+   * r: the dot's radius in px (default 4); opacity: the dot's (default 1); strokeWidth: default 1.5;
+   * ring: the width of a dark ring just outside the dot (a park's basis, see BASIS_RING)
+   */
+  | {
+      kind: 'circle';
+      color: string;
+      stroke: string;
+      halo?: boolean;
+      hollow?: boolean;
+      r?: number;
+      opacity?: number;
+      strokeWidth?: number;
+      ring?: number;
+    };
 
 /** When an entry applies: while a sector filter is on, while sites are imported, while a point is chosen. */
 export type LegendCondition = 'filtered' | 'sites' | 'point';
@@ -53,6 +66,48 @@ const clusterLine = (layout: keyof typeof LAYOUT_STYLES): LegendSwatch => {
 const districtBand = (color: string): LegendSwatch => ({ kind: 'line', color: withAlpha(color, DISTRICT_BAND_ALPHA), width: DISTRICT_BAND_PX });
 
 const GREY = '#888888';
+
+/**
+ * Why a park is on the map (its basis, src/domain/ids.ts BASES): a dark ring outside the dot when
+ * the plan names it, thin for the plan alone and thick when it is on the official list too; no ring
+ * for a park of the official list alone. The map's `parks-basis` layer draws the same rings.
+ */
+export const BASIS_LEGEND: LegendItem[] = [
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', ring: BASIS_RING.plan },
+    label: { zh: '细外圈：规划点名', en: 'Thin outer ring: named by the plan' },
+  },
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', ring: BASIS_RING.both },
+    label: { zh: '粗外圈：规划点名且列入特色园区名单', en: 'Thick outer ring: named by the plan and on the official list' },
+  },
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff' },
+    label: { zh: '无外圈：仅列入特色园区名单', en: 'No ring: on the official list only' },
+  },
+];
+
+/** A park's dot while a sector filter is on: its size is the strength of its link to the selection. */
+export const STRENGTH_LEGEND: LegendItem[] = [
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 6 },
+    label: { zh: '选定产业时，大点：规划点名或列入名单', en: 'With a sector selected, large dot: named by the plan or on the official list' },
+    when: 'filtered',
+  },
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 4 },
+    label: { zh: '选定产业时，中点：位于该产业的集群布局内', en: 'With a sector selected, medium dot: inside the sector’s cluster layout' },
+    when: 'filtered',
+  },
+  {
+    swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 2.5, opacity: BROAD_DOT_OPACITY },
+    label: {
+      zh: '选定产业时，小而淡的点：仅位于宽泛区域内（极、带、轴、整区）',
+      en: 'With a sector selected, small faint dot: only inside a broad area (pole, belt, axis, whole districts)',
+    },
+    when: 'filtered',
+  },
+];
 
 /** The layer panel's groups, in its order, with their legends (the map's registry adds their layers). */
 export const LEGEND_GROUPS: LegendGroup[] = [
@@ -184,21 +239,8 @@ export const LEGEND_GROUPS: LegendGroup[] = [
         label: { zh: '园区轮廓，按所述面积（放大后显示）', en: 'Park outline from its stated area (shown zoomed in)' },
         schematic: true,
       },
-      {
-        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 6 },
-        label: { zh: '大点：规划点名或列入名单', en: 'Large dot: named by the plan or on the official list' },
-        when: 'filtered',
-      },
-      {
-        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 4 },
-        label: { zh: '中点：位于该产业的集群布局内', en: 'Medium dot: inside the sector’s cluster layout' },
-        when: 'filtered',
-      },
-      {
-        swatch: { kind: 'circle', color: GREY, stroke: '#ffffff', r: 2.5, opacity: BROAD_DOT_OPACITY },
-        label: { zh: '小而淡的点：仅位于宽泛区域内（极、带、轴、整区）', en: 'Small faint dot: only inside a broad area (pole, belt, axis, whole districts)' },
-        when: 'filtered',
-      },
+      ...BASIS_LEGEND,
+      ...STRENGTH_LEGEND,
     ],
   },
 ];

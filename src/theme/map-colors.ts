@@ -61,3 +61,9 @@ export const DISTRICT_BAND_ALPHA = 0.4;
 
 /** The dot of a park linked to the selected sectors only through a broad area. */
 export const BROAD_DOT_OPACITY = 0.55;
+
+/**
+ * A park's basis as a dark ring just outside its dot (line widths, px): thin when the plan names
+ * it, thick when it is on the official list too, none for the official list alone.
+ */
+export const BASIS_RING = { plan: 1.25, both: 2.75, color: '#1f2328', gap: 3.5 } as const;

@@ -26,6 +26,13 @@ const ZONES: ZoneFeature[] = JSON.parse(readFileSync(join(here, '../../public/ge
 const PARKS: { geometry: { coordinates: LngLat }; properties: { id: string; position: { radius_m: number } } }[] = JSON.parse(
   readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8'),
 ).features;
+/** Why each park is on the map, from the built file: named by the plan, on the official list, or both. */
+const PARK_BASIS = new Map(
+  (JSON.parse(readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8')).features as { properties: { id: string; basis: string[] } }[]).map((f) => [
+    f.properties.id,
+    f.properties.basis,
+  ]),
+);
 const PARK_RADIUS = new Map(PARKS.map((p) => [p.properties.id, { at: p.geometry.coordinates, radius_m: p.properties.position.radius_m }]));
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
@@ -143,34 +150,76 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
     assert.ok((await rendered(s.page, 'biomed-line')).includes('biomed-x-districts'));
     const n = await pixelsOf(s.page, ['biomed-fill', 'biomed-line'], 'biomed-x-districts');
     assert.ok(n > 500, `biomed-x-districts draws ${n} px`);
-    // and the legend over the map says what the band is; the schematic entries carry the mark
-    await s.page.locator('[data-testid="map-legend"]').getByRole('button', { name: '图例' }).click();
+    // and the legend over the map (open at first on a wide screen) says what the band is; the schematic entries carry the mark
     const legend = s.page.locator('[data-testid="map-legend"] [data-group="biomed"] .legend-items');
     assert.match(await legend.innerText(), /X个支持区/);
     assert.ok((await legend.locator('[data-schematic="true"] .schematic-mark').count()) >= 1);
   });
 
-  test('the legend is on the first screen, folds, and marks every schematic layer 示意, 两极 included', { timeout: 180_000 }, async () => {
+  test(
+    'one legend, on the first screen: the switches, every schematic layer marked 示意, strength, halo, basis, imported sites; it folds',
+    { timeout: 180_000 },
+    async () => {
+      await gotoReady(s);
+      assert.equal(await s.page.locator('.layer-panel, [data-testid="map-legend"]').count(), 1, 'one legend on the page');
+      const legend = s.page.locator('[data-testid="map-legend"]');
+      const toggle = legend.getByRole('button', { name: '图例' });
+      // open over the map at first on a wide screen, all of its box on the first screen
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      const box = (await legend.boundingBox())!;
+      const map = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+      assert.ok(
+        box.y >= map.y && box.y + box.height <= Math.min(900, map.y + map.height) && box.x >= map.x && box.x + box.width <= map.x + map.width,
+        JSON.stringify({ box, map }),
+      );
+      for (const g of ['poles', 'serviceBelt', 'hBelt', 'ic', 'biomed', 'ai', 'digital']) {
+        const marks = await legend.locator(`[data-group="${g}"] .legend-items .schematic-mark`).allInnerTexts();
+        assert.ok(marks.length > 0 && marks.every((m) => m === '示意'), `${g}: ${JSON.stringify(marks)}`);
+      }
+      // the parks: the halo is the stated radius, the rings say why a park is there, the dot sizes the strength, and imported sites' colour
+      const parks = await legend.locator('[data-group="parks"] .legend-items').innerText();
+      for (const want of [
+        /光晕为资料所述的误差半径/,
+        /细外圈：规划点名/,
+        /粗外圈：规划点名且列入特色园区名单/,
+        /无外圈：仅列入特色园区名单/,
+        /选定产业时，大点/,
+        /小而淡的点/,
+      ])
+        assert.match(parks, want);
+      assert.match(await legend.locator('[data-group="overlays"]').innerText(), /导入的点位（每个文件一种颜色）/);
+      // every switch shows its state; a group switched off keeps its switch, unticked, and loses its entries
+      assert.equal(await legend.locator('li[data-group] > label > input[type="checkbox"]:checked').count(), 10);
+      await onlyGroups(s.page, ['districts', 'parks']);
+      assert.equal(await legend.locator('[data-group="poles"] input[type="checkbox"]').isChecked(), false);
+      assert.equal(await legend.locator('[data-group="poles"] .legend-items').count(), 0);
+      // it folds to its title and opens again
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await legend.locator('.legend-items:visible').count(), 0);
+      await toggle.click();
+      assert.ok((await legend.locator('[data-group="parks"] .legend-items li').count()) > 0);
+    },
+  );
+
+  test('the map draws the basis ring around the parks the plan names, and none around a park of the list alone', { timeout: 180_000 }, async () => {
     await gotoReady(s);
-    const legend = s.page.locator('[data-testid="map-legend"]');
-    const toggle = legend.getByRole('button', { name: '图例' });
-    // folded over the map at first (the map stays free), its title on the first screen
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    await toggle.click();
-    const box = (await legend.boundingBox())!;
-    assert.ok(box.y >= 0 && box.y + box.height <= 900 && box.x >= 0 && box.x + box.width <= 1400, JSON.stringify(box));
-    for (const g of ['poles', 'serviceBelt', 'hBelt', 'ic', 'biomed', 'ai', 'digital']) {
-      const marks = await legend.locator(`[data-group="${g}"] .legend-items .schematic-mark`).allInnerTexts();
-      assert.ok(marks.length > 0 && marks.every((m) => m === '示意'), `${g}: ${JSON.stringify(marks)}`);
-    }
-    // a group switched off leaves the legend; the legend folds to its title and opens again
-    await onlyGroups(s.page, ['districts', 'parks']);
-    assert.equal(await legend.locator('[data-group="poles"]').count(), 0);
-    await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    assert.equal(await legend.locator('.legend-items').count(), 0);
-    await toggle.click();
-    assert.ok((await legend.locator('[data-group="parks"] .legend-items li').count()) > 0);
+    const ringed = await rendered(s.page, 'parks-basis');
+    const dots = await rendered(s.page, 'parks-circle');
+    assert.ok(ringed.length >= 10, `${ringed.length} rings`);
+    assert.ok(
+      ringed.every((id) => PARK_BASIS.get(id)?.includes('plan')),
+      JSON.stringify(ringed),
+    );
+    const listOnly = dots.filter((id) => !PARK_BASIS.get(id)?.includes('plan'));
+    assert.ok(listOnly.length > 0, 'a park of the list alone is in view');
+    assert.deepEqual(
+      listOnly.filter((id) => ringed.includes(id)),
+      [],
+    );
+    // thick for both, thin for the plan alone
+    const widths = await s.page.evaluate(() => (window as unknown as MapWindow).__map.getPaintProperty('parks-basis', 'circle-stroke-width'));
+    assert.deepEqual(widths, ['match', ['get', 'basis'], 'both', 2.75, 1.25]);
   });
 
   test('inside the 临港 pole a click lists every zone there, smallest first; a choice opens its card and is highlighted', { timeout: 240_000 }, async () => {
@@ -262,6 +311,27 @@ describe('the chooser and the legend on a phone (390×844)', () => {
   });
   after(async () => {
     await s?.close();
+  });
+
+  test('the one legend is folded to its title on the first screen, and opens over the map', { timeout: 180_000 }, async () => {
+    await gotoReady(s);
+    const legend = s.page.locator('[data-testid="map-legend"]');
+    const toggle = legend.getByRole('button', { name: '图例' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    const title = (await toggle.boundingBox())!;
+    assert.ok(title.y >= 0 && title.y + title.height <= 844 && title.x >= 0 && title.x + title.width <= 390, JSON.stringify(title));
+    await toggle.click();
+    const box = (await legend.boundingBox())!;
+    const map = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    assert.ok(
+      box.y >= map.y - 1 && box.y + box.height <= Math.min(844, map.y + map.height) + 1 && box.x >= 0 && box.x + box.width <= 390,
+      JSON.stringify({ box, map }),
+    );
+    assert.ok((await legend.locator('[data-group="parks"] .legend-items li').count()) >= 15);
+    assert.ok((await legend.locator('.schematic-mark').count()) >= 8);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(s.errors, []);
   });
 
   test('stacked zones open the chooser as a sheet at the foot of the map; a tap on a row opens the card', { timeout: 240_000 }, async () => {

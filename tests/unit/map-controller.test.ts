@@ -162,6 +162,7 @@ describe('data and style by registry id', () => {
       ['footprints-fill', 'none'],
       ['footprints-line', 'none'],
       ['parks-halo', 'none'],
+      ['parks-basis', 'none'],
       ['parks-circle', 'none'],
       ['parks-selected', 'none'],
       ['parks-label', 'none'],

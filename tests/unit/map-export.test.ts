@@ -257,7 +257,9 @@ describe('exportContent', () => {
       ).toBe(true);
     // a whole-district layout is not schematic: its band is not marked
     expect(group(zh, '生物医药“1+5+X”').find((l) => l.startsWith('X个支持区'))).not.toMatch(/（示意）$/);
-    expect(group(zh, '园区').some((l) => l.startsWith('大点'))).toBe(false);
+    expect(group(zh, '园区').some((l) => l.includes('大点'))).toBe(false);
+    // the basis rings are always explained (the map always draws them)
+    expect(group(zh, '园区').filter((l) => /外圈/.test(l))).toEqual(['细外圈：规划点名', '粗外圈：规划点名且列入特色园区名单', '无外圈：仅列入特色园区名单']);
     expect(zh.groups.some((g) => g.label === '查找与导入')).toBe(false);
     // a sector filter and a chosen point bring their entries
     store.getState().toggleSector('ic');
@@ -265,7 +267,11 @@ describe('exportContent', () => {
     const on = exportContent(store.getState(), { ...text, lang: 'en' }, map);
     expect(on.groups.find((g) => g.label === 'Two poles')?.items[0]?.label).toBe('Zhangjiang and Lingang poles (schematic)');
     expect(
-      on.groups.at(-2)!.items.filter((i) => i.label.endsWith('dot: named by the plan or on the official list') || i.label.startsWith('Small faint dot')),
+      on.groups
+        .at(-2)!
+        .items.filter(
+          (i) => i.label.endsWith('large dot: named by the plan or on the official list') || i.label.startsWith('With a sector selected, small faint dot'),
+        ),
     ).toHaveLength(2);
     expect(on.groups.at(-1)).toEqual({
       label: 'Find and imports',

@@ -223,7 +223,15 @@ describe('the layer registry', () => {
   });
 
   it('group lists are derived from the table', () => {
-    expect(layersOfGroup('parks')).toEqual(['footprints-fill', 'footprints-line', 'parks-halo', 'parks-circle', 'parks-selected', 'parks-label']);
+    expect(layersOfGroup('parks')).toEqual([
+      'footprints-fill',
+      'footprints-line',
+      'parks-halo',
+      'parks-basis',
+      'parks-circle',
+      'parks-selected',
+      'parks-label',
+    ]);
     expect(layersOfGroup('poles')).toEqual(['poles-fill', 'poles-line', 'zones-label']);
     expect(layersOfGroup('sites')).toEqual(['user-sites-cluster', 'user-sites-count', 'user-sites-point', 'user-sites-selected']);
     for (const g of LAYER_GROUPS) expect(g.layers, g.id).toEqual(layersOfGroup(g.id));

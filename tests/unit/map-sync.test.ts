@@ -34,7 +34,7 @@ const derivedZones = () => store.getState().derived!.zones;
 /** the base sync, as MapView starts it (with its own parks cache) */
 const syncMapWithStore = (port: FakeMapController, st: AppStore = store) => syncBase(port, st, parksSource());
 
-const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
+const PARK_LAYERS = ['parks-halo', 'parks-basis', 'parks-circle', 'parks-label'] as const;
 const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
 const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line', 'fintech-line'] as const;
 const ESTIMATED = ['!=', ['get', 'confidence'], 'sourced'];
@@ -83,6 +83,11 @@ describe('syncMapWithStore: data', () => {
     // no filter yet: every park, the halo only around estimated locations, zones in their default look
     expect(shownParks()).toBeNull();
     expect(fake.filterOf('parks-halo')).toEqual(ESTIMATED);
+    // the basis ring around the parks the plan names only (alone or with the official list)
+    expect(fake.filterOf('parks-basis')).toEqual(['!=', ['get', 'basis'], 'list']);
+    const basis = new Map(data.get('parks')!.features.map((f) => [f.properties!.id as string, f.properties!.basis as string]));
+    expect(basis.get('caohejing')).toBeDefined();
+    expect([...basis.values()].sort().filter((b, i, a) => a.indexOf(b) === i)).toEqual(['both', 'list', 'plan']);
     expect(shownZones()).toBeNull();
     expect(fake.paintOf('poles-fill', 'fill-opacity')).toBe(0.16);
     expect(fake.paintOf('poles-line', 'line-opacity')).toBe(0.9);

@@ -36,7 +36,7 @@ export function Caption({ chapter, n, total, lang, big = true }: { chapter: Brie
         </div>
       )}
       <p className="briefing-clauses">
-        {t(lang, 'briefingClauses')}: {chapter.clauses.join('、')}
+        {t(lang, 'briefingClauses')}: <span lang="zh">{chapter.clauses.join('、')}</span>
       </p>
     </section>
   );

@@ -33,11 +33,11 @@ export function BriefingLegend({ print = false }: { print?: boolean }) {
       data-testid={print ? 'briefing-legend-print' : 'briefing-legend'}
     >
       <h2 id={print ? undefined : 'briefing-legend-h'}>{t(lang, 'briefingLegendTitle')}</h2>
-      {highlighted && <LegendItems items={HIGHLIGHTED} />}
+      {highlighted && <LegendItems items={HIGHLIGHTED} lang={lang} now={now} />}
       {LEGEND_GROUPS.filter((g) => layers[g.id] && applicableItems(g.legend, now).length > 0).map((g) => (
         <div key={g.id} className="briefing-legend-group" data-group={g.id}>
           <h3>{t(lang, g.label)}</h3>
-          <LegendItems items={g.legend} />
+          <LegendItems items={g.legend} lang={lang} now={now} />
         </div>
       ))}
     </section>

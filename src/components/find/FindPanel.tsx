@@ -157,7 +157,10 @@ export function SearchBox() {
               <span className="find-kind">{t(lang, `kind_${h.entry.kind}`)}</span>
               <span className="opt-name">
                 {name(h.entry)}
-                <span className="find-kind-alt"> · {other(h.entry)}</span>
+                <span className="find-kind-alt" lang={lang === 'zh' ? 'en' : 'zh'}>
+                  {' '}
+                  · {other(h.entry)}
+                </span>
               </span>
             </li>
           ))}

@@ -16,6 +16,7 @@ import type { EncodingReport, TextEncodingId } from '../../io/decode';
 import { siteColor } from '../../theme/sites';
 import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import type { Lang } from '../../domain/types';
+import { useDistrictName } from '../names';
 import './import-views.css';
 
 /** Sites listed per imported file (the rest are on the map and in the export). */
@@ -226,6 +227,7 @@ function ImportReport({ lang }: { lang: Lang }) {
 
 function ImportedSets({ lang }: { lang: Lang }) {
   const store = useStoreApi();
+  const district = useDistrictName();
   const sets = useAppStore((s) => s.siteSets);
   const remove = useAppStore((s) => s.removeSiteSet);
   const select = useAppStore((s) => s.selectSite);
@@ -276,8 +278,10 @@ function ImportedSets({ lang }: { lang: Lang }) {
                         requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
                       }}
                     >
-                      <span className="site-name">{set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed')}</span>
-                      <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? ti(lang, 'sitesOutside') : set.districtNames[d]}</span>
+                      <span className="site-name" data-name={(set.names[i] ?? set.ids[i]) ? '' : undefined}>
+                        {set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed')}
+                      </span>
+                      <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? ti(lang, 'sitesOutside') : district(set.districtNames[d])}</span>
                     </button>
                   </li>
                 );

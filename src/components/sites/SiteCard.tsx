@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { ti } from '../../i18n/sites-import';
 import './site-card.css';
+import { useDistrictName } from '../names';
 import { useAppStore } from '../../state/store';
 import { SectorReasons } from '../ParkCard';
 import type { Crs } from '../../geo/crs';
@@ -11,6 +12,7 @@ const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84
 /** The card of the imported site picked on the map or in the list: where it is and why each sector. */
 export function SiteCard() {
   const lang = useAppStore((s) => s.lang);
+  const district = useDistrictName();
   const derived = useAppStore((s) => s.derived);
   const ref = useAppStore((s) => s.selectedSite);
   const set = useAppStore((s) => (s.selectedSite ? s.siteSets.find((x) => x.id === s.selectedSite!.set) : undefined));
@@ -43,7 +45,7 @@ export function SiteCard() {
       <dl>
         <dt>{t(lang, 'district')}</dt>
         <dd className={d < 0 ? 'outside' : undefined} data-outside={d < 0 || undefined}>
-          {d < 0 ? ti(lang, 'sitesOutside') : (set.districtNames[d] ?? t(lang, 'none'))}
+          {d < 0 ? ti(lang, 'sitesOutside') : set.districtNames[d] ? district(set.districtNames[d]) : t(lang, 'none')}
         </dd>
         <dt>{t(lang, 'zones')}</dt>
         <dd>{combo.zones.length === 0 ? ti(lang, 'sitesNoZone') : combo.zones.map(zoneName).join('、')}</dd>

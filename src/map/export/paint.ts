@@ -1,6 +1,7 @@
 /** Draws an export layout (layout.ts) on a 2D canvas: a thin loop, no decisions. */
 import type { LegendSwatch } from '../layers';
 import type { ExportLayout } from './layout';
+import { BASIS_RING } from '../../theme/map-colors';
 
 function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y: number): void {
   ctx.save();
@@ -49,6 +50,14 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: LegendSwatch, x: number, y
     ctx.lineWidth = s.strokeWidth ?? 1.5;
     ctx.stroke();
     ctx.globalAlpha = 1;
+    if (s.ring) {
+      // the basis ring just outside the dot (as the map's parks-basis layer draws it)
+      ctx.beginPath();
+      ctx.arc(x + 11, y + 7, (s.r ?? 5) + 2 + s.ring / 2, 0, Math.PI * 2);
+      ctx.strokeStyle = BASIS_RING.color;
+      ctx.lineWidth = s.ring;
+      ctx.stroke();
+    }
   }
   ctx.restore();
 }

@@ -1,11 +1,11 @@
 /**
- * The parks: halo of uncertainty (the radius the data states, to scale), dot (sized by link
- * strength while a sector filter is on), selection ring and label; schematic footprints; their
+ * The parks: halo of uncertainty (the radius the data states, to scale), basis ring, dot (sized by
+ * link strength while a sector filter is on), selection ring and label; schematic footprints; their
  * filters.
  */
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
-import { BROAD_DOT_OPACITY, COLORS } from '../../theme/map-colors';
+import { BASIS_RING, BROAD_DOT_OPACITY, COLORS } from '../../theme/map-colors';
 import { FONT, nameField } from './style-bits';
 import type { LayerBody } from './types';
 
@@ -83,6 +83,25 @@ export const parksCircle: LayerBody = {
   },
 };
 
+/** the parks the plan names (alone or with the official list): those that carry a basis ring */
+const namedByPlan: ExpressionSpecification = ['!=', ['get', 'basis'], 'list'];
+
+/**
+ * The park's basis: a dark ring just outside the dot, thin when the plan names it, thick when it
+ * is on the official list too; none for the official list alone (theme/legend.ts BASIS_LEGEND).
+ */
+export const parksBasis: LayerBody = {
+  type: 'circle',
+  filter: namedByPlan,
+  paint: {
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-radius': dotRadius(4.5, 8, BASIS_RING.gap),
+    'circle-stroke-color': BASIS_RING.color,
+    'circle-stroke-opacity': ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 0.85],
+    'circle-stroke-width': ['match', ['get', 'basis'], 'both', BASIS_RING.both, BASIS_RING.plan],
+  },
+};
+
 export const parksSelected: LayerBody = {
   type: 'circle',
   filter: noPark,
@@ -112,9 +131,14 @@ export const parksLabel = (lang: Lang): LayerBody => ({
 });
 
 /** The filters that show only these parks (null: all of them), per park layer (null: no filter). */
-export function parkFilters(ids: readonly string[] | null): Record<'parks-halo' | 'parks-circle' | 'parks-label', FilterSpecification | null> {
+export function parkFilters(ids: readonly string[] | null): Record<'parks-halo' | 'parks-basis' | 'parks-circle' | 'parks-label', FilterSpecification | null> {
   const only: ExpressionSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;
-  return { 'parks-halo': only ? ['all', estimated, only] : estimated, 'parks-circle': only, 'parks-label': only };
+  return {
+    'parks-halo': only ? ['all', estimated, only] : estimated,
+    'parks-basis': only ? ['all', namedByPlan, only] : namedByPlan,
+    'parks-circle': only,
+    'parks-label': only,
+  };
 }
 
 /** The ring's filter for the selected park (none: an id no park has). */

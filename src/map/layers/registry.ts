@@ -128,6 +128,7 @@ export const LAYERS = [
   layer('ai-label', 'zone-labels', 'ai', clusterLabels.ai, { label: true }),
   layer('digital-label', 'zone-labels', 'digital', clusterLabels.digital, { label: true }),
   layer('parks-halo', 'parks', 'parks', parks.parksHalo),
+  layer('parks-basis', 'parks', 'parks', parks.parksBasis),
   layer('parks-circle', 'parks', 'parks', parks.parksCircle, { click: 3 }),
   layer('parks-selected', 'parks', 'parks', parks.parksSelected),
   layer('parks-label', 'parks', 'parks', parks.parksLabel, { label: true }),
