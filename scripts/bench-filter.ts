@@ -92,7 +92,7 @@ async function toggle(page: Page, selector: string): Promise<{ sync: number; inM
         const sync = performance.now() - t0;
         const touched = [...w.__probe!.touched].sort();
         const inMap = w.__probe!.inMap;
-        const timer = setTimeout(() => reject(new Error(`no idle after ${selector}`)), 15_000);
+        const timer = setTimeout(() => reject(new Error(`no idle after ${selector}`)), 60_000);
         w.__map.once('idle', () => {
           clearTimeout(timer);
           resolve({ sync, inMap, touched });
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   try {
     const p = s.page;
     await p.goto(base);
-    await p.locator(READY).waitFor({ timeout: 60_000 });
+    await p.locator(READY).waitFor({ timeout: 120_000 });
     await p.evaluate(
       () =>
         new Promise<void>((r) => {
