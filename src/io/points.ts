@@ -127,10 +127,17 @@ function fmtCoord(v: number): string {
   return s;
 }
 
-/** A value quoted for a message, cut at 40 characters. */
+/**
+ * Characters JSON.stringify leaves as they are that would act on the message around them: C1
+ * controls, the directional marks, embeddings, overrides and isolates (U+202E inside a quoted
+ * value would show the rest of the message backwards), the line and paragraph separators.
+ */
+const UNQUOTABLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value quoted for a message, cut at 40 characters; controls and direction characters are shown as `\uXXXX`. */
 export function quoteValue(s: string): string {
   const t = s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  return JSON.stringify(t);
+  return JSON.stringify(t).replace(UNQUOTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function fmtInt(n: number): string {

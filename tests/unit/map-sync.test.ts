@@ -422,3 +422,44 @@ describe('map handlers', () => {
     stop();
   });
 });
+
+describe('syncMapWithStore: a filter change touches only what changed', () => {
+  /** the layers and sources the calls since the last clearLog touched */
+  const touched = () =>
+    [...new Set(fake.log.filter((c) => ['setData', 'setFilter', 'setPaint'].includes(c.method)).map((c) => `${c.method} ${String(c.args[0])}`))].sort();
+
+  it('a sector: the parks (data, filters) and the zone layers; again off: the same', () => {
+    store.getState().setGeo(geo);
+    const stop = syncMapWithStore(fake);
+    fake.clearLog();
+    store.getState().toggleSector('ic');
+    const on = touched();
+    expect(on.filter((t) => t.startsWith('setData'))).toEqual(['setData parks']);
+    expect(on.filter((t) => t.startsWith('setFilter'))).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    // the zone layers' emphasis changes: each once, nothing else
+    expect(on.filter((t) => t.startsWith('setPaint')).length).toBe(ZONE_FILLS.length + ZONE_LINES.length);
+    expect(fake.log.length).toBe(1 + 3 + ZONE_FILLS.length + ZONE_LINES.length);
+    stop();
+  });
+
+  it('a district: only the three park layers (the zones keep their emphasis, the parks their colours)', () => {
+    store.getState().setGeo(geo);
+    store.getState().toggleSector('ic');
+    const stop = syncMapWithStore(fake);
+    fake.clearLog();
+    store.getState().toggleDistrict('浦东新区');
+    expect(touched()).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    expect(fake.log.length).toBe(3);
+    stop();
+  });
+
+  it('the strength (broad links) with a sector: only the three park layers', () => {
+    store.getState().setGeo(geo);
+    store.getState().toggleSector('ic');
+    const stop = syncMapWithStore(fake);
+    fake.clearLog();
+    store.getState().setIncludeBroad(true);
+    expect(touched()).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    stop();
+  });
+});

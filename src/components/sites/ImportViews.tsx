@@ -33,6 +33,27 @@ export default function ImportReportAndSets({ lang }: { lang: Lang }) {
   );
 }
 
+/** Marks where a name goes in a text; a file name cannot hold it (NUL). */
+const NAME_MARK = '\u0000';
+
+/**
+ * A text with a user's name in it (a file's), the name isolated in a <bdi> so that direction
+ * characters in it (a file named with U+202E) cannot reorder the text around it.
+ */
+function WithName({ name, text }: { name: string; text: (name: string) => string }) {
+  const parts = text(NAME_MARK).split(NAME_MARK);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 && <bdi>{name}</bdi>}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function where(lang: Lang, e: { line: number | null; index: number | null }): string {
   if (e.line !== null) return ti(lang, 'sitesLine', { n: e.line });
   if (e.index !== null) return ti(lang, 'sitesFeature', { n: e.index });
@@ -142,13 +163,15 @@ function ImportReport({ lang }: { lang: Lang }) {
     case 'linking':
       return (
         <p className="sites-status" role="status" data-phase="linking">
-          {ti(lang, 'sitesLinking', { file: st.fileName })}
+          <WithName name={st.fileName} text={(file) => ti(lang, 'sitesLinking', { file })} />
         </p>
       );
     case 'failed':
       return (
         <div className="sites-status failed" role="alert" data-phase="failed">
-          <strong>{ti(lang, 'sitesFailed', { file: st.fileName })}</strong>
+          <strong>
+            <WithName name={st.fileName} text={(file) => ti(lang, 'sitesFailed', { file })} />
+          </strong>
           <RestartNote lang={lang} />
           {st.message !== null ? <p className="fatal">{st.message}</p> : <p>{ti(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>}
           {st.result && <SwapOffer lang={lang} n={st.result.fixSwapped ? 0 : st.result.swappable} />}
@@ -168,10 +191,14 @@ function ImportReport({ lang }: { lang: Lang }) {
           <RestartNote lang={lang} />
           {st.duplicateOf !== null && (
             <p className="sites-duplicate" data-testid="sites-duplicate">
-              {ti(lang, 'sitesDuplicate', { twin: st.duplicateOf })}
+              <WithName name={st.duplicateOf} text={(twin) => ti(lang, 'sitesDuplicate', { twin })} />
             </p>
           )}
-          {r.errorCount > 0 && <strong>{ti(lang, 'sitesReview', { file: st.fileName, good: r.set.count, bad: r.errorCount })}</strong>}
+          {r.errorCount > 0 && (
+            <strong>
+              <WithName name={st.fileName} text={(file) => ti(lang, 'sitesReview', { file, good: r.set.count, bad: r.errorCount })} />
+            </strong>
+          )}
           {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside })}</span>}
           <SwapOffer lang={lang} n={r.fixSwapped ? 0 : r.swappable} />
           <ErrorList lang={lang} status={st} />
@@ -200,7 +227,7 @@ function ImportReport({ lang }: { lang: Lang }) {
           data-outside={r.set.outside}
           data-link-ms={Math.round(r.ms)}
         >
-          {ti(lang, 'sitesDone', { file: st.fileName, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })}
+          <WithName name={st.fileName} text={(file) => ti(lang, 'sitesDone', { file, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })} />
           {st.skipped > 0 && ti(lang, 'sitesDoneSkipped', { n: st.skipped })}
           {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}{' '}
           <button type="button" className="link" onClick={dismiss}>
@@ -241,7 +268,7 @@ function ImportedSets({ lang }: { lang: Lang }) {
           <li key={set.id} data-set={set.id} data-count={set.count} data-outside={set.outside}>
             <div className="set-head">
               <span className="set-swatch" style={{ background: siteColor(k) }} aria-hidden="true" />
-              <span className="set-name" title={set.fileName}>
+              <span className="set-name" title={set.fileName} dir="auto">
                 {set.fileName}
               </span>
               <span className="set-count">
@@ -278,7 +305,7 @@ function ImportedSets({ lang }: { lang: Lang }) {
                         requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
                       }}
                     >
-                      <span className="site-name" data-name={(set.names[i] ?? set.ids[i]) ? '' : undefined}>
+                      <span className="site-name" dir="auto" data-name={(set.names[i] ?? set.ids[i]) ? '' : undefined}>
                         {set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed')}
                       </span>
                       <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? ti(lang, 'sitesOutside') : district(set.districtNames[d])}</span>

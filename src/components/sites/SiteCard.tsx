@@ -31,12 +31,13 @@ export function SiteCard() {
   return (
     <article ref={cardRef} className="card site-card" aria-labelledby="site-card-h" data-site-set={set.id} data-site={i}>
       <header>
-        <h2 id="site-card-h" tabIndex={-1}>
+        <h2 id="site-card-h" tabIndex={-1} dir="auto" title={name}>
           {name}
         </h2>
         <p className="alt-name">
           {ti(lang, 'sitesCardKind')}
-          {set.ids[i] && set.names[i] ? ` · ${set.ids[i]}` : ''}
+          {set.ids[i] && set.names[i] ? ' · ' : ''}
+          {set.ids[i] && set.names[i] ? <bdi>{set.ids[i]}</bdi> : null}
         </p>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t(lang, 'close')}>
           ×
@@ -63,7 +64,7 @@ export function SiteCard() {
         </dd>
         <dt>{ti(lang, 'sitesCardSource')}</dt>
         <dd>
-          {set.fileName} · {line >= 0 ? ti(lang, 'sitesLine', { n: line }) : ti(lang, 'sitesFeature', { n: set.rows[i]! })}
+          <bdi>{set.fileName}</bdi> · {line >= 0 ? ti(lang, 'sitesLine', { n: line }) : ti(lang, 'sitesFeature', { n: set.rows[i]! })}
           {CRS_NOTE[set.crs]}
           {set.swapped[i] === 1 && ` · ${ti(lang, 'sitesCardSwapped')}`}
         </dd>

@@ -18,6 +18,15 @@ const LINE_LAYERS = Object.keys(ZONE_LINE_DEFAULT) as ZoneLineLayer[];
 export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeof parksSource>): () => void {
   const unsubs: (() => void)[] = [];
   const on = subscriber(store, unsubs);
+  // what was last sent per layer filter / paint property (as JSON): a filter change touches only
+  // the layers whose value changed (a district leaves the zones' emphasis as it was)
+  const sent = new Map<string, string>();
+  const changed = (key: string, value: unknown): boolean => {
+    const json = JSON.stringify(value) ?? 'null';
+    if (sent.get(key) === json) return false;
+    sent.set(key, json);
+    return true;
+  };
   const setAll = (data: StyleData) => {
     for (const [id, fc] of Object.entries(data) as [keyof StyleData, GeoJSON.FeatureCollection][]) port.setData(id, fc);
   };
@@ -44,10 +53,18 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
       if (!d) return;
       const s = store.getState();
       const filter = parkFilters(anyFilter(filters) ? selectVisibleParks(s).map((p) => p.id) : null);
-      for (const [layer, f] of Object.entries(filter) as [keyof typeof filter, (typeof filter)[keyof typeof filter]][]) port.setFilter(layer, f);
+      for (const [layer, f] of Object.entries(filter) as [keyof typeof filter, (typeof filter)[keyof typeof filter]][]) {
+        if (changed(`${layer} filter`, f)) port.setFilter(layer, f);
+      }
       const zones = selectEmphasisedZones(s);
-      for (const layer of FILL_LAYERS) port.setPaint(layer, 'fill-opacity', emphasis(layer, zones));
-      for (const layer of LINE_LAYERS) port.setPaint(layer, 'line-opacity', emphasis(layer, zones));
+      for (const layer of FILL_LAYERS) {
+        const v = emphasis(layer, zones);
+        if (changed(`${layer} fill-opacity`, v)) port.setPaint(layer, 'fill-opacity', v);
+      }
+      for (const layer of LINE_LAYERS) {
+        const v = emphasis(layer, zones);
+        if (changed(`${layer} line-opacity`, v)) port.setPaint(layer, 'line-opacity', v);
+      }
     },
     sameItems,
   );

@@ -14,10 +14,12 @@ export function wellFormed(s: string): string {
 
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
+/** Direction marks, embeddings, overrides and isolates: a U+202E in a value would show the rest of a notice backwards. */
+const BIDI_CHARS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Text for a notice: raw, but capped (and without control characters). */
+/** Text for a notice: raw, but capped (and without control or text-direction characters). */
 export function noticeText(s: string): string {
-  const clean = wellFormed(s).replace(CONTROL_CHARS, '\uFFFD');
+  const clean = wellFormed(s).replace(CONTROL_CHARS, '\uFFFD').replace(BIDI_CHARS, '\uFFFD');
   const { text, cut } = truncateCodePoints(clean, MAX_NOTICE_VALUE_LENGTH);
   return cut
     ? `${Array.from(text)
