@@ -21,7 +21,7 @@ export function SheetBar({ title, size, onSize, onDone }: { title: string; size:
       >
         <span className="grip" aria-hidden="true" />
         <span className="sheet-title">{title}</span>
-        <span className="visually-hidden-label"> · {t(lang, size === 'peek' ? 'sheetExpand' : 'sheetCollapse')}</span>
+        <span className="sheet-action"> · {t(lang, size === 'peek' ? 'sheetExpand' : 'sheetCollapse')}</span>
       </button>
       <button
         type="button"
