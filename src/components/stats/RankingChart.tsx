@@ -59,14 +59,14 @@ export default function RankingChart({
       y: { label: null, domain: data.map((d) => d.name), padding: 0.2 },
       marks: [
         // the rows: one interactive mark per district, as wide as the chart
-        Plot.barX(data, { y: 'name', x1: 0, x2: max, fill: '#fff', fillOpacity: 0, ariaLabel: 'row' }),
+        Plot.barX(data, { y: 'name', x1: 0, x2: max, fill: '#fff', fillOpacity: 0, className: 'rank-rows' }),
         Plot.barX(data, { y: 'name', x: 'parks', fill: (d: (typeof data)[number]) => (d.on ? '#3f2370' : ACCENT) }),
         Plot.text(data, { y: 'name', x: 'parks', text: (d: (typeof data)[number]) => String(d.parks), dx: 4, textAnchor: 'start', fill: '#1f2328' }),
         Plot.ruleX([0]),
       ],
     });
     // Plot draws one rect per datum, in data order: make the row marks focusable buttons
-    const rows = [...svg.querySelectorAll<SVGRectElement>('g[aria-label="row"] rect')];
+    const rows = [...svg.querySelectorAll<SVGRectElement>('g.rank-rows rect')];
     rows.forEach((rect, i) => {
       const d = data[i];
       if (!d) return;

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { st } from '../../i18n/stats';
 import { useAppStore } from '../../state/store';
+import { STATS_TABS } from '../../state/url/types';
 import type { StatsTab } from '../../state/url/types';
 import { MatrixTable } from './MatrixTable';
 import { ZonesTable } from './ZonesTable';
@@ -14,7 +15,7 @@ import './stats.css';
 const Scorecard = lazy(() => import('./Scorecard'));
 
 /** The tabs this view shows, in order. */
-const TABS: readonly StatsTab[] = ['matrix', 'zones', 'scorecard'];
+const TABS: readonly StatsTab[] = STATS_TABS;
 
 /**
  * The statistics view beside the map (`?view=stats&tab=…`): figures computed from the same data,
