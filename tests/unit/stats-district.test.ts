@@ -128,3 +128,17 @@ describe('district profile', () => {
     expect(s2.getState().statsDistrict).toBeNull();
   });
 });
+
+describe('public/geo/stats.json', () => {
+  it('validates with the schema the build and the app share; a share over 1 is refused, naming where', async () => {
+    const { StatsFileSchema, parseWith, formatDataError } = await import('../../src/loaders/schemas');
+    const file = readGeoJson<{ zones: Record<string, { districts: { share: number }[] }> }>('stats.json');
+    expect(parseWith(StatsFileSchema, 'stats.json', file).ok).toBe(true);
+    expect(Object.keys(file.zones).sort()).toEqual(ZONES.map((z) => z.properties.id).sort());
+    const bad = structuredClone(file);
+    bad.zones['zhangjiang-pole']!.districts[0]!.share = 1.5;
+    const r = parseWith(StatsFileSchema, 'stats.json', bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map(formatDataError).join('\n')).toContain('zones.zhangjiang-pole.districts.0.share');
+  });
+});
