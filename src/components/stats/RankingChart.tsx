@@ -83,6 +83,8 @@ export default function RankingChart({
         onChoose(d.district);
       });
     });
+    // Plot's own <style> element would break the page's style-src policy: stats.css carries its rules
+    svg.querySelector('style')?.remove();
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [ranking, label, current, text, width, height, onChoose]);

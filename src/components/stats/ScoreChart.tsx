@@ -58,6 +58,8 @@ export function ScoreChart({
         Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
       ],
     });
+    // Plot's own <style> element would break the page's style-src policy: stats.css carries its rules
+    svg.querySelector('style')?.remove();
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [points, text, width]);
