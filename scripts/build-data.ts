@@ -15,7 +15,8 @@ import type { BuildOutputs } from './lib/build';
 import { DISTRICTS_SOURCE, buildDistricts } from './lib/districts';
 import { serialiseCollection } from './lib/serialise';
 import { BASEMAP_SOURCE, buildBasemap } from './lib/basemap';
-import { BasemapSchema, FootprintsSchema, parseWith, sectorNodeIndex } from '../src/loaders/schemas';
+import { BasemapSchema, FootprintsSchema, StatsFileSchema, parseWith, sectorNodeIndex } from '../src/loaders/schemas';
+import { buildStatsFile } from './lib/stats-file';
 import { parsePlanClauses } from '../src/loaders/plan-clauses';
 import { buildTargets } from './lib/targets';
 
@@ -58,9 +59,12 @@ try {
   console.error(`data/basemap.json: ${(e as Error).message}`);
   process.exit(1);
 }
+// the statistics view's precomputed figures: zones' district shares and the audit
+const statsFile = buildStatsFile(result.outputs, result.audit!);
 for (const [name, schema, value] of [
   ['public/geo/basemap.geojson', BasemapSchema, basemap],
   ['public/geo/footprints.geojson', FootprintsSchema, result.outputs.footprints],
+  ['public/geo/stats.json', StatsFileSchema, statsFile],
 ] as const) {
   const r = parseWith(schema, name, value);
   if (!r.ok) {
@@ -71,6 +75,7 @@ for (const [name, schema, value] of [
 
 const files = render(result.outputs);
 files.set('basemap.geojson', serialiseCollection(basemap));
+files.set('stats.json', JSON.stringify(statsFile) + '\n');
 // the plan's scorecard (data/targets.json): targets, outturns, statuses
 const scorecard = buildTargets(readJson('targets.json'), {
   nodes: sectorNodeIndex(result.outputs.sectors),
@@ -171,6 +176,7 @@ function makeManifest(
     'footprints.geojson': o.footprints.features.length,
     'basemap.geojson': basemap.features.length,
     'targets.json': targets.targets.length,
+    'stats.json': o.zones.features.length,
   };
   const entries = [...files].map(([name, text]) => ({
     name,

@@ -1,6 +1,7 @@
 /**
  * npm run screenshots: builds the app and captures the README's pictures in headless Chromium
- * (offline guard on), into docs/.
+ * (offline guard on), into docs/. `-- --only <text>` takes only the pictures whose file name has
+ * it; `-- --no-build` uses the dist/ already built.
  */
 import { mkdirSync } from 'node:fs';
 import { build } from 'vite';
@@ -68,16 +69,58 @@ const shots: Shot[] = [
       await page.locator('[data-testid="map-legend"] [data-group="parks"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     },
   },
+  {
+    // the statistics view's district profile: 浦东新区, districts ranked by biomedicine parks
+    file: 'docs/img/stats-district.png',
+    url: '?sector=biomed&view=stats&tab=district&profile=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA',
+    width: 1400,
+    height: 900,
+    act: async (page) => {
+      await page.locator('[data-testid="rank-chart"] svg').waitFor({ timeout: 30000 });
+    },
+  },
+  {
+    // the audit, its first item chosen: the park selected and the map moved there
+    file: 'docs/img/stats-audit-en.png',
+    url: '?lang=en',
+    width: 1400,
+    height: 900,
+    act: async (page) => {
+      await page.getByTestId('stats-toggle').click();
+      await page.locator('#stats-tab-audit').click();
+      await page.locator('[data-testid="audit"] button[data-park]').first().click();
+      await page.waitForTimeout(1500);
+    },
+  },
+  {
+    // the district profile on a phone, scrolled to the ranking
+    file: 'docs/img/phone-stats-district.png',
+    url: '?sector=ai',
+    width: 390,
+    height: 844,
+    act: async (page) => {
+      await page.getByTestId('stats-toggle').click();
+      await page.locator('#stats-tab-district').click();
+      await page.getByTestId('profile-district').selectOption('徐汇区');
+      await page.locator('[data-testid="rank-chart"] svg').waitFor({ timeout: 30000 });
+      await page.locator('[data-testid="rank-chart"]').scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
-/** `npm run screenshots -- docs/img/legend-en.png`: only the pictures named (all when none are). */
-const only = process.argv.slice(2);
-
-await build({ logLevel: 'warn' });
+/**
+ * `npm run screenshots -- docs/img/legend-en.png`: only the pictures named (all when none are);
+ * `--only <part>`: the pictures whose file holds it; `--no-build`: use the dist/ there is.
+ */
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1]! : null;
+const named = args.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
+if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
 mkdirSync('docs', { recursive: true });
 const { server, base } = await startServer();
 try {
-  for (const shot of shots.filter((x) => only.length === 0 || only.includes(x.file))) {
+  for (const shot of shots.filter((x) => (named.length === 0 || named.includes(x.file)) && (only === null || x.file.includes(only)))) {
     const s = await openSession(base, { viewport: { width: shot.width, height: shot.height } });
     try {
       await s.page.goto(base + shot.url);

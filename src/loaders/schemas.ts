@@ -454,6 +454,37 @@ export const TargetsFileSchema = z.object({
 });
 export type TargetsFile = z.infer<typeof TargetsFileSchema>;
 
+// ---------------------------------------------------------------- stats.json
+/** A zone's share of area in one district (computed by the build from the drawn geometry). */
+export const DistrictShareSchema = z.object({
+  /** district name_zh */
+  district: text,
+  /** share of the zone's area in the district, 0–1 */
+  share: z.number().check(z.gte(0), z.lte(1)),
+  km2: z.number().check(z.nonnegative()),
+});
+
+/**
+ * Figures the build computes once for the statistics view: every zone's area and district shares
+ * (so the zones tab does no polygon clipping in the browser) and the consistency audit.
+ */
+export const StatsFileSchema = z.object({
+  version: z.literal(1),
+  /** per zone id: area in km² (null: a line, no area) and its districts, largest share first */
+  zones: z.record(z.string(), z.object({ km2: z.nullable(z.number().check(z.nonnegative())), districts: z.array(DistrictShareSchema) })),
+  /** per district name_zh: its area in km² (geodesic, from districts.geojson) */
+  districts: z.record(z.string(), z.object({ km2: z.number().check(z.positive()) })),
+  audit: z.object({
+    /** parks inside no zone at all */
+    parksOutsideZones: z.array(text),
+    /** explicit designations whose sector no containing zone carries */
+    unsupported: z.array(z.object({ park: text, sector: text, node: text, clause: text })),
+    /** areal zones that contain no park */
+    zonesWithoutParks: z.array(text),
+  }),
+});
+export type StatsFile = z.infer<typeof StatsFileSchema>;
+
 // ---------------------------------------------------------------- manifest.json
 export const ManifestSchema = z.object({
   version: z.literal(1),

@@ -27,7 +27,7 @@ function setup(exportFigure: MapActions['exportFigure']) {
   const store = createAppStore();
   store.getState().setBriefing(BRIEFING);
   store.getState().startBriefing('audience', 3);
-  const actions: MapActions = { exportImage: vi.fn(), exportFigure, jumpTo: vi.fn(), fitBounds: vi.fn() };
+  const actions: MapActions = { exportImage: vi.fn(), exportFigure, jumpTo: vi.fn(), fitBounds: vi.fn(), viewArea: () => null };
   render(
     <StoreContext.Provider value={store}>
       <MapActionsContext.Provider value={actions}>

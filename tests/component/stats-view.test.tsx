@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The statistics view: opened from its launcher (loaded on first use), the matrix as a table whose cells set the filters. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { StatsHost, StatsLauncher } from '../../src/components/stats/StatsHost';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
@@ -126,6 +126,7 @@ describe('statistics view', () => {
 
   it('the zones table: sortable headers with aria-sort, schematic areas marked, choosing a zone selects it', async () => {
     const store = real.store();
+    await store.getState().loadStatsFigures('/', diskFetcher());
     store.getState().openStats('zones');
     renderWith(store);
     const table = await screen.findByTestId('zones', {}, { timeout: 15_000 });
@@ -142,5 +143,119 @@ describe('statistics view', () => {
     expect(table.querySelector(`tr[data-zone="${axis.properties.id}"]`)!.textContent).toContain('线，无面积');
     fireEvent.click(within(row as HTMLElement).getByRole('button'));
     expect(store.getState().selectedZoneId).toBe('zhangjiang-pole');
+  });
+
+  it('the district profile: from a matrix column header; its zones, sectors by strength, parks; the ranking follows the sector and its bars are focusable and choose a district', async () => {
+    const store = real.store();
+    const fetcher = diskFetcher();
+    await store.getState().loadStatsFigures('/', fetcher);
+    expect(fetcher.requested).toEqual(['/geo/stats.json']);
+    store.getState().openStats();
+    renderWith(store);
+    const table = await screen.findByRole('table', { name: '各产业在各区的园区数' });
+    fireEvent.click(table.querySelector('button[data-profile="徐汇区"]')!);
+    expect(store.getState().statsTab).toBe('district');
+    const profile = await screen.findByTestId('district-profile');
+    expect(profile.getAttribute('data-district')).toBe('徐汇区');
+    expect((screen.getByTestId('profile-district') as HTMLSelectElement).value).toBe('徐汇区');
+    // the parks of the district, each a button that selects it
+    const here = PARKS.filter((p) => p.district === '徐汇区');
+    const parks = [...screen.getByTestId('profile-parks').querySelectorAll('button[data-park]')];
+    expect(parks.map((b) => b.getAttribute('data-park')).sort()).toEqual(here.map((p) => p.id).sort());
+    fireEvent.click(parks[0]!);
+    expect(store.getState().selectedParkId).toBe(parks[0]!.getAttribute('data-park'));
+    // a zone covering the district, with its share of the district's area
+    const zones = screen.getByTestId('profile-zones');
+    expect(zones.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+    expect(zones.querySelector('tbody tr td.num:last-child')!.textContent).toMatch(/%$/);
+    // the sectors: a park serving AI strongly counts under one of the strong strengths
+    const ai = screen.getByTestId('profile-sectors').querySelector('tr[data-sector="ai"]')!;
+    const strongAi = here.filter((p) => strong(p, 'ai')).length;
+    const cells = ['named', 'listed', 'cluster'].map((k) => Number(ai.querySelector(`td[data-strength="${k}"]`)!.textContent));
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(strongAi);
+    // the ranking: by the sector chosen (which sets the sector filter); a table alternative
+    fireEvent.change(screen.getByTestId('rank-sector'), { target: { value: 'ai' } });
+    expect(store.getState().sectorFilter).toEqual(['ai']);
+    const rows = [...screen.getByTestId('rank-table').querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(16);
+    const xuhui = rows.find((r) => r.getAttribute('data-district') === '徐汇区')!;
+    expect(Number(xuhui.querySelector('td:last-child')!.textContent)).toBe(PARKS.filter((p) => p.district === '徐汇区' && strong(p, 'ai')).length);
+    const chart = await screen.findByTestId('rank-chart', {}, { timeout: 15_000 });
+    expect(chart.querySelector('figcaption')!.textContent).toBe('各区园区数：人工智能');
+    expect(chart.querySelector('.chart-unit')!.textContent).toContain('园区数');
+    expect(chart.querySelector('.chart-source')!.textContent).toContain('沪府办发〔2021〕10号');
+    // the chart is drawn by an effect after the lazy chunk renders
+    await waitFor(() => expect(chart.querySelectorAll('svg [role="button"][data-district]')).toHaveLength(16));
+    const bars = [...chart.querySelectorAll('svg [role="button"][data-district]')];
+    expect(bars.every((b) => b.getAttribute('tabindex') === '0')).toBe(true);
+    const jiading = bars.find((b) => b.getAttribute('data-district') === '嘉定区')!;
+    expect(jiading.getAttribute('aria-label')).toMatch(/嘉定区：\d+ 个园区$/);
+    fireEvent.keyDown(jiading, { key: 'Enter' });
+    expect(store.getState().statsDistrict).toBe('嘉定区');
+  });
+
+  it('the audit: the build’s lists, each item selects its place on the map and moves the map there', async () => {
+    const audit = readGeoJson<{ audit: { unsupported: { park: string }[]; parksOutsideZones: string[]; zonesWithoutParks: string[] } }>('stats.json').audit;
+    const store = real.store();
+    store.getState().setLang('en');
+    await store.getState().loadStatsFigures('/', diskFetcher());
+    store.getState().openStats('audit');
+    renderWith(store);
+    const list = await screen.findByTestId('audit');
+    expect(within(list).getByRole('heading', { name: `Designations no containing zone supports (${audit.unsupported.length})` })).toBeTruthy();
+    expect(within(list).getByRole('heading', { name: `Parks outside every zone (${audit.parksOutsideZones.length})` })).toBeTruthy();
+    expect(within(list).getByRole('heading', { name: `Zones with no park (${audit.zonesWithoutParks.length})` })).toBeTruthy();
+    const items = [...list.querySelectorAll('[data-audit="unsupported"] button[data-park]')];
+    expect(items.map((b) => b.getAttribute('data-park'))).toEqual(audit.unsupported.map((u) => u.park));
+    expect(items.length).toBeGreaterThan(0);
+    fireEvent.click(items[0]!);
+    const id = audit.unsupported[0]!.park;
+    expect(store.getState().selectedParkId).toBe(id);
+    const at = store.getState().derived!.parkCoords.get(id)!;
+    expect(store.getState().cameraRequest).toMatchObject({ lng: at[0], lat: at[1] });
+    expect(items[0]!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('with sites imported, the matrix counts them per sector and district on request (counts only)', async () => {
+    const store = real.store();
+    const link = (sector: string, node: string, strength: string) => ({ sector, node, strength, via: 'zone', zone: 'z', by: 'point', clause: '三（一）' });
+    const set = {
+      id: 's1',
+      fileName: 'sites.csv',
+      format: 'csv',
+      crs: 'wgs84',
+      encoding: 'utf-8',
+      fingerprint: 'f',
+      count: 3,
+      ids: [null, null, null],
+      names: ['a', 'b', 'c'],
+      lines: new Int32Array(3),
+      rows: new Int32Array(3),
+      input: new Float64Array(6),
+      coords: new Float64Array(6),
+      swapped: new Uint8Array(3),
+      district: Int16Array.from([0, 0, 1]),
+      districtNames: ['徐汇区', '浦东新区'],
+      combo: Int32Array.from([0, 0, 1]),
+      combos: [
+        { zones: [], sectors: ['ai'], links: [link('ai', 'ai', 'cluster')] },
+        { zones: [], sectors: ['biomed'], links: [link('biomed', 'biomed', 'named')] },
+      ],
+      outside: 0,
+    };
+    store.getState().finishSiteImport({ fileName: 'sites.csv', set, errorCount: 0, fatal: null } as never, { confirm: true });
+    store.getState().openStats();
+    renderWith(store);
+    const table = await screen.findByRole('table', { name: '各产业在各区的园区数' });
+    expect(table.getAttribute('data-count')).toBe('parks');
+    fireEvent.click(screen.getByTestId('matrix-count').querySelector('input[data-count="sites"]')!);
+    const sites = screen.getByRole('table', { name: '导入的地点：各产业在各区的地点数' });
+    expect(sites.getAttribute('data-count')).toBe('sites');
+    expect(sites.querySelector('[data-site-cell="ai|徐汇区"]')!.textContent).toBe('2');
+    expect(sites.querySelector('[data-site-cell="biomed|浦东新区"]')!.textContent).toBe('1');
+    expect(sites.querySelector('[data-site-cell="ai|浦东新区"]')).toBeNull();
+    expect(screen.getByTestId('matrix-total').textContent).toBe('3');
+    // counts only: a site cell is not a button that sets the park filters
+    expect(sites.querySelector('button[data-cell]')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
-import { mapIdle, poll, rendered } from './driver';
+import { camera, mapIdle, poll, rendered } from './driver';
 import type { Session } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,6 +112,92 @@ describe('statistics view', () => {
     await s.page.getByTestId('matrix').waitFor({ timeout: 30_000 });
     assert.deepEqual((await listed(s.page)).sort(), expected);
     assert.equal(await s.page.locator('button[data-cell="biomed|浦东新区"]').getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  test('a chart saves as SVG with its title and source, and as a real PNG of twice its size', { timeout: 120_000 }, async () => {
+    s.errors.length = 0;
+    await s.page.goto(`${s.base}?view=stats&tab=scorecard&lang=en`);
+    const fig = s.page.locator('article.score[data-target="sei-gdp-share"] figure.score-chart');
+    await fig.locator('svg').first().waitFor({ timeout: 30_000 });
+    const [svgDl] = await Promise.all([s.page.waitForEvent('download'), fig.locator('button[data-export="svg"]').click()]);
+    assert.equal(svgDl.suggestedFilename(), 'sei-gdp-share-en.svg');
+    const svg = readFileSync((await svgDl.path())!, 'utf8');
+    const title = 'share of the strategic emerging industries in the city’s GDP';
+    assert.ok(svg.includes(`<title>${title}</title>`), 'the SVG has a <title>');
+    assert.ok(svg.includes(`>${title}</text>`), 'the title is drawn in the image');
+    assert.match(svg, /Source: the plan 沪府办发〔2021〕10号/);
+    const w = Number(/^<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    const h = Number(/^<svg[^>]*\bheight="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    assert.ok(w > 0 && h > 0, `SVG size ${w}×${h}`);
+
+    const [pngDl] = await Promise.all([s.page.waitForEvent('download'), fig.locator('button[data-export="png"]').click()]);
+    assert.equal(pngDl.suggestedFilename(), 'sei-gdp-share-en.png');
+    const png = readFileSync((await pngDl.path())!);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+    const [pw, ph] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.deepEqual([pw, ph], [Math.round(w * 2), Math.round(h * 2)], 'the PNG is the SVG drawn at twice its size');
+    assert.ok(png.length > 2000, `a picture, not an empty image (${png.length} bytes)`);
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  test('district profile: from the URL; the ranking bars take keyboard focus and choose a district; the URL follows', { timeout: 120_000 }, async () => {
+    s.errors.length = 0;
+    await s.page.goto(`${s.base}?sector=ai&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);
+    const profile = s.page.getByTestId('district-profile');
+    await profile.waitFor({ timeout: 30_000 });
+    assert.equal(await profile.getAttribute('data-district'), '徐汇区');
+    const here = PARKS.filter((p) => p.district === '徐汇区')
+      .map((p) => p.id)
+      .sort();
+    assert.deepEqual((await attrs(s.page, '[data-testid="profile-parks"] button[data-park]', 'data-park')).sort(), here);
+    const bar = s.page.locator('[data-testid="rank-chart"] svg [role="button"][data-district="嘉定区"]');
+    await bar.waitFor({ timeout: 30_000 });
+    await bar.focus();
+    assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-district')), '嘉定区');
+    await s.page.keyboard.press('Enter');
+    await poll(
+      'the profile to follow',
+      () => profile.getAttribute('data-district'),
+      (d) => d === '嘉定区',
+    );
+    await poll(
+      'the URL to follow',
+      async () => new URL(s.page.url()).searchParams.get('profile'),
+      (d) => d === '嘉定区',
+    );
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  test('audit: each item selects its place on the map, and the map moves there', { timeout: 120_000 }, async () => {
+    s.errors.length = 0;
+    const audit = geo('stats.json').audit as { unsupported: { park: string }[] };
+    const id = audit.unsupported[0]!.park;
+    const at = geo('parks.geojson').features.find((f: { properties: { id: string } }) => f.properties.id === id).geometry.coordinates as [number, number];
+    await s.page.goto(`${s.base}?view=stats&tab=audit`);
+    await s.page.locator(READY).waitFor({ timeout: 30_000 });
+    const item = s.page.locator(`[data-testid="audit"] [data-audit="unsupported"] button[data-park="${id}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    await item.click();
+    await poll(
+      'the URL to name the park',
+      async () => new URL(s.page.url()).searchParams.get('park'),
+      (p) => p === id,
+    );
+    const c = await poll(
+      'the map to move to the park',
+      () => camera(s.page),
+      (v) => !v.moving && Math.abs(v.lng - at[0]) < 0.01 && Math.abs(v.lat - at[1]) < 0.01,
+      30_000,
+    );
+    assert.ok(Math.abs(c.lng - at[0]) < 0.01, `camera at ${c.lng}, ${c.lat}`);
+    await mapIdle(s.page);
+    await poll(
+      'the park to be selected on the map',
+      () => rendered(s.page, 'parks-selected'),
+      (ids) => ids.includes(id),
+    );
     assert.deepEqual(pageErrors(), []);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The zones table: each zone's area against an independent computation (sinusoidal equal-area
+ * The zones table (figures from the data build's stats.json): each zone's area against an independent computation (sinusoidal equal-area
  * projection and the shoelace formula, written here), district shares against a grid of points
  * tested one by one, parks inside against parks.geojson, and the sort.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { realGeoFixture, readGeoJson } from '../fakes/geo-disk';
+import { diskFetcher, realGeoFixture, readGeoJson } from '../fakes/geo-disk';
 import { selectZoneRows } from '../../src/state/selectors/stats';
 import { sortZoneRows } from '../../src/state/stats/zones';
 
@@ -40,7 +40,12 @@ function km2(g: Geometry): number {
 const real = realGeoFixture();
 // the geometry figures are computed once per store (its memo): one store for the read-only tests
 let shared: ReturnType<typeof real.store> | null = null;
-const sharedStore = () => (shared ??= real.store());
+const sharedStore = () => shared!;
+// the areas and district shares come from the data build (public/geo/stats.json), loaded as the view does
+beforeAll(async () => {
+  shared = real.store();
+  await shared.getState().loadStatsFigures('/', diskFetcher());
+});
 
 describe('zones table', () => {
   it('every areal zone’s area matches an independent computation within 0.5 %, and the build’s figure; lines have none', () => {

@@ -1,4 +1,4 @@
-/** The statistics view in the URL: view=stats and its tab; sort=strength. */
+/** The statistics view in the URL: view=stats, its tab and its district profile; sort=strength. */
 import { describe, expect, it } from 'vitest';
 import { applyUrlState, currentUrlState } from '../../src/state/url/sync';
 import { decodeUrl, formatUrlState, layoutOf } from '../../src/state/url/codec';
@@ -7,15 +7,15 @@ import { realGeoFixture } from '../fakes/geo-disk';
 const real = realGeoFixture();
 
 describe('view=stats', () => {
-  it('opens the statistics view on its tab, in the map app layout, and writes them back', () => {
-    const url = decodeUrl('?sector=biomed&view=stats&tab=zones', '');
+  it('opens the statistics view on its tab and district, in the map app layout, and writes them back', () => {
+    const url = decodeUrl('?sector=biomed&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA', '');
     expect(layoutOf(url)).toBe('app');
     const store = real.store();
     expect(applyUrlState(store, url)).toEqual([]);
     const s = store.getState();
-    expect([s.statsOpen, s.statsTab]).toEqual([true, 'zones']);
+    expect([s.statsOpen, s.statsTab, s.statsDistrict]).toEqual([true, 'district', '徐汇区']);
     const { search } = formatUrlState(currentUrlState(store));
-    expect(search).toBe('?sector=biomed&view=stats&tab=zones');
+    expect(search).toBe('?sector=biomed&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA');
   });
 
   it('leaves the default tab and a closed view out of the URL', () => {
@@ -30,14 +30,13 @@ describe('view=stats', () => {
 
   it('ignores an unknown tab or district with the usual notice, and keeps the rest', () => {
     const store = real.store();
-    const notices = applyUrlState(store, decodeUrl('?view=stats&tab=pie&district=%E5%8C%97%E4%BA%AC', ''));
-    expect(notices.map((n) => [n.param, n.value]).sort()).toEqual([
-      ['district', '北京'],
-      ['tab', 'pie'],
+    const notices = applyUrlState(store, decodeUrl('?view=stats&tab=pie&profile=%E5%8C%97%E4%BA%AC', ''));
+    expect(notices.map((n) => [n.param, n.value, n.code])).toEqual([
+      ['tab', 'pie', 'unknown-value'],
+      ['profile', '北京', 'unknown-value'],
     ]);
-    expect(notices.find((n) => n.param === 'tab')!.code).toBe('unknown-value');
     const s = store.getState();
-    expect([s.statsOpen, s.statsTab, s.districtFilter]).toEqual([true, 'matrix', []]);
+    expect([s.statsOpen, s.statsTab, s.statsDistrict]).toEqual([true, 'matrix', null]);
     expect(s.notices).toHaveLength(1);
     expect(s.notices[0]!.details.join('\n')).toContain('tab=pie');
   });

@@ -1,6 +1,10 @@
+import { Suspense, lazy } from 'react';
 import { t } from '../../i18n';
 import type { BriefingChapter } from '../../loaders/briefing-schema';
 import type { Lang } from '../../domain/types';
+
+// the targets chapter's scorecard (and its chart library) loads when such a chapter is shown
+const BriefingTargets = lazy(() => import('../stats/BriefingTargets'));
 
 const fmt = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -33,6 +37,9 @@ export function Caption({ chapter, n, total, lang, big = true }: { chapter: Brie
               </li>
             ))}
           </ul>
+          <Suspense fallback={null}>
+            <BriefingTargets sectors={chapter.figures.map((f) => f.sector)} lang={lang} />
+          </Suspense>
         </div>
       )}
       <p className="briefing-clauses">

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { st } from '../../i18n/stats';
-import { selectSectorDistrictMatrix } from '../../state/selectors/stats';
+import { selectSectorDistrictMatrix, selectSitesDistrictMatrix } from '../../state/selectors/stats';
 import { selectUnplacedSectors } from '../../state/selectors/counts';
 import { matrixCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
@@ -19,7 +19,15 @@ const shade = (n: number, max: number) => (n > 0 && max > 0 ? 0.1 + 0.58 * (n / 
  */
 export function MatrixTable() {
   const lang = useAppStore((s) => s.lang);
-  const m = useAppStore(selectSectorDistrictMatrix);
+  const parksMatrix = useAppStore(selectSectorDistrictMatrix);
+  const sitesMatrix = useAppStore(selectSitesDistrictMatrix);
+  const hasSites = useAppStore((s) => s.siteSets.length > 0);
+  const countSites = useAppStore((s) => s.statsCountSites) && hasSites;
+  const setCountSites = useAppStore((s) => s.setStatsCountSites);
+  const setStatsDistrict = useAppStore((s) => s.setStatsDistrict);
+  const setStatsTab = useAppStore((s) => s.setStatsTab);
+  // parks (cells set the filters) or the imported sites (counts only: the filters are for parks)
+  const m = countSites ? sitesMatrix : parksMatrix;
   const nodes = useAppStore((s) => s.derived?.sectorNodes);
   const geo = useAppStore((s) => s.geo);
   const expanded = useAppStore(useShallow((s) => s.statsExpanded));
@@ -49,8 +57,20 @@ export function MatrixTable() {
     setFindFilters({ districts: district ? [district] : [] });
   };
   const currentMark = (on: boolean) => (on ? <span className="visually-hidden">{st(lang, 'matrixCurrent')}</span> : null);
+  const openProfile = (d: string) => {
+    setStatsDistrict(d);
+    setStatsTab('district');
+  };
   const exportCsv = () => {
-    const source = `${lang === 'zh' ? '计算自本图数据（上海市战略性新兴产业集群地图）；规划' : 'Computed from the data of the Shanghai cluster map; plan'} ${PLAN}; ${st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong')}`;
+    const source = `${
+      countSites
+        ? lang === 'zh'
+          ? '计算自导入的地点与本图数据的关联（上海市战略性新兴产业集群地图）；规划'
+          : 'Computed from the imported sites’ links to the data of the Shanghai cluster map; plan'
+        : lang === 'zh'
+          ? '计算自本图数据（上海市战略性新兴产业集群地图）；规划'
+          : 'Computed from the data of the Shanghai cluster map; plan'
+    } ${PLAN}; ${st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong')}`;
     const visible = {
       ...m,
       rows: m.rows.filter((_, i) => rowShown(i)),
@@ -58,25 +78,48 @@ export function MatrixTable() {
       rowTotals: m.rowTotals.filter((_, i) => rowShown(i)),
     };
     const csv = matrixCsv(visible, { sector: sectorName, district: fullDistrict }, lang, source);
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), lang === 'zh' ? '产业-区-园区数.csv' : 'sector-district-parks.csv');
+    const name = countSites
+      ? lang === 'zh'
+        ? '产业-区-导入地点数.csv'
+        : 'sector-district-sites.csv'
+      : lang === 'zh'
+        ? '产业-区-园区数.csv'
+        : 'sector-district-parks.csv';
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
   };
 
   return (
     <div className="stats-matrix-wrap">
       <div className="stats-toolbar">
-        <p className="stats-basis">{st(lang, 'matrixBasis', { strengths: st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong') })}</p>
+        <p className="stats-basis">
+          {countSites
+            ? st(lang, 'matrixSitesBasis', { n: m.total, strengths: st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong') })
+            : st(lang, 'matrixBasis', { strengths: st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong') })}
+        </p>
+        {hasSites && (
+          <fieldset className="stats-count" data-testid="matrix-count">
+            <legend>{st(lang, 'matrixCount')}</legend>
+            <label>
+              <input type="radio" name="matrix-count" checked={!countSites} onChange={() => setCountSites(false)} /> {st(lang, 'matrixCountParks')}
+            </label>
+            <label>
+              <input type="radio" name="matrix-count" checked={countSites} onChange={() => setCountSites(true)} data-count="sites" />{' '}
+              {st(lang, 'matrixCountSites')}
+            </label>
+          </fieldset>
+        )}
         <button type="button" onClick={exportCsv} data-testid="matrix-csv">
           {st(lang, 'exportCsv')}
         </button>
       </div>
-      {m.total === 0 && (
+      {m.total === 0 && !countSites && (
         <p className="stats-empty" role="status" data-testid="matrix-empty">
           {st(lang, 'matrixEmpty')}
         </p>
       )}
       <div className="stats-scroll">
-        <table className="stats-matrix" data-testid="matrix">
-          <caption>{st(lang, 'matrixCaption')}</caption>
+        <table className="stats-matrix" data-testid="matrix" data-count={countSites ? 'sites' : 'parks'}>
+          <caption>{st(lang, countSites ? 'matrixSitesCaption' : 'matrixCaption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="corner">
@@ -86,8 +129,16 @@ export function MatrixTable() {
                 const on = districtFilter.includes(d);
                 return (
                   <th key={d} scope="col" className={on ? 'col current' : 'col'} data-district={d} data-current={on || undefined}>
-                    <span aria-hidden="true">{shortDistrict(d)}</span>
-                    <span className="visually-hidden">{fullDistrict(d)}</span>
+                    <button
+                      type="button"
+                      className="col-profile"
+                      data-profile={d}
+                      title={st(lang, 'matrixProfileOf', { district: fullDistrict(d) })}
+                      onClick={() => openProfile(d)}
+                    >
+                      <span aria-hidden="true">{shortDistrict(d)}</span>
+                      <span className="visually-hidden">{fullDistrict(d)}</span>
+                    </button>
                     {currentMark(on)}
                   </th>
                 );
@@ -128,7 +179,11 @@ export function MatrixTable() {
                     const style = a ? { background: `rgba(106, 63, 181, ${a.toFixed(2)})` } : undefined;
                     return (
                       <td key={d} className={here ? 'current' : undefined} style={style}>
-                        {n > 0 ? (
+                        {n > 0 && countSites ? (
+                          <span aria-label={st(lang, 'matrixSiteCell', { sector: name, district: fullDistrict(d), n })} data-site-cell={`${r.id}|${d}`}>
+                            {n}
+                          </span>
+                        ) : n > 0 ? (
                           <button
                             type="button"
                             data-cell={`${r.id}|${d}`}
@@ -145,14 +200,18 @@ export function MatrixTable() {
                     );
                   })}
                   <td className="total">
-                    <button
-                      type="button"
-                      data-row-total={r.id}
-                      aria-label={st(lang, 'matrixRowAll', { sector: name, n: m.rowTotals[i]! })}
-                      onClick={() => choose(r.id, null)}
-                    >
-                      {m.rowTotals[i]}
-                    </button>
+                    {countSites ? (
+                      <span data-row-total={r.id}>{m.rowTotals[i]}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        data-row-total={r.id}
+                        aria-label={st(lang, 'matrixRowAll', { sector: name, n: m.rowTotals[i]! })}
+                        onClick={() => choose(r.id, null)}
+                      >
+                        {m.rowTotals[i]}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
@@ -160,19 +219,23 @@ export function MatrixTable() {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{st(lang, 'matrixAllParks')}</th>
+              <th scope="row">{st(lang, countSites ? 'matrixAllSites' : 'matrixAllParks')}</th>
               {m.colTotals.map((n, j) => {
                 const d = m.districts[j]!;
                 return (
                   <td key={d} className="total">
-                    <button
-                      type="button"
-                      data-col-total={d}
-                      aria-label={st(lang, 'matrixColAll', { district: fullDistrict(d), n })}
-                      onClick={() => choose(null, d)}
-                    >
-                      {n}
-                    </button>
+                    {countSites ? (
+                      <span data-col-total={d}>{n}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        data-col-total={d}
+                        aria-label={st(lang, 'matrixColAll', { district: fullDistrict(d), n })}
+                        onClick={() => choose(null, d)}
+                      >
+                        {n}
+                      </button>
+                    )}
                   </td>
                 );
               })}

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ChartPoint } from '../../state/stats/scorecard';
-import { chartImageSvg } from '../../state/stats/chart-image';
-import { downloadBlob } from '../briefing/dom';
+import { saveChart } from './chart-export';
 
 export interface ChartText {
   title: string;
@@ -35,36 +34,7 @@ export function ScoreChart({
   width?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const image = () => {
-    const svg = ref.current?.querySelector('svg');
-    if (!svg) return null;
-    const size = { width: Number(svg.getAttribute('width')) || width, height: Number(svg.getAttribute('height')) || 150 };
-    const markup = chartImageSvg(new XMLSerializer().serializeToString(svg), size, text);
-    return { markup, width: size.width + 16, height: size.height + 70 };
-  };
-  const saveSvg = () => {
-    const img = image();
-    if (img) downloadBlob(new Blob([img.markup], { type: 'image/svg+xml' }), `${file}.svg`);
-  };
-  const savePng = () => {
-    const img = image();
-    if (!img) return;
-    const url = URL.createObjectURL(new Blob([img.markup], { type: 'image/svg+xml' }));
-    const pic = new Image();
-    pic.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width * 2;
-      canvas.height = img.height * 2;
-      const ctx = canvas.getContext('2d');
-      if (ctx) {
-        ctx.scale(2, 2);
-        ctx.drawImage(pic, 0, 0);
-        canvas.toBlob((b) => b && downloadBlob(b, `${file}.png`), 'image/png');
-      }
-      URL.revokeObjectURL(url);
-    };
-    pic.src = url;
-  };
+  const save = (kind: 'svg' | 'png') => saveChart(ref.current?.querySelector('svg'), kind, text, file, { width, height: 150 });
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -104,10 +74,10 @@ export function ScoreChart({
       <div ref={ref} className="chart-svg" />
       <p className="chart-source">{text.source}</p>
       <p className="stats-actions">
-        <button type="button" onClick={saveSvg} data-export="svg">
+        <button type="button" onClick={() => save('svg')} data-export="svg">
           {labels.svg}
         </button>{' '}
-        <button type="button" onClick={savePng} data-export="png">
+        <button type="button" onClick={() => save('png')} data-export="png">
           {labels.png}
         </button>
       </p>

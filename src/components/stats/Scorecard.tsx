@@ -3,7 +3,7 @@ import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
-import { chartDescription, chartPoints, conflictGroups, hasOutturn } from '../../state/stats/scorecard';
+import { chartDescription, chartPoints, conflictGroups, hasOutturn, latestOutturn } from '../../state/stats/scorecard';
 import { scorecardCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
@@ -20,7 +20,9 @@ function Figure({ o }: { o: Outturn }) {
   );
 }
 
-function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
+/** One measure: target, baseline, latest reported figure, status, its chart and its figures (the scorecard and the briefing's targets chapter). */
+export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
+  const latest = latestOutturn(t);
   const points = useMemo(() => chartPoints(t), [t]);
   const text = useMemo(
     () => ({
@@ -54,6 +56,20 @@ function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: strin
             </>
           ) : (
             st(lang, 'scoreNone')
+          )}
+        </dd>
+        <dt>{st(lang, 'scoreLatest')}</dt>
+        <dd data-latest={latest?.id ?? ''}>
+          {latest ? (
+            <>
+              {latest.from_year ? `${latest.from_year}–${latest.year}` : latest.year} <Figure o={latest} />
+              {latest.comparability !== 'same' ? ` (${st(lang, `comparability_${latest.comparability}`)})` : ''}{' '}
+              <a href={latest.source} target="_blank" rel="noopener noreferrer">
+                {st(lang, 'scoreSourceLink')}
+              </a>
+            </>
+          ) : (
+            st(lang, 'scoreNoLatest')
           )}
         </dd>
       </dl>

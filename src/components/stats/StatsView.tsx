@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { st } from '../../i18n/stats';
@@ -7,6 +7,8 @@ import { STATS_TABS } from '../../state/url/types';
 import type { StatsTab } from '../../state/url/types';
 import { MatrixTable } from './MatrixTable';
 import { ZonesTable } from './ZonesTable';
+import { DistrictProfile } from './DistrictProfile';
+import { AuditList } from './AuditList';
 import './stats.css';
 
 // the scorecard and its chart library load when its tab is first opened
@@ -25,6 +27,11 @@ export default function StatsView() {
   const wanted = useAppStore((s) => s.statsTab);
   const setTab = useAppStore((s) => s.setStatsTab);
   const close = useAppStore((s) => s.closeStats);
+  const loadFigures = useAppStore((s) => s.loadStatsFigures);
+  // the build's figures (zones' district shares, the audit): one small file, fetched on opening
+  useEffect(() => {
+    void loadFigures(import.meta.env.BASE_URL);
+  }, [loadFigures]);
   const tab = TABS.includes(wanted) ? wanted : TABS[0]!;
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.indexOf(tab);
@@ -62,6 +69,8 @@ export default function StatsView() {
       <div id="stats-panel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-body" tabIndex={0}>
         {tab === 'matrix' && <MatrixTable />}
         {tab === 'zones' && <ZonesTable />}
+        {tab === 'district' && <DistrictProfile />}
+        {tab === 'audit' && <AuditList />}
         {tab === 'scorecard' && (
           <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
             <Scorecard />

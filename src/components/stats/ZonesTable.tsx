@@ -27,6 +27,7 @@ export function ZonesTable() {
   const geo = useAppStore((s) => s.geo);
   const selected = useAppStore((s) => s.selectedZoneId);
   const selectZone = useAppStore((s) => s.selectZone);
+  const figures = useAppStore((s) => s.statsFigures);
   const [sort, setSort] = useState<{ key: ZoneSortKey; dir: 'asc' | 'desc' }>({ key: 'km2', dir: 'desc' });
   const sorted = useMemo(() => sortZoneRows(rows, sort.key, sort.dir, lang), [rows, sort, lang]);
   const en = new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties.name_en]));
@@ -68,6 +69,14 @@ export function ZonesTable() {
   };
   const onSort = (key: ZoneSortKey) =>
     setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'kind' ? 'asc' : 'desc' }));
+  // areas and district shares come from the data build (stats.json): wait for them, never show a zone without its area
+  if (!('ok' in figures)) return <p role="status">{st(lang, 'auditLoading')}</p>;
+  if (!figures.ok)
+    return (
+      <p className="stats-empty" role="alert">
+        {st(lang, 'auditFailed', { error: figures.error })}
+      </p>
+    );
   return (
     <div>
       <div className="stats-toolbar">

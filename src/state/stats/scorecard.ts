@@ -36,6 +36,27 @@ export function chartPoints(t: ScorecardTarget): ChartPoint[] {
 /** Whether a chart has anything reported to show against its target (else the chart says "no data"). */
 export const hasOutturn = (points: readonly ChartPoint[]) => points.some((p) => p.kind === 'outturn' || p.kind === 'proxy');
 
+/**
+ * The latest figure reported against the target: of the figures in the target's measure (the same
+ * or a proxy; a computed one included) the latest year, the same measure before a proxy; where
+ * none is, the latest context figure (said so beside it); base-year figures never. Null: nothing.
+ */
+export function latestOutturn(t: ScorecardTarget): Outturn | null {
+  const rank = { same: 0, proxy: 1, context: 2 } as const;
+  let best: Outturn | null = null;
+  for (const o of t.outturns) {
+    if (o.role === 'base') continue;
+    if (!best) best = o;
+    else {
+      // tier 0: the target's measure (same or proxy); tier 1: context only
+      const a = o.comparability === 'context' ? 1 : 0;
+      const b = best.comparability === 'context' ? 1 : 0;
+      if (a < b || (a === b && (o.year > best.year || (o.year === best.year && rank[o.comparability] < rank[best.comparability])))) best = o;
+    }
+  }
+  return best;
+}
+
 /** Reported figures that disagree, grouped (each group side by side), in data order. */
 export function conflictGroups(outturns: readonly Outturn[]): Outturn[][] {
   const byId = new Map(outturns.map((o) => [o.id, o]));

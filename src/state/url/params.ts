@@ -273,6 +273,19 @@ export const PARAM_CODECS: readonly AnyParamCodec[] = [
   }),
   enumParam('view', 'view', VIEWS, null),
   enumParam('tab', 'tab', STATS_TABS, 'matrix'),
+  defineParam({
+    param: 'profile',
+    key: 'profile',
+    parse(value, ctx) {
+      const name = value.trim();
+      if (ctx.known.districts.has(name)) return name;
+      ctx.notice('unknown-value', value, 'unknown district');
+      return undefined;
+    },
+    format(value) {
+      return typeof value === 'string' && isListItem(value) ? encodeComponent(value) : null;
+    },
+  }),
   flagParam('embed', 'embed'),
   enumParam('lang', 'lang', LANGS, 'zh'),
 ];

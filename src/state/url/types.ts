@@ -19,7 +19,7 @@ export interface Known {
 export type ViewMode = 'presenter' | 'audience' | 'stats';
 
 /** The statistics view's tabs (`tab`, with `view=stats`); the matrix is the default. */
-export const STATS_TABS = ['matrix', 'zones', 'scorecard'] as const;
+export const STATS_TABS = ['matrix', 'zones', 'district', 'audit', 'scorecard'] as const;
 export type StatsTab = (typeof STATS_TABS)[number];
 
 export interface UrlState {
@@ -49,6 +49,8 @@ export interface UrlState {
   view: ViewMode | null;
   /** the statistics view's tab (with `view=stats`) */
   tab: StatsTab;
+  /** the district of the statistics view's district profile (name_zh) */
+  profile: string | null;
   embed: boolean;
   camera: Camera | null;
 }
@@ -73,6 +75,7 @@ export const DEFAULT_URL_STATE: UrlState = Object.freeze({
   tour: null,
   view: null,
   tab: 'matrix',
+  profile: null,
   embed: false,
   camera: null,
 });
