@@ -112,7 +112,7 @@ for (const lang of ['zh', 'en'] as const)
     after(async () => s?.close());
 
     async function view(query: string, act?: (page: Page) => Promise<void>): Promise<string[]> {
-      await s.page.goto(`${base}?lang=${lang}${query}`);
+      await s.page.goto(`${base}?lang=${lang}${query}`, { timeout: 90_000 });
       await s.page.locator(READY).waitFor({ timeout: 90_000 });
       if (act) await act(s.page);
       return foreign(s.page, lang);
