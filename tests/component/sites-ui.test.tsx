@@ -13,6 +13,17 @@ import { BOM } from '../../src/export/csv-cell';
 import iconv from 'iconv-lite';
 import { diskFetcher, loadRealGeo } from '../fakes/geo-disk';
 import { FakeMapController } from '../fakes/fake-map-controller';
+
+/**
+ * The element whose whole text matches `re` and none of whose children does (the import report
+ * isolates the file's name in a <bdi>, so the text spans elements).
+ */
+const findStatus = (re: RegExp) =>
+  screen.findByText(
+    (_, el) => el !== null && re.test(el.textContent ?? '') && ![...el.children].some((c) => re.test(c.textContent ?? '')),
+    {},
+    { timeout: 20_000 },
+  );
 import { selectVisibleParks } from '../../src/state/selectors/parks';
 
 vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
@@ -68,7 +79,7 @@ describe('SitesPanel', () => {
   it('imports a good file: listed with district, drawn, counted for export', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    const done = await screen.findByText(/已导入 good\.csv：3 个地点/, {}, { timeout: 20_000 });
+    const done = await findStatus(/已导入 good\.csv：3 个地点/);
     expect(done.closest('[data-phase]')).toHaveAttribute('data-phase', 'done');
     const list = screen.getByTestId('sites-sets');
     expect(within(list).getByText('人民广场')).toBeInTheDocument();
@@ -81,7 +92,7 @@ describe('SitesPanel', () => {
     const store = await renderApp();
     fireEvent.click(screen.getByRole('radio', { name: /GCJ-02/ }));
     pick(file('gcj02.csv'));
-    await screen.findByText(/已导入 gcj02\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 gcj02\.csv/);
     const set = store.getState().siteSets[0]!;
     expect(set.crs).toBe('gcj02');
     expect(set.coords[0]).toBeCloseTo(121.4737, 4);
@@ -90,7 +101,7 @@ describe('SitesPanel', () => {
   it('asks before importing the valid rows of a file with bad rows, naming the lines; cancel leaves earlier imports', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 good\.csv/);
     pick(file('mixed-bad-rows.csv'));
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert).toHaveTextContent('mixed-bad-rows.csv：3 行有效，2 行有误。');
@@ -134,14 +145,14 @@ describe('SitesPanel', () => {
     const store = await renderApp();
     const dt = { files: [file('sites.geojson', 'application/geo+json')], types: ['Files'] };
     fireEvent.drop(screen.getByTestId('map'), { dataTransfer: dt });
-    await screen.findByText(/已导入 sites\.geojson：2 个地点/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 sites\.geojson：2 个地点/);
     expect(store.getState().siteSets[0]!.format).toBe('geojson');
   });
 
   it('opens a site card from the list, in both languages', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 good\.csv/);
     fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('张江科学城'));
     const card = await screen.findByRole('article', { name: '张江科学城' }, { timeout: 20_000 });
     expect(card).toHaveTextContent('导入的地点');
@@ -160,7 +171,7 @@ describe('files as people have them', () => {
   it('reads a GBK file (Excel on Chinese Windows) and says so', async () => {
     const store = await renderApp();
     pick(bytesFile(iconv.encode(CSV, 'gbk'), 'gbk.csv'));
-    const done = await screen.findByText(/已导入 gbk\.csv：2 个地点/, {}, { timeout: 20_000 });
+    const done = await findStatus(/已导入 gbk\.csv：2 个地点/);
     expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：GBK / GB18030（自动识别）');
     expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
     expect(within(screen.getByTestId('sites-sets')).getByText('张江科学城')).toBeInTheDocument();
@@ -169,7 +180,7 @@ describe('files as people have them', () => {
   it('reads UTF-16 with a BOM (Excel "Unicode text", tab-separated) and says so', async () => {
     const store = await renderApp();
     pick(bytesFile(iconv.encode(CSV.replace(/,/g, '\t'), 'utf-16le', { addBOM: true }), 'unicode.txt'));
-    const done = await screen.findByText(/已导入 unicode\.txt：2 个地点/, {}, { timeout: 20_000 });
+    const done = await findStatus(/已导入 unicode\.txt：2 个地点/);
     expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：UTF-16 LE（按文件的 BOM）');
     expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
   });
@@ -178,7 +189,7 @@ describe('files as people have them', () => {
     const store = await renderApp();
     fireEvent.change(screen.getByTestId('sites-encoding'), { target: { value: 'gb18030' } });
     pick(bytesFile(iconv.encode(CSV, 'gbk'), 'chosen.csv'));
-    const done = await screen.findByText(/已导入 chosen\.csv/, {}, { timeout: 20_000 });
+    const done = await findStatus(/已导入 chosen\.csv/);
     expect(done.closest('[data-phase]')).toHaveTextContent('GBK / GB18030（按所选）');
     expect(store.getState().siteSets[0]!.names[0]).toBe('人民广场');
   });
@@ -191,7 +202,7 @@ describe('files as people have them', () => {
     expect(alert).toHaveTextContent('swapped.csv：1 行有效，2 行有误。');
     expect(alert).toHaveTextContent('lon/lat look swapped');
     fireEvent.click(within(alert).getByTestId('sites-swap'));
-    await screen.findByText(/已导入 swapped\.csv：2 个地点/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 swapped\.csv：2 个地点/);
     const set = store.getState().siteSets[0]!;
     expect(set.ids).toEqual(['A', 'B']);
     expect(set.coords[2]).toBeCloseTo(121.5906, 6);
@@ -201,7 +212,7 @@ describe('files as people have them', () => {
   it('the coordinate system can be changed after import: the set is linked again in its place', async () => {
     const store = await renderApp();
     pick(file('gcj02.csv'));
-    await screen.findByText(/已导入 gcj02\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 gcj02\.csv/);
     const before = store.getState().siteSets[0]!;
     expect(before.crs).toBe('wgs84');
     expect(Math.abs(before.coords[0]! - 121.4737)).toBeGreaterThan(0.004);
@@ -218,13 +229,13 @@ describe('files as people have them', () => {
   it('importing the same file twice warns first', async () => {
     const store = await renderApp();
     pick(file('good.csv'));
-    await screen.findByText(/已导入 good\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 good\.csv/);
     pick(new File([readFileSync(join(FIX, 'good.csv'))], 'renamed.csv', { type: 'text/csv' }));
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(within(alert).getByTestId('sites-duplicate')).toHaveTextContent('此文件已导入过（与 good.csv 内容相同）。');
     expect(store.getState().siteSets).toHaveLength(1);
     fireEvent.click(within(alert).getByRole('button', { name: '仍然导入' }));
-    await screen.findByText(/已导入 renamed\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 renamed\.csv/);
     expect(store.getState().siteSets).toHaveLength(2);
   });
 
@@ -232,7 +243,7 @@ describe('files as people have them', () => {
     const store = await renderApp();
     const text = 'id,name,lon,lat\nX,<img src=x onerror=alert(1)><b>bold</b>,121.4737,31.2304\nY,abc\u202edef,121.5,31.2\n';
     pick(bytesFile(new TextEncoder().encode(text), 'markup.csv'));
-    await screen.findByText(/已导入 markup\.csv/, {}, { timeout: 20_000 });
+    await findStatus(/已导入 markup\.csv/);
     const list = screen.getByTestId('sites-sets');
     expect(within(list).getByText('<img src=x onerror=alert(1)><b>bold</b>')).toBeInTheDocument();
     expect(list.querySelector('img, b')).toBeNull();

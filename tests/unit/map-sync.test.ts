@@ -435,31 +435,36 @@ describe('syncMapWithStore: a filter change touches only what changed', () => {
     store.getState().toggleSector('ic');
     const on = touched();
     expect(on.filter((t) => t.startsWith('setData'))).toEqual(['setData parks']);
-    expect(on.filter((t) => t.startsWith('setFilter'))).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    expect(on.filter((t) => t.startsWith('setFilter'))).toEqual([
+      'setFilter parks-basis',
+      'setFilter parks-circle',
+      'setFilter parks-halo',
+      'setFilter parks-label',
+    ]);
     // the zone layers' emphasis changes: each once, nothing else
     expect(on.filter((t) => t.startsWith('setPaint')).length).toBe(ZONE_FILLS.length + ZONE_LINES.length);
-    expect(fake.log.length).toBe(1 + 3 + ZONE_FILLS.length + ZONE_LINES.length);
+    expect(fake.log.length).toBe(1 + 4 + ZONE_FILLS.length + ZONE_LINES.length);
     stop();
   });
 
-  it('a district: only the three park layers (the zones keep their emphasis, the parks their colours)', () => {
+  it('a district: only the four park layers (the zones keep their emphasis, the parks their colours)', () => {
     store.getState().setGeo(geo);
     store.getState().toggleSector('ic');
     const stop = syncMapWithStore(fake);
     fake.clearLog();
     store.getState().toggleDistrict('浦东新区');
-    expect(touched()).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
-    expect(fake.log.length).toBe(3);
+    expect(touched()).toEqual(['setFilter parks-basis', 'setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    expect(fake.log.length).toBe(4);
     stop();
   });
 
-  it('the strength (broad links) with a sector: only the three park layers', () => {
+  it('the strength (broad links) with a sector: only the four park layers', () => {
     store.getState().setGeo(geo);
     store.getState().toggleSector('ic');
     const stop = syncMapWithStore(fake);
     fake.clearLog();
     store.getState().setIncludeBroad(true);
-    expect(touched()).toEqual(['setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
+    expect(touched()).toEqual(['setFilter parks-basis', 'setFilter parks-circle', 'setFilter parks-halo', 'setFilter parks-label']);
     stop();
   });
 });
