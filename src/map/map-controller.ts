@@ -60,6 +60,8 @@ export class MapController implements MapPort {
   private readonly pointer: Pointer;
   private readyFired = false;
   private lang: Lang;
+  private scale: maplibregl.ScaleControl | null = null;
+  private credits: maplibregl.AttributionControl | null = null;
   private destroyed = false;
   /** operations waiting for the style to load (style.load fires once; isStyleLoaded() is false while sources load) */
   private styleReady = false;
@@ -90,15 +92,8 @@ export class MapController implements MapPort {
       throw new NoWebGLError((e as Error).message);
     }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.addCredits(style.lang);
     this.localizeControls(style.lang);
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.map.addControl(
-      new maplibregl.AttributionControl({
-        compact: true,
-        customAttribution: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: 沪府办发〔2021〕10号',
-      }),
-      'bottom-right',
-    );
     // on a phone the attribution starts folded to its (i) button (MapLibre shows it unfolded until the first drag)
     if (container.clientWidth <= NARROW_MAP_PX)
       container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
@@ -189,11 +184,28 @@ export class MapController implements MapPort {
     set('.maplibregl-ctrl-zoom-in', t(lang, 'mapZoomIn'));
     set('.maplibregl-ctrl-zoom-out', t(lang, 'mapZoomOut'));
     set('.maplibregl-canvas', t(lang, 'mapCanvas'), false);
+    set('.maplibregl-ctrl-attrib-button', t(lang, 'mapCreditsToggle'));
+  }
+
+  /**
+   * The scale bar and the credits line in `lang`. MapLibre keeps a control's attribution text, so a
+   * new language means new controls (added in the same order, so that they keep their places).
+   */
+  private addCredits(lang: Lang): void {
+    const folded = this.credits !== null && !this.container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+    if (this.scale) this.map.removeControl(this.scale);
+    if (this.credits) this.map.removeControl(this.credits);
+    this.scale = new maplibregl.ScaleControl({ unit: 'metric' });
+    this.credits = new maplibregl.AttributionControl({ compact: true, customAttribution: t(lang, 'mapCredits') });
+    this.map.addControl(this.scale, 'bottom-right');
+    this.map.addControl(this.credits, 'bottom-right');
+    if (folded) this.container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
   }
 
   setLang(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.addCredits(lang);
     this.localizeControls(lang);
     this.whenStyle(() => {
       for (const id of LABEL_LAYERS) {

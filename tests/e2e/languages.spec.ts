@@ -41,8 +41,7 @@ function uiTexts(page: Page): Promise<{ where: string; text: string }[]> {
       }
       return false;
     };
-    const skip = (el: Element | null): boolean =>
-      !el || !!el.closest('.maplibregl-ctrl-attrib, script, style, noscript, [hidden], [aria-hidden="true"]') || isName(el);
+    const skip = (el: Element | null): boolean => !el || !!el.closest('script, style, noscript, [hidden], [aria-hidden="true"]') || isName(el);
     const path = (el: Element): string => {
       const out: string[] = [];
       for (let e: Element | null = el; e && e !== document.body && out.length < 4; e = e.parentElement)
