@@ -33,6 +33,9 @@ async function main(): Promise<number> {
   const child = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], { stdio: 'inherit' });
   const browser = child('./bench-browser.ts');
   if (browser.status !== 0) console.log(`browser benchmark exited with ${browser.status}`);
+  // the filter change alone, on the build the browser benchmark made
+  const filter = child('./bench-filter.ts');
+  if (filter.status !== 0) console.log(`filter benchmark exited with ${filter.status}`);
   const sites = child('./bench-sites.ts');
   if (sites.status !== 0) console.log(`sites benchmark exited with ${sites.status}`);
   const soak = child('./bench-soak.ts');
