@@ -112,7 +112,7 @@ describe('briefing', () => {
         async () => tourOf(s.page),
         (t) => t === String(i + 1),
       );
-      if (ch.id === 'targets') assert.equal(await s.page.locator('.briefing-figures li').count(), ch.figures.length);
+      if (ch.id === 'targets') assert.equal(await s.page.locator('.briefing-figures > ul > li').count(), ch.figures.length);
       if (i < keys.length) await s.page.keyboard.press(keys[i]!);
     }
     // at the end, next does nothing
