@@ -1,3 +1,4 @@
+import { Mixed } from '../Mixed';
 import { st } from '../../i18n/stats';
 import { selectStatsFile } from '../../state/selectors/stats';
 import { useAppStore, useStoreApi } from '../../state/store';
@@ -62,7 +63,7 @@ export function AuditList() {
             {audit.unsupported.map((u) => (
               <li key={`${u.park}|${u.node}|${u.clause}`}>
                 <button type="button" className="zone-name" data-park={u.park} aria-pressed={selectedPark === u.park} onClick={() => openPark(u.park)}>
-                  {st(lang, 'auditUnsupportedItem', { park: parkName(u.park), sector: node(u.node), clause: u.clause })}
+                  <Mixed text={st(lang, 'auditUnsupportedItem', { park: parkName(u.park), sector: node(u.node), clause: u.clause })} lang={lang} />
                 </button>
               </li>
             ))}
