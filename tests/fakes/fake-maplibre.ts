@@ -50,7 +50,15 @@ export class FakeMlMap {
     FakeMlMap.last = this;
   }
 
-  addControl(): void {}
+  /** the controls on the map, in the order added */
+  readonly controls: unknown[] = [];
+  addControl(c: unknown): void {
+    this.controls.push(c);
+  }
+  removeControl(c: unknown): void {
+    const at = this.controls.indexOf(c);
+    if (at >= 0) this.controls.splice(at, 1);
+  }
   on(event: string, fn: Listener): void {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
   }
@@ -155,7 +163,9 @@ export class FakeMlMap {
   }
 }
 
-class Control {}
+class Control {
+  constructor(readonly options: Record<string, unknown> = {}) {}
+}
 
 /** The module shape of src/map/maplibre-setup.ts, backed by the fake map (for vi.mock). */
 export function fakeMaplibreSetup() {

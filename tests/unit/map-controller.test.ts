@@ -196,6 +196,16 @@ describe('data and style by registry id', () => {
     controller.setLang('en');
     expect(map.calls).toHaveLength(before);
   });
+
+  it('writes the credits line in the UI language and replaces it on a language switch', () => {
+    const credits = () => map.controls.map((c) => (c as { options: { customAttribution?: string } }).options.customAttribution).filter((x) => x !== undefined);
+    controller.setLang('zh');
+    expect(credits()).toEqual([expect.stringContaining('行政区界')]);
+    controller.setLang('en');
+    expect(credits()).toEqual([expect.stringContaining('Districts: echarts')]);
+    // the scale bar and the credits are replaced, not added again
+    expect(map.controls).toHaveLength(3);
+  });
 });
 
 describe('clicks and hover', () => {
