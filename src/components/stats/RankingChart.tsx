@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { RankedDistrict } from '../../state/stats/district';
-import { saveChart } from './chart-export';
+import { saveChart, tidyPlotSvg } from './chart-export';
 
 export interface RankingText {
   title: string;
@@ -83,11 +83,7 @@ export default function RankingChart({
         onChoose(d.district);
       });
     });
-    // Plot's own <style> element would break the page's style-src policy (stats.css carries its
-    // rules), and ARIA allows no label on its plain mark groups: the chart is a group of buttons
-    svg.querySelectorAll('style').forEach((e) => e.remove());
-    svg.querySelectorAll('g[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-    svg.setAttribute('role', 'group');
+    tidyPlotSvg(svg, 'group');
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [ranking, label, current, text, width, height, onChoose]);

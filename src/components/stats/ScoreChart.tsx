@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ChartPoint } from '../../state/stats/scorecard';
-import { saveChart } from './chart-export';
+import { saveChart, tidyPlotSvg } from './chart-export';
 
 export interface ChartText {
   title: string;
@@ -58,12 +58,7 @@ export function ScoreChart({
         Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
       ],
     });
-    // Plot adds a <style> element, which the Content-Security-Policy refuses (its rules are in
-    // stats.css), and labels its marks' groups, which ARIA does not allow on a plain group: the
-    // chart is one image named by its title, its data told by the description beside it
-    svg.querySelectorAll('style').forEach((e) => e.remove());
-    svg.querySelectorAll('g[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-    svg.setAttribute('role', 'img');
+    tidyPlotSvg(svg, 'img');
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [points, text, width]);

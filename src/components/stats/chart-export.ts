@@ -47,3 +47,15 @@ export function saveChart(
   };
   pic.src = url;
 }
+
+/**
+ * What every Plot chart needs before it is shown: Plot adds a <style> element, which the page's
+ * Content-Security-Policy refuses (its rules are in stats.css), and labels its marks' groups,
+ * which ARIA does not allow on a plain group. `role`: an image named by its title, or a group of
+ * focusable marks.
+ */
+export function tidyPlotSvg(svg: Element, role: 'img' | 'group'): void {
+  svg.querySelectorAll('style').forEach((e) => e.remove());
+  svg.querySelectorAll('g[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
+  svg.setAttribute('role', role);
+}
