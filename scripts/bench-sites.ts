@@ -54,7 +54,7 @@ export interface SitesBenchRow {
   longTasks: number;
 }
 
-function csvOfRandomPointsInShanghai(n: number, seed: number): string {
+export function csvOfRandomPointsInShanghai(n: number, seed: number): string {
   const geo = loadGeo();
   if (typeof geo === 'string') throw new Error(geo);
   const linker = createLinker(geo.districts, geo.zones);

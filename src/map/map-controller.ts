@@ -15,7 +15,9 @@ import type { LngLatBounds, MapHandlers, MapPort, MapSnapshot } from './map-port
 import { buildStyle } from './style';
 import type { StyleOptions } from './style';
 import { metresPerPixel } from './export/scale';
-import { ChunkFeeder } from './controller/feeder';
+import { PointFeed } from './controller/point-feed';
+import type { PointSet } from './controller/point-sets';
+import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
 import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
 import { Pointer } from './controller/pointer';
@@ -55,7 +57,17 @@ export class MapController implements MapPort {
   private readonly lastData = new Map<SourceId, unknown>();
   private readonly added = new Set<OverlaySourceId>();
   private readonly layers = new LayerState();
-  private readonly feeder = new ChunkFeeder<OverlaySourceId>((source, add) => void this.geojson(source)?.updateData({ add }));
+  private readonly points = new PointFeed<OverlaySourceId>(
+    {
+      has: (source) => this.added.has(source),
+      add: (source, data) => this.addOverlay(source, data),
+      remove: (source) => this.removeOverlay(source),
+      setData: (source, data) => void this.geojson(source)?.setData(data),
+      append: (source, add) => void this.geojson(source)?.updateData({ add }),
+      afterIdle: (fn) => void this.map.once('idle', fn),
+    },
+    loadPointsScript(),
+  );
   private readonly draw: PolygonDraw;
   private readonly pointer: Pointer;
   private readyFired = false;
@@ -120,7 +132,7 @@ export class MapController implements MapPort {
     if (this.lastData.get(source) === data) return;
     this.lastData.set(source, data);
     this.whenStyle(() => {
-      if (isOverlaySource(source)) this.feeder.drop(source);
+      if (isOverlaySource(source)) this.points.drop(source);
       if (isOverlaySource(source) && !this.added.has(source)) {
         if (data.features.length > 0) this.addOverlay(source, data);
       } else if (isOverlaySource(source) && data.features.length === 0) this.removeOverlay(source);
@@ -129,12 +141,9 @@ export class MapController implements MapPort {
     });
   }
 
-  addFeatures(source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>): void {
+  setPointSets(source: OverlaySourceId, sets: readonly PointSet[]): void {
     this.lastData.set(source, FED);
-    this.whenStyle(() => {
-      if (!this.added.has(source)) this.addOverlay(source, { type: 'FeatureCollection', features: [] });
-      this.feeder.push(source, chunks);
-    });
+    this.whenStyle(() => this.points.set(source, sets));
   }
 
   async clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null> {
@@ -312,7 +321,7 @@ export class MapController implements MapPort {
 
   destroy(): void {
     this.destroyed = true;
-    this.feeder.stop();
+    this.points.stop();
     this.draw.stop();
     this.map.remove();
     if ((window as HookWindow).__map === this.map) delete (window as HookWindow).__map;
@@ -343,7 +352,7 @@ export class MapController implements MapPort {
   }
 
   /** Adds an overlay source and its layers, each below the first layer that comes after it in the registry, and below terra-draw's. */
-  private addOverlay(source: OverlaySourceId, data: GeoJSON.FeatureCollection): void {
+  private addOverlay(source: OverlaySourceId, data: GeoJSON.FeatureCollection | string): void {
     this.map.addSource(source, sourceSpec(source, data));
     this.added.add(source);
     for (const id of layersOfSource(source)) {
@@ -374,6 +383,22 @@ export class MapController implements MapPort {
       this.handlers.onReady();
     });
   }
+}
+
+/**
+ * Loads the point-set protocol into MapLibre's workers (src/map/controller/points.worker.ts), or
+ * null where it cannot be: no workers, or a page opened from disk (the single file), whose workers
+ * cannot import a script file.
+ */
+function loadPointsScript(): (() => Promise<void>) | null {
+  if (typeof Worker === 'undefined' || typeof location === 'undefined' || location.protocol === 'file:') return null;
+  if (typeof maplibregl.importScriptInWorkers !== 'function') return null;
+  return () => {
+    const url = new URL(pointsWorkerUrl, location.href);
+    // MapLibre's worker imports a URL ending in .mjs as a module; any other it would evaluate as text
+    if (!url.href.endsWith('.mjs')) url.hash = '.mjs';
+    return maplibregl.importScriptInWorkers(url.href);
+  };
 }
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

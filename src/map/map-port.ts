@@ -6,6 +6,9 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId } from './layers';
+import type { PointSet } from './controller/point-sets';
+
+export type { PointSet } from './controller/point-sets';
 
 /** A clickable feature under the pointer. */
 export interface MapHit {
@@ -61,8 +64,12 @@ export type LngLatBounds = [[west: number, south: number], [east: number, north:
 export interface MapPort {
   /** Replaces a source's data; the same collection object again is a no-op. An overlay source and its layers are added with its first non-empty data. */
   setData(source: GeoJsonSourceId, data: GeoJSON.FeatureCollection): void;
-  /** Adds features to an overlay source, sent one chunk per task (large point sets); setData on the source drops chunks not yet sent. */
-  addFeatures(source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>): void;
+  /**
+   * An overlay source shows exactly these point sets (none: it is taken off the map). MapLibre's
+   * worker reads their coordinates itself where it can, so the page builds no features (else they
+   * go in chunks, one per task); setData on the source forgets them.
+   */
+  setPointSets(source: OverlaySourceId, sets: readonly PointSet[]): void;
   /** The zoom at which a cluster of a clustered source breaks up (null: no such source or cluster). */
   clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null>;
 

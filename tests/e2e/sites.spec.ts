@@ -232,7 +232,19 @@ describe('sites: import, export, share', () => {
     assert.ok(outside > 0 && outside < 5_000, `a few of the random points lie outside Shanghai, and are kept: ${outside}`);
     assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
     await jumpTo(p, 121.5, 31.15, 9);
-    // the sites reach the map in chunks of 10,000: wait until the clusters hold them all
+    // MapLibre's worker read the sites itself: the source's data is a point-set URL naming one
+    // blob of 100,000 × 2 coordinates, and the page's copy of the source holds no features
+    const handed = await p.evaluate(async () => {
+      type Src = { serialize(): { data: unknown }; _data?: { geojson?: unknown; url?: unknown } };
+      const src = (window as unknown as { __map: { getSource(id: string): Src } }).__map.getSource('user-sites');
+      const data = src.serialize().data;
+      if (typeof data !== 'string') return { data: typeof data };
+      const rows = JSON.parse(decodeURIComponent(data.slice('sitepoints://sets/'.length))) as [string, string, number, number][];
+      const sizes = await Promise.all(rows.map(async ([url]) => (await (await fetch(url)).arrayBuffer()).byteLength));
+      return { data: 'string', rows: rows.map(([, , n, base]) => [n, base]), sizes, pageCopy: src._data?.geojson !== undefined };
+    });
+    assert.deepEqual(handed, { data: 'string', rows: [[100_000, 0]], sizes: [1_600_000], pageCopy: false });
+    // wait until the clusters hold them all
     let clusters: Record<string, unknown>[] = [];
     for (let tries = 0; tries < 60; tries++) {
       await mapIdle(p);

@@ -49,7 +49,7 @@ export class FakeMapController implements MapPort {
   readonly handlers: MapHandlers | null;
   /** the data the map was created with (MapController puts it into the style) */
   readonly initialData: Partial<Record<StyleSourceId, GeoJSON.FeatureCollection>>;
-  /** every call, in order (addFeatures' chunks are read at once and logged as an array) */
+  /** every call, in order */
   readonly log: FakeCall[] = [];
   destroyed = false;
   /** what clusterExpansionZoom answers */
@@ -85,9 +85,7 @@ export class FakeMapController implements MapPort {
   }
 
   readonly setData = this.rec('setData');
-  readonly addFeatures = vi.fn((source: OverlaySourceId, chunks: Iterable<GeoJSON.Feature[]>) => {
-    this.log.push({ method: 'addFeatures', args: [source, [...chunks]] });
-  });
+  readonly setPointSets = this.rec('setPointSets');
   readonly clusterExpansionZoom = this.rec('clusterExpansionZoom', () => Promise.resolve(this.clusterZoom));
   readonly setFilter = this.rec('setFilter');
   readonly setPaint = this.rec('setPaint');
@@ -186,15 +184,18 @@ export class FakeMapController implements MapPort {
 
   /**
    * The overlay sources on the map by the port's contract: a source is added with its first
-   * non-empty setData, or its first addFeatures.
+   * non-empty setData or setPointSets, and taken off by an empty one.
    */
   addedOverlays(): OverlaySourceId[] {
     const added = new Set<OverlaySourceId>();
     for (const c of this.log) {
-      if (c.method !== 'setData' && c.method !== 'addFeatures') continue;
+      if (c.method !== 'setData' && c.method !== 'setPointSets') continue;
       const source = c.args[0] as GeoJsonSourceId;
       if (!isOverlaySource(source)) continue;
-      if (c.method === 'addFeatures' || (c.args[1] as GeoJSON.FeatureCollection).features.length > 0) added.add(source);
+      const empty =
+        c.method === 'setPointSets' ? (c.args[1] as readonly unknown[]).length === 0 : (c.args[1] as GeoJSON.FeatureCollection).features.length === 0;
+      if (empty) added.delete(source);
+      else added.add(source);
     }
     return [...added];
   }

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MapController } from '../../src/map/map-controller';
-import type { MapClick, MapHandlers } from '../../src/map/map-port';
+import type { MapClick, MapHandlers, PointSet } from '../../src/map/map-port';
 import { FakeMlMap } from '../fakes/fake-maplibre';
 import type { FakeHit } from '../fakes/fake-maplibre';
 
@@ -18,6 +18,8 @@ const point = (lng: number, lat: number, properties: Record<string, unknown> = {
   properties,
   geometry: { type: 'Point', coordinates: [lng, lat] },
 });
+/** a point set of the sites' kind: lon, lat interleaved */
+const pointSet = (key: string, coords: number[], idBase = 0): PointSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
 const hit = (layer: string, properties: Record<string, unknown>, geometry: GeoJSON.Geometry = { type: 'Point', coordinates: [121.5, 31.2] }): FakeHit => ({
   layer: { id: layer },
   properties,
@@ -98,7 +100,7 @@ describe('overlays', () => {
     controller.setData('briefing-highlight', fc([point(121.5, 31.2, { id: 'the-bund' })]));
     // terra-draw adds its own layers on top when it starts
     map.addLayer({ id: 'draw-polygon', type: 'fill', source: 'briefing-highlight' });
-    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    controller.setPointSets('user-sites', [pointSet('a', [121.6, 31.2])]);
     controller.setData('find-origin', fc([point(121.4, 31.2)]));
     controller.setData('find-radius', fc([point(121.4, 31.2)]));
     expect(overlayOrder()).toEqual([
@@ -128,7 +130,7 @@ describe('overlays', () => {
     controller.setFilter('user-sites-selected', ['==', ['get', 'i'], 3]);
     controller.setPaint('user-sites-point', 'circle-color', ['match', ['get', 'set'], 'a', '#0f766e', '#0f766e']);
     controller.setGroupVisibility({ sites: false });
-    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    controller.setPointSets('user-sites', [pointSet('a', [121.6, 31.2])]);
     const selected = map.getLayer('user-sites-selected') as { filter?: unknown; layout?: Record<string, unknown> };
     expect(selected.filter).toEqual(['==', ['get', 'i'], 3]);
     expect(selected.layout?.visibility).toBe('none');
@@ -236,7 +238,7 @@ describe('clicks and hover', () => {
 
   it('an imported site comes before the park and the zone under it; a polygon has no feature point', () => {
     map.fire('style.load');
-    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    controller.setPointSets('user-sites', [pointSet('a', [121.6, 31.2])]);
     map.hits = [hit('parks-circle', { id: 'the-bund' }), hit('user-sites-point', { set: 'a', i: 0 })];
     map.fire('click', at);
     expect(clicks.at(-1)!.layerId).toBe('user-sites-point');
@@ -272,37 +274,65 @@ describe('clicks and hover', () => {
 });
 
 describe('chunks, clusters, camera, readiness, snapshot', () => {
-  it('feeds chunks one per task; a setData of the source drops the rest', () => {
+  it('without MapLibre workers, sends a point set as features, 10,000 per task; a setData of the source drops the rest', () => {
     vi.useFakeTimers();
     map.fire('style.load');
-    const chunk = (i: number) => [point(121 + i / 100, 31, { set: 'a', i })];
-    let pulled = 0;
-    function* chunks() {
-      for (let i = 0; i < 4; i++) {
-        pulled++;
-        yield chunk(i);
-      }
-    }
-    controller.addFeatures('user-sites', chunks());
+    const n = 25_000;
+    const set = pointSet(
+      'a',
+      Array.from({ length: 2 * n }, (_, k) => (k % 2 ? 31 : 121 + k / 1e6)),
+      2_000_000,
+    );
+    controller.setPointSets('user-sites', [set]);
     const source = map.getSource('user-sites')!;
-    const sent = () => source.calls.filter(([m]) => m === 'updateData').map(([, d]) => d);
-    expect(sent()).toEqual([{ add: chunk(0) }]);
-    expect(pulled).toBe(1);
+    const sent = () => source.calls.filter(([m]) => m === 'updateData').map(([, d]) => (d as { add: GeoJSON.Feature[] }).add);
+    expect(sent().map((a) => a.length)).toEqual([10_000]);
+    expect(sent()[0]![1]).toEqual({
+      type: 'Feature',
+      id: 2_000_001,
+      geometry: { type: 'Point', coordinates: [121.000002, 31] },
+      properties: { set: 'a', i: 1 },
+    });
     vi.advanceTimersToNextTimer();
-    expect(sent()).toEqual([{ add: chunk(0) }, { add: chunk(1) }]);
+    expect(sent().map((a) => a.length)).toEqual([10_000, 10_000]);
     controller.setData('user-sites', fc());
     vi.runAllTimers();
     expect(sent()).toHaveLength(2);
-    expect(pulled).toBe(2);
     // emptied: the source is off the map with its layers
     expect(map.getSource('user-sites')).toBeUndefined();
     expect(overlayOrder().filter((id) => id.startsWith('user-sites'))).toEqual([]);
   });
 
+  it('without MapLibre workers, a second set sends only its own points; removing one sends the rest again; none takes the source off', () => {
+    vi.useFakeTimers();
+    map.fire('style.load');
+    const a = pointSet('a', [121.1, 31.1, 121.2, 31.2]);
+    const b = pointSet('b', [121.3, 31.3], 1_000_000);
+    controller.setPointSets('user-sites', [a]);
+    controller.setPointSets('user-sites', [a, b]);
+    vi.runAllTimers();
+    const source = () => map.getSource('user-sites')!;
+    const ids = () =>
+      source()
+        .calls.filter(([m]) => m === 'updateData')
+        .map(([, d]) => (d as { add: GeoJSON.Feature[] }).add.map((f) => f.id));
+    expect(ids()).toEqual([[0, 1], [1_000_000]]);
+    controller.setPointSets('user-sites', [b]);
+    vi.runAllTimers();
+    expect(
+      source()
+        .calls.filter(([m]) => m === 'setData')
+        .at(-1)![1],
+    ).toEqual(fc());
+    expect(ids().at(-1)).toEqual([1_000_000]);
+    controller.setPointSets('user-sites', []);
+    expect(map.getSource('user-sites')).toBeUndefined();
+  });
+
   it('asks a clustered source for a cluster’s expansion zoom (null before the source exists)', async () => {
     map.fire('style.load');
     expect(await controller.clusterExpansionZoom('user-sites', 3)).toBeNull();
-    controller.addFeatures('user-sites', [[point(121.6, 31.2, { set: 'a', i: 0 })]]);
+    controller.setPointSets('user-sites', [pointSet('a', [121.6, 31.2])]);
     expect(await controller.clusterExpansionZoom('user-sites', 3)).toBe(13);
   });
 

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import { createMapSync } from '../../src/map/sync';
 import type { MapSync } from '../../src/map/sync';
-import { CHUNK } from '../../src/map/sync/sites';
 import { FRAME_PADDING } from '../../src/map/sync/briefing';
 import type { LayerId } from '../../src/map/layers';
 import type { MapClick } from '../../src/map/map-port';
@@ -176,7 +175,9 @@ function siteSet(id: string, coords: [number, number][]): SiteSet {
     combos: [{ zones: [], sectors: [], links: [] }],
   };
 }
-const addedFeatures = () => port.calls('addFeatures').map(([source, chunks]) => [source, [...chunks]] as const);
+/** each setPointSets call: its source and its sets as [key, count, idBase, first lon, first lat] */
+const pointSets = () =>
+  port.calls('setPointSets').map(([source, sets]) => [source, sets.map((x) => [x.key, x.count, x.idBase, x.coords[0], x.coords[1]])] as const);
 
 describe('imported sites', () => {
   const a = siteSet('a', [
@@ -186,54 +187,42 @@ describe('imported sites', () => {
   const b = siteSet('b', [[121.8, 31.1]]);
 
   it('sends nothing to the map before the first import', () => {
-    expect(port.calls('addFeatures')).toEqual([]);
+    expect(port.calls('setPointSets')).toEqual([]);
     expect(overlayCalls('user-sites')).toEqual([]);
     expect(port.calls('setPaint').filter(([id]) => id.startsWith('user-sites'))).toEqual([]);
     expect(port.addedOverlays()).toEqual([]);
   });
 
-  it('an import adds its sites (ids unique across files) and colours them by file', () => {
+  it('an import shows its sites as a point set (ids unique across files) and colours them by file', () => {
     store.setState({ siteSets: [a] });
-    expect(addedFeatures()).toEqual([
-      [
-        'user-sites',
-        [
-          [
-            { type: 'Feature', id: 0, geometry: { type: 'Point', coordinates: [121.47, 31.23] }, properties: { set: 'a', i: 0 } },
-            { type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [121.59, 31.2] }, properties: { set: 'a', i: 1 } },
-          ],
-        ],
-      ],
-    ]);
+    expect(pointSets()).toEqual([['user-sites', [['a', 2, 0, 121.47, 31.23]]]]);
+    // the set's own coordinates go to the map, not a copy
+    expect(port.calls('setPointSets')[0]![1][0]!.coords).toBe(a.coords);
     expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', '#111111']);
     expect(port.addedOverlays()).toEqual(['user-sites']);
 
-    // a second file: only its sites are sent, under ordinal 1
+    // a second file: both sets, the second under ordinal 1
     store.setState({ siteSets: [a, b] });
-    expect(addedFeatures()).toHaveLength(2);
-    expect(addedFeatures()[1]![1][0]!.map((f) => f.id)).toEqual([1_000_000]);
+    expect(pointSets()[1]).toEqual([
+      'user-sites',
+      [
+        ['a', 2, 0, 121.47, 31.23],
+        ['b', 1, 1_000_000, 121.8, 31.1],
+      ],
+    ]);
     expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', 'b', '#4a044e', '#111111']);
     expect(overlayCalls('user-sites')).toEqual([]);
   });
 
-  it('removing a file empties the source and sends the others again, with their ids kept', () => {
+  it('removing a file keeps the other files’ ids; removing the last takes the sites off the map', () => {
     store.setState({ siteSets: [a, b] });
     port.clearLog();
     store.setState({ siteSets: [b] });
-    expect(port.log.map((c) => c.method)).toEqual(['setPaint', 'setData', 'addFeatures']);
-    expect(port.dataOf('user-sites')!.features).toEqual([]);
-    expect(addedFeatures()[0]![1][0]!.map((f) => f.id)).toEqual([1_000_000]);
-  });
-
-  it('a large file goes in chunks of CHUNK features', () => {
-    const big = siteSet(
-      'big',
-      Array.from({ length: CHUNK + 5 }, (_, i): [number, number] => [121 + i * 1e-6, 31]),
-    );
-    store.setState({ siteSets: [big] });
-    const [[, chunks]] = addedFeatures() as [readonly [string, GeoJSON.Feature[][]]];
-    expect(chunks.map((c) => c.length)).toEqual([CHUNK, 5]);
-    expect(chunks[1]![4]!.properties).toEqual({ set: 'big', i: CHUNK + 4 });
+    expect(port.log.map((c) => c.method)).toEqual(['setPaint', 'setPointSets']);
+    expect(pointSets()).toEqual([['user-sites', [['b', 1, 1_000_000, 121.8, 31.1]]]]);
+    store.setState({ siteSets: [] });
+    expect(pointSets().at(-1)).toEqual(['user-sites', []]);
+    expect(port.addedOverlays()).toEqual([]);
   });
 
   it('the picked site is ringed; a click on a site picks it, not the zone under it', () => {

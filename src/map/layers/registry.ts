@@ -56,7 +56,7 @@ export const OVERLAY_SOURCES = sourceIds.filter((id) => options(id).lazy) as Ove
 export const isOverlaySource = (id: SourceId): id is OverlaySourceId => options(id).lazy === true;
 
 /** The MapLibre source for a GeoJSON source id, holding `data`. */
-export function sourceSpec(id: GeoJsonSourceId, data: GeoJSON.FeatureCollection): SourceSpecification {
+export function sourceSpec(id: GeoJsonSourceId, data: GeoJSON.FeatureCollection | string): SourceSpecification {
   const o = options(id);
   return { type: 'geojson', data, ...(o.promoteId ? { promoteId: o.promoteId } : {}), ...(o.cluster ? { cluster: true, ...o.cluster } : {}) };
 }

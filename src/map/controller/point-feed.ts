@@ -1,0 +1,156 @@
+/**
+ * Puts point sets (an import's sites) on an overlay source the cheapest way the page allows:
+ *
+ * - **worker**: the source's data becomes a `sitepoints://` URL naming a blob of each set's
+ *   coordinates; MapLibre's worker reads the blobs and builds the features itself
+ *   (points.worker.ts, loaded into MapLibre's workers once). The page builds no features and
+ *   clones none: adding 100,000 sites costs it one short task.
+ * - **chunks** (where that script cannot load, e.g. the single file opened from disk): features
+ *   are built here and sent 10,000 per task (ChunkFeeder), only the new set's when one is added.
+ *
+ * The way is chosen once, on the first call; the latest call wins while it is being chosen.
+ */
+import { ChunkFeeder } from './feeder';
+import { pointFeatures, pointsUrl } from './point-sets';
+import type { PointSet } from './point-sets';
+
+/** Features per chunk (chunks way): each is cloned to MapLibre's worker in its own short task. */
+export const CHUNK = 10_000;
+
+type Way = 'worker' | 'chunks';
+type Data = GeoJSON.FeatureCollection | string;
+
+/** What the feed needs of the map (the controller gives it). */
+export interface PointFeedTarget<S extends string> {
+  /** whether the source (and its layers) is on the map */
+  has(source: S): boolean;
+  /** puts the source and its layers on the map with this data */
+  add(source: S, data: Data): void;
+  /** takes the source and its layers off the map */
+  remove(source: S): void;
+  setData(source: S, data: Data): void;
+  /** adds features to the source's data */
+  append(source: S, features: GeoJSON.Feature[]): void;
+  /** runs fn once the map has read and drawn all it was given */
+  afterIdle(fn: () => void): void;
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+const same = (a: PointSet, b: PointSet) => a.key === b.key && a.coords === b.coords && a.count === b.count && a.idBase === b.idBase;
+
+function* chunksOf(set: PointSet): Generator<GeoJSON.Feature[]> {
+  for (let i0 = 0; i0 < set.count; i0 += CHUNK) yield pointFeatures(set, i0, i0 + CHUNK);
+}
+
+export class PointFeed<S extends string> {
+  private way: Way | null = null;
+  private choosing: Promise<Way> | null = null;
+  private latest = 0;
+  private stopped = false;
+  private readonly feeder: ChunkFeeder<S>;
+  /** chunks way: the sets each source has been sent */
+  private readonly sent = new Map<S, PointSet[]>();
+  /** worker way: each source's blob URL per set's coordinates */
+  private readonly blobs = new Map<S, Map<Float64Array, string>>();
+
+  /**
+   * `loadWorkerScript`: loads points.worker.ts into MapLibre's workers (rejects where it cannot);
+   * null: always the chunks way.
+   */
+  constructor(
+    private readonly target: PointFeedTarget<S>,
+    private readonly loadWorkerScript: (() => Promise<void>) | null,
+    later?: (fn: () => void) => void,
+  ) {
+    this.feeder = new ChunkFeeder<S>((source, features) => target.append(source, features), later);
+    if (!loadWorkerScript) this.way = 'chunks';
+  }
+
+  /** The source shows exactly these sets (none: the source is taken off the map). */
+  set(source: S, sets: readonly PointSet[]): void {
+    const call = ++this.latest;
+    if (this.way) return this.apply(this.way, source, sets);
+    void this.chooseWay().then((way) => {
+      if (call === this.latest && !this.stopped) this.apply(way, source, sets);
+    });
+  }
+
+  /** Forgets what was sent to the source (its data was replaced by other means). */
+  drop(source: S): void {
+    this.feeder.drop(source);
+    this.sent.delete(source);
+    this.release(source, []);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.feeder.stop();
+    for (const source of [...this.blobs.keys()]) this.release(source, [], true);
+  }
+
+  /** The way in use once chosen (null before the first set). */
+  get chosen(): Way | null {
+    return this.way;
+  }
+
+  private chooseWay(): Promise<Way> {
+    this.choosing ??= (
+      this.loadWorkerScript
+        ? this.loadWorkerScript().then(
+            (): Way => 'worker',
+            (): Way => 'chunks',
+          )
+        : Promise.resolve<Way>('chunks')
+    ).then((way) => (this.way = way));
+    return this.choosing;
+  }
+
+  private apply(way: Way, source: S, sets: readonly PointSet[]): void {
+    if (sets.length === 0) {
+      this.feeder.drop(source);
+      this.sent.delete(source);
+      if (this.target.has(source)) this.target.remove(source);
+      this.release(source, []);
+      return;
+    }
+    if (way === 'worker') {
+      const urls = this.blobs.get(source) ?? new Map<Float64Array, string>();
+      this.blobs.set(source, urls);
+      const refs = sets.map((s) => {
+        let url = urls.get(s.coords);
+        if (!url) urls.set(s.coords, (url = URL.createObjectURL(new Blob([s.coords.subarray(0, 2 * s.count) as Float64Array<ArrayBuffer>]))));
+        return { url, key: s.key, count: s.count, idBase: s.idBase };
+      });
+      const data = pointsUrl(refs);
+      if (this.target.has(source)) this.target.setData(source, data);
+      else this.target.add(source, data);
+      this.release(source, sets);
+      return;
+    }
+    const before = this.sent.get(source) ?? [];
+    const removed = before.some((x) => !sets.some((y) => same(x, y)));
+    const fresh = removed ? sets : sets.filter((x) => !before.some((y) => same(x, y)));
+    this.sent.set(source, [...sets]);
+    if (removed) this.feeder.drop(source);
+    if (!this.target.has(source)) this.target.add(source, EMPTY);
+    else if (removed) this.target.setData(source, EMPTY);
+    for (const set of fresh) this.feeder.push(source, chunksOf(set));
+  }
+
+  /** Lets go of the blobs of sets no longer shown, once the map has read what replaced them. */
+  private release(source: S, kept: readonly PointSet[], now = false): void {
+    const urls = this.blobs.get(source);
+    if (!urls) return;
+    const gone: string[] = [];
+    for (const [coords, url] of urls)
+      if (!kept.some((s) => s.coords === coords)) {
+        urls.delete(coords);
+        gone.push(url);
+      }
+    if (urls.size === 0) this.blobs.delete(source);
+    if (gone.length === 0) return;
+    const revoke = () => gone.forEach((u) => URL.revokeObjectURL(u));
+    if (now) revoke();
+    else this.target.afterIdle(revoke);
+  }
+}
