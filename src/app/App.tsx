@@ -45,6 +45,31 @@ import { Mixed } from '../components/Mixed';
  * results and the map with its tools. Esc closes the chooser of stacked places, else the open
  * card, else folds a phone's bottom sheet (the find tools' Esc cancels the tool first).
  */
+// The shell reads no filter-dependent value itself: a filter change re-renders these two small
+// parts, not the whole page.
+
+/** The results sheet's title: how many parks the filters show, of how many. */
+function ParksShown() {
+  const lang = useAppStore((s) => s.lang);
+  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const total = useAppStore((s) => s.derived?.parks.length ?? 0);
+  return <>{t(lang, 'sheetParks', { n: shown, total })}</>;
+}
+
+/** The filters tab's badge: how many filters are on. */
+function FilterBadge() {
+  const filterCount = useAppStore(
+    (s) =>
+      s.sectorFilter.length +
+      s.districtFilter.length +
+      s.zoneFilter.length +
+      s.confFilter.length +
+      (s.chosenPoint && s.radiusKm !== null ? 1 : 0) +
+      (s.drawnArea ? 1 : 0),
+  );
+  return filterCount > 0 ? <span className="n">{filterCount}</span> : null;
+}
+
 export function App({
   data: preloaded,
   geo: loaded,
@@ -57,17 +82,6 @@ export function App({
   const geo = useAppStore((s) => s.geo);
   const park = useAppStore((s) => (s.selectedParkId ? s.derived?.parks.find((p) => p.id === s.selectedParkId) : undefined));
   const zone = useAppStore((s) => (s.selectedZoneId ? s.derived?.zones.find((z) => z.id === s.selectedZoneId) : undefined));
-  const shown = useAppStore((s) => selectVisibleParks(s).length);
-  const total = useAppStore((s) => s.derived?.parks.length ?? 0);
-  const filterCount = useAppStore(
-    (s) =>
-      s.sectorFilter.length +
-      s.districtFilter.length +
-      s.zoneFilter.length +
-      s.confFilter.length +
-      (s.chosenPoint && s.radiusKm !== null ? 1 : 0) +
-      (s.drawnArea ? 1 : 0),
-  );
   const clear = useAppStore((s) => s.clearSelection);
   const setLang = useAppStore((s) => s.setLang);
   // the phone's bottom sheet: which panel, and how tall (ignored by the wide layout)
@@ -184,7 +198,7 @@ export function App({
             {geo && <SearchBox />}
             <button type="button" className="filters-button" aria-pressed={sheet === 'filters'} onClick={openFilters} data-testid="filters-button">
               {t(lang, 'filtersButton')}
-              {filterCount > 0 && <span className="n">{filterCount}</span>}
+              <FilterBadge />
             </button>
           </div>
           {geo && <FilterChips />}
@@ -213,17 +227,7 @@ export function App({
           {geo && <CompareSheet />}
           <aside className="side right" id="results" tabIndex={-1} aria-label={t(lang, 'resultsSheet')}>
             <SheetBar
-              title={
-                park
-                  ? lang === 'zh'
-                    ? park.name_zh
-                    : park.name_en
-                  : zone
-                    ? lang === 'zh'
-                      ? zone.name_zh
-                      : zone.name_en
-                    : t(lang, 'sheetParks', { n: shown, total })
-              }
+              title={park ? lang === 'zh' ? park.name_zh : park.name_en : zone ? lang === 'zh' ? zone.name_zh : zone.name_en : <ParksShown />}
               size={size}
               onSize={setSize}
             />

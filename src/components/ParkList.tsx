@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
@@ -25,13 +25,14 @@ export function ParkList() {
   const lang = useAppStore((s) => s.lang);
   const parks = useAppStore((s) => s.derived?.parks);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
-  const selected = useAppStore(useShallow((s) => s.sectorFilter));
+  // the list follows a filter change a moment later, in a render React can interrupt, so the click
+  // that changed it (and the map) is not held up by re-sorting and redrawing the rows
+  const [visible, selected] = useDeferredValue(useAppStore(useShallow((s) => [selectVisibleParks(s), s.sectorFilter] as const)));
   const current = useAppStore((s) => s.selectedParkId);
   const listRef = useRef<HTMLDivElement>(null);
   // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
   const [stop, setStop] = useState<{ id: string; col: number } | null>(null);
-  const visible = useAppStore(selectVisibleParks);
-  const km = useAppStore(selectDistanceMap);
+  const km = useDeferredValue(useAppStore(selectDistanceMap));
   const sortBy = useAppStore((s) => s.sortBy);
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);

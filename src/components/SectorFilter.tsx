@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import type { StringKey } from '../i18n';
@@ -53,8 +53,9 @@ export function SectorFilter() {
   const toggle = useAppStore((s) => s.toggleSector);
   const clear = useAppStore((s) => s.setSectors);
   const setIncludeBroad = useAppStore((s) => s.setIncludeBroad);
-  const counts = useAppStore(selectSectorOptionCounts);
-  const selection = useAppStore(selectSelectionStrengths);
+  // the counts beside the options follow a moment later, in a render React can interrupt
+  const counts = useDeferredValue(useAppStore(selectSectorOptionCounts));
+  const selection = useDeferredValue(useAppStore(selectSelectionStrengths));
   const unplaced = useAppStore(selectUnplacedSectors);
   const reasons = useAppStore(selectEmptyReasons);
   const nothingShown = useAppStore((s) => s.derived !== null && selectVisibleParks(s).length === 0);

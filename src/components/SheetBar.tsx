@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 /**
  * The top bar of a panel when it is a bottom sheet over the map (phones; hidden by CSS on wider
  * screens): a handle that folds the sheet to a peek or opens it to half the screen, a button for
@@ -8,7 +9,7 @@ import { useAppStore } from '../state/store';
 
 export type SheetSize = 'peek' | 'half' | 'full';
 
-export function SheetBar({ title, size, onSize, onDone }: { title: string; size: SheetSize; onSize(s: SheetSize): void; onDone?: () => void }) {
+export function SheetBar({ title, size, onSize, onDone }: { title: ReactNode; size: SheetSize; onSize(s: SheetSize): void; onDone?: () => void }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <div className="sheet-bar">

@@ -28,6 +28,8 @@ export class NoWebGLError extends Error {}
 
 /** Sources the map must have before it may say it is ready. */
 const REQUIRED: SourceId[] = ['districts', 'zones', 'parks'];
+/** Filters, paint and layout the app sets are checked against the style spec by its unit tests (map-layers.test.ts). */
+const NO_VALIDATION = { validate: false } as const;
 /** stands for "features were added since the last setData" (so a repeat of that setData is not skipped) */
 const FED = Symbol('fed');
 
@@ -155,12 +157,15 @@ export class MapController implements MapPort {
 
   setFilter(layer: LayerId, filter: FilterSpecification | null): void {
     this.layers.setFilter(layer, filter);
-    this.onLayer(layer, () => this.map.setFilter(layer, filter));
+    // validated by the style spec in the unit tests (map-layers.test.ts), not again on every change
+    this.onLayer(layer, () => this.map.setFilter(layer, filter, NO_VALIDATION));
   }
 
   setPaint(layer: LayerId, property: string, value: unknown): void {
     this.layers.setPaint(layer, property, value);
-    this.onLayer(layer, () => (this.map.setPaintProperty as (l: string, k: string, v: unknown) => void).call(this.map, layer, property, value));
+    this.onLayer(layer, () =>
+      (this.map.setPaintProperty as (l: string, k: string, v: unknown, o: object) => void).call(this.map, layer, property, value, NO_VALIDATION),
+    );
   }
 
   setLayout(layer: LayerId, property: string, value: unknown): void {
@@ -344,7 +349,7 @@ export class MapController implements MapPort {
 
   private applyLayout(layer: LayerId, layout: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(layout))
-      (this.map.setLayoutProperty as (l: string, k: string, v: unknown) => void).call(this.map, layer, key, value);
+      (this.map.setLayoutProperty as (l: string, k: string, v: unknown, o: object) => void).call(this.map, layer, key, value, NO_VALIDATION);
   }
 
   private geojson(source: GeoJsonSourceId): GeoJSONSource | undefined {

@@ -7,7 +7,8 @@
 import type { ParkProps, SectorsFile } from '../loaders/schemas';
 import { STRONG_STRENGTHS } from '../domain/ids';
 import type { LinkStrength } from '../domain/ids';
-import { parkStrength, visibleParks } from './filter';
+import { strengthRank } from '../geo/strength';
+import { parkStrength, topSectors, visibleParks } from './filter';
 import type { ParkFilters } from './filter';
 
 export type StrengthCounts = Record<LinkStrength, number>;
@@ -35,6 +36,48 @@ export function strengthBreakdown(
   for (const p of visibleParks(parks, { ...f, sectors: selection, strengths: null }, sectors)) {
     const s = parkStrength(p, selection, sectors);
     if (s) out[s]++;
+  }
+  return out;
+}
+
+/** One sector option's counts: the parks ticking it alone would show, and all of them by strength. */
+export interface SectorOptionCount {
+  shown: number;
+  byStrength: StrengthCounts;
+}
+
+/**
+ * For every sector option (each top-level sector and sub-sector of the file), what ticking it
+ * alone would show with the other filters as they are: the same answer as
+ * `countWith(parks, f, { sectors: [id] })` and `strengthBreakdown(parks, f, sectors, [id])` per
+ * option, in one pass over the parks the other filters let through.
+ */
+export function sectorOptionCounts(parks: readonly ParkProps[], f: ParkFilters, sectors: SectorsFile | null): Map<string, SectorOptionCount> {
+  const out = new Map<string, SectorOptionCount>();
+  if (!sectors) return out;
+  for (const s of sectors.sectors) for (const id of [s.id, ...s.children.map((c) => c.id)]) out.set(id, { shown: 0, byStrength: zeroStrengths() });
+  const tops = topSectors(sectors);
+  const allowed = f.strengths;
+  // per park: the options its links match, each with its strongest matching link and whether a link of an allowed strength matches
+  const best = new Map<string, LinkStrength | undefined>();
+  const passes = new Set<string>();
+  for (const p of visibleParks(parks, { ...f, sectors: [] }, sectors)) {
+    best.clear();
+    passes.clear();
+    for (const l of p.links) {
+      // a top-level option matches a link of its sector; a sub-sector option, a link to its node
+      const ids = [tops.has(l.sector) ? l.sector : null, tops.has(l.node) ? null : l.node];
+      for (const id of ids) {
+        if (id === null || !out.has(id)) continue;
+        if (!best.has(id) || strengthRank(l.strength) < strengthRank(best.get(id)!)) best.set(id, l.strength);
+        if (!allowed || !l.strength || allowed.includes(l.strength)) passes.add(id);
+      }
+    }
+    for (const [id, s] of best) {
+      const c = out.get(id)!;
+      if (passes.has(id)) c.shown++;
+      if (s) c.byStrength[s]++;
+    }
   }
   return out;
 }

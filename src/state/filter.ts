@@ -9,8 +9,19 @@ import type { ParkProps, SectorsFile, ZoneProps } from '../loaders/schemas';
 import { strengthRank } from '../geo/strength';
 import type { LinkStrength } from '../domain/ids';
 
+const topsOf = new WeakMap<SectorsFile, ReadonlySet<string>>();
+const NO_TOPS: ReadonlySet<string> = new Set();
+
+/** The top-level sector ids of a sectors file (built once per file). */
+export function topSectors(sectors: SectorsFile | null): ReadonlySet<string> {
+  if (!sectors) return NO_TOPS;
+  let tops = topsOf.get(sectors);
+  if (!tops) topsOf.set(sectors, (tops = new Set(sectors.sectors.map((s) => s.id))));
+  return tops;
+}
+
 export function nodeMatcher(selected: readonly string[], sectors: SectorsFile | null, strengths: readonly LinkStrength[] | null = null) {
-  const tops = new Set<string>(sectors?.sectors.map((s) => s.id) ?? []);
+  const tops = topSectors(sectors);
   const wantTop = new Set(selected.filter((s) => tops.has(s)));
   const wantNode = new Set(selected.filter((s) => !tops.has(s)));
   return (l: { sector: string; node: string; strength?: LinkStrength }) =>

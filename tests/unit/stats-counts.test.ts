@@ -82,6 +82,26 @@ describe('sector options and the broad areas', () => {
     }
   });
 
+  it('every option, with a district chosen and then the broad areas included, counts what the oracle counts', () => {
+    const store = real.store();
+    store.getState().toggleDistrict('浦东新区');
+    const ids = [...selectSectorOptionCounts(store.getState()).keys()];
+    expect(ids.length).toBeGreaterThan(30);
+    for (const broad of [false, true]) {
+      store.getState().setIncludeBroad(broad);
+      const counts = selectSectorOptionCounts(store.getState());
+      const inPudong = PARKS.filter((p) => p.district === '浦东新区');
+      for (const id of ids) {
+        const c = counts.get(id)!;
+        expect(c.shown, `${id} broad=${broad}`).toBe(inPudong.filter((p) => linked(p, id, broad)).length);
+        for (const s of RANK)
+          expect(c.byStrength[s as Link['strength']], `${id} ${s}`).toBe(inPudong.filter((p) => linked(p, id, true) && best(p, id) === RANK.indexOf(s)).length);
+      }
+    }
+    // the oracle is not empty: some option shows parks in 浦东新区, and the broad areas add some
+    expect([...selectSectorOptionCounts(store.getState()).values()].some((c) => c.shown > 0)).toBe(true);
+  });
+
   it('"include broad areas" says how many parks it adds, and adds exactly those', () => {
     const store = real.store();
     store.getState().setSectors(['ai']);

@@ -3,7 +3,7 @@
  * filters of district, zone and confidence (left column), and the active filters as chips that
  * drop one filter each.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
@@ -181,8 +181,9 @@ export function FindFilters() {
   const zones = useAppStore(useShallow((s) => s.zoneFilter));
   const conf = useAppStore(useShallow((s) => s.confFilter));
   const basis = useAppStore(useShallow((s) => s.basisFilter));
-  const basisCounts = useAppStore(selectBasisCounts);
-  const visible = useAppStore(selectVisibleParks);
+  // the counts follow a filter change a moment later, in a render React can interrupt
+  const basisCounts = useDeferredValue(useAppStore(selectBasisCounts));
+  const visible = useDeferredValue(useAppStore(selectVisibleParks));
   const a = useAppStore(
     useShallow((s) => ({
       toggleDistrict: s.toggleDistrict,
@@ -194,8 +195,8 @@ export function FindFilters() {
   );
   const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
   // what ticking each option shows, with every other filter (sectors and strengths included)
-  const districtCounts = useAppStore(selectDistrictCounts);
-  const zoneCounts = useAppStore(selectZoneCounts);
+  const districtCounts = useDeferredValue(useAppStore(selectDistrictCounts));
+  const zoneCounts = useDeferredValue(useAppStore(selectZoneCounts));
   if (!derived) return null;
   const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
   const any = districts.length + zones.length + conf.length + basis.length > 0;

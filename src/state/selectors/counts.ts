@@ -2,8 +2,8 @@
  * Counts of the filter panels, memoised per store: each follows every other filter through the
  * one visibility rule (src/state/counts.ts), so a number beside an option is what ticking it shows.
  */
-import { broadAdds, countWith, emptyReasons, strengthBreakdown, unplacedSectors } from '../counts';
-import type { StrengthCounts } from '../counts';
+import { broadAdds, countWith, emptyReasons, sectorOptionCounts, strengthBreakdown, unplacedSectors } from '../counts';
+import type { SectorOptionCount } from '../counts';
 import { memo } from './memo';
 import { BASES } from '../../domain/ids';
 import type { Basis } from '../../domain/ids';
@@ -25,14 +25,7 @@ export const selectUnplacedSectors = memo(
 /** Per sector option: the parks it shows with the other filters, and all of them by strength. */
 export const selectSectorOptionCounts = memo(
   (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,
-  ([d, f, file]) => {
-    const m = new Map<string, { shown: number; byStrength: StrengthCounts }>();
-    if (!d || !file) return m;
-    for (const sec of file.sectors)
-      for (const id of [sec.id, ...sec.children.map((c) => c.id)])
-        m.set(id, { shown: countWith(d.parks, f, { sectors: [id] }, file), byStrength: strengthBreakdown(d.parks, f, file, [id]) });
-    return m;
-  },
+  ([d, f, file]) => (d && file ? sectorOptionCounts(d.parks, f, file) : new Map<string, SectorOptionCount>()),
 );
 
 /** The current sector selection by strength, and what including the broad areas adds. */

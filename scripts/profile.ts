@@ -1,9 +1,12 @@
 /**
- * npx tsx scripts/profile-import.ts [N]   (a development aid, not part of the bench)
+ * npm run profile -- import [N]    (a development aid, not part of the bench)
+ * npm run profile -- filter [N]
  *
- * Imports N random sites (default 100,000) in an unminified build and prints the main thread's
- * long tasks and its CPU profile, bottom-up by self time (function, file:line), from the pick until
- * the map is idle. Use it to find what blocks the page during an import.
+ * In an unminified build, with the main thread's CPU profile on: `import` picks a CSV of N random
+ * sites (default 100,000) and waits until the map is idle; `filter` clicks the 集成电路 sector
+ * filter N times (default 10), each until the map is idle. Prints the long tasks, the heaviest
+ * functions by self time and by total time (function, file:line), and each busy stretch of 50 ms
+ * or more with its heaviest functions and where it was entered. Use it to find what blocks the page.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,8 @@ import { openSession } from './lib/browser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.bench', 'profile-dist');
-const N = Number(process.argv[2] ?? 100_000);
+const MODE = process.argv[2] === 'filter' ? 'filter' : 'import';
+const N = Number(process.argv[3] ?? (MODE === 'filter' ? 10 : 100_000));
 
 interface Node {
   id: number;
@@ -60,9 +64,23 @@ const t0 = await p.evaluate(() => {
   (window as unknown as { __lt: unknown[] }).__lt.length = 0;
   return performance.now();
 });
+type IdleMap = { once(e: string, f: () => void): void; triggerRepaint(): void };
 await cdp.send('Profiler.start');
-await p.setInputFiles('[data-testid="sites-file"]', file);
-await p.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 180_000 });
+if (MODE === 'import') {
+  await p.setInputFiles('[data-testid="sites-file"]', file);
+  await p.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 180_000 });
+} else {
+  for (let k = 0; k < N; k++)
+    await p.evaluate(
+      () =>
+        new Promise<void>((r) => {
+          document.querySelector<HTMLInputElement>('input[data-sector="ic"]')!.click();
+          const m = (window as unknown as { __map: IdleMap }).__map;
+          m.once('idle', () => r());
+          m.triggerRepaint();
+        }),
+    );
+}
 const drawn = await p.evaluate(
   () =>
     new Promise<number>((r) => {
@@ -73,7 +91,7 @@ const drawn = await p.evaluate(
 );
 const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
 const lt = await p.evaluate(() => (window as unknown as { __lt: [number, number][] }).__lt);
-console.log(`pick → drawn ${Math.round(drawn - t0)} ms; long tasks (start after pick, ms): ${lt.map(([a, d]) => `${Math.round(a - t0)}+${d}`).join(' ')}`);
+console.log(`${MODE === 'import' ? 'pick' : `${N} clicks`} → drawn ${Math.round(drawn - t0)} ms; long tasks (start after pick, ms): ${lt.map(([a, d]) => `${Math.round(a - t0)}+${d}`).join(' ')}`);
 const self = new Map<number, number>();
 for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
 const byKey = new Map<string, number>();
@@ -87,6 +105,32 @@ const total = [...byKey.values()].reduce((a, b) => a + b, 0);
 console.log(`profile total ${(total / 1000).toFixed(0)} ms; top self time:`);
 for (const [k, t] of [...byKey].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40)))
   console.log(`  ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+{
+  // total (inclusive) time per function: each sample counts once for every distinct function on its stack
+  const up = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) up.set(c, n.id);
+  const node = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  // FOCUS=<function name>: only the samples with that function on their stack
+  const focus = process.env.FOCUS;
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (focus) {
+      let on = false;
+      for (let x: number | undefined = profile.samples[i]; x !== undefined && !on; x = up.get(x)) on = node.get(x)!.callFrame.functionName === focus;
+      if (!on) continue;
+    }
+    const seen = new Set<string>();
+    for (let x: number | undefined = profile.samples[i]; x !== undefined; x = up.get(x)) {
+      const f = node.get(x)!.callFrame;
+      if (f.functionName === '(root)' || f.functionName === '(idle)' || f.functionName === '(program)') continue;
+      seen.add(`${f.functionName || '(anon)'}  ${f.url.split('/').pop()}:${f.lineNumber + 1}`);
+    }
+    for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  console.log(`top total time${focus ? ` under ${focus}` : ''}:`);
+  for (const [k, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40)))
+    console.log(`  ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
 // busy runs (≈ tasks): consecutive non-idle samples; for each run of ≥ 50 ms, its heaviest frames (self time) and its entry points
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
