@@ -91,7 +91,9 @@ const drawn = await p.evaluate(
 );
 const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
 const lt = await p.evaluate(() => (window as unknown as { __lt: [number, number][] }).__lt);
-console.log(`${MODE === 'import' ? 'pick' : `${N} clicks`} → drawn ${Math.round(drawn - t0)} ms; long tasks (start after pick, ms): ${lt.map(([a, d]) => `${Math.round(a - t0)}+${d}`).join(' ')}`);
+console.log(
+  `${MODE === 'import' ? 'pick' : `${N} clicks`} → drawn ${Math.round(drawn - t0)} ms; long tasks (start after pick, ms): ${lt.map(([a, d]) => `${Math.round(a - t0)}+${d}`).join(' ')}`,
+);
 const self = new Map<number, number>();
 for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
 const byKey = new Map<string, number>();
