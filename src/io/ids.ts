@@ -15,6 +15,11 @@
 export interface IdRegistry {
   /** Where `id` was first seen (a line or a feature index), recording `at` if this is the first time. */
   firstSeen(id: string, at: number): number | undefined;
+  /**
+   * The same for an id given as ASCII bytes (`bytes[start..end)`, each byte one character), without
+   * making a string of it; absent where the registry has no such path.
+   */
+  firstSeenAscii?(bytes: Uint8Array, start: number, end: number, at: number): number | undefined;
 }
 
 /** Every id in a Map: exact, memory grows with the ids. */
@@ -35,6 +40,27 @@ function hash2(s: string): [number, number] {
   let b = 0x9747b28c ^ s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    let k = Math.imul(c, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    b ^= Math.imul(k, 0x1b873593);
+    b = (b << 13) | (b >>> 19);
+    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+  }
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 13;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  return [a >>> 0, b >>> 0];
+}
+
+/** {@link hash2} of the string whose characters are the bytes (ASCII). */
+function hash2Ascii(bytes: Uint8Array, start: number, end: number): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
     a = Math.imul(a ^ c, 0x01000193);
     let k = Math.imul(c, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
@@ -88,21 +114,29 @@ export function fingerprintIds(expected = 0): IdRegistry {
     for (let i = 0; i < oh.length; i++) if (oa[i] !== 0) place(oh[i]!, ol[i]!, oa[i]!);
   };
 
+  const seen = (h: number, l: number, at: number): number | undefined => {
+    let i = slotOf(h, l);
+    for (;;) {
+      const v = at1[i]!;
+      if (v === 0) break;
+      if (hi[i] === h && lo[i] === l) return v - 1;
+      i = i + 1 === size ? 0 : i + 1;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    at1[i] = at + 1;
+    if (++count > size * MAX_LOAD) grow();
+    return undefined;
+  };
+
   return {
     firstSeen(id, at) {
       const [h, l] = hash2(id);
-      let i = slotOf(h, l);
-      for (;;) {
-        const v = at1[i]!;
-        if (v === 0) break;
-        if (hi[i] === h && lo[i] === l) return v - 1;
-        i = i + 1 === size ? 0 : i + 1;
-      }
-      hi[i] = h;
-      lo[i] = l;
-      at1[i] = at + 1;
-      if (++count > size * MAX_LOAD) grow();
-      return undefined;
+      return seen(h, l, at);
+    },
+    firstSeenAscii(bytes, start, end, at) {
+      const [h, l] = hash2Ascii(bytes, start, end);
+      return seen(h, l, at);
     },
   };
 }
