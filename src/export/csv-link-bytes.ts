@@ -81,6 +81,8 @@ export interface CsvCsvLinker {
   readonly declined: Uint8Array | null;
 }
 
+/** Most fields a row read the plain way may have (a longer one goes the general way). */
+const MAX_PLAIN_FIELDS = 1024;
 /** Points per batch, as the general path: the first batch's columns are the output's. */
 const BATCH = 4096;
 const LF = 10;
@@ -215,6 +217,26 @@ function isNumberBytes(b: Uint8Array, s: number, e: number): boolean {
   if (i === fracStart || b[e - 1] === 48) return false;
   if (zeroInt && leadingZeros > 5) return false;
   return sig <= 15;
+}
+
+/**
+ * Where the text of a number ends as JavaScript writes it (String(Number(text))): the text
+ * without the zeros ending its fraction (and without the point when nothing is left after it),
+ * when what remains is written so (isNumberBytes); -1: it must be formatted.
+ */
+function writtenEnd(b: Uint8Array, s: number, e: number): number {
+  let dot = -1;
+  for (let i = s; i < e; i++)
+    if (b[i] === 46) {
+      dot = i;
+      break;
+    }
+  let end = e;
+  if (dot >= 0) {
+    while (end > dot + 1 && b[end - 1] === 48) end--;
+    if (end === dot + 1) end = dot;
+  }
+  return isNumberBytes(b, s, end) ? end : -1;
 }
 
 /** The output, collected in one buffer and handed on when full; also the RowOut of the general row writer. */
@@ -557,81 +579,85 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
     const n = len;
     const d = delim;
     let p = pos;
+    let starts = pend.starts;
+    let ns = pend.nStarts;
     while (p < n) {
       // the line: its end, its fields, and whether it can go the plain way
+      if (ns + MAX_PLAIN_FIELDS + 2 > starts.length) {
+        pend.nStarts = ns;
+        pend.needStarts(MAX_PLAIN_FIELDS + 2);
+        starts = pend.starts;
+      }
       const ls = p;
-      const fieldBase = pend.nStarts;
-      pend.needStarts(64);
-      let nf = 0;
-      pend.starts[pend.nStarts++] = ls;
+      const fieldBase = ns;
+      starts[ns++] = ls;
+      let nf = 1;
       let quoted = false;
       let plain = true;
       let content = false;
       let e = ls;
       for (; e < n; e++) {
         const c = b[e]!;
-        if (c === d) {
-          if (pend.nStarts - fieldBase >= 1024) plain = false;
-          else {
-            pend.needStarts(2);
-            pend.starts[pend.nStarts++] = e + 1;
-          }
-          continue;
-        }
-        if (c >= 0x80) {
+        // letters and most punctuation: nothing to do (every byte that matters is below 0x40 or from 0x80)
+        if (c > 0x3b && c < 0x80) {
           content = true;
-          if (!isUtf8) {
-            plain = false;
-            continue;
-          }
-          const k = utf8Length(b, e, n);
-          if (k === 0) plain = false;
-          else e += k - 1;
           continue;
         }
-        if (c === LF || c === CR) break;
-        if (c === QUOTE) {
-          quoted = true;
-          break;
+        if (c === d) {
+          if (nf < MAX_PLAIN_FIELDS) {
+            starts[ns++] = e + 1;
+            nf++;
+          } else plain = false;
+          continue;
         }
-        if (!isAsciiSpace(c)) content = true;
+        if (c < 0x80) {
+          if (c === LF || c === CR) break;
+          if (c === QUOTE) {
+            quoted = true;
+            break;
+          }
+          if (!content && !isAsciiSpace(c)) content = true;
+          continue;
+        }
+        content = true;
+        if (!isUtf8) {
+          plain = false;
+          continue;
+        }
+        const k = utf8Length(b, e, n);
+        if (k === 0) plain = false;
+        else e += k - 1;
       }
       if (quoted) {
-        pend.nStarts = fieldBase;
+        ns = fieldBase;
+        pend.nStarts = ns;
         const took = quotedRecord(ls, final);
         if (took < 0) break;
         p = ls + took;
         continue;
       }
-      if (e >= n && !final) {
-        pend.nStarts = fieldBase;
-        break;
-      }
-      if (b[e] === CR && e + 1 >= n && !final) {
-        pend.nStarts = fieldBase;
+      if ((e >= n || (b[e] === CR && e + 1 >= n)) && !final) {
+        // not whole yet (or a CR that may be half of a CRLF)
+        ns = fieldBase;
         break;
       }
       if (e - ls > RECORD_MAX && decode(ls, e).length > RECORD_MAX) throw new RecordTooLong(line);
-      const next = e >= n ? n : b[e] === CR && e + 1 < n && b[e + 1] === LF ? e + 2 : e + 1;
       const recLine = line++;
-      p = next;
-      nf = pend.nStarts - fieldBase;
-      pend.starts[pend.nStarts++] = e + 1;
+      p = e >= n ? n : b[e] === CR && e + 1 < n && b[e + 1] === LF ? e + 2 : e + 1;
+      starts[ns++] = e + 1;
+      pend.nStarts = ns;
       if (!content) {
         // blank: every field empty or space
-        pend.nStarts = fieldBase;
+        ns = fieldBase;
         continue;
       }
-      if (!plain || nf < needFields) {
-        pend.nStarts = fieldBase;
-        slowLine(ls, e, recLine);
-        continue;
-      }
-      if (!plainRow(fieldBase, nf, recLine, cLon, cLat, cId, cName)) {
-        pend.nStarts = fieldBase;
+      if (!plain || nf < needFields || !plainRow(fieldBase, nf, recLine, cLon, cLat, cId, cName)) {
+        ns = fieldBase;
+        pend.nStarts = ns;
         slowLine(ls, e, recLine);
       }
     }
+    pend.nStarts = ns;
     pos = p;
   }
 
@@ -713,7 +739,11 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
     c[8 * i + 5] = lonE;
     c[8 * i + 6] = latS;
     c[8 * i + 7] = latE;
-    pend.asRead[i] = (isNumberBytes(buf, lonS, lonE) ? 1 : 0) | (isNumberBytes(buf, latS, latE) ? 2 : 0);
+    const lonW = writtenEnd(buf, lonS, lonE);
+    const latW = writtenEnd(buf, latS, latE);
+    c[8 * i + 5] = lonW;
+    c[8 * i + 7] = latW;
+    pend.asRead[i] = (lonW >= 0 ? 1 : 0) | (latW >= 0 ? 2 : 0);
     pend.input[2 * i] = lon;
     pend.input[2 * i + 1] = lat;
     setCoords(i, lon, lat);
@@ -762,40 +792,45 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
     return tail;
   }
 
-  /** A cell of a plain row: copied when csvCell would write it as it is, else through csvCell. */
+  /**
+   * A cell of a plain row: copied when csvCell would write it as it is, else through csvCell.
+   * The caller made room for the cell's bytes (csvCell's way makes its own).
+   */
   function cell(s: number, e: number): void {
     if (s >= e) return;
     const b = buf;
-    let plain = plainEndCode(codePointAt(b, s)) && plainEndCode(b[e - 1]! < 0x80 ? b[e - 1]! : codePointAt(b, lastCharStart(b, s, e)));
+    const first = b[s]!;
+    const last = b[e - 1]!;
+    let plain =
+      (first < 0x80 ? (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122) : plainEndCode(codePointAt(b, s))) &&
+      (last < 0x80 ? (last >= 48 && last <= 57) || ((last | 32) >= 97 && (last | 32) <= 122) : plainEndCode(codePointAt(b, lastCharStart(b, s, e))));
     if (plain && delim !== 44) for (let i = s; i < e; i++) if (b[i] === 44) plain = false;
     if (!plain) {
       out.text(csvCell(decode(s, e).trim()));
       return;
     }
-    out.room(e - s);
+    copy(s, e);
+  }
+
+  /** Copies buf[s..e) to the output (room made by the caller). */
+  function copy(s: number, e: number): void {
     const o = out.buf;
     let q = out.pos;
-    for (let i = s; i < e; i++) o[q++] = b[i]!;
+    if (e - s > 32) {
+      o.set(buf.subarray(s, e), q);
+      q += e - s;
+    } else for (let i = s; i < e; i++) o[q++] = buf[i]!;
     out.pos = q;
   }
 
   function number(i: number, k: 0 | 1): void {
-    const c = pend.cells;
     const v = pend.coords[2 * i + k]!;
-    if (v === pend.input[2 * i + k] && (pend.asRead[i]! & (k + 1)) !== 0) {
-      const s = c[8 * i + 4 + 2 * k]!;
-      const e = c[8 * i + 5 + 2 * k]!;
-      out.room(e - s);
-      const o = out.buf;
-      let q = out.pos;
-      for (let j = s; j < e; j++) o[q++] = buf[j]!;
-      out.pos = q;
-    } else out.ascii(String(v));
+    if (v === pend.input[2 * i + k] && (pend.asRead[i]! & (k + 1)) !== 0) copy(pend.cells[8 * i + 4 + 2 * k]!, pend.cells[8 * i + 5 + 2 * k]!);
+    else out.ascii(String(v));
   }
 
-  function comma(): void {
-    out.room(1);
-    out.buf[out.pos++] = 44;
+  function byte(c: number): void {
+    out.buf[out.pos++] = c;
   }
 
   /** Links and writes the pending rows (or drops them when nothing will be written). */
@@ -834,27 +869,32 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
       return;
     }
     const cells = pend.cells;
-    cell(cells[8 * i]!, cells[8 * i + 1]!);
-    comma();
-    cell(cells[8 * i + 2]!, cells[8 * i + 3]!);
-    comma();
-    number(i, 0);
-    comma();
-    number(i, 1);
-    out.bytes(tailOf(c, d));
     const fb = pend.fieldAt[i]!;
     const nf = pend.nf[i]!;
+    const tail = tailOf(c, d);
+    // room for the row: at most the line's bytes, the linker's cells, two formatted numbers, the commas
+    // and what csvCell adds to a cell (a quote at each end and one before a formula)
+    const lineBytes = pend.starts[fb + nf]! - pend.starts[fb]!;
+    out.room(lineBytes + tail.length + 4 * extraField.length + 80);
+    cell(cells[8 * i]!, cells[8 * i + 1]!);
+    byte(44);
+    cell(cells[8 * i + 2]!, cells[8 * i + 3]!);
+    byte(44);
+    number(i, 0);
+    byte(44);
+    number(i, 1);
+    out.buf.set(tail, out.pos);
+    out.pos += tail.length;
     for (let x = 0; x < extraField.length; x++) {
-      comma();
+      byte(44);
       const k = extraField[x]!;
       if (k < nf) {
         trim(fStart(fb, k), fEnd(fb, k));
         cell(ts, te);
       }
     }
-    out.room(2);
-    out.buf[out.pos++] = CR;
-    out.buf[out.pos++] = LF;
+    byte(CR);
+    byte(LF);
     if (nf > droppedChecked) {
       for (let k = droppedChecked; k < nf; k++) {
         const key = keyOf(k);
