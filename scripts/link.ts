@@ -7,6 +7,10 @@
  * GeoJSON when --out ends in .ndjson/.geojsonl/.geojsons/.jsonl, or CSV when it ends in .csv.
  * Reads public/geo/{districts,zones}.geojson, so run `npm run build:data` first.
  *
+ * CSV in and CSV out take the byte path (src/export/csv-link-bytes.ts): plain rows are read and
+ * written on the file's bytes, every other record the way above; the output is the same, byte for
+ * byte (LinkIO.bytePath: false runs the general path, for the tests that compare them).
+ *
  * Streaming: the input is read and the output written a chunk at a time, so memory does not grow
  * with the file (CSV and newline-delimited GeoJSON; a GeoJSON FeatureCollection is parsed whole and
  * limited to MAX_FILE_BYTES). The output goes to a temporary file beside --out, renamed over it at

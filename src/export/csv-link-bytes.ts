@@ -91,7 +91,7 @@ const QUOTE = 34;
 /** a key per (combination, district) */
 const DISTRICT_KEYS = 1024;
 /** header names the general path would not keep in column order (array indexes), or that collide with made-up names */
-const REORDERED_KEY = /^(?:0|[1-9]\d{0,8})$|^_col\d+$/;
+const REORDERED_KEY = /^(?:0|[1-9]\d*)$|^_col\d+$/;
 
 const utf8 = new TextEncoder();
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];

@@ -233,6 +233,7 @@ describe('link CLI: the byte path writes what the general path writes', () => {
     for (const text of [
       'id,"name",lon,lat\r\na,人民广场,121.4737,31.2304\r\n',
       'id,2024,lon,lat\r\na,x,121.4737,31.2304\r\n',
+      'id,lon,lat,9,2024123112,b\r\na,121.4737,31.2304,x,y,z\r\n',
       'id,_col9,lon,lat\r\na,x,121.4737,31.2304,,,,,,,nine\r\n',
       'sep=;\r\nid;name;lon;lat;note\r\na;园区, 一;121.4737;31.2304;x,y\r\nb;=1;121.5;31.2;\r\n',
       'id\tname\tlon\tlat\r\na\t园区\t121.4737\t31.2304\r\n',
