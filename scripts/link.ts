@@ -7,6 +7,10 @@
  * GeoJSON when --out ends in .ndjson/.geojsonl/.geojsons/.jsonl, or CSV when it ends in .csv.
  * Reads public/geo/{districts,zones}.geojson, so run `npm run build:data` first.
  *
+ * CSV in and CSV out take the byte path (src/export/csv-link-bytes.ts): plain rows are read and
+ * written on the file's bytes, every other record the way above; the output is the same, byte for
+ * byte (LinkIO.bytePath: false runs the general path, for the tests that compare them).
+ *
  * Streaming: the input is read and the output written a chunk at a time, so memory does not grow
  * with the file (CSV and newline-delimited GeoJSON; a GeoJSON FeatureCollection is parsed whole and
  * limited to MAX_FILE_BYTES). The output goes to a temporary file beside --out, renamed over it at
@@ -27,12 +31,13 @@ import type { LinkAreas, SiteCombo } from '../src/geo/sites';
 import { CRS_LABEL, parseCrs } from '../src/geo/crs';
 import type { Crs } from '../src/geo/crs';
 import type { DistrictCollection, DistrictFeature, ZoneCollection } from '../src/geo/types';
-import { ENCODING_LABEL, parseEncodingChoice } from '../src/io/decode';
-import type { EncodingChoice } from '../src/io/decode';
+import { ENCODING_LABEL, bomOf, parseEncodingChoice } from '../src/io/decode';
+import type { EncodingChoice, EncodingReport } from '../src/io/decode';
 import { fingerprintIds } from '../src/io/ids';
 import { createFileLinker } from '../src/io/link-sites';
 import type { LinkedBatch } from '../src/io/link-sites';
 import { formatFromName, isGeoJsonSeqName, sniffFormat } from '../src/io/read-points';
+import { createCsvCsvLinker } from '../src/export/csv-link-bytes';
 import type { RowError } from '../src/io/points';
 import { MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
 import { BOM } from '../src/export/csv-cell';
@@ -114,6 +119,8 @@ export interface LinkIO {
   geoDir: string;
   /** Bytes read at a time (default 1 MiB: less garbage per chunk than 4 MiB, 16 MB less peak memory at 1M rows). */
   chunkBytes: number;
+  /** CSV → CSV through the byte-level path (default true; false: the general path, for comparison) */
+  bytePath: boolean;
 }
 
 const defaultIO: LinkIO = {
@@ -144,6 +151,7 @@ const defaultIO: LinkIO = {
   progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r\u001b[K${l}`) : null,
   geoDir: GEO_DIR,
   chunkBytes: 1024 * 1024,
+  bytePath: true,
 };
 
 /** How often the progress line is redrawn, ms. */
@@ -412,6 +420,26 @@ class OutputWriter {
   }
 }
 
+/** What a linking path gives the command at the end of the input. */
+interface LinkingEnd {
+  format: 'csv' | 'geojson';
+  encoding: EncodingReport;
+  fatal: string | null;
+  total: number;
+  linked: number;
+  swappable: number;
+  /** writes the end of the output (call only when it is kept) */
+  finish(): { good: number; outside: number; replaced: string[]; dropped: string[] };
+}
+
+/** One way of reading, linking and writing the input (the general path, or CSV → CSV on bytes). */
+interface Linking {
+  push(bytes: Uint8Array): void;
+  end(): LinkingEnd;
+  /** the byte path only: set when the file is one for the general path (every byte pushed so far) */
+  readonly declined?: Uint8Array | null;
+}
+
 /** Runs the command; returns the exit code. Never calls process.exit. */
 export async function runLink(args: readonly string[], ioOverrides: Partial<LinkIO> = {}): Promise<number> {
   const io: LinkIO = { ...defaultIO, ...ioOverrides };
@@ -471,51 +499,106 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
       if (!skipInvalid) writing = false;
       io.stderr(`${whereOf(inFile, e)}: ${e.reason}`);
     };
-    let read = 0;
+    const error = (e: RowError) => {
+      if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
+      else bad(e);
+    };
     // the first batch draws the line at once, then at most every PROGRESS_MS
     let lastProgress = -Infinity;
-    const progress = io.progress;
-    let writer: OutputWriter | null = null;
-    const run = createFileLinker(
-      linker,
-      {
-        fileName: inFile,
-        crs,
-        encoding,
-        maxRows: Infinity,
-        fixSwapped,
-        ids: fingerprintIds(expectedRows(chunk.subarray(0, got), src.size)),
-        fingerprint: false,
-      },
-      {
-        rows: (b) => {
-          read += b.n;
-          if (writing) {
-            writer ??= new OutputWriter(outFormat, out!, run.combos, run.districtNames, bad);
-            writer.rows(b);
-          }
-          if (progress !== null) {
-            const now = performance.now();
-            if (now - lastProgress >= PROGRESS_MS) {
-              lastProgress = now;
-              const pct = src.size > 0 ? ` (${Math.min(100, (100 * bytesRead) / src.size).toFixed(0)}%)` : '';
-              progress(`link: ${fmtInt(read)} rows${pct}, ${fmtInt((read / (now - t0)) * 1000)} rows/s`);
-            }
-          }
-        },
-        error: (e) => {
-          if (e.index === null) io.stderr(`${whereOf(inFile, e)}: note: ${e.reason}`);
-          else bad(e);
-        },
-      },
-    );
     let bytesRead = 0;
+    const progress = io.progress;
+    const showProgress = (read: number) => {
+      if (progress === null) return;
+      const now = performance.now();
+      if (now - lastProgress < PROGRESS_MS) return;
+      lastProgress = now;
+      const pct = src.size > 0 ? ` (${Math.min(100, (100 * bytesRead) / src.size).toFixed(0)}%)` : '';
+      progress(`link: ${fmtInt(read)} rows${pct}, ${fmtInt((read / (now - t0)) * 1000)} rows/s`);
+    };
+    const ids = fingerprintIds(expectedRows(chunk.subarray(0, got), src.size));
+
+    /** The general path: decode → read → link in batches → the format's writer. */
+    const general = (): Linking => {
+      let writer: OutputWriter | null = null;
+      let read = 0;
+      const run = createFileLinker(
+        linker,
+        { fileName: inFile, crs, encoding, maxRows: Infinity, fixSwapped, ids, fingerprint: false },
+        {
+          rows: (b) => {
+            read += b.n;
+            if (writing) {
+              writer ??= new OutputWriter(outFormat, out!, run.combos, run.districtNames, bad);
+              writer.rows(b);
+            }
+            showProgress(read);
+          },
+          error,
+        },
+      );
+      return {
+        push: (bytes) => run.push(bytes),
+        end: () => {
+          const end = run.end();
+          return {
+            ...end,
+            finish: () => {
+              writer ??= new OutputWriter(outFormat, out!, run.combos, run.districtNames, bad);
+              writer.finish();
+              return { good: writer.good, outside: writer.outside, replaced: [...writer.replaced], dropped: [...writer.droppedColumns] };
+            },
+          };
+        },
+      };
+    };
+
+    /** CSV in, CSV out: the byte-level path (the same output), unless the file's start sends it to the general path. */
+    const bytePath = (): Linking | null => {
+      if (!io.bytePath || outFormat !== 'csv' || encoding === 'utf-16le' || encoding === 'utf-16be') return null;
+      const start = chunk.subarray(0, got);
+      const byName = formatFromName(inFile);
+      if (byName !== 'csv' && (byName !== null || sniffFormat(new TextDecoder().decode(start.subarray(0, 4096))) !== 'csv')) return null;
+      const bom = bomOf(start);
+      if (bom !== null && bom.encoding !== 'utf-8') return null;
+      const fast = createCsvCsvLinker(
+        linker,
+        { crs, encoding, fixSwapped, ids, maxRows: Infinity, skipInvalid },
+        { write: (b) => out!.write(b), error, progress: showProgress },
+      );
+      return {
+        push: (bytes) => fast.push(bytes),
+        get declined() {
+          return fast.declined;
+        },
+        end: () => {
+          const end = fast.end();
+          return {
+            format: 'csv',
+            ...end,
+            finish: () => ({ good: end.linked, outside: end.outside, replaced: [], dropped: end.droppedColumns }),
+          };
+        },
+      };
+    };
+
+    let linking = bytePath() ?? general();
     while (got > 0) {
       bytesRead += got;
-      run.push(chunk.subarray(0, got));
+      linking.push(chunk.subarray(0, got));
+      const declined = linking.declined;
+      if (declined) {
+        linking = general();
+        linking.push(declined);
+      }
       got = src.read(chunk);
     }
-    const end = run.end();
+    let end = linking.end();
+    const declined = linking.declined;
+    if (declined) {
+      linking = general();
+      linking.push(declined);
+      end = linking.end();
+    }
     if (progress !== null) progress('');
     if (end.fatal !== null) {
       io.stderr(`${inFile}: ${end.fatal}`);
@@ -537,14 +620,12 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
       );
       return 1;
     }
-    writer ??= new OutputWriter(outFormat, out, run.combos, run.districtNames, bad);
-    writer.finish();
+    const done = end.finish();
     out.close();
     out = null;
-    if (writer.replaced.size > 0) io.stderr(`link: note: input column(s) ${[...writer.replaced].join(', ')} are replaced by the linker's values`);
-    if (writer.droppedColumns.size > 0)
-      io.stderr(`link: note: column(s) ${[...writer.droppedColumns].join(', ')} first met after the first rows are not in the CSV`);
-    const good = writer.good;
+    if (done.replaced.length > 0) io.stderr(`link: note: input column(s) ${done.replaced.join(', ')} are replaced by the linker's values`);
+    if (done.dropped.length > 0) io.stderr(`link: note: column(s) ${done.dropped.join(', ')} first met after the first rows are not in the CSV`);
+    const good = done.good;
     if (good === 0 && end.total > 0)
       io.stderr(`link: warning: no valid points; writing an empty ${outFormat === 'csv' ? 'CSV' : outFormat === 'seq' ? 'file' : 'FeatureCollection'}`);
     try {
@@ -553,8 +634,8 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
       io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
       return 1;
     }
+    const where = done.outside > 0 ? ` (${done.outside} outside Shanghai)` : ' (none outside Shanghai)';
     const ms = performance.now() - t0;
-    const where = writer.outside > 0 ? ` (${writer.outside} outside Shanghai)` : ' (none outside Shanghai)';
     const skipped = badRows > 0 ? `, ${plural(badRows, `invalid ${rowWord}`)} skipped` : ', 0 skipped';
     const crsText = crs === 'wgs84' ? 'WGS-84' : `${CRS_LABEL[crs]} → WGS-84`;
     const rate = ms > 0 ? ` (${fmtInt((end.total / ms) * 1000)} rows/s)` : '';

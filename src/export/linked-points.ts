@@ -177,7 +177,7 @@ export function linkedCsvLine(r: LinkedRow, combo: SiteCombo, extra: readonly st
   return csvLine([r.point.id, r.point.name, r.lon, r.lat]) + ',' + linkedCsvTail(r.district, combo) + extraCells(r.point, extra);
 }
 
-function linkedCsvTail(district: string | null, combo: SiteCombo): string {
+export function linkedCsvTail(district: string | null, combo: SiteCombo): string {
   return csvLine([district, district === null, combo.zones.join('; '), combo.sectors.join('; '), combo.links.map(linkText).join(' | ')]);
 }
 

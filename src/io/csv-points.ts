@@ -21,6 +21,7 @@ import {
   visibleText,
 } from './points';
 import { exactIds } from './ids';
+import type { IdRegistry } from './ids';
 import type { Bounds, PointReader, PointSink, ReadEnd, ReadOptions } from './points';
 
 const LON_ALIASES = new Set(['lon', 'lng', 'long', 'longitude', '经度']);
@@ -148,51 +149,67 @@ function isBlankRecord(fields: string[]): boolean {
   return true;
 }
 
-class Fatal extends Error {}
+/** The file as a whole cannot be read (its message is the reader's `fatal`). */
+export class CsvFatal extends Error {}
 
-/** A streaming CSV point reader writing to `sink` (see points.ts for the contract). */
-export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): PointReader {
-  const maxRows = opts.maxRows ?? Infinity;
-  const bounds: Bounds | null = opts.bounds ?? null;
-  const fixSwapped = opts.fixSwapped === true;
+/**
+ * The row logic of the CSV reader, apart from the tokenizer: the header's columns, then each
+ * record → a point or a row error (with the checks and the duplicate-id registry). The streaming
+ * reader below feeds it; so does the byte-level CSV → CSV linker of `npm run link`
+ * (export/csv-link-bytes.ts), which reads plain rows itself and hands it every other record.
+ */
+export class CsvRows {
+  cols: ColumnMap | null = null;
+  headerCount = 0;
+  /** data rows met (blank records not counted) */
+  index = 0;
+  /** rows whose id or name lost invisible characters */
+  invisible = 0;
+  readonly seenIds: IdRegistry;
+  readonly maxRows: number;
+  private readonly bounds: Bounds | null;
+  private readonly fixSwapped: boolean;
 
-  let fatal: string | null = null;
-  /** text before the tokenizer starts (the header is found in it) */
-  let pre = '';
-  let sawText = false;
-  let binaryChecked = false;
-  let tokenizer: CsvTokenizer | null = null;
-  let headerText = '';
-  let cols: ColumnMap | null = null;
-  let headerCount = 0;
-  let index = 0;
-  let invisible = 0;
-  const seenIds = opts.ids ?? exactIds();
+  constructor(
+    private readonly sink: PointSink,
+    opts: ReadOptions = {},
+  ) {
+    this.maxRows = opts.maxRows ?? Infinity;
+    this.bounds = opts.bounds ?? null;
+    this.fixSwapped = opts.fixSwapped === true;
+    this.seenIds = opts.ids ?? exactIds();
+  }
 
-  const onRecord = (rec: CsvRecord): void => {
-    if (cols === null) return header(rec);
-    row(rec, cols);
-  };
-
-  const header = (rec: CsvRecord): void => {
-    if (rec.unclosedQuoteLine !== 0) throw new Fatal(`the header (line ${rec.line}) has an unclosed quote`);
+  /** The header record (throws CsvFatal when it has no lon/lat or an unclosed quote). */
+  header(rec: CsvRecord, headerText: string): void {
+    if (rec.unclosedQuoteLine !== 0) throw new CsvFatal(`the header (line ${rec.line}) has an unclosed quote`);
     const c = mapColumns(rec.fields);
-    if (c.lon === -1 || c.lat === -1) throw new Fatal(missingColumnsMessage(rec.fields, c, headerText, rec.line));
-    cols = c;
-    headerCount = rec.fields.length;
-    for (const reason of c.notes) sink.error({ line: rec.line, index: null, reason });
-  };
+    if (c.lon === -1 || c.lat === -1) throw new CsvFatal(missingColumnsMessage(rec.fields, c, headerText, rec.line));
+    this.cols = c;
+    this.headerCount = rec.fields.length;
+    for (const reason of c.notes) this.sink.error({ line: rec.line, index: null, reason });
+  }
 
-  const row = (rec: CsvRecord, c: ColumnMap): void => {
+  /** Throws CsvFatal past maxRows. */
+  tooMany(): void {
+    const m = this.maxRows;
+    throw new CsvFatal(`too many rows: the file has more than ${fmtInt(m)} rows; the limit is ${fmtInt(m)}`);
+  }
+
+  /** One data record: a point, a row error, or nothing (a blank record). */
+  row(rec: CsvRecord): void {
+    const c = this.cols!;
+    const sink = this.sink;
     const f = rec.fields;
     if (rec.unclosedQuoteLine === 0 && isBlankRecord(f)) return;
-    if (index >= maxRows) throw new Fatal(`too many rows: the file has more than ${fmtInt(maxRows)} rows; the limit is ${fmtInt(maxRows)}`);
-    const rowIndex = index++;
+    if (this.index >= this.maxRows) this.tooMany();
+    const rowIndex = this.index++;
     const line = rec.line;
     if (rec.unclosedQuoteLine !== 0) {
       sink.error({ line, index: rowIndex, reason: `unclosed quote (a field starting with " on line ${rec.unclosedQuoteLine} has no closing ")` });
       return;
     }
+    const headerCount = this.headerCount;
     const lon = parseCoord('lon', f[c.lon], f.length, headerCount);
     const lat = parseCoord('lat', f[c.lat], f.length, headerCount);
     if (typeof lon === 'string' || typeof lat === 'string') {
@@ -210,20 +227,20 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
     }
     let firstLineOfId: number | undefined;
     if (id !== null) {
-      firstLineOfId = seenIds.firstSeen(id, line);
+      firstLineOfId = this.seenIds.firstSeen(id, line);
     }
 
-    const problem = coordProblem(lon, lat, bounds);
+    const problem = coordProblem(lon, lat, this.bounds);
     let swapped = false;
     if (problem !== null) {
-      if (!(problem.swapped && fixSwapped)) {
+      if (!(problem.swapped && this.fixSwapped)) {
         sink.error(problem.swapped ? { line, index: rowIndex, reason: problem.reason, swapped: true } : { line, index: rowIndex, reason: problem.reason });
         return;
       }
       swapped = true;
     }
     if (firstLineOfId !== undefined) {
-      sink.error({ line, index: rowIndex, reason: `duplicate id '${id ?? ''}' (first on line ${firstLineOfId})` });
+      sink.error({ line, index: rowIndex, reason: duplicateIdReason(id ?? '', firstLineOfId) });
       return;
     }
 
@@ -233,7 +250,7 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
       if (t !== '') name = t;
     }
     if ((id !== null && hasInvisible(id)) || (name !== null && hasInvisible(name))) {
-      invisible++;
+      this.invisible++;
       id = id === null ? null : visibleText(id) || null;
       name = name === null ? null : visibleText(name) || null;
     }
@@ -251,40 +268,84 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
       ? { line, index: rowIndex, id, name, lon: lat, lat: lon, properties, swapped: true as const, lonText: latText, latText: lonText }
       : { line, index: rowIndex, id, name, lon, lat, properties, lonText, latText };
     sink.point(point);
+  }
+
+  /** The end of the file: fatal when there was no header; the note on invisible characters. */
+  end(): void {
+    if (this.cols === null) throw new CsvFatal('file is empty');
+    if (this.invisible > 0) this.sink.error({ line: null, index: null, reason: INVISIBLE_NOTE(this.invisible) });
+  }
+}
+
+export function duplicateIdReason(id: string, firstLine: number): string {
+  return `duplicate id '${id}' (first on line ${firstLine})`;
+}
+
+/** Where the header is: its line, its text, where it starts in the text, and the delimiter. */
+export interface CsvHeaderPlace {
+  line: number;
+  /** index in the text of the header line's first character */
+  pos: number;
+  text: string;
+  delimiter: string;
+}
+
+/**
+ * Finds the header in the start of a file's text (BOM already removed): after an optional
+ * `sep=` line and blank lines. Null while more text is needed (`final`: there is none); throws
+ * CsvFatal when the text looks binary (checked on its first {@link BINARY_SAMPLE} characters).
+ */
+export function locateCsvHeader(pre: string, final: boolean): CsvHeaderPlace | null {
+  if (pre.length < BINARY_SAMPLE && !final) return null;
+  const bin = binaryReason(pre);
+  if (bin !== null && pre.trim() !== '') throw new CsvFatal(binaryMessage(bin));
+  let pos = 0;
+  let line = 1;
+  let delim: string | null = null;
+  let e = lineEnd(pre, 0);
+  if (e >= pre.length && !final) return null;
+  const sep = /^sep=(.)\s*$/i.exec(pre.slice(0, e));
+  if (sep) {
+    delim = sep[1] ?? ',';
+    pos = afterLineEnd(pre, e);
+    line = 2;
+  }
+  for (;;) {
+    e = lineEnd(pre, pos);
+    if (e >= pre.length && !final) return null;
+    if (pre.slice(pos, e).trim() !== '' || e >= pre.length) break;
+    pos = afterLineEnd(pre, e);
+    line++;
+  }
+  if (pos >= pre.length) return null; // only blank lines (so far)
+  // a CR that may be the first half of a CRLF: wait for the next chunk
+  if (!final && pre.charCodeAt(e) === CR && e + 1 >= pre.length) return null;
+  const text = pre.slice(pos, e);
+  return { line, pos, text, delimiter: delim ?? pickDelimiter(text) };
+}
+
+/** A streaming CSV point reader writing to `sink` (see points.ts for the contract). */
+export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): PointReader {
+  let fatal: string | null = null;
+  /** text before the tokenizer starts (the header is found in it) */
+  let pre = '';
+  let sawText = false;
+  let tokenizer: CsvTokenizer | null = null;
+  let headerText = '';
+  const rows = new CsvRows(sink, opts);
+
+  const onRecord = (rec: CsvRecord): void => {
+    if (rows.cols === null) return rows.header(rec, headerText);
+    rows.row(rec);
   };
 
-  /** Finds the header in `pre` (after an optional `sep=` line and blank lines) and starts the tokenizer. */
+  /** Finds the header in `pre` and starts the tokenizer. */
   const start = (final: boolean): void => {
-    if (!binaryChecked && (pre.length >= BINARY_SAMPLE || final)) {
-      binaryChecked = true;
-      const bin = binaryReason(pre);
-      if (bin !== null && pre.trim() !== '') throw new Fatal(binaryMessage(bin));
-    }
-    if (!binaryChecked) return;
-    let pos = 0;
-    let line = 1;
-    let delim: string | null = null;
-    let e = lineEnd(pre, 0);
-    if (e >= pre.length && !final) return;
-    const sep = /^sep=(.)\s*$/i.exec(pre.slice(0, e));
-    if (sep) {
-      delim = sep[1] ?? ',';
-      pos = afterLineEnd(pre, e);
-      line = 2;
-    }
-    for (;;) {
-      e = lineEnd(pre, pos);
-      if (e >= pre.length && !final) return;
-      if (pre.slice(pos, e).trim() !== '' || e >= pre.length) break;
-      pos = afterLineEnd(pre, e);
-      line++;
-    }
-    if (pos >= pre.length) return; // only blank lines (so far)
-    // a CR that may be the first half of a CRLF: wait for the next chunk
-    if (!final && pre.charCodeAt(e) === CR && e + 1 >= pre.length) return;
-    headerText = pre.slice(pos, e);
-    tokenizer = new CsvTokenizer(delim ?? pickDelimiter(headerText), line);
-    const rest = pre.slice(pos);
+    const place = locateCsvHeader(pre, final);
+    if (place === null) return;
+    headerText = place.text;
+    tokenizer = new CsvTokenizer(place.delimiter, place.line);
+    const rest = pre.slice(place.pos);
     pre = '';
     tokenizer.push(rest, onRecord);
   };
@@ -294,7 +355,7 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
     try {
       work();
     } catch (e) {
-      fatal = e instanceof Fatal || e instanceof RecordTooLong ? e.message : `could not read the CSV: ${errorMessage(e)}`;
+      fatal = e instanceof CsvFatal || e instanceof RecordTooLong ? e.message : `could not read the CSV: ${errorMessage(e)}`;
     }
   };
 
@@ -302,7 +363,7 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
     push(text) {
       guard(() => {
         if (typeof text !== 'string' || text.length === 0) return;
-        if (text.indexOf('\u0000') !== -1) throw new Fatal(binaryMessage('nul'));
+        if (text.indexOf('\u0000') !== -1) throw new CsvFatal(binaryMessage('nul'));
         if (tokenizer) {
           tokenizer.push(text, onRecord);
           return;
@@ -319,15 +380,14 @@ export function createCsvPointReader(sink: PointSink, opts: ReadOptions = {}): P
     end() {
       guard(() => {
         if (!tokenizer) {
-          if (pre.trim() === '') throw new Fatal('file is empty');
+          if (pre.trim() === '') throw new CsvFatal('file is empty');
           start(true);
         }
-        if (!tokenizer) throw new Fatal('file is empty');
+        if (!tokenizer) throw new CsvFatal('file is empty');
         tokenizer.end(onRecord);
-        if (cols === null) throw new Fatal('file is empty');
-        if (invisible > 0) sink.error({ line: null, index: null, reason: INVISIBLE_NOTE(invisible) });
+        rows.end();
       });
-      return { format: 'csv', fatal, total: fatal === null ? index : 0 } satisfies ReadEnd;
+      return { format: 'csv', fatal, total: fatal === null ? rows.index : 0 } satisfies ReadEnd;
     },
   };
 }

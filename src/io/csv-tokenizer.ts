@@ -72,6 +72,24 @@ export class CsvTokenizer {
     this.drain(false, onRecord);
   }
 
+  /**
+   * The first record of `text`, which starts where a record starts (on `line`), and how many
+   * characters it takes; null when the text holds only part of it and more may come. The same
+   * record the streaming tokenizer reads there, whatever follows.
+   */
+  first(text: string, line: number, final: boolean): { record: CsvRecord; length: number } | null {
+    this.buf = text;
+    this.pos = 0;
+    this.line = line;
+    const rec = this.next(final);
+    if (rec === null) {
+      if (text.length > RECORD_MAX) throw new RecordTooLong(this.line);
+      return null;
+    }
+    if (this.pos > RECORD_MAX) throw new RecordTooLong(rec.line);
+    return { record: rec, length: this.pos };
+  }
+
   end(onRecord: (r: CsvRecord) => void): void {
     this.drain(true, onRecord);
     this.buf = '';

@@ -54,7 +54,7 @@ export interface StreamDecoder {
   readonly report: EncodingReport | null;
 }
 
-function bomOf(b: Uint8Array): { encoding: TextEncodingId; length: number } | null {
+export function bomOf(b: Uint8Array): { encoding: TextEncodingId; length: number } | null {
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
@@ -69,6 +69,16 @@ function validAs(encoding: 'utf-8' | 'gb18030', bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The encoding of a file without a BOM, from the stretch of its bytes that starts at its first
+ * non-ASCII byte ({@link SNIFF_BYTES} of them, or fewer at the end of the file).
+ */
+export function sniffEncoding(sample: Uint8Array): { encoding: 'utf-8' | 'gb18030'; how: 'detected' | 'fallback' } {
+  if (validAs('utf-8', sample)) return { encoding: 'utf-8', how: 'detected' };
+  if (validAs('gb18030', sample)) return { encoding: 'gb18030', how: 'detected' };
+  return { encoding: 'utf-8', how: 'fallback' };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -135,10 +145,8 @@ export function createStreamDecoder(choice: EncodingChoice = 'auto'): StreamDeco
       return text + step(final);
     }
     if (held.length < SNIFF_BYTES && !final) return '';
-    const sample = held.subarray(0, SNIFF_BYTES);
-    if (validAs('utf-8', sample)) decide('utf-8', 'detected', false);
-    else if (validAs('gb18030', sample)) decide('gb18030', 'detected', false);
-    else decide('utf-8', 'fallback', false);
+    const sniffed = sniffEncoding(held.subarray(0, SNIFF_BYTES));
+    decide(sniffed.encoding, sniffed.how, false);
     return step(final);
   };
 

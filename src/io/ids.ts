@@ -15,6 +15,11 @@
 export interface IdRegistry {
   /** Where `id` was first seen (a line or a feature index), recording `at` if this is the first time. */
   firstSeen(id: string, at: number): number | undefined;
+  /**
+   * The same for an id given as ASCII bytes (`bytes[start..end)`, each byte one character), without
+   * making a string of it; absent where the registry has no such path.
+   */
+  firstSeenAscii?(bytes: Uint8Array, start: number, end: number, at: number): number | undefined;
 }
 
 /** Every id in a Map: exact, memory grows with the ids. */
@@ -29,8 +34,22 @@ export function exactIds(): IdRegistry {
   };
 }
 
-/** FNV-1a and a murmur-style mix over the UTF-16 code units, as two unsigned 32-bit words. */
-function hash2(s: string): [number, number] {
+/** The last hash's two words (module state: no array per id). */
+let hashA = 0;
+let hashB = 0;
+
+/** The murmur-style finish of the second word. */
+function finish(b: number): number {
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 13;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  return b;
+}
+
+/** FNV-1a and a murmur-style mix over the UTF-16 code units, into hashA and hashB (signed 32-bit words). */
+function hash2(s: string): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c ^ s.length;
   for (let i = 0; i < s.length; i++) {
@@ -42,12 +61,25 @@ function hash2(s: string): [number, number] {
     b = (b << 13) | (b >>> 19);
     b = (Math.imul(b, 5) + 0xe6546b64) | 0;
   }
-  b ^= b >>> 16;
-  b = Math.imul(b, 0x85ebca6b);
-  b ^= b >>> 13;
-  b = Math.imul(b, 0xc2b2ae35);
-  b ^= b >>> 16;
-  return [a >>> 0, b >>> 0];
+  hashA = a | 0;
+  hashB = finish(b) | 0;
+}
+
+/** {@link hash2} of the string whose characters are the bytes (ASCII): the same two words. */
+function hash2Ascii(bytes: Uint8Array, start: number, end: number): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    a = Math.imul(a ^ c, 0x01000193);
+    let k = Math.imul(c, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    b ^= Math.imul(k, 0x1b873593);
+    b = (b << 13) | (b >>> 19);
+    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+  }
+  hashA = a | 0;
+  hashB = finish(b) | 0;
 }
 
 /** Most of the table in use before it grows (linear probing stays short below this). */
@@ -57,52 +89,57 @@ const MAX_LOAD = 0.8;
  * 64-bit fingerprints in an open-addressing table (see the module comment). `expected`: about how
  * many ids will come (the CLI estimates it from the file's size), so that the table is made once
  * at its final size: it grows by half when it passes {@link MAX_LOAD} all the same. Any size (not
- * a power of two): a slot is picked by scaling the hash to the size.
+ * a power of two): a slot is picked by scaling the hash to the size. A slot is three 32-bit words
+ * side by side (the two hashes and the line + 1, 0 when empty), so that a probe touches one place.
  */
 export function fingerprintIds(expected = 0): IdRegistry {
   let size = Math.max(1 << 16, Math.ceil(expected / MAX_LOAD));
-  let hi = new Uint32Array(size);
-  let lo = new Uint32Array(size);
-  // line + 1 (0: empty slot)
-  let at1 = new Int32Array(size);
+  let table = new Int32Array(3 * size);
   let count = 0;
   let scale = size / 4294967296;
 
   const slotOf = (h: number, l: number) => Math.min(size - 1, Math.floor(((l ^ Math.imul(h, 0x9e3779b1)) >>> 0) * scale));
   const place = (h: number, l: number, v: number) => {
     let i = slotOf(h, l);
-    while (at1[i] !== 0) i = i + 1 === size ? 0 : i + 1;
-    hi[i] = h;
-    lo[i] = l;
-    at1[i] = v;
+    while (table[3 * i + 2] !== 0) i = i + 1 === size ? 0 : i + 1;
+    table[3 * i] = h;
+    table[3 * i + 1] = l;
+    table[3 * i + 2] = v;
   };
   const grow = () => {
-    const oh = hi;
-    const ol = lo;
-    const oa = at1;
+    const old = table;
     size = Math.ceil(size * 1.5);
     scale = size / 4294967296;
-    hi = new Uint32Array(size);
-    lo = new Uint32Array(size);
-    at1 = new Int32Array(size);
-    for (let i = 0; i < oh.length; i++) if (oa[i] !== 0) place(oh[i]!, ol[i]!, oa[i]!);
+    table = new Int32Array(3 * size);
+    for (let i = 0; i < old.length; i += 3) if (old[i + 2] !== 0) place(old[i]!, old[i + 1]!, old[i + 2]!);
+  };
+
+  const seen = (at: number): number | undefined => {
+    const h = hashA;
+    const l = hashB;
+    const t = table;
+    let i = slotOf(h, l);
+    for (;;) {
+      const v = t[3 * i + 2]!;
+      if (v === 0) break;
+      if (t[3 * i] === h && t[3 * i + 1] === l) return v - 1;
+      i = i + 1 === size ? 0 : i + 1;
+    }
+    t[3 * i] = h;
+    t[3 * i + 1] = l;
+    t[3 * i + 2] = at + 1;
+    if (++count > size * MAX_LOAD) grow();
+    return undefined;
   };
 
   return {
     firstSeen(id, at) {
-      const [h, l] = hash2(id);
-      let i = slotOf(h, l);
-      for (;;) {
-        const v = at1[i]!;
-        if (v === 0) break;
-        if (hi[i] === h && lo[i] === l) return v - 1;
-        i = i + 1 === size ? 0 : i + 1;
-      }
-      hi[i] = h;
-      lo[i] = l;
-      at1[i] = at + 1;
-      if (++count > size * MAX_LOAD) grow();
-      return undefined;
+      hash2(id);
+      return seen(at);
+    },
+    firstSeenAscii(bytes, start, end, at) {
+      hash2Ascii(bytes, start, end);
+      return seen(at);
     },
   };
 }

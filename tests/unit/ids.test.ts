@@ -19,4 +19,24 @@ describe('the duplicate-id check', () => {
     expect(ids.firstSeen('张江', 7)).toBeUndefined();
     expect(ids.firstSeen('张江', 8)).toBe(7);
   });
+
+  it('fingerprints: an id given as ASCII bytes is the same id as its string', () => {
+    const ids = fingerprintIds(0);
+    const bytes = new TextEncoder().encode('xx,F17,G-2,,F17 ,');
+    const at = (s: string) => {
+      const i = new TextDecoder().decode(bytes).indexOf(s);
+      return [i, i + s.length] as const;
+    };
+    const [a0, a1] = at('F17');
+    const [b0, b1] = at('G-2');
+    expect(ids.firstSeenAscii!(bytes, a0, a1, 3)).toBeUndefined();
+    expect(ids.firstSeen('F17', 4)).toBe(3);
+    expect(ids.firstSeen('G-2', 5)).toBeUndefined();
+    expect(ids.firstSeenAscii!(bytes, b0, b1, 6)).toBe(5);
+    // a different length is a different id
+    expect(ids.firstSeenAscii!(bytes, a0, a1 + 1, 7)).toBeUndefined();
+    expect(ids.firstSeen('F17,', 8)).toBe(7);
+    expect(ids.firstSeenAscii!(bytes, 3, 3, 9)).toBeUndefined();
+    expect(ids.firstSeen('', 10)).toBe(9);
+  });
 });
