@@ -110,7 +110,10 @@ export class MapController implements MapPort {
       run.forEach((fn) => fn());
     });
     this.map.on('error', (e) => handlers.onError(e.error?.message ?? String(e)));
-    this.map.on('moveend', () => handlers.onMoveEnd(this.camera()));
+    // the first view's fit (fitFirstView) is not a camera the user chose
+    this.map.on('moveend', (e) => {
+      if (!(e as { firstView?: boolean }).firstView) handlers.onMoveEnd(this.camera());
+    });
     this.pointer = new Pointer(this.map, (click) => handlers.onClick(click));
   }
 
@@ -230,6 +233,14 @@ export class MapController implements MapPort {
 
   jumpTo(c: Camera): void {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
+  }
+
+  /**
+   * The first view when the map was created before the data: fits `bounds` at once (no
+   * animation), as the constructor's `fit` would have, without telling the store of a camera.
+   */
+  fitFirstView(bounds: LngLatBounds): void {
+    this.map.fitBounds(bounds, { padding: FIT_PADDING_PX, animate: false }, { firstView: true });
   }
 
   fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
