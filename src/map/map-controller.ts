@@ -86,7 +86,7 @@ export class MapController implements MapPort {
       ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
       : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
     try {
-      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS });
+      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS, transformRequest: sharedFontFiles });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
       throw new NoWebGLError((e as Error).message);
@@ -235,10 +235,7 @@ export class MapController implements MapPort {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
   }
 
-  /**
-   * The first view when the map was created before the data: fits `bounds` at once (no
-   * animation), as the constructor's `fit` would have, without telling the store of a camera.
-   */
+  /** No animation, as the constructor's `fit` would have placed it. */
   fitFirstView(bounds: LngLatBounds): void {
     this.map.fitBounds(bounds, { padding: FIT_PADDING_PX, animate: false }, { firstView: true });
   }
@@ -386,5 +383,13 @@ export class MapController implements MapPort {
     });
   }
 }
+
+/**
+ * The bundled font's slices (content-hashed, never changed under the same name) are taken from
+ * the HTTP cache when the page's own @font-face rules have loaded them already: one download per
+ * slice for page text and map labels alike.
+ */
+const sharedFontFiles = (url: string, type?: string): { url: string; cache?: RequestCache } =>
+  type === 'Glyphs' && /\.woff2(?:$|\?)/.test(url) ? { url, cache: 'force-cache' } : { url };
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
