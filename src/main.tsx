@@ -4,8 +4,10 @@ import { flushSync } from 'react-dom';
 import './styles.css';
 import { Root } from './app/Root';
 import { loadGeoData } from './loaders/load-geo';
+import type { GeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
 import { prewarmMap } from './map/maplibre-setup';
+import { layoutOf } from './state/url/codec';
 import { readUrl } from './state/url/sync';
 import { installPackagedFiles } from './app/packaged-files';
 import { startServiceWorker } from './app/service-worker';
@@ -20,16 +22,21 @@ const data = loadGeoData(import.meta.env.BASE_URL);
 // the URL, read once: it chooses the layout now and is applied once the data is in
 const url = readUrl();
 
-// Mount now, not when the data is in: the map is created at once (its style and workers load
-// while the data is fetched and validated) and takes the data when it comes, like the panels.
-// Synchronously, so the map starts within this task.
+// Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
+// synchronously: the store gets the data first, then the map is created with the data in its
+// style, so MapLibre's workers tile it at once, while the first frames compile their shaders.
+// Until then index.html shows a loading line.
 const root = createRoot(document.getElementById('root')!);
-flushSync(() =>
-  root.render(
-    <StrictMode>
-      <Root data={data} url={url} />
-    </StrictMode>,
-  ),
-);
+const mount = (geo?: GeoData) =>
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <Root data={data} geo={geo} url={url} />
+      </StrictMode>,
+    ),
+  );
+// the briefing views load their own script first and take the data when it comes
 // offline after one visit (not in development, not from file://)
 startServiceWorker();
+if (layoutOf(url) === 'app') void data.then(mount, () => mount());
+else mount();

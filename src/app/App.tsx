@@ -32,9 +32,9 @@ import { PanelBoundary } from '../components/PanelBoundary';
 import { Mixed } from '../components/Mixed';
 
 /**
- * The map app. `geo`: the data, already loaded, so the store holds it before MapView creates the
- * map; else `data`, a load in flight (main.tsx: the map starts meanwhile and takes the data when it
- * comes); else App loads it. `url`: the page's URL, read once at start-up.
+ * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
+ * before MapView creates the map; else `data`, a load in flight; else App loads it. `url`: the
+ * page's URL, read once at start-up.
  *
  * The shell never scrolls the page: header, search, the two panels and the map fill the window
  * and each panel scrolls inside itself. On a phone (CSS, ≤ 900 px) the map comes first under the

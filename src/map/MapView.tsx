@@ -42,24 +42,9 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
       throw e;
     }
     const stop = sync.start(controller);
-    // created before the data (start-up does not wait for it): no camera in the link, so the
-    // first view fits the districts once they are in
-    let stopFit = () => {};
-    if (!cameraRef.current && !store.getState().geo)
-      stopFit = store.subscribe(
-        (s) => s.geo,
-        (geo) => {
-          if (!geo) return;
-          stopFit();
-          const bounds = districtBounds(geo);
-          // unless the user has moved the map meanwhile
-          if (bounds && !store.getState().camera) controller.fitFirstView(bounds);
-        },
-      );
     if (portRef) portRef.current = controller;
     return () => {
       if (portRef?.current === controller) portRef.current = null;
-      stopFit();
       stop();
       controller.destroy();
     };

@@ -110,10 +110,7 @@ export class MapController implements MapPort {
       run.forEach((fn) => fn());
     });
     this.map.on('error', (e) => handlers.onError(e.error?.message ?? String(e)));
-    // the first view's fit (fitFirstView) is not a camera the user chose
-    this.map.on('moveend', (e) => {
-      if (!(e as { firstView?: boolean }).firstView) handlers.onMoveEnd(this.camera());
-    });
+    this.map.on('moveend', () => handlers.onMoveEnd(this.camera()));
     this.pointer = new Pointer(this.map, (click) => handlers.onClick(click));
   }
 
@@ -233,11 +230,6 @@ export class MapController implements MapPort {
 
   jumpTo(c: Camera): void {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
-  }
-
-  /** No animation, as the constructor's `fit` would have placed it. */
-  fitFirstView(bounds: LngLatBounds): void {
-    this.map.fitBounds(bounds, { padding: FIT_PADDING_PX, animate: false }, { firstView: true });
   }
 
   fitBounds(bounds: LngLatBounds, paddingPx = 40): void {

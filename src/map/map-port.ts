@@ -80,8 +80,6 @@ export interface MapPort {
   flyTo(lng: number, lat: number, zoom?: number): void;
   jumpTo(camera: Camera): void;
   fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
-  /** The first view, when the map was created before the data: fits `bounds` at once, not as a camera the user chose (the store and the URL do not hear of it). */
-  fitFirstView(bounds: LngLatBounds): void;
   /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around (no move). */
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera;
   /** What the map shows now, as a polygon of its four corners (counter-clockwise); null before it has a size. */

@@ -102,8 +102,6 @@ describe('App (fake map, real data from disk)', () => {
     expect(initial.parks?.features).toHaveLength(42);
     expect(parkItems()).toHaveLength(42);
 
-    expect(fake().calls('fitFirstView')).toEqual([]);
-
     FakeMapController.reset();
     renderApp();
     expect(fake().initialData).toEqual({});
@@ -114,18 +112,6 @@ describe('App (fake map, real data from disk)', () => {
           .map(([id]) => id),
       ).toContain('parks'),
     );
-    // created before the data, so the first view fits the districts once they are in: Shanghai's extent
-    const fits = fake().calls('fitFirstView');
-    expect(fits).toHaveLength(1);
-    const [[w, s], [e, n]] = fits[0]![0] as [[number, number], [number, number]];
-    expect(w).toBeGreaterThan(120.8);
-    expect(w).toBeLessThan(121.0);
-    expect(e).toBeGreaterThan(121.9);
-    expect(e).toBeLessThan(122.2);
-    expect(s).toBeGreaterThan(30.6);
-    expect(s).toBeLessThan(30.8);
-    expect(n).toBeGreaterThan(31.8);
-    expect(n).toBeLessThan(31.95);
   });
 
   it('starts the map at the camera in the URL hash', async () => {
@@ -133,8 +119,6 @@ describe('App (fake map, real data from disk)', () => {
     renderApp();
     await waitForParks();
     expect(fake().initialCamera).toEqual({ zoom: 10, lat: 31.2, lng: 121.5 });
-    // the link's camera stays: no fit when the data comes
-    expect(fake().calls('fitFirstView')).toEqual([]);
   });
 
   it('clicking a sector checkbox reduces the list and filters the map', async () => {

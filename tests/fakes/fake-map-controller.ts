@@ -102,7 +102,6 @@ export class FakeMapController implements MapPort {
     this.cam = { ...c };
   });
   readonly fitBounds = this.rec('fitBounds');
-  readonly fitFirstView = this.rec('fitFirstView');
   /** the centre of the bounds at a fixed zoom (a fake has no size to fit them to) */
   readonly cameraForBounds = this.rec('cameraForBounds', ([[w, s], [e, n]]) => ({ lng: (w + e) / 2, lat: (s + n) / 2, zoom: 10 }));
   /** what viewPolygon answers: a fixed view, not computed from the camera (a fake has no size) */
