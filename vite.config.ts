@@ -6,6 +6,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
 import { cspPlugin } from './build/csp-plugin.ts';
+import { maplibreCssPlugin } from './build/maplibre-css-plugin.ts';
 import { PWA_MANIFEST, PWA_WORKBOX } from './build/pwa.ts';
 import { PACKAGE_MODE, packagedDataPlugin, inlineWorkersPlugin } from './build/package-plugins.ts';
 
@@ -20,6 +21,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       fontFacesPlugin(),
+      maplibreCssPlugin(),
       packagedDataPlugin(pack),
       // the single file inlines its scripts, so it carries no CSP (a file:// page has no origin to confine it to)
       ...(pack ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })] : [preloadGeoPlugin(), cspPlugin()]),

@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { MapPortProvider, useMapPortRef } from '../map/map-port-context';
-import { exportMapFigure, exportMapImage } from '../map/export/export-image';
 import { MapActionsContext } from '../components/map-actions';
 import type { MapActions } from '../components/map-actions';
 import { useStoreApi } from '../state/store';
+
+// the image export (canvas drawing, the legend, the scale bar) loads when an image is first asked for
+const exporter = () => import('../map/export/export-image');
 
 function Bridge({ children }: { children: ReactNode }) {
   const store = useStoreApi();
   const portRef = useMapPortRef();
   const actions = useMemo<MapActions>(
     () => ({
-      exportImage: (text) => exportMapImage(portRef?.current ?? null, store, text),
-      exportFigure: (lang) => exportMapFigure(portRef?.current ?? null, store, lang),
+      exportImage: async (text) => (await exporter()).exportMapImage(portRef?.current ?? null, store, text),
+      exportFigure: async (lang) => (await exporter()).exportMapFigure(portRef?.current ?? null, store, lang),
       jumpTo: (camera) => portRef?.current?.jumpTo(camera),
       fitBounds: (bounds, paddingPx) => portRef?.current?.fitBounds(bounds, paddingPx),
       viewArea: () => portRef?.current?.viewPolygon() ?? null,

@@ -100,7 +100,7 @@ export class MapController implements MapPort {
       ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
       : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
     try {
-      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS });
+      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS, transformRequest: sharedFontFiles });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
       throw new NoWebGLError((e as Error).message);
@@ -405,5 +405,13 @@ function loadPointsScript(): (() => Promise<void>) | null {
     return maplibregl.importScriptInWorkers(url.href);
   };
 }
+
+/**
+ * The bundled font's slices (content-hashed, never changed under the same name) are taken from
+ * the HTTP cache when the page's own @font-face rules have loaded them already: one download per
+ * slice for page text and map labels alike.
+ */
+const sharedFontFiles = (url: string, type?: string): { url: string; cache?: RequestCache } =>
+  type === 'Glyphs' && /\.woff2(?:$|\?)/.test(url) ? { url, cache: 'force-cache' } : { url };
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
