@@ -174,6 +174,9 @@ for (const r of runs.filter((x) => x.ms >= 50)) {
   for (const [k, v] of [...r.self].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`    self ${v.toFixed(0).padStart(5)}  ${k}`);
   for (const [k, v] of [...r.roots].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`    from ${v.toFixed(0).padStart(5)}  ${k}`);
 }
-writeFileSync('/tmp/prof/import.cpuprofile', JSON.stringify(profile));
+// the raw profile, for Chrome DevTools' Performance panel
+const PROFILE_OUT = join(ROOT, '.bench', `${MODE}.cpuprofile`);
+writeFileSync(PROFILE_OUT, JSON.stringify(profile));
+console.log(`profile written to ${PROFILE_OUT}`);
 await s.close();
 await server.close();

@@ -7,7 +7,7 @@ import type { GeoData } from '../loaders/load-geo';
 import { t } from '../i18n';
 import { MapView } from '../map/MapView';
 import { onlineBasemapFromEnv } from '../map/style';
-import { useAppStore, useStoreApi } from '../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
 import { selectVisibleParks } from '../state/selectors/parks';
@@ -46,19 +46,19 @@ import { Mixed } from '../components/Mixed';
  * card, else folds a phone's bottom sheet (the find tools' Esc cancels the tool first).
  */
 // The shell reads no filter-dependent value itself: a filter change re-renders these two small
-// parts, not the whole page.
+// parts, not the whole page, in the interruptible render after the click.
 
 /** The results sheet's title: how many parks the filters show, of how many. */
 function ParksShown() {
   const lang = useAppStore((s) => s.lang);
-  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const shown = useSettledStore((s) => selectVisibleParks(s).length);
   const total = useAppStore((s) => s.derived?.parks.length ?? 0);
   return <>{t(lang, 'sheetParks', { n: shown, total })}</>;
 }
 
 /** The filters tab's badge: how many filters are on. */
 function FilterBadge() {
-  const filterCount = useAppStore(
+  const filterCount = useSettledStore(
     (s) =>
       s.sectorFilter.length +
       s.districtFilter.length +

@@ -82,10 +82,11 @@ export function useLegendLabel(): (item: LegendItem, lang: Lang) => string {
  * they are used; the chosen point only while there is one.
  */
 function useLegendNow(explain: boolean): Record<LegendCondition, boolean> {
-  const filtered = useAppStore((s) => s.sectorFilter.length > 0);
-  const sites = useAppStore((s) => s.siteSets.length > 0);
+  // (a legend that explains everything does not re-render when a filter changes)
+  const filtered = useAppStore((s) => explain || s.sectorFilter.length > 0);
+  const sites = useAppStore((s) => explain || s.siteSets.length > 0);
   const point = useAppStore((s) => s.chosenPoint !== null);
-  return { filtered: explain || filtered, sites: explain || sites, point };
+  return { filtered, sites, point };
 }
 
 export function LegendItems({ items, lang, now }: { items: LegendItem[]; lang: Lang; now: Record<LegendCondition, boolean> }) {

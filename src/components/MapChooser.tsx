@@ -75,12 +75,15 @@ function rowOf(s: RowState, item: ChooserItem, lang: Lang): Row | null {
   };
 }
 
+const NO_SECTORS: string[] = [];
+
 export function MapChooser() {
   const chooser = useAppStore((s) => s.chooser);
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
   const geo = useAppStore((s) => s.geo);
-  const sectorFilter = useAppStore((s) => s.sectorFilter);
+  // the swatches' colours follow the sector selection while a chooser is open (none: no re-render)
+  const sectorFilter = useAppStore((s) => (s.chooser ? s.sectorFilter : NO_SECTORS));
   const rows = useMemo(() => chooser?.items.map((item) => rowOf({ derived, geo, sectorFilter }, item, lang)), [chooser, derived, geo, sectorFilter, lang]);
   const close = useAppStore((s) => s.closeChooser);
   const choose = useAppStore((s) => s.chooseItem);

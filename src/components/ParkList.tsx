@@ -1,10 +1,10 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { primarySector, sortParks } from '../state/filter';
-import { useAppStore, useStoreApi } from '../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../state/store';
 import { MAX_COMPARE } from '../state/slices/find';
 import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
@@ -27,12 +27,13 @@ export function ParkList() {
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
   // the list follows a filter change a moment later, in a render React can interrupt, so the click
   // that changed it (and the map) is not held up by re-sorting and redrawing the rows
-  const [visible, selected] = useDeferredValue(useAppStore(useShallow((s) => [selectVisibleParks(s), s.sectorFilter] as const)));
+  const visible = useSettledStore(selectVisibleParks);
+  const selected = useSettledStore((s) => s.sectorFilter);
   const current = useAppStore((s) => s.selectedParkId);
   const listRef = useRef<HTMLDivElement>(null);
   // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
   const [stop, setStop] = useState<{ id: string; col: number } | null>(null);
-  const km = useDeferredValue(useAppStore(selectDistanceMap));
+  const km = useSettledStore(selectDistanceMap);
   const sortBy = useAppStore((s) => s.sortBy);
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);

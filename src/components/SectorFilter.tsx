@@ -1,11 +1,11 @@
-import { useRef, useDeferredValue } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { useAppStore } from '../state/store';
+import { useAppStore, useSettledStore } from '../state/store';
 import { selectEmptyReasons, selectSectorOptionCounts, selectSelectionStrengths, selectUnplacedSectors } from '../state/selectors/counts';
-import type { EmptyReason, StrengthCounts } from '../state/counts';
+import type { EmptyReason, SectorOptionCount, StrengthCounts } from '../state/counts';
 import { selectVisibleParks } from '../state/selectors/parks';
 import { LINK_STRENGTHS } from '../domain/ids';
 import type { Lang } from '../domain/types';
@@ -18,6 +18,9 @@ function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[
     .map((s) => `${c[s]} ${t(lang, `strength_${s}`)}`)
     .join(lang === 'zh' ? '，' : ', ');
 }
+
+/** The strengths counted without the broad areas. */
+const STRONG = LINK_STRENGTHS.filter((s) => s !== 'broad');
 
 const sentence = (s: string, lang: Lang) => (lang === 'zh' ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
 
@@ -38,6 +41,47 @@ export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReaso
   );
 }
 
+interface OptionProps {
+  id: string;
+  label: string;
+  color: string;
+  child: boolean;
+  checked: boolean;
+  /** what ticking it alone shows with the other filters (none: no count yet) */
+  count: SectorOptionCount | undefined;
+  /** no park or zone is linked to the sector */
+  unplaced: boolean;
+  /** whether the count includes the broad areas */
+  withBroad: boolean;
+  lang: Lang;
+  toggle: (id: string) => void;
+}
+
+/** One sector option; memoised, so a click re-renders the option it ticks and no other. */
+const SectorOption = memo(function SectorOption({ id, label, color, child, checked, count, unplaced, withBroad, lang, toggle }: OptionProps) {
+  const shown = count?.shown ?? 0;
+  const strong = withBroad ? LINK_STRENGTHS : STRONG;
+  const extra = count && !withBroad ? count.byStrength.broad : 0;
+  const detail = unplaced
+    ? t(lang, 'unplaced')
+    : [count ? strengthDetail(count.byStrength, lang, strong) : '', extra ? t(lang, 'optionBroadExtra', { n: extra }) : '']
+        .filter(Boolean)
+        .join(lang === 'zh' ? '；' : '; ');
+  const title = detail ? t(lang, 'optionCount', { n: shown, detail }) : `${shown} ${t(lang, 'parks')}`;
+  return (
+    <li className={child ? 'child' : 'top'}>
+      <label title={title}>
+        <input type="checkbox" checked={checked} onChange={() => toggle(id)} data-sector={id} />
+        <span className="dot" style={{ background: color }} aria-hidden="true" />
+        <span>{label}</span>
+        <span className="count" aria-label={title} data-unplaced={unplaced || undefined}>
+          {unplaced ? '—' : shown}
+        </span>
+      </label>
+    </li>
+  );
+});
+
 /**
  * Multi-select over “9+X”, sub-sectors included; each option shows how many parks it has under the
  * other filters (district, zone, confidence, radius, area) and the link strengths in use, with the
@@ -48,17 +92,20 @@ export function SectorFilter() {
   const lang = useAppStore((s) => s.lang);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
   const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  // the ticks follow the click at once
   const selected = useAppStore(useShallow((s) => s.sectorFilter));
   const includeBroad = useAppStore((s) => s.includeBroad);
   const toggle = useAppStore((s) => s.toggleSector);
   const clear = useAppStore((s) => s.setSectors);
   const setIncludeBroad = useAppStore((s) => s.setIncludeBroad);
-  // the counts beside the options follow a moment later, in a render React can interrupt
-  const counts = useDeferredValue(useAppStore(selectSectorOptionCounts));
-  const selection = useDeferredValue(useAppStore(selectSelectionStrengths));
-  const unplaced = useAppStore(selectUnplacedSectors);
-  const reasons = useAppStore(selectEmptyReasons);
-  const nothingShown = useAppStore((s) => s.derived !== null && selectVisibleParks(s).length === 0);
+  // the counts and the lines under the switch follow a moment later, in a render React can interrupt
+  const counts = useSettledStore(selectSectorOptionCounts);
+  const selection = useSettledStore(selectSelectionStrengths);
+  const settledSelection = useSettledStore((s) => s.sectorFilter);
+  const settledBroad = useSettledStore((s) => s.includeBroad);
+  const unplaced = useSettledStore(selectUnplacedSectors);
+  const reasons = useSettledStore(selectEmptyReasons);
+  const nothingShown = useSettledStore((s) => s.derived !== null && selectVisibleParks(s).length === 0);
   // the sector checkboxes are one Tab stop, arrows move between them
   const boxes = useRef<HTMLDivElement>(null);
   const roving = useRovingGroup(boxes, 'input[data-sector]');
@@ -68,31 +115,23 @@ export function SectorFilter() {
     const n = nodes?.get(id);
     return n ? name(n) : id;
   };
-  const strong = includeBroad ? LINK_STRENGTHS : LINK_STRENGTHS.filter((s) => s !== 'broad');
-  const option = (id: string, label: string, color: string, child: boolean) => {
-    const c = counts.get(id);
-    const shown = c?.shown ?? 0;
-    const none = unplaced.has(id);
-    const extra = c && !includeBroad ? c.byStrength.broad : 0;
-    const detail = none
-      ? t(lang, 'unplaced')
-      : [c ? strengthDetail(c.byStrength, lang, strong) : '', extra ? t(lang, 'optionBroadExtra', { n: extra }) : '']
-          .filter(Boolean)
-          .join(lang === 'zh' ? '；' : '; ');
-    const label2 = detail ? t(lang, 'optionCount', { n: shown, detail }) : `${shown} ${t(lang, 'parks')}`;
-    return (
-      <li key={id} className={child ? 'child' : 'top'}>
-        <label title={label2}>
-          <input type="checkbox" checked={selected.includes(id)} onChange={() => toggle(id)} data-sector={id} />
-          <span className="dot" style={{ background: color }} aria-hidden="true" />
-          <span>{label}</span>
-          <span className="count" aria-label={label2} data-unplaced={none || undefined}>
-            {none ? '—' : shown}
-          </span>
-        </label>
-      </li>
-    );
-  };
+  // the counts' words follow the counts (the switch as it was when they were counted)
+  const strong = settledBroad ? LINK_STRENGTHS : STRONG;
+  const option = (id: string, label: string, color: string, child: boolean) => (
+    <SectorOption
+      key={id}
+      id={id}
+      label={label}
+      color={color}
+      child={child}
+      checked={selected.includes(id)}
+      count={counts.get(id)}
+      unplaced={unplaced.has(id)}
+      withBroad={settledBroad}
+      lang={lang}
+      toggle={toggle}
+    />
+  );
   const group = (kind: 'strategic' | 'leading') =>
     sectorsFile.sectors
       .filter((s) => s.kind === kind)
@@ -111,13 +150,13 @@ export function SectorFilter() {
       <label className="include-broad">
         <input type="checkbox" data-testid="include-broad" checked={includeBroad} onChange={(e) => setIncludeBroad(e.target.checked)} />
         <span>{t(lang, 'includeBroad')}</span>
-        {selected.length > 0 && !includeBroad && (
+        {settledSelection.length > 0 && !settledBroad && (
           <span className="count" data-testid="broad-adds">
             {t(lang, 'broadAdds', { n: selection.broadAdds })}
           </span>
         )}
       </label>
-      {selected.length > 0 && by && (
+      {settledSelection.length > 0 && by && (
         <p className="strength-line" data-testid="strength-line">
           {t(lang, 'strengthOf', { n: strong.reduce((n, s) => n + by[s], 0) })}
           {strengthDetail(by, lang, strong) || '—'}

@@ -3,7 +3,7 @@
  * store (tests); `appStore` is the app's singleton. The MapLibre map is not in here: the controller
  * holds it. Memoised selectors live in selectors/ and cache in the store's `memo` map.
  */
-import { createContext, useContext } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import { createStore, useStore } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { dataSlice } from './slices/data';
@@ -66,6 +66,27 @@ export const StoreContext = createContext<AppStore>(appStore);
 /** Reads the store of the nearest StoreContext (the app's singleton unless a test provides one). */
 export function useAppStore<T>(selector: (s: AppState) => T): T {
   return useStore(useContext(StoreContext), selector);
+}
+
+/**
+ * A store value that React brings up to date after the update that changed it, in an
+ * interruptible render (a transition), not inside it: for what follows a filter click (the counts,
+ * the list, the legend, the badges), so that the click itself costs the page only the store, the
+ * map and the control that was clicked. The selector runs in that later render, on the store's
+ * state as it is then (memoised selectors make a repeat free); until then the component shows the
+ * state before. Controls a user operates (a checkbox's `checked`) read `useAppStore`, so they
+ * follow at once.
+ */
+export function useSettledStore<T>(selector: (s: AppState) => T): T {
+  const store = useContext(StoreContext);
+  const [state, setState] = useState(store.getState);
+  useEffect(() => {
+    const follow = () => startTransition(() => setState(store.getState()));
+    // what changed between the first render and now (React skips the render when nothing did)
+    follow();
+    return store.subscribe(follow);
+  }, [store]);
+  return selector(state);
 }
 
 export function useStoreApi(): AppStore {

@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import { useAppStore } from '../../state/store';
+import { useAppStore, useSettledStore } from '../../state/store';
 import { selectVisibleParks } from '../../state/selectors/parks';
 import { useDistrictName } from '../names';
 import type { Confidence } from '../../domain/ids';
@@ -19,17 +19,16 @@ interface Chip {
 export function FilterChips() {
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
-  const f = useAppStore(
-    useShallow((s) => ({
-      sectors: s.sectorFilter,
-      includeBroad: s.includeBroad,
-      districts: s.districtFilter,
-      zones: s.zoneFilter,
-      conf: s.confFilter,
-      radiusKm: s.chosenPoint ? s.radiusKm : null,
-      area: s.drawnArea !== null,
-    })),
-  );
+  // the chips follow a filter change in the interruptible render after it
+  const f = useSettledStore((s) => ({
+    sectors: s.sectorFilter,
+    includeBroad: s.includeBroad,
+    districts: s.districtFilter,
+    zones: s.zoneFilter,
+    conf: s.confFilter,
+    radiusKm: s.chosenPoint ? s.radiusKm : null,
+    area: s.drawnArea !== null,
+  }));
   const a = useAppStore(
     useShallow((s) => ({
       toggleSector: s.toggleSector,
@@ -43,7 +42,7 @@ export function FilterChips() {
       setDrawnArea: s.setDrawnArea,
     })),
   );
-  const shown = useAppStore((s) => selectVisibleParks(s).length);
+  const shown = useSettledStore((s) => selectVisibleParks(s).length);
   const district = useDistrictName();
   if (!derived) return null;
   const nodeName = (id: string) => {

@@ -3,11 +3,11 @@
  * filters of district, zone and confidence (left column), and the active filters as chips that
  * drop one filter each.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import { useAppStore, useStoreApi } from '../../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppStore } from '../../state/store';
 import type { SearchEntry, SearchHit } from '../../state/search';
 import type * as SearchModuleType from '../../state/search';
@@ -172,6 +172,30 @@ export function SearchBox() {
   );
 }
 
+interface CountedOptionProps {
+  /** its attribute: data-district or data-zone-filter */
+  kind: 'district' | 'zone-filter';
+  id: string;
+  label: string;
+  checked: boolean;
+  count: number;
+  toggle: (id: string) => void;
+}
+
+/** A district or zone option with its count; memoised, so a click re-renders the option it ticks. */
+const CountedOption = memo(function CountedOption({ kind, id, label, checked, count, toggle }: CountedOptionProps) {
+  const attr = { [`data-${kind}`]: id };
+  return (
+    <li>
+      <label>
+        <input type="checkbox" {...attr} checked={checked} onChange={() => toggle(id)} />
+        <span>{label}</span>
+        <span className="count">{count}</span>
+      </label>
+    </li>
+  );
+});
+
 /** District, zone and confidence filters, with the live count of parks that pass every filter. */
 export function FindFilters() {
   const lang = useAppStore((s) => s.lang);
@@ -182,8 +206,8 @@ export function FindFilters() {
   const conf = useAppStore(useShallow((s) => s.confFilter));
   const basis = useAppStore(useShallow((s) => s.basisFilter));
   // the counts follow a filter change a moment later, in a render React can interrupt
-  const basisCounts = useDeferredValue(useAppStore(selectBasisCounts));
-  const visible = useDeferredValue(useAppStore(selectVisibleParks));
+  const basisCounts = useSettledStore(selectBasisCounts);
+  const visible = useSettledStore(selectVisibleParks);
   const a = useAppStore(
     useShallow((s) => ({
       toggleDistrict: s.toggleDistrict,
@@ -195,8 +219,8 @@ export function FindFilters() {
   );
   const districtList = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
   // what ticking each option shows, with every other filter (sectors and strengths included)
-  const districtCounts = useDeferredValue(useAppStore(selectDistrictCounts));
-  const zoneCounts = useDeferredValue(useAppStore(selectZoneCounts));
+  const districtCounts = useSettledStore(selectDistrictCounts);
+  const zoneCounts = useSettledStore(selectZoneCounts);
   if (!derived) return null;
   const zoneList = derived.zones.filter((z) => z.kind !== 'axis');
   const any = districts.length + zones.length + conf.length + basis.length > 0;
@@ -213,13 +237,15 @@ export function FindFilters() {
         </summary>
         <ul>
           {districtList.map((d) => (
-            <li key={d.name_zh}>
-              <label>
-                <input type="checkbox" data-district={d.name_zh} checked={districts.includes(d.name_zh)} onChange={() => a.toggleDistrict(d.name_zh)} />
-                <span>{lang === 'zh' ? d.name_zh : d.name_en}</span>
-                <span className="count">{districtCounts.get(d.name_zh) ?? 0}</span>
-              </label>
-            </li>
+            <CountedOption
+              key={d.name_zh}
+              kind="district"
+              id={d.name_zh}
+              label={lang === 'zh' ? d.name_zh : d.name_en}
+              checked={districts.includes(d.name_zh)}
+              count={districtCounts.get(d.name_zh) ?? 0}
+              toggle={a.toggleDistrict}
+            />
           ))}
         </ul>
       </details>
@@ -230,13 +256,15 @@ export function FindFilters() {
         </summary>
         <ul>
           {zoneList.map((z) => (
-            <li key={z.id}>
-              <label>
-                <input type="checkbox" data-zone-filter={z.id} checked={zones.includes(z.id)} onChange={() => a.toggleZoneFilter(z.id)} />
-                <span>{lang === 'zh' ? z.name_zh : z.name_en}</span>
-                <span className="count">{zoneCounts.get(z.id) ?? 0}</span>
-              </label>
-            </li>
+            <CountedOption
+              key={z.id}
+              kind="zone-filter"
+              id={z.id}
+              label={lang === 'zh' ? z.name_zh : z.name_en}
+              checked={zones.includes(z.id)}
+              count={zoneCounts.get(z.id) ?? 0}
+              toggle={a.toggleZoneFilter}
+            />
           ))}
         </ul>
       </details>

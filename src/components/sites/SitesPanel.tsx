@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { useAppStore, useStoreApi } from '../../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
 import { importSiteFile } from '../../state/link-client';
 import { formatUrlState } from '../../state/url/codec';
@@ -133,7 +133,7 @@ export async function exportResults(
 
 function ExportBox({ lang }: { lang: Lang }) {
   const store = useStoreApi();
-  const parkCount = useAppStore((s) => selectVisibleParks(s).length);
+  const parkCount = useSettledStore((s) => selectVisibleParks(s).length);
   const siteCount = useAppStore((s) => s.siteSets.reduce((n, x) => n + x.count, 0));
   const [parks, setParks] = useState(true);
   const [sites, setSites] = useState(true);
@@ -204,7 +204,7 @@ export async function copyText(text: string): Promise<boolean> {
 
 function ShareBox({ lang }: { lang: Lang }) {
   const [open, setOpen] = useState(false);
-  const url = useAppStore((s) => (open ? shareUrl(s) : ''));
+  const url = useSettledStore((s) => (open ? shareUrl(s) : ''));
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [qr, setQr] = useState<{ url: string; svg: string } | null>(null);
   useEffect(() => {

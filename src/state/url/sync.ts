@@ -66,11 +66,6 @@ export function currentUrlState(store: AppStore): UrlState {
   return urlStateOf(store.getState());
 }
 
-const urlText = (s: AppState) => {
-  const { search, hash } = formatUrlState(urlStateOf(s));
-  return search + hash;
-};
-
 /** Starts writing the store to the URL. Returns a stop function. */
 export function startUrlSync(store: AppStore, win: Window = window, delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -82,7 +77,10 @@ export function startUrlSync(store: AppStore, win: Window = window, delayMs = 25
   };
   // write the cleaned-up URL at once: rejected parameters must not linger in the address bar
   write();
-  const unsub = store.subscribe(urlText, () => {
+  // any change schedules a write, which formats the URL once the store has been still for
+  // `delayMs` and writes it only if it differs: formatting it on every change would cost each
+  // click (a filter, say) that time again
+  const unsub = store.subscribe(() => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, delayMs);
   });
