@@ -6,7 +6,7 @@
  * toggled N times, the synchronous part of the click (store → selectors → map sync → MapLibre
  * calls, timed in-page around `input.click()`) and which map layers and sources the change
  * touched (every MapLibre setFilter / setPaintProperty / setLayoutProperty / source setData call
- * reaching the map, counted in-page). Beside it, in the same page, the baseline: one bare
+ * reaching the map, counted in-page, and feature-state calls, counted once per source). Beside it, in the same page, the baseline: one bare
  * `map.setFilter` on the parks layer with an id list of the same kind.
  *
  * Timings are wall-clock medians with min and max; the machine may be shared, so compare runs.
@@ -72,6 +72,9 @@ async function installProbe(page: Page): Promise<void> {
     wrap(map, 'setFilter', (a) => `layer ${String(a[0])}`);
     wrap(map, 'setPaintProperty', (a) => `layer ${String(a[0])}`);
     wrap(map, 'setLayoutProperty', (a) => `layer ${String(a[0])}`);
+    // a feature's state (the zones' emphasis): counted once per source, whatever the features
+    wrap(map, 'setFeatureState', (a) => `state ${String((a[0] as { source: string }).source)}`);
+    wrap(map, 'removeFeatureState', (a) => `state ${String((a[0] as { source: string }).source)}`);
     for (const id of Object.keys(map.getStyle().sources)) {
       const src = map.getSource(id) as unknown as { setData?: unknown } | undefined;
       if (src && typeof src.setData === 'function') wrap(src, 'setData', () => `source ${id}`);

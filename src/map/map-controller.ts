@@ -173,6 +173,18 @@ export class MapController implements MapPort {
     this.onLayer(layer, () => this.applyLayout(layer, { [property]: value }));
   }
 
+  setFeatureState(source: GeoJsonSourceId, id: string, state: Record<string, unknown>): void {
+    this.whenStyle(() => {
+      if (!this.map.getSource(source)) return;
+      const target = { source, id };
+      const set: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(state))
+        if (value === null) this.map.removeFeatureState(target, key);
+        else set[key] = value;
+      if (Object.keys(set).length > 0) this.map.setFeatureState(target, set);
+    });
+  }
+
   setGroupVisibility(groups: Partial<Record<GroupId, boolean>>): void {
     for (const [group, on] of Object.entries(groups)) this.layers.setGroup(group as GroupId, on);
     const touched = LAYER_IDS.filter((id) => layerEntry(id).group in groups);

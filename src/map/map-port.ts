@@ -77,6 +77,8 @@ export interface MapPort {
   setFilter(layer: LayerId, filter: FilterSpecification | null): void;
   setPaint(layer: LayerId, property: string, value: unknown): void;
   setLayout(layer: LayerId, property: string, value: unknown): void;
+  /** Sets keys of one feature's state in a base source (by its promoted id); a null value unsets that key. */
+  setFeatureState(source: GeoJsonSourceId, id: string, state: Record<string, unknown>): void;
   /** Shows or hides the layers of the groups named (the others keep theirs). */
   setGroupVisibility(groups: Partial<Record<GroupId, boolean>>): void;
   /** Switches every label's language in place (the camera does not move). */

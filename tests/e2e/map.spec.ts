@@ -238,6 +238,17 @@ describe('with WebGL (SwiftShader)', () => {
       const pt = await pagePoint(s.page, park(id).geometry.coordinates);
       if (pt.inside) assert.ok(onMap.includes(id), `${id} is in view and drawn`);
     }
+    // the zones IC's layout names come forward, the others dim: each zone's feature state, which
+    // the zone layers' opacity reads (their paint itself is not touched)
+    const emph = (id: string) =>
+      s.page.evaluate(
+        (zone) =>
+          (window as unknown as { __map: { getFeatureState(t: object): Record<string, unknown> } }).__map.getFeatureState({ source: 'zones', id: zone }),
+        id,
+      );
+    assert.deepEqual(await emph('ic-body-zhangjiang'), { emph: 1 });
+    assert.deepEqual(await emph('ic-wing-jiading'), { emph: 1 });
+    assert.deepEqual(await emph('biomed-jinshan'), { emph: 0 });
     const url = await poll(
       'the URL to record the filter',
       async () => s.page.url(),
@@ -257,6 +268,9 @@ describe('with WebGL (SwiftShader)', () => {
       async () => s.page.url(),
       (u) => !new URL(u).searchParams.has('sector'),
     );
+    // no zone emphasised: every state unset, every zone in its default look
+    assert.deepEqual(await emph('ic-body-zhangjiang'), {});
+    assert.deepEqual(await emph('biomed-jinshan'), {});
     assert.deepEqual(pageErrors(s), []);
   });
 

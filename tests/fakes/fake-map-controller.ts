@@ -90,6 +90,7 @@ export class FakeMapController implements MapPort {
   readonly setFilter = this.rec('setFilter');
   readonly setPaint = this.rec('setPaint');
   readonly setLayout = this.rec('setLayout');
+  readonly setFeatureState = this.rec('setFeatureState');
   readonly setGroupVisibility = this.rec('setGroupVisibility');
   readonly setLang = this.rec('setLang');
   readonly camera = this.rec('camera', () => ({ ...this.cam }));
@@ -166,11 +167,22 @@ export class FakeMapController implements MapPort {
     return each[0]!;
   }
 
-  /** The zones the zone layers bring forward (null: the default look); throws unless all agree. */
+  /**
+   * The zones brought forward, from the zones' `emph` feature states the calls left (null: none
+   * set, the default look); in the order the zones were first given a state. Throws on a value
+   * other than 1, 0 or null.
+   */
   emphasisedZones(): string[] | null {
-    const each = [...ZONE_FILLS.map((l) => emphasised(l, 'fill-opacity', this)), ...ZONE_LINES.map((l) => emphasised(l, 'line-opacity', this))];
-    if (each.some((ids) => JSON.stringify(ids) !== JSON.stringify(each[0]))) throw new Error(`the zone layers disagree: ${JSON.stringify(each)}`);
-    return each[0]!;
+    const state = new Map<string, unknown>();
+    for (const [source, id, st] of this.calls('setFeatureState')) {
+      if (source !== 'zones' || !('emph' in st)) continue;
+      if (![0, 1, null].includes(st.emph as number | null)) throw new Error(`zone ${id}: emph ${JSON.stringify(st.emph)}`);
+      state.set(id, st.emph);
+    }
+    const values = [...state.values()];
+    if (values.every((v) => v === null)) return null;
+    if (values.some((v) => v === null)) throw new Error(`some zones have no emphasis state while others do: ${JSON.stringify([...state])}`);
+    return [...state].filter(([, v]) => v === 1).map(([id]) => id);
   }
 
   /** The park the selection ring is on (null: none; undefined: never set). */
@@ -222,8 +234,6 @@ export class FakeMapController implements MapPort {
 // ---- readers of the filters and paint the base sync sets (literal shapes, not the code under test)
 
 const PARK_LAYERS = ['parks-halo', 'parks-circle', 'parks-label'] as const;
-const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
-const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line'] as const;
 /** the halo's own filter: around estimated locations only */
 export const ESTIMATED_ONLY = ['!=', ['get', 'confidence'], 'sourced'];
 
@@ -247,15 +257,6 @@ function parkIds(layer: (typeof PARK_LAYERS)[number], filter: FilterSpecificatio
     return idsOf(only);
   }
   return filter === null ? null : idsOf(filter);
-}
-
-function emphasised(layer: LayerId, property: string, fake: FakeMapController): string[] | null {
-  const paint = fake.paintOf(layer, property);
-  if (paint === undefined) return fail(`${layer}: no ${property} was set`, paint);
-  // the default look: a number, or the cluster layouts' "quiet by default" case on outline_of
-  if (!Array.isArray(paint) || JSON.stringify(paint[1]).includes('outline_of')) return null;
-  if (paint[0] !== 'case') fail(`${layer}: not a case`, paint);
-  return idsOf(paint[1]);
 }
 
 /** The module shape of src/map/map-controller.ts, backed by the fake (for vi.mock). */

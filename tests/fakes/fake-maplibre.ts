@@ -151,6 +151,23 @@ export class FakeMlMap {
     const l = this.layer(id);
     l.paint = { ...l.paint, [key]: value };
   }
+  /** feature states by `source/id` */
+  readonly featureStates = new Map<string, Record<string, unknown>>();
+  setFeatureState(target: { source: string; id: string | number }, state: Record<string, unknown>): void {
+    this.calls.push(['setFeatureState', target.source, target.id, state]);
+    const key = `${target.source}/${target.id}`;
+    this.featureStates.set(key, { ...this.featureStates.get(key), ...state });
+  }
+  removeFeatureState(target: { source: string; id?: string | number }, key?: string): void {
+    this.calls.push(['removeFeatureState', target.source, target.id, key]);
+    const k = `${target.source}/${target.id}`;
+    const st = { ...this.featureStates.get(k) };
+    if (key) delete st[key];
+    this.featureStates.set(k, key ? st : {});
+  }
+  getFeatureState(target: { source: string; id: string | number }): Record<string, unknown> {
+    return this.featureStates.get(`${target.source}/${target.id}`) ?? {};
+  }
   setFilter(id: string, filter: unknown): void {
     this.calls.push(['setFilter', id, filter]);
     const l = this.layer(id);

@@ -156,6 +156,25 @@ describe('data and style by registry id', () => {
     expect(map.getSource('parks')!.calls).toEqual([['setData', parks]]);
   });
 
+  it('sets and unsets keys of a feature state, after the style has loaded; not on a source the map lacks', () => {
+    controller.setFeatureState('zones', 'zhangjiang-pole', { emph: 1 });
+    expect(map.getFeatureState({ source: 'zones', id: 'zhangjiang-pole' })).toEqual({});
+    map.fire('style.load');
+    expect(map.getFeatureState({ source: 'zones', id: 'zhangjiang-pole' })).toEqual({ emph: 1 });
+    controller.setFeatureState('zones', 'zhangjiang-pole', { emph: 0 });
+    expect(map.getFeatureState({ source: 'zones', id: 'zhangjiang-pole' })).toEqual({ emph: 0 });
+    controller.setFeatureState('zones', 'zhangjiang-pole', { emph: null });
+    expect(map.getFeatureState({ source: 'zones', id: 'zhangjiang-pole' })).toEqual({});
+    expect(map.calls.filter((c) => String(c[0]).includes('FeatureState'))).toEqual([
+      ['setFeatureState', 'zones', 'zhangjiang-pole', { emph: 1 }],
+      ['setFeatureState', 'zones', 'zhangjiang-pole', { emph: 0 }],
+      ['removeFeatureState', 'zones', 'zhangjiang-pole', 'emph'],
+    ]);
+    // an overlay source not on the map yet: nothing
+    controller.setFeatureState('find-hits', 'x', { emph: 1 });
+    expect(map.calls.filter((c) => c[0] === 'setFeatureState')).toHaveLength(2);
+  });
+
   it('switches a group by its layers, touching only layers that change', () => {
     map.fire('style.load');
     controller.setGroupVisibility({ parks: false, districts: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import {
   INTERACTIVE_LAYERS,
   LABEL_LAYERS,
@@ -13,7 +13,9 @@ import {
   ZONE_FILL_DEFAULT,
   ZONE_LINE_DEFAULT,
   buildLayers,
-  emphasis,
+  EMPH,
+  emphasisStates,
+  zoneOpacity,
   layerSpec,
   layersOfGroup,
   nameField,
@@ -169,8 +171,6 @@ describe('the layer registry', () => {
       ['user-sites-selected', { filter: selectedSiteFilter({ set: 's1', index: 3 }) }],
       ['user-sites-point', { paint: { 'circle-color': setColorExpression(['s1', 's2', 's3', 's4', 's5', 's6', 's7']) } }],
       ['user-sites-point', { paint: { 'circle-color': setColorExpression([]) } }],
-      ['ic-fill', { paint: { 'fill-color': '#1f5fbf', 'fill-opacity': emphasis('ic-fill', ['ic-body-zhangjiang']) } }],
-      ['ic-line', { paint: { 'line-color': '#1f5fbf', 'line-opacity': emphasis('ic-line', ['ic-body-zhangjiang']) } }],
     ];
     for (const [id, change] of variants)
       expect(
@@ -300,59 +300,64 @@ describe('interactive and label layers', () => {
     expect([...LABEL_LAYERS].sort()).toEqual(changes.sort());
   });
 
-  it('every zone layer with a default paint exists, with that paint in the style', () => {
+  it('every zone layer with a default paint exists, with that paint in the style (where no zone is emphasised)', () => {
     const style = styleFor('zh');
+    // the opacity expression's last branch: the look with no emphasis state set
+    const fallback = (v: unknown) => (v as unknown[]).at(-1);
     for (const [id, value] of Object.entries(ZONE_FILL_DEFAULT)) {
       const l = style.layers.find((x) => x.id === id);
       expect(l?.type, id).toBe('fill');
-      expect((l?.paint as Record<string, unknown>)['fill-opacity'], id).toEqual(value);
+      expect(fallback((l?.paint as Record<string, unknown>)['fill-opacity']), id).toEqual(value);
     }
     for (const [id, value] of Object.entries(ZONE_LINE_DEFAULT)) {
       const l = style.layers.find((x) => x.id === id);
       expect(l?.type, id).toBe('line');
-      expect((l?.paint as Record<string, unknown>)['line-opacity'], id).toEqual(value);
+      expect(fallback((l?.paint as Record<string, unknown>)['line-opacity']), id).toEqual(value);
     }
   });
 });
 
-describe('emphasis', () => {
-  it('returns the default paint when ids are null', () => {
-    for (const id of Object.keys(ZONE_FILL_DEFAULT) as ZoneFillLayer[]) expect(emphasis(id, null)).toEqual(ZONE_FILL_DEFAULT[id]);
-    for (const id of Object.keys(ZONE_LINE_DEFAULT) as ZoneLineLayer[]) expect(emphasis(id, null)).toEqual(ZONE_LINE_DEFAULT[id]);
-  });
+describe('zone emphasis (feature state)', () => {
+  /** The layer's opacity for a zone in that state (unset: no filter emphasises any zone). */
+  const opacity = (layer: ZoneFillLayer | ZoneLineLayer, state: Record<string, unknown>, props: Record<string, unknown> = { schematic: true }) => {
+    const spec = layer in ZONE_FILL_DEFAULT ? latest.paint_fill['fill-opacity'] : latest.paint_line['line-opacity'];
+    const e = createExpression(zoneOpacity(layer), spec as never);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    return e.value.evaluate({ zoom: 10 } as never, { type: 2, properties: props } as never, state as never) as number;
+  };
 
-  it('returns a case expression on the zone id otherwise', () => {
-    const fill = emphasis('ic-fill', ['ic-wing-jiading', 'ic-body-zhangjiang']) as ExpressionSpecification;
-    expect(Array.isArray(fill)).toBe(true);
-    expect(fill[0]).toBe('case');
-    expect(fill[1]).toEqual(['in', ['get', 'id'], ['literal', ['ic-wing-jiading', 'ic-body-zhangjiang']]]);
-    const line = emphasis('poles-line', []) as ExpressionSpecification;
-    expect(line[0]).toBe('case');
-    expect(line[1]).toEqual(['in', ['get', 'id'], ['literal', []]]);
-  });
-
-  it('raises emphasised zones above the default and dims the rest', () => {
-    const fill = emphasis('poles-fill', ['zhangjiang-pole']) as unknown[];
-    expect(fill[2]).toBeGreaterThan(ZONE_FILL_DEFAULT['poles-fill'] as number);
-    expect(fill[3]).toBeLessThan(ZONE_FILL_DEFAULT['poles-fill'] as number);
-    const line = emphasis('poles-line', ['zhangjiang-pole']) as unknown[];
-    expect(line[2]).toBeGreaterThanOrEqual(ZONE_LINE_DEFAULT['poles-line'] as number);
-    expect(line[3]).toBeLessThan(ZONE_LINE_DEFAULT['poles-line'] as number);
-  });
-
-  it('produces paint values the style spec accepts for every zone layer', () => {
+  it('every zone layer is drawn with its opacity expression, which reads the state', () => {
     const style = styleFor('zh');
-    const patched: StyleSpecification = {
-      ...style,
-      layers: style.layers.map((l) => {
-        if (l.id in ZONE_FILL_DEFAULT)
-          return { ...l, paint: { ...l.paint, 'fill-opacity': emphasis(l.id as ZoneFillLayer, ['zhangjiang-pole']) } } as LayerSpecification;
-        if (l.id in ZONE_LINE_DEFAULT)
-          return { ...l, paint: { ...l.paint, 'line-opacity': emphasis(l.id as ZoneLineLayer, ['zhangjiang-pole']) } } as LayerSpecification;
-        return l;
-      }),
-    };
-    expect(validateStyleMin(patched).map((e) => e.message)).toEqual([]);
+    for (const l of style.layers) {
+      if (l.id in ZONE_FILL_DEFAULT) expect((l.paint as Record<string, unknown>)['fill-opacity'], l.id).toEqual(zoneOpacity(l.id as ZoneFillLayer));
+      if (l.id in ZONE_LINE_DEFAULT) expect((l.paint as Record<string, unknown>)['line-opacity'], l.id).toEqual(zoneOpacity(l.id as ZoneLineLayer));
+    }
+    expect(JSON.stringify(zoneOpacity('ic-fill'))).toContain(`["feature-state","${EMPH}"]`);
+  });
+
+  it('unset: the default look; 1: raised above it; 0: dimmed below it', () => {
+    expect(opacity('poles-fill', {})).toBe(0.16);
+    expect(opacity('poles-fill', { [EMPH]: 1 })).toBe(0.28);
+    expect(opacity('poles-fill', { [EMPH]: 0 })).toBeCloseTo(0.04, 10);
+    expect(opacity('poles-line', {})).toBe(0.9);
+    expect(opacity('poles-line', { [EMPH]: 1 })).toBe(1);
+    expect(opacity('poles-line', { [EMPH]: 0 })).toBe(0.15);
+    // a clear fill (a zone on a pole's outline) stays clear unless it is brought forward
+    expect(opacity('ic-fill', {}, { schematic: true, outline_of: 'zhangjiang-pole' })).toBe(0);
+    expect(opacity('ic-fill', {}, { schematic: true })).toBe(0.05);
+    expect(opacity('ic-fill', { [EMPH]: 1 }, { schematic: true, outline_of: 'zhangjiang-pole' })).toBe(0.28);
+    expect(opacity('ic-fill', { [EMPH]: 0 }, { schematic: true })).toBe(0);
+  });
+
+  it('states per zone: 1 for the zones brought forward, 0 for the rest; none brought forward: all unset', () => {
+    const all = ['zhangjiang-pole', 'lingang-pole', 'ic-body-zhangjiang'];
+    expect([...emphasisStates(all, ['ic-body-zhangjiang', 'not-a-zone'])]).toEqual([
+      ['zhangjiang-pole', 0],
+      ['lingang-pole', 0],
+      ['ic-body-zhangjiang', 1],
+    ]);
+    expect([...emphasisStates(all, [])].map(([, v]) => v)).toEqual([0, 0, 0]);
+    expect([...emphasisStates(all, null)].map(([, v]) => v)).toEqual([null, null, null]);
   });
 });
 

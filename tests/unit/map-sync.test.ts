@@ -35,8 +35,6 @@ const derivedZones = () => store.getState().derived!.zones;
 const syncMapWithStore = (port: FakeMapController, st: AppStore = store) => syncBase(port, st, parksSource());
 
 const PARK_LAYERS = ['parks-halo', 'parks-basis', 'parks-circle', 'parks-label'] as const;
-const ZONE_FILLS = ['poles-fill', 'serviceBelt-fill', 'hBelt-fill', 'ic-fill', 'biomed-fill', 'ai-fill', 'digital-fill'] as const;
-const ZONE_LINES = ['poles-line', 'serviceBelt-line', 'hBelt-axis', 'ic-line', 'biomed-line', 'ai-line', 'digital-line', 'fintech-line'] as const;
 const ESTIMATED = ['!=', ['get', 'confidence'], 'sourced'];
 const shownParks = () => fake.shownParks();
 const shownZones = () => fake.emphasisedZones();
@@ -89,8 +87,9 @@ describe('syncMapWithStore: data', () => {
     expect(basis.get('caohejing')).toBeDefined();
     expect([...basis.values()].sort().filter((b, i, a) => a.indexOf(b) === i)).toEqual(['both', 'list', 'plan']);
     expect(shownZones()).toBeNull();
-    expect(fake.paintOf('poles-fill', 'fill-opacity')).toBe(0.16);
-    expect(fake.paintOf('poles-line', 'line-opacity')).toBe(0.9);
+    // the zones' default look needs no call: no emphasis state, their paint as the style has it
+    expect(fake.calls('setFeatureState')).toEqual([]);
+    expect(fake.calls('setPaint')).toEqual([]);
     stop();
   });
 
@@ -185,14 +184,19 @@ describe('syncMapWithStore: filter', () => {
     const zones = zonesForSelection(derivedZones(), ['ic'], sectorsFile());
     expect(parks.length).toBeGreaterThan(0);
     expect(parks.length).toBeLessThan(42);
-    // each park layer and each zone layer told once
+    // each park layer told once; each zone given its emphasis state once, no layer's paint changed
     expect(fake.calls('setFilter').map(([id]) => id)).toEqual([...PARK_LAYERS]);
-    expect(fake.calls('setPaint').map(([id]) => id)).toEqual([...ZONE_FILLS, ...ZONE_LINES]);
+    expect(fake.calls('setPaint')).toEqual([]);
+    const zoneIds = geo.zones.ok ? geo.zones.data.features.map((f) => f.properties.id) : [];
+    expect(fake.calls('setFeatureState').map(([source, id]) => `${source}/${id}`)).toEqual(zoneIds.map((id) => `zones/${id}`));
     expect(shownParks()).toEqual(parks);
     expect(shownZones()).toEqual(zones);
     expect(zones).toEqual(expect.arrayContaining(['ic-body-zhangjiang', 'ic-wing-lingang', 'ic-wing-jiading']));
-    // designated zones come forward, the others dim
-    expect((fake.paintOf('poles-fill', 'fill-opacity') as unknown[]).slice(2)).toEqual([0.28, 0.16 * 0.25]);
+    // designated zones come forward (1), the others dim (0)
+    const states = new Map(fake.calls('setFeatureState').map(([, id, st]) => [id, st]));
+    expect(states.get('ic-body-zhangjiang')).toEqual({ emph: 1 });
+    for (const id of zoneIds) expect(states.get(id), id).toEqual({ emph: zones!.includes(id) ? 1 : 0 });
+    expect(zoneIds.filter((id) => !zones!.includes(id)).length).toBeGreaterThan(0);
     // parks are re-coloured for the selection: every park drawn in ic's colour links to ic
     const fc = fake.lastCall('setData');
     expect(fc?.[0]).toBe('parks');
@@ -441,9 +445,11 @@ describe('syncMapWithStore: a filter change touches only what changed', () => {
       'setFilter parks-halo',
       'setFilter parks-label',
     ]);
-    // the zone layers' emphasis changes: each once, nothing else
-    expect(on.filter((t) => t.startsWith('setPaint')).length).toBe(ZONE_FILLS.length + ZONE_LINES.length);
-    expect(fake.log.length).toBe(1 + 4 + ZONE_FILLS.length + ZONE_LINES.length);
+    // the zones' emphasis changes: each zone's state once, no layer's paint
+    const zoneIds = geo.zones.ok ? geo.zones.data.features.map((f) => f.properties.id) : [];
+    expect(on.filter((t) => t.startsWith('setPaint'))).toEqual([]);
+    expect(fake.calls('setFeatureState')).toHaveLength(zoneIds.length);
+    expect(fake.log.length).toBe(1 + 4 + zoneIds.length);
     stop();
   });
 

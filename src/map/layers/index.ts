@@ -4,7 +4,7 @@ export * from './groups';
 export { nameField } from './style-bits';
 export { COLORS } from '../../theme/map-colors';
 export type { LegendItem, LegendSwatch } from '../../theme/legend';
-export { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, emphasis, selectedZoneFilter } from './zones';
+export { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, EMPH, emphasisStates, zoneOpacity, selectedZoneFilter } from './zones';
 export type { ZoneFillLayer, ZoneLineLayer } from './zones';
 export { parkFilters, selectedParkFilter } from './parks';
 export { HIGHLIGHT_COLOR, selectedSiteFilter, setColorExpression } from './overlays';

@@ -1,7 +1,8 @@
 /**
  * The plan's zones (poles, belts, cluster layouts): fill and outline bodies, their labels, their
- * default opacity, the emphasis a sector filter gives the zones it designates, and the selected
- * zone's highlight.
+ * default opacity, the emphasis a sector filter gives the zones it designates (a feature state of
+ * each zone, read by the opacity expressions, so a filter click sets states and changes no paint),
+ * and the selected zone's highlight.
  *
  * Every zone shows in its own layer. A cluster zone that reuses a pole's outline (`outline_of`) is
  * drawn as a line just inside that outline (each layout at its own inset, in its own colour and
@@ -22,6 +23,13 @@ const zoneGroupFilter = (groups: readonly string[]): ExpressionSpecification => 
 
 /** Zones that reuse a pole's outline, or cover whole districts: their fill is clear. */
 const clearFill: ExpressionSpecification = ['any', ['to-boolean', ['get', 'outline_of']], ['!', ['get', 'schematic']]];
+/**
+ * The zones' feature state a sector filter sets: `emph` 1 for a zone it designates, 0 for the
+ * others; unset (no filter, or one that designates none): every zone has its default look.
+ */
+export const EMPH = 'emph';
+const emph: ExpressionSpecification = ['feature-state', EMPH];
+
 /** a second zone of the same layout on the same outline (drawn once) */
 const notRepeat: ExpressionSpecification = ['!', ['to-boolean', ['get', 'repeat']]];
 
@@ -70,7 +78,7 @@ type ZonePaint = number | ExpressionSpecification;
 const fill = (layer: ZoneFillLayer, groups: readonly string[], color: string): LayerBody => ({
   type: 'fill',
   filter: ['all', isArea, zoneGroupFilter(groups)],
-  paint: { 'fill-color': color, 'fill-opacity': ZONE_FILL_DEFAULT[layer] },
+  paint: { 'fill-color': color, 'fill-opacity': zoneOpacity(layer) },
 });
 const line = (layer: ZoneLineLayer, groups: readonly string[], color: string, width: number, dashed: boolean, only?: ExpressionSpecification): LayerBody => ({
   type: 'line',
@@ -79,7 +87,7 @@ const line = (layer: ZoneLineLayer, groups: readonly string[], color: string, wi
   paint: {
     'line-color': color,
     'line-width': width,
-    'line-opacity': ZONE_LINE_DEFAULT[layer],
+    'line-opacity': zoneOpacity(layer),
     ...(dashed ? { 'line-dasharray': [2, 1.5] } : {}),
   },
 });
@@ -103,7 +111,7 @@ const layoutLine = (layer: ZoneLineLayer, layout: LayoutId): LayerBody => {
     paint: {
       'line-color': ['case', districtBuilt, withAlpha(color, DISTRICT_BAND_ALPHA), color],
       'line-width': ['case', districtBuilt, DISTRICT_BAND_PX, dotted ? 2.2 : 1.6],
-      'line-opacity': ZONE_LINE_DEFAULT[layer],
+      'line-opacity': zoneOpacity(layer),
       'line-dasharray': ['case', districtBuilt, ['literal', [1, 0]], ['literal', [...dash]]],
       'line-offset': ['case', sharedOutline, LAYOUT_INSET_PX[layout], 0],
     },
@@ -216,13 +224,24 @@ export const zoneSelected = {
 /** The highlight's filter for the selected zone (none: an id no zone has). */
 export const selectedZoneFilter = (id: string | null): FilterSpecification => (id ? ['==', ['get', 'id'], id] : noZone);
 
-/** Paint for a zone layer with these zones brought forward (null: the default look). */
-export function emphasis(layer: ZoneFillLayer | ZoneLineLayer, ids: readonly string[] | null): ZonePaint {
+/**
+ * A zone layer's opacity: its default, raised for an emphasised zone and dimmed for the others
+ * while a filter emphasises some (EMPH). One expression for the layer's life, data-driven from
+ * the start, so the first filter click compiles no new shader program either.
+ */
+export function zoneOpacity(layer: ZoneFillLayer | ZoneLineLayer): ExpressionSpecification {
   const isFill = layer in ZONE_FILL_DEFAULT;
   const base: ZonePaint = isFill ? ZONE_FILL_DEFAULT[layer as ZoneFillLayer] : ZONE_LINE_DEFAULT[layer as ZoneLineLayer];
-  if (!ids) return base;
-  const on = ['in', ['get', 'id'], ['literal', [...ids]]] as ExpressionSpecification;
-  if (isFill) return ['case', on, 0.28, typeof base === 'number' ? base * 0.25 : 0];
-  // lines: designated zones full, the others faint
-  return ['case', on, 1, 0.15];
+  // fills: emphasised zones tinted, the others a quarter of their tint; lines: full and faint
+  const [up, down] = isFill ? [0.28, typeof base === 'number' ? base * 0.25 : 0] : [1, 0.15];
+  return ['case', ['==', emph, 1], up, ['==', emph, 0], down, base];
+}
+
+/**
+ * Each zone's EMPH state for the zones a filter brings forward (null: none, every state unset),
+ * over every zone id of the map's zones source.
+ */
+export function emphasisStates(allIds: readonly string[], ids: readonly string[] | null): Map<string, 0 | 1 | null> {
+  const on = new Set(ids ?? []);
+  return new Map(allIds.map((id) => [id, ids ? (on.has(id) ? 1 : 0) : null]));
 }

@@ -4,23 +4,20 @@
  */
 import { anyFilter } from '../../state/filter';
 import type { AppStore } from '../../state/store';
-import { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, emphasis, parkFilters, selectedParkFilter } from '../layers';
-import type { ZoneFillLayer, ZoneLineLayer } from '../layers';
+import { EMPH, emphasisStates, parkFilters, selectedParkFilter } from '../layers';
 import type { MapPort } from '../map-port';
 import { baseSources } from './source-data';
 import type { StyleData, parksSource } from './source-data';
 import { sameItems, subscriber } from './subscribe';
 import { selectEmphasisedZones, selectFilters, selectVisibleParks } from '../../state/selectors/parks';
 
-const FILL_LAYERS = Object.keys(ZONE_FILL_DEFAULT) as ZoneFillLayer[];
-const LINE_LAYERS = Object.keys(ZONE_LINE_DEFAULT) as ZoneLineLayer[];
-
 export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeof parksSource>): () => void {
   const unsubs: (() => void)[] = [];
   const on = subscriber(store, unsubs);
-  // what was last sent per layer filter / paint property (as JSON): a filter change touches only
-  // the layers whose value changed (a district leaves the zones' emphasis as it was)
+  // what was last sent per layer filter (as JSON) and per zone's emphasis state: a filter change
+  // touches only the layers and zones whose value changed (a district leaves the zones as they were)
   const sent = new Map<string, string>();
+  const emphasised = new Map<string, 0 | 1 | null>();
   const changed = (key: string, value: unknown): boolean => {
     const json = JSON.stringify(value) ?? 'null';
     if (sent.get(key) === json) return false;
@@ -56,15 +53,13 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
       for (const [layer, f] of Object.entries(filter) as [keyof typeof filter, (typeof filter)[keyof typeof filter]][]) {
         if (changed(`${layer} filter`, f)) port.setFilter(layer, f);
       }
-      const zones = selectEmphasisedZones(s);
-      for (const layer of FILL_LAYERS) {
-        const v = emphasis(layer, zones);
-        if (changed(`${layer} fill-opacity`, v)) port.setPaint(layer, 'fill-opacity', v);
-      }
-      for (const layer of LINE_LAYERS) {
-        const v = emphasis(layer, zones);
-        if (changed(`${layer} line-opacity`, v)) port.setPaint(layer, 'line-opacity', v);
-      }
+      // the zones a sector brings forward: their feature state (the layers' paint stays as it is)
+      const zoneIds = s.geo?.zones.ok ? s.geo.zones.data.features.map((f) => f.properties.id) : [];
+      for (const [id, v] of emphasisStates(zoneIds, selectEmphasisedZones(s)))
+        if ((emphasised.get(id) ?? null) !== v) {
+          emphasised.set(id, v);
+          port.setFeatureState('zones', id, { [EMPH]: v });
+        }
     },
     sameItems,
   );
