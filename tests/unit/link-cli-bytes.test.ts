@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { runLink } from '../../scripts/link.ts';
 import type { LinkIO } from '../../scripts/link.ts';
+import { memoryFiles } from '../fakes/memory-files.ts';
 import { mulberry32 } from '../../src/lib/mulberry32.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -29,33 +30,11 @@ interface Result {
 }
 
 async function link(bytes: Uint8Array, args: string[], chunkBytes: number, bytePath: boolean): Promise<Result> {
-  const written = new Map<string, Buffer>();
+  const { io: files, written } = memoryFiles(() => bytes);
   const stdout: string[] = [];
   const stderr: string[] = [];
   const io: Partial<LinkIO> = {
-    openRead: () => {
-      let at = 0;
-      return {
-        size: bytes.length,
-        read: (into) => {
-          const n = Math.min(into.length, bytes.length - at);
-          into.set(bytes.subarray(at, at + n));
-          at += n;
-          return n;
-        },
-        close: () => {},
-      };
-    },
-    openWrite: (p) => {
-      const parts: Buffer[] = [];
-      written.set(p, Buffer.alloc(0));
-      return { write: (b) => void parts.push(Buffer.from(b)), close: () => void written.set(p, Buffer.concat(parts)) };
-    },
-    rename: (from, to) => {
-      written.set(to, written.get(from)!);
-      written.delete(from);
-    },
-    remove: (p) => void written.delete(p),
+    ...files,
     // the time and the rate differ from run to run
     stdout: (l) => void stdout.push(l.replace(/ in \d+ ms /, ' in … ms ').replace(/ \([\d,]+ rows\/s\)$/, '')),
     stderr: (l) => void stderr.push(l),

@@ -8,6 +8,7 @@ import { distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { runLink } from '../../scripts/link.ts';
 import type { LinkIO } from '../../scripts/link.ts';
+import { memoryFiles } from '../fakes/memory-files.ts';
 import iconv from 'iconv-lite';
 import gcoord from 'gcoord';
 import type { Link } from '../../src/geo/types.ts';
@@ -32,39 +33,15 @@ interface Run {
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}, extra: Partial<LinkIO> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, string>();
   const bytesOf = (p: string): Uint8Array => {
     const f = files[p];
     if (f === undefined) return readFileSync(p);
     return typeof f === 'string' ? new TextEncoder().encode(f) : f;
   };
+  const mem = memoryFiles(bytesOf);
   const code = await runLink(args, {
     readFile: bytesOf,
-    openRead: (p) => {
-      const bytes = bytesOf(p);
-      let at = 0;
-      return {
-        size: bytes.length,
-        read: (into) => {
-          const n = Math.min(into.length, bytes.length - at);
-          into.set(bytes.subarray(at, at + n));
-          at += n;
-          return n;
-        },
-        close: () => {},
-      };
-    },
-    openWrite: (p) => {
-      // the writer reuses its buffer: keep a copy of each piece
-      const parts: Buffer[] = [];
-      written.set(p, '');
-      return { write: (b) => void parts.push(Buffer.from(b)), close: () => void written.set(p, Buffer.concat(parts).toString('utf8')) };
-    },
-    rename: (from, to) => {
-      written.set(to, written.get(from)!);
-      written.delete(from);
-    },
-    remove: (p) => void written.delete(p),
+    ...mem.io,
     exists: (p) => p in files || existsSync(p),
     stdout: (l) => void out.push(l),
     stderr: (l) => void err.push(l),
@@ -72,6 +49,7 @@ async function run(args: string[], files: Record<string, string | Uint8Array> = 
     chunkBytes: 997,
     ...extra,
   });
+  const written = new Map([...mem.written].map(([p, b]) => [p, b.toString('utf8')]));
   return { code, out, err, written };
 }
 
