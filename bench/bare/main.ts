@@ -66,7 +66,7 @@ void Promise.all([loaded, styleLoaded]).then(([geo]) => {
     ['zones', geo.zones.ok ? geo.zones.data : null],
     ['zone-labels', d.zoneLabels],
     ['footprints', geo.footprints.ok ? geo.footprints.data : null],
-    ['parks', mapParks(geo, [], geo.sectors.ok ? geo.sectors.data : null)],
+    ['parks', mapParks(geo, geo.sectors.ok ? geo.sectors.data : null)],
   ];
   for (const [id, fc] of data) if (fc) (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
   mark('map:data');

@@ -84,23 +84,36 @@ export interface MapParkProps {
   label_zh: string;
   label_en: string;
   confidence: string;
+  /** with no sector selected (a selection's colour is the park's feature state `color`) */
   color: string;
   /** label priority: lower first (sourced, then parks the plan names, then the rest) */
   rank: number;
-  /** its strength for the selected sectors ('' with no selection or no matching link) */
+  /** '' (no sector selected; a selection's strength is the park's feature state `strength`) */
   strength: string;
   /** why it is on the map: named by the plan, on the official list, or both */
   basis: 'plan' | 'list' | 'both';
 }
 
-/** Flat park features for the map (MapLibre stringifies nested properties). */
-export function mapParks(geo: GeoData, selected: readonly string[], sectors: SectorsFile | null): FeatureCollection<Point, MapParkProps> {
+/**
+ * A park's look for a sector selection: the colour of the first selected sector it links to (grey:
+ * none) and its strength for the selection ('' with no selection or no matching link).
+ */
+export function parkLook(p: ParkProps, selected: readonly string[], sectors: SectorsFile | null): { color: string; strength: string } {
+  const top = primarySector(p, selected, sectors) as TopSectorId | null;
+  return { color: top ? SECTOR_COLORS[top] : '#777777', strength: parkStrength(p, selected, sectors) ?? '' };
+}
+
+/**
+ * Flat park features for the map (MapLibre stringifies nested properties), as they look with no
+ * sector selected; the map's sync gives each park its look for a selection as feature state.
+ */
+export function mapParks(geo: GeoData, sectors: SectorsFile | null): FeatureCollection<Point, MapParkProps> {
   if (!geo.parks.ok) return { type: 'FeatureCollection', features: [] };
   return {
     type: 'FeatureCollection',
     features: geo.parks.data.features.map((f) => {
       const p = f.properties;
-      const top = primarySector(p, selected, sectors) as TopSectorId | null;
+      const look = parkLook(p, [], sectors);
       return {
         type: 'Feature',
         id: p.id,
@@ -112,9 +125,9 @@ export function mapParks(geo: GeoData, selected: readonly string[], sectors: Sec
           label_zh: shortName(p.name_zh),
           label_en: shortName(p.name_en),
           confidence: p.confidence,
-          color: top ? SECTOR_COLORS[top] : '#777777',
+          color: look.color,
           rank: (p.confidence === 'sourced' ? 0 : 10) + (p.beyond_plan ? 5 : 0) + (p.designations.length ? 0 : 2),
-          strength: parkStrength(p, selected, sectors) ?? '',
+          strength: look.strength,
           basis: p.basis.includes('plan') ? (p.basis.includes('list') ? 'both' : 'plan') : 'list',
         },
       };

@@ -29,6 +29,8 @@ const park = (id: string): ParkFeature => {
   return p;
 };
 
+/** 集成电路's colour on the map (src/theme/sectors.ts), written out here */
+const IC_COLOR = '#1f5fbf';
 const READY = '[data-testid="map"][data-map-ready="true"]';
 const LIST_ZH = '[role="grid"][aria-label="园区"]';
 const LIST_EN = '[role="grid"][aria-label="Parks"]';
@@ -249,6 +251,17 @@ describe('with WebGL (SwiftShader)', () => {
     assert.deepEqual(await emph('ic-body-zhangjiang'), { emph: 1 });
     assert.deepEqual(await emph('ic-wing-jiading'), { emph: 1 });
     assert.deepEqual(await emph('biomed-jinshan'), { emph: 0 });
+    // each shown park takes IC's colour and its strength for IC as feature state (the data stays)
+    const look = (id: string) =>
+      s.page.evaluate(
+        (p) => (window as unknown as { __map: { getFeatureState(t: object): Record<string, unknown> } }).__map.getFeatureState({ source: 'parks', id: p }),
+        id,
+      );
+    for (const id of listed) {
+      const st = await look(id);
+      assert.equal(st.color, IC_COLOR, id);
+      assert.match(String(st.strength), /^(named|listed|cluster)$/, id);
+    }
     const url = await poll(
       'the URL to record the filter',
       async () => s.page.url(),
@@ -271,6 +284,7 @@ describe('with WebGL (SwiftShader)', () => {
     // no zone emphasised: every state unset, every zone in its default look
     assert.deepEqual(await emph('ic-body-zhangjiang'), {});
     assert.deepEqual(await emph('biomed-jinshan'), {});
+    assert.deepEqual(await look(listed[0]!), {});
     assert.deepEqual(pageErrors(s), []);
   });
 

@@ -27,6 +27,7 @@ import {
 } from '../../src/map/layers';
 import type { LayerId, ZoneFillLayer, ZoneLineLayer } from '../../src/map/layers';
 import { buildStyle, onlineBasemapFromEnv } from '../../src/map/style';
+import { parksCircle } from '../../src/map/layers/parks';
 import type { OnlineBasemap } from '../../src/map/style';
 import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 import type { Lang } from '../../src/domain/types';
@@ -358,6 +359,31 @@ describe('zone emphasis (feature state)', () => {
     ]);
     expect([...emphasisStates(all, [])].map(([, v]) => v)).toEqual([0, 0, 0]);
     expect([...emphasisStates(all, null)].map(([, v]) => v)).toEqual([null, null, null]);
+  });
+});
+
+describe("a park's look for the sector selection (feature state)", () => {
+  const evalPaint = (spec: unknown, value: unknown, props: Record<string, unknown>, state: Record<string, unknown>) => {
+    const e = createExpression(value as never, spec as never);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    return e.value.evaluate({ zoom: 13 } as never, { type: 1, properties: props } as never, state as never);
+  };
+  const props = { id: 'p', color: '#777777', strength: '', confidence: 'sourced', basis: 'plan' };
+  const paint = parksCircle.paint as Record<string, unknown>;
+
+  it("the colour and strength of the state while one is set, else the data's", () => {
+    const colour = (state: Record<string, unknown>) => JSON.stringify(evalPaint(latest.paint_circle['circle-color'], paint['circle-color'], props, state));
+    expect(colour({})).toBe(colour({ color: null }));
+    expect(colour({ color: '#1f5fbf' })).not.toBe(colour({}));
+    const radius = (state: Record<string, unknown>) => evalPaint(latest.paint_circle['circle-radius'], paint['circle-radius'], props, state) as number;
+    // at zoom 13: 8 px with no strength, larger for a park the plan names, smaller for a broad link
+    expect(radius({})).toBe(8);
+    expect(radius({ strength: 'named' })).toBeCloseTo(8 * 1.35, 6);
+    expect(radius({ strength: 'broad' })).toBeCloseTo(8 * 0.65, 6);
+    expect(radius({ strength: 'broad' })).toBeLessThan(radius({ strength: '' }));
+    const opacity = (state: Record<string, unknown>) => evalPaint(latest.paint_circle['circle-opacity'], paint['circle-opacity'], props, state) as number;
+    expect(opacity({})).toBe(1);
+    expect(opacity({ strength: 'broad' })).toBeLessThan(1);
   });
 });
 

@@ -112,11 +112,12 @@ describe('syncMapWithStore: data', () => {
     const base = fake.calls('setData').filter(([id]) => (STYLE_SOURCES as string[]).includes(id));
     expect(base).toHaveLength(STYLE_SOURCES.length);
     for (const [id, fc] of base) expect(fc, id).toBe(initial[id as keyof typeof initial]);
-    // a new selection recolours the parks: a new collection, and the same one for both paths
+    // a new selection recolours the parks by feature state: the collection stays the same object
+    fake.clearLog();
     store.getState().toggleSector('ic');
-    const recoloured = fake.dataOf('parks');
-    expect(recoloured).not.toBe(initial.parks);
-    expect(sync.styleData()!.parks).toBe(recoloured);
+    expect(fake.calls('setData').filter(([id]) => id === 'parks')).toEqual([]);
+    expect(fake.calls('setFeatureState').some(([source]) => source === 'parks')).toBe(true);
+    expect(sync.styleData()!.parks).toBe(initial.parks);
     stop();
   });
 
@@ -188,19 +189,49 @@ describe('syncMapWithStore: filter', () => {
     expect(fake.calls('setFilter').map(([id]) => id)).toEqual([...PARK_LAYERS]);
     expect(fake.calls('setPaint')).toEqual([]);
     const zoneIds = geo.zones.ok ? geo.zones.data.features.map((f) => f.properties.id) : [];
-    expect(fake.calls('setFeatureState').map(([source, id]) => `${source}/${id}`)).toEqual(zoneIds.map((id) => `zones/${id}`));
+    expect(
+      fake
+        .calls('setFeatureState')
+        .filter(([source]) => source === 'zones')
+        .map(([, id]) => id),
+    ).toEqual(zoneIds);
     expect(shownParks()).toEqual(parks);
     expect(shownZones()).toEqual(zones);
     expect(zones).toEqual(expect.arrayContaining(['ic-body-zhangjiang', 'ic-wing-lingang', 'ic-wing-jiading']));
     // designated zones come forward (1), the others dim (0)
-    const states = new Map(fake.calls('setFeatureState').map(([, id, st]) => [id, st]));
+    const states = new Map(
+      fake
+        .calls('setFeatureState')
+        .filter(([source]) => source === 'zones')
+        .map(([, id, st]) => [id, st]),
+    );
     expect(states.get('ic-body-zhangjiang')).toEqual({ emph: 1 });
     for (const id of zoneIds) expect(states.get(id), id).toEqual({ emph: zones!.includes(id) ? 1 : 0 });
     expect(zoneIds.filter((id) => !zones!.includes(id)).length).toBeGreaterThan(0);
-    // parks are re-coloured for the selection: every park drawn in ic's colour links to ic
-    const fc = fake.lastCall('setData');
-    expect(fc?.[0]).toBe('parks');
-    for (const f of (fc![1] as FeatureCollection).features) if (parks.includes(String(f.properties?.id))) expect(f.properties?.color).toBe(SECTOR_COLORS.ic);
+    // parks are re-coloured for the selection, as feature state: every shown park in ic's colour
+    // with its strength for ic; the others grey (no ic link) or no longer shown
+    const looks = new Map(
+      fake
+        .calls('setFeatureState')
+        .filter(([source]) => source === 'parks')
+        .map(([, id, st]) => [id, st]),
+    );
+    for (const id of parks) expect(looks.get(id), id).toEqual({ color: SECTOR_COLORS.ic, strength: expect.stringMatching(/^(named|listed|cluster)$/) });
+    for (const [id, st] of looks)
+      if (st.color === SECTOR_COLORS.ic)
+        expect(
+          derivedParks()
+            .find((p) => p.id === id)!
+            .links.some((l) => l.sector === 'ic'),
+          id,
+        ).toBe(true);
+    expect(fake.calls('setData').filter(([id]) => id === 'parks')).toEqual([]);
+    // clearing the selection unsets every state it set
+    fake.clearLog();
+    store.getState().toggleSector('ic');
+    const cleared = fake.calls('setFeatureState').filter(([source]) => source === 'parks');
+    expect(cleared.map(([, id]) => id).sort()).toEqual([...looks.keys()].sort());
+    for (const [, , st] of cleared) expect(st).toEqual({ color: null, strength: null });
     stop();
   });
 
@@ -438,7 +469,7 @@ describe('syncMapWithStore: a filter change touches only what changed', () => {
     fake.clearLog();
     store.getState().toggleSector('ic');
     const on = touched();
-    expect(on.filter((t) => t.startsWith('setData'))).toEqual(['setData parks']);
+    expect(on.filter((t) => t.startsWith('setData'))).toEqual([]);
     expect(on.filter((t) => t.startsWith('setFilter'))).toEqual([
       'setFilter parks-basis',
       'setFilter parks-circle',
@@ -448,8 +479,12 @@ describe('syncMapWithStore: a filter change touches only what changed', () => {
     // the zones' emphasis changes: each zone's state once, no layer's paint
     const zoneIds = geo.zones.ok ? geo.zones.data.features.map((f) => f.properties.id) : [];
     expect(on.filter((t) => t.startsWith('setPaint'))).toEqual([]);
-    expect(fake.calls('setFeatureState')).toHaveLength(zoneIds.length);
-    expect(fake.log.length).toBe(1 + 4 + zoneIds.length);
+    const parkStates = fake.calls('setFeatureState').filter(([source]) => source === 'parks').length;
+    expect(fake.calls('setFeatureState').filter(([source]) => source === 'zones')).toHaveLength(zoneIds.length);
+    // every park whose look changes (each that links to ic, and those grey with a selection)
+    expect(parkStates).toBeGreaterThan(0);
+    expect(parkStates).toBeLessThanOrEqual(42);
+    expect(fake.log.length).toBe(4 + zoneIds.length + parkStates);
     stop();
   });
 

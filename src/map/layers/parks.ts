@@ -36,6 +36,13 @@ export const footprintsLine: LayerBody = {
  * by the map's parks source) doubling with each zoom level, as the ground resolution halves.
  * Exponential interpolation in base 2 between zoom 0 and 24 is exactly r₀·2^zoom.
  */
+/**
+ * A park's colour and strength for the selected sectors: the feature state the map's sync sets
+ * while sectors are selected, else the data's (no selection).
+ */
+const color: ExpressionSpecification = ['coalesce', ['feature-state', 'color'], ['get', 'color']];
+const strength: ExpressionSpecification = ['coalesce', ['feature-state', 'strength'], ['get', 'strength']];
+
 const haloRadius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'halo_z0'], 24, ['*', ['get', 'halo_z0'], 2 ** 24]];
 
 export const parksHalo: LayerBody = {
@@ -43,10 +50,10 @@ export const parksHalo: LayerBody = {
   type: 'circle',
   filter: estimated,
   paint: {
-    'circle-color': ['get', 'color'],
+    'circle-color': color,
     'circle-opacity': 0.08,
     'circle-radius': haloRadius,
-    'circle-stroke-color': ['get', 'color'],
+    'circle-stroke-color': color,
     'circle-stroke-opacity': 0.35,
     'circle-stroke-width': 1,
   },
@@ -60,7 +67,7 @@ export const parksHalo: LayerBody = {
 const dotRadius = (at8: number, at13: number, grow = 0): ExpressionSpecification => {
   const by = (base: number, strong: number, weak: number): ExpressionSpecification => [
     'match',
-    ['get', 'strength'],
+    strength,
     ['named', 'listed'],
     strong + grow,
     'broad',
@@ -73,12 +80,12 @@ const dotRadius = (at8: number, at13: number, grow = 0): ExpressionSpecification
 export const parksCircle: LayerBody = {
   type: 'circle',
   paint: {
-    'circle-color': ['get', 'color'],
+    'circle-color': color,
     // a point standing for its area is drawn by its halo only; a broad-only link is faint
-    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1]],
-    'circle-stroke-opacity': ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 1],
+    'circle-opacity': ['match', ['get', 'confidence'], 'schematic', 0, ['match', strength, 'broad', BROAD_DOT_OPACITY, 1]],
+    'circle-stroke-opacity': ['match', strength, 'broad', BROAD_DOT_OPACITY, 1],
     'circle-radius': dotRadius(4.5, 8),
-    'circle-stroke-color': ['match', ['get', 'confidence'], 'schematic', ['get', 'color'], confidenceStroke],
+    'circle-stroke-color': ['match', ['get', 'confidence'], 'schematic', color, confidenceStroke],
     'circle-stroke-width': ['match', ['get', 'confidence'], 'sourced', 2, 1.5],
   },
 };
@@ -97,7 +104,7 @@ export const parksBasis: LayerBody = {
     'circle-color': 'rgba(0,0,0,0)',
     'circle-radius': dotRadius(4.5, 8, BASIS_RING.gap),
     'circle-stroke-color': BASIS_RING.color,
-    'circle-stroke-opacity': ['match', ['get', 'strength'], 'broad', BROAD_DOT_OPACITY, 0.85],
+    'circle-stroke-opacity': ['match', strength, 'broad', BROAD_DOT_OPACITY, 0.85],
     'circle-stroke-width': ['match', ['get', 'basis'], 'both', BASIS_RING.both, BASIS_RING.plan],
   },
 };

@@ -3,6 +3,7 @@
  * forward (every filter), the selected park, layer groups, the language and camera requests.
  */
 import { anyFilter } from '../../state/filter';
+import { parkLook } from '../../state/derive';
 import type { AppStore } from '../../state/store';
 import { EMPH, emphasisStates, parkFilters, selectedParkFilter } from '../layers';
 import type { MapPort } from '../map-port';
@@ -35,11 +36,27 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
       if (d && geo) setAll(baseSources(d, geo));
     },
   );
-  // parks: colours follow the selection, so rebuild on either change
+  on(
+    (s) => s.geo,
+    (geo) => {
+      if (geo) port.setData('parks', parks(geo));
+    },
+  );
+  // each park's colour and strength for the sector selection: its feature state (unset with none),
+  // sent only for the parks whose look changed; the source's data stays as it is
+  const looks = new Map<string, string | null>();
   on(
     (s) => [s.geo, s.sectorFilter] as const,
     ([geo, sectors]) => {
-      if (geo) port.setData('parks', parks(geo, sectors));
+      if (!geo?.parks.ok) return;
+      const file = geo.sectors.ok ? geo.sectors.data : null;
+      for (const f of geo.parks.data.features) {
+        const look = sectors.length > 0 ? parkLook(f.properties, sectors, file) : null;
+        const key = look ? `${look.color} ${look.strength}` : null;
+        if ((looks.get(f.properties.id) ?? null) === key) continue;
+        looks.set(f.properties.id, key);
+        port.setFeatureState('parks', f.properties.id, look ?? { color: null, strength: null });
+      }
     },
     sameItems,
   );

@@ -86,19 +86,19 @@ export function baseSources(d: Derived, geo: GeoData): StyleData {
 }
 
 /**
- * The parks coloured by the selection, one collection per (data, selection) so that a repeat is
- * the same object (a no-op for the map). Each map's sync has its own. Each park carries
- * `halo_z0`, its stated radius (position.radius_m) in px at zoom 0 at its latitude, which the
- * halo layer scales with the zoom.
+ * The parks as they look with no sector selected (a selection's look is feature state, set by the
+ * base sync), one collection per data so that a repeat is the same object (a no-op for the map).
+ * Each map's sync has its own. Each park carries `halo_z0`, its stated radius
+ * (position.radius_m) in px at zoom 0 at its latitude, which the halo layer scales with the zoom.
  */
-export function parksSource(): (geo: GeoData, sectors: readonly string[]) => GeoJSON.FeatureCollection {
-  let last: { geo: GeoData; sectors: readonly string[]; fc: GeoJSON.FeatureCollection } | null = null;
-  return (geo, sectors) => {
-    if (last?.geo !== geo || last.sectors !== sectors) {
-      const fc = mapParks(geo, sectors, geo.sectors.ok ? geo.sectors.data : null);
+export function parksSource(): (geo: GeoData) => GeoJSON.FeatureCollection {
+  let last: { geo: GeoData; fc: GeoJSON.FeatureCollection } | null = null;
+  return (geo) => {
+    if (last?.geo !== geo) {
+      const fc = mapParks(geo, geo.sectors.ok ? geo.sectors.data : null);
       const radius = new Map(geo.parks.ok ? geo.parks.data.features.map((f) => [f.properties.id, f.properties.position.radius_m]) : []);
       const features = fc.features.map((f) => withProps(f, { halo_z0: metresToPxAtZoom0(radius.get(f.properties.id) ?? 0, f.geometry.coordinates[1]!) }));
-      last = { geo, sectors, fc: { type: 'FeatureCollection', features } };
+      last = { geo, fc: { type: 'FeatureCollection', features } };
     }
     return last.fc;
   };
@@ -110,7 +110,7 @@ export function parksSource(): (geo: GeoData, sectors: readonly string[]) => Geo
  */
 export function styleData(s: AppState, parks: ReturnType<typeof parksSource>): StyleData | null {
   if (!s.geo || !s.derived) return null;
-  return { ...baseSources(s.derived, s.geo), parks: parks(s.geo, s.sectorFilter) };
+  return { ...baseSources(s.derived, s.geo), parks: parks(s.geo) };
 }
 
 /** The box around every district (null: no district loaded): Shanghai, for the first view. */
