@@ -4,7 +4,7 @@
  * Overlay sources and their layers are added with their first data, at their registry place, and
  * taken off again when their data becomes empty.
  */
-import type { FilterSpecification, GeoJSONSource, Map as MlMap } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import { mark } from '../lib/perf';
 import { t } from '../i18n';
@@ -17,6 +17,9 @@ import type { StyleOptions } from './style';
 import { metresPerPixel } from './export/scale';
 import { PointFeed } from './controller/point-feed';
 import type { PointSet } from './controller/point-sets';
+import type { PointData } from './controller/point-feed';
+import { SITE_TILE_LAYER, WARM_TILES } from './controller/site-tile-spec';
+import { WARM_SOURCE, warmLayers, whenIdle } from './controller/warm-sites';
 import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
 import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
@@ -64,7 +67,10 @@ export class MapController implements MapPort {
       has: (source) => this.added.has(source),
       add: (source, data) => this.addOverlay(source, data),
       remove: (source) => this.removeOverlay(source),
-      setData: (source, data) => void this.geojson(source)?.setData(data),
+      setData: (source, data) => {
+        if ('tiles' in data) (this.map.getSource(source) as VectorTileSource | undefined)?.setTiles([data.tiles]);
+        else void this.geojson(source)?.setData(data);
+      },
       append: (source, add) => void this.geojson(source)?.updateData({ add }),
       afterIdle: (fn) => void this.map.once('idle', fn),
     },
@@ -365,12 +371,14 @@ export class MapController implements MapPort {
   }
 
   private geojson(source: GeoJsonSourceId): GeoJSONSource | undefined {
-    return this.map.getSource(source) as GeoJSONSource | undefined;
+    const s = this.map.getSource(source);
+    return s?.type === 'geojson' ? (s as GeoJSONSource) : undefined;
   }
 
   /** Adds an overlay source and its layers, each below the first layer that comes after it in the registry, and below terra-draw's. */
-  private addOverlay(source: OverlaySourceId, data: GeoJSON.FeatureCollection | string): void {
-    this.map.addSource(source, sourceSpec(source, data));
+  private addOverlay(source: OverlaySourceId, data: PointData): void {
+    const spec = sourceSpec(source, data);
+    this.map.addSource(source, spec);
     this.added.add(source);
     for (const id of layersOfSource(source)) {
       const mine = layerPosition(id)!;
@@ -378,7 +386,9 @@ export class MapController implements MapPort {
         const p = layerPosition(other);
         return p === undefined ? other.startsWith(DRAW_PREFIX) : p > mine;
       });
-      this.map.addLayer(this.layers.spec(id, this.lang), before);
+      const layer = this.layers.spec(id, this.lang);
+      // a vector source (the sites' tiles) names its one layer
+      this.map.addLayer(spec.type === 'vector' ? ({ ...layer, 'source-layer': SITE_TILE_LAYER } as LayerSpecification) : layer, before);
     }
   }
 
@@ -398,6 +408,30 @@ export class MapController implements MapPort {
       mark('map:ready');
       this.container.dataset.mapReady = 'true';
       this.handlers.onReady();
+      whenIdle(() => this.warmSites());
+    });
+  }
+
+  /**
+   * Once the page is idle after its first view: loads the sites' tile script into MapLibre's
+   * workers and draws the sites' layers once, unseen (opacity 0.001 on a warm-up source, taken off
+   * at the next idle), so their GPU programs are compiled before an import needs them. Compiling
+   * blocks the page while the GPU links them (≈ 150 ms under a software GPU): done here, it is not
+   * done between a user's pick and their sites on the map.
+   */
+  private warmSites(): void {
+    void this.points.prepare().then((way) => {
+      if (way !== 'worker' || this.destroyed || this.added.has('user-sites') || this.map.getSource(WARM_SOURCE)) return;
+      this.map.addSource(WARM_SOURCE, { type: 'vector', tiles: [WARM_TILES], maxzoom: 22 });
+      const specs = warmLayers(layersOfSource('user-sites').map((id) => this.layers.spec(id, this.lang)));
+      for (const spec of specs) this.map.addLayer(spec);
+      this.container.dataset.sitesWarm = 'drawing';
+      this.map.once('idle', () => {
+        if (this.destroyed) return;
+        for (const spec of specs) if (this.map.getLayer(spec.id)) this.map.removeLayer(spec.id);
+        if (this.map.getSource(WARM_SOURCE)) this.map.removeSource(WARM_SOURCE);
+        this.container.dataset.sitesWarm = 'done';
+      });
     });
   }
 }

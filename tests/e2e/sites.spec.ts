@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import iconv from 'iconv-lite';
 import { openSession, startServer } from './harness';
-import { jumpTo, mapIdle, renderedProps } from './driver';
+import { camera, jumpTo, mapIdle, renderedProps } from './driver';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
@@ -75,6 +75,13 @@ describe('sites: import, export, share', () => {
   test('a good CSV (BOM, Chinese names) is linked in the worker, listed, drawn and its site card opens from the map', { timeout: 90_000 }, async () => {
     await gotoReady(s);
     const p = s.page;
+    // once the page is idle the sites' layers are drawn once, unseen, and taken off again
+    await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 30_000 });
+    const left = await p.evaluate(() => {
+      const m = (window as unknown as MapWindow).__map;
+      return { layers: m.getStyle().layers.filter((l) => /warm|user-sites/.test(l.id)).length, source: m.getSource('sites-warm') !== undefined };
+    });
+    assert.deepEqual(left, { layers: 0, source: false }, 'the warm-up leaves nothing on the map');
     assert.equal(await p.locator('input[name="site-crs"][value="wgs84"]').isChecked(), true, 'WGS-84 is the default');
     assert.match((await p.locator('.sites-crs').textContent()) ?? '', /WGS-84（GPS，默认）/);
     await p.setInputFiles(FILE, join(FIX, 'good.csv'));
@@ -232,18 +239,18 @@ describe('sites: import, export, share', () => {
     assert.ok(outside > 0 && outside < 5_000, `a few of the random points lie outside Shanghai, and are kept: ${outside}`);
     assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
     await jumpTo(p, 121.5, 31.15, 9);
-    // MapLibre's worker read the sites itself: the source's data is a point-set URL naming one
-    // blob of 100,000 × 2 coordinates, and the page's copy of the source holds no features
+    // MapLibre's worker read the sites itself: the source is a vector source whose tiles URL
+    // names one blob of 100,000 × 2 coordinates; the page holds no features
     const handed = await p.evaluate(async () => {
-      type Src = { serialize(): { data: unknown }; _data?: { geojson?: unknown; url?: unknown } };
+      type Src = { type: string; serialize(): { tiles?: string[]; maxzoom?: number } };
       const src = (window as unknown as { __map: { getSource(id: string): Src } }).__map.getSource('user-sites');
-      const data = src.serialize().data;
-      if (typeof data !== 'string') return { data: typeof data };
-      const rows = JSON.parse(decodeURIComponent(data.slice('sitepoints://sets/'.length))) as [string, string, number, number][];
-      const sizes = await Promise.all(rows.map(async ([url]) => (await (await fetch(url)).arrayBuffer()).byteLength));
-      return { data: 'string', rows: rows.map(([, , n, base]) => [n, base]), sizes, pageCopy: src._data?.geojson !== undefined };
+      const spec = src.serialize();
+      const url = spec.tiles?.[0] ?? '';
+      const rows = JSON.parse(decodeURIComponent(url.slice(url.indexOf('?s=') + 3))) as [string, string, number, number][];
+      const sizes = await Promise.all(rows.map(async ([u]) => (await (await fetch(u)).arrayBuffer()).byteLength));
+      return { type: src.type, template: url.slice(0, url.indexOf('?')), maxzoom: spec.maxzoom, rows: rows.map(([, , n, b]) => [n, b]), sizes };
     });
-    assert.deepEqual(handed, { data: 'string', rows: [[100_000, 0]], sizes: [1_600_000], pageCopy: false });
+    assert.deepEqual(handed, { type: 'vector', template: 'sitepoints://tiles/{z}/{x}/{y}', maxzoom: 15, rows: [[100_000, 0]], sizes: [1_600_000] });
     // wait until the clusters hold them all
     let clusters: Record<string, unknown>[] = [];
     for (let tries = 0; tries < 60; tries++) {
@@ -260,6 +267,22 @@ describe('sites: import, export, share', () => {
     const total = clusters.reduce((n, c) => n + Number(c.point_count), 0);
     assert.ok(total > count! * 0.9, `the clusters in view hold most sites: ${total} of ${count}`);
     assert.ok((await renderedProps(p, 'user-sites-count')).length > 0, 'count labels drawn');
+    // a click on the biggest cluster flies to the zoom it splits at, centred on it
+    const target = await p.evaluate(() => {
+      const m = (window as unknown as MapWindow).__map;
+      const f = m
+        .queryRenderedFeatures({ layers: ['user-sites-cluster'] })
+        .sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count))[0]!;
+      const [lng, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+      const pt = m.project([lng, lat]);
+      const r = m.getContainer().getBoundingClientRect();
+      return { x: r.left + pt.x, y: r.top + pt.y, lng, lat, expand: Number(f.properties.expand), zoom: m.getZoom() };
+    });
+    assert.ok(target.expand > target.zoom && target.expand <= 15, `a cluster names a deeper zoom: ${JSON.stringify(target)}`);
+    await p.mouse.click(target.x, target.y);
+    await p.waitForFunction((z) => Math.abs((window as unknown as MapWindow).__map.getZoom() - z) < 0.01, target.expand, { timeout: 10_000 });
+    const after = await camera(p);
+    assert.ok(Math.abs(after.lng - target.lng) < 1e-3 && Math.abs(after.lat - target.lat) < 1e-3, `centred on the cluster: ${JSON.stringify(after)}`);
     rmSync(big);
     clean(s);
   });

@@ -24,8 +24,13 @@ export class FakeSource {
     return Promise.resolve();
   };
   readonly getClusterExpansionZoom = (id: number) => Promise.resolve(10 + id);
+  readonly setTiles = (tiles: string[]) => void this.calls.push(['setTiles', tiles]);
   readonly calls: [string, unknown][] = [];
   constructor(readonly spec: SourceSpecification) {}
+  /** as MapLibre's sources say what they are */
+  get type(): string {
+    return this.spec.type;
+  }
 }
 
 export class FakeMlMap {

@@ -28,6 +28,7 @@ import {
 import type { LayerId, ZoneFillLayer, ZoneLineLayer } from '../../src/map/layers';
 import { buildStyle, onlineBasemapFromEnv } from '../../src/map/style';
 import { parksCircle } from '../../src/map/layers/parks';
+import { WARM_SOURCE, warmLayers } from '../../src/map/controller/warm-sites';
 import type { OnlineBasemap } from '../../src/map/style';
 import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 import type { Lang } from '../../src/domain/types';
@@ -221,6 +222,44 @@ describe('the layer registry', () => {
     const data = { type: 'FeatureCollection' as const, features: [] };
     expect(sourceSpec('user-sites', data)).toEqual({ type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
     expect(sourceSpec('find-radius', data)).toEqual({ type: 'geojson', data });
+  });
+
+  it('an import served as tiles: a vector source to zoom 15, the sites’ layers on its one layer, and their unseen warm-up copies, all valid', () => {
+    expect(sourceSpec('user-sites', { tiles: 'sitepoints://tiles/{z}/{x}/{y}?s=x' })).toEqual({
+      type: 'vector',
+      tiles: ['sitepoints://tiles/{z}/{x}/{y}?s=x'],
+      maxzoom: 15,
+    });
+    const style = fullStyle('zh');
+    const sites = style.layers.filter((l) => l.id.startsWith('user-sites-'));
+    const tiled: StyleSpecification = {
+      ...style,
+      sources: {
+        ...style.sources,
+        'user-sites': sourceSpec('user-sites', { tiles: 'sitepoints://tiles/{z}/{x}/{y}?s=x' }),
+        [WARM_SOURCE]: { type: 'vector', tiles: ['sitepoints://warm/{z}/{x}/{y}'] },
+      },
+      layers: style.layers.map((l) => (l.id.startsWith('user-sites-') ? ({ ...l, 'source-layer': 'sites' } as LayerSpecification) : l)),
+    };
+    const warm = warmLayers(sites);
+    expect(validateStyleMin({ ...tiled, layers: [...tiled.layers, ...warm] }).map((e) => e.message)).toEqual([]);
+    expect(warm.map((l) => [l.id, (l as { source?: string }).source, (l as { 'source-layer'?: string })['source-layer'], l.metadata])).toEqual(
+      sites.map((l) => [`sites-warm-${l.id}`, 'sites-warm', 'sites', undefined]),
+    );
+    for (const l of warm) {
+      const paint = (l as { paint: Record<string, unknown> }).paint;
+      const opacities = Object.entries(paint).filter(([k]) => k.endsWith('opacity'));
+      expect(opacities.length, l.id).toBeGreaterThan(0);
+      // above 0 (MapLibre skips a layer at 0), below half a step of 8-bit colour
+      for (const [, v] of opacities) {
+        expect(v as number).toBeGreaterThan(0);
+        expect((v as number) * 255).toBeLessThan(0.5);
+      }
+      expect((l.layout as { visibility?: string }).visibility).toBe('visible');
+    }
+    // the point's colour is data-driven, as it is once a file is imported
+    const point = warm.find((l) => l.id === 'sites-warm-user-sites-point') as { paint: Record<string, unknown> };
+    expect((point.paint['circle-color'] as unknown[])[0]).toBe('match');
   });
 
   it('group lists are derived from the table', () => {

@@ -248,6 +248,13 @@ describe('imported sites', () => {
     await vi.waitFor(() => expect(port.lastCall('flyTo')).toEqual([121.6, 31.3, 16]));
     expect(store.getState().selectedSite).toBeNull();
   });
+
+  it('a click on a tile’s cluster flies to the zoom it names, asking the source nothing', async () => {
+    store.setState({ siteSets: [a] });
+    port.click(click('user-sites-cluster', { cluster: true, point_count: 40, expand: 11 }, { featureLngLat: [121.48, 31.22] }));
+    await vi.waitFor(() => expect(port.calls('flyTo')).toEqual([[121.48, 31.22, 11]]));
+    expect(port.calls('clusterExpansionZoom')).toEqual([]);
+  });
 });
 
 describe('briefing highlight', () => {

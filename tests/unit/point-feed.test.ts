@@ -1,58 +1,15 @@
 /**
- * Point sets on the map (src/map/controller/point-sets.ts, point-feed.ts): the URL that hands a
- * set's coordinates to MapLibre's worker and back, the features the worker builds from them, and
- * the feed's choice between that and sending features in chunks.
+ * Point sets on the map (src/map/controller/point-feed.ts): the feed's choice between handing the
+ * sets to MapLibre's worker as a tiles URL naming their coordinate blobs, and sending features in
+ * chunks. (The URL and the tiles themselves: site-tiles.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { featuresOfBuffers, isPointsUrl, parsePointsUrl, pointsUrl } from '../../src/map/controller/point-sets';
+import { parseTileUrl } from '../../src/map/controller/site-tile-spec';
 import type { PointSet } from '../../src/map/controller/point-sets';
 import { PointFeed } from '../../src/map/controller/point-feed';
 import type { PointFeedTarget } from '../../src/map/controller/point-feed';
 
 const set = (key: string, coords: number[], idBase = 0): PointSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
-
-describe('point-set URLs', () => {
-  it('name each set’s blob, key, count and id base, and read back the same', () => {
-    const refs = [
-      { url: 'blob:http://127.0.0.1:4173/0f8e', key: 'sites-1', count: 3, idBase: 0 },
-      { url: 'blob:http://127.0.0.1:4173/77aa', key: '名单 "a"/b?c#d', count: 1, idBase: 1_000_000 },
-    ];
-    const url = pointsUrl(refs);
-    expect(url.startsWith('sitepoints://sets/')).toBe(true);
-    expect(url).not.toMatch(/[\s"#?]/);
-    expect(isPointsUrl(url)).toBe(true);
-    expect(parsePointsUrl(url)).toEqual(refs);
-  });
-
-  it('refuse what is not one: another scheme, bad JSON, a non-blob URL, a negative or fractional count', () => {
-    expect(isPointsUrl('https://example.com/x.geojson')).toBe(false);
-    expect(isPointsUrl(undefined)).toBe(false);
-    expect(parsePointsUrl('https://example.com/x')).toBeNull();
-    expect(parsePointsUrl('sitepoints://sets/%7Bnot-json')).toBeNull();
-    expect(parsePointsUrl('sitepoints://sets/' + encodeURIComponent('[["https://x/y","a",1,0]]'))).toBeNull();
-    expect(parsePointsUrl('sitepoints://sets/' + encodeURIComponent('[["blob:x","a",-1,0]]'))).toBeNull();
-    expect(parsePointsUrl('sitepoints://sets/' + encodeURIComponent('[["blob:x","a",1.5,0]]'))).toBeNull();
-    expect(parsePointsUrl('sitepoints://sets/' + encodeURIComponent('{"a":1}'))).toBeNull();
-  });
-
-  it('the worker’s features: one Point per site, id = id base + index, properties set and index, sets in order', () => {
-    const refs = [
-      { url: 'blob:a', key: 'a', count: 2, idBase: 0 },
-      { url: 'blob:b', key: 'b', count: 1, idBase: 1_000_000 },
-    ];
-    const fc = featuresOfBuffers(refs, [Float64Array.from([121.1, 31.1, 121.2, 31.2]).buffer, Float64Array.from([121.3, 31.3]).buffer]);
-    expect(fc).toEqual({
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', id: 0, geometry: { type: 'Point', coordinates: [121.1, 31.1] }, properties: { set: 'a', i: 0 } },
-        { type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [121.2, 31.2] }, properties: { set: 'a', i: 1 } },
-        { type: 'Feature', id: 1_000_000, geometry: { type: 'Point', coordinates: [121.3, 31.3] }, properties: { set: 'b', i: 0 } },
-      ],
-    });
-    // a blob shorter than its count says is an error, not a short set
-    expect(() => featuresOfBuffers([{ url: 'blob:a', key: 'a', count: 3, idBase: 0 }], [Float64Array.from([1, 2]).buffer])).toThrow(/1 points, 3 expected/);
-  });
-});
 
 /** A target that records what the feed did. */
 function recorder() {
@@ -73,7 +30,7 @@ function recorder() {
 describe('the feed, where MapLibre’s workers took the script', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('hands each set over as a blob of its coordinates named by one URL; no features are built or appended', async () => {
+  it('hands each set over as a blob of its coordinates named by one tiles URL; no features are built or appended', async () => {
     const { log, target } = recorder();
     const feed = new PointFeed(target, () => Promise.resolve());
     const a = set('a', [121.1, 31.1, 121.2, 31.2, 999, 999].slice(0, 4));
@@ -83,7 +40,9 @@ describe('the feed, where MapLibre’s workers took the script', () => {
     expect(feed.chosen).toBe('worker');
     const [op, source, data] = log[0]!;
     expect([op, source]).toEqual(['add', 'user-sites']);
-    const refs = parsePointsUrl(data as string)!;
+    const tiles = (data as { tiles: string }).tiles;
+    expect(tiles.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
+    const refs = parseTileUrl(tiles.replace('{z}/{x}/{y}', '3/6/3'))!.refs;
     expect(refs.map((r) => [r.key, r.count, r.idBase])).toEqual([['a', 2, 0]]);
     const blobUrl = refs[0]!.url;
     expect(blobUrl.startsWith('blob:')).toBe(true);
@@ -101,10 +60,11 @@ describe('the feed, where MapLibre’s workers took the script', () => {
     feed.set('user-sites', [a]);
     await vi.waitFor(() => expect(log).toHaveLength(1));
     feed.set('user-sites', [a, b]);
-    const refs = parsePointsUrl(log[1]![2] as string)!;
+    const refsOf = (k: number) => parseTileUrl((log[k]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
+    const refs = refsOf(1);
     expect(log[1]![0]).toBe('setData');
     expect(refs.map((r) => r.key)).toEqual(['a', 'b']);
-    expect(refs[0]!.url).toBe(parsePointsUrl(log[0]![2] as string)![0]!.url);
+    expect(refs[0]!.url).toBe(refsOf(0)[0]!.url);
     feed.set('user-sites', [b]);
     expect(revoked).toEqual([]);
     idle.splice(0).forEach((fn) => fn());

@@ -1,34 +1,37 @@
 /**
  * Puts point sets (an import's sites) on an overlay source the cheapest way the page allows:
  *
- * - **worker**: the source's data becomes a `sitepoints://` URL naming a blob of each set's
- *   coordinates; MapLibre's worker reads the blobs and builds the features itself
- *   (points.worker.ts, loaded into MapLibre's workers once). The page builds no features and
- *   clones none: adding 100,000 sites costs it one short task.
+ * - **worker**: the source becomes a vector source whose tiles URL (`sitepoints://tiles/…`) names a
+ *   blob of each set's coordinates; MapLibre's worker reads the blobs, indexes the sites once and
+ *   cuts each tile it needs from the index (points.worker.ts, site-tiles.ts). The page builds no
+ *   features and clones none: adding 100,000 sites costs it one short task.
  * - **chunks** (where that script cannot load, e.g. the single file opened from disk): features
  *   are built here and sent 10,000 per task (ChunkFeeder), only the new set's when one is added.
  *
  * The way is chosen once, on the first call; the latest call wins while it is being chosen.
  */
 import { ChunkFeeder } from './feeder';
-import { pointFeatures, pointsUrl } from './point-sets';
+import { pointFeatures } from './point-sets';
+import { tilesUrl } from './site-tile-spec';
 import type { PointSet } from './point-sets';
 
 /** Features per chunk (chunks way): each is cloned to MapLibre's worker in its own short task. */
 export const CHUNK = 10_000;
 
 type Way = 'worker' | 'chunks';
-type Data = GeoJSON.FeatureCollection | string;
+/** GeoJSON (a clustered GeoJSON source), or the tiles URL of a vector source */
+export type PointData = GeoJSON.FeatureCollection | { tiles: string };
 
 /** What the feed needs of the map (the controller gives it). */
 export interface PointFeedTarget<S extends string> {
   /** whether the source (and its layers) is on the map */
   has(source: S): boolean;
   /** puts the source and its layers on the map with this data */
-  add(source: S, data: Data): void;
+  add(source: S, data: PointData): void;
   /** takes the source and its layers off the map */
   remove(source: S): void;
-  setData(source: S, data: Data): void;
+  /** replaces the source's data (of the same kind it was added with) */
+  setData(source: S, data: PointData): void;
   /** adds features to the source's data */
   append(source: S, features: GeoJSON.Feature[]): void;
   /** runs fn once the map has read and drawn all it was given */
@@ -73,6 +76,11 @@ export class PointFeed<S extends string> {
     void this.chooseWay().then((way) => {
       if (call === this.latest && !this.stopped) this.apply(way, source, sets);
     });
+  }
+
+  /** Chooses the way now (loads the worker script) so the first set does not wait for it; resolves to the way. */
+  prepare(): Promise<Way> {
+    return this.way ? Promise.resolve(this.way) : this.chooseWay();
   }
 
   /** Forgets what was sent to the source (its data was replaced by other means). */
@@ -121,7 +129,7 @@ export class PointFeed<S extends string> {
         if (!url) urls.set(s.coords, (url = URL.createObjectURL(new Blob([s.coords.subarray(0, 2 * s.count) as Float64Array<ArrayBuffer>]))));
         return { url, key: s.key, count: s.count, idBase: s.idBase };
       });
-      const data = pointsUrl(refs);
+      const data = { tiles: tilesUrl(refs) };
       if (this.target.has(source)) this.target.setData(source, data);
       else this.target.add(source, data);
       this.release(source, sets);

@@ -1,42 +1,56 @@
 /**
  * Loaded into MapLibre's own workers (maplibregl.importScriptInWorkers, from map-controller.ts):
- * answers `sitepoints://` URLs there, so a GeoJSON source reads an import's coordinates from their
- * blob and builds its features in the worker that indexes and tiles them. The page never touches
- * the features (src/map/controller/point-sets.ts).
- *
- * MapLibre's worker sends the data it loaded from a URL back to the page (a copy for
- * `getData()`, which the app never calls): 100,000 features cloned into the page in one task. For
- * point-set URLs only, that copy is left out: the source keeps its URL (MapLibre 6's worker
- * message `LD`, loadData; if those internals change, the copy simply comes back).
+ * answers `sitepoints://tiles/{z}/{x}/{y}?s=…` there. The page hands over only blobs of each
+ * set's coordinates (named in the URL); the first tile request reads them and indexes the sites
+ * once, and every tile is cut from that index when MapLibre asks for it (site-tiles.ts). The page
+ * never builds or clones a feature, and nothing is clustered for tiles nobody looks at.
  */
-import { POINTS_PROTOCOL, featuresOfBuffers, isPointsUrl, parsePointsUrl } from './point-sets';
+import { buildSiteIndex, encodeSiteTile, tileFeatures } from './site-tiles';
+import { EXTENT, parseTileUrl, parseWarmUrl, POINTS_PROTOCOL, WARM_SET } from './site-tile-spec';
+import type { SiteIndex } from './site-tiles';
+import type { PointsRef } from './site-tile-spec';
 
-interface LoadDataParams {
-  type: string;
-  source: string;
-  request?: { url?: unknown };
-}
 interface MapLibreWorkerScope {
   addProtocol(name: string, load: (params: { url: string }, abort: AbortController) => Promise<{ data: unknown }>): void;
-  worker?: {
-    actor?: { registerMessageHandler?(type: string, handler: (mapId: string, params: LoadDataParams) => Promise<unknown>): void };
-    _getWorkerSource?(mapId: string, type: string, source: string): { loadData(params: LoadDataParams): Promise<Record<string, unknown>> };
-  };
 }
 const scope = self as unknown as MapLibreWorkerScope;
 
-scope.addProtocol(POINTS_PROTOCOL, async ({ url }, abort) => {
-  const refs = parsePointsUrl(url);
-  if (!refs) throw new Error(`not a point-set URL: ${url.slice(0, 80)}`);
-  const buffers = await Promise.all(refs.map(async (r) => (await fetch(r.url, { signal: abort.signal })).arrayBuffer()));
-  return { data: featuresOfBuffers(refs, buffers) };
-});
+/** The indexes of the last few URLs' sets (a set added or removed makes a new one). */
+const indexes = new Map<string, Promise<SiteIndex>>();
+const KEEP = 2;
 
-const worker = scope.worker;
-const getSource = worker?._getWorkerSource?.bind(worker);
-if (getSource && typeof worker?.actor?.registerMessageHandler === 'function')
-  worker.actor.registerMessageHandler('LD', async (mapId, params) => {
-    const result = await getSource(mapId, params.type, params.source).loadData(params);
-    if (isPointsUrl(params.request?.url)) delete result.data;
-    return result;
-  });
+function indexOf(sets: string, refs: readonly PointsRef[]): Promise<SiteIndex> {
+  let index = indexes.get(sets);
+  if (!index) {
+    // shared by every tile of these sets: no one tile's abort cancels it
+    index = Promise.all(refs.map(async (r) => new Float64Array(await (await fetch(r.url)).arrayBuffer()))).then((buffers) =>
+      buildSiteIndex(
+        refs.map((r, k) => {
+          if (buffers[k]!.length < 2 * r.count) throw new Error(`point set ${r.key}: ${buffers[k]!.length / 2} points, ${r.count} expected`);
+          return { key: r.key, coords: buffers[k]!, count: r.count, idBase: r.idBase };
+        }),
+      ),
+    );
+    index.catch(() => indexes.delete(sets));
+    indexes.set(sets, index);
+    while (indexes.size > KEEP) indexes.delete(indexes.keys().next().value!);
+  }
+  return index;
+}
+
+const HALF = EXTENT / 2;
+
+scope.addProtocol(POINTS_PROTOCOL, async ({ url }) => {
+  const warm = parseWarmUrl(url);
+  const t = warm ? null : parseTileUrl(url);
+  if (!warm && !t) throw new Error(`not a site tile URL: ${url.slice(0, 80)}`);
+  const bytes = encodeSiteTile(
+    warm
+      ? [
+          { kind: 'cluster', x: HALF, y: HALF, count: 2, expand: warm.z + 1 },
+          { kind: 'site', x: HALF, y: HALF, id: 0, set: WARM_SET, i: 0 },
+        ]
+      : tileFeatures(await indexOf(t!.sets, t!.refs), t!.z, t!.x, t!.y),
+  );
+  return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+});

@@ -12,6 +12,7 @@ import { axesLabel, clusterLabels, polesLabel, zoneBodies as zone, zoneSelected 
 import * as parks from './parks';
 import { briefing, find, sites } from './overlays';
 import type { GroupId, LayerBody } from './types';
+import { SITE_TILES_MAX_ZOOM } from '../controller/site-tile-spec';
 
 interface SourceOptions {
   /** added with its first non-empty data (overlays), so the first view does not carry it */
@@ -55,9 +56,13 @@ export const STYLE_SOURCES = sourceIds.filter((id) => !options(id).lazy && !opti
 export const OVERLAY_SOURCES = sourceIds.filter((id) => options(id).lazy) as OverlaySourceId[];
 export const isOverlaySource = (id: SourceId): id is OverlaySourceId => options(id).lazy === true;
 
-/** The MapLibre source for a GeoJSON source id, holding `data`. */
-export function sourceSpec(id: GeoJsonSourceId, data: GeoJSON.FeatureCollection | string): SourceSpecification {
+/**
+ * The MapLibre source for a GeoJSON source id, holding `data`; or, for `{ tiles }` (an import's
+ * sites served as tiles by MapLibre's worker, src/map/controller/site-tiles.ts), a vector source.
+ */
+export function sourceSpec(id: GeoJsonSourceId, data: GeoJSON.FeatureCollection | string | { tiles: string }): SourceSpecification {
   const o = options(id);
+  if (typeof data === 'object' && 'tiles' in data) return { type: 'vector', tiles: [data.tiles], maxzoom: SITE_TILES_MAX_ZOOM };
   return { type: 'geojson', data, ...(o.promoteId ? { promoteId: o.promoteId } : {}), ...(o.cluster ? { cluster: true, ...o.cluster } : {}) };
 }
 

@@ -3,7 +3,7 @@
  * counts, single sites coloured by their file), a ring on the picked site, and their clicks
  * (a site opens its card, a cluster zooms in). Added on the first import, so the first view is
  * unchanged. The sites go to the map as point sets (MapPort.setPointSets): their coordinates,
- * which MapLibre's worker turns into features itself, so 100,000 sites do not block the page.
+ * which MapLibre's worker cuts into tiles itself, so 100,000 sites do not block the page.
  */
 import type { SiteSet } from '../../geo/sites';
 import type { AppStore } from '../../state/store';
@@ -28,7 +28,9 @@ export function clickSites(store: AppStore, port: MapPort | null, click: MapClic
   }
   if (layerId === 'user-sites-cluster') {
     const center = click.featureLngLat;
-    if (port && center && typeof p.cluster_id === 'number')
+    // a tile's cluster names the zoom it splits at (site-tiles.ts); a GeoJSON source's cluster is asked
+    if (center && typeof p.expand === 'number') store.getState().requestCamera(center[0], center[1], Math.min(p.expand, MAX_CLUSTER_ZOOM));
+    else if (port && center && typeof p.cluster_id === 'number')
       void port.clusterExpansionZoom(SOURCE, p.cluster_id).then((zoom) => {
         if (zoom !== null) store.getState().requestCamera(center[0], center[1], Math.min(zoom, MAX_CLUSTER_ZOOM));
       });

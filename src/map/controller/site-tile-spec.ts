@@ -1,0 +1,73 @@
+/**
+ * What the page and MapLibre's worker agree on for the sites' tiles (site-tiles.ts makes them,
+ * points.worker.ts serves them): the tiles URL naming the sets' coordinate blobs, the layer and
+ * the zooms. Kept apart from site-tiles.ts so the page does not load the tile maker. Pure.
+ */
+
+/** The tiles' one layer (the layers' `source-layer`). */
+export const SITE_TILE_LAYER = 'sites';
+/** Cells per tile side: 64 px cells on a 512 px tile. */
+export const CLUSTER_CELLS = 8;
+/** The last zoom that clusters; tiles of higher zooms hold every site. */
+export const CLUSTER_MAX_ZOOM = 14;
+/** The source's maxzoom: the tiles of this zoom are overzoomed above it. */
+export const SITE_TILES_MAX_ZOOM = CLUSTER_MAX_ZOOM + 1;
+/** Tile coordinates of MVT geometry. */
+export const EXTENT = 4096;
+
+/** The protocol MapLibre's worker answers for the sites' tiles (registered there by points.worker.ts). */
+export const POINTS_PROTOCOL = 'sitepoints';
+const PREFIX = `${POINTS_PROTOCOL}://tiles/`;
+
+/** What a tiles URL names for each set: the blob of its coordinates and how to name its features. */
+export interface PointsRef {
+  /** blob: URL of the set's coordinates (count × 2 little-endian float64) */
+  url: string;
+  key: string;
+  count: number;
+  idBase: number;
+}
+
+/** The tiles URL template (MapLibre fills in {z}/{x}/{y}) naming the sets' blobs. */
+export function tilesUrl(refs: readonly PointsRef[]): string {
+  return `${PREFIX}{z}/{x}/{y}?s=${encodeURIComponent(JSON.stringify(refs.map((r) => [r.url, r.key, r.count, r.idBase])))}`;
+}
+
+/** A tile request: its tile and the sets it names (`sets` is the key they are indexed by), or null. */
+export function parseTileUrl(url: string): { z: number; x: number; y: number; sets: string; refs: PointsRef[] } | null {
+  const m = /^sitepoints:\/\/tiles\/(\d+)\/(\d+)\/(\d+)\?s=(.*)$/.exec(url);
+  if (!m) return null;
+  const [z, x, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (z > 30 || x >= 2 ** z || y >= 2 ** z) return null;
+  let rows: unknown;
+  try {
+    rows = JSON.parse(decodeURIComponent(m[4]!));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(rows)) return null;
+  const refs: PointsRef[] = [];
+  for (const r of rows) {
+    if (!Array.isArray(r) || r.length !== 4) return null;
+    const [u, key, count, idBase] = r as unknown[];
+    if (typeof u !== 'string' || !u.startsWith('blob:') || typeof key !== 'string') return null;
+    if (!Number.isSafeInteger(count) || (count as number) < 0 || !Number.isSafeInteger(idBase)) return null;
+    refs.push({ url: u, key, count: count as number, idBase: idBase as number });
+  }
+  return { z, x, y, sets: m[4]!, refs };
+}
+
+/**
+ * The tiles of the sites' warm-up (map-controller.ts): every tile holds one cluster and one site
+ * at its centre, so the sites' layers draw once, unseen, and their GPU programs are compiled
+ * before the first import needs them.
+ */
+export const WARM_TILES = `${POINTS_PROTOCOL}://warm/{z}/{x}/{y}`;
+/** The set key of the warm-up's site. */
+export const WARM_SET = 'warm';
+
+/** The tile a warm-up URL names, or null. */
+export function parseWarmUrl(url: string): { z: number; x: number; y: number } | null {
+  const m = /^sitepoints:\/\/warm\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  return m ? { z: Number(m[1]), x: Number(m[2]), y: Number(m[3]) } : null;
+}

@@ -1,0 +1,142 @@
+/**
+ * The sites' tiles (src/map/controller/site-tiles.ts, site-tile-spec.ts): which sites and clusters
+ * a tile holds, where, with what counts and expansion zooms, read back from the encoded tile by an
+ * independent reader (@mapbox/vector-tile, MapLibre's own); and the tiles URL.
+ *
+ * Expectations are worked out by hand from the grid: at zoom z a cell is 360 / (2^z · 8) degrees
+ * of longitude wide (8 cells of 64 px per 512 px tile).
+ */
+import { describe, expect, it } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { abbreviateCount, buildSiteIndex, encodeSiteTile, tileFeatures } from '../../src/map/controller/site-tiles';
+import type { IndexedSet } from '../../src/map/controller/site-tiles';
+import { parseTileUrl, tilesUrl } from '../../src/map/controller/site-tile-spec';
+
+const set = (key: string, coords: number[], idBase = 0): IndexedSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
+
+/** The tile decoded as MapLibre reads it: per feature its id, properties and lon/lat. */
+function decode(sets: IndexedSet[], z: number, x: number, y: number) {
+  const bytes = encodeSiteTile(tileFeatures(buildSiteIndex(sets), z, x, y));
+  const layer = new VectorTile(new PbfReader(bytes)).layers.sites;
+  if (!layer) return [];
+  expect(layer.extent).toBe(4096);
+  return Array.from({ length: layer.length }, (_, k) => {
+    const f = layer.feature(k);
+    const g = f.toGeoJSON(x, y, z).geometry as GeoJSON.Point;
+    return { id: f.id, props: { ...f.properties }, lon: g.coordinates[0]!, lat: g.coordinates[1]! };
+  });
+}
+
+/** The tile of zoom z holding lon/lat (slippy-map numbering). */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+describe('site tiles', () => {
+  it('above the clustering zooms every site is its own feature: id = id base + index, its set and index, where it is', () => {
+    // all three well inside tile 15/27451/13391 (x .45–.49, y .80–.85 of the tile)
+    const sets = [set('a', [121.5906, 31.205, 121.5911, 31.2045]), set('b', [121.5908, 31.2048], 1_000_000)];
+    const [x, y] = tileOf(121.5906, 31.205, 15);
+    expect([x, y]).toEqual([27451, 13391]);
+    const got = decode(sets, 15, x, y).sort((p, q) => Number(p.id) - Number(q.id));
+    expect(got.map((f) => [f.id, f.props])).toEqual([
+      [0, { set: 'a', i: 0 }],
+      [1, { set: 'a', i: 1 }],
+      [1_000_000, { set: 'b', i: 0 }],
+    ]);
+    // 4096 units over a z15 tile: within ~0.3 m
+    expect(got[0]!.lon).toBeCloseTo(121.5906, 5);
+    expect(got[0]!.lat).toBeCloseTo(31.205, 5);
+    expect(got[2]!.lon).toBeCloseTo(121.5908, 5);
+  });
+
+  it('at zoom 10 the sites of one 64 px cell are one cluster at their mean, with its count and the zoom it splits at; a lone site stays a site', () => {
+    // z10 cells are 0.0439453125° wide; cell 6860 spans 121.46484375…121.50878906
+    const sets = [set('a', [121.47, 31.23, 121.5, 31.23, 121.52, 31.23])];
+    const [x, y] = tileOf(121.47, 31.23, 10);
+    const got = decode(sets, 10, x, y);
+    expect(got).toHaveLength(2);
+    const cluster = got.find((f) => f.props.cluster === true)!;
+    expect(cluster.props).toEqual({ cluster: true, point_count: 2, point_count_abbreviated: '2', expand: 11 });
+    expect(cluster.id).toBeUndefined();
+    expect(cluster.lon).toBeCloseTo(121.485, 3);
+    expect(cluster.lat).toBeCloseTo(31.23, 3);
+    const site = got.find((f) => f.props.cluster === undefined)!;
+    expect(site.props).toEqual({ set: 'a', i: 2 });
+    // at 11 (cells 0.02197°) the two fall in cells 13720 and 13721: two sites
+    const [x11, y11] = tileOf(121.47, 31.23, 11);
+    expect(decode(sets, 11, x11, y11).filter((f) => f.props.cluster === true)).toEqual([]);
+  });
+
+  it('sites that never part (one place) stay one cluster up to zoom 14 and expand to 15, where they are drawn one by one', () => {
+    const sets = [set('a', [121.4737, 31.2304, 121.4737, 31.2304, 121.4737, 31.2304])];
+    const [x, y] = tileOf(121.4737, 31.2304, 14);
+    expect(decode(sets, 14, x, y).map((f) => f.props)).toEqual([{ cluster: true, point_count: 3, point_count_abbreviated: '3', expand: 15 }]);
+    const [x15, y15] = tileOf(121.4737, 31.2304, 15);
+    expect(decode(sets, 15, x15, y15)).toHaveLength(3);
+  });
+
+  it('every site is in exactly one tile of a zoom: the four tiles of zoom 1 hold all, a site on the meridian included', () => {
+    const coords = [0, 0, -0.000001, 10, 121.47, 31.23, -74, 40.7, 151.2, -33.9, 0, -45, 179.9, 85, -179.9, -85];
+    const sets = [set('w', coords)];
+    let total = 0;
+    for (const [x, y] of [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ] as const)
+      for (const f of decode(sets, 1, x, y)) total += f.props.cluster ? Number(f.props.point_count) : 1;
+    expect(total).toBe(coords.length / 2);
+    // lon 0 lat 0 lies on the corner of all four: it is in tile 1/1/1 only (x and y round down from 0.5 · 2)
+    expect(decode([set('o', [0, 0])], 1, 1, 1)).toHaveLength(1);
+    expect(decode([set('o', [0, 0])], 1, 0, 0)).toEqual([]);
+    expect(decode([set('o', [0, 0])], 1, 0, 1)).toEqual([]);
+  });
+
+  it('a tile without sites is empty; counts are abbreviated as on MapLibre’s clusters', () => {
+    expect(decode([set('a', [121.47, 31.23])], 10, 0, 0)).toEqual([]);
+    expect([999, 1000, 1250, 9949, 10_000, 15_499].map(abbreviateCount)).toEqual(['999', '1k', '1.3k', '9.9k', '10k', '15k']);
+  });
+
+  it('a big cluster: 5,000 sites in one cell, counted exactly', () => {
+    const coords: number[] = [];
+    for (let k = 0; k < 5000; k++) coords.push(121.47 + (k % 100) * 0.0001, 31.23 + Math.floor(k / 100) * 0.0001);
+    const [x, y] = tileOf(121.47, 31.23, 9);
+    const got = decode([set('a', coords)], 9, x, y);
+    expect(got.map((f) => [f.props.point_count, f.props.point_count_abbreviated])).toEqual([[5000, '5k']]);
+  });
+});
+
+describe('site tile URLs', () => {
+  const refs = [
+    { url: 'blob:http://127.0.0.1:4173/0f8e', key: 'sites-1', count: 3, idBase: 0 },
+    { url: 'blob:http://127.0.0.1:4173/77aa', key: '名单 "a"/b?c#d{z}', count: 1, idBase: 1_000_000 },
+  ];
+
+  it('name each set’s blob, key, count and id base; MapLibre’s {z}/{x}/{y} are the only braces; read back the same', () => {
+    const url = tilesUrl(refs);
+    expect(url.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
+    expect(url.match(/[{}]/g)).toHaveLength(6);
+    const filled = url.replace('{z}', '12').replace('{x}', '3428').replace('{y}', '1673');
+    const t = parseTileUrl(filled)!;
+    expect([t.z, t.x, t.y]).toEqual([12, 3428, 1673]);
+    expect(t.refs).toEqual(refs);
+    // the same sets, the same index key, whatever the tile
+    expect(parseTileUrl(url.replace('{z}/{x}/{y}', '0/0/0'))!.sets).toBe(t.sets);
+  });
+
+  it('refuse what is not one: another scheme, a tile off the grid, bad JSON, a non-blob URL, a negative or fractional count', () => {
+    const q = (rows: string) => `sitepoints://tiles/1/0/0?s=${encodeURIComponent(rows)}`;
+    expect(parseTileUrl('https://example.com/1/0/0?s=[]')).toBeNull();
+    expect(parseTileUrl(tilesUrl(refs).replace('{z}/{x}/{y}', '1/2/0'))).toBeNull();
+    expect(parseTileUrl('sitepoints://tiles/1/0/0?s=%7Bnot-json')).toBeNull();
+    expect(parseTileUrl(q('[["https://x/y","a",1,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["blob:x","a",-1,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["blob:x","a",1.5,0]]'))).toBeNull();
+    expect(parseTileUrl(q('{"a":1}'))).toBeNull();
+  });
+});
