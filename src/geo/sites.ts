@@ -14,6 +14,8 @@ import { toWgs84 } from './crs';
 import type { Crs } from './crs';
 import type { DistrictFeature, Link, ZoneFeature } from './types';
 import type { TopSectorId } from '../domain/ids';
+import { StringColumnBuilder, stringAt } from '../lib/string-column';
+import type { StringColumn } from '../lib/string-column';
 
 /** What the linker needs: Shanghai's districts and the plan's zones (from public/geo). */
 export interface LinkAreas {
@@ -42,8 +44,9 @@ export interface SiteSet {
   /** size and hash of the file's bytes: the same file imported twice has the same one */
   fingerprint: string;
   count: number;
-  ids: (string | null)[];
-  names: (string | null)[];
+  /** each site's id and name from the file (stringAt; null: none), packed to cross threads cheaply */
+  ids: StringColumn;
+  names: StringColumn;
   /** CSV line of each site (GeoJSON: -1) */
   lines: Int32Array;
   /** 0-based row / feature index in the file */
@@ -136,8 +139,9 @@ export class BatchLinker {
 /** Linked rows in a batch: the columns SiteSetBuilder.addBatch takes (n rows; coordinate arrays 2n). */
 export interface SiteBatch {
   n: number;
-  ids: readonly (string | null)[];
-  names: readonly (string | null)[];
+  /** per row, or a column of n rows (a set linked again) */
+  ids: readonly (string | null)[] | StringColumn;
+  names: readonly (string | null)[] | StringColumn;
   /** CSV line, or -1 */
   lines: Int32Array;
   rows: Int32Array;
@@ -155,8 +159,8 @@ export interface SiteBatch {
 export class SiteSetBuilder {
   private n = 0;
   private cap = 1024;
-  private ids: (string | null)[] = [];
-  private names: (string | null)[] = [];
+  private ids = new StringColumnBuilder();
+  private names = new StringColumnBuilder();
   private lines = new Int32Array(this.cap);
   private rows = new Int32Array(this.cap);
   private input = new Float64Array(this.cap * 2);
@@ -175,9 +179,13 @@ export class SiteSetBuilder {
   addBatch(b: SiteBatch): void {
     while (this.n + b.n > this.cap) this.grow();
     const k = this.n;
+    for (const [to, from] of [
+      [this.ids, b.ids],
+      [this.names, b.names],
+    ] as const)
+      if (Array.isArray(from)) for (let i = 0; i < b.n; i++) to.push((from as readonly (string | null)[])[i]);
+      else to.pushFrom(from as StringColumn, 0, b.n);
     for (let i = 0; i < b.n; i++) {
-      this.ids.push(b.ids[i] ?? null);
-      this.names.push(b.names[i] ?? null);
       const d = b.district[i]!;
       this.district[k + i] = d;
       if (d === OUTSIDE) this.outside++;
@@ -212,8 +220,8 @@ export class SiteSetBuilder {
     return {
       ...meta,
       count: n,
-      ids: this.ids,
-      names: this.names,
+      ids: this.ids.build(),
+      names: this.names.build(),
       lines: this.lines.slice(0, n),
       rows: this.rows.slice(0, n),
       input: this.input.slice(0, 2 * n),
@@ -262,8 +270,8 @@ export function siteAt(set: SiteSet, i: number): LinkedSite {
   return {
     set: set.id,
     index: i,
-    id: set.ids[i] ?? null,
-    name: set.names[i] ?? null,
+    id: stringAt(set.ids, i),
+    name: stringAt(set.names, i),
     line: line >= 0 ? line : null,
     row: set.rows[i]!,
     lon: set.coords[2 * i]!,

@@ -28,6 +28,8 @@ export interface LinkClient {
   readonly mode: 'worker' | 'in-thread';
   link(job: LinkJob): Promise<SiteImportResult>;
   relink(set: SiteSet, crs: Crs, setId: string): Promise<SiteSet>;
+  /** starts the worker and has it build its linker now, so a first file waits for neither (in-thread: nothing) */
+  prepare(): void;
   dispose(): void;
 }
 
@@ -94,6 +96,9 @@ function workerClient(
     });
   return {
     mode: 'worker',
+    prepare() {
+      worker ??= start();
+    },
     async link(job) {
       const r = await ask({ kind: 'link', req: ++seq, ...job } satisfies WorkerMessage & LinkRequest);
       if (r.kind !== 'result') throw new Error('link worker: unexpected reply');
@@ -119,6 +124,8 @@ function inThreadClient(areas: LinkAreas): LinkClient {
   let seq = 0;
   return {
     mode: 'in-thread',
+    // loading the engine into the page ahead of a file would weigh on the page for nothing
+    prepare() {},
     async link(job) {
       const { protocol, linker } = await load();
       return protocol.runLinkRequest({ req: ++seq, ...job }, linker);
@@ -157,6 +164,15 @@ export function linkClientFor(store: AppStore, opts?: LinkClientOptions): LinkCl
   const c = createLinkClient({ districts: geo.districts.data.features, zones: geo.zones.data.features }, opts);
   clients.set(store, c);
   return c;
+}
+
+/**
+ * Starts the store's link worker ahead of the first file (the page calls it once idle after the
+ * first view): the worker's script, the districts and zones it is sent and its linker are then
+ * ready when a file is picked. No-op before the districts and zones are loaded.
+ */
+export function prepareLinking(store: AppStore): void {
+  linkClientFor(store)?.prepare();
 }
 
 export interface ImportFlags {

@@ -61,7 +61,9 @@ export function runRelinkRequest(r: RelinkRequest, linker: Linker): SiteSet {
 
 /** The buffers of a set that can be moved (not copied) to another thread. */
 export function transferablesOfSet(s: SiteSet): ArrayBuffer[] {
-  return [s.coords, s.input, s.swapped, s.district, s.combo, s.lines, s.rows].map((a) => a.buffer as ArrayBuffer);
+  return [s.coords, s.input, s.swapped, s.district, s.combo, s.lines, s.rows, s.ids.offsets, s.ids.nulls, s.names.offsets, s.names.nulls].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 /** The buffers of a result that can be moved (not copied) to another thread. */

@@ -25,6 +25,7 @@ const findStatus = (re: RegExp) =>
     { timeout: 20_000 },
   );
 import { selectVisibleParks } from '../../src/state/selectors/parks';
+import { columnValues, stringAt } from '../../src/lib/string-column';
 
 vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
 
@@ -173,7 +174,7 @@ describe('files as people have them', () => {
     pick(bytesFile(iconv.encode(CSV, 'gbk'), 'gbk.csv'));
     const done = await findStatus(/已导入 gbk\.csv：2 个地点/);
     expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：GBK / GB18030（自动识别）');
-    expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
+    expect(columnValues(store.getState().siteSets[0]!.names)).toEqual(['人民广场', '张江科学城']);
     expect(within(screen.getByTestId('sites-sets')).getByText('张江科学城')).toBeInTheDocument();
   });
 
@@ -182,7 +183,7 @@ describe('files as people have them', () => {
     pick(bytesFile(iconv.encode(CSV.replace(/,/g, '\t'), 'utf-16le', { addBOM: true }), 'unicode.txt'));
     const done = await findStatus(/已导入 unicode\.txt：2 个地点/);
     expect(done.closest('[data-phase]')).toHaveTextContent('读取编码：UTF-16 LE（按文件的 BOM）');
-    expect(store.getState().siteSets[0]!.names).toEqual(['人民广场', '张江科学城']);
+    expect(columnValues(store.getState().siteSets[0]!.names)).toEqual(['人民广场', '张江科学城']);
   });
 
   it('the encoding can be chosen before importing', async () => {
@@ -191,7 +192,7 @@ describe('files as people have them', () => {
     pick(bytesFile(iconv.encode(CSV, 'gbk'), 'chosen.csv'));
     const done = await findStatus(/已导入 chosen\.csv/);
     expect(done.closest('[data-phase]')).toHaveTextContent('GBK / GB18030（按所选）');
-    expect(store.getState().siteSets[0]!.names[0]).toBe('人民广场');
+    expect(stringAt(store.getState().siteSets[0]!.names, 0)).toBe('人民广场');
   });
 
   it('rows with lon/lat swapped are swapped and imported in one step', async () => {
@@ -204,7 +205,7 @@ describe('files as people have them', () => {
     fireEvent.click(within(alert).getByTestId('sites-swap'));
     await findStatus(/已导入 swapped\.csv：2 个地点/);
     const set = store.getState().siteSets[0]!;
-    expect(set.ids).toEqual(['A', 'B']);
+    expect(columnValues(set.ids)).toEqual(['A', 'B']);
     expect(set.coords[2]).toBeCloseTo(121.5906, 6);
     expect(set.districtNames[set.district[1]!]).toBe('浦东新区');
   });
@@ -223,7 +224,7 @@ describe('files as people have them', () => {
     expect(after.id).not.toBe(before.id);
     expect(after.coords[0]).toBeCloseTo(121.4737, 4);
     expect(after.coords[1]).toBeCloseTo(31.2304, 4);
-    expect(after.names).toEqual(before.names);
+    expect(columnValues(after.names)).toEqual(columnValues(before.names));
   });
 
   it('importing the same file twice warns first', async () => {
@@ -247,7 +248,7 @@ describe('files as people have them', () => {
     const list = screen.getByTestId('sites-sets');
     expect(within(list).getByText('<img src=x onerror=alert(1)><b>bold</b>')).toBeInTheDocument();
     expect(list.querySelector('img, b')).toBeNull();
-    expect(store.getState().siteSets[0]!.names[1]).toBe('abcdef');
+    expect(stringAt(store.getState().siteSets[0]!.names, 1)).toBe('abcdef');
     expect(screen.getByTestId('sites-notes')).toHaveTextContent('1 row had control or text-direction characters in the id or name; they were removed');
   });
 });

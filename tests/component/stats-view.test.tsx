@@ -90,7 +90,15 @@ describe('statistics view', () => {
     expect(fig.querySelector('figcaption')!.textContent).toBe('share of the strategic emerging industries in the city’s GDP');
     expect(fig.querySelector('.chart-unit')!.textContent).toBe('Unit: %');
     expect(fig.querySelector('.chart-source')!.textContent).toContain('沪府办发〔2021〕10号');
-    const svg = fig.querySelector('svg')!;
+    // the figure is there before its chart: Observable Plot is loaded on demand
+    const svg = await waitFor(
+      () => {
+        const el = fig.querySelector('svg');
+        if (!el) throw new Error('no chart yet');
+        return el;
+      },
+      { timeout: 15_000 },
+    );
     expect(svg.getAttribute('aria-label')).toBe('share of the strategic emerging industries in the city’s GDP');
     expect(svg.getAttribute('aria-description') ?? svg.querySelector('desc')?.textContent).toContain('23.8 % in 2022');
     expect(svg.querySelectorAll('circle')).toHaveLength(2);

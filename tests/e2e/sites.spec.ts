@@ -82,6 +82,12 @@ describe('sites: import, export, share', () => {
       return { layers: m.getStyle().layers.filter((l) => /warm|user-sites/.test(l.id)).length, source: m.getSource('sites-warm') !== undefined };
     });
     assert.deepEqual(left, { layers: 0, source: false }, 'the warm-up leaves nothing on the map');
+    // and the link worker is started before any file is picked
+    for (let k = 0; k < 50 && !p.workers().some((w) => /link\.worker/.test(w.url())); k++) await p.waitForTimeout(100);
+    assert.ok(
+      p.workers().some((w) => /link\.worker/.test(w.url())),
+      `the link worker waits for a file: ${p.workers().map((w) => w.url())}`,
+    );
     assert.equal(await p.locator('input[name="site-crs"][value="wgs84"]').isChecked(), true, 'WGS-84 is the default');
     assert.match((await p.locator('.sites-crs').textContent()) ?? '', /WGS-84（GPS，默认）/);
     await p.setInputFiles(FILE, join(FIX, 'good.csv'));

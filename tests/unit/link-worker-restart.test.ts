@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { linkerFor, runLinkRequest } from '../../src/workers/protocol';
 import type { LinkReply, WorkerMessage } from '../../src/workers/protocol';
 import type { Linker } from '../../src/geo/link';
-import { importSiteFile } from '../../src/state/link-client';
+import { createLinkClient, importSiteFile } from '../../src/state/link-client';
 import { realGeoFixture } from '../fakes/geo-disk';
 
 const real = realGeoFixture();
@@ -15,6 +15,7 @@ const real = realGeoFixture();
 /** Worker stand-ins: `crashes[j]` says whether the worker holding the j-th link job (counted over all workers) dies on it. */
 function workers(crashes: boolean[]) {
   const started: { terminated: boolean }[] = [];
+  const inits: number[] = [];
   let jobs = 0;
   const make = () => {
     const k = started.length;
@@ -30,6 +31,7 @@ function workers(crashes: boolean[]) {
       postMessage(m: WorkerMessage) {
         if (me.terminated) return;
         if (m.kind === 'init') {
+          inits.push(k);
           linker = linkerFor(m);
           return;
         }
@@ -46,7 +48,7 @@ function workers(crashes: boolean[]) {
     };
     return w as unknown as Worker;
   };
-  return { make, started };
+  return { make, started, inits };
 }
 
 const csv = () => new File(['id,name,lon,lat\nA,张江,121.59,31.20\nB,临港,121.93,30.90\n'], 'two.csv', { type: 'text/csv' });
@@ -78,5 +80,23 @@ describe('link worker restart', () => {
     expect(s.siteSets).toHaveLength(1);
     expect(s.siteSets[0]!.fileName).toBe('two.csv');
     expect(w.started).toHaveLength(2);
+  });
+
+  it('prepare starts the worker and sends it the districts and zones once; the first file then uses that worker', async () => {
+    const w = workers([false]);
+    const geo = real.store().getState().geo!;
+    if (!geo.districts.ok || !geo.zones.ok) throw new Error('fixture not loaded');
+    const client = createLinkClient({ districts: geo.districts.data.features, zones: geo.zones.data.features }, { makeWorker: w.make });
+    expect(w.started).toHaveLength(0); // nothing until asked
+    client.prepare();
+    client.prepare();
+    expect(w.started).toHaveLength(1);
+    expect(w.inits).toEqual([0]);
+    const r = await client.link({ source: csv(), fileName: 'two.csv', crs: 'wgs84', encoding: 'auto', setId: 'set-x' });
+    expect(r.set.count).toBe(2);
+    expect(w.started).toHaveLength(1);
+    expect(w.inits).toEqual([0]);
+    // in-thread there is no worker to start: prepare loads nothing
+    expect(() => createLinkClient({ districts: [], zones: [] }, { inThread: true }).prepare()).not.toThrow();
   });
 });

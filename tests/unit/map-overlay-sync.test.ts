@@ -14,6 +14,7 @@ import type { AppStore } from '../../src/state/store';
 import { loadBriefing } from '../../src/loaders/load-briefing';
 import { FakeMapController } from '../fakes/fake-map-controller';
 import { diskFetcher, realGeoFixture } from '../fakes/geo-disk';
+import { stringColumn } from '../../src/lib/string-column';
 
 const fixture = realGeoFixture();
 let store: AppStore;
@@ -161,8 +162,8 @@ function siteSet(id: string, coords: [number, number][]): SiteSet {
     encoding: 'utf-8',
     fingerprint: id,
     count: n,
-    ids: Array<string | null>(n).fill(null),
-    names: Array<string | null>(n).fill(null),
+    ids: stringColumn(Array<string | null>(n).fill(null)),
+    names: stringColumn(Array<string | null>(n).fill(null)),
     lines: new Int32Array(n),
     rows: new Int32Array(n),
     coords: Float64Array.from(coords.flat()),

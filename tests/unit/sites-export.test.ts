@@ -12,6 +12,7 @@ import type { ExportNames } from '../../src/export/results';
 import type { DistrictFeature, ParkFeature, ZoneFeature } from '../../src/geo/types';
 import type { SectorsFile } from '../../src/loaders/schemas';
 import { readGeoJson } from '../fakes/geo-disk';
+import { stringColumn } from '../../src/lib/string-column';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 
@@ -122,7 +123,7 @@ describe('GeoJSON export', () => {
   });
 
   it('names a site without id by file and row, and a Latin name goes to name_en', () => {
-    const r = siteRows({ ...set, ids: [null, null, null], names: ['Zhangjiang', null, null] });
+    const r = siteRows({ ...set, ids: stringColumn([null, null, null]), names: stringColumn(['Zhangjiang', null, null]) });
     expect(r[0]!.id).toBe('good.csv#1');
     expect(r[0]!.name_en).toBe('Zhangjiang');
     expect(r[0]!.name_zh).toBe('');

@@ -9,6 +9,7 @@ import type { MatrixRow } from '../../src/state/stats/matrix';
 import { realGeoFixture } from '../fakes/geo-disk';
 import { selectSitesDistrictMatrix } from '../../src/state/selectors/stats';
 import type { SiteCombo, SiteSet } from '../../src/geo/sites';
+import { stringColumn } from '../../src/lib/string-column';
 
 /** a link as the linker writes it (only the fields the count reads matter) */
 const link = (sector: string, node: string, strength: 'named' | 'listed' | 'cluster' | 'broad') =>
@@ -77,8 +78,8 @@ describe('the store’s sites matrix', () => {
           crs: 'wgs84',
           encoding: 'utf-8',
           fingerprint: 'x',
-          ids: [],
-          names: [],
+          ids: stringColumn([]),
+          names: stringColumn([]),
           lines: new Int32Array(5),
           rows: new Int32Array(5),
           input: new Float64Array(10),

@@ -14,6 +14,7 @@ import type { SiteImportStatus } from '../../state/slices/sites';
 import type { Crs } from '../../geo/crs';
 import type { EncodingReport, TextEncodingId } from '../../io/decode';
 import { siteColor } from '../../theme/sites';
+import { stringAt } from '../../lib/string-column';
 import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import type { Lang } from '../../domain/types';
 import { useDistrictName } from '../names';
@@ -305,8 +306,8 @@ function ImportedSets({ lang }: { lang: Lang }) {
                         requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
                       }}
                     >
-                      <span className="site-name" dir="auto" data-name={(set.names[i] ?? set.ids[i]) ? '' : undefined}>
-                        {set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed')}
+                      <span className="site-name" dir="auto" data-name={(stringAt(set.names, i) ?? stringAt(set.ids, i)) ? '' : undefined}>
+                        {stringAt(set.names, i) ?? stringAt(set.ids, i) ?? ti(lang, 'sitesUnnamed')}
                       </span>
                       <span className={`site-district${d < 0 ? ' outside' : ''}`}>{d < 0 ? ti(lang, 'sitesOutside') : district(set.districtNames[d])}</span>
                     </button>

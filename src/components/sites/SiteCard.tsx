@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import { SectorReasons } from '../ParkCard';
 import type { Crs } from '../../geo/crs';
 import { useCardFocus } from '../card-focus';
+import { stringAt } from '../../lib/string-column';
 
 const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84', bd09: ' · BD-09 → WGS-84' };
 
@@ -21,7 +22,9 @@ export function SiteCard() {
   if (!ref || !set || !derived || ref.index >= set.count) return null;
   const i = ref.index;
   const combo = set.combos[set.combo[i]!]!;
-  const name = set.names[i] ?? set.ids[i] ?? ti(lang, 'sitesUnnamed');
+  const id = stringAt(set.ids, i);
+  const given = stringAt(set.names, i);
+  const name = given ?? id ?? ti(lang, 'sitesUnnamed');
   const line = set.lines[i]!;
   const d = set.district[i]!;
   const zoneName = (id: string) => {
@@ -36,8 +39,8 @@ export function SiteCard() {
         </h2>
         <p className="alt-name">
           {ti(lang, 'sitesCardKind')}
-          {set.ids[i] && set.names[i] ? ' · ' : ''}
-          {set.ids[i] && set.names[i] ? <bdi>{set.ids[i]}</bdi> : null}
+          {id && given ? ' · ' : ''}
+          {id && given ? <bdi>{id}</bdi> : null}
         </p>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t(lang, 'close')}>
           ×

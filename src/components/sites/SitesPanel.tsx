@@ -7,7 +7,8 @@ import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
-import { importSiteFile } from '../../state/link-client';
+import { importSiteFile, prepareLinking } from '../../state/link-client';
+import { whenIdle } from '../../lib/idle';
 import { formatUrlState } from '../../state/url/codec';
 import { urlStateOf } from '../../state/url/sync';
 import type { EncodingChoice } from '../../io/decode';
@@ -31,8 +32,24 @@ function ImportViews({ lang }: { lang: Lang }) {
   );
 }
 
+/**
+ * Once the map is ready and the page idle: the link worker started with its linker built, and the
+ * import report's code loaded, so a first file waits for neither.
+ */
+function usePrepareImport(store: AppStore): void {
+  const ready = useAppStore((s) => s.mapStatus === 'ready');
+  useEffect(() => {
+    if (!ready) return;
+    return whenIdle(() => {
+      prepareLinking(store);
+      void import('./ImportViews');
+    });
+  }, [ready, store]);
+}
+
 export function SitesPanel() {
   const lang = useAppStore((s) => s.lang);
+  usePrepareImport(useStoreApi());
   const h = useId();
   return (
     <section className="panel sites-panel" aria-labelledby={h} data-testid="sites-panel">

