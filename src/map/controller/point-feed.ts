@@ -126,7 +126,11 @@ export class PointFeed<S extends string> {
       this.blobs.set(source, urls);
       const refs = sets.map((s) => {
         let url = urls.get(s.coords);
-        if (!url) urls.set(s.coords, (url = URL.createObjectURL(new Blob([s.coords.subarray(0, 2 * s.count) as Float64Array<ArrayBuffer>]))));
+        if (!url)
+          urls.set(
+            s.coords,
+            (url = URL.createObjectURL(new Blob([s.coords.subarray(0, 2 * s.count) as Float64Array<ArrayBuffer>], { type: 'application/octet-stream' }))),
+          );
         return { url, key: s.key, count: s.count, idBase: s.idBase };
       });
       const data = { tiles: tilesUrl(refs) };
