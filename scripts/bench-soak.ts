@@ -80,6 +80,8 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => r
 async function ready(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 120_000 });
+  // the page's idle work (the sites' warm-up adds a source, layers and a listener for a moment) is done
+  await page.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 120_000 });
 }
 
 function sitesFile(dir: string, k: number): string {
