@@ -56,6 +56,8 @@ await s.context.addInitScript(() => {
 const p = s.page;
 await p.goto(base);
 await p.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+// as in the bench, a pick comes after the page's idle work (the sites' warm-up)
+await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 60_000 });
 await p.waitForTimeout(1000);
 const cdp = await s.context.newCDPSession(p);
 await cdp.send('Profiler.enable');

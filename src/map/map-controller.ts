@@ -19,6 +19,7 @@ import { PointFeed } from './controller/point-feed';
 import type { PointSet } from './controller/point-sets';
 import type { PointData } from './controller/point-feed';
 import { SITE_TILE_LAYER, WARM_TILES } from './controller/site-tile-spec';
+import { answerAsks, sayPoints } from '../lib/points-channel';
 import { WARM_SOURCE, warmLayers } from './controller/warm-sites';
 import { whenIdle } from '../lib/idle';
 import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
@@ -78,6 +79,7 @@ export class MapController implements MapPort {
       },
       append: (source, add) => void this.geojson(source)?.updateData({ add }),
       afterIdle: (fn) => void this.map.once('idle', fn),
+      share: sayPoints,
     },
     loadPointsScript(),
   );
@@ -88,6 +90,7 @@ export class MapController implements MapPort {
   private scale: maplibregl.ScaleControl | null = null;
   private credits: maplibregl.AttributionControl | null = null;
   private destroyed = false;
+  private stopAnswering: (() => void) | null = null;
   /** operations waiting for the style to load (style.load fires once; isStyleLoaded() is false while sources load) */
   private styleReady = false;
   private pending: (() => void)[] = [];
@@ -155,6 +158,8 @@ export class MapController implements MapPort {
   }
 
   setPointSets(source: OverlaySourceId, sets: readonly PointSet[]): void {
+    // MapLibre's workers ask for a set they did not hear on the points channel; the page says it again
+    this.stopAnswering ??= answerAsks((ch) => this.points.coordsFor(ch));
     this.lastData.set(source, FED);
     this.whenStyle(() => this.points.set(source, sets));
   }
@@ -350,6 +355,7 @@ export class MapController implements MapPort {
   destroy(): void {
     this.destroyed = true;
     this.points.stop();
+    this.stopAnswering?.();
     this.draw.stop();
     this.map.remove();
     if ((window as HookWindow).__map === this.map) delete (window as HookWindow).__map;

@@ -13,6 +13,7 @@ import type { SiteImportResult } from '../io/link-sites';
 import type { LinkReply, LinkRequest, RelinkRequest, WorkerMessage } from '../workers/protocol';
 import type * as Protocol from '../workers/protocol';
 import type { Linker } from '../geo/link';
+import { rememberHandoff } from '../lib/points-channel';
 import type { AppStore } from './store';
 
 export interface LinkJob {
@@ -102,11 +103,13 @@ function workerClient(
     async link(job) {
       const r = await ask({ kind: 'link', req: ++seq, ...job } satisfies WorkerMessage & LinkRequest);
       if (r.kind !== 'result') throw new Error('link worker: unexpected reply');
+      if (r.points) rememberHandoff(r.result.set.coords, r.points);
       return r.result;
     },
     async relink(set, crs, setId) {
       const r = await ask({ kind: 'relink', req: ++seq, set, crs, setId } satisfies WorkerMessage & RelinkRequest);
       if (r.kind !== 'relinked') throw new Error('link worker: unexpected reply');
+      if (r.points) rememberHandoff(r.set.coords, r.points);
       return r.set;
     },
     dispose() {

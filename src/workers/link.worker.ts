@@ -4,7 +4,7 @@
  * src/state/link-client.ts.
  */
 import type { Linker } from '../geo/link';
-import { linkerFor, runLinkRequest, runRelinkRequest, transferablesOf, transferablesOfSet } from './protocol';
+import { handOffSet, linkerFor, runLinkRequest, runRelinkRequest, transferablesOf, transferablesOfSet } from './protocol';
 import type { LinkReply, WorkerMessage } from './protocol';
 
 interface WorkerScope {
@@ -26,10 +26,10 @@ scope.onmessage = (e) => {
       if (!linker) throw new Error('the link worker has no districts and zones yet');
       if (m.kind === 'link') {
         const result = await runLinkRequest(m, linker);
-        scope.postMessage({ kind: 'result', req: m.req, result }, transferablesOf(result));
+        scope.postMessage({ kind: 'result', req: m.req, result, points: handOffSet(result.set) }, transferablesOf(result));
       } else {
         const set = runRelinkRequest(m, linker);
-        scope.postMessage({ kind: 'relinked', req: m.req, set }, transferablesOfSet(set));
+        scope.postMessage({ kind: 'relinked', req: m.req, set, points: handOffSet(set) }, transferablesOfSet(set));
       }
     } catch (err) {
       scope.postMessage({ kind: 'error', req: m.req, message: err instanceof Error ? err.message : String(err) });

@@ -12,6 +12,7 @@ import type { EncodingChoice } from '../io/decode';
 import { importSites } from '../io/link-sites';
 import type { SiteImportResult } from '../io/link-sites';
 import { MAX_IMPORT_ROWS } from '../io/limits';
+import { handOffPoints } from '../lib/points-channel';
 
 /** Read and link one file. */
 export interface LinkRequest {
@@ -36,8 +37,11 @@ export interface RelinkRequest {
 
 export type WorkerMessage = ({ kind: 'init' } & LinkAreas) | ({ kind: 'link' } & LinkRequest) | ({ kind: 'relink' } & RelinkRequest);
 
+/** `points`: the key the set's coordinates were said under on the points channel (none for an empty set). */
 export type LinkReply =
-  { kind: 'result'; req: number; result: SiteImportResult } | { kind: 'relinked'; req: number; set: SiteSet } | { kind: 'error'; req: number; message: string };
+  | { kind: 'result'; req: number; result: SiteImportResult; points?: string }
+  | { kind: 'relinked'; req: number; set: SiteSet; points?: string }
+  | { kind: 'error'; req: number; message: string };
 
 /** The linker for the areas (built once per worker). */
 export function linkerFor(areas: LinkAreas): Linker {
@@ -57,6 +61,14 @@ export function runLinkRequest(r: LinkRequest, linker: Linker): Promise<SiteImpo
 
 export function runRelinkRequest(r: RelinkRequest, linker: Linker): SiteSet {
   return relinkSiteSet(r.set, r.crs, linker, r.setId);
+}
+
+/**
+ * Hands a linked set's coordinates to MapLibre's workers (the points channel) before they are
+ * moved to the page, so the page copies nothing to put the sites on the map.
+ */
+export function handOffSet(s: SiteSet): string | undefined {
+  return s.count > 0 ? handOffPoints(s.coords, s.count) : undefined;
 }
 
 /** The buffers of a set that can be moved (not copied) to another thread. */

@@ -234,6 +234,13 @@ describe('sites: import, export, share', () => {
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 100_000; i++) rows.push(`B${i},${(121.2 + rnd() * 0.6).toFixed(5)},${(30.95 + rnd() * 0.4).toFixed(5)}`);
     writeFileSync(big, rows.join('\n'));
+    // what is said on the points channel (this page's own messages too)
+    await p.evaluate(() => {
+      const w = window as unknown as { __said: [string, string, number][] };
+      w.__said = [];
+      new BroadcastChannel('sitepoints').onmessage = (e: MessageEvent<{ kind: string; ch: string; coords?: Float64Array }>) =>
+        void w.__said.push([e.data.kind, e.data.ch, e.data.coords?.length ?? -1]);
+    });
     await p.setInputFiles(FILE, big);
     // points in the box but in the sea or in Jiangsu are sites outside Shanghai, not bad rows
     await p.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 120_000 });
@@ -245,18 +252,31 @@ describe('sites: import, export, share', () => {
     assert.ok(outside > 0 && outside < 5_000, `a few of the random points lie outside Shanghai, and are kept: ${outside}`);
     assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
     await jumpTo(p, 121.5, 31.15, 9);
-    // MapLibre's worker read the sites itself: the source is a vector source whose tiles URL
-    // names one blob of 100,000 × 2 coordinates; the page holds no features
-    const handed = await p.evaluate(async () => {
+    // MapLibre's worker took the sites from the link worker: the source is a vector source whose
+    // tiles URL names one set by the key the link worker said its 100,000 × 2 coordinates under,
+    // once; the page said nothing (no worker had to ask for them) and holds no features
+    const handed = await p.evaluate(() => {
       type Src = { type: string; serialize(): { tiles?: string[]; maxzoom?: number } };
       const src = (window as unknown as { __map: { getSource(id: string): Src } }).__map.getSource('user-sites');
       const spec = src.serialize();
       const url = spec.tiles?.[0] ?? '';
       const rows = JSON.parse(decodeURIComponent(url.slice(url.indexOf('?s=') + 3))) as [string, string, number, number][];
-      const sizes = await Promise.all(rows.map(async ([u]) => (await (await fetch(u)).arrayBuffer()).byteLength));
-      return { type: src.type, template: url.slice(0, url.indexOf('?')), maxzoom: spec.maxzoom, rows: rows.map(([, , n, b]) => [n, b]), sizes };
+      const said = (window as unknown as { __said: [string, string, number][] }).__said;
+      return {
+        type: src.type,
+        template: url.slice(0, url.indexOf('?')),
+        maxzoom: spec.maxzoom,
+        rows: rows.map(([, , n, b]) => [n, b]),
+        said: said.map(([kind, ch, n]) => [kind, ch === rows[0]?.[0] ? 'the URL’s key' : ch, n]),
+      };
     });
-    assert.deepEqual(handed, { type: 'vector', template: 'sitepoints://tiles/{z}/{x}/{y}', maxzoom: 15, rows: [[100_000, 0]], sizes: [1_600_000] });
+    assert.deepEqual(handed, {
+      type: 'vector',
+      template: 'sitepoints://tiles/{z}/{x}/{y}',
+      maxzoom: 15,
+      rows: [[100_000, 0]],
+      said: [['points', 'the URL’s key', 200_000]],
+    });
     // wait until the clusters hold them all
     let clusters: Record<string, unknown>[] = [];
     for (let tries = 0; tries < 60; tries++) {
@@ -266,6 +286,8 @@ describe('sites: import, export, share', () => {
       await p.waitForTimeout(500);
     }
     assert.ok(clusters.length > 0, 'clusters drawn');
+    const saidAfter = await p.evaluate(() => (window as unknown as { __said: unknown[] }).__said.length);
+    assert.equal(saidAfter, 1, 'the tiles were cut from what the link worker said: nothing asked, nothing said again');
     assert.ok(
       clusters.some((c) => Number(c.point_count) > 1000),
       'big clusters',

@@ -1,11 +1,13 @@
 /**
  * Point sets on the map (src/map/controller/point-feed.ts): the feed's choice between handing the
- * sets to MapLibre's worker as a tiles URL naming their coordinate blobs, and sending features in
+ * sets to MapLibre's worker as a tiles URL naming their coordinates' keys on the points channel, and sending features in
  * chunks. (The URL and the tiles themselves: site-tiles.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseTileUrl } from '../../src/map/controller/site-tile-spec';
 import type { PointSet } from '../../src/map/controller/point-sets';
+import { rememberHandoff } from '../../src/lib/points-channel';
+import type { PointsMessage } from '../../src/lib/points-channel';
 import { PointFeed } from '../../src/map/controller/point-feed';
 import type { PointFeedTarget } from '../../src/map/controller/point-feed';
 
@@ -16,6 +18,7 @@ function recorder() {
   const log: [string, ...unknown[]][] = [];
   const on = new Set<string>();
   const idle: (() => void)[] = [];
+  const shared: PointsMessage[] = [];
   const target: PointFeedTarget<'user-sites'> = {
     has: (s) => on.has(s),
     add: (s, d) => (on.add(s), void log.push(['add', s, d])),
@@ -23,14 +26,15 @@ function recorder() {
     setData: (s, d) => void log.push(['setData', s, d]),
     append: (s, f) => void log.push(['append', s, f.length]),
     afterIdle: (fn) => void idle.push(fn),
+    share: (m) => void shared.push(m),
   };
-  return { log, target, idle };
+  return { log, target, idle, shared };
 }
 
 describe('the feed, where MapLibre’s workers took the script', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('hands each set over as a blob of its coordinates named by one tiles URL; no features are built or appended', async () => {
+  it('names each set by its key on the points channel in one tiles URL; no features are built or appended', async () => {
     const { log, target } = recorder();
     const feed = new PointFeed(target, () => Promise.resolve());
     const a = set('a', [121.1, 31.1, 121.2, 31.2, 999, 999].slice(0, 4));
@@ -44,35 +48,60 @@ describe('the feed, where MapLibre’s workers took the script', () => {
     expect(tiles.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
     const refs = parseTileUrl(tiles.replace('{z}/{x}/{y}', '3/6/3'))!.refs;
     expect(refs.map((r) => [r.key, r.count, r.idBase])).toEqual([['a', 2, 0]]);
-    const blobUrl = refs[0]!.url;
-    expect(blobUrl.startsWith('blob:')).toBe(true);
+    expect(refs[0]!.ch).toMatch(/^points:/);
     expect(log.some(([m]) => m === 'append')).toBe(false);
   });
 
-  it('a second set adds a blob, keeps the first; a removed set’s blob is revoked only after the map is idle', async () => {
-    const { log, target, idle } = recorder();
-    const revoked: string[] = [];
-    const revoke = URL.revokeObjectURL.bind(URL);
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation((u) => (revoked.push(u), revoke(u)));
+  it('a set made in the page: says exactly its points once under a new key, answers asks for it while shown, and says it is gone once the map is idle', async () => {
+    const { log, target, idle, shared } = recorder();
     const feed = new PointFeed(target, () => Promise.resolve());
-    const a = set('a', [121.1, 31.1]);
+    // a set whose buffer is longer than its points (a view): only its points are said
+    const a: PointSet = { key: 'a', coords: Float64Array.from([121.1, 31.1, 121.2, 31.2, 0, 0]), count: 2, idBase: 0 };
     const b = set('b', [121.3, 31.3], 1_000_000);
     feed.set('user-sites', [a]);
     await vi.waitFor(() => expect(log).toHaveLength(1));
     feed.set('user-sites', [a, b]);
-    const refsOf = (k: number) => parseTileUrl((log[k]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
-    const refs = refsOf(1);
-    expect(log[1]![0]).toBe('setData');
+    const refs = parseTileUrl((log[1]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
     expect(refs.map((r) => r.key)).toEqual(['a', 'b']);
-    expect(refs[0]!.url).toBe(refsOf(0)[0]!.url);
+    expect(refs[0]!.ch).not.toBe(refs[1]!.ch);
+    // the first URL named the same key for a
+    expect(parseTileUrl((log[0]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs[0]!.ch).toBe(refs[0]!.ch);
+    expect(shared.map((m) => [m.kind, m.ch])).toEqual([
+      ['points', refs[0]!.ch],
+      ['points', refs[1]!.ch],
+    ]);
+    const said = shared[0] as Extract<PointsMessage, { kind: 'points' }>;
+    expect([...said.coords]).toEqual([121.1, 31.1, 121.2, 31.2]);
+    expect(said.coords.buffer.byteLength).toBe(32);
+    expect([...feed.coordsFor(refs[0]!.ch)!]).toEqual([121.1, 31.1, 121.2, 31.2]);
+    expect(feed.coordsFor('points:elsewhere')).toBeUndefined();
     feed.set('user-sites', [b]);
-    expect(revoked).toEqual([]);
+    expect(shared).toHaveLength(2);
+    // no longer shown: no answer for it, but the workers hear it is gone only once the map has read what replaced it
+    expect(feed.coordsFor(refs[0]!.ch)).toBeUndefined();
     idle.splice(0).forEach((fn) => fn());
-    expect(revoked).toEqual([refs[0]!.url]);
+    expect(shared.at(-1)).toEqual({ kind: 'drop', ch: refs[0]!.ch });
     feed.set('user-sites', []);
     expect(log.at(-1)).toEqual(['remove', 'user-sites']);
     idle.splice(0).forEach((fn) => fn());
-    expect(revoked).toEqual([refs[0]!.url, refs[1]!.url]);
+    expect(shared.at(-1)).toEqual({ kind: 'drop', ch: refs[1]!.ch });
+    expect(shared).toHaveLength(4);
+  });
+
+  it('a set the link worker said: its key goes into the URL, and the page says nothing but that it is gone', async () => {
+    const { log, target, idle, shared } = recorder();
+    const feed = new PointFeed(target, () => Promise.resolve());
+    const a = set('a', [121.1, 31.1]);
+    rememberHandoff(a.coords, 'points:w:7');
+    feed.set('user-sites', [a]);
+    await vi.waitFor(() => expect(log).toHaveLength(1));
+    const [ref] = parseTileUrl((log[0]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
+    expect(ref!.ch).toBe('points:w:7');
+    expect(shared).toEqual([]);
+    expect([...feed.coordsFor('points:w:7')!]).toEqual([121.1, 31.1]);
+    feed.set('user-sites', []);
+    idle.splice(0).forEach((fn) => fn());
+    expect(shared).toEqual([{ kind: 'drop', ch: 'points:w:7' }]);
   });
 
   it('falls back to chunks when the script cannot load; while the way is chosen the latest call wins', async () => {

@@ -144,11 +144,11 @@ describe('site tiles', () => {
 
 describe('site tile URLs', () => {
   const refs = [
-    { url: 'blob:http://127.0.0.1:4173/0f8e', key: 'sites-1', count: 3, idBase: 0 },
-    { url: 'blob:http://127.0.0.1:4173/77aa', key: '名单 "a"/b?c#d{z}', count: 1, idBase: 1_000_000 },
+    { ch: 'points:x1:1', key: 'sites-1', count: 3, idBase: 0 },
+    { ch: 'points:a&b=c:2', key: '名单 "a"/b?c#d{z}', count: 1, idBase: 1_000_000 },
   ];
 
-  it('name each set’s blob, key, count and id base; MapLibre’s {z}/{x}/{y} are the only braces; read back the same', () => {
+  it('name each set’s key on the points channel, its key, count and id base; MapLibre’s {z}/{x}/{y} are the only braces; read back the same', () => {
     const url = tilesUrl(refs);
     expect(url.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
     expect(url.match(/[{}]/g)).toHaveLength(6);
@@ -160,14 +160,17 @@ describe('site tile URLs', () => {
     expect(parseTileUrl(url.replace('{z}/{x}/{y}', '0/0/0'))!.sets).toBe(t.sets);
   });
 
-  it('refuse what is not one: another scheme, a tile off the grid, bad JSON, a non-blob URL, a negative or fractional count', () => {
+  it('refuse what is not one: another scheme, a tile off the grid, bad JSON, a missing or empty key, a negative or fractional count', () => {
     const q = (rows: string) => `sitepoints://tiles/1/0/0?s=${encodeURIComponent(rows)}`;
     expect(parseTileUrl('https://example.com/1/0/0?s=[]')).toBeNull();
     expect(parseTileUrl(tilesUrl(refs).replace('{z}/{x}/{y}', '1/2/0'))).toBeNull();
     expect(parseTileUrl('sitepoints://tiles/1/0/0?s=%7Bnot-json')).toBeNull();
-    expect(parseTileUrl(q('[["https://x/y","a",1,0]]'))).toBeNull();
-    expect(parseTileUrl(q('[["blob:x","a",-1,0]]'))).toBeNull();
-    expect(parseTileUrl(q('[["blob:x","a",1.5,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[[7,"a",1,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["","a",1,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",-1,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1.5,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0,"x"]]'))).toBeNull();
     expect(parseTileUrl(q('{"a":1}'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0]]'))!.refs).toEqual([{ ch: 'k', key: 'a', count: 1, idBase: 0 }]);
   });
 });

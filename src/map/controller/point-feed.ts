@@ -1,9 +1,12 @@
 /**
  * Puts point sets (an import's sites) on an overlay source the cheapest way the page allows:
  *
- * - **worker**: the source becomes a vector source whose tiles URL (`sitepoints://tiles/…`) names a
- *   blob of each set's coordinates; MapLibre's worker reads the blobs, indexes the sites once and
- *   cuts each tile it needs from the index (points.worker.ts, site-tiles.ts). The page builds no
+ * - **worker**: the source becomes a vector source whose tiles URL (`sitepoints://tiles/…`) names,
+ *   per set, the key its coordinates were said under on the points channel (src/lib/
+ *   points-channel.ts: the link worker said them; a set made in the page, the feed says here).
+ *   MapLibre's worker indexes the sites it heard once and cuts each tile it needs from the index
+ *   (points.worker.ts, site-tiles.ts); it asks for a set it did not hear, and the feed answers
+ *   (`coordsFor`). The page builds no
  *   features and clones none: adding 100,000 sites costs it one short task.
  * - **chunks** (where that script cannot load, e.g. the single file opened from disk): features
  *   are built here and sent 10,000 per task (ChunkFeeder), only the new set's when one is added.
@@ -14,6 +17,8 @@ import { ChunkFeeder } from './feeder';
 import { pointFeatures } from './point-sets';
 import { tilesUrl } from './site-tile-spec';
 import type { PointSet } from './point-sets';
+import { handoffOf, newPointsKey, ownPoints } from '../../lib/points-channel';
+import type { PointsMessage } from '../../lib/points-channel';
 
 /** Features per chunk (chunks way): each is cloned to MapLibre's worker in its own short task. */
 export const CHUNK = 10_000;
@@ -36,6 +41,8 @@ export interface PointFeedTarget<S extends string> {
   append(source: S, features: GeoJSON.Feature[]): void;
   /** runs fn once the map has read and drawn all it was given */
   afterIdle(fn: () => void): void;
+  /** worker way: says this on the points channel to MapLibre's workers (where the page has one) */
+  share?(message: PointsMessage): void;
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -53,8 +60,8 @@ export class PointFeed<S extends string> {
   private readonly feeder: ChunkFeeder<S>;
   /** chunks way: the sets each source has been sent */
   private readonly sent = new Map<S, PointSet[]>();
-  /** worker way: each source's blob URL per set's coordinates */
-  private readonly blobs = new Map<S, Map<Float64Array, string>>();
+  /** worker way: per source, each shown set's key on the points channel and its points, by its coordinates' array */
+  private readonly keys = new Map<S, Map<Float64Array, { ch: string; points: Float64Array }>>();
 
   /**
    * `loadWorkerScript`: loads points.worker.ts into MapLibre's workers (rejects where it cannot);
@@ -93,7 +100,7 @@ export class PointFeed<S extends string> {
   stop(): void {
     this.stopped = true;
     this.feeder.stop();
-    for (const source of [...this.blobs.keys()]) this.release(source, [], true);
+    for (const source of [...this.keys.keys()]) this.release(source, [], true);
   }
 
   /** The way in use once chosen (null before the first set). */
@@ -122,16 +129,19 @@ export class PointFeed<S extends string> {
       return;
     }
     if (way === 'worker') {
-      const urls = this.blobs.get(source) ?? new Map<Float64Array, string>();
-      this.blobs.set(source, urls);
+      const keys = this.keys.get(source) ?? new Map<Float64Array, { ch: string; points: Float64Array }>();
+      this.keys.set(source, keys);
       const refs = sets.map((s) => {
-        let url = urls.get(s.coords);
-        if (!url)
-          urls.set(
-            s.coords,
-            (url = URL.createObjectURL(new Blob([s.coords.subarray(0, 2 * s.count) as Float64Array<ArrayBuffer>], { type: 'application/octet-stream' }))),
-          );
-        return { url, key: s.key, count: s.count, idBase: s.idBase };
+        let ref = keys.get(s.coords);
+        if (!ref) {
+          const points = ownPoints(s.coords, s.count);
+          const said = handoffOf(s.coords);
+          ref = { ch: said ?? newPointsKey(), points };
+          // a set made in the page: said here
+          if (!said) this.target.share?.({ kind: 'points', ch: ref.ch, coords: points });
+          keys.set(s.coords, ref);
+        }
+        return { ch: ref.ch, key: s.key, count: s.count, idBase: s.idBase };
       });
       const data = { tiles: tilesUrl(refs) };
       if (this.target.has(source)) this.target.setData(source, data);
@@ -149,20 +159,26 @@ export class PointFeed<S extends string> {
     for (const set of fresh) this.feeder.push(source, chunksOf(set));
   }
 
-  /** Lets go of the blobs of sets no longer shown, once the map has read what replaced them. */
+  /** worker way: the points of a shown set by its key on the points channel (what a worker that asks for it is told) */
+  coordsFor(ch: string): Float64Array | undefined {
+    for (const keys of this.keys.values()) for (const ref of keys.values()) if (ref.ch === ch) return ref.points;
+    return undefined;
+  }
+
+  /** Lets go of the sets no longer shown, and tells the workers so once the map has read what replaced them. */
   private release(source: S, kept: readonly PointSet[], now = false): void {
-    const urls = this.blobs.get(source);
-    if (!urls) return;
+    const keys = this.keys.get(source);
+    if (!keys) return;
     const gone: string[] = [];
-    for (const [coords, url] of urls)
+    for (const [coords, ref] of keys)
       if (!kept.some((s) => s.coords === coords)) {
-        urls.delete(coords);
-        gone.push(url);
+        keys.delete(coords);
+        gone.push(ref.ch);
       }
-    if (urls.size === 0) this.blobs.delete(source);
+    if (keys.size === 0) this.keys.delete(source);
     if (gone.length === 0) return;
-    const revoke = () => gone.forEach((u) => URL.revokeObjectURL(u));
-    if (now) revoke();
-    else this.target.afterIdle(revoke);
+    const drop = () => gone.forEach((ch) => this.target.share?.({ kind: 'drop', ch }));
+    if (now) drop();
+    else this.target.afterIdle(drop);
   }
 }

@@ -1,10 +1,14 @@
 /**
  * Loaded into MapLibre's own workers (maplibregl.importScriptInWorkers, from map-controller.ts):
- * answers `sitepoints://tiles/{z}/{x}/{y}?s=…` there. The page hands over only blobs of each
- * set's coordinates (named in the URL); the first tile request reads them and indexes the sites
- * once, and every tile is cut from that index when MapLibre asks for it (site-tiles.ts). The page
- * never builds or clones a feature, and nothing is clustered for tiles nobody looks at.
+ * answers `sitepoints://tiles/{z}/{x}/{y}?s=…` there. The URL names each set's coordinates by
+ * their key on the points channel (src/lib/points-channel.ts), where the link worker said them as
+ * it finished linking; a set not heard is asked for, and the page that shows it says it again.
+ * The first tile request indexes the sites once, and every tile is cut from that index when
+ * MapLibre asks for it (site-tiles.ts). The page never builds, clones or copies a feature or a
+ * coordinate for this, and nothing is clustered for tiles nobody looks at.
  */
+import { POINTS_ASK_CHANNEL, POINTS_CHANNEL, POINTS_HEARD_MS } from '../../lib/points-channel';
+import type { PointsAsk, PointsMessage } from '../../lib/points-channel';
 import { buildSiteIndex, encodeSiteTile, tileFeatures } from './site-tiles';
 import { EXTENT, parseTileUrl, parseWarmUrl, POINTS_PROTOCOL, WARM_SET } from './site-tile-spec';
 import type { SiteIndex } from './site-tiles';
@@ -15,6 +19,65 @@ interface MapLibreWorkerScope {
 }
 const scope = self as unknown as MapLibreWorkerScope;
 
+/** How long a tile waits for a page to say a set it asked for. */
+const ASK_TIMEOUT_MS = 10_000;
+/** Sets heard and used by an index that are kept (the most recently used). */
+const KEEP_USED = 4;
+
+/** Coordinates said on the points channel, by their key (`timer`: set while not yet used). */
+const heard = new Map<string, { coords: Float64Array; timer: ReturnType<typeof setTimeout> | null }>();
+/** Tiles waiting for a set they asked for. */
+const waiting = new Map<string, ((coords: Float64Array) => void)[]>();
+const asks = typeof BroadcastChannel === 'function' ? new BroadcastChannel(POINTS_ASK_CHANNEL) : null;
+
+if (typeof BroadcastChannel === 'function')
+  new BroadcastChannel(POINTS_CHANNEL).onmessage = (e: MessageEvent<PointsMessage>) => {
+    const m = e.data;
+    if (m?.kind === 'drop' && typeof m.ch === 'string') forget(m.ch);
+    else if (m?.kind === 'points' && typeof m.ch === 'string' && m.coords instanceof Float64Array) {
+      const { ch, coords } = m;
+      const wanted = waiting.get(ch);
+      waiting.delete(ch);
+      forget(ch);
+      heard.set(ch, { coords, timer: wanted ? null : setTimeout(() => forget(ch), POINTS_HEARD_MS) });
+      wanted?.forEach((give) => give(coords));
+    }
+  };
+
+function forget(ch: string): void {
+  const h = heard.get(ch);
+  if (h?.timer) clearTimeout(h.timer);
+  heard.delete(ch);
+}
+
+/** A set's coordinates: as heard on the channel (then kept, the last few used), else asked for. */
+function coordsOf(r: PointsRef): Promise<Float64Array> {
+  const h = heard.get(r.ch);
+  if (!h) return ask(r);
+  if (h.timer) clearTimeout(h.timer);
+  h.timer = null;
+  // the most recently used last
+  heard.delete(r.ch);
+  heard.set(r.ch, h);
+  const used = [...heard].filter(([, x]) => !x.timer).map(([ch]) => ch);
+  for (const ch of used.slice(0, -KEEP_USED)) heard.delete(ch);
+  return Promise.resolve(h.coords);
+}
+
+function ask(r: PointsRef): Promise<Float64Array> {
+  if (!asks) return Promise.reject(new Error(`point set ${r.key}: no channel to ask for it`));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`point set ${r.key}: no page said it`)), ASK_TIMEOUT_MS);
+    const list = waiting.get(r.ch) ?? [];
+    if (list.length === 0) asks.postMessage({ kind: 'ask', ch: r.ch } satisfies PointsAsk);
+    list.push((coords) => {
+      clearTimeout(timer);
+      resolve(coords);
+    });
+    waiting.set(r.ch, list);
+  });
+}
+
 /** The indexes of the last few URLs' sets (a set added or removed makes a new one). */
 const indexes = new Map<string, Promise<SiteIndex>>();
 const KEEP = 2;
@@ -23,11 +86,11 @@ function indexOf(sets: string, refs: readonly PointsRef[]): Promise<SiteIndex> {
   let index = indexes.get(sets);
   if (!index) {
     // shared by every tile of these sets: no one tile's abort cancels it
-    index = Promise.all(refs.map(async (r) => new Float64Array(await (await fetch(r.url)).arrayBuffer()))).then((buffers) =>
+    index = Promise.all(refs.map(coordsOf)).then((arrays) =>
       buildSiteIndex(
         refs.map((r, k) => {
-          if (buffers[k]!.length < 2 * r.count) throw new Error(`point set ${r.key}: ${buffers[k]!.length / 2} points, ${r.count} expected`);
-          return { key: r.key, coords: buffers[k]!, count: r.count, idBase: r.idBase };
+          if (arrays[k]!.length < 2 * r.count) throw new Error(`point set ${r.key}: ${arrays[k]!.length / 2} points, ${r.count} expected`);
+          return { key: r.key, coords: arrays[k]!, count: r.count, idBase: r.idBase };
         }),
       ),
     );

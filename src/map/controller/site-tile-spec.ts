@@ -1,7 +1,7 @@
 /**
  * What the page and MapLibre's worker agree on for the sites' tiles (site-tiles.ts makes them,
- * points.worker.ts serves them): the tiles URL naming the sets' coordinate blobs, the layer and
- * the zooms. Kept apart from site-tiles.ts so the page does not load the tile maker. Pure.
+ * points.worker.ts serves them): the tiles URL naming the sets' coordinates by their keys on the
+ * points channel, the layer and the zooms. Kept apart from site-tiles.ts so the page does not load the tile maker. Pure.
  */
 
 /** The tiles' one layer (the layers' `source-layer`). */
@@ -19,18 +19,18 @@ export const EXTENT = 4096;
 export const POINTS_PROTOCOL = 'sitepoints';
 const PREFIX = `${POINTS_PROTOCOL}://tiles/`;
 
-/** What a tiles URL names for each set: the blob of its coordinates and how to name its features. */
+/** What a tiles URL names for each set: the key its coordinates were said under, and how to name its features. */
 export interface PointsRef {
-  /** blob: URL of the set's coordinates (count × 2 little-endian float64) */
-  url: string;
+  /** the key of its coordinates on the points channel (src/lib/points-channel.ts) */
+  ch: string;
   key: string;
   count: number;
   idBase: number;
 }
 
-/** The tiles URL template (MapLibre fills in {z}/{x}/{y}) naming the sets' blobs. */
+/** The tiles URL template (MapLibre fills in {z}/{x}/{y}) naming the sets' coordinates. */
 export function tilesUrl(refs: readonly PointsRef[]): string {
-  return `${PREFIX}{z}/{x}/{y}?s=${encodeURIComponent(JSON.stringify(refs.map((r) => [r.url, r.key, r.count, r.idBase])))}`;
+  return `${PREFIX}{z}/{x}/{y}?s=${encodeURIComponent(JSON.stringify(refs.map((r) => [r.ch, r.key, r.count, r.idBase])))}`;
 }
 
 /** A tile request: its tile and the sets it names (`sets` is the key they are indexed by), or null. */
@@ -49,10 +49,10 @@ export function parseTileUrl(url: string): { z: number; x: number; y: number; se
   const refs: PointsRef[] = [];
   for (const r of rows) {
     if (!Array.isArray(r) || r.length !== 4) return null;
-    const [u, key, count, idBase] = r as unknown[];
-    if (typeof u !== 'string' || !u.startsWith('blob:') || typeof key !== 'string') return null;
+    const [ch, key, count, idBase] = r as unknown[];
+    if (typeof ch !== 'string' || ch === '' || typeof key !== 'string') return null;
     if (!Number.isSafeInteger(count) || (count as number) < 0 || !Number.isSafeInteger(idBase)) return null;
-    refs.push({ url: u, key, count: count as number, idBase: idBase as number });
+    refs.push({ ch, key, count: count as number, idBase: idBase as number });
   }
   return { z, x, y, sets: m[4]!, refs };
 }
