@@ -91,6 +91,8 @@ export class MapController implements MapPort {
   private credits: maplibregl.AttributionControl | null = null;
   private destroyed = false;
   private stopAnswering: (() => void) | null = null;
+  /** prepareSites was called (the warm-up runs once the map is ready and the page idle) */
+  private sitesWanted = false;
   /** operations waiting for the style to load (style.load fires once; isStyleLoaded() is false while sources load) */
   private styleReady = false;
   private pending: (() => void)[] = [];
@@ -162,6 +164,12 @@ export class MapController implements MapPort {
     this.stopAnswering ??= answerAsks((ch) => this.points.coordsFor(ch));
     this.lastData.set(source, FED);
     this.whenStyle(() => this.points.set(source, sets));
+  }
+
+  prepareSites(): void {
+    if (this.sitesWanted) return;
+    this.sitesWanted = true;
+    if (this.container.dataset.mapReady === 'true') whenIdle(() => this.warmSites());
   }
 
   async clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null> {
@@ -419,12 +427,13 @@ export class MapController implements MapPort {
       mark('map:ready');
       this.container.dataset.mapReady = 'true';
       this.handlers.onReady();
-      whenIdle(() => this.warmSites());
+      if (this.sitesWanted) whenIdle(() => this.warmSites());
     });
   }
 
   /**
-   * Once the page is idle after its first view: loads the sites' tile script into MapLibre's
+   * Once the page is idle after its first view, where sites are wanted (prepareSites: a page
+   * with the sites panel, not an audience window): loads the sites' tile script into MapLibre's
    * workers and draws the sites' layers once, unseen (opacity 0.001 on a warm-up source, taken off
    * at the next idle), so their GPU programs are compiled before an import needs them. Compiling
    * blocks the page while the GPU links them (≈ 150 ms under a software GPU): done here, it is not

@@ -70,6 +70,12 @@ export interface MapPort {
    * go in chunks, one per task); setData on the source forgets them.
    */
   setPointSets(source: OverlaySourceId, sets: readonly PointSet[]): void;
+  /**
+   * Gets the map ready for point sets before the first: loads the tile script into MapLibre's
+   * workers and draws the sites' layers once, unseen, so their GPU programs are compiled. Once;
+   * later calls do nothing.
+   */
+  prepareSites(): void;
   /** The zoom at which a cluster of a clustered source breaks up (null: no such source or cluster). */
   clusterExpansionZoom(source: OverlaySourceId, clusterId: number): Promise<number | null>;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import { StoreContext, createAppStore } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -71,6 +71,18 @@ describe('link client without Worker (jsdom)', () => {
 });
 
 describe('SitesPanel', () => {
+  it('once the map is ready and the page idle, asks the map (through the store) to get ready for sites, once', async () => {
+    const store = await renderApp();
+    await waitFor(() => expect(FakeMapController.last).toBeDefined());
+    // not before the map is ready
+    await new Promise((r) => setTimeout(r, 400));
+    expect(store.getState().sitesWanted).toBe(false);
+    act(() => FakeMapController.last!.handlers!.onReady());
+    expect(store.getState().mapStatus).toBe('ready');
+    await waitFor(() => expect(store.getState().sitesWanted).toBe(true), { timeout: 10_000 });
+    expect(FakeMapController.last!.calls('prepareSites')).toEqual([[]]);
+  });
+
   it('shows WGS-84 as the default coordinate system', async () => {
     await renderApp();
     expect(screen.getByRole('radio', { name: /WGS-84（GPS，默认）/ })).toBeChecked();

@@ -367,6 +367,9 @@ describe('presenter and audience windows', () => {
       (t) => t === '5',
     );
     await shot(presenter, 'briefing-presenter.png');
+    // neither window imports sites: long past their idle time, neither drew the sites' warm-up
+    for (const page of [audience, presenter])
+      assert.equal(await page.locator('[data-testid="map"]').first().getAttribute('data-sites-warm'), null, 'no sites warm-up in a tour window');
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);
   });

@@ -86,6 +86,7 @@ export class FakeMapController implements MapPort {
 
   readonly setData = this.rec('setData');
   readonly setPointSets = this.rec('setPointSets');
+  readonly prepareSites = this.rec('prepareSites');
   readonly clusterExpansionZoom = this.rec('clusterExpansionZoom', () => Promise.resolve(this.clusterZoom));
   readonly setFilter = this.rec('setFilter');
   readonly setPaint = this.rec('setPaint');

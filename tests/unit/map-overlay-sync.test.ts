@@ -187,7 +187,22 @@ describe('imported sites', () => {
   ]);
   const b = siteSet('b', [[121.8, 31.1]]);
 
+  it('prepares the map for sites once a page that imports them wants them, once; a map started after is prepared at once', () => {
+    expect(port.calls('prepareSites')).toEqual([]);
+    store.getState().wantSites();
+    store.getState().wantSites();
+    expect(port.calls('prepareSites')).toEqual([[]]);
+    const later = new FakeMapController(undefined, undefined, undefined, sync.handlers);
+    const stopLater = sync.start(later);
+    try {
+      expect(later.calls('prepareSites')).toEqual([[]]);
+    } finally {
+      stopLater();
+    }
+  });
+
   it('sends nothing to the map before the first import', () => {
+    expect(port.calls('prepareSites')).toEqual([]);
     expect(port.calls('setPointSets')).toEqual([]);
     expect(overlayCalls('user-sites')).toEqual([]);
     expect(port.calls('setPaint').filter(([id]) => id.startsWith('user-sites'))).toEqual([]);

@@ -42,6 +42,7 @@ function usePrepareImport(store: AppStore): void {
     if (!ready) return;
     return whenIdle(() => {
       prepareLinking(store);
+      store.getState().wantSites();
       void import('./ImportViews');
     });
   }, [ready, store]);

@@ -63,5 +63,9 @@ export function syncSites(port: MapPort, store: AppStore): () => void {
     (s) => s.selectedSite,
     (sel) => port.setFilter('user-sites-selected', selectedSiteFilter(sel)),
   );
+  on(
+    (s) => s.sitesWanted,
+    (wanted) => wanted && port.prepareSites(),
+  );
   return () => unsubs.forEach((u) => u());
 }

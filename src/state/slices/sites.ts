@@ -35,6 +35,8 @@ export interface SitesSlice {
   /** what the import in progress (or last finished) should also say: the link worker stopped and a fresh one ran it again */
   siteImportNote: 'worker-restarted' | null;
   selectedSite: SiteRef | null;
+  /** a page that can import sites is ready for them: the map prepares its sites' layers once (drawn unseen, so an import does not compile them) */
+  sitesWanted: boolean;
   setSiteCrs(crs: Crs): void;
   setSiteEncoding(encoding: EncodingChoice): void;
   beginSiteImport(fileName: string): void;
@@ -50,6 +52,7 @@ export interface SitesSlice {
   /** puts `set` in the place of the set `id` (the same sites linked again) */
   replaceSiteSet(id: string, set: SiteSet): void;
   selectSite(ref: SiteRef | null): void;
+  wantSites(): void;
 }
 
 export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
@@ -60,6 +63,7 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
   siteImport: { phase: 'idle' },
   siteImportNote: null,
   selectedSite: null,
+  sitesWanted: false,
   setSiteCrs: (siteCrs) => set({ siteCrs }),
   setSiteEncoding: (siteEncoding) => set({ siteEncoding }),
   beginSiteImport: (fileName) => set({ siteImport: { phase: 'linking', fileName }, siteImportNote: null }),
@@ -102,4 +106,5 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
       };
     }),
   selectSite: (selectedSite) => set({ selectedSite }),
+  wantSites: () => set({ sitesWanted: true }),
 });
