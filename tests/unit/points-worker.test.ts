@@ -101,6 +101,15 @@ describe('the points script in MapLibre’s worker', () => {
     expect(asked).toEqual(['k-odd']);
   });
 
+  it('a warm-up tile holds a site and clusters whose labels use every character a count label can have', async () => {
+    const { data } = await handler!({ url: 'sitepoints://warm/12/3429/1673' }, new AbortController());
+    const layer = new VectorTile(new PbfReader(new Uint8Array(data as ArrayBuffer))).layers.sites!;
+    const feats = Array.from({ length: layer.length }, (_, k) => layer.feature(k).properties);
+    expect(feats.filter((p) => p.set === 'warm')).toHaveLength(1);
+    const labels = feats.filter((p) => p.cluster).map((p) => String(p.point_count_abbreviated));
+    expect([...new Set(labels.join(''))].sort().join('')).toBe('.0123456789k');
+  });
+
   it('gives up on a set no page says within 10 s, naming it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

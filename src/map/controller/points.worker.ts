@@ -102,6 +102,11 @@ function indexOf(sets: string, refs: readonly PointsRef[]): Promise<SiteIndex> {
 }
 
 const HALF = EXTENT / 2;
+/**
+ * The warm-up's clusters: their labels ("1.2k", "3.4k", "5.7k", "89k", "60") hold every character
+ * a count label can have, so the glyphs are drawn then, not while an import's tiles are laid out.
+ */
+const WARM_COUNTS = [1200, 3400, 5650, 89_000, 60];
 
 /**
  * Once, with the warm-up's first tile: index and cut a few thousand made-up sites, so this
@@ -134,7 +139,7 @@ scope.addProtocol(POINTS_PROTOCOL, async ({ url }) => {
   const bytes = encodeSiteTile(
     warm
       ? [
-          { kind: 'cluster', x: HALF, y: HALF, count: 2, expand: warm.z + 1 },
+          ...WARM_COUNTS.map((count) => ({ kind: 'cluster' as const, x: HALF, y: HALF, count, expand: warm.z + 1 })),
           { kind: 'site', x: HALF, y: HALF, id: 0, set: WARM_SET, i: 0 },
         ]
       : tileFeatures(await indexOf(t!.sets, t!.refs), t!.z, t!.x, t!.y),
