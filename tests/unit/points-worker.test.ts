@@ -121,4 +121,11 @@ describe('the points script in MapLibre’s worker', () => {
       vi.useRealTimers();
     }
   });
+
+  it('after giving up, a later tile of that set asks again', async () => {
+    asked.length = 0;
+    shown.set('k-nobody', COORDS);
+    expect(await tile([{ ch: 'k-nobody', key: 'found', count: 3, idBase: 0 }])).toEqual(['found:0', 'found:1']);
+    expect(asked).toEqual(['k-nobody']);
+  });
 });

@@ -67,13 +67,20 @@ function coordsOf(r: PointsRef): Promise<Float64Array> {
 function ask(r: PointsRef): Promise<Float64Array> {
   if (!asks) return Promise.reject(new Error(`point set ${r.key}: no channel to ask for it`));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`point set ${r.key}: no page said it`)), ASK_TIMEOUT_MS);
     const list = waiting.get(r.ch) ?? [];
     if (list.length === 0) asks.postMessage({ kind: 'ask', ch: r.ch } satisfies PointsAsk);
-    list.push((coords) => {
+    const give = (coords: Float64Array) => {
       clearTimeout(timer);
       resolve(coords);
-    });
+    };
+    const timer = setTimeout(() => {
+      // no longer waiting: a later tile of this set asks again
+      const left = (waiting.get(r.ch) ?? []).filter((g) => g !== give);
+      if (left.length > 0) waiting.set(r.ch, left);
+      else waiting.delete(r.ch);
+      reject(new Error(`point set ${r.key}: no page said it`));
+    }, ASK_TIMEOUT_MS);
+    list.push(give);
     waiting.set(r.ch, list);
   });
 }
