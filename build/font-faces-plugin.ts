@@ -4,10 +4,23 @@
  * Each slice is an asset Vite emits under our own origin; browsers and MapLibre fetch only the
  * slices whose unicode-range some text needs. Ranges are shipped compactly (base-36 deltas) and
  * expanded at start-up, so the descriptor costs a fraction of the package's CSS.
+ *
+ * The map's labels come first: for each slice that holds a character the map draws (the names in
+ * public/geo, the text the label layers add, printable ASCII), a cut of that slice with only those
+ * characters (subset-font, at build time; cached in node_modules/.cache/font-labels). MapLibre
+ * takes the first face whose unicode-range covers a character, so the first view loads about
+ * 50 KB of cuts instead of 18 whole slices (about 510 KB); any other character (a name a user
+ * imports) still comes from its whole slice. The page's own @font-face rules (FONT_SLICES) and the
+ * handouts use the whole slices.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { MAP_LABEL_TEXT } from '../src/theme/map-label-text.ts';
+import { PACKAGE_MODE } from './package-plugins.ts';
 
 const ID = 'virtual:font-faces';
 const FAMILY = 'Noto Sans SC';
@@ -57,25 +70,149 @@ export function decodeRanges(s: string): string[] {
   });
 }
 
+/** The label fields the map's layers read (src/map/layers: nameField, the basemap's `ref`; a zone's `role` is its short label, src/state/derive.ts). */
+const LABEL_FIELD = /^(name|label)_(zh|en)$|^(ref|role)$/;
+/** The data files whose features the map labels. */
+const LABEL_FILES = ['districts', 'zones', 'parks', 'basemap', 'footprints'];
+
+/**
+ * Always in the cut: printable ASCII (counts, English names), and the forms MapLibre draws
+ * punctuation with in a vertical label: vertical and CJK compatibility forms, fullwidth ASCII,
+ * the katakana middle dot and the horizontal bar.
+ */
+const ALWAYS: [number, number][] = [
+  [0x20, 0x7e],
+  [0x2015, 0x2015],
+  [0x30fb, 0x30fb],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe4f],
+  [0xff01, 0xff5e],
+  [0xffe0, 0xffe6],
+];
+
+/** The code points the map's labels can draw: ALWAYS, `extra`, and the label fields of the data in `geoDir`. */
+export function labelCodePoints(geoDir: string, extra: string): Set<number> {
+  const out = new Set<number>();
+  const add = (s: string) => {
+    for (const c of s) out.add(c.codePointAt(0)!);
+  };
+  for (const [a, b] of ALWAYS) for (let c = a; c <= b; c++) out.add(c);
+  add(extra);
+  for (const name of LABEL_FILES) {
+    const path = join(geoDir, `${name}.geojson`);
+    if (!existsSync(path)) continue;
+    const fc = JSON.parse(readFileSync(path, 'utf8')) as { features?: { properties?: Record<string, unknown> | null }[] };
+    for (const f of fc.features ?? []) for (const [k, v] of Object.entries(f.properties ?? {})) if (LABEL_FIELD.test(k) && typeof v === 'string') add(v);
+  }
+  return out;
+}
+
+/** The code points grouped by the first slice that covers each (MapLibre's choice); a code point no slice covers is left out. */
+export function groupBySlice(slices: readonly FontSlice[], codePoints: Iterable<number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const cp of codePoints) {
+    const i = slices.findIndex((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b));
+    if (i < 0) continue;
+    const list = out.get(i) ?? [];
+    list.push(cp);
+    out.set(i, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}
+
+/** Sorted code points as inclusive ranges, runs merged. */
+export function toRanges(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const cp of sorted) {
+    const last = out[out.length - 1];
+    if (last && cp === last[1] + 1) last[1] = cp;
+    else if (!last || cp > last[1]) out.push([cp, cp]);
+  }
+  return out;
+}
+
+const span = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, k) => a + k);
+
+export interface LabelCut {
+  /** the cut's woff2 file */
+  path: string;
+  /** what its face declares: the characters it holds (the first cut also those no slice holds) */
+  ranges: [number, number][];
+}
+
+const CACHE = fileURLToPath(new URL('../node_modules/.cache/font-labels/', import.meta.url));
+
+/** Cuts each slice to the label characters it holds (cached by slice and characters). */
+export async function cutLabelFaces(slices: readonly FontSlice[], filesDir: string, codePoints: Iterable<number>, cacheDir = CACHE): Promise<LabelCut[]> {
+  const { default: subsetFont } = await import('subset-font');
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
+  const cuts: LabelCut[] = [];
+  // a slice's unicode-range can name a character it has no glyph for (✈ in slice 87): declared on
+  // the first cut, MapLibre draws it with the system's font, as it would after loading that slice
+  const missing: number[] = [];
+  for (const [i, all] of [...groupBySlice(slices, codePoints)].sort((a, b) => a[0] - b[0])) {
+    const file = slices[i]!.file;
+    const source = readFileSync(join(filesDir, file));
+    const font = fontkit.create(source);
+    const cps = all.filter((cp) => font.hasGlyphForCodePoint(cp));
+    missing.push(...all.filter((cp) => !font.hasGlyphForCodePoint(cp)));
+    if (cps.length === 0) continue;
+    const text = String.fromCodePoint(...cps);
+    const key = createHash('sha256').update(`${file}\0${text}`).digest('hex').slice(0, 16);
+    const path = join(cacheDir, key, file.replace(/\.woff2$/, '-labels.woff2'));
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      const cut = await subsetFont(source, text, { targetFormat: 'woff2' });
+      // written whole, then renamed: another build reading the cache never sees half a file
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, cut);
+      renameSync(tmp, path);
+    }
+    cuts.push({ path, ranges: toRanges(cps) });
+  }
+  if (cuts[0] && missing.length > 0) cuts[0].ranges = toRanges([...cuts[0].ranges.flatMap(([a, b]) => span(a, b)), ...missing].sort((a, b) => a - b));
+  return cuts;
+}
+
 export function fontFacesPlugin(): Plugin {
+  let publicDir = '';
+  // a cut is a few KB: Vite would inline it as a data: URL, which the CSP does not let MapLibre
+  // fetch; the single-file package inlines every asset on purpose
+  let query = '?url&no-inline';
   return {
     name: 'font-faces',
+    configResolved(config) {
+      publicDir = config.publicDir;
+      if (config.mode === PACKAGE_MODE) query = '?url';
+    },
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
-    load(id) {
+    async load(id) {
       if (id !== `\0${ID}`) return null;
       const req = createRequire(import.meta.url);
-      const slices = parseFontCss(readFileSync(req.resolve(`${PKG}/400.css`), 'utf8'));
+      const css = req.resolve(`${PKG}/400.css`);
+      const slices = parseFontCss(readFileSync(css, 'utf8'));
       if (slices.length === 0) throw new Error(`${PKG}/400.css: no @font-face blocks found`);
-      const imports = slices.map((f, i) => `import u${i} from '${PKG}/files/${f.file}?url';`).join('\n');
+      const cuts = publicDir ? await cutLabelFaces(slices, join(dirname(css), 'files'), labelCodePoints(join(publicDir, 'geo'), MAP_LABEL_TEXT)) : [];
+      const imports = [
+        ...slices.map((f, i) => `import u${i} from '${PKG}/files/${f.file}?url';`),
+        ...cuts.map((c, i) => `import l${i} from ${JSON.stringify(c.path + query)};`),
+      ].join('\n');
       const urls = slices.map((_, i) => `u${i}`).join(',');
       const ranges = JSON.stringify(slices.map((f) => encodeRanges(f.ranges)));
+      const labelUrls = cuts.map((_, i) => `l${i}`).join(',');
+      const labelRanges = JSON.stringify(cuts.map((c) => encodeRanges(c.ranges)));
       return `${imports}
 ${decodeRanges.toString()}
+const face = (u, r) => ({ url: new URL(u, location.href).href, 'unicode-range': decodeRanges(r) });
 const urls = [${urls}];
 const ranges = ${ranges};
+const labelUrls = [${labelUrls}];
+const labelRanges = ${labelRanges};
 export const FONT_FAMILY = ${JSON.stringify(FAMILY)};
-export const FONT_SLICES = urls.map((u, i) => ({ url: new URL(u, location.href).href, 'unicode-range': decodeRanges(ranges[i]) }));
-export default { [FONT_FAMILY]: FONT_SLICES };
+export const FONT_SLICES = urls.map((u, i) => face(u, ranges[i]));
+export const LABEL_CUTS = labelUrls.map((u, i) => face(u, labelRanges[i]));
+export default { [FONT_FAMILY]: [...LABEL_CUTS, ...FONT_SLICES] };
 `;
     },
   };

@@ -2,7 +2,11 @@
 
 declare module 'virtual:font-faces' {
   export const FONT_FAMILY: string;
+  /** the font's slices, whole: the page's @font-face rules and the handouts */
   export const FONT_SLICES: { url: string; 'unicode-range': string[] }[];
+  /** cuts of the slices to the characters the map's labels draw */
+  export const LABEL_CUTS: { url: string; 'unicode-range': string[] }[];
+  /** MapLibre's `font-faces`: the label cuts first, then the whole slices */
   const faces: Record<string, { url: string; 'unicode-range': string[] }[]>;
   export default faces;
 }

@@ -2,6 +2,7 @@
  * Chinese text on a machine with no CJK font: Chromium is given a fontconfig that lists only
  * DejaVu. The page must then fall back to the bundled Noto Sans SC (and the map's labels must
  * still be placed); with a system CJK font, the page uses it and downloads nothing for its text.
+ * The map's labels draw from cuts of the font made for them; the whole slices stay behind them.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,4 +78,50 @@ describe('Chinese text without a CJK system font', () => {
       await s.close();
     }
   });
+});
+
+describe("the map labels' cut of the font", () => {
+  for (const lang of ['zh', 'en'] as const)
+    test(`the first view (${lang}) downloads cuts of the font for the map, no whole slice`, { timeout: 120_000 }, async () => {
+      const s = await openSession(base);
+      try {
+        // MapLibre downloads its font files with fetch(); the page's own @font-face loads are fonts
+        const fetched: string[] = [];
+        s.page.on('request', (r) => {
+          if (r.resourceType() === 'fetch' && new URL(r.url()).pathname.endsWith('.woff2')) fetched.push(new URL(r.url()).pathname.split('/').pop()!);
+        });
+        await s.page.goto(`${base}?lang=${lang}`);
+        await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+        assert.ok(fetched.length >= (lang === 'zh' ? 8 : 1), `the map fetched ${JSON.stringify(fetched)}`);
+        assert.deepEqual(
+          fetched.filter((f) => !/-labels-[\w-]+\.woff2$/.test(f)),
+          [],
+          'every font file the map fetched is a cut for its labels',
+        );
+        assert.ok((await rendered(s.page, 'parks-label', `label_${lang}`)).length >= 8, 'park labels are placed');
+        // the cuts come first; behind them every whole slice, for any other character
+        const faces = await s.page.evaluate(() => {
+          const style = (
+            window as unknown as { __map: { getStyle(): { 'font-faces'?: Record<string, { url: string; 'unicode-range': string[] }[]> } } }
+          ).__map.getStyle();
+          return (style['font-faces']?.['Noto Sans SC'] ?? []).map((f) => ({ cut: f.url.includes('-labels-'), ranges: f['unicode-range'] }));
+        });
+        const firstWhole = faces.findIndex((f) => !f.cut);
+        assert.ok(firstWhole >= 8 && faces.slice(firstWhole).every((f) => !f.cut), `cuts first: ${faces.map((f) => (f.cut ? 'c' : 's')).join('')}`);
+        assert.ok(faces.length - firstWhole >= 90, `${faces.length - firstWhole} whole slices`);
+        const covers = (ranges: string[], ch: string) =>
+          ranges.some((r) => {
+            const [a, b] = r
+              .replace(/^U\+/i, '')
+              .split('-')
+              .map((x) => parseInt(x, 16));
+            return ch.codePointAt(0)! >= a! && ch.codePointAt(0)! <= (b ?? a)!;
+          });
+        // 龘 is no label: only a whole slice covers it
+        assert.ok(!faces.slice(0, firstWhole).some((f) => covers(f.ranges, '龘')) && faces.some((f) => covers(f.ranges, '龘')));
+        assert.deepEqual(s.offOrigin, []);
+      } finally {
+        await s.close();
+      }
+    });
 });

@@ -1,9 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { decodeRanges, encodeRanges, parseFontCss } from '../../build/font-faces-plugin';
+import { cutLabelFaces, decodeRanges, encodeRanges, groupBySlice, labelCodePoints, parseFontCss, toRanges } from '../../build/font-faces-plugin';
+import { MAP_LABEL_TEXT } from '../../src/theme/map-label-text';
+import { buildStyle } from '../../src/map/style';
 
-const css = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'), 'utf8');
+const cssPath = createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css');
+const css = readFileSync(cssPath, 'utf8');
+const FILES = join(dirname(cssPath), 'files');
+const GEO = join(import.meta.dirname, '../../public/geo');
+const cp = (ch: string) => ch.codePointAt(0)!;
 
 describe('font-faces plugin', () => {
   const slices = parseFontCss(css);
@@ -24,5 +34,74 @@ describe('font-faces plugin', () => {
     const raw = slices.map((s) => s.ranges.join()).join().length;
     const packed = slices.map((s) => encodeRanges(s.ranges)).join().length;
     expect(packed).toBeLessThan(raw / 2);
+  });
+});
+
+describe("the map labels' cut of the font", () => {
+  const slices = parseFontCss(css);
+  const labels = labelCodePoints(GEO, MAP_LABEL_TEXT);
+
+  it('holds the names the map labels, the text its layers add, ASCII and vertical punctuation', () => {
+    // a district, a zone's short label (its role), a park, an English name, the schematic suffix
+    for (const ch of '崇明区张江科技创新极北上海生物医药产业园Chongming（示意）✈ 0123456789.k︵︶') expect(labels.has(cp(ch)), ch).toBe(true);
+    // text that is no label (a park's location note) is not in it
+    expect(labels.has(cp('龘'))).toBe(false);
+    expect(labels.size).toBeLessThan(600);
+  });
+
+  it("covers every literal text of the built style's labels (counts are ASCII)", () => {
+    const literals: string[] = [];
+    const walk = (e: unknown): void => {
+      if (typeof e === 'string') literals.push(e);
+      else if (Array.isArray(e) && e[0] !== 'get') e.slice(1).forEach(walk);
+    };
+    for (const lang of ['zh', 'en'] as const)
+      for (const layer of buildStyle({ lang, fontFaces: {}, online: null }).layers)
+        if (layer.type === 'symbol' && layer.layout?.['text-field']) walk(layer.layout['text-field'] as ExpressionSpecification);
+    expect(literals).toContain('（示意）');
+    for (const ch of literals.join('')) expect(labels.has(cp(ch)), ch).toBe(true);
+  });
+
+  it('groups code points by the first slice that covers each, and merges runs', () => {
+    const two = [
+      { file: 'a.woff2', ranges: [[0x41, 0x5a]] as [number, number][] },
+      {
+        file: 'b.woff2',
+        ranges: [
+          [0x30, 0x39],
+          [0x41, 0x43],
+        ] as [number, number][],
+      },
+    ];
+    expect([...groupBySlice(two, [0x43, 0x31, 0x41, 0x2603])]).toEqual([
+      [0, [0x41, 0x43]],
+      [1, [0x31]],
+    ]);
+    expect(toRanges([1, 2, 3, 5, 7, 8])).toEqual([
+      [1, 3],
+      [5, 5],
+      [7, 8],
+    ]);
+  });
+
+  it('cuts each slice to the characters it holds, and declares a character no slice has on the first cut', { timeout: 60_000 }, async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'font-labels-'));
+    const want = [...'张江临港AB✈'].map(cp);
+    const cuts = await cutLabelFaces(slices, FILES, want, cache);
+    expect(cuts.length).toBeGreaterThanOrEqual(2);
+    const declared = new Set(cuts.flatMap((c) => c.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))));
+    for (const c of want) expect(declared.has(c), String.fromCodePoint(c)).toBe(true);
+    // ✈ is in slice 87's unicode-range but not in its glyphs: the first cut declares it
+    expect(cuts[0]!.ranges.some(([a, b]) => cp('✈') >= a && cp('✈') <= b)).toBe(true);
+    for (const cut of cuts) {
+      const font = fontkit.create(readFileSync(cut.path));
+      const held = want.filter((c) => cut.ranges.some(([a, b]) => c >= a && c <= b) && c !== cp('✈'));
+      expect(held.length).toBeGreaterThan(0);
+      for (const c of held) expect(font.hasGlyphForCodePoint(c), `${String.fromCodePoint(c)} in ${cut.path}`).toBe(true);
+      expect(font.hasGlyphForCodePoint(cp('浦')), `浦 was not asked for (${cut.path})`).toBe(false);
+      expect(statSync(cut.path).size).toBeLessThan(4000);
+    }
+    // cached: a second call writes nothing new and names the same files
+    expect((await cutLabelFaces(slices, FILES, want, cache)).map((c) => c.path)).toEqual(cuts.map((c) => c.path));
   });
 });

@@ -2,6 +2,7 @@
 import type { Lang } from '../../domain/types';
 import { COLORS } from '../../theme/map-colors';
 import { FONT, nameField } from './style-bits';
+import { AIRPORT_PREFIX, SCHEMATIC_SUFFIX } from '../../theme/map-label-text';
 import type { LayerBody } from './types';
 
 export const provincesFill: LayerBody = { type: 'fill', paint: { 'fill-color': COLORS.neighbourLand } };
@@ -30,7 +31,7 @@ export const basemapLabels = (lang: Lang): LayerBody => ({
   filter: ['in', ['get', 'kind'], ['literal', ['river', 'expressway']]],
   layout: {
     'symbol-placement': 'line',
-    'text-field': ['concat', ['coalesce', ['get', 'ref'], nameField(lang)], lang === 'zh' ? '（示意）' : ' (schematic)'],
+    'text-field': ['concat', ['coalesce', ['get', 'ref'], nameField(lang)], SCHEMATIC_SUFFIX[lang]],
     'text-font': FONT,
     'text-size': 11,
     'symbol-spacing': 400,
@@ -41,7 +42,7 @@ export const basemapLabels = (lang: Lang): LayerBody => ({
 export const airportsLabel = (lang: Lang): LayerBody => ({
   type: 'symbol',
   filter: ['==', ['get', 'kind'], 'airport'],
-  layout: { 'text-field': ['concat', '✈ ', nameField(lang)], 'text-font': FONT, 'text-size': 11, 'text-optional': true },
+  layout: { 'text-field': ['concat', AIRPORT_PREFIX, nameField(lang)], 'text-font': FONT, 'text-size': 11, 'text-optional': true },
   paint: { 'text-color': '#5b6b7a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
 });
 
