@@ -4,6 +4,7 @@
  * Overlay sources and their layers are added with their first data, at their registry place, and
  * taken off again when their data becomes empty.
  */
+import { MAP_BOUNDS } from '../geo/map-bounds';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import { mark } from '../lib/perf';
@@ -54,10 +55,7 @@ export const MAP_OPTIONS = {
   // 100,000 sites was drawn ≈ 340 ms sooner without it (npm run bench, sites)
   fadeDuration: 0,
   canvasContextAttributes: { preserveDrawingBuffer: true },
-  maxBounds: [
-    [119.0, 29.6],
-    [123.8, 33.0],
-  ] as [[number, number], [number, number]],
+  maxBounds: MAP_BOUNDS,
 } as const;
 
 /** The hook through which browser tests and benchmarks read the map (window.__map). */

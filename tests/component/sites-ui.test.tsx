@@ -117,7 +117,7 @@ describe('SitesPanel', () => {
     await findStatus(/已导入 good\.csv/);
     pick(file('mixed-bad-rows.csv'));
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
-    expect(alert).toHaveTextContent('mixed-bad-rows.csv：3 行有效，2 行有误。');
+    expect(alert).toHaveTextContent('mixed-bad-rows.csv：3 行有效，2 行有误，其中 1 个在上海市域外。');
     const errors = within(alert).getByTestId('sites-errors');
     expect(errors).toHaveTextContent('第 3 行');
     expect(errors).toHaveTextContent('"abc" is not a number');
@@ -125,7 +125,6 @@ describe('SitesPanel', () => {
     expect(errors).toHaveTextContent('missing lat');
     // 北京 (line 5) is outside Shanghai: an answer, not a bad row
     expect(errors).not.toHaveTextContent('第 5 行');
-    expect(alert).toHaveTextContent('其中 1 个在上海市域外');
     expect(store.getState().siteSets).toHaveLength(1);
     fireEvent.click(within(alert).getByRole('button', { name: '取消' }));
     expect(store.getState().siteSets).toHaveLength(1);
@@ -139,6 +138,11 @@ describe('SitesPanel', () => {
       .getAllByRole('listitem')
       .find((li) => li.getAttribute('data-set') === store.getState().siteSets[1]!.id)!;
     expect(within(second).getByText('北京天安门').closest('button')).toHaveTextContent('上海市域外');
+    // its card opens; the camera stays (the map cannot show Beijing)
+    const before = store.getState().cameraRequest;
+    fireEvent.click(within(second).getByText('北京天安门'));
+    await screen.findByRole('article', { name: '北京天安门' }, { timeout: 20_000 });
+    expect(store.getState().cameraRequest).toBe(before);
   });
 
   it.each([

@@ -56,6 +56,27 @@ describe('statistics view', () => {
     expect(listed()).toHaveLength(PARKS.filter((p) => strong(p, 'ai')).length);
   });
 
+  it('opened from the keyboard, the focus moves into it; Esc closes it and gives the focus back to the launcher', async () => {
+    const store = real.store();
+    renderWith(store);
+    const toggle = screen.getByTestId('stats-toggle');
+    toggle.focus();
+    fireEvent.click(toggle);
+    const heading = await screen.findByRole('heading', { name: '统计与规划目标' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    // Esc is taken by the view, before anything else on the page hears it
+    let heard = false;
+    const later = (e: KeyboardEvent) => (heard = !e.defaultPrevented);
+    window.addEventListener('keydown', later);
+    fireEvent.keyDown(heading, { key: 'Escape' });
+    window.removeEventListener('keydown', later);
+    expect(heard).toBe(false);
+    expect(store.getState().statsOpen).toBe(false);
+    await waitFor(() => expect(screen.queryByTestId('stats-view')).toBeNull());
+    expect(document.activeElement).toBe(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('sub-sector rows open under their sector', async () => {
     const store = real.store();
     store.getState().openStats();
@@ -127,9 +148,13 @@ describe('statistics view', () => {
     const disagree = file.targets
       .find((t) => t.id === 'sei-industrial-share')!
       .outturns.filter((o) => o.conflicts_with.length > 0)
-      .map((o) => `${o.value_text} ${o.unit}`);
-    expect(disagree).toHaveLength(2);
-    expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(disagree.sort());
+      .map((o) => [o.value, o.qualifier]);
+    expect(disagree.sort()).toEqual([
+      [43.6, null],
+      [44, 'approx'],
+    ]);
+    // in English, from the value and its qualifier (the published 44（左右） is Chinese)
+    expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(['43.6%', 'about 44%']);
   });
 
   it('the zones table: sortable headers with aria-sort, schematic areas marked, choosing a zone selects it', async () => {

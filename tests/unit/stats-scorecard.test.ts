@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGeoJson } from '../fakes/geo-disk';
-import { chartDescription, chartPoints, conflictGroups, hasOutturn } from '../../src/state/stats/scorecard';
+import { chartDescription, chartPoints, conflictGroups, figureText, hasOutturn, unitText } from '../../src/state/stats/scorecard';
 import { scorecardCsv } from '../../src/state/stats/csv';
 import { TargetsFileSchema } from '../../src/loaders/schemas';
 import type { TargetsFile } from '../../src/loaders/schemas';
@@ -102,5 +102,28 @@ describe('scorecard CSV', () => {
     const g = byId('sei-gdp-share').outturns[0]!;
     expect(lines.some((l) => l.startsWith('sei-gdp-share,') && l.includes(`,${g.year},${g.value_text},${g.value},`) && l.endsWith(g.source))).toBe(true);
     expect(lines.at(-1)).toContain(FILE.plan.document);
+  });
+});
+
+describe('figures in both languages', () => {
+  const o = (value: number | null, value_text: string, unit: string, qualifier: 'approx' | 'over' | null = null) => ({ value, value_text, unit, qualifier });
+
+  it('Chinese: as published, with the unit; English: from the value, its qualifier and its unit', () => {
+    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'zh')).toBe('44（左右） %');
+    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44%');
+    expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.1 billion');
+    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'en')).toBe('over 24,000 firms');
+    expect(figureText(o(128.7, '128.7', '万辆'), 'en')).toBe('1,287,000 vehicles');
+    expect(figureText(o(null, '万亿级', '(定性)'), 'en')).toBe('万亿级 (qualitative)');
+    expect(unitText('亿元', 'en')).toBe('CNY 100 million');
+    expect(unitText('亿元', 'zh')).toBe('亿元');
+  });
+
+  it('no English figure with a value, and no English unit of a target, has Chinese in it', () => {
+    const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    for (const t of FILE.targets) {
+      expect(unitText(t.target.unit, 'en'), t.id).not.toMatch(cjk);
+      for (const x of t.outturns) if (x.value !== null) expect(figureText(x, 'en'), x.id).not.toMatch(cjk);
+    }
   });
 });

@@ -4,6 +4,7 @@
  * the imported sets (colour, count, outside Shanghai, coordinate system to link again, the first
  * sites). Loaded with the first import (see SitesPanel).
  */
+import { insideMapBounds } from '../../geo/map-bounds';
 import { useId } from 'react';
 import { t } from '../../i18n';
 import { ti } from '../../i18n/sites-import';
@@ -195,12 +196,17 @@ function ImportReport({ lang }: { lang: Lang }) {
               <WithName name={st.duplicateOf} text={(twin) => ti(lang, 'sitesDuplicate', { twin })} />
             </p>
           )}
-          {r.errorCount > 0 && (
-            <strong>
-              <WithName name={st.fileName} text={(file) => ti(lang, 'sitesReview', { file, good: r.set.count, bad: r.errorCount })} />
-            </strong>
+          {r.errorCount > 0 ? (
+            <p>
+              <strong>
+                <WithName name={st.fileName} text={(file) => ti(lang, 'sitesReview', { file, good: r.set.count, bad: r.errorCount })} />
+              </strong>
+              {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}
+              {ti(lang, 'sitesEnd')}
+            </p>
+          ) : (
+            r.set.outside > 0 && <p className="sites-outside-count">{ti(lang, 'sitesOutsideOnly', { n: r.set.outside.toLocaleString() })}</p>
           )}
-          {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside })}</span>}
           <SwapOffer lang={lang} n={r.fixSwapped ? 0 : r.swappable} />
           <ErrorList lang={lang} status={st} />
           <p className="sites-hint">
@@ -229,7 +235,7 @@ function ImportReport({ lang }: { lang: Lang }) {
           data-link-ms={Math.round(r.ms)}
         >
           <WithName name={st.fileName} text={(file) => ti(lang, 'sitesDone', { file, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })} />
-          {st.skipped > 0 && ti(lang, 'sitesDoneSkipped', { n: st.skipped })}
+          {st.skipped === 1 ? ti(lang, 'sitesDoneSkippedOne') : st.skipped > 1 && ti(lang, 'sitesDoneSkipped', { n: st.skipped.toLocaleString() })}
           {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}{' '}
           <button type="button" className="link" onClick={dismiss}>
             {t(lang, 'dismiss')}
@@ -303,7 +309,9 @@ function ImportedSets({ lang }: { lang: Lang }) {
                       data-site={i}
                       onClick={() => {
                         select({ set: set.id, index: i });
-                        requestCamera(set.coords[2 * i]!, set.coords[2 * i + 1]!, 12);
+                        const [x, y] = [set.coords[2 * i]!, set.coords[2 * i + 1]!];
+                        // a site the map cannot show (Beijing): its card says where it is; the camera stays
+                        if (insideMapBounds(x, y)) requestCamera(x, y, 12);
                       }}
                     >
                       <span className="site-name" dir="auto" data-name={(stringAt(set.names, i) ?? stringAt(set.ids, i)) ? '' : undefined}>

@@ -3,7 +3,7 @@ import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
-import { chartDescription, chartPoints, conflictGroups, hasOutturn, latestOutturn } from '../../state/stats/scorecard';
+import { chartDescription, chartPoints, conflictGroups, figureText, hasOutturn, latestOutturn, unitText } from '../../state/stats/scorecard';
 import { scorecardCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
@@ -11,10 +11,18 @@ import { ScoreChart } from './ScoreChart';
 
 const name = (x: { measure_zh: string; measure_en: string }, lang: Lang) => (lang === 'zh' ? x.measure_zh : x.measure_en);
 
-function Figure({ o }: { o: Outturn }) {
+function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
+  // in English a figure with no value (a statement) keeps its published Chinese text, marked as such
   return (
     <>
-      {o.value_text} {o.unit}
+      {lang === 'en' && o.value === null ? (
+        <>
+          <span lang="zh">{o.value_text}</span>
+          {o.unit === '(定性)' ? ' (qualitative)' : ''}
+        </>
+      ) : (
+        figureText(o, lang)
+      )}
       {o.part ? ` (${o.part})` : ''}
     </>
   );
@@ -27,7 +35,7 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
   const text = useMemo(
     () => ({
       title: name(t, lang),
-      unit: st(lang, 'chartUnit', { unit: t.target.unit ?? '—' }),
+      unit: st(lang, 'chartUnit', { unit: unitText(t.target.unit, lang) || '—' }),
       source: st(lang, 'chartSource', { plan }),
       description: chartDescription(t, points, lang),
     }),
@@ -62,7 +70,7 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
         <dd data-latest={latest?.id ?? ''}>
           {latest ? (
             <>
-              {latest.from_year ? `${latest.from_year}–${latest.year}` : latest.year} <Figure o={latest} />
+              {latest.from_year ? `${latest.from_year}–${latest.year}` : latest.year} <Figure o={latest} lang={lang} />
               {latest.comparability !== 'same' ? ` (${st(lang, `comparability_${latest.comparability}`)})` : ''}{' '}
               <a href={latest.source} target="_blank" rel="noopener noreferrer">
                 {st(lang, 'scoreSourceLink')}
@@ -89,7 +97,7 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
               {g.map((o) => (
                 <li key={o.id}>
                   <strong>
-                    <Figure o={o} />
+                    <Figure o={o} lang={lang} />
                   </strong>{' '}
                   ({o.year}){' '}
                   <a href={o.source} target="_blank" rel="noopener noreferrer">
@@ -122,7 +130,7 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
                 <tr key={o.id} data-outturn={o.id}>
                   <th scope="row">{o.from_year ? `${o.from_year}–${o.year}` : o.year}</th>
                   <td>
-                    <Figure o={o} />
+                    <Figure o={o} lang={lang} />
                   </td>
                   <td>{zh ? o.measure_zh : o.measure_en}</td>
                   <td>

@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { st } from '../../i18n/stats';
-import { useAppStore } from '../../state/store';
+import { useAppStore, useStoreApi } from '../../state/store';
 import { STATS_TABS } from '../../state/url/types';
 import type { StatsTab } from '../../state/url/types';
 import { MatrixTable } from './MatrixTable';
@@ -27,11 +27,31 @@ export default function StatsView() {
   const wanted = useAppStore((s) => s.statsTab);
   const setTab = useAppStore((s) => s.setStatsTab);
   const close = useAppStore((s) => s.closeStats);
+  const store = useStoreApi();
   const loadFigures = useAppStore((s) => s.loadStatsFigures);
   // the build's figures (zones' district shares, the audit): one small file, fetched on opening
   useEffect(() => {
     void loadFigures(import.meta.env.BASE_URL);
   }, [loadFigures]);
+  // opened from its launcher: the focus moves into the view; Esc (or ×) closes it and gives the
+  // focus back to the launcher. Esc is heard first (capture), before the app's own Esc closes a card.
+  useEffect(() => {
+    const launcher = document.querySelector<HTMLElement>('[data-testid="stats-toggle"]');
+    if (launcher && document.activeElement === launcher) document.getElementById('stats-h')?.focus();
+    const onEsc = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || store.getState().findMode !== 'none') return;
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+      launcher?.focus();
+    };
+    window.addEventListener('keydown', onEsc, true);
+    return () => window.removeEventListener('keydown', onEsc, true);
+  }, [store, close]);
+  const closeByButton = () => {
+    close();
+    document.querySelector<HTMLElement>('[data-testid="stats-toggle"]')?.focus();
+  };
   const tab = TABS.includes(wanted) ? wanted : TABS[0]!;
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.indexOf(tab);
@@ -44,7 +64,9 @@ export default function StatsView() {
   return (
     <section id="stats-view" className="stats-view" aria-labelledby="stats-h" data-testid="stats-view">
       <header className="stats-head">
-        <h2 id="stats-h">{t(lang, 'statsTitle')}</h2>
+        <h2 id="stats-h" tabIndex={-1}>
+          {t(lang, 'statsTitle')}
+        </h2>
         <div role="tablist" aria-label={st(lang, 'statsTabs')} className="stats-tabs" onKeyDown={onKey}>
           {TABS.map((id) => (
             <button
@@ -62,7 +84,7 @@ export default function StatsView() {
             </button>
           ))}
         </div>
-        <button type="button" className="stats-close" onClick={close} aria-label={t(lang, 'statsClose')}>
+        <button type="button" className="stats-close" onClick={closeByButton} aria-label={t(lang, 'statsClose')}>
           ×
         </button>
       </header>

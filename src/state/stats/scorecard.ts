@@ -82,9 +82,55 @@ export function conflictGroups(outturns: readonly Outturn[]): Outturn[][] {
 
 const fmt = (v: number, lang: Lang) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
 
+/** A unit of the plan's figures in words: Chinese as published, English as the chart's numbers read (亿元 is CNY 100 million). */
+export function unitText(unit: string | null, lang: Lang): string {
+  if (unit === null) return '';
+  return lang === 'zh' ? unit : (UNITS_EN[unit] ?? unit);
+}
+const UNITS_EN: Record<string, string> = {
+  亿元: 'CNY 100 million',
+  家: 'firms',
+  个: '',
+  万辆: '10,000 vehicles',
+  倍: 'times',
+  '%': '%',
+  '%/yr': '% a year',
+  '%（同比）': '% year on year',
+  '(定性)': '(qualitative)',
+};
+
+/**
+ * A reported figure as the scorecard shows it. Chinese: as published, with its unit (44（左右） %).
+ * English: from the figure's value, qualifier and unit (about 44%, over 22,000 firms, CNY 1,064.1
+ * billion); a figure with no value (a qualitative statement) shows its published text.
+ */
+export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier' | 'unit'>, lang: Lang): string {
+  if (lang === 'zh') return `${o.value_text} ${o.unit}`.trim();
+  if (o.value === null) return `${o.value_text}${o.unit === '(定性)' ? ' (qualitative)' : ''}`;
+  const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
+  const v = o.value;
+  const en = (x: number, digits = 2) => x.toLocaleString('en', { maximumFractionDigits: digits });
+  switch (o.unit) {
+    case '亿元':
+      return `${q}CNY ${en(v / 10, 1)} billion`;
+    case '%':
+      return `${q}${en(v)}%`;
+    case '%/yr':
+      return `${q}${en(v)}% a year`;
+    case '%（同比）':
+      return `${q}${en(v)}% year on year`;
+    case '万辆':
+      return `${q}${en(v * 10_000, 0)} vehicles`;
+    case '倍':
+      return `${q}${en(v)} times`;
+    default:
+      return `${q}${en(v)} ${unitText(o.unit, lang)}`.trim();
+  }
+}
+
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
 export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint[], lang: Lang): string {
-  const unit = t.target.unit ?? '';
+  const unit = unitText(t.target.unit, lang);
   const zh = lang === 'zh';
   const parts: string[] = [];
   for (const p of points) {
