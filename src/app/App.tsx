@@ -99,10 +99,15 @@ export function App({
       stopSync = bootStore(store, data, url);
       // from now on (the URL is applied): a card or a result opens the results sheet; a point
       // chosen by the user sorts the list by distance from it
-      stopWatch = watchResults(store, () => {
-        setSheet('results');
-        setSize((s) => (s === 'full' ? s : 'half'));
-      });
+      stopWatch = watchResults(
+        store,
+        () => {
+          setSheet('results');
+          setSize((s) => (s === 'full' ? s : 'half'));
+        },
+        // a site's card sits at the foot of the map: the sheet folds so the card and the site show
+        () => setSize('peek'),
+      );
     };
     if (loaded) init(loaded);
     else void (preloaded ?? loadGeoData(import.meta.env.BASE_URL)).then(init);
@@ -259,14 +264,16 @@ const SHEETS = '(max-width: 900px)';
 
 /**
  * Calls `open` when a card opens or a point or an area is chosen, and sorts the list by distance
- * when a point is chosen where there was none. Returns the unsubscribe.
+ * when a point is chosen where there was none; calls `showMap` when an imported site is chosen.
+ * Returns the unsubscribe.
  */
-function watchResults(store: ReturnType<typeof useStoreApi>, open: () => void): () => void {
+function watchResults(store: ReturnType<typeof useStoreApi>, open: () => void, showMap: () => void): () => void {
   return store.subscribe(
-    (s) => [s.selectedParkId, s.selectedZoneId, s.chosenPoint, s.drawnArea] as const,
-    ([park, zone, point, area], [, , hadPoint, hadArea]) => {
+    (s) => [s.selectedParkId, s.selectedZoneId, s.chosenPoint, s.drawnArea, s.selectedSite] as const,
+    ([park, zone, point, area, site], [, , hadPoint, hadArea, hadSite]) => {
       if (point && !hadPoint) store.getState().setSortBy('distance');
       if (park || zone || (point && point !== hadPoint) || (area && area !== hadArea)) open();
+      if (site && site !== hadSite) showMap();
     },
     { equalityFn: shallow },
   );

@@ -170,8 +170,14 @@ describe('SitesPanel', () => {
     const store = await renderApp();
     pick(file('good.csv'));
     await findStatus(/已导入 good\.csv/);
+    // on a phone the sites are listed in the filters sheet, opened full; the site's card shows at
+    // the foot of the map, so choosing a site folds the sheet
+    fireEvent.click(screen.getByTestId('filters-button'));
+    const app = document.querySelector('.app')!;
+    expect(app.getAttribute('data-sheet-size')).toBe('full');
     fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('张江科学城'));
     const card = await screen.findByRole('article', { name: '张江科学城' }, { timeout: 20_000 });
+    expect(app.getAttribute('data-sheet-size')).toBe('peek');
     expect(card).toHaveTextContent('导入的地点');
     expect(card).toHaveTextContent('张江科技创新极');
     expect(card).toHaveTextContent('good.csv · 第 3 行');
