@@ -120,9 +120,9 @@ describe('SitesPanel', () => {
     expect(alert).toHaveTextContent('mixed-bad-rows.csv：3 行有效，2 行有误，其中 1 个在上海市域外。');
     const errors = within(alert).getByTestId('sites-errors');
     expect(errors).toHaveTextContent('第 3 行');
-    expect(errors).toHaveTextContent('"abc" is not a number');
+    expect(errors).toHaveTextContent('"abc" 不是数字');
     expect(errors).toHaveTextContent('第 6 行');
-    expect(errors).toHaveTextContent('missing lat');
+    expect(errors).toHaveTextContent('缺少 lat');
     // 北京 (line 5) is outside Shanghai: an answer, not a bad row
     expect(errors).not.toHaveTextContent('第 5 行');
     expect(store.getState().siteSets).toHaveLength(1);
@@ -146,9 +146,9 @@ describe('SitesPanel', () => {
   });
 
   it.each([
-    ['bad-header.csv', /no lon and lat columns/],
-    ['empty.csv', /file is empty/],
-    ['binary.png', /binary/],
+    ['bad-header.csv', /没有 lon 和 lat 列/],
+    ['empty.csv', /文件是空的/],
+    ['binary.png', /二进制/],
   ])('refuses %s with a message and imports nothing', async (name, message) => {
     const store = await renderApp();
     pick(file(name, name.endsWith('.png') ? 'image/png' : 'text/csv'));
@@ -223,7 +223,7 @@ describe('files as people have them', () => {
     pick(bytesFile(new TextEncoder().encode(text), 'swapped.csv'));
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert).toHaveTextContent('swapped.csv：1 行有效，2 行有误。');
-    expect(alert).toHaveTextContent('lon/lat look swapped');
+    expect(alert).toHaveTextContent('经纬度看似对调');
     fireEvent.click(within(alert).getByTestId('sites-swap'));
     await findStatus(/已导入 swapped\.csv：2 个地点/);
     const set = store.getState().siteSets[0]!;
@@ -271,7 +271,7 @@ describe('files as people have them', () => {
     expect(within(list).getByText('<img src=x onerror=alert(1)><b>bold</b>')).toBeInTheDocument();
     expect(list.querySelector('img, b')).toBeNull();
     expect(stringAt(store.getState().siteSets[0]!.names, 1)).toBe('abcdef');
-    expect(screen.getByTestId('sites-notes')).toHaveTextContent('1 row had control or text-direction characters in the id or name; they were removed');
+    expect(screen.getByTestId('sites-notes')).toHaveTextContent('1 行的 id 或名称含控制字符或文字方向字符，已删除');
   });
 });
 

@@ -173,21 +173,21 @@ describe('sites: import, export, share', () => {
     await p.setInputFiles(FILE, join(FIX, 'bad-header.csv'));
     let msg = await waitPhase(p, 'failed');
     assert.match(msg, /bad-header\.csv 无法导入/);
-    assert.match(msg, /no lon and lat columns \(columns found: "x", "y", "name"\)/);
+    assert.match(msg, /没有 lon 和 lat 列（找到的列："x", "y", "name"）/);
 
     await p.setInputFiles(FILE, join(FIX, 'binary.png'));
     msg = await waitPhase(p, 'failed');
-    assert.match(msg, /binary\.png 无法导入.*binary content/);
+    assert.match(msg, /binary\.png 无法导入.*二进制内容/);
 
     await p.setInputFiles(FILE, join(FIX, 'empty.csv'));
     msg = await waitPhase(p, 'failed');
-    assert.match(msg, /empty\.csv 无法导入.*file is empty/);
+    assert.match(msg, /empty\.csv 无法导入.*文件是空的/);
 
     const huge = join(tmp, 'huge.csv');
     writeFileSync(huge, 'lon,lat\n' + '121.4737,31.2304\n'.repeat(3_200_000));
     await p.setInputFiles(FILE, huge);
     msg = await waitPhase(p, 'failed', 60_000);
-    assert.match(msg, /huge\.csv 无法导入.*file is 5\d\.\d MB; the limit is 50 MB/);
+    assert.match(msg, /huge\.csv 无法导入.*文件大小 5\d\.\d MB，上限为 50 MB/);
     rmSync(huge);
 
     await p.setInputFiles(FILE, join(FIX, 'mixed-bad-rows.csv'));
@@ -195,8 +195,8 @@ describe('sites: import, export, share', () => {
     assert.match(msg, /mixed-bad-rows\.csv：3 行有效，2 行有误/);
     const lines = await p.locator('[data-testid="sites-errors"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
     assert.deepEqual(lines, ['3', '6'], 'line 5 (北京) is outside Shanghai: an answer, not a bad row');
-    assert.match(msg, /第 3 行 lon "abc" is not a number/);
-    assert.match(msg, /第 6 行 missing lat/);
+    assert.match(msg, /第 3 行 lon "abc" 不是数字/);
+    assert.match(msg, /第 6 行 缺少 lat/);
     assert.match(msg, /其中 1 个在上海市域外/);
     assert.deepEqual(await setCounts(p), [3], 'nothing added before confirming');
     await p.getByTestId('sites-confirm').click();
@@ -334,7 +334,7 @@ describe('sites: import, export, share', () => {
       let msg = await waitPhase(p, 'review');
       assert.match(msg, /excel-gbk\.csv：3 行有效，1 行有误/);
       assert.match(msg, /读取编码：GBK \/ GB18030（自动识别）/);
-      assert.match(msg, /第 4 行 lon\/lat look swapped/);
+      assert.match(msg, /第 4 行 经纬度看似对调/);
       await p.getByTestId('sites-swap').click();
       msg = await waitPhase(p, 'done');
       assert.match(msg, /已导入 excel-gbk\.csv：4 个地点/);

@@ -8,6 +8,7 @@ import { insideMapBounds } from '../../geo/map-bounds';
 import { useId } from 'react';
 import { t } from '../../i18n';
 import { ti } from '../../i18n/sites-import';
+import { reasonText } from '../../i18n/sites-reasons';
 import type { SitesImportKey } from '../../i18n/sites-import';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { relinkSites, retrySiteImport } from '../../state/site-flows';
@@ -117,12 +118,12 @@ function ErrorList({ lang, status }: { lang: Lang; status: Extract<SiteImportSta
     <ul className="sites-errors" data-testid="sites-errors">
       {r.notes.map((n, i) => (
         <li key={`n${i}`}>
-          <span className="where">{ti(lang, 'sitesNote')}</span> {n}
+          <span className="where">{ti(lang, 'sitesNote')}</span> {reasonText(n, lang)}
         </li>
       ))}
       {shown.map((e) => (
         <li key={`${e.line ?? ''}:${e.index ?? ''}`} data-line={e.line ?? undefined} data-feature={e.line === null ? (e.index ?? undefined) : undefined}>
-          <span className="where">{where(lang, e)}</span> {e.reason}
+          <span className="where">{where(lang, e)}</span> {reasonText(e.reason, lang)}
         </li>
       ))}
       {more > 0 && <li className="more">{ti(lang, 'sitesMoreErrors', { n: more })}</li>}
@@ -175,7 +176,11 @@ function ImportReport({ lang }: { lang: Lang }) {
             <WithName name={st.fileName} text={(file) => ti(lang, 'sitesFailed', { file })} />
           </strong>
           <RestartNote lang={lang} />
-          {st.message !== null ? <p className="fatal">{st.message}</p> : <p>{ti(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>}
+          {st.message !== null ? (
+            <p className="fatal">{reasonText(st.message, lang)}</p>
+          ) : (
+            <p>{ti(lang, 'sitesNoValid', { bad: st.result?.errorCount ?? 0 })}</p>
+          )}
           {st.result && <SwapOffer lang={lang} n={st.result.fixSwapped ? 0 : st.result.swappable} />}
           <ErrorList lang={lang} status={st} />
           <p className="sites-hint">
@@ -248,7 +253,7 @@ function ImportReport({ lang }: { lang: Lang }) {
             <ul className="sites-errors" data-testid="sites-notes">
               {r.notes.map((n, i) => (
                 <li key={i}>
-                  <span className="where">{ti(lang, 'sitesNote')}</span> {n}
+                  <span className="where">{ti(lang, 'sitesNote')}</span> {reasonText(n, lang)}
                 </li>
               ))}
             </ul>
