@@ -9,8 +9,8 @@
  * public/geo, the text the label layers add, printable ASCII), a cut of that slice with only those
  * characters (subset-font, at build time; cached in node_modules/.cache/font-labels). MapLibre
  * takes the first face whose unicode-range covers a character, so the first view loads about
- * 50 KB of cuts instead of 18 whole slices (about 510 KB); any other character (a name a user
- * imports) still comes from its whole slice. The page's own @font-face rules (FONT_SLICES) and the
+ * 60 KB of cuts instead of 18 whole slices (about 510 KB); any other character still comes from
+ * its whole slice. The page's own @font-face rules (FONT_SLICES) and the
  * handouts use the whole slices.
  */
 import { createHash } from 'node:crypto';

@@ -110,22 +110,11 @@ export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier'
   const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
   const v = o.value;
   const en = (x: number, digits = 2) => x.toLocaleString('en', { maximumFractionDigits: digits });
-  switch (o.unit) {
-    case '亿元':
-      return `${q}CNY ${en(v / 10, 1)} billion`;
-    case '%':
-      return `${q}${en(v)}%`;
-    case '%/yr':
-      return `${q}${en(v)}% a year`;
-    case '%（同比）':
-      return `${q}${en(v)}% year on year`;
-    case '万辆':
-      return `${q}${en(v * 10_000, 0)} vehicles`;
-    case '倍':
-      return `${q}${en(v)} times`;
-    default:
-      return `${q}${en(v)} ${unitText(o.unit, lang)}`.trim();
-  }
+  // the two units read better converted; the rest are UNITS_EN, a percentage written close up
+  if (o.unit === '亿元') return `${q}CNY ${en(v / 10, 1)} billion`;
+  if (o.unit === '万辆') return `${q}${en(v * 10_000, 0)} vehicles`;
+  const unit = unitText(o.unit, lang);
+  return `${q}${en(v)}${unit === '' || unit.startsWith('%') ? '' : ' '}${unit}`;
 }
 
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
