@@ -15,9 +15,29 @@ export function installFontRules(doc: Document = document): void {
 
 const installed = new WeakSet<Document>();
 
+/**
+ * English pages' family for ‘ ’ “ ” only (src/styles.css): a Latin system font's where the machine
+ * has one, else the bundled slice that holds General Punctuation (half-width with 'palt').
+ */
+const QUOTES_FAMILY = 'UI Latin Quotes';
+const QUOTES_RANGE = 'U+2018-2019,U+201C-201D';
+const LATIN_LOCAL = ['Helvetica Neue', 'Helvetica', 'Arial', 'Segoe UI', 'Roboto', 'DejaVu Sans'].map((f) => `local('${f}'),`).join('');
+
+/** Whether a unicode-range item (U+4e00, U+2000-206f) covers a code point. */
+function covers(range: string, cp: number): boolean {
+  const [a, b = a] = range
+    .slice(2)
+    .split('-')
+    .map((h) => parseInt(h, 16));
+  return a! <= cp && cp <= b!;
+}
+
 function rules(): string {
-  return FONT_SLICES.map(
-    (s) =>
-      `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:400;font-display:swap;src:url(${s.url}) format('woff2');unicode-range:${s['unicode-range'].join(',')}}`,
-  ).join('\n');
+  const face = (family: string, url: string, range: string, local = '') =>
+    `@font-face{font-family:'${family}';font-style:normal;font-weight:400;font-display:swap;src:${local}url(${url}) format('woff2');unicode-range:${range}}`;
+  const latin = FONT_SLICES.find((s) => s['unicode-range'].some((r) => covers(r, 0x2018) && covers(r, 0x201d)));
+  return [
+    ...FONT_SLICES.map((s) => face(FONT_FAMILY, s.url, s['unicode-range'].join(','))),
+    ...(latin ? [face(QUOTES_FAMILY, latin.url, QUOTES_RANGE, LATIN_LOCAL)] : []),
+  ].join('\n');
 }

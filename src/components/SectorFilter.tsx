@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t } from '../i18n';
+import { listSep, t } from '../i18n';
 import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { useAppStore, useSettledStore } from '../state/store';
@@ -28,7 +28,7 @@ const sentence = (s: string, lang: Lang) => (lang === 'zh' ? `${s}。` : `${s.ch
 export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReason[]; lang: Lang; name: (id: string) => string }) {
   const parts = reasons.map((r) =>
     r.kind === 'unplaced'
-      ? t(lang, 'reason_unplaced', { names: r.sectors.map(name).join(lang === 'zh' ? '、' : ', ') })
+      ? t(lang, 'reason_unplaced', { names: r.sectors.map(name).join(listSep(lang)) })
       : r.kind === 'broad'
         ? t(lang, 'reason_broad', { n: r.n })
         : t(lang, `reason_${r.filter}` as StringKey, { n: r.n }),

@@ -105,6 +105,9 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+/** A list in running text: 甲、乙 in Chinese, "A, B" in English. */
+export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
+
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   let s: string = STRINGS[key][lang];
   for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));

@@ -185,6 +185,10 @@ describe('SitesPanel', () => {
     store.getState().setLang('en');
     await waitFor(() => expect(card).toHaveTextContent('Imported site'), { timeout: 20_000 });
     expect(card).toHaveTextContent('good.csv · line 3');
+    // the zones it lies in, as an English list
+    const zones = within(card).getByText('Zones').nextElementSibling!;
+    expect(zones.textContent).toContain('Zhangjiang Science and Technology Innovation Pole (Zhangjiang Science City), ');
+    expect(zones.textContent).not.toContain('、');
   });
 });
 

@@ -125,3 +125,40 @@ describe("the map labels' cut of the font", () => {
       }
     });
 });
+
+describe('curly quotes in English', () => {
+  /** The first ‘ or “ in the page's text whose nearest [lang] is `lang`: its width over its font size. */
+  const quoteWidth = (page: Page, lang: string) =>
+    page.evaluate((lang) => {
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const i = (n.textContent ?? '').search(/[‘“]/);
+        const el = n.parentElement;
+        if (i < 0 || !el || (el.closest('[lang]') as HTMLElement | null)?.lang !== lang || el.getClientRects().length === 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        return { text: n.textContent, em: r.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize) };
+      }
+      return null;
+    }, lang);
+
+  test('an English page sets ‘ ’ “ ” at Latin widths; a Chinese page keeps them full-width', { timeout: 120_000 }, async () => {
+    const s = await openSession(base);
+    try {
+      for (const [lang, want] of [
+        ['en', (em: number) => em < 0.45],
+        ['zh-CN', (em: number) => em > 0.9],
+      ] as const) {
+        await s.page.goto(`${base}?lang=${lang === 'en' ? 'en' : 'zh'}`);
+        await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+        await s.page.evaluate(() => document.fonts.ready.then(() => null));
+        const q = await quoteWidth(s.page, lang);
+        assert.ok(q && want(q.em), `${lang}: ${JSON.stringify(q)}`);
+      }
+      assert.deepEqual(s.offOrigin, []);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -27,6 +27,12 @@ describe('scorecard charts', () => {
     ]);
   });
 
+  it('labels a point as the axis writes numbers, with ≈ for "about" and > for "over"', () => {
+    expect(chartPoints(byId('sei-value-added')).map((x) => [x.kind, x.label])).toContainEqual(['outturn', '10,641.19']);
+    expect(chartPoints(byId('sei-industrial-share')).map((x) => x.label)).toEqual(expect.arrayContaining(['≈44', '≈42']));
+    expect(chartPoints(byId('high-tech-enterprises')).map((x) => x.label)).toEqual(['17,000', '>22,000', '>24,000', '26,000']);
+  });
+
   it('draws only figures in the target’s unit, never a context figure or a missing value', () => {
     for (const t of FILE.targets) {
       const drawn = chartPoints(t).filter((x) => x.kind === 'outturn' || x.kind === 'proxy');
@@ -102,6 +108,21 @@ describe('scorecard CSV', () => {
     const g = byId('sei-gdp-share').outturns[0]!;
     expect(lines.some((l) => l.startsWith('sei-gdp-share,') && l.includes(`,${g.year},${g.value_text},${g.value},`) && l.endsWith(g.source))).toBe(true);
     expect(lines.at(-1)).toContain(FILE.plan.document);
+  });
+
+  it('English units in the English file, the published figure kept as published; Chinese units in the Chinese file', () => {
+    const en = scorecardCsv(FILE, 'en').split('\r\n');
+    expect(en[0]).toContain('figure as published (Chinese)');
+    // sei-value-added: target in 亿元, reported 10641.19 亿元
+    const va = en.find((l) => l.startsWith('sei-value-added,'))!;
+    expect(va).toContain(',CNY 100 million,');
+    expect(va).toContain(',10641.19,10641.19,CNY 100 million,');
+    expect(va).not.toContain('亿元');
+    const equip = en.filter((l) => l.startsWith('equipment-output,'));
+    expect(equip.some((l) => l.includes(',11.1,11.1,% year on year,'))).toBe(true);
+    expect(equip.some((l) => l.includes(',万亿级,,(qualitative),'))).toBe(true);
+    const zh = scorecardCsv(FILE, 'zh').split('\r\n');
+    expect(zh.find((l) => l.startsWith('sei-value-added,'))).toContain(',10641.19,10641.19,亿元,');
   });
 });
 

@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { listSep, t } from '../../i18n';
 import { ti } from '../../i18n/sites-import';
 import './site-card.css';
 import { useDistrictName } from '../names';
@@ -52,7 +52,7 @@ export function SiteCard() {
           {d < 0 ? ti(lang, 'sitesOutside') : set.districtNames[d] ? district(set.districtNames[d]) : t(lang, 'none')}
         </dd>
         <dt>{t(lang, 'zones')}</dt>
-        <dd>{combo.zones.length === 0 ? ti(lang, 'sitesNoZone') : combo.zones.map(zoneName).join('、')}</dd>
+        <dd>{combo.zones.length === 0 ? ti(lang, 'sitesNoZone') : combo.zones.map(zoneName).join(listSep(lang))}</dd>
       </dl>
       {combo.links.length > 0 && (
         <>

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useMemo } from 'react';
-import { t } from '../../i18n';
+import { listSep, t } from '../../i18n';
 import { st } from '../../i18n/stats';
 import { LINK_STRENGTHS } from '../../domain/ids';
 import { selectDistrictNames, selectDistrictProfile, selectDistrictRanking, selectRankingSector } from '../../state/selectors/stats';
@@ -77,7 +77,7 @@ export function DistrictProfile() {
     if (z) s.requestCamera(z.label[0], z.label[1]);
   };
   if (!p) return null;
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = listSep(lang);
   return (
     <div className="stats-profile" data-testid="district-profile" data-district={p.district}>
       <div className="stats-toolbar">

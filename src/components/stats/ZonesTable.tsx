@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { listSep } from '../../i18n';
 import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import { selectZoneRows } from '../../state/selectors/stats';
@@ -37,7 +38,7 @@ export function ZonesTable() {
     return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
   };
   const name = (r: ZoneRow) => (lang === 'zh' ? r.name_zh : r.name_en);
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = listSep(lang);
   const exportCsv = () => {
     const header = [
       st(lang, 'zoneName'),

@@ -7,6 +7,7 @@ import { BOM, csvLine } from '../../export/csv-cell';
 import type { Lang } from '../../domain/types';
 import type { SectorDistrictMatrix } from './matrix';
 import type { TargetsFile } from '../../loaders/schemas';
+import { unitText } from './scorecard';
 
 type Cell = string | number | null;
 
@@ -67,7 +68,7 @@ export function scorecardCsv(file: TargetsFile, lang: Lang): string {
         'baseline year',
         'baseline value',
         'year',
-        'figure as published',
+        'figure as published (Chinese)',
         'value',
         'figure unit',
         'comparability',
@@ -85,13 +86,13 @@ export function scorecardCsv(file: TargetsFile, lang: Lang): string {
       zh ? t.target.text_zh : t.target.text_en,
       t.target.year,
       t.target.value,
-      t.target.unit,
+      unitText(t.target.unit, lang),
       t.baseline?.year ?? null,
       t.baseline?.value ?? null,
     ];
     if (t.outturns.length === 0) rows.push([...head, null, null, null, null, null, null, null, null]);
     for (const o of t.outturns)
-      rows.push([...head, o.year, o.value_text, o.value, o.unit, o.comparability, o.confidence, o.conflicts_with.join(' '), o.source]);
+      rows.push([...head, o.year, o.value_text, o.value, unitText(o.unit, lang), o.comparability, o.confidence, o.conflicts_with.join(' '), o.source]);
   }
   const source = `${zh ? '来源：规划' : 'Source: the plan'} ${file.plan.document}; ${zh ? '各数字的来源见最后一列' : 'each figure’s source in the last column'}`;
   return tableCsv(header, rows, source);

@@ -12,10 +12,14 @@ export interface ChartPoint {
   value: number;
   /** baseline, target, or a reported figure (proxy: a measure close to, not the same as, the target's) */
   kind: 'baseline' | 'target' | 'outturn' | 'proxy';
-  /** the figure as published */
+  /** the point's label: the value grouped as the axis writes it (10,641.19), ≈ for "about", > for "over" */
   label: string;
   id: string;
 }
+
+const QUALIFIER_MARK = { approx: '≈', over: '>' } as const;
+const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) =>
+  `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${v.toLocaleString('en', { maximumFractionDigits: 2 })}`;
 
 /** The points a measure's chart draws: only figures with a value in the target's unit; none: "no data". */
 export function chartPoints(t: ScorecardTarget): ChartPoint[] {
@@ -23,13 +27,13 @@ export function chartPoints(t: ScorecardTarget): ChartPoint[] {
   const out: ChartPoint[] = [];
   if (unit === null) return out;
   if (t.baseline && t.baseline.value !== null && t.baseline.unit === unit)
-    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: String(t.baseline.value), id: `${t.id}:baseline` });
+    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: chartLabel(t.baseline.value), id: `${t.id}:baseline` });
   for (const o of t.outturns) {
     if (o.value === null || o.unit !== unit || o.comparability === 'context' || o.role === 'base') continue;
-    out.push({ year: o.year, value: o.value, kind: o.comparability === 'proxy' ? 'proxy' : 'outturn', label: o.value_text, id: o.id });
+    out.push({ year: o.year, value: o.value, kind: o.comparability === 'proxy' ? 'proxy' : 'outturn', label: chartLabel(o.value, o.qualifier), id: o.id });
   }
   if (t.target.value !== null && t.target.year !== null)
-    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: String(t.target.value), id: `${t.id}:target` });
+    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: chartLabel(t.target.value), id: `${t.id}:target` });
   return out;
 }
 
