@@ -80,8 +80,8 @@ const STATS_STRINGS = {
     en: 'No data: no figure in the target’s unit was reported, so nothing is drawn (not 0).',
   },
   chartLegend: {
-    zh: '虚线：基期到目标；实心点：同一指标的实际数；空心点：近似指标。',
-    en: 'Dashed: baseline to target; filled dots: the same measure reported; hollow dots: a proxy measure.',
+    zh: '虚线：基期到目标；实心点：同一指标的实际数；空心点：近似指标；数字前的 ≈ 为“左右”，> 为“超过”。',
+    en: 'Dashed: baseline to target; filled dots: the same measure reported; hollow dots: a proxy measure; ≈ before a figure: about; >: over.',
   },
   exportSvg: { zh: '导出 SVG', en: 'Export SVG' },
   exportPng: { zh: '导出 PNG', en: 'Export PNG' },

@@ -123,6 +123,17 @@ describe('statistics view', () => {
     expect(svg.getAttribute('aria-label')).toBe('share of the strategic emerging industries in the city’s GDP');
     expect(svg.getAttribute('aria-description') ?? svg.querySelector('desc')?.textContent).toContain('23.8 % in 2022');
     expect(svg.querySelectorAll('circle')).toHaveLength(2);
+    // a point's label: ≈ for "about", and the note above the charts says so
+    const industry = await waitFor(
+      () => {
+        const el = document.querySelector('article.score[data-target="sei-industrial-share"] svg');
+        if (!el) throw new Error('no chart yet');
+        return el;
+      },
+      { timeout: 15_000 },
+    );
+    expect([...industry.querySelectorAll('text')].map((x) => x.textContent)).toContain('≈44');
+    expect(screen.getByText(/≈ before a figure: about; >: over\./)).toBeInTheDocument();
     // "Export SVG" saves the chart with its title, unit and source line in the image
     const saved: Blob[] = [];
     const created = URL.createObjectURL;
