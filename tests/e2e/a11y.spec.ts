@@ -119,7 +119,7 @@ describe('axe: no finding of impact serious or critical', () => {
     await noFindings(s, 'the statistics scorecard');
   });
 
-  test('the briefing: audience (tour), presenter, embed', { timeout: 120_000 }, async () => {
+  test('the briefing: audience (tour), presenter, embed, the targets chapter', { timeout: 180_000 }, async () => {
     await open(s, '?tour=1');
     await noFindings(s, 'the briefing tour at its first chapter');
     await open(s, '?tour=3&lang=en');
@@ -128,6 +128,12 @@ describe('axe: no finding of impact serious or critical', () => {
     await noFindings(s, 'the presenter view');
     await open(s, '?embed=1&tour=6');
     await noFindings(s, 'embed');
+    // the targets chapter: the scorecard's cards, links and charts on the dark panel
+    await open(s, '?tour=11&lang=en');
+    await s.page.locator('[data-testid="briefing-scorecard"] [data-testid="score-chart"] svg').first().waitFor({ timeout: 30_000 });
+    await noFindings(s, 'the targets chapter');
+    const alt = await s.page.locator('[data-testid="briefing-scorecard"] .score-chart .visually-hidden').first().boundingBox();
+    assert.ok(alt && alt.width <= 1 && alt.height <= 1, `the chart's text alternative is for screen readers only: ${JSON.stringify(alt)}`);
   });
 
   test('on a phone (390×844): the map page, the results and filters sheets', { timeout: 120_000 }, async () => {

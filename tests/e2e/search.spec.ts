@@ -45,6 +45,11 @@ describe('search ranking on a phone (390×844)', () => {
     const changning = r.findIndex((h) => /长宁|Changning/.test(h.text));
     const zhangjiang = r.filter((h) => /张江|Zhangjiang/.test(h.text)).length;
     assert.ok(changning === -1 || changning >= zhangjiang, `长宁区 at ${changning}, after the ${zhangjiang} 张江 places`);
+    // the options span the list's width: no list indent, no bullets
+    const [list, option] = await Promise.all(
+      ['.search-area [role="listbox"]', '.search-area [role="option"]'].map((sel) => s.page.locator(sel).first().boundingBox()),
+    );
+    assert.ok(list && option && option.x - list.x <= 2 && list.x + list.width - (option.x + option.width) <= 2, JSON.stringify({ list, option }));
   });
 
   test('“AI” puts the 人工智能 sector first, not 外滩', { timeout: 60_000 }, async () => {
