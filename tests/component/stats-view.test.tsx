@@ -29,6 +29,17 @@ const renderWith = (store: AppStore) =>
   );
 const listed = () => [...document.querySelectorAll('.park-list button[data-park]')].map((b) => b.getAttribute('data-park'));
 
+/** The chart's SVG inside `el`, once Observable Plot (loaded on demand) has drawn it. */
+const drawnChart = (el: Element) =>
+  waitFor(
+    () => {
+      const svg = el.querySelector('svg');
+      if (!svg) throw new Error('no chart yet');
+      return svg;
+    },
+    { timeout: 15_000 },
+  );
+
 describe('statistics view', () => {
   it('opens from the launcher; the matrix has column and row headers with scope, and a cell sets the sector and district filters', async () => {
     const store = real.store();
@@ -112,26 +123,12 @@ describe('statistics view', () => {
     expect(fig.querySelector('.chart-unit')!.textContent).toBe('Unit: %');
     expect(fig.querySelector('.chart-source')!.textContent).toContain('沪府办发〔2021〕10号');
     // the figure is there before its chart: Observable Plot is loaded on demand
-    const svg = await waitFor(
-      () => {
-        const el = fig.querySelector('svg');
-        if (!el) throw new Error('no chart yet');
-        return el;
-      },
-      { timeout: 15_000 },
-    );
+    const svg = await drawnChart(fig);
     expect(svg.getAttribute('aria-label')).toBe('share of the strategic emerging industries in the city’s GDP');
     expect(svg.getAttribute('aria-description') ?? svg.querySelector('desc')?.textContent).toContain('23.8 % in 2022');
     expect(svg.querySelectorAll('circle')).toHaveLength(2);
     // a point's label: ≈ for "about", and the note above the charts says so
-    const industry = await waitFor(
-      () => {
-        const el = document.querySelector('article.score[data-target="sei-industrial-share"] svg');
-        if (!el) throw new Error('no chart yet');
-        return el;
-      },
-      { timeout: 15_000 },
-    );
+    const industry = await drawnChart(document.querySelector('article.score[data-target="sei-industrial-share"]')!);
     expect([...industry.querySelectorAll('text')].map((x) => x.textContent)).toContain('≈44');
     expect(screen.getByText(/≈ before a figure: about; >: over\./)).toBeInTheDocument();
     // "Export SVG" saves the chart with its title, unit and source line in the image

@@ -17,9 +17,10 @@ export interface ChartPoint {
   id: string;
 }
 
+/** A number as the chart's axis and the English figures write it: 10,641.19 */
+const grouped = (x: number, digits = 2) => x.toLocaleString('en', { maximumFractionDigits: digits });
 const QUALIFIER_MARK = { approx: '≈', over: '>' } as const;
-const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) =>
-  `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${v.toLocaleString('en', { maximumFractionDigits: 2 })}`;
+const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${grouped(v)}`;
 
 /** The points a measure's chart draws: only figures with a value in the target's unit; none: "no data". */
 export function chartPoints(t: ScorecardTarget): ChartPoint[] {
@@ -113,12 +114,11 @@ export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier'
   if (o.value === null) return `${o.value_text}${o.unit === '(定性)' ? ' (qualitative)' : ''}`;
   const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
   const v = o.value;
-  const en = (x: number, digits = 2) => x.toLocaleString('en', { maximumFractionDigits: digits });
   // the two units read better converted; the rest are UNITS_EN, a percentage written close up
-  if (o.unit === '亿元') return `${q}CNY ${en(v / 10, 1)} billion`;
-  if (o.unit === '万辆') return `${q}${en(v * 10_000, 0)} vehicles`;
+  if (o.unit === '亿元') return `${q}CNY ${grouped(v / 10, 1)} billion`;
+  if (o.unit === '万辆') return `${q}${grouped(v * 10_000, 0)} vehicles`;
   const unit = unitText(o.unit, lang);
-  return `${q}${en(v)}${unit === '' || unit.startsWith('%') ? '' : ' '}${unit}`;
+  return `${q}${grouped(v)}${unit === '' || unit.startsWith('%') ? '' : ' '}${unit}`;
 }
 
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
