@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Map as MlMap } from 'maplibre-gl';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export type MapWindow = Window & { __map: MlMap };
 export type LngLat = [number, number];
@@ -19,6 +19,27 @@ export async function poll<T>(what: string, fn: () => Promise<T>, ok: (v: T) => 
     v = await fn();
   }
   return v;
+}
+
+/**
+ * Waits for `locator` to be visible; on a timeout the failure says what the page showed instead:
+ * its address, whether the map was ready, the panels and alerts on it, and the page's errors.
+ */
+export async function shown(page: Page, locator: Locator, errors: readonly string[], timeoutMs = 30_000): Promise<Locator> {
+  try {
+    await locator.waitFor({ timeout: timeoutMs });
+    return locator;
+  } catch (e) {
+    const state = await page
+      .evaluate(() => ({
+        ready: document.querySelector('[data-testid="map"]')?.getAttribute('data-map-ready') ?? 'no map',
+        rootChildren: document.getElementById('root')?.childElementCount ?? -1,
+        testids: [...new Set([...document.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid')))].slice(0, 40),
+        alerts: [...document.querySelectorAll('[role="alert"], [role="status"]')].map((el) => el.textContent?.trim()).filter(Boolean),
+      }))
+      .catch((err: unknown) => ({ unreadable: String(err) }));
+    assert.fail(`${(e as Error).message.split('\n')[0]}\npage: ${page.url()}\nstate: ${JSON.stringify(state)}\nerrors: ${JSON.stringify(errors)}`);
+  }
 }
 
 /** Resolves at the map's next `idle` (a repaint is requested so one always comes). */

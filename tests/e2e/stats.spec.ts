@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
-import { camera, mapIdle, poll, rendered } from './driver';
+import { camera, mapIdle, poll, rendered, shown } from './driver';
 import type { Session } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,12 +56,12 @@ describe('statistics view', () => {
     });
     s.errors.length = 0;
     await s.page.goto(s.base);
-    await s.page.locator(READY).waitFor({ timeout: 30_000 });
+    await shown(s.page, s.page.locator(READY), s.errors);
     assert.equal(await s.page.locator('[data-testid="stats-view"]').count(), 0);
     assert.ok(!scripts.some((p) => /StatsView/.test(p)), `the view's code is not loaded before it is opened: ${scripts.join(' ')}`);
 
     await s.page.getByTestId('stats-toggle').click();
-    await s.page.getByTestId('matrix').waitFor({ timeout: 30_000 });
+    await shown(s.page, s.page.getByTestId('matrix'), s.errors);
     assert.ok(
       scripts.some((p) => /StatsView/.test(p)),
       'opening the view loads its chunk',
@@ -109,7 +109,7 @@ describe('statistics view', () => {
 
     // the shared link opens the view with the same filters
     await s.page.goto(`${s.base}${url.search}`);
-    await s.page.getByTestId('matrix').waitFor({ timeout: 30_000 });
+    await shown(s.page, s.page.getByTestId('matrix'), s.errors);
     assert.deepEqual((await listed(s.page)).sort(), expected);
     assert.equal(await s.page.locator('button[data-cell="biomed|浦东新区"]').getAttribute('aria-pressed'), 'true');
     assert.deepEqual(pageErrors(), []);
@@ -119,7 +119,7 @@ describe('statistics view', () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?view=stats&tab=scorecard&lang=en`);
     const fig = s.page.locator('article.score[data-target="sei-gdp-share"] figure.score-chart');
-    await fig.locator('svg').first().waitFor({ timeout: 30_000 });
+    await shown(s.page, fig.locator('svg').first(), s.errors);
     const [svgDl] = await Promise.all([s.page.waitForEvent('download'), fig.locator('button[data-export="svg"]').click()]);
     assert.equal(svgDl.suggestedFilename(), 'sei-gdp-share-en.svg');
     const svg = readFileSync((await svgDl.path())!, 'utf8');
@@ -146,14 +146,14 @@ describe('statistics view', () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?sector=ai&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);
     const profile = s.page.getByTestId('district-profile');
-    await profile.waitFor({ timeout: 30_000 });
+    await shown(s.page, profile, s.errors);
     assert.equal(await profile.getAttribute('data-district'), '徐汇区');
     const here = PARKS.filter((p) => p.district === '徐汇区')
       .map((p) => p.id)
       .sort();
     assert.deepEqual((await attrs(s.page, '[data-testid="profile-parks"] button[data-park]', 'data-park')).sort(), here);
     const bar = s.page.locator('[data-testid="rank-chart"] svg [role="button"][data-district="嘉定区"]');
-    await bar.waitFor({ timeout: 30_000 });
+    await shown(s.page, bar, s.errors);
     await bar.focus();
     assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-district')), '嘉定区');
     await s.page.keyboard.press('Enter');
@@ -176,9 +176,9 @@ describe('statistics view', () => {
     const id = audit.unsupported[0]!.park;
     const at = geo('parks.geojson').features.find((f: { properties: { id: string } }) => f.properties.id === id).geometry.coordinates as [number, number];
     await s.page.goto(`${s.base}?view=stats&tab=audit`);
-    await s.page.locator(READY).waitFor({ timeout: 30_000 });
+    await shown(s.page, s.page.locator(READY), s.errors);
     const item = s.page.locator(`[data-testid="audit"] [data-audit="unsupported"] button[data-park="${id}"]`);
-    await item.waitFor({ timeout: 30_000 });
+    await shown(s.page, item, s.errors);
     await item.click();
     await poll(
       'the URL to name the park',
@@ -199,5 +199,65 @@ describe('statistics view', () => {
       (ids) => ids.includes(id),
     );
     assert.deepEqual(pageErrors(), []);
+  });
+});
+
+describe('a part of the app that fails to load', () => {
+  test('is fetched once more; if it still fails, its place says so, the map and the list go on, and “try again” opens it', { timeout: 120_000 }, async () => {
+    // a session of its own: no service worker yet, so every script comes from the server
+    const own = await openSession(s.base, { viewport: { width: 1400, height: 900 } });
+    try {
+      const tries = { ranking: 0, view: 0 };
+      let viewOnline = true;
+      // the page's own requests are counted (the service worker's precache asks for them too)
+      const byPage = (r: Route) => r.request().serviceWorker() === null;
+      await own.context.route(/\/assets\/RankingChart-[\w-]+\.js/, (r) => (byPage(r) && tries.ranking++ === 0 ? r.abort('failed') : r.continue()));
+      await own.context.route(/\/assets\/StatsView-[\w-]+\.js/, (r) => {
+        if (byPage(r)) tries.view++;
+        return viewOnline ? r.continue() : r.abort('failed');
+      });
+
+      // the ranking chart's script fails once: the second try brings it, and the profile never left
+      await own.page.goto(`${s.base}?view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);
+      await shown(own.page, own.page.locator('[data-testid="rank-chart"] svg [role="button"][data-district="嘉定区"]'), own.errors);
+      assert.equal(tries.ranking, 2, 'asked for the chart twice');
+      assert.equal(await own.page.getByTestId('district-profile').getAttribute('data-district'), '徐汇区');
+      assert.equal(await own.page.getByTestId('panel-failed').count(), 0);
+
+      // the view's script fails every time: the view's place says so, in the page's language
+      viewOnline = false;
+      tries.view = 0;
+      own.errors.length = 0;
+      await own.page.goto(s.base);
+      await shown(own.page, own.page.locator(READY), own.errors);
+      await own.page.getByTestId('stats-toggle').click();
+      const failed = await shown(own.page, own.page.locator('.stats-view[data-testid="panel-failed"][data-unloaded="true"]'), own.errors);
+      assert.match((await failed.textContent()) ?? '', /“统计”未能加载/);
+      assert.equal(tries.view, 2, 'asked for the view twice');
+      // the rest of the app goes on: the map is ready, the list has every park and opens a card
+      assert.equal(await own.page.locator(READY).count(), 1);
+      assert.equal((await listed(own.page)).length, PARKS.length);
+      const first = own.page.locator('.park-list button[data-park]').first();
+      const id = await first.getAttribute('data-park');
+      await first.click();
+      await poll(
+        'the card to open',
+        async () => new URL(own.page.url()).searchParams.get('park'),
+        (p) => p === id,
+      );
+
+      // back online: “try again” opens the view
+      viewOnline = true;
+      await failed.getByRole('button', { name: '重试' }).click();
+      await shown(own.page, own.page.getByTestId('stats-view'), own.errors);
+      assert.equal(await own.page.getByTestId('panel-failed').count(), 0);
+      assert.deepEqual(
+        own.errors.filter((e) => e.startsWith('pageerror:')),
+        [],
+        'a failed part is no uncaught error',
+      );
+    } finally {
+      await own.close();
+    }
   });
 });

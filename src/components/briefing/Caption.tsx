@@ -1,10 +1,15 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { t } from '../../i18n';
 import type { BriefingChapter } from '../../loaders/briefing-schema';
 import type { Lang } from '../../domain/types';
+import { lazyPart } from '../lazy-part';
+import { PanelBoundary } from '../PanelBoundary';
 
 // the targets chapter's scorecard (and its chart library) loads when such a chapter is shown
-const BriefingTargets = lazy(() => import('../stats/BriefingTargets'));
+const BriefingTargets = lazyPart(
+  () => import('../stats/BriefingTargets'),
+  (m) => m.default,
+);
 
 const fmt = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -37,9 +42,11 @@ export function Caption({ chapter, n, total, lang, big = true }: { chapter: Brie
               </li>
             ))}
           </ul>
-          <Suspense fallback={null}>
-            <BriefingTargets sectors={chapter.figures.map((f) => f.sector)} lang={lang} />
-          </Suspense>
+          <PanelBoundary name={t(lang, 'briefingTargets')}>
+            <Suspense fallback={null}>
+              <BriefingTargets sectors={chapter.figures.map((f) => f.sector)} lang={lang} />
+            </Suspense>
+          </PanelBoundary>
         </div>
       )}
       <p className="briefing-clauses">

@@ -2,24 +2,32 @@
  * Over the map: the drop target for site files (a file dropped anywhere on the page is taken;
  * the veil shows while one is dragged) and the card of the picked imported site.
  */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { t } from '../../i18n';
+import { lazyPart } from '../lazy-part';
+import { PanelBoundary } from '../PanelBoundary';
 import { importSiteFile } from '../../state/link-client';
 import { useAppStore, useStoreApi } from '../../state/store';
 
 /** The card loads with the first site picked (there are none before an import). */
-const SiteCard = lazy(() => import('./SiteCard').then((m) => ({ default: m.SiteCard })));
+const SiteCard = lazyPart(
+  () => import('./SiteCard'),
+  (m) => m.SiteCard,
+);
 import './sites.css';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types ?? []).includes('Files');
 
 function CardWhenPicked() {
   const picked = useAppStore((s) => s.selectedSite !== null);
+  const lang = useAppStore((s) => s.lang);
   if (!picked) return null;
   return (
-    <Suspense fallback={null}>
-      <SiteCard />
-    </Suspense>
+    <PanelBoundary name={t(lang, 'panel_card')}>
+      <Suspense fallback={null}>
+        <SiteCard />
+      </Suspense>
+    </PanelBoundary>
   );
 }
 

@@ -3,8 +3,9 @@
  * the coordinate system, the import report, the imported sets, export of the current results,
  * and the share link with its QR code. No spatial math here: linking runs in the link worker.
  */
-import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { lazyPart } from '../lazy-part';
 import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
 import { importSiteFile, prepareLinking } from '../../state/link-client';
@@ -20,7 +21,10 @@ import { selectVisibleParks } from '../../state/selectors/parks';
 import { download } from '../download';
 
 /** The import report and the imported sets: loaded with the first import, not with the first view. */
-const ImportReportAndSets = lazy(() => import('./ImportViews'));
+const ImportReportAndSets = lazyPart(
+  () => import('./ImportViews'),
+  (m) => m.default,
+);
 
 function ImportViews({ lang }: { lang: Lang }) {
   const active = useAppStore((s) => s.siteImport.phase !== 'idle' || s.siteSets.length > 0);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useMemo } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import { listSep, t } from '../../i18n';
 import { st } from '../../i18n/stats';
 import { LINK_STRENGTHS } from '../../domain/ids';
@@ -8,9 +8,14 @@ import { matrixRows } from '../../state/stats/matrix';
 import { sectorsFileOf } from '../../state/selectors/parks';
 import { useAppStore, useStoreApi } from '../../state/store';
 import type { RankingText } from './RankingChart';
+import { lazyPart } from '../lazy-part';
+import { PanelBoundary } from '../PanelBoundary';
 
 // the ranking's chart library loads with the first profile shown
-const RankingChart = lazy(() => import('./RankingChart'));
+const RankingChart = lazyPart(
+  () => import('./RankingChart'),
+  (m) => m.default,
+);
 
 const PLAN = '沪府办发〔2021〕10号';
 const pct = (x: number) => (x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`);
@@ -216,16 +221,18 @@ export function DistrictProfile() {
           ))}
         </select>
       </label>
-      <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
-        <RankingChart
-          ranking={ranking}
-          label={district}
-          current={p.district}
-          text={text}
-          file={`district-ranking-${rankSector ?? 'all'}-${lang}`}
-          onChoose={choose}
-        />
-      </Suspense>
+      <PanelBoundary name={t(lang, 'panel_chart')}>
+        <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
+          <RankingChart
+            ranking={ranking}
+            label={district}
+            current={p.district}
+            text={text}
+            file={`district-ranking-${rankSector ?? 'all'}-${lang}`}
+            onChoose={choose}
+          />
+        </Suspense>
+      </PanelBoundary>
       <details>
         <summary>{st(lang, 'rankTable')}</summary>
         <table className="stats-zones" data-testid="rank-table">

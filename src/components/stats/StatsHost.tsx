@@ -1,10 +1,15 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { t } from '../../i18n';
 import { useAppStore } from '../../state/store';
+import { lazyPart } from '../lazy-part';
+import { PanelBoundary } from '../PanelBoundary';
 import './launcher.css';
 
 // the statistics view, its figures and its chart library load when it is first opened
-const StatsView = lazy(() => import('./StatsView'));
+const StatsView = lazyPart(
+  () => import('./StatsView'),
+  (m) => m.default,
+);
 
 /** The way into the statistics view (`?view=stats`): a button among the header's actions. */
 export function StatsLauncher() {
@@ -34,15 +39,17 @@ export function StatsHost() {
   return (
     <>
       {open && ready && (
-        <Suspense
-          fallback={
-            <section id="stats-view" className="stats-view" aria-busy="true">
-              <p role="status">{t(lang, 'statsLoading')}</p>
-            </section>
-          }
-        >
-          <StatsView />
-        </Suspense>
+        <PanelBoundary name={t(lang, 'panel_stats')} frame="stats-view">
+          <Suspense
+            fallback={
+              <section id="stats-view" className="stats-view" aria-busy="true">
+                <p role="status">{t(lang, 'statsLoading')}</p>
+              </section>
+            }
+          >
+            <StatsView />
+          </Suspense>
+        </PanelBoundary>
       )}
     </>
   );

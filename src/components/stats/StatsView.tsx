@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { st } from '../../i18n/stats';
@@ -9,10 +9,15 @@ import { MatrixTable } from './MatrixTable';
 import { ZonesTable } from './ZonesTable';
 import { DistrictProfile } from './DistrictProfile';
 import { AuditList } from './AuditList';
+import { lazyPart } from '../lazy-part';
+import { PanelBoundary } from '../PanelBoundary';
 import './stats.css';
 
 // the scorecard and its chart library load when its tab is first opened
-const Scorecard = lazy(() => import('./Scorecard'));
+const Scorecard = lazyPart(
+  () => import('./Scorecard'),
+  (m) => m.default,
+);
 
 /** The tabs this view shows, in order. */
 const TABS: readonly StatsTab[] = STATS_TABS;
@@ -89,15 +94,17 @@ export default function StatsView() {
         </button>
       </header>
       <div id="stats-panel" role="tabpanel" aria-labelledby={`stats-tab-${tab}`} className="stats-body" tabIndex={0}>
-        {tab === 'matrix' && <MatrixTable />}
-        {tab === 'zones' && <ZonesTable />}
-        {tab === 'district' && <DistrictProfile />}
-        {tab === 'audit' && <AuditList />}
-        {tab === 'scorecard' && (
-          <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
-            <Scorecard />
-          </Suspense>
-        )}
+        <PanelBoundary key={tab} name={st(lang, `tab_${tab}`)}>
+          {tab === 'matrix' && <MatrixTable />}
+          {tab === 'zones' && <ZonesTable />}
+          {tab === 'district' && <DistrictProfile />}
+          {tab === 'audit' && <AuditList />}
+          {tab === 'scorecard' && (
+            <Suspense fallback={<p role="status">{t(lang, 'statsLoading')}</p>}>
+              <Scorecard />
+            </Suspense>
+          )}
+        </PanelBoundary>
       </div>
     </section>
   );
