@@ -114,6 +114,8 @@ interface LoadResult {
   /** the last /geo/ response end, ms since the time origin */
   geo: number;
   mapSize: { width: number; height: number };
+  /** the map's camera once ready (the bare page is given the app's, so both draw the same view) */
+  camera: { lng: number; lat: number; zoom: number };
   timeOrigin: number;
   /** user-timing marks of start-up phases (src/lib/perf.ts), ms since the time origin */
   marks: Record<string, number>;
@@ -146,9 +148,12 @@ async function loadOnce(page: Page, url: string): Promise<LoadResult> {
         .reduce((m, e) => Math.max(m, e.responseEnd), 0);
       const box = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
       const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+      const map = (window as unknown as { __map: { getCenter(): { lng: number; lat: number }; getZoom(): number } }).__map;
+      const c = map.getCenter();
       return {
         ready,
         marks,
+        camera: { lng: c.lng, lat: c.lat, zoom: map.getZoom() },
         dcl: nav?.domContentLoadedEventEnd ?? NaN,
         geo,
         mapSize: { width: Math.round(box.width), height: Math.round(box.height) },
@@ -338,8 +343,9 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
 
     // ---- 1. navigation → ready. The warm-up app load also gives the app's map size for the bare page.
     const warm = await freshLoad(context, app.base);
-    const bareUrl = `${bare.base}?w=${warm.mapSize.width}&h=${warm.mapSize.height}`;
-    log(`  bare ${bareUrl}  (bench/bare, map sized like the app's)`);
+    const cam = warm.camera;
+    const bareUrl = `${bare.base}?w=${warm.mapSize.width}&h=${warm.mapSize.height}&lng=${cam.lng.toFixed(5)}&lat=${cam.lat.toFixed(5)}&z=${cam.zoom.toFixed(3)}`;
+    log(`  bare ${bareUrl}  (bench/bare, map sized and placed like the app's first view)`);
     await freshLoad(context, bareUrl);
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];

@@ -5,7 +5,8 @@
  * validation, no controls. Ready = the first `idle` after every source has its data, flagged as
  * data-map-ready="true" on [data-testid="map"], exactly as MapController does.
  *
- * ?w=…&h=… sizes the map container in CSS px (the bench passes the app's map size).
+ * ?w=…&h=… sizes the map container in CSS px, ?lng=…&lat=…&z=… places its camera (the bench
+ * passes the app's map size and first view).
  */
 import fontFaces from 'virtual:font-faces';
 import type { GeoJSONSource } from 'maplibre-gl';
@@ -22,6 +23,8 @@ const container = document.getElementById('map')!;
 const q = new URLSearchParams(location.search);
 const w = Number(q.get('w'));
 const h = Number(q.get('h'));
+const at = ['lng', 'lat', 'z'].map((k) => Number(q.get(k) ?? NaN));
+const camera = at.every(Number.isFinite) ? { lng: at[0]!, lat: at[1]!, zoom: at[2]! } : DEFAULT_CAMERA;
 if (w > 0 && h > 0) {
   container.style.width = `${w}px`;
   container.style.height = `${h}px`;
@@ -42,8 +45,8 @@ const loaded = Promise.all(
 const map = new maplibregl.Map({
   container,
   style: buildStyle({ lang: 'zh', fontFaces }),
-  center: [DEFAULT_CAMERA.lng, DEFAULT_CAMERA.lat],
-  zoom: DEFAULT_CAMERA.zoom,
+  center: [camera.lng, camera.lat],
+  zoom: camera.zoom,
   ...MAP_OPTIONS,
 });
 (window as unknown as { __map?: unknown }).__map = map;

@@ -167,7 +167,7 @@ export function MapLegend({ onlineAvailable }: { onlineAvailable: boolean }) {
   const [open, setOpen] = useState(startsOpen);
   const body = useId();
   return (
-    <section className="layer-panel" aria-labelledby="map-legend-h" data-open={open} data-testid="map-legend">
+    <section className="layer-panel" aria-labelledby="map-legend-h" data-open={open} data-testid="map-legend" data-map-cover>
       <h2 id="map-legend-h">
         <button
           type="button"

@@ -33,6 +33,8 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
         sync.styleData() ?? {},
         // no camera in the link: the first view fits Shanghai's districts, whatever the screen
         cameraRef.current ? null : districtBounds(store.getState().geo),
+        // the app's panels over the map (the legend, the find toolbar), kept clear by fitted views
+        () => [...(el.closest('.map-area')?.querySelectorAll('[data-map-cover]') ?? [])],
       );
     } catch (e) {
       if (e instanceof NoWebGLError) {

@@ -27,6 +27,8 @@ import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
 import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
 import { Pointer } from './controller/pointer';
+import { coverPadding } from './cover-padding';
+import type { Padding } from './cover-padding';
 
 export type { MapHandlers } from './map-port';
 
@@ -98,7 +100,8 @@ export class MapController implements MapPort {
   /**
    * `initialData` goes into the style itself, so MapLibre tiles it straight away; a later
    * setData with the same collection object is a no-op. `fit`: the first view fits this box
-   * instead of `camera` (Shanghai, when the link names no camera), whatever the map's size.
+   * instead of `camera` (Shanghai, when the link names no camera), whatever the map's size, clear
+   * of the map's own controls and of `covers` (the app's panels over the map).
    */
   constructor(
     private readonly container: HTMLElement,
@@ -107,6 +110,7 @@ export class MapController implements MapPort {
     private readonly handlers: MapHandlers,
     initialData: Parameters<typeof buildStyle>[1] = {},
     fit: LngLatBounds | null = null,
+    private readonly covers: () => readonly Element[] = () => [],
   ) {
     this.lang = style.lang;
     container.dataset.mapReady = 'false';
@@ -125,6 +129,12 @@ export class MapController implements MapPort {
     // on a phone the attribution starts folded to its (i) button (MapLibre shows it unfolded until the first drag)
     if (container.clientWidth <= NARROW_MAP_PX)
       container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
+    // the first view keeps Shanghai clear of the panels over the map (before the first frame is
+    // drawn), and fits it again when the map changes size (a sheet opens beside it, the window
+    // turns) until the camera is moved
+    this.firstFit = fit;
+    this.refit();
+    this.map.on('resize', () => this.refit());
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map);
@@ -281,7 +291,34 @@ export class MapController implements MapPort {
   }
 
   fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
-    this.map.fitBounds(bounds, { padding: paddingPx, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
+    this.map.fitBounds(bounds, { padding: this.coverPadding(paddingPx), ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
+  }
+
+  /** The first view's box, while the camera has not moved from it; null after. */
+  private firstFit: LngLatBounds | null = null;
+  /** The camera the last fit set: a camera anywhere else has been moved (a resize keeps centre and zoom). */
+  private fitted: { lng: number; lat: number; zoom: number } | null = null;
+
+  private refit(): void {
+    if (!this.firstFit) return;
+    const now = this.map.getCenter();
+    const f = this.fitted;
+    if (f && (f.lng !== now.lng || f.lat !== now.lat || f.zoom !== this.map.getZoom())) {
+      this.firstFit = null;
+      return;
+    }
+    const c = this.map.cameraForBounds(this.firstFit, { padding: this.coverPadding(FIT_PADDING_PX) });
+    if (!c) return;
+    this.map.jumpTo(c);
+    const at = this.map.getCenter();
+    this.fitted = { lng: at.lng, lat: at.lat, zoom: this.map.getZoom() };
+  }
+
+  /** `base` px on every side, more where a panel or a control lies over the map (cover-padding.ts). */
+  private coverPadding(base: number): Padding {
+    const box = this.container.getBoundingClientRect();
+    const panels = [...this.container.querySelectorAll('.maplibregl-ctrl'), ...this.covers()].map((el) => el.getBoundingClientRect());
+    return coverPadding(box, panels, base);
   }
 
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera {

@@ -16,6 +16,23 @@ import type { MapWindow } from './driver';
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 
+/** The box of every district's coordinates, from the built districts.geojson: [[west, south], [east, north]]. */
+const CITY: [[number, number], [number, number]] = (() => {
+  const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
+    features: { geometry: { type: string; coordinates: unknown } }[];
+  };
+  const flat: [number, number][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  districts.features.forEach((f) => walk(f.geometry.coordinates));
+  return [
+    [Math.min(...flat.map((p) => p[0])), Math.min(...flat.map((p) => p[1]))],
+    [Math.max(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[1]))],
+  ];
+})();
+
 let server: PreviewServer;
 let base: string;
 
@@ -116,6 +133,44 @@ describe('the shell at 1400×900', () => {
     assert.match(icon.body, /^<svg /);
     assert.deepEqual(responses.bad, []);
     assert.deepEqual(s.errors, []);
+  });
+
+  test('the first view fits the whole city beside the open legend, below the find toolbar and above the credits', async () => {
+    await open(s);
+    const box = async (sel: string) => (await s.page.locator(sel).first().boundingBox())!;
+    const [legend, toolbar, credits, map] = [
+      await box('[data-testid="map-legend"]'),
+      await box('.find-toolbar'),
+      await box('.maplibregl-ctrl-attrib'),
+      await box('[data-testid="map"]'),
+    ];
+    assert.equal(await s.page.locator('[data-testid="map-legend"]').getAttribute('data-open'), 'true', 'the legend starts open here');
+    // the city's corners on the page
+    const [[w, so], [e, n]] = CITY;
+    const at = await s.page.evaluate(
+      (pts) =>
+        pts.map((p) => {
+          const m = (window as unknown as MapWindow).__map;
+          const r = m.getContainer().getBoundingClientRect();
+          const q = m.project(p as [number, number]);
+          return { x: r.left + q.x, y: r.top + q.y };
+        }),
+      [
+        [w, n],
+        [e, so],
+      ],
+    );
+    const [nw, se] = [at[0]!, at[1]!];
+    assert.ok(nw.x >= legend.x + legend.width, `the city's west edge (x ${nw.x.toFixed(0)}) is right of the legend (${(legend.x + legend.width).toFixed(0)})`);
+    assert.ok(
+      nw.y >= toolbar.y + toolbar.height,
+      `the city's north edge (y ${nw.y.toFixed(0)}) is below the find toolbar (${(toolbar.y + toolbar.height).toFixed(0)})`,
+    );
+    assert.ok(se.y <= credits.y, `the city's south edge (y ${se.y.toFixed(0)}) is above the credits (${credits.y.toFixed(0)})`);
+    assert.ok(se.x <= map.x + map.width, `the city's east edge (x ${se.x.toFixed(0)}) is on the map (${(map.x + map.width).toFixed(0)})`);
+    // and it is fitted to that room, not far smaller: it spans most of the map's width right of the legend
+    const room = map.x + map.width - (legend.x + legend.width);
+    assert.ok(se.x - nw.x > room * 0.8, `the city spans ${(se.x - nw.x).toFixed(0)} of ${room.toFixed(0)} px`);
   });
 
   test('wheeling past the end of every panel moves nothing but the panel', async () => {
@@ -277,17 +332,7 @@ describe('the phone layout at 390×844', () => {
     assert.ok(search.y + search.height <= map.y + 1, 'the search sits above the map');
     assert.ok(map.height > 500, `the map is ${map.height} px tall`);
     // every district is inside the view once the fit has run
-    const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
-      features: { geometry: { type: string; coordinates: unknown } }[];
-    };
-    const flat: [number, number][] = [];
-    const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
-      else if (Array.isArray(c)) c.forEach(walk);
-    };
-    districts.features.forEach((f) => walk(f.geometry.coordinates));
-    const [w, e] = [Math.min(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[0]))];
-    const [so, n] = [Math.min(...flat.map((p) => p[1])), Math.max(...flat.map((p) => p[1]))];
+    const [[w, so], [e, n]] = CITY;
     const view = await poll(
       'the city fitted',
       () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getBounds().toArray()),

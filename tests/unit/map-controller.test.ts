@@ -373,7 +373,7 @@ describe('chunks, clusters, camera, readiness, snapshot', () => {
           [121, 31],
           [122, 32],
         ],
-        { padding: 40, duration: 900 },
+        { padding: { top: 40, right: 40, bottom: 40, left: 40 }, duration: 900 },
       ],
     ]);
   });

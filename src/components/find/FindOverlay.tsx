@@ -94,7 +94,7 @@ function Toolbar() {
 
   const toggle = (m: 'pick' | 'draw') => a.setFindMode(mode === m ? 'none' : m);
   return (
-    <div className="find-toolbar" role="toolbar" aria-label={t(lang, 'find')}>
+    <div className="find-toolbar" role="toolbar" aria-label={t(lang, 'find')} data-map-cover>
       <button type="button" data-testid="find-pick" aria-pressed={mode === 'pick'} onClick={() => toggle('pick')}>
         {t(lang, 'pickPoint')}
       </button>

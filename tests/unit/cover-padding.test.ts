@@ -1,0 +1,53 @@
+/** The padding that keeps a fitted view clear of the panels over the map (src/map/cover-padding.ts). */
+import { describe, expect, it } from 'vitest';
+import { coverPadding } from '../../src/map/cover-padding';
+
+// a map 780×855 whose top-left corner is at (275, 45) on the page, as at 1400×900
+const MAP = { left: 275, top: 45, width: 780, height: 855 };
+
+describe('coverPadding', () => {
+  it('keeps only the base on every side when nothing lies over the map', () => {
+    expect(coverPadding(MAP, [], 12)).toEqual({ top: 12, right: 12, bottom: 12, left: 12 });
+  });
+
+  it('pads the left for a tall panel at the bottom left, by how far it reaches in', () => {
+    // the legend: 236 px wide, 10 px from the left edge, 510 px tall, 26 px above the bottom
+    const legend = { left: 285, top: 364, width: 236, height: 510 };
+    expect(coverPadding(MAP, [legend], 12)).toEqual({ top: 12, right: 12, bottom: 12, left: 246 + 12 });
+  });
+
+  it('pads the top for a wide toolbar and the bottom for a wide credits line', () => {
+    const toolbar = { left: 285, top: 55, width: 500, height: 44 };
+    const credits = { left: 540, top: 815, width: 505, height: 50 };
+    expect(coverPadding(MAP, [toolbar, credits], 12)).toEqual({ top: 54 + 12, right: 12, bottom: 85 + 12, left: 12 });
+  });
+
+  it('pads the right for a tall panel nearer the right edge', () => {
+    const side = { left: 855, top: 145, width: 190, height: 600 };
+    expect(coverPadding(MAP, [side], 10).right).toBe(200 + 10);
+  });
+
+  it('ignores small controls, hidden panels and panels outside the map', () => {
+    const zoom = { left: 1015, top: 55, width: 30, height: 60 };
+    const scale = { left: 955, top: 870, width: 90, height: 20 };
+    const hidden = { left: 0, top: 0, width: 0, height: 0 };
+    const outside = { left: 0, top: 45, width: 275, height: 855 };
+    expect(coverPadding(MAP, [zoom, scale, hidden, outside], 12)).toEqual({ top: 12, right: 12, bottom: 12, left: 12 });
+  });
+
+  it('counts only the part of a panel inside the map', () => {
+    // reaches 100 px into the map from the left; the rest hangs outside it
+    const half = { left: 175, top: 100, width: 200, height: 700 };
+    expect(coverPadding(MAP, [half], 0).left).toBe(100);
+  });
+
+  it('keeps only the base on two opposite sides when their panels would take more than half the map', () => {
+    // a map narrowed to 411 px by a sheet beside it, the legend still open over its left
+    const narrow = { left: 275, top: 45, width: 411, height: 753 };
+    const legend = { left: 285, top: 300, width: 236, height: 470 };
+    const toolbar = { left: 285, top: 55, width: 340, height: 78 };
+    expect(coverPadding(narrow, [legend, toolbar], 12)).toEqual({ top: 88 + 12, right: 12, bottom: 12, left: 12 });
+    // at 1400×900 the same legend leaves more than half: padded for
+    expect(coverPadding(MAP, [{ left: 285, top: 364, width: 236, height: 510 }], 12).left).toBe(258);
+  });
+});
