@@ -2,13 +2,13 @@
  * Offline basemap data for the MapLibre map (no tiles):
  * - context land of 江苏省 and 浙江省, from echarts@4.9.0's province files (Apache-2.0, GCJ-02,
  *   ECharts-encoded), converted GCJ-02 → WGS-84 with gcoord, clipped to a box around Shanghai,
- *   dissolved per province, simplified and rounded to 5 decimals;
+ *   dissolved per province, simplified and rounded to 4 decimals;
  * - schematic lines (the Huangpu, the expressways G60/S20/S1) and airport labels authored in
  *   data/basemap.json from the rough waypoints of the project reference notes.
  *
  * Pipeline per province: decode → GCJ-02→WGS-84 (on a clone) → clip each city to
  * BASEMAP_BBOX (Turf `intersect` with the box polygon) → `union` of the clipped cities →
- * `simplify` (0.003°) → round to 5 decimals → RFC 7946 winding. Clipping before the union and
+ * `simplify` (0.003°) → round to 4 decimals → RFC 7946 winding. Clipping before the union and
  * before rounding keeps the union small and the box edges exact; the result is the same outline.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { area, bboxPolygon, feature, featureCollection, intersect, rewind, simplify, union } from '@turf/turf';
 import type { BBox, Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { z } from 'zod';
-import { round5, roundRing } from './districts.ts';
+import { COORD_DECIMALS, roundCoord, roundRing } from './districts.ts';
 import { geoJsonToWgs84 } from '../../src/geo/crs';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
@@ -29,8 +29,8 @@ export const BASEMAP_BBOX: BBox = [119.9, 30.2, 122.6, 32.4];
 
 /** Douglas–Peucker tolerance in degrees (≈300 m), below the source's own ±100–300 m error. */
 const SIMPLIFY_TOLERANCE = 0.003;
-/** coordinates are rounded to this many decimals (districts.ts round5) */
-const DECIMALS = 5;
+/** coordinates are rounded to this many decimals (districts.ts) */
+const DECIMALS = COORD_DECIMALS;
 /** Parts smaller than this after clipping (km²) are dropped: specks of islands. */
 const MIN_PART_KM2 = 0.05;
 /**
@@ -331,13 +331,13 @@ function authoredFeature(f: BasemapFeatureInput): BasemapFeature {
     return {
       type: 'Feature',
       properties: { ...props, kind: 'airport' },
-      geometry: { type: 'Point', coordinates: [round5(f.coordinates[0]), round5(f.coordinates[1])] },
+      geometry: { type: 'Point', coordinates: [roundCoord(f.coordinates[0]), roundCoord(f.coordinates[1])] },
     };
   }
   return {
     type: 'Feature',
     properties: { ...props, kind: f.kind },
-    geometry: { type: 'LineString', coordinates: f.coordinates.map(([x, y]) => [round5(x), round5(y)]) },
+    geometry: { type: 'LineString', coordinates: f.coordinates.map(([x, y]) => [roundCoord(x), roundCoord(y)]) },
   };
 }
 

@@ -150,12 +150,12 @@ function unionAreal(parts: Areal[]): Areal {
 
 /**
  * Simplifies by `toleranceDeg` (0.0005° ≈ 50 m, inside the ±100–300 m of the district
- * boundaries these zones are cut from) and rounds to 5 decimals (≈1 m).
+ * boundaries these zones are cut from) and rounds to 4 decimals (≈11 m, the districts' own).
  */
 export function roundGeometry<G extends Geometry>(g: G, toleranceDeg = 0.0005): G {
   const simple =
     toleranceDeg > 0 && g.type !== 'Point' && g.type !== 'MultiPoint' ? simplify(feature(g), { tolerance: toleranceDeg, highQuality: true }) : feature(g);
-  return truncate(simple, { precision: 5, coordinates: 2 }).geometry as G;
+  return truncate(simple, { precision: 4, coordinates: 2 }).geometry as G;
 }
 
 export function areaKm2(g: Polygon | MultiPolygon): number {

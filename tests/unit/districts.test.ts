@@ -75,15 +75,15 @@ describe('buildDistricts', () => {
     for (const f of districts.features) expect(f.properties.name_en).toMatch(/^[A-Z][A-Za-z' ]+$/);
   });
 
-  it('has closed rings, 6-decimal coordinates and RFC 7946 winding', () => {
+  it('has closed rings, 4-decimal coordinates and RFC 7946 winding', () => {
     for (const f of districts.features) {
       for (const poly of polygonsOf(f.geometry)) {
         poly.forEach((ring, i) => {
           expect(ring.length).toBeGreaterThanOrEqual(4);
           expect(ring[0]).toEqual(ring[ring.length - 1]);
           for (const [x, y] of ring) {
-            expect(Math.round(x! * 1e5) / 1e5).toBe(x);
-            expect(Math.round(y! * 1e5) / 1e5).toBe(y);
+            expect(Math.round(x! * 1e4) / 1e4).toBe(x);
+            expect(Math.round(y! * 1e4) / 1e4).toBe(y);
           }
           // outer rings counter-clockwise, holes clockwise
           expect(booleanClockwise(ring)).toBe(i > 0);
