@@ -173,6 +173,41 @@ describe('the shell at 1400×900', () => {
     assert.ok(se.x - nw.x > room * 0.8, `the city spans ${(se.x - nw.x).toFixed(0)} of ${room.toFixed(0)} px`);
   });
 
+  test('the first view is fitted again when the map changes size, until the map is moved', async () => {
+    await open(s);
+    const view = () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getBounds().toArray());
+    const [[w, so], [e, n]] = CITY;
+    const holdsCity = (b: number[][]) => b[0]![0]! <= w && b[0]![1]! <= so && b[1]![0]! >= e && b[1]![1]! >= n;
+    const before = JSON.stringify(await view());
+    try {
+      // a lower window: the map loses 200 px of height, and the whole city is in view again (kept
+      // at its centre and zoom, it would lose its north and south)
+      await s.page.setViewportSize({ width: 1400, height: 700 });
+      await poll('the city fitted again', view, (b) => JSON.stringify(b) !== before && holdsCity(b));
+      // once the user drags the map, a resize keeps their camera
+      const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+      await s.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+      await s.page.mouse.down();
+      await s.page.mouse.move(box.x + box.width * 0.6 + 120, box.y + box.height * 0.5 + 40, { steps: 6 });
+      await s.page.mouse.up();
+      const centre = () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getCenter().toArray());
+      const dragged = await poll(
+        'the drag to end',
+        () => s.page.evaluate(() => (window as unknown as MapWindow).__map.isMoving()),
+        (moving) => !moving,
+      ).then(centre);
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+      await poll(
+        'the map to take the window (its canvas resized)',
+        () => s.page.evaluate(() => (window as unknown as MapWindow).__map.getCanvas().clientHeight),
+        (ht) => ht > box.height,
+      );
+      assert.deepEqual(await centre(), dragged, 'a resize after a drag keeps the centre');
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   test('wheeling past the end of every panel moves nothing but the panel', async () => {
     // a comparison open too, so that its sheet is wheeled as well
     await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing');
