@@ -154,8 +154,13 @@ export function Legend({ lang, switches = false, onlineAvailable = false }: { la
   );
 }
 
-/** Open at first on a wide screen, where it fits beside the map's content; its title on a narrow one. */
-const startsOpen = (): boolean => typeof window === 'undefined' || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 1100px)').matches;
+/**
+ * Open at first on a large screen, where it leaves the map room; its title on a narrow or low one
+ * (a phone; a projector's 1280×720 or a laptop's 1366×768, where open it would cover about a third
+ * of the map's width and most of its height).
+ */
+const startsOpen = (): boolean =>
+  typeof window === 'undefined' || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 1100px), (max-height: 799px)').matches;
 
 /**
  * The one legend, over the map on the first screen: every layer with its switch and, for each

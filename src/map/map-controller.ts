@@ -135,6 +135,11 @@ export class MapController implements MapPort {
     this.firstFit = fit;
     this.refit();
     this.map.on('resize', () => this.refit());
+    // and when a panel over the map changes size (the legend folds or unfolds)
+    if (fit && typeof ResizeObserver === 'function') {
+      this.coverWatch = new ResizeObserver(() => this.refit());
+      for (const el of covers()) this.coverWatch.observe(el);
+    }
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map);
@@ -299,12 +304,17 @@ export class MapController implements MapPort {
   /** The camera the last fit set: a camera anywhere else has been moved (a resize keeps centre and zoom). */
   private fitted: { lng: number; lat: number; zoom: number } | null = null;
 
+  /** Watches the panels over the map while the first view is kept fitted. */
+  private coverWatch: ResizeObserver | null = null;
+
   private refit(): void {
-    if (!this.firstFit) return;
+    if (!this.firstFit || this.destroyed) return;
     const now = this.map.getCenter();
     const f = this.fitted;
     if (f && (f.lng !== now.lng || f.lat !== now.lat || f.zoom !== this.map.getZoom())) {
       this.firstFit = null;
+      this.coverWatch?.disconnect();
+      this.coverWatch = null;
       return;
     }
     const c = this.map.cameraForBounds(this.firstFit, { padding: this.coverPadding(FIT_PADDING_PX) });
@@ -397,6 +407,7 @@ export class MapController implements MapPort {
 
   destroy(): void {
     this.destroyed = true;
+    this.coverWatch?.disconnect();
     this.points.stop();
     this.stopAnswering?.();
     this.draw.stop();

@@ -104,6 +104,24 @@ async function open(s: Session, query = ''): Promise<void> {
   await s.page.locator(READY).waitFor({ timeout: 60_000 });
 }
 
+/** The city's north-west and south-east corners (CITY) on the page, where the map draws them. */
+function cityOnPage(page: Page): Promise<{ x: number; y: number }[]> {
+  const [[w, so], [e, n]] = CITY;
+  return page.evaluate(
+    (pts) =>
+      pts.map((p) => {
+        const m = (window as unknown as MapWindow).__map;
+        const r = m.getContainer().getBoundingClientRect();
+        const q = m.project(p as [number, number]);
+        return { x: r.left + q.x, y: r.top + q.y };
+      }),
+    [
+      [w, n],
+      [e, so],
+    ],
+  );
+}
+
 function watchResponses(page: Page): { bad: string[] } {
   const out = { bad: [] as string[] };
   page.on('response', (r) => {
@@ -208,6 +226,50 @@ describe('the shell at 1400×900', () => {
     }
   });
 
+  test('folding the legend fits the city into the room it leaves, and unfolding it beside the legend again, until the map is moved', async () => {
+    await open(s);
+    const camera = () =>
+      s.page.evaluate(() => {
+        const m = (window as unknown as MapWindow).__map;
+        return { lng: m.getCenter().lng, zoom: m.getZoom() };
+      });
+    const toggle = s.page.locator('[data-testid="legend-toggle"]');
+    const beside = await camera();
+    const unfolded = (await s.page.locator('[data-testid="map-legend"]').boundingBox())!;
+    await toggle.click();
+    // the city moves west into the room the legend left, and grows (the fit was limited by the legend)
+    const folded = await poll('the city fitted to the map without the legend', camera, (c) => c.lng > beside.lng + 0.1 && c.zoom > beside.zoom);
+    const [nw] = await cityOnPage(s.page);
+    assert.ok(
+      nw!.x < unfolded.x + unfolded.width,
+      `the city's west edge (x ${nw!.x.toFixed(0)}) is where the open legend was (right edge ${unfolded.x + unfolded.width})`,
+    );
+    await toggle.click();
+    await poll('the city fitted beside the legend again', camera, (c) => Math.abs(c.lng - beside.lng) < 1e-6 && Math.abs(c.zoom - beside.zoom) < 1e-6);
+    // once the user drags the map, the legend folds and unfolds over it
+    const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    await s.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await s.page.mouse.down();
+    await s.page.mouse.move(box.x + box.width * 0.6 + 100, box.y + box.height * 0.5 + 30, { steps: 6 });
+    await s.page.mouse.up();
+    const dragged = await poll(
+      'the drag to end',
+      () => s.page.evaluate(() => (window as unknown as MapWindow).__map.isMoving()),
+      (moving) => !moving,
+    ).then(camera);
+    assert.notDeepEqual(dragged, folded);
+    await toggle.click();
+    await poll(
+      'the legend folded',
+      () => s.page.locator('[data-testid="map-legend"]').getAttribute('data-open'),
+      (o) => o === 'false',
+    );
+    // a frame for the size change to be seen, then the camera is where the drag left it
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await camera(), dragged, 'folding the legend after a drag keeps the camera');
+    await toggle.click();
+  });
+
   test('wheeling past the end of every panel moves nothing but the panel', async () => {
     // a comparison open too, so that its sheet is wheeled as well
     await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing');
@@ -244,6 +306,34 @@ describe('the shell at 1400×900', () => {
       }),
     );
     assert.deepEqual(escaped, []);
+  });
+});
+
+describe('the shell at 1280×720 (a projector)', () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(base, { viewport: { width: 1280, height: 720 } });
+  });
+  after(async () => s?.close());
+
+  test('the legend starts folded to its title, and the city is fitted across the map', async () => {
+    await open(s);
+    const legend = s.page.locator('[data-testid="map-legend"]');
+    assert.equal(await legend.getAttribute('data-open'), 'false', 'open, the legend would cover a third of the map and most of its height');
+    assert.equal(await s.page.locator('[data-testid="legend-toggle"]').getAttribute('aria-expanded'), 'false');
+    const map = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    const title = (await legend.boundingBox())!;
+    const [nw, se] = await cityOnPage(s.page);
+    assert.ok(nw!.x >= map.x && se!.x <= map.x + map.width && nw!.y >= map.y && se!.y <= map.y + map.height, 'the whole city is on the map');
+    // fitted to the whole map: the city spans most of its width or of its height (660×673 here)
+    const spanX = (se!.x - nw!.x) / map.width;
+    const spanY = (se!.y - nw!.y) / map.height;
+    assert.ok(spanX > 0.75 || spanY > 0.75, `the city spans ${(spanX * 100).toFixed(0)}% of the map's width and ${(spanY * 100).toFixed(0)}% of its height`);
+    assert.ok(title.height < 40, `the folded legend is its title row (${title.height} px high)`);
+    // and it unfolds on a click
+    await s.page.locator('[data-testid="legend-toggle"]').click();
+    assert.equal(await legend.getAttribute('data-open'), 'true');
+    assert.deepEqual(s.errors, []);
   });
 });
 
