@@ -7,7 +7,7 @@
 import { MAP_BOUNDS } from '../geo/map-bounds';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
-import { mark } from '../lib/perf';
+import { MAP_READY_MARK, mark } from '../lib/perf';
 import { t } from '../i18n';
 import { maplibregl } from './maplibre-setup';
 import { LABEL_LAYERS, LAYER_IDS, isOverlaySource, layerEntry, layerPosition, layersOfSource, sourceSpec } from './layers';
@@ -470,7 +470,7 @@ export class MapController implements MapPort {
     mark('map:data');
     this.map.once('idle', () => {
       if (this.destroyed) return;
-      mark('map:ready');
+      mark(MAP_READY_MARK);
       this.container.dataset.mapReady = 'true';
       this.handlers.onReady();
       if (this.sitesWanted) whenIdle(() => this.warmSites());
