@@ -8,7 +8,10 @@
  *   2. sector filter click → next `idle` of the map, median of N toggles;
  *   3. bytes of the first view (every response until ready), gzip computed here, fonts apart.
  * Both pages are built here with Vite's build() into .bench/ (git-ignored, removed afterwards
- * unless BENCH_KEEP=1) and served with Vite's preview on free loopback ports.
+ * unless BENCH_KEEP=1) and served with Vite's preview on free loopback ports. Service workers are
+ * blocked: every load of either page comes from the server with the HTTP cache off (before
+ * 2026-12-03 the app's loads after the first were served by its own service worker, the bare
+ * page's by the server).
  *
  * Ready = data-map-ready="true" on [data-testid="map"] (the first `idle` after the data is set),
  * timed in-page: an init script's MutationObserver stores performance.now() when the attribute
@@ -334,7 +337,8 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const bare = await startPreview(BARE_CONFIG, BARE_OUT);
     servers.push(bare.server);
 
-    session = await openSession(app.base);
+    // no service worker: the app comes from the server on every load, as the bare page does
+    session = await openSession(app.base, { serviceWorkers: 'block' });
     const { context } = session;
     await context.addInitScript(readyProbe);
     const ua = await session.page.evaluate(() => navigator.userAgent);
@@ -365,7 +369,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
 
     log('');
     log(
-      `1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing)`,
+      `1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing), no service worker (both pages come from the server each time)`,
     );
     const row = (name: string, rs: LoadResult[], s: Stats) => [
       name,

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     return;
   }
   const { server, base } = await startServer();
-  const s = await openSession(base);
+  const s = await openSession(base, { serviceWorkers: 'block' });
   try {
     const p = s.page;
     await p.goto(base);

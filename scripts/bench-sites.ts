@@ -173,7 +173,8 @@ export async function benchSites(opts: { sizes?: number[]; log?: (l: string) => 
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
   });
   const base = server.resolvedUrls?.local[0];
-  const session = base ? await openSession(base) : null;
+  // no service worker: its precache (the whole app) would be fetched and stored during the first imports
+  const session = base ? await openSession(base, { serviceWorkers: 'block' }) : null;
   try {
     if (!base || !session) throw new Error('vite preview did not report a URL');
     await session.context.addInitScript(probe);

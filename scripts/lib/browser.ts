@@ -48,7 +48,14 @@ export async function startServer(): Promise<{ server: PreviewServer; base: stri
 
 export async function openSession(
   base: string,
-  opts: { viewport?: { width: number; height: number }; extraArgs?: string[]; deviceScaleFactor?: number; env?: Record<string, string> } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    extraArgs?: string[];
+    deviceScaleFactor?: number;
+    env?: Record<string, string>;
+    /** 'block': pages register no service worker, so every load comes from the server (the benches) */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Session> {
   if (!CHROMIUM) throw new Error('Chromium not found: apt-get install chromium (see .ci/run)');
   const profile = mkdtempSync(join(tmpdir(), 'e2e-chrome-'));
@@ -58,6 +65,7 @@ export async function openSession(
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     args: [...CHROMIUM_ARGS, ...(opts.extraArgs ?? [])],
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
     ...(opts.env ? { env: { ...(process.env as Record<string, string>), ...opts.env } } : {}),
   });
   const offOrigin: string[] = [];
