@@ -153,7 +153,10 @@ export class MapController implements MapPort {
       run.forEach((fn) => fn());
     });
     this.map.on('error', (e) => handlers.onError(e.error?.message ?? String(e)));
-    this.map.on('moveend', () => handlers.onMoveEnd(this.camera()));
+    // the first view fitted again is not a camera anyone chose: the store (and the link) keep none
+    this.map.on('moveend', (e) => {
+      if (!(e as { firstView?: boolean }).firstView) handlers.onMoveEnd(this.camera());
+    });
     this.pointer = new Pointer(this.map, (click) => handlers.onClick(click));
   }
 
@@ -310,8 +313,11 @@ export class MapController implements MapPort {
   private refit(): void {
     if (!this.firstFit || this.destroyed) return;
     const now = this.map.getCenter();
+    const zoom = this.map.getZoom();
     const f = this.fitted;
-    if (f && (f.lng !== now.lng || f.lat !== now.lat || f.zoom !== this.map.getZoom())) {
+    // moved: by the user, or by a flight the app asked for (at its first frame the camera has not
+    // changed yet; a jump now would cancel it)
+    if ((f && (f.lng !== now.lng || f.lat !== now.lat || f.zoom !== zoom)) || this.map.isMoving()) {
       this.firstFit = null;
       this.coverWatch?.disconnect();
       this.coverWatch = null;
@@ -319,7 +325,11 @@ export class MapController implements MapPort {
     }
     const c = this.map.cameraForBounds(this.firstFit, { padding: this.coverPadding(FIT_PADDING_PX) });
     if (!c) return;
-    this.map.jumpTo(c);
+    const to = maplibregl.LngLat.convert(c.center!);
+    const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+    // the same view: no jump, so no `move` events (they would write the camera into the URL)
+    if (f && same(to.lng, now.lng) && same(to.lat, now.lat) && same(c.zoom ?? zoom, zoom)) return;
+    this.map.jumpTo(c, { firstView: true });
     const at = this.map.getCenter();
     this.fitted = { lng: at.lng, lat: at.lat, zoom: this.map.getZoom() };
   }

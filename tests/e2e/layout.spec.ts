@@ -246,6 +246,8 @@ describe('the shell at 1400×900', () => {
     );
     await toggle.click();
     await poll('the city fitted beside the legend again', camera, (c) => Math.abs(c.lng - beside.lng) < 1e-6 && Math.abs(c.zoom - beside.zoom) < 1e-6);
+    // a first view fitted again is no camera anyone chose: the link keeps none
+    assert.equal(new URL(s.page.url()).hash, '', 'no camera in the link after the refits');
     // once the user drags the map, the legend folds and unfolds over it
     const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
     await s.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
@@ -258,6 +260,11 @@ describe('the shell at 1400×900', () => {
       (moving) => !moving,
     ).then(camera);
     assert.notDeepEqual(dragged, folded);
+    await poll(
+      'the dragged camera in the link',
+      async () => s.page.url(),
+      (u) => new URL(u).hash !== '',
+    );
     await toggle.click();
     await poll(
       'the legend folded',
