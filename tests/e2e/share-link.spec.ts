@@ -131,7 +131,12 @@ describe('the share link', () => {
       await msg.waitFor();
       assert.match((await msg.textContent()) ?? '', new RegExp(`“${bad}”未应用`));
       assert.equal(await box.getAttribute('aria-invalid'), 'true');
-      assert.equal(await page.locator('[data-chip="radius"]').count(), 0, `${bad}: no radius filter`);
+      // the chips follow in the interruptible render after the change (FilterChips, useSettledStore)
+      await poll(
+        `${bad}: no radius filter`,
+        () => page.locator('[data-chip="radius"]').count(),
+        (n) => n === 0,
+      );
       await poll(
         'the radius to leave the address',
         async () => page.url(),
