@@ -164,20 +164,7 @@ describe('the shell at 1400×900', () => {
     ];
     assert.equal(await s.page.locator('[data-testid="map-legend"]').getAttribute('data-open'), 'true', 'the legend starts open here');
     // the city's corners on the page
-    const [[w, so], [e, n]] = CITY;
-    const at = await s.page.evaluate(
-      (pts) =>
-        pts.map((p) => {
-          const m = (window as unknown as MapWindow).__map;
-          const r = m.getContainer().getBoundingClientRect();
-          const q = m.project(p as [number, number]);
-          return { x: r.left + q.x, y: r.top + q.y };
-        }),
-      [
-        [w, n],
-        [e, so],
-      ],
-    );
+    const at = await cityOnPage(s.page);
     const [nw, se] = [at[0]!, at[1]!];
     assert.ok(nw.x >= legend.x + legend.width, `the city's west edge (x ${nw.x.toFixed(0)}) is right of the legend (${(legend.x + legend.width).toFixed(0)})`);
     assert.ok(
