@@ -45,7 +45,21 @@ export default defineConfig(({ mode }) => {
           chunkSizeWarningLimit: 20000,
           reportCompressedSize: false,
         }
-      : { chunkSizeWarningLimit: 1600 },
+      : {
+          chunkSizeWarningLimit: 1600,
+          rollupOptions: {
+            output: {
+              // MapLibre's and React's scripts in chunks of their own: fetched and compiled beside the app's
+              // code at start-up, and kept in a browser's cache when only the app changes
+              codeSplitting: {
+                groups: [
+                  { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ },
+                  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+                ],
+              },
+            },
+          },
+        },
     test: {
       testTimeout: 30000,
       // Two environments, two projects: pure logic in Node, React components in jsdom.
