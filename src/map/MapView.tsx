@@ -33,7 +33,7 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
         sync.styleData() ?? {},
         // no camera in the link: the first view fits Shanghai's districts, whatever the screen
         cameraRef.current ? null : districtBounds(store.getState().geo),
-        // the app's panels over the map (the legend, the find toolbar), kept clear by fitted views
+        // the app's panels over the map: fitted views keep clear of the legend and the find toolbar, a flight's target of those and a site's card
         () => [...(el.closest('.map-area')?.querySelectorAll('[data-map-cover]') ?? [])],
       );
     } catch (e) {

@@ -26,12 +26,10 @@ const MAX_SHARE = 0.5;
 const MIN_SPAN = 0.25;
 
 /**
- * `map`: the map's box; `covers`: the panels' boxes, in the same coordinates; `base`: the space
- * kept on every side. Panels outside the map, hidden (no size) or small (under a quarter of the
- * map along their long side) are ignored; when the panels on two opposite sides would take more
- * than half the map, those two sides keep only the base.
+ * How far the panels reach into the map from each edge, each pinned to the edge it is nearest
+ * along its shorter side (the rule of {@link coverPadding}, without its base and its cap).
  */
-export function coverPadding(map: Rect, covers: readonly Rect[], base: number): Padding {
+function coverInsets(map: Rect, covers: readonly Rect[]): Padding {
   const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
   for (const c of covers) {
     // the part of the panel inside the map
@@ -56,6 +54,17 @@ export function coverPadding(map: Rect, covers: readonly Rect[], base: number): 
       else pad.bottom = Math.max(pad.bottom, map.top + map.height - top);
     }
   }
+  return pad;
+}
+
+/**
+ * `map`: the map's box; `covers`: the panels' boxes, in the same coordinates; `base`: the space
+ * kept on every side. Panels outside the map, hidden (no size) or small (under a quarter of the
+ * map along their long side) are ignored; when the panels on two opposite sides would take more
+ * than half the map, those two sides keep only the base.
+ */
+export function coverPadding(map: Rect, covers: readonly Rect[], base: number): Padding {
+  const pad = coverInsets(map, covers);
   // panels that would leave less than half the map are not padded for: a view squeezed into a
   // strip beside them would show less than the whole map with a corner covered
   const fit = (a: number, b: number, size: number): [number, number] =>
@@ -63,4 +72,19 @@ export function coverPadding(map: Rect, covers: readonly Rect[], base: number): 
   [pad.left, pad.right] = fit(pad.left, pad.right, map.width);
   [pad.top, pad.bottom] = fit(pad.top, pad.bottom, map.height);
   return pad;
+}
+
+/** Below this, in either direction, the part of the map clear of the panels is too small to keep a point in. */
+const MIN_FREE_PX = 48;
+
+/**
+ * The part of the map no panel covers (panels pinned to edges as by {@link coverPadding}, with no
+ * cap: a card over the lower half of a phone's map leaves the strip above it), or null when that
+ * is under MIN_FREE_PX across.
+ */
+export function freeArea(map: Rect, covers: readonly Rect[]): Rect | null {
+  const pad = coverInsets(map, covers);
+  const width = map.width - pad.left - pad.right;
+  const height = map.height - pad.top - pad.bottom;
+  return width < MIN_FREE_PX || height < MIN_FREE_PX ? null : { left: map.left + pad.left, top: map.top + pad.top, width, height };
 }

@@ -27,7 +27,7 @@ import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
 import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
 import { Pointer } from './controller/pointer';
-import { coverPadding } from './cover-padding';
+import { coverPadding, freeArea } from './cover-padding';
 import type { Padding } from './cover-padding';
 
 export type { MapHandlers } from './map-port';
@@ -44,6 +44,8 @@ const FED = Symbol('fed');
 export const DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
 /** Space kept around Shanghai when the first view fits it, CSS px. */
 const FIT_PADDING_PX = 12;
+/** A point the app flew to is kept at least this far inside the part of the map no panel covers. */
+const AIM_MARGIN_PX = 24;
 /** Maps this narrow (a phone) start with the attribution folded to its (i) button. */
 const NARROW_MAP_PX = 640;
 
@@ -140,6 +142,15 @@ export class MapController implements MapPort {
       this.coverWatch = new ResizeObserver(() => this.refit());
       for (const el of covers()) this.coverWatch.observe(el);
     }
+    // a point the app flew to stays in view as panels open over the map (a card) or the map
+    // changes size (a sheet folds), until the user moves the map
+    if (typeof ResizeObserver === 'function') {
+      this.aimWatch = new ResizeObserver(() => this.checkAim());
+      for (const el of [container, ...covers()]) this.aimWatch.observe(el);
+    }
+    this.map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.aim = null;
+    });
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map);
@@ -156,6 +167,8 @@ export class MapController implements MapPort {
     // the first view fitted again is not a camera anyone chose: the store (and the link) keep none
     this.map.on('moveend', (e) => {
       if (!(e as { firstView?: boolean }).firstView) handlers.onMoveEnd(this.camera());
+      // a flight's end: a card may have opened over its target while it flew
+      this.checkAim();
     });
     this.pointer = new Pointer(this.map, (click) => handlers.onClick(click));
   }
@@ -289,16 +302,19 @@ export class MapController implements MapPort {
   }
 
   flyTo(lng: number, lat: number, zoom?: number): void {
+    this.aim = { lng, lat };
     const target = { center: [lng, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 11.5) };
     if (reducedMotion()) this.map.jumpTo(target);
     else this.map.flyTo({ ...target, duration: 900 });
   }
 
   jumpTo(c: Camera): void {
+    this.aim = null;
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
   }
 
   fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
+    this.aim = null;
     this.map.fitBounds(bounds, { padding: this.coverPadding(paddingPx), ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
   }
 
@@ -334,11 +350,49 @@ export class MapController implements MapPort {
     this.fitted = { lng: at.lng, lat: at.lat, zoom: this.map.getZoom() };
   }
 
-  /** `base` px on every side, more where a panel or a control lies over the map (cover-padding.ts). */
+  /**
+   * `base` px on every side, more where a panel or a control lies over the map (cover-padding.ts).
+   * A card over the map (`data-map-cover="card"`) is not padded for: it comes and goes with a pick.
+   */
   private coverPadding(base: number): Padding {
     const box = this.container.getBoundingClientRect();
-    const panels = [...this.container.querySelectorAll('.maplibregl-ctrl'), ...this.covers()].map((el) => el.getBoundingClientRect());
+    const panels = this.coverBoxes().filter((b) => !b.card);
     return coverPadding(box, panels, base);
+  }
+
+  /** The boxes of MapLibre's controls and of the app's panels over the map. */
+  private coverBoxes(): (DOMRect & { card?: boolean })[] {
+    const controls = [...this.container.querySelectorAll('.maplibregl-ctrl')].map((el) => el.getBoundingClientRect());
+    const panels = this.covers().map((el) => Object.assign(el.getBoundingClientRect(), { card: (el as HTMLElement).dataset.mapCover === 'card' }));
+    return [...controls, ...panels];
+  }
+
+  /** The point the app last flew to, until the user moves the map, a link's camera is applied or a box is fitted. */
+  private aim: { lng: number; lat: number } | null = null;
+  private aimWatch: ResizeObserver | null = null;
+  private aimFrame = 0;
+
+  /**
+   * On the next frame (once panels are laid out): if the point the app flew to lies under a panel
+   * or a card, or off the map, eases it into the middle of the part no panel covers. Waits while
+   * the map moves (the move's end checks again).
+   */
+  private checkAim(): void {
+    if (!this.aim || this.aimFrame || this.destroyed) return;
+    this.aimFrame = requestAnimationFrame(() => {
+      this.aimFrame = 0;
+      const aim = this.aim;
+      if (!aim || this.destroyed || this.map.isMoving()) return;
+      const box = this.container.getBoundingClientRect();
+      const free = freeArea(box, this.coverBoxes());
+      if (!free || free.width < 2 * AIM_MARGIN_PX || free.height < 2 * AIM_MARGIN_PX) return;
+      const p = this.map.project([aim.lng, aim.lat]);
+      const [x, y] = [box.left + p.x, box.top + p.y];
+      const m = AIM_MARGIN_PX;
+      if (x >= free.left + m && x <= free.left + free.width - m && y >= free.top + m && y <= free.top + free.height - m) return;
+      const offset: [number, number] = [free.left + free.width / 2 - (box.left + box.width / 2), free.top + free.height / 2 - (box.top + box.height / 2)];
+      this.map.easeTo({ center: [aim.lng, aim.lat], offset, ...(reducedMotion() ? { duration: 0 } : { duration: 400 }) });
+    });
   }
 
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera {
@@ -418,6 +472,8 @@ export class MapController implements MapPort {
   destroy(): void {
     this.destroyed = true;
     this.coverWatch?.disconnect();
+    this.aimWatch?.disconnect();
+    cancelAnimationFrame(this.aimFrame);
     this.points.stop();
     this.stopAnswering?.();
     this.draw.stop();

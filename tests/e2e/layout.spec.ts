@@ -477,6 +477,63 @@ describe('the phone layout at 390×844', () => {
     assert.ok(card.y >= map.y + map.height - 1, 'the card sheet is below the map, not instead of it');
   });
 
+  test(
+    'tapping an imported site in the list flies to it and keeps it clear of its card and of the find toolbar, until the map is dragged',
+    { timeout: 90_000 },
+    async () => {
+      const p = s.page;
+      await open(s);
+      await p.setInputFiles('[data-testid="sites-file"]', 'tests/fixtures/sites/good.csv');
+      await p.locator('.sites-status[data-phase="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await p.getByTestId('filters-button').click();
+      // the second site of good.csv: 张江科学城, at 121.5906, 31.2036
+      await p.locator('[data-testid="sites-sets"] button[data-site="1"]').click();
+      await p.locator('article.site-card').waitFor();
+      /** The site on the page, and the boxes of the map, the card and the find toolbar, once the map is still. */
+      const where = () =>
+        p.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const box = (sel: string) => {
+            const r = document.querySelector(sel)!.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+          };
+          const map = m.getContainer().getBoundingClientRect();
+          const pt = m.project([121.5906, 31.2036]);
+          return {
+            x: map.left + pt.x,
+            y: map.top + pt.y,
+            map: box('[data-testid="map"]'),
+            card: box('.sites-card-slot'),
+            toolbar: box('.find-toolbar'),
+            moving: m.isMoving(),
+          };
+        });
+      let still = 0;
+      const at = await poll('the map still after the flight', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);
+      // the card lies over the map's lower part and the toolbar over its top: the site is in the strip between
+      assert.ok(at.card.top > at.map.top && at.toolbar.bottom < at.card.top, `card ${JSON.stringify(at.card)}, toolbar ${JSON.stringify(at.toolbar)}`);
+      assert.ok(
+        at.y >= at.toolbar.bottom + 12 && at.y <= at.card.top - 12,
+        `the site at y ${at.y}, between the toolbar (${at.toolbar.bottom}) and the card (${at.card.top})`,
+      );
+      assert.ok(at.x >= at.map.left + 12 && at.x <= at.map.right - 12, `the site at x ${at.x}`);
+      // once the map is dragged (the site under the card now), a change of the map's size leaves it there
+      const from = { x: (at.map.left + at.map.right) / 2, y: at.toolbar.bottom + 20 };
+      await p.mouse.move(from.x, from.y);
+      await p.mouse.down();
+      await p.mouse.move(from.x, from.y + 180, { steps: 8 });
+      await p.mouse.up();
+      still = 0;
+      const dragged = await poll('the map still after the drag', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);
+      assert.ok(dragged.y > dragged.card.top, `dragged under the card: ${dragged.y}`);
+      await p.setViewportSize({ width: 390, height: 840 });
+      await p.waitForTimeout(800);
+      const resized = await where();
+      await p.setViewportSize({ width: 390, height: 844 });
+      assert.ok(Math.abs(resized.y - dragged.y) < 10 && !resized.moving, `moved after the drag: ${dragged.y} → ${resized.y}`);
+    },
+  );
+
   test('choosing a search result keeps the map on screen', async () => {
     await open(s);
     const box = s.page.locator('.search-area input[role="combobox"]');

@@ -1,6 +1,6 @@
-/** The padding that keeps a fitted view clear of the panels over the map (src/map/cover-padding.ts). */
+/** The padding that keeps a fitted view clear of the panels over the map, and the part of the map they leave free (src/map/cover-padding.ts). */
 import { describe, expect, it } from 'vitest';
-import { coverPadding } from '../../src/map/cover-padding';
+import { coverPadding, freeArea } from '../../src/map/cover-padding';
 
 // a map 780×855 whose top-left corner is at (275, 45) on the page, as at 1400×900
 const MAP = { left: 275, top: 45, width: 780, height: 855 };
@@ -49,5 +49,35 @@ describe('coverPadding', () => {
     expect(coverPadding(narrow, [legend, toolbar], 12)).toEqual({ top: 88 + 12, right: 12, bottom: 12, left: 12 });
     // at 1400×900 the same legend leaves more than half: padded for
     expect(coverPadding(MAP, [{ left: 285, top: 364, width: 236, height: 510 }], 12).left).toBe(258);
+  });
+});
+
+describe('freeArea', () => {
+  // a phone: the map 390×704 under the header, the find toolbar across its top, a site's card over its lower half
+  const phone = { left: 0, top: 94, width: 390, height: 704 };
+  const toolbar = { left: 6, top: 100, width: 340, height: 75 };
+  const card = { left: 0, top: 410, width: 390, height: 388 };
+
+  it('is the strip between a toolbar along the top and a card over the lower half (no cap, unlike the padding)', () => {
+    expect(freeArea(phone, [toolbar, card])).toEqual({ left: 0, top: 175, width: 390, height: 235 });
+    // the padding for a fit gives up on those two sides: together they take more than half the map
+    expect(coverPadding(phone, [toolbar, card], 0)).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+  });
+
+  it('is the map between a legend on the left and a card on the right', () => {
+    const desk = { left: 280, top: 47, width: 780, height: 853 };
+    const legend = { left: 290, top: 345, width: 236, height: 529 };
+    const deskCard = { left: 710, top: 105, width: 300, height: 719 };
+    expect(freeArea(desk, [legend, deskCard])).toEqual({ left: 526, top: 47, width: 184, height: 853 });
+  });
+
+  it('is the whole map with no panels, and null when the panels leave under 48 px', () => {
+    expect(freeArea(phone, [])).toEqual(phone);
+    expect(
+      freeArea(phone, [
+        { left: 0, top: 94, width: 390, height: 330 },
+        { left: 0, top: 460, width: 390, height: 338 },
+      ]),
+    ).toBeNull();
   });
 });

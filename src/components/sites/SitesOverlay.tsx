@@ -77,7 +77,8 @@ export function SitesOverlay() {
 
   return (
     <>
-      <div className="sites-card-slot">
+      {/* a card over the map: the point the map flew to is kept clear of it (MapController) */}
+      <div className="sites-card-slot" data-map-cover="card">
         <CardWhenPicked />
       </div>
       {dragging && (
