@@ -207,13 +207,17 @@ describe('a part of the app that fails to load', () => {
     // a session of its own: no service worker yet, so every script comes from the server
     const own = await openSession(s.base, { viewport: { width: 1400, height: 900 } });
     try {
-      const tries = { ranking: 0, view: 0 };
+      const tries = { ranking: 0, view: 0, viewRetries: 0 };
       let viewOnline = true;
       // the page's own requests are counted (the service worker's precache asks for them too)
       const byPage = (r: Route) => r.request().serviceWorker() === null;
       await own.context.route(/\/assets\/RankingChart-[\w-]+\.js/, (r) => (byPage(r) && tries.ranking++ === 0 ? r.abort('failed') : r.continue()));
       await own.context.route(/\/assets\/StatsView-[\w-]+\.js/, (r) => {
-        if (byPage(r)) tries.view++;
+        if (byPage(r)) {
+          tries.view++;
+          // the app's one retry asks under a query of its own (lazy-part.tsx)
+          if (new URL(r.request().url()).searchParams.has('retry')) tries.viewRetries++;
+        }
         return viewOnline ? r.continue() : r.abort('failed');
       });
 
@@ -233,7 +237,10 @@ describe('a part of the app that fails to load', () => {
       await own.page.getByTestId('stats-toggle').click();
       const failed = await shown(own.page, own.page.locator('.stats-view[data-testid="panel-failed"][data-unloaded="true"]'), own.errors);
       assert.match((await failed.textContent()) ?? '', /“统计”未能加载/);
-      assert.equal(tries.view, 2, 'asked for the view twice');
+      // asked for, then asked once more under a new address; the browser itself may ask twice for
+      // the first address (Chromium 156 does, where 150 asked once)
+      assert.equal(tries.viewRetries, 1, 'asked for the view once more');
+      assert.ok(tries.view >= 2 && tries.view <= 3, `asked for the view ${tries.view} times`);
       // the rest of the app goes on: the map is ready, the list has every park and opens a card
       assert.equal(await own.page.locator(READY).count(), 1);
       assert.equal((await listed(own.page)).length, PARKS.length);
