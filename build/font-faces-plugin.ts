@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { MAP_LABEL_TEXT } from '../src/theme/map-label-text.ts';
+import { parseUnicodeRange } from '../src/lib/unicode-range.ts';
 import { PACKAGE_MODE } from './package-plugins.ts';
 
 const ID = 'virtual:font-faces';
@@ -37,11 +38,7 @@ export function parseFontCss(css: string): FontSlice[] {
     const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     if (!file || !range) continue;
-    const ranges = range.split(',').map((r): [number, number] => {
-      const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
-    });
-    out.push({ file, ranges });
+    out.push({ file, ranges: parseUnicodeRange(range.split(',')) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { FONT_FAMILY, FONT_SLICES } from 'virtual:font-faces';
+import { rangeCovers } from '../lib/unicode-range';
 
 /**
  * The page's @font-face rules, from the same slices the map uses (woff2 only, loaded on demand).
@@ -23,19 +24,10 @@ const QUOTES_FAMILY = 'UI Latin Quotes';
 const QUOTES_RANGE = 'U+2018-2019,U+201C-201D';
 const LATIN_LOCAL = ['Helvetica Neue', 'Helvetica', 'Arial', 'Segoe UI', 'Roboto', 'DejaVu Sans'].map((f) => `local('${f}'),`).join('');
 
-/** Whether a unicode-range item (U+4e00, U+2000-206f) covers a code point. */
-function covers(range: string, cp: number): boolean {
-  const [a, b = a] = range
-    .slice(2)
-    .split('-')
-    .map((h) => parseInt(h, 16));
-  return a! <= cp && cp <= b!;
-}
-
 function rules(): string {
   const face = (family: string, url: string, range: string, local = '') =>
     `@font-face{font-family:'${family}';font-style:normal;font-weight:400;font-display:swap;src:${local}url(${url}) format('woff2');unicode-range:${range}}`;
-  const latin = FONT_SLICES.find((s) => s['unicode-range'].some((r) => covers(r, 0x2018) && covers(r, 0x201d)));
+  const latin = FONT_SLICES.find((s) => rangeCovers(s['unicode-range'], 0x2018) && rangeCovers(s['unicode-range'], 0x201d));
   return [
     ...FONT_SLICES.map((s) => face(FONT_FAMILY, s.url, s['unicode-range'].join(','))),
     ...(latin ? [face(QUOTES_FAMILY, latin.url, QUOTES_RANGE, LATIN_LOCAL)] : []),

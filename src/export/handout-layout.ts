@@ -233,14 +233,6 @@ export interface FontSlice {
   'unicode-range': string[];
 }
 
-/** [first, last] code point pairs of a CSS unicode-range list. */
-export function parseUnicodeRange(range: string[]): [number, number][] {
-  return range.map((r) => {
-    const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
-  });
-}
-
 /** For each character of `text`, the index of the slice that holds it (-1: none does). */
 export function slicesOf(text: string, ranges: [number, number][][]): Map<string, number> {
   const out = new Map<string, number>();

@@ -8,7 +8,8 @@ import { PDFDocument, LineCapStyle, rgb } from 'pdf-lib';
 import type { PDFFont, PDFImage, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { LegendSwatch } from '../theme/legend';
-import { HANDOUT_PAGE, chapterTexts, layoutHandoutPage, parseColor, parseUnicodeRange, slicesOf } from './handout-layout';
+import { HANDOUT_PAGE, chapterTexts, layoutHandoutPage, parseColor, slicesOf } from './handout-layout';
+import { parseUnicodeRange } from '../lib/unicode-range';
 import type { FontSlice, HandoutChapter } from './handout-layout';
 import { woff2Fontkit } from './woff2-fontkit';
 

@@ -8,6 +8,7 @@ import { insideMapBounds } from '../../geo/map-bounds';
 import { useId } from 'react';
 import { t } from '../../i18n';
 import { ti } from '../../i18n/sites-import';
+import { countText } from '../../i18n/count';
 import { reasonText } from '../../i18n/sites-reasons';
 import type { SitesImportKey } from '../../i18n/sites-import';
 import { useAppStore, useStoreApi } from '../../state/store';
@@ -206,11 +207,11 @@ function ImportReport({ lang }: { lang: Lang }) {
               <strong>
                 <WithName name={st.fileName} text={(file) => ti(lang, 'sitesReview', { file, good: r.set.count, bad: r.errorCount })} />
               </strong>
-              {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}
+              {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: countText(r.set.outside) })}</span>}
               {ti(lang, 'sitesEnd')}
             </p>
           ) : (
-            r.set.outside > 0 && <p className="sites-outside-count">{ti(lang, 'sitesOutsideOnly', { n: r.set.outside.toLocaleString() })}</p>
+            r.set.outside > 0 && <p className="sites-outside-count">{ti(lang, 'sitesOutsideOnly', { n: countText(r.set.outside) })}</p>
           )}
           <SwapOffer lang={lang} n={r.fixSwapped ? 0 : r.swappable} />
           <ErrorList lang={lang} status={st} />
@@ -239,9 +240,9 @@ function ImportReport({ lang }: { lang: Lang }) {
           data-outside={r.set.outside}
           data-link-ms={Math.round(r.ms)}
         >
-          <WithName name={st.fileName} text={(file) => ti(lang, 'sitesDone', { file, n: r.set.count.toLocaleString(), ms: Math.round(r.ms) })} />
-          {st.skipped === 1 ? ti(lang, 'sitesDoneSkippedOne') : st.skipped > 1 && ti(lang, 'sitesDoneSkipped', { n: st.skipped.toLocaleString() })}
-          {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: r.set.outside.toLocaleString() })}</span>}{' '}
+          <WithName name={st.fileName} text={(file) => ti(lang, 'sitesDone', { file, n: countText(r.set.count), ms: Math.round(r.ms) })} />
+          {st.skipped === 1 ? ti(lang, 'sitesDoneSkippedOne') : st.skipped > 1 && ti(lang, 'sitesDoneSkipped', { n: countText(st.skipped) })}
+          {r.set.outside > 0 && <span className="sites-outside-count">{ti(lang, 'sitesOutsideCount', { n: countText(r.set.outside) })}</span>}{' '}
           <button type="button" className="link" onClick={dismiss}>
             {t(lang, 'dismiss')}
           </button>
@@ -284,8 +285,8 @@ function ImportedSets({ lang }: { lang: Lang }) {
                 {set.fileName}
               </span>
               <span className="set-count">
-                {ti(lang, 'sitesCount', { n: set.count.toLocaleString() })}
-                {set.outside > 0 && ti(lang, 'sitesOutsideCount', { n: set.outside.toLocaleString() })}
+                {ti(lang, 'sitesCount', { n: countText(set.count) })}
+                {set.outside > 0 && ti(lang, 'sitesOutsideCount', { n: countText(set.outside) })}
               </span>
               <select
                 className="set-crs"

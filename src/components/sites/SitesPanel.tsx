@@ -5,6 +5,7 @@
  */
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { countText } from '../../i18n/count';
 import { lazyPart } from '../lazy-part';
 import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
@@ -176,7 +177,7 @@ function ExportBox({ lang }: { lang: Lang }) {
         </label>
         <label>
           <input type="checkbox" checked={sites} disabled={siteCount === 0} onChange={(e) => setSites(e.target.checked)} data-export="sites" />
-          {t(lang, 'sitesExportSites', { n: siteCount.toLocaleString() })}
+          {t(lang, 'sitesExportSites', { n: countText(siteCount) })}
         </label>
       </fieldset>
       <div className="sites-actions">
