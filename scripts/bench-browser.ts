@@ -5,6 +5,8 @@
  * SwiftShader WebGL, offline guard):
  *   1. navigation → map ready, median of N fresh pages: the app (its production build) against a
  *      bare MapLibre page with the same style, sources and data (bench/bare), app/bare ratio;
+ *      then, from 3 traced loads of each, the main thread's own time per kind (script, style and
+ *      layout, GC, …, idle) until the map is created (scripts/lib/trace-breakdown.ts);
  *   2. sector filter click → next `idle` of the map, median of N toggles;
  *   3. bytes of the first view (every response until ready), gzip computed here, fonts apart.
  * Both pages are built here with Vite's build() into .bench/ (git-ignored, removed afterwards
@@ -25,6 +27,8 @@ import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { CHROMIUM, openSession } from './lib/browser';
+import { KINDS, mainThreadBreakdown } from './lib/trace-breakdown';
+import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -172,6 +176,31 @@ async function freshLoad(context: BrowserContext, url: string): Promise<LoadResu
   const page = await context.newPage();
   try {
     return await loadOnce(page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The DevTools timeline's categories, and the user-timing marks. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+/** Traced loads per page for the main-thread breakdown. */
+const TRACE_RUNS = 3;
+
+/** One fresh load, traced: the main thread's own time per kind from navigation to `map:create` (null without the mark). */
+async function tracedLoad(context: BrowserContext, url: string): Promise<(Record<Kind, number> & { create: number }) | null> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+    const result = await loadOnce(page, url);
+    await cdp.send('Tracing.end');
+    await complete;
+    const at = result.marks['map:create'];
+    const split = at === undefined ? null : mainThreadBreakdown(events, 'map:create', at);
+    return split && { ...split, create: at! };
   } finally {
     await page.close();
   }
@@ -398,6 +427,26 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       ).replace(/^/gm, '  '),
     );
 
+    // ---- 1b. the main thread until the map is created, traced
+    const appTraced: (Record<Kind, number> & { create: number })[] = [];
+    const bareTraced: (Record<Kind, number> & { create: number })[] = [];
+    for (let i = 0; i < TRACE_RUNS; i++) {
+      const a = await tracedLoad(context, app.base);
+      const b = await tracedLoad(context, bareUrl);
+      if (a) appTraced.push(a);
+      if (b) bareTraced.push(b);
+    }
+    log(
+      `  main thread from navigation to map:create, ms of its own time per kind (Chrome trace, DevTools timeline events; median of ${TRACE_RUNS} traced loads each; the totals come out near the untraced runs above, but compare the split; idle = no event: waiting for the network, a worker or the GPU process):`,
+    );
+    const med = (rs: (Record<Kind, number> & { create: number })[], k: Kind | 'create') => (rs.length ? fmtMs(median(rs.map((r) => r[k]))) : '-');
+    log(
+      table(
+        ['kind', 'app', 'bare'],
+        [...KINDS.map((k) => [k, med(appTraced, k), med(bareTraced, k)]), ['map:create (total)', med(appTraced, 'create'), med(bareTraced, 'create')]],
+      ).replace(/^/gm, '  '),
+    );
+
     // ---- 3 (bytes) and 2 (filter) on one more, instrumented app load
     const page = await context.newPage();
     const collector = collectResponses(page);
@@ -488,7 +537,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     // ---- offline guard and page errors over every load above
     log('');
     log(
-      `Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`,
+      `Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1 + TRACE_RUNS) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`,
     );
     log(`Page errors: ${session.errors.length}${session.errors.length ? ': ' + session.errors.slice(0, 5).join(' | ') : ''}`);
     log(`Browser benchmark done in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
