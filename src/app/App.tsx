@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { shallow } from 'zustand/shallow';
@@ -15,8 +15,6 @@ import { bootStore } from './boot';
 import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
 import { ParkList } from '../components/ParkList';
-import { ParkCard } from '../components/ParkCard';
-import { ZoneCard } from '../components/ZoneCard';
 import { Notices } from '../components/Notices';
 import { MapChooser } from '../components/MapChooser';
 import { MapLegend } from '../components/Legend';
@@ -24,12 +22,34 @@ import { SheetBar } from '../components/SheetBar';
 import type { SheetSize } from '../components/SheetBar';
 import { FindFilters, SearchBox } from '../components/find/FindPanel';
 import { FilterChips } from '../components/find/FilterChips';
-import { CompareSheet, FindOverlay } from '../components/find/FindOverlay';
+import { FindOverlay } from '../components/find/FindOverlay';
 import { FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { Mixed } from '../components/Mixed';
+import { lazyPart } from '../components/lazy-part';
+import { watchCardOpeners } from '../components/card-focus';
+import { afterFirstView } from '../lib/perf';
+import { whenIdle } from '../lib/idle';
+
+// Parts the first view does not show (none is open before a pick, unless the link opens one):
+// loaded when first opened, and preloaded once the first view is drawn and the page is idle, so
+// a pick shows its card at once
+const ParkCard = lazyPart(
+  () => import('../components/ParkCard'),
+  (m) => m.ParkCard,
+);
+const ZoneCard = lazyPart(
+  () => import('../components/ZoneCard'),
+  (m) => m.ZoneCard,
+);
+const CompareSheet = lazyPart(
+  () => import('../components/find/CompareSheet'),
+  (m) => m.CompareSheet,
+);
+/** How long a page whose map cannot draw waits before preloading the parts anyway. */
+const PRELOAD_WAIT_MS = 15_000;
 
 /**
  * The map app. `geo`: the data, already loaded (main.tsx waits for it), so the store holds it
@@ -54,6 +74,16 @@ function ParksShown() {
   const shown = useSettledStore((s) => selectVisibleParks(s).length);
   const total = useAppStore((s) => s.derived?.parks.length ?? 0);
   return <>{t(lang, 'sheetParks', { n: shown, total })}</>;
+}
+
+/** The comparison sheet, once a park is in the comparison. */
+function CompareWhenAny() {
+  const any = useAppStore((s) => s.compareParkIds.length > 0);
+  return any ? (
+    <Suspense fallback={null}>
+      <CompareSheet />
+    </Suspense>
+  ) : null;
 }
 
 /** The filters tab's badge: how many filters are on. */
@@ -142,6 +172,20 @@ export function App({
     return () => window.removeEventListener('keydown', onKey);
   }, [store, sheet, size]);
 
+  useEffect(() => {
+    // before any card has loaded: the control that opens the first one is remembered
+    watchCardOpeners(document);
+    let stop = () => {};
+    let live = true;
+    void afterFirstView(PRELOAD_WAIT_MS).then(() => {
+      if (live) stop = whenIdle(() => [ParkCard, ZoneCard, CompareSheet].forEach((p) => void p.preload()));
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
   // skip links: focus the place (on a phone, open its sheet first); the URL's hash is the camera's
   const skip = (e: MouseEvent, to: 'map' | 'filters' | 'list') => {
     e.preventDefault();
@@ -229,7 +273,7 @@ export function App({
           )}
         </aside>
         <div className="right-col">
-          {geo && <CompareSheet />}
+          {geo && <CompareWhenAny />}
           <aside className="side right" id="results" tabIndex={-1} aria-label={t(lang, 'resultsSheet')}>
             <SheetBar
               title={park ? lang === 'zh' ? park.name_zh : park.name_en : zone ? lang === 'zh' ? zone.name_zh : zone.name_en : <ParksShown />}
@@ -238,8 +282,10 @@ export function App({
             />
             <PanelBoundary name={t(lang, 'panel_card')}>
               {geo && <FindRight />}
-              {park && <ParkCard park={park} onClose={clear} />}
-              {zone && <ZoneCard zone={zone} onClose={clear} />}
+              <Suspense fallback={null}>
+                {park && <ParkCard park={park} onClose={clear} />}
+                {zone && <ZoneCard zone={zone} onClose={clear} />}
+              </Suspense>
               {!park && !zone && <ParkList />}
             </PanelBoundary>
           </aside>

@@ -18,11 +18,20 @@ let lastOpener: Opener | null = null;
 // the last control focused outside the cards: a list row that opened a card is gone (the card took
 // its place) by the time the card's effect runs, so it is remembered as it takes focus
 let lastFocused: Opener | null = null;
-if (typeof document !== 'undefined')
-  document.addEventListener('focusin', (e) => {
+const watched = new WeakSet<Document>();
+
+/**
+ * Starts remembering the last control focused outside the cards. The app calls it as it mounts:
+ * the cards load on first use, after the row that opens the first one has taken focus.
+ */
+export function watchCardOpeners(doc: Document = document): void {
+  if (watched.has(doc)) return;
+  watched.add(doc);
+  doc.addEventListener('focusin', (e) => {
     const el = e.target;
     if (el instanceof HTMLElement && !el.closest('.card')) lastFocused = { el, selector: selectorOf(el) };
   });
+}
 
 function selectorOf(el: HTMLElement): string | null {
   for (const k of KEYS) {
@@ -36,6 +45,7 @@ function selectorOf(el: HTMLElement): string | null {
 export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | null> {
   const ref = useRef<T>(null);
   useEffect(() => {
+    watchCardOpeners(document);
     const card = ref.current;
     if (!card) return;
     const active = document.activeElement;

@@ -52,27 +52,45 @@ export async function loadTwice<T>(load: () => Promise<T>, waitMs = 400, origin 
   }
 }
 
+/** A part of the app that loads on first use; `preload` fetches it before then. */
+export type LazyPart<P extends object> = ComponentType<P> & {
+  /**
+   * Loads the part now (once), so its first render shows it at once instead of suspending. A
+   * failed preload says nothing: the part's first render tries again and reports its failure.
+   */
+  preload(): Promise<void>;
+};
+
 /**
  * React.lazy for a part of the app: `load` imports its module, `pick` takes the component from it.
- * One more try on a failed load; a fresh load after `retryFailedParts`.
+ * One more try on a failed load; a fresh load after `retryFailedParts`. Once loaded (by a render
+ * or by `preload`), the part renders without suspending.
  */
-export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): ComponentType<P> {
+export function lazyPart<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): LazyPart<P> {
   let current: LazyExoticComponent<ComponentType<P>>;
-  const fresh = () => {
-    current = lazy(() =>
-      loadTwice(load).then(
-        (m) => ({ default: pick(m) }),
-        (e: unknown) => {
-          failed.add(fresh);
-          throw e;
-        },
-      ),
-    );
-  };
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const fetchPart = () =>
+    (loading ??= loadTwice(load).then(
+      (m) => (loaded = pick(m)),
+      (e: unknown) => {
+        loading = null;
+        failed.add(fresh);
+        throw e;
+      },
+    ));
+  function fresh() {
+    current = lazy(() => fetchPart().then((c) => ({ default: c })));
+  }
   fresh();
   function Part(props: P) {
-    const Current = current as ComponentType<P>;
+    const Current = (loaded ?? current) as ComponentType<P>;
     return <Current {...props} />;
   }
+  Part.preload = () =>
+    fetchPart().then(
+      () => undefined,
+      () => undefined,
+    );
   return Part;
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
-import { CompareSheet } from '../../src/components/find/FindOverlay';
+import { CompareSheet } from '../../src/components/find/CompareSheet';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';

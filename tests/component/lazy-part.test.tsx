@@ -86,6 +86,43 @@ describe('a lazily loaded part under a panel boundary', () => {
     error.mockRestore();
   });
 
+  it('a preloaded part renders at once, without its fallback, and is fetched once', async () => {
+    const load = vi.fn(async () => ({ Card: ({ name }: { name: string }) => <h2>{name}</h2> }));
+    const Card = lazyPart(load, (m) => m.Card);
+    await Card.preload();
+    await Card.preload();
+    render(
+      <Suspense fallback={<p role="status">loading</p>}>
+        <Card name="外滩" />
+      </Suspense>,
+    );
+    // synchronously there: no fallback was shown
+    expect(screen.getByRole('heading').textContent).toBe('外滩');
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed preload says nothing; the first render loads the part anew', async () => {
+    let online = false;
+    const load = vi.fn(async () => {
+      if (!online) throw loadError();
+      return { Card: () => <h2>card</h2> };
+    });
+    const Card = lazyPart(load, (m) => m.Card);
+    await expect(Card.preload()).resolves.toBeUndefined();
+    // the preload asked twice (one more try after a failed load)
+    expect(load).toHaveBeenCalledTimes(2);
+    online = true;
+    render(
+      <Suspense fallback={<p role="status">loading</p>}>
+        <Card />
+      </Suspense>,
+    );
+    expect(screen.getByRole('status')).toBeInTheDocument();
+    expect((await screen.findByRole('heading')).textContent).toBe('card');
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
   it('an error that is not a failed load is said as a failed panel', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
