@@ -45,6 +45,7 @@ function selectorOf(el: HTMLElement): string | null {
 export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | null> {
   const ref = useRef<T>(null);
   useEffect(() => {
+    // the app starts this at mount; a card drawn without the app (a test, another view) starts it here
     watchCardOpeners(document);
     const card = ref.current;
     if (!card) return;
