@@ -7,6 +7,7 @@ import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
 import { cspPlugin } from './build/csp-plugin.ts';
 import { maplibreCssPlugin } from './build/maplibre-css-plugin.ts';
+import { maplibreSourcePlugin } from './build/maplibre-source-plugin.ts';
 import { PWA_MANIFEST, PWA_WORKBOX } from './build/pwa.ts';
 import { PACKAGE_MODE, packagedDataPlugin, inlineWorkersPlugin } from './build/package-plugins.ts';
 
@@ -24,7 +25,7 @@ export default defineConfig(({ mode }) => {
       maplibreCssPlugin(),
       packagedDataPlugin(pack),
       // the single file inlines its scripts, so it carries no CSP (a file:// page has no origin to confine it to)
-      ...(pack ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })] : [preloadGeoPlugin(), cspPlugin()]),
+      ...(pack ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })] : [maplibreSourcePlugin(), preloadGeoPlugin(), cspPlugin()]),
       VitePWA({
         // the package has no service worker (file:// cannot register one); its register module is a no-op
         disable: pack,
@@ -53,7 +54,7 @@ export default defineConfig(({ mode }) => {
               // code at start-up, and kept in a browser's cache when only the app changes
               codeSplitting: {
                 groups: [
-                  { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ },
+                  { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|@mapbox)[\\/].*\.[cm]?[jt]s$/, entriesAware: true },
                   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
                 ],
               },

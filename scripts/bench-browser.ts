@@ -246,6 +246,7 @@ const TEXT_TYPES = new Set(['js', 'mjs', 'css', 'json', 'geojson', 'html']);
 const FONT_TYPES = new Set(['woff2', 'woff']);
 
 export interface ByteRow {
+  url: string;
   file: string;
   type: string;
   /** Playwright's resourceType: 'font' = a CSS @font-face load, 'fetch' = MapLibre's font-faces download… */
@@ -269,7 +270,7 @@ function typeOf(r: Response): string {
 
 /** Collects every response of `page` (call before navigating); `finish` reads bodies and sizes. */
 function collectResponses(page: Page): { finish(cutoffEpochMs: number): Promise<ByteRow[]> } {
-  const pending: Promise<(Omit<ByteRow, 'afterReady'> & { start: number; url: string }) | null>[] = [];
+  const pending: Promise<(Omit<ByteRow, 'afterReady'> & { start: number }) | null>[] = [];
   page.on('response', (r) => {
     const url = new URL(r.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
@@ -308,9 +309,9 @@ function collectResponses(page: Page): { finish(cutoffEpochMs: number): Promise<
           (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.name, e.encodedBodySize] as [string, number]),
         ),
       );
-      return all.map(({ start, url, ...r }) => ({
+      return all.map(({ start, ...r }) => ({
         ...r,
-        encoded: r.encoded > 0 || r.raw === 0 ? r.encoded : (timing.get(url) ?? 0),
+        encoded: r.encoded > 0 || r.raw === 0 ? r.encoded : (timing.get(r.url) ?? 0),
         afterReady: Number.isFinite(start) && start > cutoffEpochMs,
       }));
     },
@@ -482,7 +483,20 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
 
     const first = rows.filter((r) => !r.afterReady);
     const late = rows.filter((r) => r.afterReady);
-    const nonFont = first.filter((r) => !FONT_TYPES.has(r.type)).sort((a, b) => a.type.localeCompare(b.type) || b.raw - a.raw);
+    // A script or data URL requested twice in one load is counted once: MapLibre's worker imports
+    // the chunk of code it shares with the page, and a browser answers that second request from its
+    // HTTP cache (the server says no-cache: a revalidation, headers and no body). Only the bench's
+    // routing, which turns the cache off, sends the body again. (Fonts are listed with their loads.)
+    const repeats = new Map<string, number>();
+    const nonFont = first
+      .filter((r) => {
+        if (FONT_TYPES.has(r.type)) return false;
+        const seen = repeats.get(r.url);
+        repeats.set(r.url, (seen ?? 0) + 1);
+        return seen === undefined;
+      })
+      .sort((a, b) => a.type.localeCompare(b.type) || b.raw - a.raw);
+    const repeated = [...repeats].filter(([, n]) => n > 1);
     const fontRows = first.filter((r) => FONT_TYPES.has(r.type)).sort((a, b) => b.raw - a.raw);
     const sum = (rs: ByteRow[], k: 'raw' | 'gzip' | 'encoded') => rs.reduce((s, r) => s + r[k], 0);
     const firstViewGzip = sum(nonFont, 'gzip');
@@ -504,7 +518,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       ),
     );
     const byType = new Map<string, ByteRow[]>();
-    for (const r of first) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+    for (const r of [...nonFont, ...fontRows]) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
     log('');
     log('  per type:');
     log(
@@ -525,6 +539,10 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       return [f.file, fmtInt(f.raw), String(same.length), [...new Set(same.map((r) => r.via))].join('+')];
     });
     log(table(['font file', 'bytes', 'loads', 'via'], fontTable).replace(/^/gm, '  '));
+    if (repeated.length)
+      log(
+        `  requested again in the same load, counted once (a browser's HTTP cache answers the repeat; the bench's routing turns that cache off): ${repeated.map(([u, n]) => `${new URL(u).pathname.replace(/^\/assets\//, '')} ×${n}`).join(', ')}`,
+      );
     if (late.length) log(`  after ready (not counted): ${late.length} responses, ${fmtInt(sum(late, 'raw'))} bytes: ${late.map((r) => r.file).join(', ')}`);
     log('');
     log(
