@@ -51,7 +51,9 @@ export default defineConfig(({ mode }) => {
           rollupOptions: {
             output: {
               // MapLibre's and React's scripts in chunks of their own: fetched and compiled beside the app's
-              // code at start-up, and kept in a browser's cache when only the app changes
+              // code at start-up, and kept in a browser's cache when only the app changes. MapLibre's
+              // by who uses its modules (entriesAware): the page only, its worker only, or both (one
+              // chunk, sent once; build/maplibre-source-plugin.ts)
               codeSplitting: {
                 groups: [
                   { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|@mapbox)[\\/].*\.[cm]?[jt]s$/, entriesAware: true },
