@@ -5,7 +5,7 @@
  * taken off again when their data becomes empty.
  */
 import { MAP_BOUNDS } from '../geo/map-bounds';
-import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, VectorTileSource } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import { MAP_READY_MARK, mark } from '../lib/perf';
 import { t } from '../i18n';
@@ -75,9 +75,9 @@ export class MapController implements MapPort {
       has: (source) => this.added.has(source),
       add: (source, data) => this.addOverlay(source, data),
       remove: (source) => this.removeOverlay(source),
-      setData: (source, data) => {
-        if ('tiles' in data) (this.map.getSource(source) as VectorTileSource | undefined)?.setTiles([data.tiles]);
-        else void this.geojson(source)?.setData(data);
+      setData: (source, data) => void this.geojson(source)?.setData(data),
+      refresh: (source) => {
+        if (this.map.getSource(source)) this.map.refreshTiles(source);
       },
       append: (source, add) => void this.geojson(source)?.updateData({ add }),
       afterIdle: (fn) => void this.map.once('idle', fn),
@@ -120,7 +120,17 @@ export class MapController implements MapPort {
       ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
       : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
     try {
-      this.map = new maplibregl.Map({ container, style: buildStyle(style, initialData), ...view, ...MAP_OPTIONS, transformRequest: sharedFontFiles });
+      this.map = new maplibregl.Map({
+        container,
+        style: buildStyle(style, initialData),
+        ...view,
+        ...MAP_OPTIONS,
+        // a point-set source's tile asks for the sets it shows now (PointFeed.tileRequest)
+        transformRequest: (url, type) => {
+          const sites = type === 'Tile' ? this.points.tileRequest(url) : null;
+          return sites ? { url: sites } : sharedFontFiles(url, type);
+        },
+      });
     } catch (e) {
       // maplibre throws synchronously when WebGL2 is missing
       throw new NoWebGLError((e as Error).message);
@@ -549,7 +559,8 @@ export class MapController implements MapPort {
    * workers and draws the sites' layers once, unseen (opacity 0.001 on a warm-up source, taken off
    * at the next idle), so their GPU programs are compiled before an import needs them. Compiling
    * blocks the page while the GPU links them (≈ 150 ms under a software GPU): done here, it is not
-   * done between a user's pick and their sites on the map.
+   * done between a user's pick and their sites on the map. The warm-up's copies then make way for
+   * the sites' own source and layers, empty (PointFeed.standby), so an import is not a style change.
    */
   private warmSites(): void {
     void this.points.prepare().then((way) => {
@@ -562,7 +573,12 @@ export class MapController implements MapPort {
         if (this.destroyed) return;
         for (const spec of specs) if (this.map.getLayer(spec.id)) this.map.removeLayer(spec.id);
         if (this.map.getSource(WARM_SOURCE)) this.map.removeSource(WARM_SOURCE);
-        this.container.dataset.sitesWarm = 'done';
+        // the sites' own source and layers, empty, in the same style change: the first import only reloads its tiles
+        this.points.standby('user-sites');
+        // done once that is drawn too (the empty tiles loaded)
+        this.map.once('idle', () => {
+          if (!this.destroyed) this.container.dataset.sitesWarm = 'done';
+        });
       });
     });
   }

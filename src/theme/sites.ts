@@ -5,9 +5,14 @@
  */
 export const SITE_COLORS = ['#111111', '#4a044e', '#052e16', '#1e1b4b', '#7f1d1d', '#422006'] as const;
 
+/** The slot in SITE_COLORS of the k-th imported file's colour (what a site on the map carries as `c`). */
+export function siteColorSlot(k: number): number {
+  return ((k % SITE_COLORS.length) + SITE_COLORS.length) % SITE_COLORS.length;
+}
+
 /** The colour of the k-th imported file. */
 export function siteColor(k: number): string {
-  return SITE_COLORS[((k % SITE_COLORS.length) + SITE_COLORS.length) % SITE_COLORS.length]!;
+  return SITE_COLORS[siteColorSlot(k)]!;
 }
 
 /**

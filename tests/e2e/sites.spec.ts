@@ -75,13 +75,44 @@ describe('sites: import, export, share', () => {
   test('a good CSV (BOM, Chinese names) is linked in the worker, listed, drawn and its site card opens from the map', { timeout: 90_000 }, async () => {
     await gotoReady(s);
     const p = s.page;
-    // once the page is idle the sites' layers are drawn once, unseen, and taken off again
+    // once the page is idle the sites' layers are drawn once, unseen, and taken off again; the
+    // sites' own source and layers wait on the map, empty, so an import changes no style and
+    // only reloads the source's tiles
     await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 30_000 });
     const left = await p.evaluate(() => {
       const m = (window as unknown as MapWindow).__map;
-      return { layers: m.getStyle().layers.filter((l) => /warm|user-sites/.test(l.id)).length, source: m.getSource('sites-warm') !== undefined };
+      const src = m.getSource('user-sites') as unknown as { serialize(): { type: string; tiles?: string[] } } | undefined;
+      return {
+        warm: m.getStyle().layers.filter((l) => /warm/.test(l.id)).length,
+        warmSource: m.getSource('sites-warm') !== undefined,
+        sites: m
+          .getStyle()
+          .layers.filter((l) => /^user-sites-/.test(l.id))
+          .map((l) => l.id),
+        source: src?.serialize().tiles,
+      };
     });
-    assert.deepEqual(left, { layers: 0, source: false }, 'the warm-up leaves nothing on the map');
+    assert.deepEqual(
+      left,
+      {
+        warm: 0,
+        warmSource: false,
+        sites: ['user-sites-cluster', 'user-sites-count', 'user-sites-point', 'user-sites-selected'],
+        source: ['sitepoints://tiles/{z}/{x}/{y}?source=user-sites'],
+      },
+      'the warm-up leaves no copy, and the sites’ source on the map, empty',
+    );
+    // once the map has drawn that, the style does not change up to the sites drawn (no layer,
+    // paint or filter)
+    await p.evaluate(async () => {
+      const w = window as unknown as MapWindow & { __styleChanges: number };
+      const m = w.__map as unknown as { on(t: 'styledata', fn: () => void): void; once(t: 'idle'): Promise<unknown>; triggerRepaint(): void };
+      const idle = m.once('idle');
+      m.triggerRepaint();
+      await idle;
+      w.__styleChanges = 0;
+      m.on('styledata', () => w.__styleChanges++);
+    });
     // and the link worker is started before any file is picked
     for (let k = 0; k < 50 && !p.workers().some((w) => /link\.worker/.test(w.url())); k++) await p.waitForTimeout(100);
     assert.ok(
@@ -108,6 +139,12 @@ describe('sites: import, export, share', () => {
       points.some((f) => f.i === 1),
       `the Zhangjiang site is drawn: ${JSON.stringify(points)}`,
     );
+    // in the first file's colour, carried by the site itself
+    assert.ok(
+      points.every((f) => f.c === 0),
+      `colour slot 0: ${JSON.stringify(points)}`,
+    );
+    assert.equal(await p.evaluate(() => (window as unknown as { __styleChanges: number }).__styleChanges), 0, 'the import changed no layer, paint or filter');
     const at = await p.evaluate(() => {
       const m = (window as unknown as MapWindow).__map;
       const pt = m.project([121.5906, 31.2036]);
@@ -253,29 +290,26 @@ describe('sites: import, export, share', () => {
     assert.equal(await p.locator('[data-testid="sites-sets"] .set-sites li').count(), 20, 'the list shows the first 20 only');
     await jumpTo(p, 121.5, 31.15, 9);
     // MapLibre's worker took the sites from the link worker: the source is a vector source whose
-    // tiles URL names one set by the key the link worker said its 100,000 × 2 coordinates under,
-    // once; the page said nothing (no worker had to ask for them) and holds no features
+    // tiles template names only the source (each tile request names the sets shown then); the
+    // link worker said the 100,000 × 2 coordinates once on the points channel, and the page said
+    // nothing (no worker had to ask for them: see below) and holds no features
     const handed = await p.evaluate(() => {
       type Src = { type: string; serialize(): { tiles?: string[]; maxzoom?: number } };
       const src = (window as unknown as { __map: { getSource(id: string): Src } }).__map.getSource('user-sites');
       const spec = src.serialize();
-      const url = spec.tiles?.[0] ?? '';
-      const rows = JSON.parse(decodeURIComponent(url.slice(url.indexOf('?s=') + 3))) as [string, string, number, number][];
       const said = (window as unknown as { __said: [string, string, number][] }).__said;
       return {
         type: src.type,
-        template: url.slice(0, url.indexOf('?')),
+        tiles: spec.tiles,
         maxzoom: spec.maxzoom,
-        rows: rows.map(([, , n, b]) => [n, b]),
-        said: said.map(([kind, ch, n]) => [kind, ch === rows[0]?.[0] ? 'the URL’s key' : ch, n]),
+        said: said.map(([kind, ch, n]) => [kind, /^points:/.test(ch) ? 'a points key' : ch, n]),
       };
     });
     assert.deepEqual(handed, {
       type: 'vector',
-      template: 'sitepoints://tiles/{z}/{x}/{y}',
+      tiles: ['sitepoints://tiles/{z}/{x}/{y}?source=user-sites'],
       maxzoom: 15,
-      rows: [[100_000, 0]],
-      said: [['points', 'the URL’s key', 200_000]],
+      said: [['points', 'a points key', 200_000]],
     });
     // wait until the clusters hold them all
     let clusters: Record<string, unknown>[] = [];

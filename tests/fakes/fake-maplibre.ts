@@ -46,7 +46,11 @@ export class FakeMlMap {
   zoom = 8.7;
   removed = false;
 
+  /** the options it was made with (transformRequest among them) */
+  readonly options: Record<string, unknown>;
+
   constructor(opts: { style: StyleSpecification; center: [number, number]; zoom: number }) {
+    this.options = opts;
     this.style = opts.style;
     for (const [id, spec] of Object.entries(opts.style.sources)) this.sources.set(id, new FakeSource(spec));
     this.layers = opts.style.layers.map((l) => structuredClone(l));
@@ -105,6 +109,10 @@ export class FakeMlMap {
     this.calls.push(['fitBounds', b, o]);
   }
 
+  refreshTiles(id: string): void {
+    if (!this.sources.has(id)) throw new Error(`There is no tile manager with ID "${id}"`);
+    this.calls.push(['refreshTiles', id]);
+  }
   getSource(id: string): FakeSource | undefined {
     return this.sources.get(id);
   }

@@ -19,7 +19,13 @@ const point = (lng: number, lat: number, properties: Record<string, unknown> = {
   geometry: { type: 'Point', coordinates: [lng, lat] },
 });
 /** a point set of the sites' kind: lon, lat interleaved */
-const pointSet = (key: string, coords: number[], idBase = 0): PointSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
+const pointSet = (key: string, coords: number[], idBase = 0, color = 0): PointSet => ({
+  key,
+  coords: Float64Array.from(coords),
+  count: coords.length / 2,
+  idBase,
+  color,
+});
 const hit = (layer: string, properties: Record<string, unknown>, geometry: GeoJSON.Geometry = { type: 'Point', coordinates: [121.5, 31.2] }): FakeHit => ({
   layer: { id: layer },
   properties,
@@ -144,6 +150,19 @@ describe('overlays', () => {
     // once added, changes go straight to the layer
     controller.setFilter('user-sites-selected', null);
     expect(map.calls.at(-1)).toEqual(['setFilter', 'user-sites-selected', null]);
+  });
+});
+
+describe('requests', () => {
+  type Transform = (url: string, type?: string) => { url: string; cache?: RequestCache };
+  const transform = () => map.options.transformRequest as Transform;
+
+  it("a tile of a point-set source asks for the sets it shows (none here: empty tiles); the bundled font's glyphs come from the HTTP cache; anything else as it is", () => {
+    expect(transform()('sitepoints://tiles/9/428/208?source=user-sites', 'Tile')).toEqual({ url: 'sitepoints://tiles/9/428/208?s=%5B%5D' });
+    // only tiles are rewritten
+    expect(transform()('sitepoints://tiles/9/428/208?source=user-sites', 'Source')).toEqual({ url: 'sitepoints://tiles/9/428/208?source=user-sites' });
+    expect(transform()('/fonts/noto-sans-sc.1a2b3c.woff2', 'Glyphs')).toEqual({ url: '/fonts/noto-sans-sc.1a2b3c.woff2', cache: 'force-cache' });
+    expect(transform()('/geo/parks.json', 'Source')).toEqual({ url: '/geo/parks.json' });
   });
 });
 
@@ -301,6 +320,7 @@ describe('chunks, clusters, camera, readiness, snapshot', () => {
       'a',
       Array.from({ length: 2 * n }, (_, k) => (k % 2 ? 31 : 121 + k / 1e6)),
       2_000_000,
+      4,
     );
     controller.setPointSets('user-sites', [set]);
     const source = map.getSource('user-sites')!;
@@ -310,7 +330,7 @@ describe('chunks, clusters, camera, readiness, snapshot', () => {
       type: 'Feature',
       id: 2_000_001,
       geometry: { type: 'Point', coordinates: [121.000002, 31] },
-      properties: { set: 'a', i: 1 },
+      properties: { set: 'a', i: 1, c: 4 },
     });
     vi.advanceTimersToNextTimer();
     expect(sent().map((a) => a.length)).toEqual([10_000, 10_000]);

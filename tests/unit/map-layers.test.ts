@@ -22,7 +22,7 @@ import {
   parkFilters,
   selectedParkFilter,
   selectedSiteFilter,
-  setColorExpression,
+  SITE_COLOR_EXPRESSION,
   sourceSpec,
 } from '../../src/map/layers';
 import type { LayerId, ZoneFillLayer, ZoneLineLayer } from '../../src/map/layers';
@@ -171,8 +171,6 @@ describe('the layer registry', () => {
       ...Object.entries(parkFilters(['the-bund', 'caohejing'])).map(([id, filter]): [LayerId, Record<string, unknown>] => [id as LayerId, { filter }]),
       ['parks-selected', { filter: selectedParkFilter('the-bund') }],
       ['user-sites-selected', { filter: selectedSiteFilter({ set: 's1', index: 3 }) }],
-      ['user-sites-point', { paint: { 'circle-color': setColorExpression(['s1', 's2', 's3', 's4', 's5', 's6', 's7']) } }],
-      ['user-sites-point', { paint: { 'circle-color': setColorExpression([]) } }],
     ];
     for (const [id, change] of variants)
       expect(
@@ -257,9 +255,34 @@ describe('the layer registry', () => {
       }
       expect((l.layout as { visibility?: string }).visibility).toBe('visible');
     }
-    // the point's colour is data-driven, as it is once a file is imported
+    // the point's colour is the sites' own, data-driven expression (the same GPU program)
     const point = warm.find((l) => l.id === 'sites-warm-user-sites-point') as { paint: Record<string, unknown> };
-    expect((point.paint['circle-color'] as unknown[])[0]).toBe('match');
+    expect(point.paint['circle-color']).toEqual(SITE_COLOR_EXPRESSION);
+  });
+
+  it("a site's colour comes from its colour slot `c` (one per imported file, repeating); no slot, the first", () => {
+    const e = createExpression(SITE_COLOR_EXPRESSION as never, latest.paint_circle['circle-color'] as never);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    const hex = (props: Record<string, unknown>) => {
+      const c = e.value.evaluate({ zoom: 10 } as never, { type: 1, properties: props } as never) as string | { r: number; g: number; b: number };
+      return typeof c === 'string'
+        ? c
+        : '#' +
+            [c.r, c.g, c.b]
+              .map((v) =>
+                Math.round(v * 255)
+                  .toString(16)
+                  .padStart(2, '0'),
+              )
+              .join('');
+    };
+    // src/theme/sites.ts's six, in order
+    expect([0, 1, 2, 3, 4, 5].map((c) => hex({ c }))).toEqual(['#111111', '#4a044e', '#052e16', '#1e1b4b', '#7f1d1d', '#422006']);
+    expect(hex({})).toBe('#111111');
+    expect(hex({ c: 6 })).toBe('#111111');
+    expect((fullStyle('zh').layers.find((l) => l.id === 'user-sites-point') as { paint: Record<string, unknown> }).paint['circle-color']).toEqual(
+      SITE_COLOR_EXPRESSION,
+    );
   });
 
   it('group lists are derived from the table', () => {

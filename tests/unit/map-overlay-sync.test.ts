@@ -178,7 +178,7 @@ function siteSet(id: string, coords: [number, number][]): SiteSet {
 }
 /** each setPointSets call: its source and its sets as [key, count, idBase, first lon, first lat] */
 const pointSets = () =>
-  port.calls('setPointSets').map(([source, sets]) => [source, sets.map((x) => [x.key, x.count, x.idBase, x.coords[0], x.coords[1]])] as const);
+  port.calls('setPointSets').map(([source, sets]) => [source, sets.map((x) => [x.key, x.count, x.idBase, x.color, x.coords[0], x.coords[1]])] as const);
 
 describe('imported sites', () => {
   const a = siteSet('a', [
@@ -209,33 +209,33 @@ describe('imported sites', () => {
     expect(port.addedOverlays()).toEqual([]);
   });
 
-  it('an import shows its sites as a point set (ids unique across files) and colours them by file', () => {
+  it('an import shows its sites as a point set (ids unique across files), each file with its colour slot; no paint changes', () => {
     store.setState({ siteSets: [a] });
-    expect(pointSets()).toEqual([['user-sites', [['a', 2, 0, 121.47, 31.23]]]]);
+    expect(pointSets()).toEqual([['user-sites', [['a', 2, 0, 0, 121.47, 31.23]]]]);
     // the set's own coordinates go to the map, not a copy
     expect(port.calls('setPointSets')[0]![1][0]!.coords).toBe(a.coords);
-    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', '#111111']);
     expect(port.addedOverlays()).toEqual(['user-sites']);
 
-    // a second file: both sets, the second under ordinal 1
+    // a second file: both sets, the second under ordinal 1, in the second colour
     store.setState({ siteSets: [a, b] });
     expect(pointSets()[1]).toEqual([
       'user-sites',
       [
-        ['a', 2, 0, 121.47, 31.23],
-        ['b', 1, 1_000_000, 121.8, 31.1],
+        ['a', 2, 0, 0, 121.47, 31.23],
+        ['b', 1, 1_000_000, 1, 121.8, 31.1],
       ],
     ]);
-    expect(port.paintOf('user-sites-point', 'circle-color')).toEqual(['match', ['get', 'set'], 'a', '#111111', 'b', '#4a044e', '#111111']);
     expect(overlayCalls('user-sites')).toEqual([]);
+    // the colour travels with the sites: the style is never changed for an import
+    expect(port.calls('setPaint').filter(([id]) => id.startsWith('user-sites'))).toEqual([]);
   });
 
-  it('removing a file keeps the other files’ ids; removing the last takes the sites off the map', () => {
+  it('removing a file keeps the other files’ ids and colours the rest by their place; removing the last takes the sites off the map', () => {
     store.setState({ siteSets: [a, b] });
     port.clearLog();
     store.setState({ siteSets: [b] });
-    expect(port.log.map((c) => c.method)).toEqual(['setPaint', 'setPointSets']);
-    expect(pointSets()).toEqual([['user-sites', [['b', 1, 1_000_000, 121.8, 31.1]]]]);
+    expect(port.log.map((c) => c.method)).toEqual(['setPointSets']);
+    expect(pointSets()).toEqual([['user-sites', [['b', 1, 1_000_000, 0, 121.8, 31.1]]]]);
     store.setState({ siteSets: [] });
     expect(pointSets().at(-1)).toEqual(['user-sites', []]);
     expect(port.addedOverlays()).toEqual([]);

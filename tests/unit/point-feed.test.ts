@@ -11,7 +11,17 @@ import type { PointsMessage } from '../../src/lib/points-channel';
 import { PointFeed } from '../../src/map/controller/point-feed';
 import type { PointFeedTarget } from '../../src/map/controller/point-feed';
 
-const set = (key: string, coords: number[], idBase = 0): PointSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
+const set = (key: string, coords: number[], idBase = 0, color = 0): PointSet => ({
+  key,
+  coords: Float64Array.from(coords),
+  count: coords.length / 2,
+  idBase,
+  color,
+});
+
+const TEMPLATE = 'sitepoints://tiles/{z}/{x}/{y}?source=user-sites';
+/** The sets a tile request of the sites' source names now. */
+const refsNow = (feed: PointFeed<'user-sites'>) => parseTileUrl(feed.tileRequest('sitepoints://tiles/3/6/3?source=user-sites')!)!.refs;
 
 /** A target that records what the feed did. */
 function recorder() {
@@ -24,6 +34,7 @@ function recorder() {
     add: (s, d) => (on.add(s), void log.push(['add', s, d])),
     remove: (s) => (on.delete(s), void log.push(['remove', s])),
     setData: (s, d) => void log.push(['setData', s, d]),
+    refresh: (s) => void log.push(['refresh', s]),
     append: (s, f) => void log.push(['append', s, f.length]),
     afterIdle: (fn) => void idle.push(fn),
     share: (m) => void shared.push(m),
@@ -34,38 +45,45 @@ function recorder() {
 describe('the feed, where MapLibre’s workers took the script', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('names each set by its key on the points channel in one tiles URL; no features are built or appended', async () => {
+  it('adds the source with a template naming only the source; each tile request names every set by its key on the points channel; no features are built or appended', async () => {
     const { log, target } = recorder();
     const feed = new PointFeed(target, () => Promise.resolve());
-    const a = set('a', [121.1, 31.1, 121.2, 31.2, 999, 999].slice(0, 4));
+    const a = set('a', [121.1, 31.1, 121.2, 31.2, 999, 999].slice(0, 4), 0, 1);
     feed.set('user-sites', [a]);
     expect(log).toEqual([]); // the way is chosen first
     await vi.waitFor(() => expect(log).toHaveLength(1));
     expect(feed.chosen).toBe('worker');
-    const [op, source, data] = log[0]!;
-    expect([op, source]).toEqual(['add', 'user-sites']);
-    const tiles = (data as { tiles: string }).tiles;
-    expect(tiles.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
-    const refs = parseTileUrl(tiles.replace('{z}/{x}/{y}', '3/6/3'))!.refs;
-    expect(refs.map((r) => [r.key, r.count, r.idBase])).toEqual([['a', 2, 0]]);
+    expect(log[0]).toEqual(['add', 'user-sites', { tiles: TEMPLATE }]);
+    const asked = feed.tileRequest('sitepoints://tiles/3/6/3?source=user-sites')!;
+    expect(asked.startsWith('sitepoints://tiles/3/6/3?s=')).toBe(true);
+    const refs = parseTileUrl(asked)!.refs;
+    expect(refs.map((r) => [r.key, r.count, r.idBase, r.color])).toEqual([['a', 2, 0, 1]]);
     expect(refs[0]!.ch).toMatch(/^points:/);
     expect(log.some(([m]) => m === 'append')).toBe(false);
+    // not a tile of a point-set source: left alone
+    expect(feed.tileRequest('https://example.com/3/6/3.pbf')).toBeNull();
+    expect(feed.tileRequest('sitepoints://warm/3/6/3')).toBeNull();
+    // a source it never showed: empty tiles
+    expect(parseTileUrl(feed.tileRequest('sitepoints://tiles/3/6/3?source=other')!)!.refs).toEqual([]);
   });
 
   it('a set made in the page: says exactly its points once under a new key, answers asks for it while shown, and says it is gone once the map is idle', async () => {
     const { log, target, idle, shared } = recorder();
     const feed = new PointFeed(target, () => Promise.resolve());
     // a set whose buffer is longer than its points (a view): only its points are said
-    const a: PointSet = { key: 'a', coords: Float64Array.from([121.1, 31.1, 121.2, 31.2, 0, 0]), count: 2, idBase: 0 };
+    const a: PointSet = { key: 'a', coords: Float64Array.from([121.1, 31.1, 121.2, 31.2, 0, 0]), count: 2, idBase: 0, color: 0 };
     const b = set('b', [121.3, 31.3], 1_000_000);
     feed.set('user-sites', [a]);
     await vi.waitFor(() => expect(log).toHaveLength(1));
+    const first = refsNow(feed);
     feed.set('user-sites', [a, b]);
-    const refs = parseTileUrl((log[1]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
+    // the source stays; its tiles in view are reloaded, and ask for both sets
+    expect(log.map(([m]) => m)).toEqual(['add', 'refresh']);
+    const refs = refsNow(feed);
     expect(refs.map((r) => r.key)).toEqual(['a', 'b']);
     expect(refs[0]!.ch).not.toBe(refs[1]!.ch);
-    // the first URL named the same key for a
-    expect(parseTileUrl((log[0]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs[0]!.ch).toBe(refs[0]!.ch);
+    // the first request named the same key for a
+    expect(first[0]!.ch).toBe(refs[0]!.ch);
     expect(shared.map((m) => [m.kind, m.ch])).toEqual([
       ['points', refs[0]!.ch],
       ['points', refs[1]!.ch],
@@ -81,8 +99,11 @@ describe('the feed, where MapLibre’s workers took the script', () => {
     expect(feed.coordsFor(refs[0]!.ch)).toBeUndefined();
     idle.splice(0).forEach((fn) => fn());
     expect(shared.at(-1)).toEqual({ kind: 'drop', ch: refs[0]!.ch });
+    // none shown: the source stays, its tiles reloaded empty
     feed.set('user-sites', []);
-    expect(log.at(-1)).toEqual(['remove', 'user-sites']);
+    expect(log.at(-1)).toEqual(['refresh', 'user-sites']);
+    expect(refsNow(feed)).toEqual([]);
+    expect(log.some(([m]) => m === 'remove')).toBe(false);
     idle.splice(0).forEach((fn) => fn());
     expect(shared.at(-1)).toEqual({ kind: 'drop', ch: refs[1]!.ch });
     expect(shared).toHaveLength(4);
@@ -95,13 +116,45 @@ describe('the feed, where MapLibre’s workers took the script', () => {
     rememberHandoff(a.coords, 'points:w:7');
     feed.set('user-sites', [a]);
     await vi.waitFor(() => expect(log).toHaveLength(1));
-    const [ref] = parseTileUrl((log[0]![2] as { tiles: string }).tiles.replace('{z}/{x}/{y}', '0/0/0'))!.refs;
+    const [ref] = refsNow(feed);
     expect(ref!.ch).toBe('points:w:7');
     expect(shared).toEqual([]);
     expect([...feed.coordsFor('points:w:7')!]).toEqual([121.1, 31.1]);
     feed.set('user-sites', []);
     idle.splice(0).forEach((fn) => fn());
     expect(shared).toEqual([{ kind: 'drop', ch: 'points:w:7' }]);
+  });
+
+  it('standby puts the source on the map empty once the way is known, once; the first import then only reloads its tiles', async () => {
+    const { log, target } = recorder();
+    const feed = new PointFeed(target, () => Promise.resolve());
+    // the way is not chosen yet: nothing to put there
+    feed.standby('user-sites');
+    expect(log).toEqual([]);
+    expect(await feed.prepare()).toBe('worker');
+    feed.standby('user-sites');
+    feed.standby('user-sites');
+    expect(log).toEqual([['add', 'user-sites', { tiles: TEMPLATE }]]);
+    expect(refsNow(feed)).toEqual([]);
+    feed.set('user-sites', [set('a', [121.1, 31.1], 0, 2)]);
+    expect(log).toEqual([
+      ['add', 'user-sites', { tiles: TEMPLATE }],
+      ['refresh', 'user-sites'],
+    ]);
+    expect(refsNow(feed).map((r) => [r.key, r.count, r.color])).toEqual([['a', 1, 2]]);
+  });
+
+  it('standby does nothing in the chunks way (the source comes with its first set) nor once stopped', async () => {
+    const chunks = recorder();
+    const feed = new PointFeed(chunks.target, null);
+    feed.standby('user-sites');
+    expect(chunks.log).toEqual([]);
+    const stopped = recorder();
+    const other = new PointFeed(stopped.target, () => Promise.resolve());
+    await other.prepare();
+    other.stop();
+    other.standby('user-sites');
+    expect(stopped.log).toEqual([]);
   });
 
   it('falls back to chunks when the script cannot load; while the way is chosen the latest call wins', async () => {

@@ -57,13 +57,13 @@ describe('the points script in MapLibre’s worker', () => {
 
   it('cuts a tile from the coordinates heard on the channel, asking nothing', async () => {
     await say({ kind: 'points', ch: 'k1', coords: COORDS });
-    expect(await tile([{ ch: 'k1', key: 'a', count: 3, idBase: 0 }])).toEqual(['a:0', 'a:1']);
+    expect(await tile([{ ch: 'k1', key: 'a', count: 3, idBase: 0, color: 0 }])).toEqual(['a:0', 'a:1']);
     expect(asked).toEqual([]);
   });
 
   it('asks for a set it did not hear, once however many tiles wait, and cuts them when the page says it', async () => {
     shown.set('k-unheard', COORDS);
-    const refs = [{ ch: 'k-unheard', key: 'b', count: 3, idBase: 0 }];
+    const refs = [{ ch: 'k-unheard', key: 'b', count: 3, idBase: 0, color: 0 }];
     const [a, b] = await Promise.all([tile(refs), tile(refs)]);
     expect(a).toEqual(['b:0', 'b:1']);
     expect(b).toEqual(['b:0', 'b:1']);
@@ -74,21 +74,21 @@ describe('the points script in MapLibre’s worker', () => {
     asked.length = 0;
     await say({ kind: 'points', ch: 'k2', coords: Float64Array.from([121.5885, 31.2025]) });
     const both = [
-      { ch: 'k1', key: 'a', count: 3, idBase: 0 },
-      { ch: 'k2', key: 'c', count: 1, idBase: 1_000_000 },
+      { ch: 'k1', key: 'a', count: 3, idBase: 0, color: 0 },
+      { ch: 'k2', key: 'c', count: 1, idBase: 1_000_000, color: 0 },
     ];
     expect((await tile(both)).sort()).toEqual(['a:0', 'a:1', 'c:0']);
     expect(asked).toEqual([]);
     await say({ kind: 'drop', ch: 'k1' });
     shown.set('k1', Float64Array.from([121.588, 31.202]));
     // a new index (another id base) needs the set again: after the drop it is asked for
-    expect(await tile([{ ch: 'k1', key: 'a', count: 1, idBase: 5 }])).toEqual(['a:0']);
+    expect(await tile([{ ch: 'k1', key: 'a', count: 1, idBase: 5, color: 0 }])).toEqual(['a:0']);
     expect(asked).toEqual(['k1']);
   });
 
   it('a set with fewer points than the URL says fails its tiles, with the set named', async () => {
     await say({ kind: 'points', ch: 'k-short', coords: COORDS.slice(0, 2) });
-    await expect(tile([{ ch: 'k-short', key: 'short', count: 3, idBase: 0 }])).rejects.toThrow(/point set short: 1 points, 3 expected/);
+    await expect(tile([{ ch: 'k-short', key: 'short', count: 3, idBase: 0, color: 0 }])).rejects.toThrow(/point set short: 1 points, 3 expected/);
   });
 
   it('ignores what is not a points message (the set is asked for)', async () => {
@@ -97,7 +97,7 @@ describe('the points script in MapLibre’s worker', () => {
     channel.postMessage('hello');
     await new Promise((r) => setTimeout(r, 20));
     shown.set('k-odd', COORDS);
-    expect(await tile([{ ch: 'k-odd', key: 'd', count: 3, idBase: 0 }])).toEqual(['d:0', 'd:1']);
+    expect(await tile([{ ch: 'k-odd', key: 'd', count: 3, idBase: 0, color: 0 }])).toEqual(['d:0', 'd:1']);
     expect(asked).toEqual(['k-odd']);
   });
 
@@ -113,7 +113,7 @@ describe('the points script in MapLibre’s worker', () => {
   it('gives up on a set no page says within 10 s, naming it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const pending = tile([{ ch: 'k-nobody', key: 'lost', count: 1, idBase: 0 }]);
+      const pending = tile([{ ch: 'k-nobody', key: 'lost', count: 1, idBase: 0, color: 0 }]);
       const settled = expect(pending).rejects.toThrow(/point set lost: no page said it/);
       await vi.advanceTimersByTimeAsync(10_000);
       await settled;
@@ -125,7 +125,7 @@ describe('the points script in MapLibre’s worker', () => {
   it('after giving up, a later tile of that set asks again', async () => {
     asked.length = 0;
     shown.set('k-nobody', COORDS);
-    expect(await tile([{ ch: 'k-nobody', key: 'found', count: 3, idBase: 0 }])).toEqual(['found:0', 'found:1']);
+    expect(await tile([{ ch: 'k-nobody', key: 'found', count: 3, idBase: 0, color: 0 }])).toEqual(['found:0', 'found:1']);
     expect(asked).toEqual(['k-nobody']);
   });
 });

@@ -11,9 +11,15 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { abbreviateCount, buildSiteIndex, encodeSiteTile, tileFeatures } from '../../src/map/controller/site-tiles';
 import type { IndexedSet } from '../../src/map/controller/site-tiles';
-import { parseTileUrl, tilesUrl } from '../../src/map/controller/site-tile-spec';
+import { parseTileUrl, sourceTilesUrl, tileRequestUrl, tilesUrl } from '../../src/map/controller/site-tile-spec';
 
-const set = (key: string, coords: number[], idBase = 0): IndexedSet => ({ key, coords: Float64Array.from(coords), count: coords.length / 2, idBase });
+const set = (key: string, coords: number[], idBase = 0, color = 0): IndexedSet => ({
+  key,
+  coords: Float64Array.from(coords),
+  count: coords.length / 2,
+  idBase,
+  color,
+});
 
 /** The tile decoded as MapLibre reads it: per feature its id, properties and lon/lat. */
 function decode(sets: IndexedSet[], z: number, x: number, y: number) {
@@ -36,16 +42,16 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 }
 
 describe('site tiles', () => {
-  it('above the clustering zooms every site is its own feature: id = id base + index, its set and index, where it is', () => {
+  it('above the clustering zooms every site is its own feature: id = id base + index, its set, index and colour slot, where it is', () => {
     // all three well inside tile 15/27451/13391 (x .45–.49, y .80–.85 of the tile)
-    const sets = [set('a', [121.5906, 31.205, 121.5911, 31.2045]), set('b', [121.5908, 31.2048], 1_000_000)];
+    const sets = [set('a', [121.5906, 31.205, 121.5911, 31.2045]), set('b', [121.5908, 31.2048], 1_000_000, 3)];
     const [x, y] = tileOf(121.5906, 31.205, 15);
     expect([x, y]).toEqual([27451, 13391]);
     const got = decode(sets, 15, x, y).sort((p, q) => Number(p.id) - Number(q.id));
     expect(got.map((f) => [f.id, f.props])).toEqual([
-      [0, { set: 'a', i: 0 }],
-      [1, { set: 'a', i: 1 }],
-      [1_000_000, { set: 'b', i: 0 }],
+      [0, { set: 'a', i: 0, c: 0 }],
+      [1, { set: 'a', i: 1, c: 0 }],
+      [1_000_000, { set: 'b', i: 0, c: 3 }],
     ]);
     // 4096 units over a z15 tile: within ~0.3 m
     expect(got[0]!.lon).toBeCloseTo(121.5906, 5);
@@ -65,7 +71,7 @@ describe('site tiles', () => {
     expect(cluster.lon).toBeCloseTo(121.485, 3);
     expect(cluster.lat).toBeCloseTo(31.23, 3);
     const site = got.find((f) => f.props.cluster === undefined)!;
-    expect(site.props).toEqual({ set: 'a', i: 2 });
+    expect(site.props).toEqual({ set: 'a', i: 2, c: 0 });
     // at 11 (cells 0.02197°) the two fall in cells 13720 and 13721: two sites
     const [x11, y11] = tileOf(121.47, 31.23, 11);
     expect(decode(sets, 11, x11, y11).filter((f) => f.props.cluster === true)).toEqual([]);
@@ -144,11 +150,11 @@ describe('site tiles', () => {
 
 describe('site tile URLs', () => {
   const refs = [
-    { ch: 'points:x1:1', key: 'sites-1', count: 3, idBase: 0 },
-    { ch: 'points:a&b=c:2', key: '名单 "a"/b?c#d{z}', count: 1, idBase: 1_000_000 },
+    { ch: 'points:x1:1', key: 'sites-1', count: 3, idBase: 0, color: 0 },
+    { ch: 'points:a&b=c:2', key: '名单 "a"/b?c#d{z}', count: 1, idBase: 1_000_000, color: 5 },
   ];
 
-  it('name each set’s key on the points channel, its key, count and id base; MapLibre’s {z}/{x}/{y} are the only braces; read back the same', () => {
+  it('name each set’s key on the points channel, its key, count, id base and colour slot; MapLibre’s {z}/{x}/{y} are the only braces; read back the same', () => {
     const url = tilesUrl(refs);
     expect(url.startsWith('sitepoints://tiles/{z}/{x}/{y}?s=')).toBe(true);
     expect(url.match(/[{}]/g)).toHaveLength(6);
@@ -160,17 +166,57 @@ describe('site tile URLs', () => {
     expect(parseTileUrl(url.replace('{z}/{x}/{y}', '0/0/0'))!.sets).toBe(t.sets);
   });
 
-  it('refuse what is not one: another scheme, a tile off the grid, bad JSON, a missing or empty key, a negative or fractional count', () => {
+  it('refuse what is not one: another scheme, a tile off the grid, bad JSON, a missing or empty key, a negative or fractional count, a bad colour slot', () => {
     const q = (rows: string) => `sitepoints://tiles/1/0/0?s=${encodeURIComponent(rows)}`;
     expect(parseTileUrl('https://example.com/1/0/0?s=[]')).toBeNull();
     expect(parseTileUrl(tilesUrl(refs).replace('{z}/{x}/{y}', '1/2/0'))).toBeNull();
     expect(parseTileUrl('sitepoints://tiles/1/0/0?s=%7Bnot-json')).toBeNull();
-    expect(parseTileUrl(q('[[7,"a",1,0]]'))).toBeNull();
-    expect(parseTileUrl(q('[["","a",1,0]]'))).toBeNull();
-    expect(parseTileUrl(q('[["k","a",-1,0]]'))).toBeNull();
-    expect(parseTileUrl(q('[["k","a",1.5,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[[7,"a",1,0,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["","a",1,0,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",-1,0,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1.5,0,0]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0]]'))).toBeNull();
     expect(parseTileUrl(q('[["k","a",1,0,"x"]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0,-1]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0,256]]'))).toBeNull();
+    expect(parseTileUrl(q('[["k","a",1,0,0,0]]'))).toBeNull();
     expect(parseTileUrl(q('{"a":1}'))).toBeNull();
-    expect(parseTileUrl(q('[["k","a",1,0]]'))!.refs).toEqual([{ ch: 'k', key: 'a', count: 1, idBase: 0 }]);
+    expect(parseTileUrl(q('[["k","a",1,0,2]]'))!.refs).toEqual([{ ch: 'k', key: 'a', count: 1, idBase: 0, color: 2 }]);
+  });
+
+  it('a source is added with a template naming only the source; each tile request gets the sets it shows then, filled for its tile', () => {
+    expect(sourceTilesUrl('user-sites')).toBe('sitepoints://tiles/{z}/{x}/{y}?source=user-sites');
+    const shown = new Map([['user-sites', tilesUrl(refs)]]);
+    const asked = sourceTilesUrl('user-sites').replace('{z}', '12').replace('{x}', '3428').replace('{y}', '1673');
+    const url = tileRequestUrl(asked, (s) => shown.get(s))!;
+    expect(url).toBe(tilesUrl(refs).replace('{z}/{x}/{y}', '12/3428/1673'));
+    expect(parseTileUrl(url)!.refs).toEqual(refs);
+    // a source name that needs escaping
+    const odd = sourceTilesUrl('a b&c');
+    expect(odd).toBe('sitepoints://tiles/{z}/{x}/{y}?source=a%20b%26c');
+    expect(tileRequestUrl(odd.replace('{z}/{x}/{y}', '1/0/0'), (s) => (s === 'a b&c' ? tilesUrl(refs.slice(0, 1)) : undefined))).toBe(
+      tilesUrl(refs.slice(0, 1)).replace('{z}/{x}/{y}', '1/0/0'),
+    );
+    // no sets known for the source: empty tiles
+    expect(parseTileUrl(tileRequestUrl('sitepoints://tiles/1/0/0?source=other', (s) => shown.get(s))!)!.refs).toEqual([]);
+    // not such a request: null
+    for (const other of [
+      'sitepoints://tiles/1/0/0?s=%5B%5D',
+      'sitepoints://warm/1/0/0',
+      'https://example.com/1/0/0?source=user-sites',
+      'sitepoints://tiles/1/0/0?source=%E0%A4%A',
+    ])
+      expect(
+        tileRequestUrl(other, (s) => shown.get(s)),
+        other,
+      ).toBeNull();
+  });
+
+  it('with no sets name none, and every tile of it is empty', () => {
+    const url = tilesUrl([]);
+    const t = parseTileUrl(url.replace('{z}/{x}/{y}', '9/428/208'))!;
+    expect(t.refs).toEqual([]);
+    expect(tileFeatures(buildSiteIndex([]), t.z, t.x, t.y)).toEqual([]);
+    expect(new VectorTile(new PbfReader(encodeSiteTile([]))).layers.sites?.length ?? 0).toBe(0);
   });
 });

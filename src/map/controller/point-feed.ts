@@ -1,9 +1,10 @@
 /**
  * Puts point sets (an import's sites) on an overlay source the cheapest way the page allows:
  *
- * - **worker**: the source becomes a vector source whose tiles URL (`sitepoints://tiles/…`) names,
- *   per set, the key its coordinates were said under on the points channel (src/lib/
- *   points-channel.ts: the link worker said them; a set made in the page, the feed says here).
+ * - **worker**: the source becomes a vector source whose tile requests (`sitepoints://tiles/…`,
+ *   given by `tileRequest` as MapLibre asks) name, per set, the key its coordinates were said
+ *   under on the points channel (src/lib/points-channel.ts: the link worker said them; a set
+ *   made in the page, the feed says here).
  *   MapLibre's worker indexes the sites it heard once and cuts each tile it needs from the index
  *   (points.worker.ts, site-tiles.ts); it asks for a set it did not hear, and the feed answers
  *   (`coordsFor`). The page builds no
@@ -12,10 +13,19 @@
  *   are built here and sent 10,000 per task (ChunkFeeder), only the new set's when one is added.
  *
  * The way is chosen once, on the first call; the latest call wins while it is being chosen.
+ *
+ * In the worker way the source, once on the map, stays there (naming no sets when none is shown),
+ * and `standby` puts it there empty ahead of the first import. Its tiles template names only the
+ * source (sourceTilesUrl); a change of sets reloads the tiles in view (`refresh`), whose requests
+ * name the sets shown then. So an import asks for its tiles at once: it changes nothing in the
+ * style (a style change costs MapLibre two frames before the tiles are asked for: Style.update
+ * fires a `data` event that marks the style dirty again) and does not reload the source (a new
+ * tiles URL waits for an animation frame before any tile is asked for). Under a software GPU a
+ * frame is 70 ms or more of drawing, and the frame with the sites waits behind every one.
  */
 import { ChunkFeeder } from './feeder';
 import { pointFeatures } from './point-sets';
-import { tilesUrl } from './site-tile-spec';
+import { sourceTilesUrl, tileRequestUrl, tilesUrl } from './site-tile-spec';
 import type { PointSet } from './point-sets';
 import { handoffOf, newPointsKey, ownPoints } from '../../lib/points-channel';
 import type { PointsMessage } from '../../lib/points-channel';
@@ -35,8 +45,10 @@ export interface PointFeedTarget<S extends string> {
   add(source: S, data: PointData): void;
   /** takes the source and its layers off the map */
   remove(source: S): void;
-  /** replaces the source's data (of the same kind it was added with) */
-  setData(source: S, data: PointData): void;
+  /** replaces the source's data (a GeoJSON source) */
+  setData(source: S, data: GeoJSON.FeatureCollection): void;
+  /** reloads the tiles of the source in view (a vector source: its tile requests name the sets shown now) */
+  refresh(source: S): void;
   /** adds features to the source's data */
   append(source: S, features: GeoJSON.Feature[]): void;
   /** runs fn once the map has read and drawn all it was given */
@@ -46,7 +58,7 @@ export interface PointFeedTarget<S extends string> {
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-const same = (a: PointSet, b: PointSet) => a.key === b.key && a.coords === b.coords && a.count === b.count && a.idBase === b.idBase;
+const same = (a: PointSet, b: PointSet) => a.key === b.key && a.coords === b.coords && a.count === b.count && a.idBase === b.idBase && a.color === b.color;
 
 function* chunksOf(set: PointSet): Generator<GeoJSON.Feature[]> {
   for (let i0 = 0; i0 < set.count; i0 += CHUNK) yield pointFeatures(set, i0, i0 + CHUNK);
@@ -62,6 +74,8 @@ export class PointFeed<S extends string> {
   private readonly sent = new Map<S, PointSet[]>();
   /** worker way: per source, each shown set's key on the points channel and its points, by its coordinates' array */
   private readonly keys = new Map<S, Map<Float64Array, { ch: string; points: Float64Array }>>();
+  /** worker way: per source, the tiles URL naming the sets it shows (what its tile requests ask for) */
+  private readonly shown = new Map<string, string>();
 
   /**
    * `loadWorkerScript`: loads points.worker.ts into MapLibre's workers (rejects where it cannot);
@@ -83,6 +97,21 @@ export class PointFeed<S extends string> {
     void this.chooseWay().then((way) => {
       if (call === this.latest && !this.stopped) this.apply(way, source, sets);
     });
+  }
+
+  /** Worker way: puts the source on the map now, showing no sets, where it is not there yet (the chunks way adds it with its first set). */
+  standby(source: S): void {
+    if (this.way !== 'worker' || this.stopped || this.target.has(source)) return;
+    if (!this.shown.has(source)) this.shown.set(source, tilesUrl([]));
+    this.target.add(source, { tiles: sourceTilesUrl(source) });
+  }
+
+  /**
+   * A tile request of a point-set source (what MapLibre's transformRequest is given): the URL
+   * naming the sets that source shows now; null for any other URL.
+   */
+  tileRequest(url: string): string | null {
+    return url.startsWith('sitepoints://tiles/') ? tileRequestUrl(url, (source) => this.shown.get(source)) : null;
   }
 
   /** Chooses the way now (loads the worker script) so the first set does not wait for it; resolves to the way. */
@@ -124,7 +153,12 @@ export class PointFeed<S extends string> {
     if (sets.length === 0) {
       this.feeder.drop(source);
       this.sent.delete(source);
-      if (this.target.has(source)) this.target.remove(source);
+      // worker way: the source stays, naming no sets (a later import only reloads its tiles)
+      if (way === 'worker') this.shown.set(source, tilesUrl([]));
+      if (this.target.has(source)) {
+        if (way === 'worker') this.target.refresh(source);
+        else this.target.remove(source);
+      }
       this.release(source, []);
       return;
     }
@@ -141,11 +175,11 @@ export class PointFeed<S extends string> {
           if (!said) this.target.share?.({ kind: 'points', ch: ref.ch, coords: points });
           keys.set(s.coords, ref);
         }
-        return { ch: ref.ch, key: s.key, count: s.count, idBase: s.idBase };
+        return { ch: ref.ch, key: s.key, count: s.count, idBase: s.idBase, color: s.color };
       });
-      const data = { tiles: tilesUrl(refs) };
-      if (this.target.has(source)) this.target.setData(source, data);
-      else this.target.add(source, data);
+      this.shown.set(source, tilesUrl(refs));
+      if (this.target.has(source)) this.target.refresh(source);
+      else this.target.add(source, { tiles: sourceTilesUrl(source) });
       this.release(source, sets);
       return;
     }

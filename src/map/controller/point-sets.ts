@@ -6,7 +6,7 @@
 
 /**
  * One set of points: feature i is `{ id: idBase + i, geometry: Point(coords[2i], coords[2i+1]),
- * properties: { set: key, i } }`.
+ * properties: { set: key, i, c: color } }`.
  */
 export interface PointSet {
   key: string;
@@ -14,6 +14,8 @@ export interface PointSet {
   coords: Float64Array;
   count: number;
   idBase: number;
+  /** the slot of its sites' colour (siteColorSlot, src/theme/sites.ts; the layer colours by it) */
+  color: number;
 }
 
 /** Features i0…i1-1 of a set (i1 is capped at count). */
@@ -25,7 +27,7 @@ export function pointFeatures(set: Omit<PointSet, 'coords'> & { coords: ArrayLik
       type: 'Feature',
       id: set.idBase + i,
       geometry: { type: 'Point', coordinates: [c[2 * i]!, c[2 * i + 1]!] },
-      properties: { set: set.key, i },
+      properties: { set: set.key, i, c: set.color },
     });
   return out;
 }

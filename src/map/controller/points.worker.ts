@@ -97,7 +97,7 @@ function indexOf(sets: string, refs: readonly PointsRef[]): Promise<SiteIndex> {
       buildSiteIndex(
         refs.map((r, k) => {
           if (arrays[k]!.length < 2 * r.count) throw new Error(`point set ${r.key}: ${arrays[k]!.length / 2} points, ${r.count} expected`);
-          return { key: r.key, coords: arrays[k]!, count: r.count, idBase: r.idBase };
+          return { key: r.key, coords: arrays[k]!, count: r.count, idBase: r.idBase, color: r.color };
         }),
       ),
     );
@@ -129,7 +129,7 @@ function warmJit(): void {
     coords[2 * i] = 121 + ((i * 7919) % n) / n;
     coords[2 * i + 1] = 31 + ((i * 104729) % n) / n;
   }
-  const index = buildSiteIndex([{ key: WARM_SET, coords, count: n, idBase: 0 }]);
+  const index = buildSiteIndex([{ key: WARM_SET, coords, count: n, idBase: 0, color: 0 }]);
   for (const [z, x, y] of [
     [8, 214, 104],
     [12, 3429, 1673],
@@ -147,7 +147,7 @@ scope.addProtocol(POINTS_PROTOCOL, async ({ url }) => {
     warm
       ? [
           ...WARM_COUNTS.map((count) => ({ kind: 'cluster' as const, x: HALF, y: HALF, count, expand: warm.z + 1 })),
-          { kind: 'site', x: HALF, y: HALF, id: 0, set: WARM_SET, i: 0 },
+          { kind: 'site', x: HALF, y: HALF, id: 0, set: WARM_SET, i: 0, c: 0 },
         ]
       : tileFeatures(await indexOf(t!.sets, t!.refs), t!.z, t!.x, t!.y),
   );

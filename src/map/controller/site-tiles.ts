@@ -23,6 +23,8 @@ export interface IndexedSet {
   coords: ArrayLike<number>;
   count: number;
   idBase: number;
+  /** the colour slot of its sites (their `c`) */
+  color: number;
 }
 
 /** The sites of all sets, projected (Web Mercator, 0…1) and indexed. */
@@ -36,6 +38,7 @@ export interface SiteIndex {
   i: Uint32Array;
   keys: string[];
   idBases: number[];
+  colors: number[];
   grid: SiteGrid;
 }
 
@@ -139,12 +142,23 @@ export function buildSiteIndex(sets: readonly IndexedSet[]): SiteIndex {
       i[k] = j;
     }
   });
-  return { count, x, y, set, i, keys: sets.map((s) => s.key), idBases: sets.map((s) => s.idBase), grid: buildGrid(x, y, count) };
+  return {
+    count,
+    x,
+    y,
+    set,
+    i,
+    keys: sets.map((s) => s.key),
+    idBases: sets.map((s) => s.idBase),
+    colors: sets.map((s) => s.color),
+    grid: buildGrid(x, y, count),
+  };
 }
 
-/** A feature of a tile: a cluster (count ≥ 2) or one site; x, y in tile coordinates (0…EXTENT). */
+/** A feature of a tile: a cluster (count ≥ 2) or one site (`c`: its set's colour slot); x, y in tile coordinates (0…EXTENT). */
 export type SiteTileFeature =
-  { kind: 'cluster'; x: number; y: number; count: number; expand: number } | { kind: 'site'; x: number; y: number; id: number; set: string; i: number };
+  | { kind: 'cluster'; x: number; y: number; count: number; expand: number }
+  | { kind: 'site'; x: number; y: number; id: number; set: string; i: number; c: number };
 
 /** How a count is shown on a cluster (as MapLibre's clustered GeoJSON sources do: 1.2k, 34k). */
 export function abbreviateCount(n: number): string {
@@ -177,6 +191,7 @@ export function tileFeatures(index: SiteIndex, z: number, tx: number, ty: number
       id: index.idBases[si]! + index.i[k]!,
       set: index.keys[si]!,
       i: index.i[k]!,
+      c: index.colors[si]!,
     };
   };
   // a site belongs to the tile its floor names (the cells' sites include some just outside it)
@@ -257,6 +272,7 @@ export function encodeSiteTile(features: readonly SiteTileFeature[]): Uint8Array
     } else {
       tag(tags, 'set', f.set);
       tag(tags, 'i', f.i);
+      tag(tags, 'c', f.c);
     }
     return { f, tags };
   });

@@ -1,8 +1,7 @@
 /**
  * The sites' warm-up layers (see MapController.warmSites): copies of the sites' layers on a
- * warm-up source, the same paint and layout expressions (so the same GPU programs) but drawn at
- * an opacity no one can see, and the point's colour data-driven as it is once sets are imported.
- * Pure.
+ * warm-up source, the same paint and layout expressions (so the same GPU programs, the point's
+ * colour data-driven by its `c`) but drawn at an opacity no one can see. Pure.
  */
 import type { LayerSpecification } from 'maplibre-gl';
 import { SITE_TILE_LAYER, WARM_SET } from './site-tile-spec';
@@ -22,8 +21,6 @@ export function warmLayers(specs: readonly LayerSpecification[]): LayerSpecifica
   return specs.map((spec) => {
     const paint: Record<string, unknown> = { ...((spec as { paint?: Record<string, unknown> }).paint ?? {}) };
     for (const k of OPACITY[spec.type] ?? []) paint[k] = UNSEEN;
-    // one set's colour by `set`, as setColorExpression gives once a file is imported (data-driven)
-    if (spec.id === 'user-sites-point') paint['circle-color'] = ['match', ['get', 'set'], WARM_SET, '#000000', '#000000'];
     // no metadata: the warm-up belongs to no layer group (nothing counts it as the sites shown)
     const copy = { ...spec, id: WARM_PREFIX + spec.id, source: WARM_SOURCE, 'source-layer': SITE_TILE_LAYER, paint } as LayerSpecification & {
       filter?: unknown;

@@ -7,5 +7,5 @@ export type { LegendItem, LegendSwatch } from '../../theme/legend';
 export { ZONE_FILL_DEFAULT, ZONE_LINE_DEFAULT, EMPH, emphasisStates, zoneOpacity, selectedZoneFilter } from './zones';
 export type { ZoneFillLayer, ZoneLineLayer } from './zones';
 export { parkFilters, selectedParkFilter } from './parks';
-export { HIGHLIGHT_COLOR, selectedSiteFilter, setColorExpression } from './overlays';
+export { HIGHLIGHT_COLOR, selectedSiteFilter, SITE_COLOR_EXPRESSION } from './overlays';
 export type { GroupId } from './types';

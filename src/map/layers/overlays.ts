@@ -42,15 +42,17 @@ export const find = {
   origin: { type: 'circle', paint: { 'circle-color': '#ffffff', 'circle-radius': 6, 'circle-stroke-color': COLORS.chosenPoint, 'circle-stroke-width': 3 } },
 } satisfies Record<string, LayerBody>;
 
-/** One colour per imported file, in import order (repeating): the sites' own, apart from every sector's. */
-const SET_COLORS: readonly string[] = SITE_COLORS;
-
-/** circle-color by the feature's set id, in import order. */
-export function setColorExpression(setIds: readonly string[]): ExpressionSpecification {
-  if (setIds.length === 0) return ['literal', SET_COLORS[0]!] as unknown as ExpressionSpecification;
-  const pairs = setIds.flatMap((id, k) => [id, SET_COLORS[k % SET_COLORS.length]!]);
-  return ['match', ['get', 'set'], ...pairs, SET_COLORS[0]!] as unknown as ExpressionSpecification;
-}
+/**
+ * A site's colour by its colour slot (`c`, siteColorSlot: one colour per imported file, in import
+ * order, repeating): the sites' own, apart from every sector's. The same expression whatever is
+ * imported, so an import never changes the style (the slot travels with the site, in its tile).
+ */
+export const SITE_COLOR_EXPRESSION = [
+  'match',
+  ['get', 'c'],
+  ...SITE_COLORS.slice(1).flatMap((color, k) => [k + 1, color]),
+  SITE_COLORS[0],
+] as unknown as ExpressionSpecification;
 
 const clustered: FilterSpecification = ['has', 'point_count'];
 
@@ -91,7 +93,7 @@ export const sites = {
     type: 'circle',
     filter: ['!', ['has', 'point_count']],
     paint: {
-      'circle-color': SET_COLORS[0]!,
+      'circle-color': SITE_COLOR_EXPRESSION,
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 7],
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1.5,

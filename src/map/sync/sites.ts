@@ -1,13 +1,16 @@
 /**
  * The user's imported sites on the map: one clustered overlay source (cluster circles with
  * counts, single sites coloured by their file), a ring on the picked site, and their clicks
- * (a site opens its card, a cluster zooms in). Added on the first import, so the first view is
- * unchanged. The sites go to the map as point sets (MapPort.setPointSets): their coordinates,
- * which MapLibre's worker cuts into tiles itself, so 100,000 sites do not block the page.
+ * (a site opens its card, a cluster zooms in). Not in the first view: the map puts the source
+ * there empty once the page is idle (MapPort.prepareSites), or with the first import. The sites
+ * go to the map as point sets (MapPort.setPointSets): their coordinates, which MapLibre's worker
+ * cuts into tiles itself, so 100,000 sites do not block the page; each set's colour slot goes
+ * with them, so an import never changes the style.
  */
 import type { SiteSet } from '../../geo/sites';
 import type { AppStore } from '../../state/store';
-import { selectedSiteFilter, setColorExpression } from '../layers';
+import { siteColorSlot } from '../../theme/sites';
+import { selectedSiteFilter } from '../layers';
 import type { MapClick, MapPort } from '../map-port';
 import { subscriber } from './subscribe';
 
@@ -51,11 +54,11 @@ export function syncSites(port: MapPort, store: AppStore): () => void {
     (sets) => {
       if (sets.length === 0 && shown.length === 0) return;
       shown = sets;
-      port.setPaint('user-sites-point', 'circle-color', setColorExpression(sets.map((x) => x.id)));
       for (const set of sets) if (!ordinals.has(set.id)) ordinals.set(set.id, ordinals.size);
+      // each set's colour (by its place in the list) travels with its sites: the layer's paint never changes
       port.setPointSets(
         SOURCE,
-        sets.map((set) => ({ key: set.id, coords: set.coords, count: set.count, idBase: ordinals.get(set.id)! * ID_STRIDE })),
+        sets.map((set, k) => ({ key: set.id, coords: set.coords, count: set.count, idBase: ordinals.get(set.id)! * ID_STRIDE, color: siteColorSlot(k) })),
       );
     },
   );
