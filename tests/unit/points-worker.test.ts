@@ -61,6 +61,17 @@ describe('the points script in MapLibre’s worker', () => {
     expect(asked).toEqual([]);
   });
 
+  it('gives each site the colour slot its set has in the URL', async () => {
+    const url = tilesUrl([
+      { ch: 'k1', key: 'a', count: 2, idBase: 0, color: 4 },
+      { ch: 'k1', key: 'b', count: 1, idBase: 1_000_000, color: 1 },
+    ]).replace('{z}/{x}/{y}', '16/54902/26784');
+    const { data } = await handler!({ url }, new AbortController());
+    const layer = new VectorTile(new PbfReader(new Uint8Array(data as ArrayBuffer))).layers.sites!;
+    const got = Array.from({ length: layer.length }, (_, k) => layer.feature(k).properties).map((p) => `${p.set}:${p.i}:${p.c}`);
+    expect(got.sort()).toEqual(['a:0:4', 'a:1:4', 'b:0:1']);
+  });
+
   it('asks for a set it did not hear, once however many tiles wait, and cuts them when the page says it', async () => {
     shown.set('k-unheard', COORDS);
     const refs = [{ ch: 'k-unheard', key: 'b', count: 3, idBase: 0, color: 0 }];
