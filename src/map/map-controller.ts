@@ -2,7 +2,8 @@
  * The one maplibregl.Map of the app, behind the MapPort interface: everything else asks it for
  * things by registry id (setData, setFilter, flyTo…) and hears back through MapHandlers.
  * Overlay sources and their layers are added with their first data, at their registry place, and
- * taken off again when their data becomes empty.
+ * taken off again when their data becomes empty; the sites' tiled source is the exception: once
+ * warmed up it stays, empty when no sites are shown (PointFeed.standby).
  */
 import { MAP_BOUNDS } from '../geo/map-bounds';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';

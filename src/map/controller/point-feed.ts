@@ -111,7 +111,7 @@ export class PointFeed<S extends string> {
    * naming the sets that source shows now; null for any other URL.
    */
   tileRequest(url: string): string | null {
-    return url.startsWith('sitepoints://tiles/') ? tileRequestUrl(url, (source) => this.shown.get(source)) : null;
+    return tileRequestUrl(url, (source) => this.shown.get(source));
   }
 
   /** Chooses the way now (loads the worker script) so the first set does not wait for it; resolves to the way. */
