@@ -11,6 +11,8 @@ import { layoutOf } from './state/url/codec';
 import { readUrl } from './state/url/sync';
 import { installPackagedFiles } from './app/packaged-files';
 import { startServiceWorker } from './app/service-worker';
+import { seedStore } from './app/boot';
+import { appStore } from './state/store';
 
 // the single-file package answers the data fetches from inside itself (no-op otherwise)
 installPackagedFiles();
@@ -23,9 +25,10 @@ const data = loadGeoData(import.meta.env.BASE_URL);
 const url = readUrl();
 
 // Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
-// synchronously: the store gets the data first, then the map is created with the data in its
-// style, so MapLibre's workers tile it at once, while the first frames compile their shaders.
-// Until then index.html shows a loading line.
+// synchronously, into a store that holds the data already: the first render draws every panel
+// with it (the list is never first drawn empty, "0 of 42", then filled by a second render), then
+// the map is created with the data in its style, so MapLibre's workers tile it at once, while the
+// first frames compile their shaders. Until then index.html shows a loading line.
 const root = createRoot(document.getElementById('root')!);
 const mount = (geo?: GeoData) =>
   flushSync(() =>
@@ -38,5 +41,12 @@ const mount = (geo?: GeoData) =>
 // the briefing views load their own script first and take the data when it comes
 // offline after one visit (not in development, not from file://)
 startServiceWorker();
-if (layoutOf(url) === 'app') void data.then(mount, () => mount());
+if (layoutOf(url) === 'app')
+  void data.then(
+    (geo) => {
+      seedStore(appStore, geo, url);
+      mount(geo);
+    },
+    () => mount(),
+  );
 else mount();

@@ -19,17 +19,22 @@ export function failedFiles(geo: GeoData): string[] {
 }
 
 /**
- * Puts the data and the URL into the store (once per data: React's StrictMode runs effects twice
- * in development) and starts the URL sync; returns its stop function.
+ * Puts the data and the URL into the store, once per data (React's StrictMode runs effects twice
+ * in development; main.tsx seeds the store before the first render, and App's effect then finds
+ * the data in). A failed file is named in a notice.
  */
-export function bootStore(store: AppStore, data: GeoData, url: DecodedUrl): () => void {
+export function seedStore(store: AppStore, data: GeoData, url: DecodedUrl): void {
   const s = store.getState();
-  if (s.geo !== data) {
-    s.setGeo(data);
-    if (url.camera && !s.camera) s.setCamera(url.camera);
-    applyUrlState(store, url);
-    const failed = failedFiles(data);
-    if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
-  }
+  if (s.geo === data) return;
+  s.setGeo(data);
+  if (url.camera && !s.camera) s.setCamera(url.camera);
+  applyUrlState(store, url);
+  const failed = failedFiles(data);
+  if (failed.length) s.addNotice(t(store.getState().lang, 'loadFailed'), failed);
+}
+
+/** seedStore, then the store starts writing itself back to the URL; returns the stop function. */
+export function bootStore(store: AppStore, data: GeoData, url: DecodedUrl): () => void {
+  seedStore(store, data, url);
   return startUrlSync(store);
 }

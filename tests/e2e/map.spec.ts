@@ -408,6 +408,33 @@ describe('with WebGL (SwiftShader)', () => {
     }
   });
 
+  test('the park list is drawn whole the first time it is drawn: never "0 of 42" with no rows while the data is in', { timeout: 60_000 }, async () => {
+    const page = await s.context.newPage();
+    try {
+      // before any page script: each change of the list's count line and its number of rows
+      await page.addInitScript(() => {
+        const w = window as unknown as { __listLog: { count: string; rows: number }[] };
+        w.__listLog = [];
+        let last = '';
+        new MutationObserver(() => {
+          const line = document.querySelector('.park-list .count-line');
+          if (!line) return;
+          const entry = { count: line.textContent ?? '', rows: document.querySelectorAll('.park-list [role="row"]').length };
+          const key = JSON.stringify(entry);
+          if (key !== last) w.__listLog.push(entry);
+          last = key;
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(s.base);
+      await page.locator(READY).waitFor({ timeout: 30_000 });
+      const log = await page.evaluate(() => (window as unknown as { __listLog: { count: string; rows: number }[] }).__listLog);
+      const all = `显示 ${PARKS.length} / ${PARKS.length} 个园区`;
+      assert.deepEqual(log, [{ count: all, rows: PARKS.length }], 'the count line and the rows, from the first time they are drawn until the map is ready');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the first view makes no ICU number format (its first costs 30–45 ms here); the export still counts the sites', { timeout: 60_000 }, async () => {
     const page = await s.context.newPage();
     try {
