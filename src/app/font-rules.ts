@@ -1,8 +1,10 @@
-import { FONT_FAMILY, FONT_SLICES } from 'virtual:font-faces';
+import { FONT_SLICES } from 'virtual:font-faces';
+import { PAGE_FONT_FAMILY } from '../theme/page-font';
 import { rangeCovers } from '../lib/unicode-range';
 
 /**
- * The page's @font-face rules, from the same slices the map uses (woff2 only, loaded on demand).
+ * The page's @font-face rules, from the same slices the map uses (woff2 only, loaded on demand),
+ * under a family name of the page's own (PAGE_FONT_FAMILY).
  * A constructed style sheet, not a <style> element: the Content-Security-Policy allows no inline
  * style elements.
  */
@@ -29,7 +31,7 @@ function rules(): string {
     `@font-face{font-family:'${family}';font-style:normal;font-weight:400;font-display:swap;src:${local}url(${url}) format('woff2');unicode-range:${range}}`;
   const latin = FONT_SLICES.find((s) => rangeCovers(s['unicode-range'], 0x2018) && rangeCovers(s['unicode-range'], 0x201d));
   return [
-    ...FONT_SLICES.map((s) => face(FONT_FAMILY, s.url, s['unicode-range'].join(','))),
+    ...FONT_SLICES.map((s) => face(PAGE_FONT_FAMILY, s.url, s['unicode-range'].join(','))),
     ...(latin ? [face(QUOTES_FAMILY, latin.url, QUOTES_RANGE, LATIN_LOCAL)] : []),
   ].join('\n');
 }

@@ -48,7 +48,8 @@ describe('the single-file package, opened as file://', () => {
       (n) => n > 0,
       30_000,
     );
-    const faces = await s.page.evaluate(() => document.fonts.load('16px "Noto Sans SC"', '浦东新区').then((f) => f.length));
+    // the page's own name for the bundled font (src/theme/page-font.ts), written out
+    const faces = await s.page.evaluate(() => document.fonts.load('16px "Noto Sans SC UI"', '浦东新区').then((f) => f.length));
     assert.ok(faces > 0, 'the bundled Noto Sans SC loads from inside the file');
     assert.deepEqual(leaving(), []);
     assert.deepEqual(s.errors, []);

@@ -4,9 +4,11 @@
  * The result is a list of drawing operations in CSS pixels (paint.ts draws them).
  */
 import type { LegendSwatch } from '../layers';
+import { PAGE_FONT_FAMILY } from '../../theme/page-font';
 
 export const EXPORT_LAYOUT = { scale: 2, titleH: 76, legendW: 300, footerH: 56 } as const;
-export const EXPORT_FONT = "'Noto Sans SC', system-ui, sans-serif";
+/** the page's bundled font (PAGE_FONT_FAMILY), so an image reads the same on every machine */
+export const EXPORT_FONT = `'${PAGE_FONT_FAMILY}', system-ui, sans-serif`;
 
 interface LegendLine {
   swatch: LegendSwatch;
