@@ -23,11 +23,13 @@ import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { CHROMIUM, openSession } from './lib/browser';
 import { KINDS, mainThreadBreakdown } from './lib/trace-breakdown';
+import { browserCpu, cpuDelta } from './lib/proc-cpu';
 import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
 
@@ -126,6 +128,8 @@ interface LoadResult {
   timeOrigin: number;
   /** user-timing marks of start-up phases (src/lib/perf.ts), ms since the time origin */
   marks: Record<string, number>;
+  /** CPU ms of the browser's processes by kind, from before navigation to ready (freshLoad; null without /proc) */
+  cpu?: Map<string, number> | null;
 }
 
 /** Start-up phases both pages mark, in order (geo:valid is the app's validation; the bare page has none). */
@@ -175,7 +179,10 @@ async function loadOnce(page: Page, url: string): Promise<LoadResult> {
 async function freshLoad(context: BrowserContext, url: string): Promise<LoadResult> {
   const page = await context.newPage();
   try {
-    return await loadOnce(page, url);
+    const before = browserCpu();
+    const result = await loadOnce(page, url);
+    const after = browserCpu();
+    return { ...result, cpu: before && after ? cpuDelta(before, after) : null };
   } finally {
     await page.close();
   }
@@ -427,6 +434,38 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
         PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p)]),
       ).replace(/^/gm, '  '),
     );
+
+    // ---- 1a. the CPU the whole load costs, every process of the browser
+    const cpuRows = (rs: LoadResult[]) => rs.map((r) => r.cpu).filter((c): c is Map<string, number> => !!c);
+    const appCpu = cpuRows(appRuns);
+    const bareCpu = cpuRows(bareRuns);
+    if (appCpu.length && bareCpu.length) {
+      const total = (c: Map<string, number>) => [...c.values()].reduce((a, b) => a + b, 0);
+      const kinds = [...new Set([...appCpu, ...bareCpu].flatMap((c) => [...c.keys()]))]
+        .map((k) => ({ k, app: median(appCpu.map((c) => c.get(k) ?? 0)), bare: median(bareCpu.map((c) => c.get(k) ?? 0)) }))
+        .filter((r) => r.app >= 5 || r.bare >= 5)
+        .sort((a, b) => b.app + b.bare - (a.app + a.bare));
+      const appTotal = stats(appCpu.map(total));
+      const bareTotal = stats(bareCpu.map(total));
+      log(
+        `  CPU time of the browser's processes from navigation to ready, ms per load (Linux /proc: user + system, every thread, the GPU process's SwiftShader threads too; median of ${appCpu.length} / ${bareCpu.length} loads). With ${cpus().length} cores, ready follows the sum:`,
+      );
+      log(
+        table(
+          ['process', 'app', 'bare', 'app − bare'],
+          [
+            ...kinds.map((r) => [r.k, fmtMs(r.app), fmtMs(r.bare), fmtMs(r.app - r.bare)]),
+            [
+              'total (median of the sums)',
+              `${fmtMs(appTotal.median)} [${fmtMs(appTotal.min)}–${fmtMs(appTotal.max)}]`,
+              `${fmtMs(bareTotal.median)} [${fmtMs(bareTotal.min)}–${fmtMs(bareTotal.max)}]`,
+              fmtMs(appTotal.median - bareTotal.median),
+            ],
+          ],
+        ).replace(/^/gm, '  '),
+      );
+      log(`  CPU ratio app/bare (medians of the sums): ${(appTotal.median / bareTotal.median).toFixed(2)}; ready ratio above: ${ratio.toFixed(2)}`);
+    }
 
     // ---- 1b. the main thread until the map is created, traced
     const appTraced: (Record<Kind, number> & { create: number })[] = [];
