@@ -206,10 +206,9 @@ const urls = [${urls}];
 const ranges = ${ranges};
 const labelUrls = [${labelUrls}];
 const labelRanges = ${labelRanges};
-export const FONT_FAMILY = ${JSON.stringify(FAMILY)};
 export const FONT_SLICES = urls.map((u, i) => face(u, ranges[i]));
 export const LABEL_CUTS = labelUrls.map((u, i) => face(u, labelRanges[i]));
-export default { [FONT_FAMILY]: [...LABEL_CUTS, ...FONT_SLICES] };
+export default { ${JSON.stringify(FAMILY)}: [...LABEL_CUTS, ...FONT_SLICES] };
 `;
     },
   };

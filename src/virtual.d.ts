@@ -1,7 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 
 declare module 'virtual:font-faces' {
-  export const FONT_FAMILY: string;
   /** the font's slices, whole: the page's @font-face rules and the handouts */
   export const FONT_SLICES: { url: string; 'unicode-range': string[] }[];
   /** cuts of the slices to the characters the map's labels draw */
