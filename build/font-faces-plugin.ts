@@ -1,17 +1,17 @@
 /**
- * `virtual:font-faces`: the bundled CJK font (@fontsource/noto-sans-sc, 100 woff2 slices) for both
- * MapLibre's style `font-faces` and the page's own @font-face rules, generated at build time.
- * Each slice is an asset Vite emits under our own origin; browsers and MapLibre fetch only the
- * slices whose unicode-range some text needs. Ranges are shipped compactly (base-36 deltas) and
- * expanded at start-up, so the descriptor costs a fraction of the package's CSS.
+ * `virtual:font-faces`: the bundled CJK font (@fontsource/noto-sans-sc, 100 woff2 slices) for the
+ * map's labels and for the page's own @font-face rules, generated at build time. Each slice is an
+ * asset Vite emits under our own origin; browsers fetch only the slices whose unicode-range some
+ * text needs. Ranges are shipped compactly (base-36 deltas) and expanded at start-up.
  *
  * The map's labels come first: for each slice that holds a character the map draws (the names in
  * public/geo, the text the label layers add, printable ASCII), a cut of that slice with only those
- * characters (subset-font, at build time; cached in node_modules/.cache/font-labels). MapLibre
- * takes the first face whose unicode-range covers a character, so the first view loads about
- * 60 KB of cuts instead of 18 whole slices (about 510 KB); any other character still comes from
- * its whole slice. The page's own @font-face rules (FONT_SLICES) and the
- * handouts use the whole slices.
+ * characters (subset-font, at build time; cached in node_modules/.cache/font-labels). The map's
+ * faces (MAP_FONT_FACES, src/map/map-font.ts) are those cuts, then the whole slices without the
+ * characters the cuts hold: each label character has one face, a cut, so the labels load 25
+ * cuts (66 KB) instead of 18 whole slices (about 510 KB), and any other character still comes
+ * from its whole slice. The page's own @font-face rules (FONT_SLICES) and the handouts use the
+ * whole slices.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,6 @@ import { parseUnicodeRange } from '../src/lib/unicode-range.ts';
 import { PACKAGE_MODE } from './package-plugins.ts';
 
 const ID = 'virtual:font-faces';
-const FAMILY = 'Noto Sans SC';
 const PKG = '@fontsource/noto-sans-sc';
 
 export interface FontSlice {
@@ -129,6 +128,40 @@ export function toRanges(sorted: readonly number[]): [number, number][] {
   return out;
 }
 
+/** `ranges` without the code points of `minus` (both sorted inclusive ranges); what is left, as ranges. */
+export function subtractRanges(ranges: readonly [number, number][], minus: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of ranges) {
+    let from = a;
+    for (const [c, d] of minus) {
+      if (d < from || c > b) continue;
+      if (c > from) out.push([from, c - 1]);
+      from = d + 1;
+      if (from > b) break;
+    }
+    if (from <= b) out.push([from, b]);
+  }
+  return out;
+}
+
+/**
+ * A cut's ranges as the map declares them: with the space, which most cuts have no glyph for (the
+ * browser then draws it from the next face). MapLibre waits for `document.fonts.load` of its font
+ * before it draws any glyph, and that loads the faces that cover a space: so every cut.
+ */
+export function withSpace(ranges: readonly [number, number][]): [number, number][] {
+  return ranges.some(([a, b]) => a <= 0x20 && 0x20 <= b) ? [...ranges] : [[0x20, 0x20], ...ranges];
+}
+
+/** The whole slices as the map's faces: each without the code points the cuts hold; a slice left empty is dropped. */
+export function slicesBehindCuts(
+  slices: readonly FontSlice[],
+  cuts: readonly { ranges: [number, number][] }[],
+): { index: number; ranges: [number, number][] }[] {
+  const held = toRanges(cuts.flatMap((c) => c.ranges.flatMap(([a, b]) => span(a, b))).sort((x, y) => x - y));
+  return slices.map((s, index) => ({ index, ranges: subtractRanges(s.ranges, held) })).filter((s) => s.ranges.length > 0);
+}
+
 const span = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
 export interface LabelCut {
@@ -174,8 +207,8 @@ export async function cutLabelFaces(slices: readonly FontSlice[], filesDir: stri
 
 export function fontFacesPlugin(): Plugin {
   let publicDir = '';
-  // a cut is a few KB: Vite would inline it as a data: URL, which the CSP does not let MapLibre
-  // fetch; the single-file package inlines every asset on purpose
+  // a cut is a few KB: Vite would inline it into the script as a data: URL, sent with the first
+  // view whatever the language; the single-file package inlines every asset on purpose
   let query = '?url&no-inline';
   return {
     name: 'font-faces',
@@ -190,25 +223,22 @@ export function fontFacesPlugin(): Plugin {
       const css = req.resolve(`${PKG}/400.css`);
       const slices = parseFontCss(readFileSync(css, 'utf8'));
       if (slices.length === 0) throw new Error(`${PKG}/400.css: no @font-face blocks found`);
-      const cuts = publicDir ? await cutLabelFaces(slices, join(dirname(css), 'files'), labelCodePoints(join(publicDir, 'geo'), MAP_LABEL_TEXT)) : [];
+      const geoDir = join(publicDir, 'geo');
+      const cuts = publicDir ? await cutLabelFaces(slices, join(dirname(css), 'files'), labelCodePoints(geoDir, MAP_LABEL_TEXT)) : [];
+      const behind = slicesBehindCuts(slices, cuts);
       const imports = [
         ...slices.map((f, i) => `import u${i} from '${PKG}/files/${f.file}?url';`),
         ...cuts.map((c, i) => `import l${i} from ${JSON.stringify(c.path + query)};`),
       ].join('\n');
-      const urls = slices.map((_, i) => `u${i}`).join(',');
-      const ranges = JSON.stringify(slices.map((f) => encodeRanges(f.ranges)));
-      const labelUrls = cuts.map((_, i) => `l${i}`).join(',');
-      const labelRanges = JSON.stringify(cuts.map((c) => encodeRanges(c.ranges)));
       return `${imports}
 ${decodeRanges.toString()}
 const face = (u, r) => ({ url: new URL(u, location.href).href, 'unicode-range': decodeRanges(r) });
-const urls = [${urls}];
-const ranges = ${ranges};
-const labelUrls = [${labelUrls}];
-const labelRanges = ${labelRanges};
-export const FONT_SLICES = urls.map((u, i) => face(u, ranges[i]));
-export const LABEL_CUTS = labelUrls.map((u, i) => face(u, labelRanges[i]));
-export default { ${JSON.stringify(FAMILY)}: [...LABEL_CUTS, ...FONT_SLICES] };
+const urls = [${slices.map((_, i) => `u${i}`).join(',')}];
+export const FONT_SLICES = urls.map((u, i) => face(u, ${JSON.stringify(slices.map((f) => encodeRanges(f.ranges)))}[i]));
+export const MAP_FONT_FACES = [
+  ...[${cuts.map((_, i) => `l${i}`).join(',')}].map((u, i) => face(u, ${JSON.stringify(cuts.map((c) => encodeRanges(withSpace(c.ranges))))}[i])),
+  ...${JSON.stringify(behind.map((b) => [b.index, encodeRanges(b.ranges)]))}.map(([i, r]) => face(urls[i], r)),
+];
 `;
     },
   };

@@ -256,7 +256,7 @@ export interface ByteRow {
   url: string;
   file: string;
   type: string;
-  /** Playwright's resourceType: 'font' = a CSS @font-face load, 'fetch' = MapLibre's font-faces download… */
+  /** Playwright's resourceType: 'font' = a CSS @font-face load (page text and map labels alike), 'fetch', 'script'… */
   via: string;
   /** decoded body length */
   raw: number;
@@ -572,7 +572,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(
       `  fonts (already compressed, not gzipped): ${fonts.count} responses, ${fmtInt(fonts.bytes)} bytes; ${distinctFonts.length} distinct files, ${fmtInt(sum(distinctFonts, 'raw'))} bytes`,
     );
-    log('  (via font = a CSS @font-face load for page text; via fetch = MapLibre downloading a `font-faces` file for map labels)');
+    log("  (files named …-labels-… are the map labels' cuts, the others whole slices; all are CSS @font-face loads)");
     const fontTable = distinctFonts.map((f) => {
       const same = fontRows.filter((r) => r.file === f.file);
       return [f.file, fmtInt(f.raw), String(same.length), [...new Set(same.map((r) => r.via))].join('+')];

@@ -6,6 +6,7 @@ import { Root } from './app/Root';
 import { loadGeoData } from './loaders/load-geo';
 import type { GeoData } from './loaders/load-geo';
 import { installFontRules } from './app/font-rules';
+import { installMapFont } from './map/map-font';
 import { prewarmMap } from './map/maplibre-setup';
 import { layoutOf } from './state/url/codec';
 import { readUrl } from './state/url/sync';
@@ -23,8 +24,13 @@ prewarmMap();
 const data = loadGeoData(import.meta.env.BASE_URL);
 // the URL, read once: it chooses the layout now and is applied once the data is in
 const url = readUrl();
+// the map labels' font: in before the panels are drawn (a font that lands later makes the browser
+// lay out and paint all of the page's text again), unless it takes FONT_WAIT_MS more than the data
+const mapFont = installMapFont();
+const FONT_WAIT_MS = 1000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-// Mount once the data is in (a failed file is in `data` as an error, so this always mounts),
+// Mount once the data is in and the map's font (a failed file is in `data` as an error, so this always mounts),
 // synchronously, into a store that holds the data already: the first render draws every panel
 // with it (the list is never first drawn empty, "0 of 42", then filled by a second render), then
 // the map is created with the data in its style, so MapLibre's workers tile it at once, while the
@@ -43,10 +49,11 @@ const mount = (geo?: GeoData) =>
 startServiceWorker();
 if (layoutOf(url) === 'app')
   void data.then(
-    (geo) => {
-      seedStore(appStore, geo, url);
-      mount(geo);
-    },
+    (geo) =>
+      Promise.race([mapFont, delay(FONT_WAIT_MS)]).then(() => {
+        seedStore(appStore, geo, url);
+        mount(geo);
+      }),
     () => mount(),
   );
 else mount();

@@ -3,11 +3,8 @@
 declare module 'virtual:font-faces' {
   /** the font's slices, whole: the page's @font-face rules and the handouts */
   export const FONT_SLICES: { url: string; 'unicode-range': string[] }[];
-  /** cuts of the slices to the characters the map's labels draw */
-  export const LABEL_CUTS: { url: string; 'unicode-range': string[] }[];
-  /** MapLibre's `font-faces`: the label cuts first, then the whole slices */
-  const faces: Record<string, { url: string; 'unicode-range': string[] }[]>;
-  export default faces;
+  /** the map's faces: cuts of the slices to the characters the labels draw (each also declaring the space), then the whole slices without those characters */
+  export const MAP_FONT_FACES: { url: string; 'unicode-range': string[] }[];
 }
 
 /** The data files of public/geo, built into the single-file package (null in a normal build). */

@@ -1,6 +1,6 @@
 /**
  * The baseline for scripts/bench-browser.ts: one plain maplibregl.Map with the app's own style
- * (buildStyle, same layers, same `font-faces`), the same /geo files and the same sources built
+ * (buildStyle, same layers, the same font declared the same way: installMapFont), the same /geo files and the same sources built
  * by the same functions (deriveData, mapParks), and nothing else: no React, no store, no zod
  * validation, no controls. Ready = the first `idle` after every source has its data, flagged as
  * data-map-ready="true" on [data-testid="map"], exactly as MapController does.
@@ -8,7 +8,7 @@
  * ?w=…&h=… sizes the map container in CSS px, ?lng=…&lat=…&z=… places its camera (the bench
  * passes the app's map size and first view).
  */
-import fontFaces from 'virtual:font-faces';
+import { installMapFont } from '../../src/map/map-font';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { maplibregl } from '../../src/map/maplibre-setup';
 import { buildStyle } from '../../src/map/style';
@@ -19,6 +19,7 @@ import { deriveData, mapParks } from '../../src/state/derive';
 import type { GeoData, Loaded } from '../../src/loaders/load-geo';
 import { GEO_FILES } from '../../src/loaders/geo-files';
 
+installMapFont();
 const container = document.getElementById('map')!;
 const q = new URLSearchParams(location.search);
 const w = Number(q.get('w'));
@@ -44,7 +45,7 @@ const loaded = Promise.all(
 
 const map = new maplibregl.Map({
   container,
-  style: buildStyle({ lang: 'zh', fontFaces }),
+  style: buildStyle({ lang: 'zh' }),
   center: [camera.lng, camera.lat],
   zoom: camera.zoom,
   ...MAP_OPTIONS,

@@ -7,6 +7,7 @@ import { BASIS_RING } from '../theme/map-colors';
 import type { LegendCondition, LegendItem, LegendSwatch } from '../theme/legend';
 import { useAppStore } from '../state/store';
 import type { Lang } from '../domain/types';
+import { Caret } from './Caret';
 
 export function Swatch({ s }: { s: LegendSwatch }) {
   if (s.kind === 'fill')
@@ -187,7 +188,7 @@ export function MapLegend({ onlineAvailable }: { onlineAvailable: boolean }) {
             {t(lang, 'layers')} · {t(lang, 'legend')}
           </span>
           <span className="caret" aria-hidden="true">
-            {open ? '▾' : '▴'}
+            <Caret dir={open ? 'down' : 'up'} />
           </span>
         </button>
       </h2>

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
  */
 import { t } from '../i18n';
 import { useAppStore } from '../state/store';
+import { Caret } from './Caret';
 
 export type SheetSize = 'peek' | 'half' | 'full';
 
@@ -31,7 +32,7 @@ export function SheetBar({ title, size, onSize, onDone }: { title: ReactNode; si
         data-testid="sheet-full"
         onClick={() => onSize(size === 'full' ? 'half' : 'full')}
       >
-        {size === 'full' ? '▾' : '▴'}
+        <Caret dir={size === 'full' ? 'down' : 'up'} />
       </button>
       {onDone && (
         <button type="button" className="sheet-done" onClick={onDone} data-testid="sheet-done">

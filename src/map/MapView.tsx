@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import fontFaces from 'virtual:font-faces';
 import { useAppStore, useStoreApi } from '../state/store';
 import { t } from '../i18n';
 import { DEFAULT_CAMERA, MapController, NoWebGLError } from './map-controller';
@@ -26,7 +25,7 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
     try {
       controller = new MapController(
         el,
-        { lang: store.getState().lang, fontFaces, online: onlineBasemapFromEnv(import.meta.env) },
+        { lang: store.getState().lang, online: onlineBasemapFromEnv(import.meta.env) },
         cameraRef.current ?? DEFAULT_CAMERA,
         sync.handlers,
         // the data, when it is in already (App sets it in a layout effect, before this runs)

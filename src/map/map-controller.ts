@@ -15,6 +15,7 @@ import { LABEL_LAYERS, LAYER_IDS, isOverlaySource, layerEntry, layerPosition, la
 import type { GeoJsonSourceId, GroupId, LayerId, OverlaySourceId, SourceId } from './layers';
 import type { LngLatBounds, MapHandlers, MapPort, MapSnapshot } from './map-port';
 import { buildStyle } from './style';
+import { installMapFont } from './map-font';
 import type { StyleOptions } from './style';
 import { metresPerPixel } from './export/scale';
 import { PointFeed } from './controller/point-feed';
@@ -59,6 +60,8 @@ export const MAP_OPTIONS = {
   // software GPU (2 cores, SwiftShader here) each frame costs 150–300 ms of CPU; importing
   // 100,000 sites was drawn ≈ 340 ms sooner without it (npm run bench, sites)
   fadeDuration: 0,
+  // Chinese labels too are drawn with the map's font (map-font.ts), not with the system's sans-serif
+  localIdeographFontFamily: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
   maxBounds: MAP_BOUNDS,
 } as const;
@@ -117,6 +120,8 @@ export class MapController implements MapPort {
   ) {
     this.lang = style.lang;
     container.dataset.mapReady = 'false';
+    // the labels' font (main.tsx has it loading already; a briefing view's map starts it here)
+    void installMapFont(container.ownerDocument);
     const view = fit
       ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
       : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
@@ -129,7 +134,7 @@ export class MapController implements MapPort {
         // a point-set source's tile asks for the sets it shows now (PointFeed.tileRequest)
         transformRequest: (url, type) => {
           const sites = type === 'Tile' ? this.points.tileRequest(url) : null;
-          return sites ? { url: sites } : sharedFontFiles(url, type);
+          return { url: sites ?? url };
         },
       });
     } catch (e) {
@@ -600,13 +605,5 @@ function loadPointsScript(): (() => Promise<void>) | null {
     return maplibregl.importScriptInWorkers(url.href);
   };
 }
-
-/**
- * The bundled font's slices (content-hashed, never changed under the same name) are taken from
- * the HTTP cache when the page's own @font-face rules have loaded them already: one download per
- * slice for page text and map labels alike.
- */
-const sharedFontFiles = (url: string, type?: string): { url: string; cache?: RequestCache } =>
-  type === 'Glyphs' && /\.woff2(?:$|\?)/.test(url) ? { url, cache: 'force-cache' } : { url };
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -1,7 +1,7 @@
 /**
  * The whole map style, offline: no `glyphs`, no `sprite`, no remote source. Labels are drawn from
- * the bundled font through `font-faces`. An online raster basemap is added only when a deployment
- * configures one AND the user switches it on.
+ * the bundled font, which the page declares (map-font.ts). An online raster basemap is added only
+ * when a deployment configures one AND the user switches it on.
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { COLORS, LAYER_IDS, STYLE_SOURCES, isOverlaySource, layerEntry, layerSpec, sourceSpec } from './layers';
@@ -16,7 +16,6 @@ export interface OnlineBasemap {
 
 export interface StyleOptions {
   lang: Lang;
-  fontFaces: Record<string, { url: string; 'unicode-range': string[] }[]>;
   online?: OnlineBasemap | null;
 }
 
@@ -39,7 +38,6 @@ export function buildStyle(opts: StyleOptions, data: Partial<Record<StyleSourceI
     name: 'Shanghai SEI plan (offline)',
     sources,
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.water } }, ...layers],
-    'font-faces': opts.fontFaces,
   } as StyleSpecification;
 }
 

@@ -72,7 +72,7 @@ describe('App (fake map, real data from disk)', () => {
     expect(names.sort()).toEqual(parks.map((p) => p.name_zh).sort());
   });
 
-  it('creates one map controller on the map element, with the language, fonts and default camera', async () => {
+  it('creates one map controller on the map element, with the language and default camera', async () => {
     renderApp();
     await waitForParks();
     expect(FakeMapController.instances).toHaveLength(1);
@@ -80,7 +80,6 @@ describe('App (fake map, real data from disk)', () => {
     expect(f.container).toBe(screen.getByTestId('map'));
     expect(f.style?.lang).toBe('zh');
     expect(f.style?.online ?? null).toBeNull();
-    expect(Object.keys(f.style?.fontFaces ?? {})).toEqual(['Noto Sans SC']);
     expect(f.initialCamera).toEqual(FAKE_DEFAULT_CAMERA);
     // data reached the map
     expect(new Set(f.calls('setData').map(([id]) => id))).toContain('parks');

@@ -2,7 +2,8 @@
  * Chinese text on a machine with no CJK font: Chromium is given a fontconfig that lists only
  * DejaVu. The page must then fall back to the bundled Noto Sans SC (and the map's labels must
  * still be placed); with a system CJK font, the page uses it and downloads nothing for its text.
- * The map's labels draw from cuts of the font made for them; the whole slices stay behind them.
+ * The map's labels draw from cuts of the font made for them, which the page declares and loads
+ * before it draws its panels; the whole slices stay behind them.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,50 +129,99 @@ describe('Chinese text without a CJK system font', () => {
   );
 });
 
+/** The map's @font-face rules, as the page declared them (src/map/map-font.ts): src URL's file name and unicode-range items. */
+async function mapFaces(page: Page): Promise<{ file: string; ranges: string[] }[]> {
+  return page.evaluate(() =>
+    document.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule && r.style.getPropertyValue('font-family').replace(/['"]/g, '') === 'Noto Sans SC')
+      .map((r) => ({
+        file: /url\("?([^")]+)"?\)/.exec(r.style.getPropertyValue('src'))![1]!.split('/').pop()!,
+        ranges: r.style
+          .getPropertyValue('unicode-range')
+          .split(',')
+          .map((x) => x.trim()),
+      })),
+  );
+}
+
+const codePoints = (ranges: string[]): number[] =>
+  ranges.flatMap((r) => {
+    const [a, b] = r
+      .replace(/^U\+/i, '')
+      .split('-')
+      .map((x) => parseInt(x, 16));
+    return Array.from({ length: (b ?? a)! - a! + 1 }, (_, k) => a! + k);
+  });
+
 describe("the map labels' cut of the font", () => {
   for (const lang of ['zh', 'en'] as const)
-    test(`the first view (${lang}) downloads cuts of the font for the map, no whole slice`, { timeout: 120_000 }, async () => {
+    test(`the first view (${lang}) downloads the cuts of the font made for the map, no whole slice`, { timeout: 120_000 }, async () => {
       const s = await openSession(base);
       try {
-        // MapLibre downloads its font files with fetch(); the page's own @font-face loads are fonts
-        const fetched: string[] = [];
+        const fonts: string[] = [];
         s.page.on('request', (r) => {
-          if (r.resourceType() === 'fetch' && new URL(r.url()).pathname.endsWith('.woff2')) fetched.push(new URL(r.url()).pathname.split('/').pop()!);
+          if (new URL(r.url()).pathname.endsWith('.woff2')) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
         });
         await s.page.goto(`${base}?lang=${lang}`);
         await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
-        assert.ok(fetched.length >= (lang === 'zh' ? 8 : 1), `the map fetched ${JSON.stringify(fetched)}`);
-        assert.deepEqual(
-          fetched.filter((f) => !/-labels-[\w-]+\.woff2$/.test(f)),
-          [],
-          'every font file the map fetched is a cut for its labels',
-        );
+        await s.page.evaluate(() => document.fonts.ready.then(() => null));
+        const faces = await mapFaces(s.page);
+        const cuts = faces.filter((f) => f.file.includes('-labels-'));
+        // every cut, whatever the language: each declares the space, which MapLibre loads its font for
+        assert.ok(cuts.length >= 8 && cuts.every((c) => codePoints(c.ranges).includes(0x20)), `${cuts.length} cuts`);
+        assert.deepEqual([...fonts].sort(), cuts.map((c) => c.file).sort(), 'the cuts are the only font files downloaded');
         assert.ok((await rendered(s.page, 'parks-label', `label_${lang}`)).length >= 8, 'park labels are placed');
-        // the cuts come first; behind them every whole slice, for any other character
-        const faces = await s.page.evaluate(() => {
-          const style = (
-            window as unknown as { __map: { getStyle(): { 'font-faces'?: Record<string, { url: string; 'unicode-range': string[] }[]> } } }
-          ).__map.getStyle();
-          return (style['font-faces']?.['Noto Sans SC'] ?? []).map((f) => ({ cut: f.url.includes('-labels-'), ranges: f['unicode-range'] }));
-        });
-        const firstWhole = faces.findIndex((f) => !f.cut);
-        assert.ok(firstWhole >= 8 && faces.slice(firstWhole).every((f) => !f.cut), `cuts first: ${faces.map((f) => (f.cut ? 'c' : 's')).join('')}`);
-        assert.ok(faces.length - firstWhole >= 90, `${faces.length - firstWhole} whole slices`);
-        const covers = (ranges: string[], ch: string) =>
-          ranges.some((r) => {
-            const [a, b] = r
-              .replace(/^U\+/i, '')
-              .split('-')
-              .map((x) => parseInt(x, 16));
-            return ch.codePointAt(0)! >= a! && ch.codePointAt(0)! <= (b ?? a)!;
-          });
-        // 龘 is no label: only a whole slice covers it
-        assert.ok(!faces.slice(0, firstWhole).some((f) => covers(f.ranges, '龘')) && faces.some((f) => covers(f.ranges, '龘')));
+        // behind the cuts every whole slice, each without the cuts' characters: one face per character
+        const whole = faces.filter((f) => !f.file.includes('-labels-'));
+        assert.ok(whole.length >= 90, `${whole.length} whole slices`);
+        const inCuts = new Set(cuts.flatMap((c) => codePoints(c.ranges)));
+        const inWhole = whole.flatMap((f) => codePoints(f.ranges));
+        assert.deepEqual(
+          inWhole.filter((cp) => inCuts.has(cp)).map((cp) => String.fromCodePoint(cp)),
+          [],
+          'no character in both a cut and a whole slice',
+        );
+        // 张 is a label's (in a cut), 龘 is no label's: only a whole slice covers it
+        assert.ok(inCuts.has(0x5f20) && !inWhole.includes(0x5f20));
+        assert.ok(inWhole.includes(0x9f98) && !inCuts.has(0x9f98));
         assert.deepEqual(s.offOrigin, []);
       } finally {
         await s.close();
       }
     });
+
+  test("no font lands after the page's panels are drawn, so the page's text is laid out once", { timeout: 120_000 }, async () => {
+    const s = await openSession(base);
+    try {
+      await s.page.addInitScript(() => {
+        const w = window as unknown as { __atPanels?: string[] };
+        // the faces loaded when the panels are first in the document (React draws them in one go)
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('.side')) return;
+          w.__atPanels = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.unicodeRange}`);
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await s.page.goto(base);
+      await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+      // MapLibre draws its vertical comma (︑, in no face) with its font's name: let any load it starts begin
+      await s.page.waitForTimeout(500);
+      await s.page.evaluate(() => document.fonts.ready.then(() => null));
+      const { atPanels, now } = await s.page.evaluate(() => ({
+        atPanels: (window as unknown as { __atPanels?: string[] }).__atPanels ?? null,
+        now: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.unicodeRange}`),
+      }));
+      assert.ok(atPanels && atPanels.length >= 8, `fonts loaded when the panels were drawn: ${JSON.stringify(atPanels)}`);
+      assert.deepEqual(
+        now.filter((f) => !atPanels.includes(f)).map((f) => f.slice(0, 60)),
+        [],
+        'fonts loaded after the panels were drawn',
+      );
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('curly quotes in English', () => {

@@ -5,7 +5,18 @@ import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { cutLabelFaces, decodeRanges, encodeRanges, groupBySlice, labelCodePoints, parseFontCss, toRanges } from '../../build/font-faces-plugin';
+import {
+  cutLabelFaces,
+  decodeRanges,
+  encodeRanges,
+  groupBySlice,
+  labelCodePoints,
+  parseFontCss,
+  slicesBehindCuts,
+  subtractRanges,
+  toRanges,
+  withSpace,
+} from '../../build/font-faces-plugin';
 import { MAP_LABEL_TEXT } from '../../src/theme/map-label-text';
 import { buildStyle } from '../../src/map/style';
 
@@ -56,7 +67,7 @@ describe("the map labels' cut of the font", () => {
       else if (Array.isArray(e) && e[0] !== 'get') e.slice(1).forEach(walk);
     };
     for (const lang of ['zh', 'en'] as const)
-      for (const layer of buildStyle({ lang, fontFaces: {}, online: null }).layers)
+      for (const layer of buildStyle({ lang, online: null }).layers)
         if (layer.type === 'symbol' && layer.layout?.['text-field']) walk(layer.layout['text-field'] as ExpressionSpecification);
     expect(literals).toContain('（示意）');
     for (const ch of literals.join('')) expect(labels.has(cp(ch)), ch).toBe(true);
@@ -103,5 +114,56 @@ describe("the map labels' cut of the font", () => {
     }
     // cached: a second call writes nothing new and names the same files
     expect((await cutLabelFaces(slices, FILES, want, cache)).map((c) => c.path)).toEqual(cuts.map((c) => c.path));
+  });
+});
+
+describe("the map's faces: each label character in one cut, the whole slices behind the cuts", () => {
+  it('takes the cut characters out of a range list, splitting ranges around them', () => {
+    expect(
+      subtractRanges(
+        [
+          [0x20, 0x7e],
+          [0x4e00, 0x4e0f],
+        ],
+        [
+          [0x20, 0x20],
+          [0x41, 0x43],
+          [0x4e00, 0x4e0f],
+        ],
+      ),
+    ).toEqual([
+      [0x21, 0x40],
+      [0x44, 0x7e],
+    ]);
+    expect(subtractRanges([[10, 20]], [])).toEqual([[10, 20]]);
+    expect(subtractRanges([[10, 20]], [[0, 30]])).toEqual([]);
+    expect(subtractRanges([[10, 20]], [[20, 25]])).toEqual([[10, 19]]);
+  });
+
+  it('declares the space on every cut (once), so that loading the font for a space loads every cut', () => {
+    expect(withSpace([[0x4e00, 0x4e01]])).toEqual([
+      [0x20, 0x20],
+      [0x4e00, 0x4e01],
+    ]);
+    expect(withSpace([[0x20, 0x7e]])).toEqual([[0x20, 0x7e]]);
+  });
+
+  it('leaves no character of a cut in any whole slice, and drops a slice the cuts empty', () => {
+    const slices = [
+      { file: 'a.woff2', ranges: [[0x20, 0x7e]] as [number, number][] },
+      { file: 'b.woff2', ranges: [[0x4e00, 0x4e02]] as [number, number][] },
+      { file: 'c.woff2', ranges: [[0x5000, 0x5000]] as [number, number][] },
+    ];
+    const cuts = [{ ranges: [[0x20, 0x7e]] as [number, number][] }, { ranges: [[0x4e01, 0x4e01]] as [number, number][] }];
+    expect(slicesBehindCuts(slices, cuts)).toEqual([
+      {
+        index: 1,
+        ranges: [
+          [0x4e00, 0x4e00],
+          [0x4e02, 0x4e02],
+        ],
+      },
+      { index: 2, ranges: [[0x5000, 0x5000]] },
+    ]);
   });
 });

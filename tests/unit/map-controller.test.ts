@@ -31,7 +31,6 @@ const hit = (layer: string, properties: Record<string, unknown>, geometry: GeoJS
   properties,
   geometry,
 });
-const fontFaces = { 'Noto Sans SC': [{ url: '/a.woff2', 'unicode-range': ['U+0-FF'] }] };
 
 let clicks: MapClick[];
 let handlers: MapHandlers;
@@ -39,7 +38,7 @@ let controller: MapController;
 let map: FakeMlMap;
 
 function create(): void {
-  controller = new MapController(document.createElement('div'), { lang: 'zh', fontFaces }, { lng: 121.47, lat: 31.13, zoom: 8.7 }, handlers);
+  controller = new MapController(document.createElement('div'), { lang: 'zh' }, { lng: 121.47, lat: 31.13, zoom: 8.7 }, handlers);
   map = FakeMlMap.last!;
 }
 
@@ -154,14 +153,13 @@ describe('overlays', () => {
 });
 
 describe('requests', () => {
-  type Transform = (url: string, type?: string) => { url: string; cache?: RequestCache };
+  type Transform = (url: string, type?: string) => { url: string };
   const transform = () => map.options.transformRequest as Transform;
 
-  it("a tile of a point-set source asks for the sets it shows (none here: empty tiles); the bundled font's glyphs come from the HTTP cache; anything else as it is", () => {
+  it('a tile of a point-set source asks for the sets it shows (none here: empty tiles); anything else as it is', () => {
     expect(transform()('sitepoints://tiles/9/428/208?source=user-sites', 'Tile')).toEqual({ url: 'sitepoints://tiles/9/428/208?s=%5B%5D' });
     // only tiles are rewritten
     expect(transform()('sitepoints://tiles/9/428/208?source=user-sites', 'Source')).toEqual({ url: 'sitepoints://tiles/9/428/208?source=user-sites' });
-    expect(transform()('/fonts/noto-sans-sc.1a2b3c.woff2', 'Glyphs')).toEqual({ url: '/fonts/noto-sans-sc.1a2b3c.woff2', cache: 'force-cache' });
     expect(transform()('/geo/parks.json', 'Source')).toEqual({ url: '/geo/parks.json' });
   });
 });

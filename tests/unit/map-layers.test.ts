@@ -33,19 +33,12 @@ import type { OnlineBasemap } from '../../src/map/style';
 import { LAYER_GROUP_IDS } from '../../src/domain/ids';
 import type { Lang } from '../../src/domain/types';
 
-/** what `virtual:font-faces` provides: same-origin (relative) woff2 slices */
-const fontFaces = {
-  'Noto Sans SC': [
-    { url: '/assets/noto-sans-sc-0.woff2', 'unicode-range': ['U+4E00-4FFF'] },
-    { url: '/assets/noto-sans-sc-1.woff2', 'unicode-range': ['U+0-FF', 'U+2000-206F'] },
-  ],
-};
 const online: OnlineBasemap = { tiles: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' };
 const LANGS: Lang[] = ['zh', 'en'];
 // the selected zone's highlight follows the selection, never a switch
 const NON_GROUP_LAYERS = new Set(['background', 'online-basemap', 'zones-selected-casing', 'zones-selected']);
 
-const styleFor = (lang: Lang, withOnline = false): StyleSpecification => buildStyle({ lang, fontFaces, online: withOnline ? online : null });
+const styleFor = (lang: Lang, withOnline = false): StyleSpecification => buildStyle({ lang, online: withOnline ? online : null });
 const layerIds = (s: StyleSpecification) => s.layers.map((l) => l.id);
 const sourceOf = (l: LayerSpecification): string | undefined => ('source' in l && typeof l.source === 'string' ? l.source : undefined);
 
@@ -62,8 +55,6 @@ describe('buildStyle', () => {
     const style = styleFor('zh');
     const broken = { ...style, layers: [...style.layers, { id: 'x', type: 'line', source: 'nowhere' } as LayerSpecification] };
     expect(validateStyleMin(broken).length).toBeGreaterThan(0);
-    const badFont = { ...style, 'font-faces': { 'Noto Sans SC': 3 } } as unknown as StyleSpecification;
-    expect(validateStyleMin(badFont).length).toBeGreaterThan(0);
   });
 
   for (const lang of LANGS)
@@ -76,20 +67,13 @@ describe('buildStyle', () => {
       expect(layerIds(style)).not.toContain('online-basemap');
     });
 
-  it('carries the font faces it was given', () => {
-    expect(styleFor('zh')['font-faces']).toEqual(fontFaces);
-  });
-
-  it('every text-font names a family that font-faces provides', () => {
+  it('declares no font-faces: every text-font is the one font the page declares for the map (map-font.ts)', () => {
     const style = styleFor('zh');
-    const families = new Set(Object.keys(style['font-faces'] ?? {}));
-    const symbols = style.layers.filter((l) => l.type === 'symbol');
+    expect(style).not.toHaveProperty('font-faces');
+    // the base layers and the overlays alike (buildLayers: every registry layer)
+    const symbols = [...style.layers, ...buildLayers('zh')].filter((l) => l.type === 'symbol');
     expect(symbols.length).toBeGreaterThan(0);
-    for (const l of symbols) {
-      const fonts = l.layout?.['text-font'];
-      expect(Array.isArray(fonts), l.id).toBe(true);
-      for (const f of fonts as string[]) expect(families.has(f), `${l.id}: ${f}`).toBe(true);
-    }
+    for (const l of symbols) expect(l.layout?.['text-font'], l.id).toEqual(['Noto Sans SC']);
   });
 
   it('adds the online basemap (and its URL) only when one is configured', () => {

@@ -13,6 +13,7 @@ import { useDistrictName } from '../names';
 import { download } from '../download';
 import { exportNames } from '../sites/SitesPanel';
 import { selectCompareDistances } from '../../state/selectors/find';
+import { Caret } from '../Caret';
 
 const REF_KEYS: Record<string, StringKey> = {
   'zhangjiang-pole': 'ref_zhangjiang_pole',
@@ -77,7 +78,7 @@ export function CompareSheet() {
           aria-label={t(lang, open ? 'compareCollapse' : 'compareExpand')}
           onClick={() => setOpen(!open)}
         >
-          {open ? '▾' : '▴'}
+          <Caret dir={open ? 'down' : 'up'} />
         </button>
       </header>
       <div className="compare-scroll" id="compare-body" hidden={!open}>

@@ -5,6 +5,7 @@ import { selectUnplacedSectors } from '../../state/selectors/counts';
 import { matrixCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
+import { Caret } from '../Caret';
 
 const PLAN = '沪府办发〔2021〕10号';
 
@@ -164,7 +165,7 @@ export function MatrixTable() {
                         aria-label={st(lang, 'matrixExpand', { sector: name })}
                         onClick={() => toggleRow(r.id)}
                       >
-                        {expanded.includes(r.id) ? '▾' : '▸'}
+                        <Caret dir={expanded.includes(r.id) ? 'down' : 'right'} />
                       </button>
                     ) : (
                       <span className="expand-pad" aria-hidden="true" />
