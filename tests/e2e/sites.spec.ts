@@ -265,6 +265,10 @@ describe('sites: import, export, share', () => {
   test('100,000 points are linked in the worker and drawn as clusters with counts', { timeout: 180_000 }, async () => {
     await gotoReady(s);
     const p = s.page;
+    // MapLibre's workers hear the points channel once the page's warm-up has loaded the sites'
+    // tile script into them (at idle after ready); a worker that has not heard a set asks for it,
+    // and it is said again: the hand-off checked below is the warm page's
+    await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 30_000 });
     const big = join(tmp, 'big.csv');
     const rows = ['id,lon,lat'];
     let seed = 7;

@@ -81,6 +81,17 @@ describe('the points script in MapLibre’s worker', () => {
     expect(asked).toEqual(['k-unheard']);
   });
 
+  it('does not ask for a set said soon after its tile asked for it (a big message can arrive after the request)', async () => {
+    asked.length = 0;
+    const pending = tile([{ ch: 'k-late', key: 'late', count: 3, idBase: 0, color: 0 }]);
+    await new Promise((r) => setTimeout(r, 50));
+    channel.postMessage({ kind: 'points', ch: 'k-late', coords: COORDS } satisfies PointsMessage);
+    expect(await pending).toEqual(['late:0', 'late:1']);
+    // past the wait: still nothing asked
+    await new Promise((r) => setTimeout(r, 400));
+    expect(asked).toEqual([]);
+  });
+
   it('keeps heard coordinates it used for the next index (a set added beside them); asks again once told a set is gone', async () => {
     asked.length = 0;
     await say({ kind: 'points', ch: 'k2', coords: Float64Array.from([121.5885, 31.2025]) });

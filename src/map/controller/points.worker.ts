@@ -21,6 +21,13 @@ const scope = self as unknown as MapLibreWorkerScope;
 
 /** How long a tile waits for a page to say a set it asked for. */
 const ASK_TIMEOUT_MS = 10_000;
+/**
+ * How long a tile waits for a set it has not heard before it asks. The link worker says a set on
+ * the channel before the page hears of the set, but a message that big (1.6 MB for 100,000 sites,
+ * cloned for every listener) can reach this worker after the tile's request: without the wait,
+ * a warm page's import was asked for and said a second time.
+ */
+const ASK_GRACE_MS = 300;
 /** Sets heard and used by an index that are kept (the most recently used). */
 const KEEP_USED = 4;
 
@@ -68,7 +75,8 @@ function ask(r: PointsRef): Promise<Float64Array> {
   if (!asks) return Promise.reject(new Error(`point set ${r.key}: no channel to ask for it`));
   return new Promise((resolve, reject) => {
     const list = waiting.get(r.ch) ?? [];
-    if (list.length === 0) asks.postMessage({ kind: 'ask', ch: r.ch } satisfies PointsAsk);
+    // asked once however many tiles wait; not at all if the set is heard meanwhile (waiting then cleared)
+    if (list.length === 0) setTimeout(() => waiting.has(r.ch) && asks.postMessage({ kind: 'ask', ch: r.ch } satisfies PointsAsk), ASK_GRACE_MS);
     const give = (coords: Float64Array) => {
       clearTimeout(timer);
       resolve(coords);
