@@ -26,8 +26,8 @@ export const PWA_MANIFEST: Partial<ManifestOptions> = {
 };
 
 export const PWA_WORKBOX = {
-  // the shell, the lazy chunks, MapLibre's worker (.mjs), the data (public/geo), the map's font slices, the icons
-  globPatterns: ['**/*.{html,js,mjs,css,json,geojson,woff2,svg,png,webmanifest}'],
+  // the shell, the lazy chunks, MapLibre's worker (.mjs), the data (public/geo), the map's font slices and its labels' pack, the icons
+  globPatterns: ['**/*.{html,js,mjs,css,json,geojson,woff2,woff2pack,svg,png,webmanifest}'],
   // the map library's chunk is over Workbox's 2 MB default
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   // any navigation inside the app's scope (?tour=3, ?view=presenter…) is the app's page

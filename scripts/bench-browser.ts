@@ -32,6 +32,7 @@ import { KINDS, mainThreadBreakdown } from './lib/trace-breakdown';
 import { browserCpu, cpuDelta } from './lib/proc-cpu';
 import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
+import { LABEL_PACK_EXT } from '../build/font-faces-plugin';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.bench');
@@ -250,7 +251,8 @@ function toggleOnce(page: Page, sector: string): Promise<ToggleResult> {
 // ---------------------------------------------------------------------------------- bytes
 
 const TEXT_TYPES = new Set(['js', 'mjs', 'css', 'json', 'geojson', 'html']);
-const FONT_TYPES = new Set(['woff2', 'woff']);
+/** font files, and the map labels' cuts in one file (build/font-faces-plugin.ts) */
+const FONT_TYPES = new Set(['woff2', 'woff', LABEL_PACK_EXT]);
 
 export interface ByteRow {
   url: string;
@@ -572,7 +574,9 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(
       `  fonts (already compressed, not gzipped): ${fonts.count} responses, ${fmtInt(fonts.bytes)} bytes; ${distinctFonts.length} distinct files, ${fmtInt(sum(distinctFonts, 'raw'))} bytes`,
     );
-    log("  (files named …-labels-… are the map labels' cuts, the others whole slices; all are CSS @font-face loads)");
+    log(
+      `  (the .${LABEL_PACK_EXT} file is the map labels' cuts in one file, fetched; files named …-labels-… are single cuts, the others whole slices: CSS @font-face loads)`,
+    );
     const fontTable = distinctFonts.map((f) => {
       const same = fontRows.filter((r) => r.file === f.file);
       return [f.file, fmtInt(f.raw), String(same.length), [...new Set(same.map((r) => r.via))].join('+')];

@@ -5,6 +5,8 @@ declare module 'virtual:font-faces' {
   export const FONT_SLICES: { url: string; 'unicode-range': string[] }[];
   /** the map's faces: cuts of the slices to the characters the labels draw (each also declaring the space), then the whole slices without those characters */
   export const MAP_FONT_FACES: { url: string; 'unicode-range': string[] }[];
+  /** the cuts (the first `sizes.length` of MAP_FONT_FACES) in one file, one after another; null when there are none */
+  export const MAP_LABEL_PACK: { url: string; sizes: number[] } | null;
 }
 
 /** The data files of public/geo, built into the single-file package (null in a normal build). */

@@ -2,8 +2,8 @@
  * Chinese text on a machine with no CJK font: Chromium is given a fontconfig that lists only
  * DejaVu. The page must then fall back to the bundled Noto Sans SC (and the map's labels must
  * still be placed); with a system CJK font, the page uses it and downloads nothing for its text.
- * The map's labels draw from cuts of the font made for them, which the page declares and loads
- * before it draws its panels; the whole slices stay behind them.
+ * The map's labels draw from cuts of the font made for them, which the page loads in one file (the
+ * labels' pack) before it draws its panels; the whole slices stay behind them.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,26 +108,38 @@ describe('Chinese text without a CJK system font', () => {
       try {
         const fonts: string[] = [];
         s.page.on('request', (r) => {
-          if (new URL(r.url()).pathname.endsWith('.woff2')) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
+          if (/\.woff2(pack)?$/.test(new URL(r.url()).pathname)) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
         });
         await ready(s.page);
         // MapLibre draws the vertical comma of its vertical labels (︑, in no slice) with the font
         // stack's own name: give any load it starts time to begin
         await s.page.waitForTimeout(500);
         await s.page.evaluate(() => document.fonts.ready.then(() => null));
-        const whole = fonts.filter((f) => !f.includes('-labels-'));
+        const whole = fonts.filter((f) => f.endsWith('.woff2') && !f.includes('-labels-'));
         assert.deepEqual(
           whole.filter((f) => spaceSlices.some((n) => f.startsWith(`${n}-`))),
           [],
           `whole slices downloaded: ${JSON.stringify(whole)}`,
         );
-        assert.ok(fonts.length >= 8, `the map's cuts were downloaded: ${JSON.stringify(fonts)}`);
+        assert.ok(
+          fonts.some((f) => f.endsWith('.woff2pack')),
+          `the map's cuts were downloaded: ${JSON.stringify(fonts)}`,
+        );
       } finally {
         await s.close();
       }
     },
   );
 });
+
+/** The unicode-range items of each loaded face of the map's font (the pack's faces, src/map/map-font.ts, where no font file was downloaded). */
+async function loadedMapFaces(page: Page): Promise<string[][]> {
+  return page.evaluate(() =>
+    [...document.fonts]
+      .filter((f) => f.status === 'loaded' && f.family.replace(/['"]/g, '') === 'Noto Sans SC')
+      .map((f) => f.unicodeRange.split(',').map((x) => x.trim())),
+  );
+}
 
 /** The map's @font-face rules, as the page declared them (src/map/map-font.ts): src URL's file name and unicode-range items. */
 async function mapFaces(page: Page): Promise<{ file: string; ranges: string[] }[]> {
@@ -156,26 +168,32 @@ const codePoints = (ranges: string[]): number[] =>
 
 describe("the map labels' cut of the font", () => {
   for (const lang of ['zh', 'en'] as const)
-    test(`the first view (${lang}) downloads the cuts of the font made for the map, no whole slice`, { timeout: 120_000 }, async () => {
+    test(`the first view (${lang}) loads the labels' cuts in one file, the pack, and no whole slice`, { timeout: 120_000 }, async () => {
       const s = await openSession(base);
       try {
         const fonts: string[] = [];
         s.page.on('request', (r) => {
-          if (new URL(r.url()).pathname.endsWith('.woff2')) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
+          if (/\.woff2(pack)?$/.test(new URL(r.url()).pathname)) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
         });
         await s.page.goto(`${base}?lang=${lang}`);
         await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
         await s.page.evaluate(() => document.fonts.ready.then(() => null));
-        const faces = await mapFaces(s.page);
-        const cuts = faces.filter((f) => f.file.includes('-labels-'));
+        assert.equal(fonts.length, 1, `font files requested: ${JSON.stringify(fonts)}`);
+        assert.match(fonts[0]!, /^noto-sans-sc-labels-.*\.woff2pack$/, 'the one font request is the pack');
+        // the pack's faces: every loaded face of the map's font (no font file was downloaded)
+        const cuts = await loadedMapFaces(s.page);
         // every cut, whatever the language: each declares the space, which MapLibre loads its font for
-        assert.ok(cuts.length >= 8 && cuts.every((c) => codePoints(c.ranges).includes(0x20)), `${cuts.length} cuts`);
-        assert.deepEqual([...fonts].sort(), cuts.map((c) => c.file).sort(), 'the cuts are the only font files downloaded');
+        assert.ok(cuts.length >= 8 && cuts.every((c) => codePoints(c).includes(0x20)), `${cuts.length} cuts`);
         assert.ok((await rendered(s.page, 'parks-label', `label_${lang}`)).length >= 8, 'park labels are placed');
-        // behind the cuts every whole slice, each without the cuts' characters: one face per character
-        const whole = faces.filter((f) => !f.file.includes('-labels-'));
+        // declared in CSS, behind the cuts: every whole slice, each without the cuts' characters, and no cut's own file
+        const whole = await mapFaces(s.page);
+        assert.deepEqual(
+          whole.filter((f) => f.file.includes('-labels-')).map((f) => f.file),
+          [],
+          "the cuts' own rules are gone once the pack's faces are in",
+        );
         assert.ok(whole.length >= 90, `${whole.length} whole slices`);
-        const inCuts = new Set(cuts.flatMap((c) => codePoints(c.ranges)));
+        const inCuts = new Set(cuts.flatMap(codePoints));
         const inWhole = whole.flatMap((f) => codePoints(f.ranges));
         assert.deepEqual(
           inWhole.filter((cp) => inCuts.has(cp)).map((cp) => String.fromCodePoint(cp)),
@@ -190,6 +208,24 @@ describe("the map labels' cut of the font", () => {
         await s.close();
       }
     });
+
+  test("without the pack (its request fails), the labels load the cuts' own files and never a whole slice", { timeout: 120_000 }, async () => {
+    const s = await openSession(base);
+    try {
+      await s.context.route('**/*.woff2pack', (r) => r.abort('failed'));
+      const fonts: string[] = [];
+      s.page.on('request', (r) => {
+        if (new URL(r.url()).pathname.endsWith('.woff2')) fonts.push(new URL(r.url()).pathname.split('/').pop()!);
+      });
+      await ready(s.page);
+      const declared = (await mapFaces(s.page)).filter((f) => f.file.includes('-labels-')).map((f) => f.file);
+      assert.ok(declared.length >= 8, `the cuts' own rules stay: ${declared.length}`);
+      assert.deepEqual([...fonts].sort(), [...declared].sort(), 'the cuts, and only they, were downloaded');
+      assert.ok((await rendered(s.page, 'parks-label', 'label_zh')).length >= 8, 'park labels are placed');
+    } finally {
+      await s.close();
+    }
+  });
 
   test("no font lands after the page's panels are drawn, so the page's text is laid out once", { timeout: 120_000 }, async () => {
     const s = await openSession(base);

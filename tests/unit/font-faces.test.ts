@@ -11,6 +11,7 @@ import {
   encodeRanges,
   groupBySlice,
   labelCodePoints,
+  packCuts,
   parseFontCss,
   slicesBehindCuts,
   subtractRanges,
@@ -114,6 +115,26 @@ describe("the map labels' cut of the font", () => {
     }
     // cached: a second call writes nothing new and names the same files
     expect((await cutLabelFaces(slices, FILES, want, cache)).map((c) => c.path)).toEqual(cuts.map((c) => c.path));
+  });
+
+  it('packs the cuts into one file: each cut whole, in order, where the sizes say', { timeout: 60_000 }, async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'font-labels-'));
+    const cuts = await cutLabelFaces(slices, FILES, [...'张江临港AB'].map(cp), cache);
+    const files = cuts.map((c) => readFileSync(c.path));
+    const { pack, sizes } = packCuts(files);
+    expect(sizes).toEqual(cuts.map((c) => statSync(c.path).size));
+    expect(pack.byteLength).toBe(files.reduce((n, f) => n + f.byteLength, 0));
+    let at = 0;
+    for (const [i, cut] of cuts.entries()) {
+      const part = pack.subarray(at, at + sizes[i]!);
+      at += sizes[i]!;
+      // a font reader other than the one that cut them finds each cut's characters in its part
+      const font = fontkit.create(Buffer.from(part));
+      const held = [...'张江临港AB'].map(cp).filter((c) => cut.ranges.some(([a, b]) => c >= a && c <= b));
+      expect(held.length).toBeGreaterThan(0);
+      for (const c of held) expect(font.hasGlyphForCodePoint(c), `${String.fromCodePoint(c)} in part ${i}`).toBe(true);
+    }
+    expect(packCuts([])).toEqual({ pack: Buffer.alloc(0), sizes: [] });
   });
 });
 
