@@ -1,6 +1,7 @@
 import { FONT_SLICES } from 'virtual:font-faces';
 import { PAGE_FONT_FAMILY } from '../theme/page-font';
 import { rangeCovers } from '../lib/unicode-range';
+import { adoptSheet, fontFaceRule } from '../lib/font-face';
 
 /**
  * The page's @font-face rules, from the same slices the map uses (woff2 only, loaded on demand),
@@ -11,9 +12,7 @@ import { rangeCovers } from '../lib/unicode-range';
 export function installFontRules(doc: Document = document): void {
   if (installed.has(doc)) return;
   installed.add(doc);
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(rules());
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  adoptSheet(doc, rules());
 }
 
 const installed = new WeakSet<Document>();
@@ -27,8 +26,7 @@ const QUOTES_RANGE = 'U+2018-2019,U+201C-201D';
 const LATIN_LOCAL = ['Helvetica Neue', 'Helvetica', 'Arial', 'Segoe UI', 'Roboto', 'DejaVu Sans'].map((f) => `local('${f}'),`).join('');
 
 function rules(): string {
-  const face = (family: string, url: string, range: string, local = '') =>
-    `@font-face{font-family:'${family}';font-style:normal;font-weight:400;font-display:swap;src:${local}url(${url}) format('woff2');unicode-range:${range}}`;
+  const face = (family: string, url: string, range: string, local = '') => fontFaceRule(family, url, range, { local, swap: true });
   const latin = FONT_SLICES.find((s) => rangeCovers(s['unicode-range'], 0x2018) && rangeCovers(s['unicode-range'], 0x201d));
   return [
     ...FONT_SLICES.map((s) => face(PAGE_FONT_FAMILY, s.url, s['unicode-range'].join(','))),

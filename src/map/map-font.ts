@@ -1,5 +1,6 @@
 import { MAP_FONT_FACES, MAP_LABEL_PACK } from 'virtual:font-faces';
 import { FONT } from './layers/style-bits';
+import { adoptSheet, fontFaceRule } from '../lib/font-face';
 
 /**
  * The map's labels draw with the bundled Noto Sans SC through faces the page declares under the
@@ -38,8 +39,7 @@ function labelPack(): Promise<ArrayBuffer | null> {
   return packBytes;
 }
 
-const faceRule = (f: { url: string; 'unicode-range': string[] }) =>
-  `@font-face{font-family:'${MAP_FONT}';font-style:normal;font-weight:400;src:url(${f.url}) format('woff2');unicode-range:${f['unicode-range'].join(',')}}`;
+const faceRule = (f: { url: string; 'unicode-range': string[] }) => fontFaceRule(MAP_FONT, f.url, f['unicode-range'].join(','));
 
 /**
  * The pack's faces, made in `doc`'s window and loaded (the bytes are in: no request); null when
@@ -70,9 +70,7 @@ export function installMapFont(doc: Document = document): Promise<void> {
   if (done) return done;
   const fonts = doc.fonts as FontFaceSet | undefined;
   if (!fonts?.load || typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype)) return Promise.resolve();
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(MAP_FONT_FACES.map(faceRule).join('\n'));
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const sheet = adoptSheet(doc, MAP_FONT_FACES.map(faceRule).join('\n'));
   const cuts = MAP_LABEL_PACK?.sizes ?? [];
   const load = labelPack()
     .then(async (bytes) => {
