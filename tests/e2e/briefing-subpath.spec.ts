@@ -42,8 +42,8 @@ describe('served from a sub-path', () => {
       'the data came from the app path',
     );
     assert.ok(
-      host.requests.some((p) => p.endsWith('.woff2')),
-      'the map fonts came from the app path',
+      host.requests.some((p) => p.startsWith(`${PREFIX}assets/`) && p.endsWith('.woff2pack')),
+      "the map labels' fonts came from the app path",
     );
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);

@@ -75,7 +75,7 @@ describe('with WebGL (SwiftShader)', () => {
     const geoRequests: string[] = [];
     const onRequest = (r: { url(): string }) => {
       const path = new URL(r.url()).pathname;
-      if (path.startsWith('/geo/')) geoRequests.push(path);
+      if (path.startsWith('/geo/') || path.endsWith('.woff2pack')) geoRequests.push(path);
     };
     s.page.on('request', onRequest);
     await gotoReady(s);
@@ -84,13 +84,16 @@ describe('with WebGL (SwiftShader)', () => {
     assert.deepEqual(s.offOrigin, [], 'no request left 127.0.0.1');
     assert.deepEqual(s.errors, [], 'no console or page errors');
 
-    // index.html preloads every start-up file and the app's fetch() takes the preloaded
-    // response: one request per file (a preload the app did not use would make it two)
+    // index.html preloads every start-up file and the map labels' pack of fonts, and the app's
+    // fetch() takes the preloaded response: one request per file (a preload the app did not use
+    // would make it two)
     const preloads = await s.page
       .locator('link[rel="preload"][as="fetch"]')
       .evaluateAll((els) => els.map((e) => new URL((e as HTMLLinkElement).href).pathname));
+    const pack = preloads.filter((p) => /^\/assets\/noto-sans-sc-labels-[\w-]+\.woff2pack$/.test(p));
+    assert.equal(pack.length, 1, `the labels' pack is preloaded: ${preloads.join(' ')}`);
     assert.deepEqual(
-      preloads.sort(),
+      preloads.filter((p) => !pack.includes(p)).sort(),
       Object.values(GEO_FILES)
         .map((f) => `/geo/${f}`)
         .sort(),
