@@ -191,14 +191,7 @@ export async function cutLabelFaces(slices: readonly FontSlice[], filesDir: stri
     const text = String.fromCodePoint(...cps);
     const key = createHash('sha256').update(`${file}\0${text}`).digest('hex').slice(0, 16);
     const path = join(cacheDir, key, file.replace(/\.woff2$/, '-labels.woff2'));
-    if (!existsSync(path)) {
-      mkdirSync(dirname(path), { recursive: true });
-      const cut = await subsetFont(source, text, { targetFormat: 'woff2' });
-      // written whole, then renamed: another build reading the cache never sees half a file
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, cut);
-      renameSync(tmp, path);
-    }
+    if (!existsSync(path)) writeCached(path, await subsetFont(source, text, { targetFormat: 'woff2' }));
     cuts.push({ path, ranges: toRanges(cps) });
   }
   if (cuts[0] && missing.length > 0) cuts[0].ranges = toRanges([...cuts[0].ranges.flatMap(([a, b]) => span(a, b)), ...missing].sort((a, b) => a - b));
@@ -222,13 +215,16 @@ const LABEL_PACK_FILE = `noto-sans-sc-labels.${LABEL_PACK_EXT}`;
 function writePack(cuts: readonly LabelCut[], cacheDir: string): { path: string; sizes: number[] } {
   const { pack, sizes } = packCuts(cuts.map((c) => readFileSync(c.path)));
   const path = join(cacheDir, `pack-${createHash('sha256').update(pack).digest('hex').slice(0, 16)}`, LABEL_PACK_FILE);
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, pack);
-    renameSync(tmp, path);
-  }
+  if (!existsSync(path)) writeCached(path, pack);
   return { path, sizes };
+}
+
+/** Writes a file of the cache whole, then renames it into place: another build reading the cache never sees half a file. */
+function writeCached(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
 }
 
 export function fontFacesPlugin(): Plugin {
