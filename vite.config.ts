@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
+import { geoDigestsPlugin } from './build/geo-digests-plugin.ts';
 import { cspPlugin } from './build/csp-plugin.ts';
 import { maplibreCssPlugin } from './build/maplibre-css-plugin.ts';
 import { maplibreSourcePlugin } from './build/maplibre-source-plugin.ts';
@@ -22,6 +23,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       fontFacesPlugin(),
+      geoDigestsPlugin(),
       maplibreCssPlugin(),
       packagedDataPlugin(pack),
       // the single file inlines its scripts, so it carries no CSP (a file:// page has no origin to confine it to)

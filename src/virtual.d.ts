@@ -15,6 +15,11 @@ declare module 'virtual:packaged-files' {
   export default files;
 }
 
+/** SHA-256 (hex) of each start-up data file as the build found it in public/geo, by file name (build/geo-digests-plugin.ts). */
+declare module 'virtual:geo-digests' {
+  export const GEO_DIGESTS: Record<string, string>;
+}
+
 interface ImportMetaEnv {
   /** The public address a deployment is reached at (links and QR codes for other devices); empty: the page's own address. */
   readonly VITE_PUBLIC_URL?: string;

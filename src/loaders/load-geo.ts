@@ -1,22 +1,15 @@
 /**
- * Runtime loading of public/geo: fetch → parse → validate with the build's own schema.
- * Returns a result per file; one failing file never stops the others.
+ * Runtime loading of public/geo: fetch → parse → check. Returns a result per file; one failing
+ * file never stops the others.
+ *
+ * `npm run build:data` validated the files with the schema (src/loaders/schemas.ts) before it
+ * wrote them, and the build records each file's SHA-256 (virtual:geo-digests). When every fetched
+ * file has the digest the build recorded, they are those very files, already valid, and are taken
+ * as they are; otherwise (a file replaced or edited after the build, one that failed to fetch, a
+ * page without WebCrypto) every file is validated with the same schema here
+ * (src/loaders/validate-geo.ts, loaded only then).
  */
-import {
-  BasemapSchema,
-  DistrictsSchema,
-  FootprintsSchema,
-  ManifestSchema,
-  ParksSchema,
-  SectorsFileSchema,
-  ZonesSchema,
-  checkParks,
-  checkZones,
-  formatDataError,
-  parseWith,
-  loadErrorMessages,
-  sectorNodeIndex,
-} from './schemas';
+import { GEO_DIGESTS } from 'virtual:geo-digests';
 import type { Manifest, SectorsFile } from './schemas';
 import type { DistrictCollection, ParkCollection, ZoneCollection } from '../geo/types';
 import { mark } from '../lib/perf';
@@ -38,13 +31,31 @@ export interface GeoData {
 
 type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
-async function fetchJson(fetcher: Fetcher, base: string, name: string): Promise<Loaded<unknown>> {
+/** A fetched file, parsed, with the SHA-256 of its text as UTF-8 (null where the page has no WebCrypto). */
+type Fetched = { ok: true; data: unknown; digest: string | null } | { ok: false; error: string };
+
+/** SHA-256 of a text's UTF-8 bytes, lower-case hex; null without WebCrypto (a page served over plain http from another machine). */
+export async function sha256Hex(text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  try {
+    const bytes = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return null;
+  }
+}
+
+async function fetchJson(fetcher: Fetcher, base: string, name: string): Promise<Fetched> {
   try {
     const res = await fetcher(`${base}geo/${name}`);
     if (!res.ok) return { ok: false, error: `${name}: HTTP ${res.status}` };
     const text = await res.text();
+    // the digest is computed off the main thread while the text is parsed
+    const digest = sha256Hex(text);
     try {
-      return { ok: true, data: JSON.parse(text) };
+      const data: unknown = JSON.parse(text);
+      return { ok: true, data, digest: await digest };
     } catch (e) {
       return { ok: false, error: `${name}: not valid JSON (${(e as Error).message})` };
     }
@@ -53,57 +64,26 @@ async function fetchJson(fetcher: Fetcher, base: string, name: string): Promise<
   }
 }
 
-function validated<T>(
-  raw: Loaded<unknown>,
-  check: (x: unknown) => { ok: true; data: T } | { ok: false; errors: { file: string; feature: string | null; reason: string }[] },
-): Loaded<T> {
-  if (!raw.ok) return raw;
-  const r = check(raw.data);
-  if (r.ok) return r;
-  const first = r.errors.slice(0, 3).map(formatDataError).join('; ');
-  return { ok: false, error: `${r.errors.length} problem(s): ${first}` };
-}
+/** How the files were checked: 'as built' (every digest the build's), or 'schema' (validated here). */
+export type GeoCheck = 'as built' | 'schema';
 
-/** Validates every fetched file (raw: in GEO_FILES order); a file that failed to fetch stays failed. */
-function validateAll([manifest, sectors, districts, zones, parks, basemap, footprints]: Loaded<unknown>[]): GeoData {
-  const s = validated(sectors!, (x) => parseWith(SectorsFileSchema, GEO_FILES.sectors, x));
-  const nodes = s.ok ? sectorNodeIndex(s.data) : null;
-  const ctx = nodes ? { nodes, clauses: null } : null;
-  const z = validated(zones!, (x) => {
-    const r = parseWith(ZonesSchema, GEO_FILES.zones, x);
-    if (!r.ok || !ctx) return r;
-    const errors = checkZones(GEO_FILES.zones, r.data, ctx);
-    return errors.length ? { ok: false, errors } : r;
-  });
-  const zoneIds = z.ok ? new Set(z.data.features.map((f) => f.properties.id)) : null;
-  const p = validated(parks!, (x) => {
-    const r = parseWith(ParksSchema, GEO_FILES.parks, x);
-    if (!r.ok || !ctx) return r;
-    const errors = checkParks(GEO_FILES.parks, r.data, { ...ctx, zoneIds, districtNames: null });
-    return errors.length ? { ok: false, errors } : r;
-  });
-  return {
-    manifest: validated(manifest!, (x) => parseWith(ManifestSchema, GEO_FILES.manifest, x)),
-    sectors: s,
-    districts: validated(districts!, (x) => parseWith(DistrictsSchema, GEO_FILES.districts, x)) as Loaded<DistrictCollection>,
-    zones: z as Loaded<ZoneCollection>,
-    parks: p as Loaded<ParkCollection>,
-    basemap: validated(basemap!, (x) => parseWith(BasemapSchema, GEO_FILES.basemap, x)) as Loaded<GeoJSON.FeatureCollection>,
-    footprints: validated(footprints!, (x) => parseWith(FootprintsSchema, GEO_FILES.footprints, x)) as Loaded<GeoJSON.FeatureCollection>,
-  };
-}
-
-export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)): Promise<GeoData> {
+/** The start-up data and how it was checked. `digests`: the build's (tests pass their own). */
+export async function loadGeo(
+  base = '/',
+  fetcher: Fetcher = (u) => fetch(u),
+  digests: Record<string, string> = GEO_DIGESTS,
+): Promise<{ geo: GeoData; check: GeoCheck }> {
   const keys = Object.keys(GEO_FILES) as (keyof typeof GEO_FILES)[];
   const raw = await Promise.all(keys.map((k) => fetchJson(fetcher, base, GEO_FILES[k])));
   mark('geo:fetched');
-  let geo = validateAll(raw);
-  // zod/mini carries no message texts: the first time a file fails, load the English ones and
-  // validate again, so the notice says what is wrong (the path alone is there either way)
-  if (keys.some((k, i) => raw[i]!.ok && !geo[k].ok)) {
-    await loadErrorMessages();
-    geo = validateAll(raw);
-  }
+  const asBuilt = raw.every((r, i) => r.ok && r.digest !== null && r.digest === digests[GEO_FILES[keys[i]!]]);
+  const geo = asBuilt
+    ? (Object.fromEntries(keys.map((k, i) => [k, { ok: true, data: (raw[i] as { data: unknown }).data }])) as unknown as GeoData)
+    : await import('./validate-geo').then((m) => m.validateGeo(raw));
   mark('geo:valid');
-  return geo;
+  return { geo, check: asBuilt ? 'as built' : 'schema' };
+}
+
+export async function loadGeoData(base = '/', fetcher: Fetcher = (u) => fetch(u)): Promise<GeoData> {
+  return (await loadGeo(base, fetcher)).geo;
 }

@@ -73,9 +73,11 @@ describe('with WebGL (SwiftShader)', () => {
 
   test('becomes ready offline and draws districts, zones, parks and labels', { timeout: 60_000 }, async () => {
     const geoRequests: string[] = [];
+    const scripts: string[] = [];
     const onRequest = (r: { url(): string }) => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/geo/') || path.endsWith('.woff2pack')) geoRequests.push(path);
+      if (path.endsWith('.js')) scripts.push(path);
     };
     s.page.on('request', onRequest);
     await gotoReady(s);
@@ -100,6 +102,13 @@ describe('with WebGL (SwiftShader)', () => {
     );
     for (const path of preloads) assert.equal(geoRequests.filter((p) => p === path).length, 1, `${path} requested once: ${geoRequests.join(' ')}`);
     assert.equal(await s.page.locator('.boot').count(), 0, 'the loading line is gone once the app has mounted');
+    // the files are the build's own (their digests match), so the schema's code is not fetched
+    assert.ok(scripts.length >= 5, `scripts seen: ${scripts.join(' ')}`);
+    assert.deepEqual(
+      scripts.filter((p) => /\/(validate-geo|schemas)-[\w-]+\.js$/.test(p)),
+      [],
+      'no validation code in the first view',
+    );
 
     const districts = await rendered(s.page, 'districts-fill', 'name_zh');
     assert.ok(districts.length >= 14, `districts drawn: ${districts.join(' ')}`);
@@ -565,5 +574,60 @@ describe('when zones.geojson fails to load', () => {
     assert.equal(await rendered(s.page, 'poles-fill').then((ids) => ids.length), 0, 'no zone is drawn');
     assert.deepEqual(pageErrors(s), []);
     assert.deepEqual(s.offOrigin, []);
+  });
+});
+
+describe('when a data file is not the one the build wrote', () => {
+  let s: Session;
+  const scripts: string[] = [];
+  const parksText = readFileSync(join(here, '../../public/geo/parks.geojson'), 'utf8');
+  const zonesJson = JSON.parse(readFileSync(join(here, '../../public/geo/zones.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+  before(async () => {
+    s = await openSession(base);
+    s.page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path);
+    });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('validates a file changed by one byte with the schema, and shows it', { timeout: 60_000 }, async () => {
+    // the same data with a newline more: another digest, still valid
+    await s.context.route('**/geo/parks.geojson', (r) => r.fulfill({ status: 200, contentType: 'application/geo+json', body: `${parksText}\n` }));
+    scripts.length = 0;
+    await gotoReady(s);
+    assert.ok(
+      scripts.some((p) => /\/validate-geo-[\w-]+\.js$/.test(p)),
+      `the validation code is fetched: ${scripts.join(' ')}`,
+    );
+    assert.equal(await s.page.locator('.notice').count(), 0, 'no notice for a valid file');
+    assert.equal((await listedParks(s.page)).length, PARKS.length, 'every park is listed');
+    const circles = await poll(
+      'parks to be drawn',
+      () => rendered(s.page, 'parks-circle'),
+      (ids) => ids.length >= 25,
+      10_000,
+    );
+    assert.ok(circles.length >= 25);
+    assert.deepEqual(pageErrors(s), []);
+    await s.context.unroute('**/geo/parks.geojson');
+  });
+
+  test('names the file, the feature and the reason when an edited file is invalid', { timeout: 60_000 }, async () => {
+    const edited = structuredClone(zonesJson);
+    const id = String(edited.features[2]!.properties.id);
+    edited.features[2]!.properties.name_en = 42;
+    await s.context.route('**/geo/zones.geojson', (r) => r.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(edited) }));
+    resetLogs(s);
+    await s.page.goto(s.base);
+    const notice = s.page.locator('.notice', { hasText: 'zones.geojson' });
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match((await notice.textContent()) ?? '', new RegExp(`zones\\.geojson \\[${id}\\]: features\\.2\\.properties\\.name_en`));
+    await s.page.locator(READY).waitFor({ timeout: 30_000 });
+    assert.equal((await listedParks(s.page)).length, PARKS.length, 'the other files still load: every park is listed');
+    assert.deepEqual(pageErrors(s), []);
+    await s.context.unroute('**/geo/zones.geojson');
   });
 });
