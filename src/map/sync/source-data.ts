@@ -5,6 +5,7 @@ import type { AppState } from '../../state/store';
 import type { GeoData } from '../../loaders/load-geo';
 import type { StyleSourceId } from '../layers';
 import type { LngLatBounds } from '../map-port';
+import { boundsOf } from '../../geo/bounds';
 
 export type StyleData = Partial<Record<StyleSourceId, GeoJSON.FeatureCollection>>;
 
@@ -115,19 +116,5 @@ export function styleData(s: AppState, parks: ReturnType<typeof parksSource>): S
 
 /** The box around every district (null: no district loaded): Shanghai, for the first view. */
 export function districtBounds(geo: GeoData | null): LngLatBounds | null {
-  if (!geo?.districts.ok) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-    } else (c as unknown[]).forEach(visit);
-  };
-  for (const f of geo.districts.data.features) if ('coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return w <= e
-    ? [
-        [w, s],
-        [e, n],
-      ]
-    : null;
+  return geo?.districts.ok ? boundsOf(geo.districts.data) : null;
 }
