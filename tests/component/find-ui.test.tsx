@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
 import { CompareSheet } from '../../src/components/find/CompareSheet';
 import { ParkList } from '../../src/components/ParkList';
@@ -19,6 +19,13 @@ const FindPanel = () => (
   </>
 );
 const renderWith = (store: AppStore, ui: React.ReactNode) => render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
+/** Opens the filters' district or zone list (as a click on its summary does) and waits for its options. */
+async function openList(summary: string, option: string): Promise<HTMLDetailsElement> {
+  const details = screen.getByText(summary).closest('details')!;
+  details.open = true;
+  await waitFor(() => expect(details.querySelector(option)).not.toBeNull());
+  return details;
+}
 
 describe('search combobox', () => {
   it('is an ARIA combobox driven by ↑/↓/Enter/Esc; Enter selects, flies and sets the chosen point', async () => {
@@ -83,7 +90,30 @@ describe('search combobox', () => {
 });
 
 describe('filters, list and comparison', () => {
-  it('the live count and the park list follow the combined filters; distance sort shows km', () => {
+  it('the district and zone lists hold no options until opened, then every one with its count; a chosen one stays when closed', async () => {
+    const store = storeWithData();
+    renderWith(store, <FindPanel />);
+    const lists = [...document.querySelectorAll('.find-filters details')];
+    expect(lists).toHaveLength(2);
+    expect(document.querySelectorAll('.find-filters details li')).toHaveLength(0);
+    const districts = await openList('所在区', 'input[data-district]');
+    expect(districts.querySelectorAll('input[data-district]')).toHaveLength(16);
+    // 浦东新区's count: the parks there (no other filter)
+    const pudong = store.getState().derived!.parks.filter((p) => p.district === '浦东新区').length;
+    expect(districts.querySelector('input[data-district="浦东新区"]')!.closest('label')!.querySelector('.count')!.textContent).toBe(String(pudong));
+    // the zone list is still empty
+    expect(lists[1]!.querySelectorAll('li')).toHaveLength(0);
+    fireEvent.click(districts.querySelector('input[data-district="浦东新区"]')!);
+    districts.open = false;
+    // closed with a district chosen: its options stay (a link or the statistics can tick one), the summary says so
+    await new Promise((r) => setTimeout(r, 20));
+    expect((districts.querySelector('input[data-district="浦东新区"]') as HTMLInputElement).checked).toBe(true);
+    expect(districts.querySelector('summary')!.textContent).toContain('已选 1');
+    const zones = await openList('空间布局', 'input[data-zone-filter]');
+    expect(zones.querySelectorAll('input[data-zone-filter]').length).toBe(store.getState().derived!.zones.filter((z) => z.kind !== 'axis').length);
+  });
+
+  it('the live count and the park list follow the combined filters; distance sort shows km', async () => {
     const store = storeWithData();
     renderWith(
       store,
@@ -93,6 +123,7 @@ describe('filters, list and comparison', () => {
       </>,
     );
     expect(screen.getByTestId('find-count').textContent).toBe('42 / 42 个园区符合全部筛选');
+    await openList('所在区', 'input[data-district]');
     fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
     fireEvent.click(document.querySelector('input[data-conf="estimate"]')!);
     const n = store.getState().derived!.parks.filter((p) => p.district === '浦东新区' && p.confidence === 'estimate').length;

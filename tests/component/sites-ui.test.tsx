@@ -288,7 +288,14 @@ describe('export and share', () => {
       expect(ids.length).toBeGreaterThan(0);
       return ids;
     });
-    fireEvent.click(document.querySelector('input[data-district="浦东新区"]')!);
+    // the district list renders its options once opened
+    screen.getByText('所在区').closest('details')!.open = true;
+    const pudong = await waitFor(() => {
+      const el = document.querySelector('input[data-district="浦东新区"]');
+      if (!el) throw new Error('the district list has no options yet');
+      return el;
+    });
+    fireEvent.click(pudong);
     await waitFor(() => expect(listedParkIds().length).toBeLessThan(all.length));
     const listed = listedParkIds();
     expect(listed.length).toBeGreaterThan(0);
