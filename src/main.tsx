@@ -14,6 +14,7 @@ import { installPackagedFiles } from './app/packaged-files';
 import { startServiceWorker } from './app/service-worker';
 import { seedStore } from './app/boot';
 import { appStore } from './state/store';
+import { prepareNameOrder } from './state/filter';
 
 // the single-file package answers the data fetches from inside itself (no-op otherwise)
 installPackagedFiles();
@@ -49,11 +50,12 @@ const mount = (geo?: GeoData) =>
 startServiceWorker();
 if (layoutOf(url) === 'app')
   void data.then(
-    (geo) =>
-      Promise.race([mapFont, delay(FONT_WAIT_MS)]).then(() => {
-        seedStore(appStore, geo, url);
-        mount(geo);
-      }),
+    (geo) => {
+      // what the first render needs and the font does not: done while the font may still be coming
+      seedStore(appStore, geo, url);
+      prepareNameOrder(appStore.getState().lang);
+      return Promise.race([mapFont, delay(FONT_WAIT_MS)]).then(() => mount(geo));
+    },
     () => mount(),
   );
 else mount();
