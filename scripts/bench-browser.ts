@@ -133,7 +133,7 @@ interface LoadResult {
   cpu?: Map<string, number> | null;
 }
 
-/** Start-up phases both pages mark, in order (geo:valid is the app's validation; the bare page has none). */
+/** Start-up phases both pages mark, in order (geo:valid: the app's data checked, by their digests or, when one differs, the schema; the bare page has none). */
 const PHASES = ['geo:fetched', 'geo:valid', 'map:create', 'map:style', 'map:data', 'map:ready'] as const;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
