@@ -220,48 +220,46 @@ interface OptionsProps {
   toggle: (id: string) => void;
 }
 
-/** Every district, with what ticking it shows given every other filter (sectors and strengths included). */
-function DistrictOptions({ lang, chosen, toggle }: OptionsProps) {
-  const geo = useAppStore((s) => s.geo);
-  const counts = useSettledStore(selectDistrictCounts);
-  const list = useMemo(() => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties) : []), [geo]);
+/** A list of counted options: id, label and count per item. */
+function CountedOptions({
+  kind,
+  items,
+  counts,
+  chosen,
+  toggle,
+}: { kind: CountedOptionProps['kind']; items: readonly { id: string; label: string }[]; counts: ReadonlyMap<string, number> } & Omit<OptionsProps, 'lang'>) {
   return (
     <ul>
-      {list.map((d) => (
-        <CountedOption
-          key={d.name_zh}
-          kind="district"
-          id={d.name_zh}
-          label={lang === 'zh' ? d.name_zh : d.name_en}
-          checked={chosen.includes(d.name_zh)}
-          count={counts.get(d.name_zh) ?? 0}
-          toggle={toggle}
-        />
+      {items.map((o) => (
+        <CountedOption key={o.id} kind={kind} id={o.id} label={o.label} checked={chosen.includes(o.id)} count={counts.get(o.id) ?? 0} toggle={toggle} />
       ))}
     </ul>
   );
 }
 
+/** Every district, with what ticking it shows given every other filter (sectors and strengths included). */
+function DistrictOptions({ lang, ...rest }: OptionsProps) {
+  const geo = useAppStore((s) => s.geo);
+  const counts = useSettledStore(selectDistrictCounts);
+  const items = useMemo(
+    () =>
+      geo?.districts.ok
+        ? geo.districts.data.features.map((f) => ({ id: f.properties.name_zh, label: lang === 'zh' ? f.properties.name_zh : f.properties.name_en }))
+        : [],
+    [geo, lang],
+  );
+  return <CountedOptions kind="district" items={items} counts={counts} {...rest} />;
+}
+
 /** Every zone but the axes (lines), with its count as for districts. */
-function ZoneOptions({ lang, chosen, toggle }: OptionsProps) {
+function ZoneOptions({ lang, ...rest }: OptionsProps) {
   const derived = useAppStore((s) => s.derived);
   const counts = useSettledStore(selectZoneCounts);
-  const list = useMemo(() => (derived ? derived.zones.filter((z) => z.kind !== 'axis') : []), [derived]);
-  return (
-    <ul>
-      {list.map((z) => (
-        <CountedOption
-          key={z.id}
-          kind="zone-filter"
-          id={z.id}
-          label={lang === 'zh' ? z.name_zh : z.name_en}
-          checked={chosen.includes(z.id)}
-          count={counts.get(z.id) ?? 0}
-          toggle={toggle}
-        />
-      ))}
-    </ul>
+  const items = useMemo(
+    () => (derived ? derived.zones.filter((z) => z.kind !== 'axis').map((z) => ({ id: z.id, label: lang === 'zh' ? z.name_zh : z.name_en })) : []),
+    [derived, lang],
   );
+  return <CountedOptions kind="zone-filter" items={items} counts={counts} {...rest} />;
 }
 
 /** District, zone and confidence filters, with the live count of parks that pass every filter. */
