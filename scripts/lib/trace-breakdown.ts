@@ -95,3 +95,34 @@ export function mainThreadBreakdown(events: readonly TraceEvent[], mark: string,
   for (const k of KINDS) out[k] /= 1000;
   return out;
 }
+
+/** The display compositor's frames in a span: how many, and the GPU process's ms in their SwapBuffers. */
+export interface FrameSpan {
+  frames: number;
+  ms: number;
+}
+
+/** The GPU process's event for drawing and presenting one frame of the window (trace category `viz`). */
+export const SWAP_EVENT = 'SkiaOutputSurfaceImplOnGpu::SwapBuffers';
+
+/**
+ * The window's frames (SWAP_EVENT) from the start of the trace to the user-timing mark `data`
+ * (the page's data in the map), and from there to the mark `ready`. Under a software GPU
+ * (SwiftShader) each frame draws the whole window on the CPU, so their count and cost show how
+ * much of the GPU process's time the page's frames take. Null when the trace lacks either mark.
+ */
+export function displayFrames(events: readonly TraceEvent[], data: string, ready: string): { untilData: FrameSpan; toReady: FrameSpan } | null {
+  const at = (name: string) => events.find((e) => e.name === name && (e.cat ?? '').includes('user_timing'))?.ts;
+  const d = at(data);
+  const r = at(ready);
+  if (d === undefined || r === undefined) return null;
+  const untilData: FrameSpan = { frames: 0, ms: 0 };
+  const toReady: FrameSpan = { frames: 0, ms: 0 };
+  for (const e of events) {
+    if (e.name !== SWAP_EVENT || e.ph !== 'X' || e.ts > r) continue;
+    const span = e.ts < d ? untilData : toReady;
+    span.frames += 1;
+    span.ms += (e.dur ?? 0) / 1000;
+  }
+  return { untilData, toReady };
+}

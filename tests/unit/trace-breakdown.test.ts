@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, mainThreadBreakdown } from '../../scripts/lib/trace-breakdown';
+import { SWAP_EVENT, displayFrames, kindOf, mainThreadBreakdown } from '../../scripts/lib/trace-breakdown';
 import type { TraceEvent } from '../../scripts/lib/trace-breakdown';
 
 const on = (name: string, ts: number, dur: number, tid = 1): TraceEvent => ({ name, ph: 'X', ts, dur, pid: 7, tid });
@@ -41,5 +41,30 @@ describe('main-thread breakdown of a trace', () => {
     expect(kindOf('V8.GCScavenger')).toBe('GC');
     expect(kindOf('Paint')).toBe('paint');
     expect(kindOf('RunTask')).toBe('other');
+  });
+});
+
+describe('display frames in a trace', () => {
+  const swap = (ts: number, dur: number): TraceEvent => ({ name: SWAP_EVENT, ph: 'X', ts, dur, pid: 9, tid: 1, cat: 'viz' });
+  const mark = (name: string, ts: number): TraceEvent => ({ name, ph: 'R', ts, pid: 7, tid: 1, cat: 'blink.user_timing' });
+  const events: TraceEvent[] = [
+    swap(100_000, 20_000),
+    swap(300_000, 30_000),
+    mark('map:create', 400_000),
+    swap(500_000, 150_000),
+    swap(900_000, 400_000),
+    mark('map:ready', 1_400_000),
+    // after ready, and another event of the GPU process: not counted
+    swap(1_500_000, 50_000),
+    { name: 'GpuChannel::ExecuteDeferredRequest', ph: 'X', ts: 600_000, dur: 10_000, pid: 9, tid: 1, cat: 'gpu' },
+  ];
+
+  it('counts the frames and their ms until the data are in the map, and from then to ready', () => {
+    expect(displayFrames(events, 'map:create', 'map:ready')).toEqual({ untilData: { frames: 2, ms: 50 }, toReady: { frames: 2, ms: 550 } });
+  });
+
+  it('is null without either mark', () => {
+    expect(displayFrames(events, 'map:data', 'map:ready')).toBeNull();
+    expect(displayFrames(events, 'map:create', 'map:idle')).toBeNull();
   });
 });
