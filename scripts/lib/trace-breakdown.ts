@@ -56,13 +56,18 @@ export function kindOf(name: string): Exclude<Kind, 'idle'> {
   return 'other';
 }
 
+/** The user-timing mark `name` in a trace (its first), if there is one. */
+function findMark(events: readonly TraceEvent[], name: string): TraceEvent | undefined {
+  return events.find((e) => e.name === name && (e.cat ?? '').includes('user_timing'));
+}
+
 /**
  * Milliseconds per kind on the thread that set `mark`, from the navigation (the mark's trace time
  * less its `startTime`, both of the same page) to the mark. `markStartMs`: the mark's
  * performance.now() in the page. Null when the trace holds no such mark.
  */
 export function mainThreadBreakdown(events: readonly TraceEvent[], mark: string, markStartMs: number): Record<Kind, number> | null {
-  const m = events.find((e) => e.name === mark && (e.cat ?? '').includes('user_timing'));
+  const m = findMark(events, mark);
   if (!m) return null;
   const end = m.ts;
   const start = end - markStartMs * 1000;
@@ -112,9 +117,8 @@ export const SWAP_EVENT = 'SkiaOutputSurfaceImplOnGpu::SwapBuffers';
  * much of the GPU process's time the page's frames take. Null when the trace lacks either mark.
  */
 export function displayFrames(events: readonly TraceEvent[], data: string, ready: string): { untilData: FrameSpan; toReady: FrameSpan } | null {
-  const at = (name: string) => events.find((e) => e.name === name && (e.cat ?? '').includes('user_timing'))?.ts;
-  const d = at(data);
-  const r = at(ready);
+  const d = findMark(events, data)?.ts;
+  const r = findMark(events, ready)?.ts;
   if (d === undefined || r === undefined) return null;
   const untilData: FrameSpan = { frames: 0, ms: 0 };
   const toReady: FrameSpan = { frames: 0, ms: 0 };
