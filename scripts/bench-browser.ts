@@ -4,14 +4,18 @@
  * Browser figures for the real app, in one run, through the e2e harness (Debian's Chromium,
  * SwiftShader WebGL, offline guard):
  *   1. navigation → map ready, median of N fresh pages: the app (its production build) against a
- *      bare MapLibre page with the same style, sources and data (bench/bare), app/bare ratio;
- *      then, from 3 traced loads of each, the main thread's own time per kind (script, style and
- *      layout, GC, …, idle) until the map is created (scripts/lib/trace-breakdown.ts);
+ *      bare MapLibre page with the same style, sources and data (bench/bare), app/bare ratio; and,
+ *      to split the gap, the app's build with nothing but its map painted (its panels rendered
+ *      and laid out, but hidden: `unpaintedPanels`), so what drawing the panels costs shows
+ *      apart; then, from 3 traced loads of the app and the bare page, the main thread's own time
+ *      per kind (script, style and layout, GC, …, idle) until the map is created
+ *      (scripts/lib/trace-breakdown.ts);
  *   2. sector filter click → next `idle` of the map, median of N toggles;
  *   3. bytes of the first view (every response until ready), gzip computed here, fonts apart.
- * Both pages are built here with Vite's build() into .bench/ (git-ignored, removed afterwards
- * unless BENCH_KEEP=1) and served with Vite's preview on free loopback ports. Service workers are
- * blocked: every load of either page comes from the server with the HTTP cache off (before
+ * Both builds are made here with Vite's build() into .bench/ (git-ignored, removed afterwards
+ * unless BENCH_KEEP=1) and served with Vite's preview on free loopback ports (the app's twice: the
+ * diagnostic page is its second server). Service workers are blocked: every load of each page
+ * comes from the server with the HTTP cache off (before
  * 2026-12-03 the app's loads after the first were served by its own service worker, the bare
  * page's by the server).
  *
@@ -116,6 +120,19 @@ function readyProbe(): void {
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
   });
+}
+
+/**
+ * The diagnostic page's init script: on the port that serves it (a second server of the app's
+ * build), an adopted style sheet hides everything in #root but the map before any page script
+ * runs. React renders and the browser lays out as in the app; only the panels' drawing (their
+ * raster, and their share of every frame the window composites) is left out.
+ */
+function unpaintedPanels(port: string): void {
+  if (location.port !== port) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('#root * { visibility: hidden } #root [data-testid="map"], #root [data-testid="map"] * { visibility: visible }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 interface LoadResult {
@@ -348,6 +365,8 @@ export interface BenchBrowserOptions {
 export interface BenchBrowserResult {
   app: Stats;
   bare: Stats;
+  /** the app with nothing but its map painted (diagnostic) */
+  unpainted: Stats;
   ratio: number;
   filterIdle: Stats;
   bytes: ByteRow[];
@@ -382,11 +401,14 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     servers.push(app.server);
     const bare = await startPreview(BARE_CONFIG, BARE_OUT);
     servers.push(bare.server);
+    const unpainted = await startPreview(join(ROOT, 'vite.config.ts'), APP_OUT);
+    servers.push(unpainted.server);
 
     // no service worker: the app comes from the server on every load, as the bare page does
     session = await openSession(app.base, { serviceWorkers: 'block' });
     const { context } = session;
     await context.addInitScript(readyProbe);
+    await context.addInitScript(unpaintedPanels, new URL(unpainted.base).port);
     const ua = await session.page.evaluate(() => navigator.userAgent);
     log(`  ${/(?:Headless)?Chrome\/[\d.]+/.exec(ua)?.[0] ?? ua}, SwiftShader WebGL, viewport 1280×800 @1x; builds ${(tBuild / 1000).toFixed(1)} s`);
     log(`  app  ${app.base}  (vite build → ${APP_OUT.slice(ROOT.length + 1)})`);
@@ -397,20 +419,25 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const bareUrl = `${bare.base}?w=${warm.mapSize.width}&h=${warm.mapSize.height}&lng=${cam.lng.toFixed(5)}&lat=${cam.lat.toFixed(5)}&z=${cam.zoom.toFixed(3)}`;
     log(`  bare ${bareUrl}  (bench/bare, map sized and placed like the app's first view)`);
     await freshLoad(context, bareUrl);
+    await freshLoad(context, unpainted.base);
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
+    const unpaintedRuns: LoadResult[] = [];
+    const pages = [
+      { url: app.base, runs: appRuns },
+      { url: bareUrl, runs: bareRuns },
+      { url: unpainted.base, runs: unpaintedRuns },
+    ];
     for (let i = 0; i < runs; i++) {
-      // alternate the order so neither target always runs second
-      if (i % 2 === 0) {
-        appRuns.push(await freshLoad(context, app.base));
-        bareRuns.push(await freshLoad(context, bareUrl));
-      } else {
-        bareRuns.push(await freshLoad(context, bareUrl));
-        appRuns.push(await freshLoad(context, app.base));
+      // rotate the order so no page always runs first or last
+      for (let k = 0; k < pages.length; k++) {
+        const p = pages[(i + k) % pages.length]!;
+        p.runs.push(await freshLoad(context, p.url));
       }
     }
     const appStats = stats(appRuns.map((r) => r.ready));
     const bareStats = stats(bareRuns.map((r) => r.ready));
+    const unpaintedStats = stats(unpaintedRuns.map((r) => r.ready));
     const ratio = appStats.median / bareStats.median;
 
     log('');
@@ -429,18 +456,26 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(
       table(
         ['page', 'median', 'min', 'max', 'DCL (median)', 'last /geo/ (median)', 'map px'],
-        [row('app (vite build)', appRuns, appStats), row('bare MapLibre (bench/bare)', bareRuns, bareStats)],
+        [
+          row('app (vite build)', appRuns, appStats),
+          row('bare MapLibre (bench/bare)', bareRuns, bareStats),
+          row('app, only its map painted (diagnostic)', unpaintedRuns, unpaintedStats),
+        ],
       ),
     );
-    log(`  runs app : ${appStats.values.map(fmtMs).join(', ')}`);
-    log(`  runs bare: ${bareStats.values.map(fmtMs).join(', ')}`);
+    log(`  runs app      : ${appStats.values.map(fmtMs).join(', ')}`);
+    log(`  runs bare     : ${bareStats.values.map(fmtMs).join(', ')}`);
+    log(`  runs unpainted: ${unpaintedStats.values.map(fmtMs).join(', ')}`);
     log(`  ratio app/bare (medians): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'ABOVE TARGET'}`);
+    log(
+      `  the gap, split by the diagnostic page (the same build, its panels laid out but hidden): unpainted/bare ${(unpaintedStats.median / bareStats.median).toFixed(2)} (scripts, React, layout, the map made after the data), app/unpainted ${(appStats.median / unpaintedStats.median).toFixed(2)} (drawing the panels: their raster, and their part of every frame the window composites, on the CPU under SwiftShader)`,
+    );
     log('  start-up phases, median ms since navigation start (user-timing marks, src/lib/perf.ts):');
     const phase = (rs: LoadResult[], p: string) => fmtMs(median(rs.map((r) => r.marks[p]).filter((v): v is number => v !== undefined)));
     log(
       table(
-        ['phase', 'app', 'bare'],
-        PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p)]),
+        ['phase', 'app', 'bare', 'unpainted'],
+        PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p), phase(unpaintedRuns, p)]),
       ).replace(/^/gm, '  '),
     );
 
@@ -448,27 +483,32 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const cpuRows = (rs: LoadResult[]) => rs.map((r) => r.cpu).filter((c): c is Map<string, number> => !!c);
     const appCpu = cpuRows(appRuns);
     const bareCpu = cpuRows(bareRuns);
+    const unpaintedCpu = cpuRows(unpaintedRuns);
     if (appCpu.length && bareCpu.length) {
       const total = (c: Map<string, number>) => [...c.values()].reduce((a, b) => a + b, 0);
+      const of = (cs: Map<string, number>[], k: string) => median(cs.map((c) => c.get(k) ?? 0));
       const kinds = [...new Set([...appCpu, ...bareCpu].flatMap((c) => [...c.keys()]))]
-        .map((k) => ({ k, app: median(appCpu.map((c) => c.get(k) ?? 0)), bare: median(bareCpu.map((c) => c.get(k) ?? 0)) }))
+        .map((k) => ({ k, app: of(appCpu, k), bare: of(bareCpu, k), unpainted: of(unpaintedCpu, k) }))
         .filter((r) => r.app >= 5 || r.bare >= 5)
         .sort((a, b) => b.app + b.bare - (a.app + a.bare));
       const appTotal = stats(appCpu.map(total));
       const bareTotal = stats(bareCpu.map(total));
+      const unpaintedTotal = stats(unpaintedCpu.map(total));
       log(
         `  CPU time of the browser's processes from navigation to ready, ms per load (Linux /proc: user + system, every thread, the GPU process's SwiftShader threads too; median of ${appCpu.length} / ${bareCpu.length} loads). With ${cpus().length} cores, ready follows the sum:`,
       );
       log(
         table(
-          ['process', 'app', 'bare', 'app − bare'],
+          ['process', 'app', 'bare', 'app − bare', 'unpainted', 'app − unpainted'],
           [
-            ...kinds.map((r) => [r.k, fmtMs(r.app), fmtMs(r.bare), fmtMs(r.app - r.bare)]),
+            ...kinds.map((r) => [r.k, fmtMs(r.app), fmtMs(r.bare), fmtMs(r.app - r.bare), fmtMs(r.unpainted), fmtMs(r.app - r.unpainted)]),
             [
               'total (median of the sums)',
               `${fmtMs(appTotal.median)} [${fmtMs(appTotal.min)}–${fmtMs(appTotal.max)}]`,
               `${fmtMs(bareTotal.median)} [${fmtMs(bareTotal.min)}–${fmtMs(bareTotal.max)}]`,
               fmtMs(appTotal.median - bareTotal.median),
+              `${fmtMs(unpaintedTotal.median)} [${fmtMs(unpaintedTotal.min)}–${fmtMs(unpaintedTotal.max)}]`,
+              fmtMs(appTotal.median - unpaintedTotal.median),
             ],
           ],
         ).replace(/^/gm, '  '),
@@ -624,7 +664,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     // ---- offline guard and page errors over every load above
     log('');
     log(
-      `Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${2 * (runs + 1 + TRACE_RUNS) + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`,
+      `Offline guard: ${session.offOrigin.length} off-origin request(s) aborted over ${3 * (runs + 1) + 2 * TRACE_RUNS + 1} page loads${session.offOrigin.length ? ': ' + session.offOrigin.slice(0, 5).join(', ') : ''}`,
     );
     log(`Page errors: ${session.errors.length}${session.errors.length ? ': ' + session.errors.slice(0, 5).join(' | ') : ''}`);
     log(`Browser benchmark done in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
@@ -633,6 +673,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     return {
       app: appStats,
       bare: bareStats,
+      unpainted: unpaintedStats,
       ratio,
       filterIdle: filterStats,
       bytes: rows,
