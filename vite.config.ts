@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { fontFacesPlugin } from './build/font-faces-plugin.ts';
 import { preloadGeoPlugin } from './build/preload-geo-plugin.ts';
+import { preloadEntryPlugin } from './build/preload-entry-plugin.ts';
 import { geoDigestsPlugin } from './build/geo-digests-plugin.ts';
 import { cspPlugin } from './build/csp-plugin.ts';
 import { maplibreCssPlugin } from './build/maplibre-css-plugin.ts';
@@ -27,7 +28,9 @@ export default defineConfig(({ mode }) => {
       maplibreCssPlugin(),
       packagedDataPlugin(pack),
       // the single file inlines its scripts, so it carries no CSP (a file:// page has no origin to confine it to)
-      ...(pack ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })] : [maplibreSourcePlugin(), preloadGeoPlugin(), cspPlugin()]),
+      ...(pack
+        ? [inlineWorkersPlugin(), viteSingleFile({ removeViteModuleLoader: true })]
+        : [maplibreSourcePlugin(), preloadGeoPlugin(), preloadEntryPlugin(), cspPlugin()]),
       VitePWA({
         // the package has no service worker (file:// cannot register one); its register module is a no-op
         disable: pack,

@@ -490,6 +490,46 @@ describe('with WebGL (SwiftShader)', () => {
   });
 });
 
+describe("the page's load", () => {
+  let s: Session;
+  before(async () => {
+    // no service worker: every request reaches the page's route below
+    s = await openSession(base, { serviceWorkers: 'block' });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test("comes before the app's scripts are in, which still start the app", { timeout: 60_000 }, async () => {
+    resetLogs(s);
+    const ENTRY = /\/assets\/index-[\w-]+\.js$/;
+    let held = 0;
+    // the app's entry chunk arrives 1.5 s late: `load` waits for it only if it is a <script>
+    await s.page.route(ENTRY, async (route) => {
+      held += 1;
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    try {
+      await s.page.goto(s.base, { waitUntil: 'load' });
+      assert.equal(await s.page.locator('.boot').count(), 1, 'at load the page still shows its loading line');
+      await s.page.locator(READY).waitFor({ timeout: 30_000 });
+      const t = await s.page.evaluate((entry) => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new RegExp(entry).test(new URL(e.name).pathname));
+        return { load: nav.loadEventStart, entryEnd: res?.responseEnd ?? null };
+      }, ENTRY.source);
+      assert.equal(held, 1, 'the entry chunk is requested once (its preload; the start script takes it from there)');
+      assert.ok(t.entryEnd !== null, 'the entry chunk is in the resource timings');
+      assert.ok(t.load < t.entryEnd, `load at ${t.load} ms, before the entry chunk's response ended at ${t.entryEnd} ms`);
+      assert.deepEqual(s.errors, [], 'no console or page errors');
+      assert.deepEqual(s.offOrigin, []);
+    } finally {
+      await s.page.unroute(ENTRY);
+    }
+  });
+});
+
 describe('without WebGL', () => {
   let s: Session;
   before(async () => {

@@ -38,8 +38,11 @@ function graph(entry: string): Set<string> {
 
 describe('MapLibre in the production build', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const pageEntry = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
-  assert.ok(pageEntry, 'index.html loads a module script');
+  // index.html runs a start script that imports the app's entry (build/preload-entry-plugin.ts)
+  const start = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(start, 'index.html loads a module script');
+  const pageEntry = /^import\("\.\/([^"]+\.js)"\);\n$/.exec(read(start))?.[1];
+  assert.ok(pageEntry, `the start script imports the entry: ${read(start)}`);
   const page = graph(pageEntry);
   const workerEntry = [...page].map((f) => /new URL\(\s*[`'"](maplibre-worker-[^`'"]+\.js)[`'"]\s*,\s*import\.meta\.url\s*\)/.exec(read(f))?.[1]).find(Boolean);
   assert.ok(workerEntry, "the page's scripts hand MapLibre a worker chunk of the bundle");
