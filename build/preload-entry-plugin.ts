@@ -7,10 +7,11 @@
  * browser draws its loading indicator frame after frame, and each of those frames is a frame of
  * the whole window: under a software GPU (2 cores, SwiftShader here) they took one core for as
  * long as the page loaded. With the entry a `<script>`, `load` came once the app's modules had
- * been fetched and run (≈ 600 ms); with the start script, once that tiny file has run (≈ 280 ms),
- * while the app's modules are still coming: `npm run bench` measured ready 0.89× and the GPU
- * process's CPU −440 ms per load (11 loads each, interleaved). The modules are fetched as early as
- * before (the preloads are in the same place in <head>), and run once they are all in, as before.
+ * been fetched and run (≈ 600–650 ms); with the start script, once that tiny file has run
+ * (≈ 280–300 ms), while the app's modules are still coming. Interleaved loads of the two builds
+ * (2 cores, SwiftShader; 11 and 15 loads each) measured ready 0.89× and 0.94×, and the GPU
+ * process's CPU 440 and 260 ms less per load. The modules are fetched as early as before (their
+ * preloads keep their place in <head>) and run once they are all in, as before.
  * The page's own loading line (index.html, role="status") stays until the app replaces it.
  *
  * Production builds that keep their files apart only (not the single-file package, which inlines
