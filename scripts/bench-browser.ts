@@ -442,7 +442,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
 
     log('');
     log(
-      `1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing), no service worker (both pages come from the server each time)`,
+      `1. Navigation → map ready (data-map-ready="true"), ms since navigation start; ${runs} fresh pages each, 1 warm-up discarded, runs interleaved, HTTP cache off (routing), no service worker (every page comes from the server each time)`,
     );
     const row = (name: string, rs: LoadResult[], s: Stats) => [
       name,
