@@ -9,7 +9,8 @@
  *      and laid out, but hidden: `unpaintedPanels`), so what drawing the panels costs shows
  *      apart; then, from 3 traced loads of the app and the bare page, the main thread's own time
  *      per kind (script, style and layout, GC, …, idle) until the map is created
- *      (scripts/lib/trace-breakdown.ts);
+ *      (scripts/lib/trace-breakdown.ts), the window's frames, and the WebGL calls until ready
+ *      that waited for the GPU process (scripts/lib/gl-waits.ts);
  *   2. sector filter click → next `idle` of the map, median of N toggles;
  *   3. bytes of the first view (every response until ready), gzip computed here, fonts apart.
  * Both builds are made here with Vite's build() into .bench/ (git-ignored, removed afterwards
@@ -35,6 +36,8 @@ import { CHROMIUM, openSession } from './lib/browser';
 import { KINDS, displayFrames, mainThreadBreakdown } from './lib/trace-breakdown';
 import type { FrameSpan } from './lib/trace-breakdown';
 import { browserCpu, cpuDelta } from './lib/proc-cpu';
+import { GL_LINK_CALL, GL_WAIT_CALLS, summariseGlWaits } from './lib/gl-waits';
+import type { GlCall, GlWaits } from './lib/gl-waits';
 import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
 import { LABEL_PACK_EXT } from '../build/font-faces-plugin';
@@ -94,6 +97,7 @@ async function startPreview(configFile: string | false, outDir: string): Promise
 interface ProbeWindow {
   __ready?: Promise<number>;
   __readyAt?: number;
+  __glCalls?: GlCall[];
   __map?: {
     once(type: 'idle', fn: () => void): unknown;
     loaded(): boolean;
@@ -120,6 +124,30 @@ function readyProbe(): void {
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
   });
+}
+
+/**
+ * The traced loads' init script: until the map is ready (readyProbe's stamp), times the WebGL
+ * calls named in `calls` (those that wait for the GPU process's answer, scripts/lib/gl-waits.ts)
+ * and notes each program linked (`link`).
+ */
+function glWaitProbe({ calls, link }: { calls: readonly string[]; link: string }): void {
+  const w = window as unknown as ProbeWindow;
+  const seen: GlCall[] = (w.__glCalls = []);
+  if (typeof WebGL2RenderingContext !== 'function') return;
+  const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of [...calls, link]) {
+    const call = proto[name];
+    if (typeof call !== 'function') continue;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      const t = performance.now();
+      try {
+        return call.apply(this, args);
+      } finally {
+        if (w.__readyAt === undefined) seen.push({ name, ms: performance.now() - t });
+      }
+    };
+  }
 }
 
 /**
@@ -212,12 +240,12 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 /** Traced loads per page for the main-thread breakdown. */
 const TRACE_RUNS = 3;
 
-type Traced = Record<Kind, number> & { create: number; frames: { untilData: FrameSpan; toReady: FrameSpan } | null };
+type Traced = Record<Kind, number> & { create: number; frames: { untilData: FrameSpan; toReady: FrameSpan } | null; gl: GlWaits };
 
 /**
  * One fresh load, traced: the main thread's own time per kind from navigation to `map:create`
- * (null without the mark), and the window's frames until `dataMark` (the data in the map) and
- * from then to ready.
+ * (null without the mark), the window's frames until `dataMark` (the data in the map) and
+ * from then to ready, and the WebGL calls before ready that waited for the GPU process.
  */
 async function tracedLoad(context: BrowserContext, url: string, dataMark: string): Promise<Traced | null> {
   const page = await context.newPage();
@@ -226,13 +254,15 @@ async function tracedLoad(context: BrowserContext, url: string, dataMark: string
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await page.addInitScript(glWaitProbe, { calls: GL_WAIT_CALLS, link: GL_LINK_CALL });
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     const result = await loadOnce(page, url);
     await cdp.send('Tracing.end');
     await complete;
+    const gl = summariseGlWaits(await page.evaluate(() => (window as unknown as ProbeWindow).__glCalls ?? []));
     const at = result.marks['map:create'];
     const split = at === undefined ? null : mainThreadBreakdown(events, 'map:create', at);
-    return split && { ...split, create: at!, frames: displayFrames(events, dataMark, 'map:ready') };
+    return split && { ...split, create: at!, frames: displayFrames(events, dataMark, 'map:ready'), gl };
   } finally {
     await page.close();
   }
@@ -551,6 +581,22 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
         [
           ['navigation → data in the map', frames(appTraced, 'untilData'), frames(bareTraced, 'untilData')],
           ['data in the map → ready', frames(appTraced, 'toReady'), frames(bareTraced, 'toReady')],
+        ],
+      ).replace(/^/gm, '  '),
+    );
+    // a new program's link status waits for the GPU process to draw what came before it: the
+    // frame that links it holds the main thread that long (and its worker's messages with it)
+    log(
+      `  WebGL calls until ready that wait for the GPU process's answer (link status, uniform locations…: it answers after all it was sent before, such as the last frame with its new shaders), timed in-page; median of the same ${TRACE_RUNS} traced loads:`,
+    );
+    const gl = (rs: Traced[], k: keyof GlWaits) => (rs.length ? (k === 'programs' ? fmtInt : fmtMs)(median(rs.map((r) => r.gl[k]))) : '-');
+    log(
+      table(
+        ['', 'app', 'bare'],
+        [
+          ['programs linked', gl(appTraced, 'programs'), gl(bareTraced, 'programs')],
+          ['main thread waiting in those calls, ms', gl(appTraced, 'ms'), gl(bareTraced, 'ms')],
+          ['the longest single wait, ms', gl(appTraced, 'longest'), gl(bareTraced, 'longest')],
         ],
       ).replace(/^/gm, '  '),
     );
