@@ -38,6 +38,8 @@ import type { FrameSpan } from './lib/trace-breakdown';
 import { browserCpu, cpuDelta } from './lib/proc-cpu';
 import { GL_LINK_CALL, GL_WAIT_CALLS, summariseGlWaits } from './lib/gl-waits';
 import type { GlCall, GlWaits } from './lib/gl-waits';
+import { ratioInterval } from './lib/ratio-interval';
+import type { RatioInterval } from './lib/ratio-interval';
 import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
 import { LABEL_PACK_EXT } from '../build/font-faces-plugin';
@@ -398,6 +400,8 @@ export interface BenchBrowserResult {
   /** the app with nothing but its map painted (diagnostic) */
   unpainted: Stats;
   ratio: number;
+  /** the bootstrap interval of `ratio` over the run's rounds */
+  ratioInterval: RatioInterval;
   filterIdle: Stats;
   bytes: ByteRow[];
   firstViewGzip: number;
@@ -469,6 +473,10 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const bareStats = stats(bareRuns.map((r) => r.ready));
     const unpaintedStats = stats(unpaintedRuns.map((r) => r.ready));
     const ratio = appStats.median / bareStats.median;
+    const interval = ratioInterval(
+      appRuns.map((r) => r.ready),
+      bareRuns.map((r) => r.ready),
+    );
 
     log('');
     log(
@@ -497,6 +505,11 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(`  runs bare     : ${bareStats.values.map(fmtMs).join(', ')}`);
     log(`  runs unpainted: ${unpaintedStats.values.map(fmtMs).join(', ')}`);
     log(`  ratio app/bare (medians): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'ABOVE TARGET'}`);
+    const beside =
+      interval.lo > TARGET_RATIO ? 'all of it above the target' : interval.hi <= TARGET_RATIO ? 'all of it within the target' : 'the target inside it';
+    log(
+      `  how sure that ratio is: ${interval.lo.toFixed(2)}–${interval.hi.toFixed(2)}, the middle ${interval.level * 100}% of the ratio over ${fmtInt(interval.resamples)} resamples of this run's ${runs} rounds (bootstrap; a round = one load of each page, kept together); ${beside}`,
+    );
     log(
       `  the gap, split by the diagnostic page (the same build, its panels laid out but hidden): unpainted/bare ${(unpaintedStats.median / bareStats.median).toFixed(2)} (scripts, React, layout, the map made after the data), app/unpainted ${(appStats.median / unpaintedStats.median).toFixed(2)} (drawing the panels: their raster, and their part of every frame the window composites, on the CPU under SwiftShader)`,
     );
@@ -721,6 +734,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       bare: bareStats,
       unpainted: unpaintedStats,
       ratio,
+      ratioInterval: interval,
       filterIdle: filterStats,
       bytes: rows,
       firstViewGzip,
