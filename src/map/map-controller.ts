@@ -162,7 +162,8 @@ export class MapController implements MapPort {
     // changes size (a sheet folds), until the user moves the map
     if (typeof ResizeObserver === 'function') {
       this.aimWatch = new ResizeObserver(() => this.checkAim());
-      for (const el of [container, ...covers()]) this.aimWatch.observe(el);
+      this.aimWatch.observe(container);
+      this.watchCovers();
     }
     this.map.on('movestart', (e) => {
       if ((e as { originalEvent?: unknown }).originalEvent) this.aim = null;
@@ -319,6 +320,7 @@ export class MapController implements MapPort {
 
   flyTo(lng: number, lat: number, zoom?: number): void {
     this.aim = { lng, lat };
+    this.watchCovers();
     const target = { center: [lng, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 11.5) };
     if (reducedMotion()) this.map.jumpTo(target);
     else this.map.flyTo({ ...target, duration: 900 });
@@ -386,17 +388,33 @@ export class MapController implements MapPort {
   /** The point the app last flew to, until the user moves the map, a link's camera is applied or a box is fitted. */
   private aim: { lng: number; lat: number } | null = null;
   private aimWatch: ResizeObserver | null = null;
-  private aimFrame = 0;
+  /** the panels aimWatch observes: a panel mounted after the map (the find toolbar, a card's slot, once the data is in) joins at the next flight */
+  private readonly watched = new WeakSet<Element>();
+  /** a check is queued */
+  private aimQueued = false;
+
+  private watchCovers(): void {
+    if (!this.aimWatch) return;
+    for (const el of this.covers()) {
+      if (this.watched.has(el)) continue;
+      this.watched.add(el);
+      this.aimWatch.observe(el);
+    }
+  }
 
   /**
-   * On the next frame (once panels are laid out): if the point the app flew to lies under a panel
-   * or a card, or off the map, eases it into the middle of the part no panel covers. Waits while
-   * the map moves (the move's end checks again).
+   * Once the current task is done (the calls of one task make one check; the boxes read force
+   * layout, so they are the panels as they are now): if the point the app flew to lies under a
+   * panel or a card, or off the map, eases it into the middle of the part no panel covers. Waits
+   * while the map moves (the move's end checks again). Not on the next frame: under a software
+   * GPU the next frame can be a second or more away, and the map would rest that long with its
+   * point under a card.
    */
   private checkAim(): void {
-    if (!this.aim || this.aimFrame || this.destroyed) return;
-    this.aimFrame = requestAnimationFrame(() => {
-      this.aimFrame = 0;
+    if (!this.aim || this.aimQueued || this.destroyed) return;
+    this.aimQueued = true;
+    queueMicrotask(() => {
+      this.aimQueued = false;
       const aim = this.aim;
       if (!aim || this.destroyed || this.map.isMoving()) return;
       const box = this.container.getBoundingClientRect();
@@ -489,7 +507,6 @@ export class MapController implements MapPort {
     this.destroyed = true;
     this.coverWatch?.disconnect();
     this.aimWatch?.disconnect();
-    cancelAnimationFrame(this.aimFrame);
     this.points.stop();
     this.stopAnswering?.();
     this.draw.stop();

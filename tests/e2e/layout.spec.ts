@@ -508,8 +508,13 @@ describe('the phone layout at 390×844', () => {
             moving: m.isMoving(),
           };
         });
+      /** The site in the strip between the toolbar and the card, 12 px clear of both and of the map's sides. */
+      const clear = (w: Awaited<ReturnType<typeof where>>) =>
+        w.y >= w.toolbar.bottom + 12 && w.y <= w.card.top - 12 && w.x >= w.map.left + 12 && w.x <= w.map.right - 12;
+      // the flight, then the easing that takes the site out from under the card, may end after the
+      // card is drawn: wait (15 s at most) for the map to rest with the site clear, still 5 polls on
       let still = 0;
-      const at = await poll('the map still after the flight', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);
+      const at = await poll('the map still after the flight, the site clear', where, (w) => (w.moving || !clear(w) ? (still = 0) : ++still) >= 5);
       // the card lies over the map's lower part and the toolbar over its top: the site is in the strip between
       assert.ok(at.card.top > at.map.top && at.toolbar.bottom < at.card.top, `card ${JSON.stringify(at.card)}, toolbar ${JSON.stringify(at.toolbar)}`);
       assert.ok(
