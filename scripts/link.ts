@@ -123,6 +123,18 @@ export interface LinkIO {
   bytePath: boolean;
 }
 
+/** A file to write (created, or emptied), on this thread: throws like fs when it cannot be opened, and when a write fails. */
+export function openFileWriter(path: string): WriteHandle {
+  const fd = openSync(path, 'w');
+  return {
+    write: (bytes) => {
+      let at = 0;
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
 const defaultIO: LinkIO = {
   openRead(path) {
     const fd = openSync(path, 'r');
@@ -132,16 +144,7 @@ const defaultIO: LinkIO = {
       close: () => closeSync(fd),
     };
   },
-  openWrite(path) {
-    const fd = openSync(path, 'w');
-    return {
-      write: (bytes) => {
-        let at = 0;
-        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-      },
-      close: () => closeSync(fd),
-    };
-  },
+  openWrite: (path) => openFileWriter(path),
   rename: (from, to) => renameSync(from, to),
   remove: (p) => rmSync(p, { force: true }),
   readFile: (p) => readFileSync(p),
@@ -400,7 +403,9 @@ class OutputWriter {
       } else {
         try {
           write(row, combo, c, out, collection && this.wroteAny ? ',\n' : '');
-        } catch {
+        } catch (e) {
+          // the row's writer throws before writing (JSON.stringify's depth); a refused write is the output's
+          if (e instanceof WriteFailed) throw e;
           this.bad({ line: p.line, index: p.index, reason: 'its properties are nested too deeply to write' });
           continue;
         }
@@ -474,6 +479,8 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
   }
   const partial = partialPath(outFile);
   let out: WriteHandle | null = null;
+  /** the output's first refused write (the readers take an error thrown into them for one of the input's) */
+  let writeFailure: WriteFailed | null = null;
   try {
     const chunk = new Uint8Array(Math.max(1, io.chunkBytes));
     let got = src.read(chunk);
@@ -485,7 +492,7 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     }
 
     try {
-      out = io.openWrite(partial);
+      out = failsAsWrite(io.openWrite(partial), (e) => (writeFailure ??= e));
     } catch (e) {
       io.stderr(`${outFile}: cannot write: ${(e as Error).message}`);
       return 1;
@@ -582,7 +589,7 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     };
 
     let linking = bytePath() ?? general();
-    while (got > 0) {
+    while (got > 0 && writeFailure === null) {
       bytesRead += got;
       linking.push(chunk.subarray(0, got));
       const declined = linking.declined;
@@ -600,6 +607,7 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
       end = linking.end();
     }
     if (progress !== null) progress('');
+    if (writeFailure !== null) throw writeFailure;
     if (end.fatal !== null) {
       io.stderr(`${inFile}: ${end.fatal}`);
       io.stderr('link: nothing written');
@@ -641,13 +649,51 @@ export async function runLink(args: readonly string[], ioOverrides: Partial<Link
     const rate = ms > 0 ? ` (${fmtInt((end.total / ms) * 1000)} rows/s)` : '';
     io.stdout(`link: ${good} linked${where}${skipped} in ${ms.toFixed(0)} ms (${readAs}; ${crsText}) → ${outFile}${rate}`);
     return 0;
+  } catch (e) {
+    // the output refused a write (a full disk): the file's problem, said as such; the partial file goes
+    if (!(e instanceof WriteFailed)) throw e;
+    io.stderr(`${outFile}: cannot write: ${e.message}`);
+    io.stderr('link: nothing written');
+    return 1;
   } finally {
     src.close();
     if (out !== null) {
-      out.close();
+      try {
+        out.close();
+      } catch {
+        // already failing: the partial file is removed either way
+      }
       io.remove(partial);
     }
   }
+}
+
+/** An error of the output file (thrown by its WriteHandle), not of the command. */
+class WriteFailed extends Error {}
+
+/** The handle, its errors thrown as WriteFailed and told to `failed`. */
+function failsAsWrite(h: WriteHandle, failed: (e: WriteFailed) => void): WriteHandle {
+  const as = (e: unknown) => {
+    const w = new WriteFailed(e instanceof Error ? e.message : String(e));
+    failed(w);
+    return w;
+  };
+  return {
+    write(bytes) {
+      try {
+        h.write(bytes);
+      } catch (e) {
+        throw as(e);
+      }
+    },
+    close() {
+      try {
+        h.close();
+      } catch (e) {
+        throw as(e);
+      }
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------- main
