@@ -43,6 +43,7 @@ import type { RatioInterval } from './lib/ratio-interval';
 import type { Kind, TraceEvent } from './lib/trace-breakdown';
 import { isMain } from './link';
 import { LABEL_PACK_EXT } from '../build/font-faces-plugin';
+import { median } from './lib/median';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.bench');
@@ -58,11 +59,6 @@ const IDLE_TIMEOUT_MS = 15_000;
 
 // ---------------------------------------------------------------------------------- helpers
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmtMs = (ms: number) => (Number.isNaN(ms) ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 const fmtKB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../src/lib/mulberry32';
 import { isMain } from './link';
+import { median } from './lib/median';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -125,10 +126,6 @@ function checkOutput(file: string): { rows: number; first: string } {
   return { rows: lines - 1, first: head.split('\r\n')[1] ?? '' };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const MB = (b: number) => (b / 1024 / 1024).toFixed(0);
 

@@ -14,6 +14,7 @@
  */
 import type { Page } from 'playwright-core';
 import { CHROMIUM, openSession, startServer } from './lib/browser';
+import { median } from './lib/median';
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 const TOGGLES = Number(process.env.BENCH_FILTER_TOGGLES ?? 15);
@@ -30,11 +31,6 @@ const CHANGES: readonly { name: string; selector: string; open?: string }[] = [
   { name: 'strength (include broad)', selector: 'input[data-testid="include-broad"]' },
 ];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (ms: number) => ms.toFixed(2);
 
 interface Probe {

@@ -27,6 +27,7 @@ import type { Areal } from '../src/geo/types';
 import { mulberry32 } from '../src/lib/mulberry32';
 import { createPreviousLinker } from './bench-linking-previous';
 import { bboxOf, isMain, loadGeo } from './link';
+import { median } from './lib/median';
 
 export const TARGET_POINTS_PER_SEC = 3_000_000;
 
@@ -40,12 +41,6 @@ export function randomPoints(n: number, box: readonly [number, number, number, n
   }
   return out;
 }
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** A gc() when the runtime lets us have one (tsx cannot pass --expose-gc through npm scripts). */
 function getGc(): (() => void) | null {

@@ -8,6 +8,7 @@
  * the same interval. Read in scripts/bench-browser.ts.
  */
 import { mulberry32 } from '../../src/lib/mulberry32';
+import { median } from './median';
 
 export interface RatioInterval {
   lo: number;
@@ -15,12 +16,6 @@ export interface RatioInterval {
   /** the share of the resamples' ratios the interval holds, e.g. 0.95 */
   level: number;
   resamples: number;
-}
-
-function median(xs: Float64Array): number {
-  const s = xs.slice().sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** `app[i]` and `bare[i]`: the two pages' times in round i. */

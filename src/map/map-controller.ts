@@ -403,8 +403,8 @@ export class MapController implements MapPort {
   }
 
   /**
-   * Once the current task is done (the calls of one task make one check; the boxes read force
-   * layout, so they are the panels as they are now): if the point the app flew to lies under a
+   * As soon as the code that called it returns (a microtask: the calls made together make one
+   * check; the boxes read force layout, so they are the panels as they are now): if the point the app flew to lies under a
    * panel or a card, or off the map, eases it into the middle of the part no panel covers. Waits
    * while the map moves (the move's end checks again). Not on the next frame: under a software
    * GPU the next frame can be a second or more away, and the map would rest that long with its
