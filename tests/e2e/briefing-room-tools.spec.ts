@@ -158,7 +158,7 @@ describe('in the room: presenter and audience windows', () => {
         'the indicator to go off',
         () => connected(presenter),
         (c) => c === 'false',
-        6000,
+        15_000,
       );
       assert.deepEqual(s.offOrigin, []);
       assert.deepEqual(s.errors, []);
@@ -228,7 +228,7 @@ describe('in the room: presenter and audience windows', () => {
     await page.emulateMedia({ media: 'screen' });
     await framesChapter(page, CH[5]!.bounds, 'chapter 6 back on screen');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="export-png"]').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('button[data-action="export-png"]').click()]);
     const png = readFileSync((await download.path())!);
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
     if (SHOTS) writeFileSync(join(SHOTS, 'export-ch6.png'), png);

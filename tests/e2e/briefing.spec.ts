@@ -261,7 +261,7 @@ describe('briefing', () => {
       const c = (window as unknown as MapWindow).__map.getCanvas();
       return { w: c.clientWidth, h: c.clientHeight };
     });
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('button[data-action="export-png"]').click()]);
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), s.page.locator('button[data-action="export-png"]').click()]);
     assert.match(download.suggestedFilename(), /^briefing-06-ic-zh\.png$/);
     const png = readFileSync((await download.path())!);
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');

@@ -220,7 +220,7 @@ describe('hostile values', () => {
     ] as const) {
       await p.locator(`[data-testid="sites-sets"] button[data-site="${i}"]`).click();
       const h = p.locator(`article.site-card[data-site="${i}"] h2`);
-      await h.waitFor({ timeout: 5_000 });
+      await h.waitFor({ timeout: 30_000 });
       assert.equal(await h.textContent(), want);
       assert.equal(await h.locator('*').count(), 0, 'the heading holds text only');
       await inside(p, 'article.site-card h2', 'article.site-card');
@@ -314,7 +314,7 @@ describe('hostile values', () => {
       assert.equal(await p.evaluate(() => ({}) as Record<string, unknown>).then((o) => o.polluted), undefined, 'no prototype polluted');
       assert.equal(await p.evaluate(() => (Object.prototype as unknown as Record<string, unknown>).polluted), undefined, 'no prototype polluted in the page');
       await p.locator('[data-testid="sites-sets"] button[data-site="2"]').click();
-      await p.locator('article.site-card[data-site="2"]').waitFor({ timeout: 5_000 });
+      await p.locator('article.site-card[data-site="2"]').waitFor({ timeout: 30_000 });
       await inside(p, 'article.site-card h2', 'article.site-card');
       await pageStaysPut(p);
       await filterWorks(p);

@@ -532,10 +532,23 @@ describe('the phone layout at 390×844', () => {
       const dragged = await poll('the map still after the drag', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);
       assert.ok(dragged.y > dragged.card.top, `dragged under the card: ${dragged.y}`);
       await p.setViewportSize({ width: 390, height: 840 });
-      await p.waitForTimeout(800);
-      const resized = await where();
+      // the map takes its new size, then stays put: read it over a second (10 polls), any move fails
+      const before = dragged.map.bottom - dragged.map.top;
+      await poll(
+        'the map at its new size',
+        () =>
+          p.evaluate(() => {
+            const m = (window as unknown as MapWindow).__map;
+            return { box: m.getContainer().clientHeight, canvas: m.getCanvas().clientHeight };
+          }),
+        (h) => h.box !== Math.round(before) && h.canvas === h.box,
+      );
+      for (let i = 0; i < 10; i++) {
+        const resized = await where();
+        assert.ok(Math.abs(resized.y - dragged.y) < 10 && !resized.moving, `moved after the drag: ${dragged.y} → ${resized.y}`);
+        await p.waitForTimeout(100);
+      }
       await p.setViewportSize({ width: 390, height: 844 });
-      assert.ok(Math.abs(resized.y - dragged.y) < 10 && !resized.moving, `moved after the drag: ${dragged.y} → ${resized.y}`);
     },
   );
 

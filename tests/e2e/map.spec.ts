@@ -169,7 +169,7 @@ describe('with WebGL (SwiftShader)', () => {
     await s.page.mouse.click(pt.x, pt.y);
     // a second park shares this point (a place inside the zone, drawn by its halo): the chooser lists both parks first
     const chooser = s.page.locator('[data-testid="map-chooser"]');
-    await chooser.waitFor({ timeout: 5_000 });
+    await chooser.waitFor({ timeout: 30_000 });
     const rows = await chooser.locator('li[role="option"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-id')}`));
     assert.deepEqual(rows.slice(0, 2).sort(), ['park:caohejing', 'park:caohejing-yuanchuang-weilai'], rows.join(' '));
     assert.ok(
@@ -179,7 +179,7 @@ describe('with WebGL (SwiftShader)', () => {
     await chooser.locator(`li[data-id="${target.properties.id}"]`).click();
 
     const card = s.page.locator(`article.park-card[data-park="${target.properties.id}"]`);
-    await card.waitFor({ timeout: 5_000 });
+    await card.waitFor({ timeout: 30_000 });
     const text = (await card.textContent()) ?? '';
     assert.ok(text.includes(target.properties.district), `card names the district ${target.properties.district}`);
     // reasons carry data-via (on <li> or, since the card groups them per node, on a <span> inside one)
@@ -203,7 +203,7 @@ describe('with WebGL (SwiftShader)', () => {
     await s.page.keyboard.press('ArrowDown');
     assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-park')), ids[1], 'ArrowDown moves focus to the second park');
     await s.page.keyboard.press('Enter');
-    await s.page.locator(`article.park-card[data-park="${ids[1]}"]`).waitFor({ timeout: 5_000 });
+    await s.page.locator(`article.park-card[data-park="${ids[1]}"]`).waitFor({ timeout: 30_000 });
     const target2 = park(ids[1]!).geometry.coordinates;
     const after = await poll(
       'the camera to fly to the park',
@@ -346,7 +346,7 @@ describe('with WebGL (SwiftShader)', () => {
     const lang = s.page.locator('button.lang-switch');
     assert.equal((await lang.textContent())?.trim(), 'English');
     await lang.click();
-    await s.page.locator('h1', { hasText: /^Shanghai/ }).waitFor({ timeout: 5_000 });
+    await s.page.locator('h1', { hasText: /^Shanghai/ }).waitFor({ timeout: 30_000 });
     assert.equal((await lang.textContent())?.trim(), '中文');
     await s.page.locator(LIST_EN).waitFor();
     assert.match((await s.page.locator('.park-list .count-line').textContent()) ?? '', /parks shown$/);
@@ -504,10 +504,11 @@ describe("the page's load", () => {
     resetLogs(s);
     const ENTRY = /\/assets\/index-[\w-]+\.js$/;
     let held = 0;
-    // the app's entry chunk arrives 1.5 s late: `load` waits for it only if it is a <script>
+    // the app's entry chunk is held until the page's `load` (20 s at most): `load` waits for it only if it is a <script>
+    const loaded = new Promise<void>((r) => s.page.once('load', () => r()));
     await s.page.route(ENTRY, async (route) => {
       held += 1;
-      await new Promise((r) => setTimeout(r, 1500));
+      await Promise.race([loaded, new Promise((r) => setTimeout(r, 20_000))]);
       await route.continue();
     });
     try {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import type { Session } from './harness';
-import { mapIdle } from './driver';
+import { mapIdle, poll } from './driver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const READY = '[data-testid="map"][data-map-ready="true"]';
@@ -74,7 +74,13 @@ describe('content security policy', () => {
       );
     });
     assert.deepEqual(ran, { injected: false, styled: false });
-    assert.ok(violations().some((v) => v.includes('script-src')) && violations().some((v) => v.includes('style-src')), violations().join(' | '));
+    // the reports come asynchronously
+    await poll(
+      'both refusals reported',
+      async () => violations(),
+      (vs) => vs.some((v) => v.includes('script-src')) && vs.some((v) => v.includes('style-src')),
+      5_000,
+    );
   });
 
   test('no view of the app violates it', { timeout: 300_000 }, async () => {

@@ -58,11 +58,8 @@ describe('the share link', () => {
     await page.getByTestId('find-radius').fill('30');
     // an area drawn around it
     await page.getByTestId('find-draw').click();
-    await poll(
-      'draw mode',
-      () => page.locator('[data-testid="map"]').getAttribute('data-find-mode'),
-      (m) => m === 'draw',
-    );
+    // terra-draw is loaded on first use: the map says when its clicks draw
+    await page.locator('[data-testid="map"][data-find-mode="draw"][data-drawing="on"]').waitFor({ timeout: 30_000 });
     const corners = [
       [cx - 170, cy - 150],
       [cx + 150, cy - 140],
@@ -74,11 +71,22 @@ describe('the share link', () => {
       await page.mouse.move(x, y, { steps: 3 });
       await page.mouse.click(x, y);
     }
-    await page.getByTestId('find-area').waitFor({ timeout: 10_000 });
+    await page.getByTestId('find-area').waitFor({ timeout: 30_000 });
     const areaParks = await attrs(page, '[data-testid="find-area-parks"] [data-result-park]', 'data-result-park');
     // sorted by distance from the point
     await page.getByTestId('find-sort').selectOption('distance');
-    const listed = await attrs(page, '.park-list button[data-park]', 'data-park');
+    // the list follows the filters in a later render: read it once the area's chip is shown and two reads agree
+    await page.locator('[data-chip="area"]').waitFor({ timeout: 30_000 });
+    let last = '';
+    const listed = await poll(
+      'the list to settle',
+      () => attrs(page, '.park-list button[data-park]', 'data-park'),
+      (ids) => {
+        const same = ids.join(' ') === last;
+        last = ids.join(' ');
+        return same;
+      },
+    );
     assert.ok(listed.length >= 3, `the filters leave parks to work with: ${listed.join(' ')}`);
     // two parks compared, one selected
     const compared = listed.slice(0, 2) as string[];

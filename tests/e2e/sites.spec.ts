@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import iconv from 'iconv-lite';
 import { openSession, startServer } from './harness';
-import { camera, jumpTo, mapIdle, renderedProps } from './driver';
+import { camera, jumpTo, mapIdle, poll, renderedProps } from './driver';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
@@ -153,7 +153,7 @@ describe('sites: import, export, share', () => {
     });
     await p.mouse.click(at.x, at.y);
     const card = p.locator('article.site-card');
-    await card.waitFor({ timeout: 5_000 });
+    await card.waitFor({ timeout: 30_000 });
     const text = (await card.textContent()) ?? '';
     assert.match(text, /张江科学城/);
     assert.match(text, /浦东新区/);
@@ -190,11 +190,18 @@ describe('sites: import, export, share', () => {
     await p.setInputFiles(FILE, join(FIX, 'gcj02.csv'));
     await waitPhase(p, 'done');
     await jumpTo(p, 121.4737, 31.2304, 16);
-    const pt = await p.evaluate(() => {
-      const m = (window as unknown as MapWindow).__map;
-      const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
-      return f && f.geometry.type === 'Point' ? f.geometry.coordinates : null;
-    });
+    // the sites' layers come once their tile script is in MapLibre's workers (it may still be loading)
+    const pt = await poll(
+      'site 0 drawn',
+      () =>
+        p.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const f = m.getLayer('user-sites-point') ? m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0) : undefined;
+          return f && f.geometry.type === 'Point' ? f.geometry.coordinates : null;
+        }),
+      (v) => v !== null,
+      30_000,
+    );
     assert.ok(pt, 'site 0 drawn');
     assert.ok(Math.abs(pt[0]! - 121.4737) < 2e-4 && Math.abs(pt[1]! - 31.2304) < 2e-4, `drawn at the WGS-84 place: ${pt}`);
     assert.match((await p.locator('[data-testid="sites-sets"]').textContent()) ?? '', /GCJ-02/);
@@ -346,7 +353,15 @@ describe('sites: import, export, share', () => {
     });
     assert.ok(target.expand > target.zoom && target.expand <= 15, `a cluster names a deeper zoom: ${JSON.stringify(target)}`);
     await p.mouse.click(target.x, target.y);
-    await p.waitForFunction((z) => Math.abs((window as unknown as MapWindow).__map.getZoom() - z) < 0.01, target.expand, { timeout: 10_000 });
+    // the flight's end: at its zoom and at rest (a frame near the end can be at the zoom while the centre is still short)
+    await p.waitForFunction(
+      (z) => {
+        const m = (window as unknown as MapWindow).__map;
+        return Math.abs(m.getZoom() - z) < 0.01 && !m.isMoving();
+      },
+      target.expand,
+      { timeout: 30_000 },
+    );
     const after = await camera(p);
     assert.ok(Math.abs(after.lng - target.lng) < 1e-3 && Math.abs(after.lat - target.lat) < 1e-3, `centred on the cluster: ${JSON.stringify(after)}`);
     rmSync(big);
@@ -392,11 +407,11 @@ describe('sites: import, export, share', () => {
         await jumpTo(p, 121.4737, 31.2304, 15);
         return p.evaluate(() => {
           const m = (window as unknown as MapWindow).__map;
-          const f = m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0);
+          const f = m.getLayer('user-sites-point') ? m.queryRenderedFeatures({ layers: ['user-sites-point'] }).find((x) => x.properties?.i === 0) : undefined;
           return f && f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : null;
         });
       };
-      const before = await drawnAt();
+      const before = await poll('site 0 drawn', drawnAt, (v) => v !== null, 30_000);
       assert.ok(before && Math.abs(before[0] - 121.4737) < 2e-4, `drawn where the file says: ${before}`);
       await p.getByTestId('site-set-crs').selectOption('gcj02');
       await p.waitForFunction(
@@ -473,7 +488,7 @@ describe('sites: import, export, share', () => {
     assert.match(url, /lang=en/);
     assert.doesNotMatch(url, /good|S1|site/i, 'imports are not in the link');
     await p.getByTestId('share-copy').click();
-    await p.locator('.copy-state[data-copied="yes"]').waitFor({ timeout: 5_000 });
+    await p.locator('.copy-state[data-copied="yes"]').waitFor({ timeout: 30_000 });
     assert.equal(await p.evaluate(() => navigator.clipboard.readText()), url);
     const qr = p.getByTestId('share-qr');
     await qr.waitFor({ timeout: 10_000 });
@@ -487,7 +502,7 @@ describe('sites: import, export, share', () => {
     await q.goto(url);
     await q.locator(READY).waitFor({ timeout: 30_000 });
     assert.equal(await q.locator('input[data-sector="ic"]').isChecked(), true, 'the filter is restored');
-    await q.locator(`article.park-card[data-park="${park}"]`).waitFor({ timeout: 5_000 });
+    await q.locator(`article.park-card[data-park="${park}"]`).waitFor({ timeout: 30_000 });
     assert.equal(await q.locator('html').getAttribute('lang'), 'en');
     assert.equal(await q.locator('[data-testid="sites-sets"]').count(), 0, 'no imported sites');
     await q.close();

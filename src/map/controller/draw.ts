@@ -23,11 +23,14 @@ export class PolygonDraw {
       if (this.onFinish !== onFinish) return;
       if (!d.enabled) d.start();
       d.setMode('polygon');
+      // clicks on the map draw from now on (before terra-draw was in, they were the map's)
+      this.map.getContainer().dataset.drawing = 'on';
     });
   }
 
   stop(): void {
     this.onFinish = null;
+    delete this.map.getContainer().dataset.drawing;
     if (this.draw?.enabled) {
       this.draw.clear();
       this.draw.stop();
