@@ -62,7 +62,7 @@ export interface Status {
  * 1. met: a figure of the plan's own measure ('same') meets the target;
  * 2. not met: the latest such figure is for 2025 (for a growth rate: over 2021–2025) and misses it;
  * 3. met on a proxy: no such figure meets it, but a proxy figure does;
- * 4. no data: figures of the plan's measure exist but all are earlier than 2025 and below the target;
+ * 4. not verifiable: figures of the plan's measure exist but all are earlier than 2025 and below the target;
  * 5. not comparable: figures were found, but none of the plan's measure or a proxy that meets it;
  * 6. no data: nothing was found.
  * Only full-year figures (or figures the build derives) of 2021–2025 with a value decide 1–4.
@@ -81,7 +81,7 @@ export function targetStatus(t: Pick<ScorecardTarget, 'target' | 'baseline' | 'o
   }
   const proxyMet = cands.filter((o) => o.comparability === 'proxy').filter(ok);
   if (proxyMet.length) return { status: 'met-proxy', outturn: latest(proxyMet) };
-  if (same.length) return { status: 'no-data', outturn: latest(same) };
+  if (same.length) return { status: 'not-verifiable', outturn: latest(same) };
   if (t.outturns.some((o) => o.role !== 'base')) return { status: 'not-comparable', outturn: null };
   return { status: 'no-data', outturn: null };
 }
@@ -136,13 +136,13 @@ export function statusNote(t: Pick<ScorecardTarget, 'target'>, s: Status): { zh:
         zh: `按替代指标已达到：${o!.measure_zh}，${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）；替代指标与规划的指标口径不同。`,
         en: `Met on a proxy: ${o!.measure_en}, ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}); the proxy is not the plan’s own measure.`,
       };
+    case 'not-verifiable':
+      return {
+        zh: `无法核实：没有2025年的数字；最近的同一指标数字为${period(o!, 'zh')}的${fig('zh')}，尚未达到目标（${goal.zh}）。`,
+        en: `Not verifiable: no figure for 2025; the latest of the same measure, ${fig('en')} in ${period(o!, 'en')}, is short of the target (${goal.en}).`,
+      };
     case 'no-data':
-      return o
-        ? {
-            zh: `没有2025年的数据；最近的可比数字为${period(o, 'zh')}的${fig('zh')}，尚未达到目标（${goal.zh}）。`,
-            en: `No figure for 2025; the latest comparable one, ${fig('en')} in ${period(o, 'en')}, is short of the target (${goal.en}).`,
-          }
-        : { zh: '没有找到实际数据。', en: 'No outturn was found.' };
+      return { zh: '没有找到2021–2025年的实际数据。', en: 'No outturn for 2021–2025 was found.' };
     case 'not-comparable':
       return {
         zh: '找到的数字与规划的指标口径不同（或只有部分年份、只有增速），无法与目标比较；见各条说明。',

@@ -43,6 +43,7 @@ const STATS_STRINGS = {
   status_met: { zh: '已达到', en: 'Met' },
   'status_not-met': { zh: '未达到', en: 'Not met' },
   'status_met-proxy': { zh: '按近似指标已达到', en: 'Met on a proxy' },
+  'status_not-verifiable': { zh: '无法核实', en: 'Not verifiable' },
   'status_not-comparable': { zh: '无可比数据', en: 'Not comparable' },
   'status_no-data': { zh: '无数据', en: 'No data' },
   scoreTarget: { zh: '目标', en: 'Target' },

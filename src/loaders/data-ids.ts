@@ -36,7 +36,7 @@ export const FOOTPRINT_METHODS = ['four-bounds', 'circle'] as const;
 export const BATCH_YEARS = [2020, 2021, 2022] as const;
 
 /** A target's status in the scorecard (rule in data/README.md). */
-export const TARGET_STATUSES = ['met', 'not-met', 'met-proxy', 'not-comparable', 'no-data'] as const;
+export const TARGET_STATUSES = ['met', 'not-met', 'met-proxy', 'not-verifiable', 'not-comparable', 'no-data'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** How an outturn compares with the plan's measure: the same measure, a proxy, or context only. */

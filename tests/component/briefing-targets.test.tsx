@@ -19,6 +19,7 @@ const STATUS_EN: Record<string, string> = {
   met: 'Met',
   'not-met': 'Not met',
   'met-proxy': 'Met on a proxy',
+  'not-verifiable': 'Not verifiable',
   'not-comparable': 'Not comparable',
   'no-data': 'No data',
 };

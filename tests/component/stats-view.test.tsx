@@ -151,6 +151,11 @@ describe('statistics view', () => {
     expect(none.querySelector('figure')).toBeNull();
     expect(none.querySelector('[data-testid="no-data"]')!.textContent).toContain('No data');
     expect(none.querySelector('.status')!.textContent).toBe('No data');
+    // figures of the plan's measure, none for 2025: "not verifiable", never "no data", and drawn
+    const htes = document.querySelector('article.score[data-target="high-tech-enterprises"]')!;
+    expect(htes.querySelector('.status')!.textContent).toBe('Not verifiable');
+    expect(htes.querySelector('[data-testid="no-data"]')).toBeNull();
+    expect((await drawnChart(htes.querySelector('figure.score-chart')!)).querySelectorAll('circle').length).toBeGreaterThan(0);
     // figures that disagree, side by side
     const group = document.querySelector('article.score[data-target="sei-industrial-share"] .side-by-side')!;
     const disagree = file.targets

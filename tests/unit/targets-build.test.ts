@@ -104,8 +104,8 @@ describe('the status rule', () => {
   it('not met: the latest own-measure figure is for 2025 and misses', () => {
     expect(status([out({ year: 2025, value: 19 })])).toBe('not-met');
   });
-  it('no data: own-measure figures miss, but none is for 2025 yet', () => {
-    expect(status([out({ year: 2023, value: 19 })])).toBe('no-data');
+  it('not verifiable: own-measure figures miss, but none is for 2025 yet (not “no data”: figures exist)', () => {
+    expect(status([out({ year: 2023, value: 19 })])).toBe('not-verifiable');
   });
   it('met on a proxy: only a proxy figure reaches it', () => {
     expect(status([out({ comparability: 'proxy', value: 25 })])).toBe('met-proxy');
@@ -124,7 +124,7 @@ describe('the status rule', () => {
     const about = target({ comparator: 'about', value: 20, unit: '%/yr', kind: 'growth' });
     expect(status([out({ year: 2025, from_year: 2020, value: 18, unit: '%/yr' })], about)).toBe('met');
     expect(status([out({ year: 2025, from_year: 2020, value: 17.9, unit: '%/yr' })], about)).toBe('not-met');
-    expect(status([out({ year: 2025, from_year: 2022, value: 17.9, unit: '%/yr' })], about)).toBe('no-data');
+    expect(status([out({ year: 2025, from_year: 2022, value: 17.9, unit: '%/yr' })], about)).toBe('not-verifiable');
   });
   it('进一步提升: a rise above the baseline', () => {
     const rise = target({ comparator: 'increase', value: null });
@@ -155,7 +155,7 @@ describe('the real scorecard', () => {
     expect(file.targets).toHaveLength(23);
     const counts = new Map<string, number>();
     for (const t of file.targets) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
-    expect(Object.fromEntries(counts)).toEqual({ met: 3, 'met-proxy': 4, 'not-comparable': 5, 'no-data': 11 });
+    expect(Object.fromEntries(counts)).toEqual({ met: 3, 'met-proxy': 4, 'not-verifiable': 1, 'not-comparable': 5, 'no-data': 10 });
     for (const t of file.targets) expect(clauses.get(t.target.clause)!.includes(t.target.phrase), t.id).toBe(true);
   });
 
@@ -189,9 +189,15 @@ describe('the real scorecard', () => {
   it('the statuses the reference supports', () => {
     expect(byId('sei-gdp-share')).toMatchObject({ status: 'met', status_outturn: 'sei-share-2023' });
     expect(byId('sei-value-added').status).toBe('met');
-    expect(byId('high-tech-enterprises')).toMatchObject({ status: 'no-data', status_outturn: 'hte-2023' });
+    expect(byId('high-tech-enterprises')).toMatchObject({
+      status: 'not-verifiable',
+      status_outturn: 'hte-2023',
+      status_note_en: 'Not verifiable: no figure for 2025; the latest of the same measure, over 24,000 firms in 2023, is short of the target (over 26,000).',
+      status_note_zh: '无法核实：没有2025年的数字；最近的同一指标数字为2023年的超过24000家，尚未达到目标（突破2.6万家）。',
+    });
     expect(byId('digital-revenue')).toMatchObject({ status: 'met-proxy', status_outturn: 'software-revenue-2021' });
     expect(byId('ai-growth').status).toBe('not-comparable');
-    expect(byId('materials-output').status).toBe('no-data');
+    // only a 2020 reference figure: nothing for 2021–2025
+    expect(byId('materials-output')).toMatchObject({ status: 'no-data', status_outturn: null, status_note_en: 'No outturn for 2021–2025 was found.' });
   });
 });
