@@ -8,7 +8,8 @@ import { useAppStore, useSettledStore, useStoreApi } from '../state/store';
 import { MAX_COMPARE } from '../state/slices/find';
 import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
-import { selectDistanceMap } from '../state/selectors/find';
+import { selectDistanceMap, selectDistancePm } from '../state/selectors/find';
+import { kmText } from './find/km-text';
 import { selectVisibleParks } from '../state/selectors/parks';
 import { useDistrictName } from './names';
 import { gridMove } from './grid-keys';
@@ -34,6 +35,7 @@ export function ParkList() {
   // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
   const [stop, setStop] = useState<{ id: string; col: number } | null>(null);
   const km = useSettledStore(selectDistanceMap);
+  const pmOf = useSettledStore(selectDistancePm);
   const sortBy = useAppStore((s) => s.sortBy);
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
@@ -125,7 +127,7 @@ export function ParkList() {
                   <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
                   <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
                   <span className="park-district">
-                    {kmOf?.has(p.id) ? <span className="park-km">{t(lang, 'km', { km: kmOf.get(p.id)!.toFixed(1) })} · </span> : null}
+                    {kmOf?.has(p.id) ? <span className="park-km">{kmText(lang, kmOf.get(p.id)!, pmOf?.get(p.id))} · </span> : null}
                     {district(p.district)}
                   </span>
                 </button>

@@ -15,6 +15,8 @@ export interface Located {
 export interface Ranked {
   id: string;
   km: number;
+  /** km the distance may be off by: the two positions' stated uncertainty added (absent: not stated) */
+  pm?: number;
 }
 
 /** Great-circle distance in km. */

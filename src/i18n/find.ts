@@ -1,6 +1,7 @@
 /** UI strings of the find feature (merged into src/i18n/index.ts). */
 export const FIND_STRINGS = {
   find: { zh: '查找', en: 'Find' },
+  findTools: { zh: '选点与范围', en: 'Point and area' },
   searchLabel: { zh: '搜索园区、空间布局、区或产业', en: 'Search parks, zones, districts or sectors' },
   searchPlaceholder: { zh: '中文、英文或拼音…', en: 'Chinese, English or pinyin…' },
   searchNone: { zh: '无匹配结果', en: 'No matches' },
@@ -21,6 +22,11 @@ export const FIND_STRINGS = {
   sortDistance: { zh: '按到所选点的距离', en: 'By distance to the chosen point' },
   sortNeedsPoint: { zh: '（先选一个点）', en: '(choose a point first)' },
   km: { zh: '{km} 公里', en: '{km} km' },
+  kmPm: { zh: '{km}±{pm} 公里', en: '{km} ± {pm} km' },
+  kmPmNote: {
+    zh: '±：两处位置注明的误差相加；估计或示意的位置不是实测点，距离只能这样准。',
+    en: '±: the two positions’ stated uncertainty added; an estimated or schematic position is not a surveyed point, so a distance is only this sure.',
+  },
   pickPoint: { zh: '在地图上选点', en: 'Pick a point' },
   pickHint: { zh: '点击地图选一个点（Esc 取消）', en: 'Click the map to choose a point (Esc cancels)' },
   drawArea: { zh: '画范围', en: 'Draw an area' },

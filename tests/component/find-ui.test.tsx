@@ -134,6 +134,8 @@ describe('filters, list and comparison', () => {
     store.getState().setChosenPoint({ lng: 121.4737, lat: 31.2304, ref: null });
     fireEvent.change(sort, { target: { value: 'distance' } });
     expect(document.querySelectorAll('.park-list .park-km')).toHaveLength(n);
+    // every one of them is an estimate (±2 km or more): each km says its ±
+    for (const el of document.querySelectorAll('.park-list .park-km')) expect(el.textContent).toMatch(/^\d+\.\d±\d+\.\d 公里 · $/);
   });
 
   it('compare toggles in the list stop at four; the sheet lists district and distances', () => {
@@ -152,6 +154,11 @@ describe('filters, list and comparison', () => {
     const sheet = screen.getByTestId('compare');
     expect(sheet.querySelectorAll('thead th[data-park]')).toHaveLength(4);
     expect(sheet.querySelectorAll('tr[data-row^="km-"]')).toHaveLength(5);
+    // each distance with the park's ±, and the note that says what it is
+    const first = store.getState().compareParkIds[0]!;
+    const pm = store.getState().derived!.parks.find((p) => p.id === first)!.position.radius_m / 1000;
+    expect(sheet.querySelector('tr[data-row="km-peoples-square"] td')!.textContent).toMatch(new RegExp(`^\\d+\\.\\d±${pm.toFixed(1)} 公里$`));
+    expect(sheet.querySelector('.km-note')!.textContent).toMatch(/^±：/);
   });
 
   it('the sheet compares area, confidence with radius, list membership and the strength per sector, under one header row', () => {

@@ -33,6 +33,7 @@ interface ParkFeature {
     zones: string[];
     sectors: string[];
     links: { sector: string; strength: string }[];
+    position: { radius_m: number };
   };
 }
 const PARKS: ParkFeature[] = geo('parks.geojson').features;
@@ -90,7 +91,7 @@ describe('find tools', () => {
     assert.equal(await options.nth(1).getAttribute('aria-selected'), 'true');
     await box.press('ArrowUp');
     await box.press('Enter');
-    await s.page.locator('article.park-card[data-park="zhangjiang-ai-island"]').waitFor({ timeout: 5_000 });
+    await s.page.locator('article.park-card[data-park="zhangjiang-ai-island"]').waitFor({ timeout: 30_000 });
     assert.equal(await box.getAttribute('aria-expanded'), 'false');
     const [lng, lat] = PARKS.find((p) => p.properties.id === 'zhangjiang-ai-island')!.geometry.coordinates;
     await poll(
@@ -205,8 +206,11 @@ describe('find tools', () => {
       await attrs(s.page, '[data-testid="find-nearest"] [data-result-park]', 'data-result-park'),
       want.map((w) => w.id),
     );
+    // each km with its ± (a point picked on the map is exact: the park's own position.radius_m)
+    const pm = (id: string) => PARKS.find((p) => p.properties.id === id)!.properties.position.radius_m / 1000;
     const kms = await s.page.locator('[data-testid="find-nearest"] .km').allTextContents();
-    kms.forEach((k, i) => assert.equal(k, `${want[i]!.km.toFixed(1)} 公里`));
+    kms.forEach((k, i) => assert.equal(k, `${want[i]!.km.toFixed(1)}±${pm(want[i]!.id).toFixed(1)} 公里`));
+    assert.match((await s.page.getByTestId('find-km-note').textContent()) ?? '', /^±：两处位置注明的误差相加/);
     await mapIdle(s.page);
     assert.equal((await rendered(s.page, 'find-origin')).length, 1, 'the point is drawn');
 
@@ -271,11 +275,8 @@ describe('find tools', () => {
     await gotoReady();
     await jumpTo(s.page, 121.85, 30.93, 10);
     await s.page.getByTestId('find-draw').click();
-    await poll(
-      'draw mode on the map',
-      () => s.page.locator('[data-testid="map"]').getAttribute('data-find-mode'),
-      (m) => m === 'draw',
-    );
+    // terra-draw is loaded on first use: the map says when its clicks draw
+    await s.page.locator('[data-testid="map"][data-find-mode="draw"][data-drawing="on"]').waitFor({ timeout: 30_000 });
     const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -294,7 +295,7 @@ describe('find tools', () => {
     await s.page.mouse.move(corners[0][0], corners[0][1], { steps: 3 });
     await s.page.mouse.click(corners[0][0], corners[0][1]);
     const area = s.page.getByTestId('find-area');
-    await area.waitFor({ timeout: 10_000 });
+    await area.waitFor({ timeout: 30_000 });
     await poll(
       'draw mode to end',
       () => s.page.getByTestId('find-draw').getAttribute('aria-pressed'),

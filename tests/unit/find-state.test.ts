@@ -173,6 +173,24 @@ describe('find slice and selectors', () => {
     for (let i = 1; i < near.length; i++) expect(near[i]!.km).toBeGreaterThanOrEqual(near[i - 1]!.km);
     expect(near[0]!.km).toBeCloseTo(distanceKm(at, s().derived!.parkCoords.get(near[0]!.id)!), 9);
     expect(selectNearest(s())).toBe(near); // memoised: stable for React
+    // four parks share the point this map uses for Zhangjiang (schematic, ±5.5 km each): 0 km, but
+    // only to within 5.5 km + the IC base's own 0.5 km (its published coordinate)
+    expect(near.slice(0, 4).map((r) => [r.id, r.km, r.pm])).toEqual([
+      ['ic-design-park', 0, 6],
+      ['zhangjiang-innovative-drug-base', 0, 6],
+      ['zhangjiang-online', 0, 6],
+      ['zhangjiang-shulian', 0, 6],
+    ]);
+    // a point picked on the map is exact: the ± is the park's own
+    s().setChosenPoint({ lng: at[0], lat: at[1], ref: null });
+    expect(selectNearest(s())!.map((r) => [r.id, r.pm])).toEqual([
+      ['ic-design-park', 5.5],
+      ['zhangjiang-ic-base', 0.5],
+      ['zhangjiang-innovative-drug-base', 5.5],
+      ['zhangjiang-online', 5.5],
+      ['zhangjiang-shulian', 5.5],
+    ]);
+    s().setChosenPoint({ lng: at[0], lat: at[1], ref: { kind: 'park', id: 'zhangjiang-ic-base' } });
 
     s().setRadiusKm(10);
     const within = selectWithinRadius(s())!;
@@ -214,6 +232,9 @@ describe('find slice and selectors', () => {
     s().setCompare(['the-bund', 'dongfang-xingang']);
     const d = selectCompareDistances(s());
     expect(d.get('the-bund')!.find((x) => x.id === 'peoples-square')!.km).toBeLessThan(3);
+    // ± the park's own position: the Bund ±1 km (anchored), Dongfang Xingang ±3 km (estimated)
+    expect(new Set(d.get('the-bund')!.map((x) => x.pm))).toEqual(new Set([1]));
+    expect(new Set(d.get('dongfang-xingang')!.map((x) => x.pm))).toEqual(new Set([3]));
     expect(d.get('dongfang-xingang')!.find((x) => x.id === 'lingang-pole')!.km).toBeLessThan(d.get('the-bund')!.find((x) => x.id === 'lingang-pole')!.km);
   });
 });

@@ -13,6 +13,7 @@ import { useDistrictName } from '../names';
 import { download } from '../download';
 import { exportNames } from '../sites/SitesPanel';
 import { selectCompareDistances } from '../../state/selectors/find';
+import { kmText } from './km-text';
 import { Caret } from '../Caret';
 
 const REF_KEYS: Record<string, StringKey> = {
@@ -150,7 +151,7 @@ export function CompareSheet() {
                   </th>
                   {parks.map((p, i) => (
                     <td key={p.id} className={`km${kms[i] === best && parks.length > 1 ? ' best' : ''}`} data-km={kms[i]!.toFixed(2)}>
-                      {t(lang, 'km', { km: kms[i]!.toFixed(1) })}
+                      {kmText(lang, kms[i]!, distances.get(p.id)?.[r]?.pm)}
                     </td>
                   ))}
                 </tr>
@@ -158,6 +159,7 @@ export function CompareSheet() {
             })}
           </tbody>
         </table>
+        {refs.length > 0 && parks.some((p) => distances.get(p.id)?.some((d) => (d.pm ?? 0) >= 0.05)) && <p className="km-note">{t(lang, 'kmPmNote')}</p>}
       </div>
     </section>
   );

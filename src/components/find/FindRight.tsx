@@ -5,6 +5,7 @@ import { useAppStore, useStoreApi } from '../../state/store';
 import { MAX_COMPARE } from '../../state/slices/find';
 import type { Ranked } from '../../geo/nearest';
 import './find.css';
+import { kmText } from './km-text';
 import { selectAreaResult, selectNearest, selectWithinRadius } from '../../state/selectors/find';
 
 function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
@@ -26,7 +27,7 @@ function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?
           <li key={r.id}>
             <button type="button" className="row" data-result-park={r.id} onClick={() => choose(r.id)}>
               <span>{lang === 'zh' ? p.name_zh : p.name_en}</span>
-              {r.km !== undefined && <span className="km">{t(lang, 'km', { km: r.km.toFixed(1) })}</span>}
+              {r.km !== undefined && <span className="km">{kmText(lang, r.km, r.pm)}</span>}
             </button>
           </li>
         );
@@ -58,6 +59,11 @@ function OriginResults() {
         {t(lang, 'origin')}: {label} ({origin.lng.toFixed(4)}, {origin.lat.toFixed(4)})
       </p>
       <ParkRows rows={nearest} testid="find-nearest" />
+      {[...nearest, ...(within ?? [])].some((r) => (r.pm ?? 0) >= 0.05) && (
+        <p className="km-note" data-testid="find-km-note">
+          {t(lang, 'kmPmNote')}
+        </p>
+      )}
       {within && radiusKm !== null && (
         <>
           <h3 data-testid="find-within-title">{t(lang, 'withinRadius', { km: radiusKm, n: within.length })}</h3>

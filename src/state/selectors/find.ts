@@ -16,13 +16,28 @@ const located = (ids: readonly { id: string }[], coords: ReadonlyMap<string, [nu
     return c ? [{ id: p.id, coord: c }] : [];
   });
 
-/** Visible parks ranked by distance from the origin (the origin park itself left out), or null. */
+/**
+ * km each park's position may be off by (its `position.radius_m`: ±0.5 km where a coordinate was
+ * published, ±2–10 km where it is an estimate or a schematic point), so a distance says how sure it is.
+ */
+const selectParkPm = memo(
+  (s) => [s.derived] as const,
+  ([d]) => new Map((d?.parks ?? []).map((p) => [p.id, p.position.radius_m / 1000])),
+);
+
+/** The origin's own uncertainty in km: a park's radius when the point is a park, else 0 (a point picked on the map is where it was picked). */
+const originPm = (o: { ref?: { kind: string; id: string } | null }, pm: ReadonlyMap<string, number>) => (o.ref?.kind === 'park' ? (pm.get(o.ref.id) ?? 0) : 0);
+
+/** Visible parks ranked by distance from the origin (the origin park itself left out), each with its ± (pm), or null. */
 export const selectRankedFromOrigin = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint] as const,
-  ([d, parks, o]): Ranked[] | null => {
+  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, selectParkPm(s)] as const,
+  ([d, parks, o, pm]): Ranked[] | null => {
     if (!d || !o) return null;
     const self = o.ref?.kind === 'park' ? o.ref.id : null;
-    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords)).filter((r) => r.id !== self);
+    const from = originPm(o, pm);
+    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords))
+      .filter((r) => r.id !== self)
+      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
   },
 );
 
@@ -32,6 +47,12 @@ export const selectDistanceMap = memo(
   ([ranked]) => (ranked ? new Map(ranked.map((r) => [r.id, r.km])) : null),
 );
 
+/** The ± in km of each of those distances (selectRankedFromOrigin's pm). */
+export const selectDistancePm = memo(
+  (s) => [selectRankedFromOrigin(s)] as const,
+  ([ranked]) => (ranked ? new Map(ranked.map((r) => [r.id, r.pm ?? 0])) : null),
+);
+
 export const selectNearest = memo(
   (s) => [selectRankedFromOrigin(s)] as const,
   ([ranked]) => (ranked ? ranked.slice(0, NEAREST_COUNT) : null),
@@ -39,11 +60,14 @@ export const selectNearest = memo(
 
 /** Visible parks within the radius of the origin (the origin park left out), nearest first (null: no radius query). */
 export const selectWithinRadius = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, s.radiusKm] as const,
-  ([d, parks, o, km]): Ranked[] | null => {
+  (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, s.radiusKm, selectParkPm(s)] as const,
+  ([d, parks, o, km, pm]): Ranked[] | null => {
     if (!d || !o || km === null) return null;
     const self = o.ref?.kind === 'park' ? o.ref.id : null;
-    return withinRadius([o.lng, o.lat], located(parks, d.parkCoords), km).filter((r) => r.id !== self);
+    const from = originPm(o, pm);
+    return withinRadius([o.lng, o.lat], located(parks, d.parkCoords), km)
+      .filter((r) => r.id !== self)
+      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
   },
 );
 
@@ -99,14 +123,18 @@ export const selectReferencePoints = memo(
   },
 );
 
-/** For each compared park: km to each reference point. */
+/** For each compared park: km to each reference point, ± the park's own uncertainty (the reference points are taken as exact). */
 export const selectCompareDistances = memo(
-  (s) => [s.derived, s.compareParkIds, selectReferencePoints(s)] as const,
-  ([d, ids, refs]): Map<string, Ranked[]> => {
+  (s) => [s.derived, s.compareParkIds, selectReferencePoints(s), selectParkPm(s)] as const,
+  ([d, ids, refs, pm]): Map<string, Ranked[]> => {
     const m = new Map<string, Ranked[]>();
     for (const id of ids) {
       const c = d?.parkCoords.get(id);
-      if (c) m.set(id, distancesToRefs(c, refs));
+      if (c)
+        m.set(
+          id,
+          distancesToRefs(c, refs).map((r) => ({ ...r, pm: pm.get(id) ?? 0 })),
+        );
     }
     return m;
   },
