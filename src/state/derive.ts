@@ -23,7 +23,7 @@ export interface Derived {
   zones: ZoneProps[];
   sectorNodes: Map<string, SectorNodeInfo>;
   districtLabels: FeatureCollection<Point, DistrictProps>;
-  zoneLabels: FeatureCollection<Point, ZoneProps & { label_zh: string; label_en: string }>;
+  zoneLabels: FeatureCollection<Point, ZoneProps & { label_zh: string; label_en: string; text_zh: string }>;
   /** zone id → ids of the parks inside it */
   parksInZone: Map<string, string[]>;
   provinces: FeatureCollection;
@@ -55,6 +55,8 @@ export function deriveData(geo: GeoData): Derived {
           ...f.properties,
           label_zh: f.properties.role ?? shortName(f.properties.name_zh),
           label_en: shortName(f.properties.name_en),
+          // the full name on the map breaks after its colon (集成电路“一体”：张江), not inside the quoted term
+          text_zh: f.properties.name_zh.replace('：', '：\n'),
         })),
       )
     : points([]);

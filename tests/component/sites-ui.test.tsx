@@ -346,6 +346,8 @@ describe('export and share', () => {
     fireEvent.click(screen.getByTestId('share-open'));
     const input = screen.getByTestId('share-url') as HTMLInputElement;
     expect(input.value).toBe(`${window.location.origin}${url.slice('http://x'.length)}`);
+    // the button that opened it is gone: the focus is on the link, ready to copy
+    expect(document.activeElement).toBe(input);
     const qr = await screen.findByTestId('share-qr', {}, { timeout: 20_000 });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(qr).toHaveAttribute('data-url', input.value);

@@ -86,39 +86,46 @@ function Toolbar() {
   }, [mode, a]);
 
   const toggle = (m: 'pick' | 'draw') => a.setFindMode(mode === m ? 'none' : m);
+  // on a phone the tools fold to one button, so a sheet half open still leaves the map in view
+  const [open, setOpen] = useState(false);
   return (
-    <div className="find-toolbar" role="toolbar" aria-label={t(lang, 'find')} data-map-cover>
-      <button type="button" data-testid="find-pick" aria-pressed={mode === 'pick'} onClick={() => toggle('pick')}>
-        {t(lang, 'pickPoint')}
+    <div className="find-toolbar" role="toolbar" aria-label={t(lang, 'find')} data-open={open} data-map-cover>
+      <button type="button" className="find-fold" data-testid="find-fold" aria-expanded={open} aria-controls="find-tools" onClick={() => setOpen(!open)}>
+        {t(lang, 'findTools')}
       </button>
-      <RadiusInput />
-      {hasOrigin && (
-        <button type="button" data-testid="find-clear-point" onClick={() => a.setOrigin(null)}>
-          {t(lang, 'clearPoint')}
+      <div className="find-tools" id="find-tools">
+        <button type="button" data-testid="find-pick" aria-pressed={mode === 'pick'} onClick={() => toggle('pick')}>
+          {t(lang, 'pickPoint')}
         </button>
-      )}
-      <button type="button" data-testid="find-draw" aria-pressed={mode === 'draw'} onClick={() => toggle('draw')}>
-        {t(lang, 'drawArea')}
-      </button>
-      <button
-        type="button"
-        data-testid="find-area-view"
-        title={t(lang, 'areaFromViewHint')}
-        disabled={!actions}
-        onClick={() => {
-          const view = actions?.viewArea();
-          if (!view) return;
-          if (mode !== 'none') a.setFindMode('none');
-          void a.setArea(view);
-        }}
-      >
-        {t(lang, 'areaFromView')}
-      </button>
-      {hasArea && (
-        <button type="button" data-testid="find-clear-area" onClick={() => void a.setArea(null)}>
-          {t(lang, 'clearArea')}
+        <RadiusInput />
+        {hasOrigin && (
+          <button type="button" data-testid="find-clear-point" onClick={() => a.setOrigin(null)}>
+            {t(lang, 'clearPoint')}
+          </button>
+        )}
+        <button type="button" data-testid="find-draw" aria-pressed={mode === 'draw'} onClick={() => toggle('draw')}>
+          {t(lang, 'drawArea')}
         </button>
-      )}
+        <button
+          type="button"
+          data-testid="find-area-view"
+          title={t(lang, 'areaFromViewHint')}
+          disabled={!actions}
+          onClick={() => {
+            const view = actions?.viewArea();
+            if (!view) return;
+            if (mode !== 'none') a.setFindMode('none');
+            void a.setArea(view);
+          }}
+        >
+          {t(lang, 'areaFromView')}
+        </button>
+        {hasArea && (
+          <button type="button" data-testid="find-clear-area" onClick={() => void a.setArea(null)}>
+            {t(lang, 'clearArea')}
+          </button>
+        )}
+      </div>
       {mode !== 'none' && (
         <span className="hint" role="status">
           {t(lang, mode === 'pick' ? 'pickHint' : 'drawHint')}

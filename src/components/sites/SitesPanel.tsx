@@ -230,6 +230,18 @@ function ShareBox({ lang }: { lang: Lang }) {
   const url = useSettledStore((s) => (open ? shareUrl(s) : ''));
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [qr, setQr] = useState<{ url: string; svg: string } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  // opened: the focus goes to the link (its text selected, ready to copy) and the box is scrolled into view
+  useEffect(() => {
+    if (!open) return;
+    field.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
+  // and again once its QR code is drawn, while the focus is still in the box
+  useEffect(() => {
+    if (qr && box.current?.contains(document.activeElement)) box.current.scrollIntoView?.({ block: 'nearest' });
+  }, [qr]);
   useEffect(() => {
     if (!url) return;
     let live = true;
@@ -243,7 +255,7 @@ function ShareBox({ lang }: { lang: Lang }) {
     };
   }, [url]);
   return (
-    <div className="sites-share">
+    <div className="sites-share" ref={box}>
       <h3>{t(lang, 'sitesShare')}</h3>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)} data-testid="share-open">
@@ -251,7 +263,7 @@ function ShareBox({ lang }: { lang: Lang }) {
         </button>
       ) : (
         <>
-          <input type="text" readOnly value={url} aria-label={t(lang, 'sitesShare')} data-testid="share-url" onFocus={(e) => e.target.select()} />
+          <input ref={field} type="text" readOnly value={url} aria-label={t(lang, 'sitesShare')} data-testid="share-url" onFocus={(e) => e.target.select()} />
           <div className="sites-actions">
             <button type="button" onClick={() => void copyText(url).then((ok) => setCopied(ok ? 'yes' : 'no'))} data-testid="share-copy">
               {t(lang, 'sitesCopy')}

@@ -191,10 +191,11 @@ const clusterLabel =
     minzoom: 9.5,
     filter: ['all', ['==', ['get', 'kind'], 'cluster'], zoneGroupFilter(layouts)],
     layout: {
-      'text-field': nameField(lang),
+      // a label alone breaks after its colon (text_zh), not inside a quoted term; stacked ones keep to one line each
+      'text-field': lang === 'zh' ? ['case', ['>', ['get', 'stack'], 0], nameField(lang), ['coalesce', ['get', 'text_zh'], nameField(lang)]] : nameField(lang),
       'text-font': FONT,
       'text-size': 11.5,
-      'text-max-width': lang === 'zh' ? 10 : 16,
+      'text-max-width': ['case', ['>', ['get', 'stack'], 0], 24, lang === 'zh' ? 10 : 16],
       'text-anchor': ['case', ['>', ['get', 'stack'], 0], 'top', 'center'],
       'text-offset': stackOffset(8),
       'text-optional': true,
