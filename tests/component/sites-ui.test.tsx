@@ -143,6 +143,12 @@ describe('SitesPanel', () => {
     fireEvent.click(within(second).getByText('北京天安门'));
     await screen.findByRole('article', { name: '北京天安门' }, { timeout: 20_000 });
     expect(store.getState().cameraRequest).toBe(before);
+    // one outside Shanghai that the map can show (Kunshan): a wider view, with the city beside it
+    pick(new File(['lon,lat,name\n120.98,31.38,昆山站\n'], 'kunshan.csv', { type: 'text/csv' }));
+    await findStatus(/已导入 kunshan\.csv/);
+    fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('昆山站'));
+    await screen.findByRole('article', { name: '昆山站' }, { timeout: 20_000 });
+    expect(store.getState().cameraRequest).toMatchObject({ lng: 120.98, lat: 31.38, zoom: 7 });
   });
 
   it.each([
@@ -317,6 +323,14 @@ describe('export and share', () => {
     await waitFor(() => expect([...listedParkIds()].sort()).toEqual(ids));
   });
 
+  it('opening the share link puts the focus on it (the button that opened it is gone), ready to copy', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByTestId('share-open'));
+    const input = screen.getByTestId('share-url') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, input.value.length]);
+  });
+
   it('exports the parks the filter shows plus the imported sites', async () => {
     const store = await renderApp();
     await importSiteFile(store, file('good.csv'));
@@ -346,8 +360,6 @@ describe('export and share', () => {
     fireEvent.click(screen.getByTestId('share-open'));
     const input = screen.getByTestId('share-url') as HTMLInputElement;
     expect(input.value).toBe(`${window.location.origin}${url.slice('http://x'.length)}`);
-    // the button that opened it is gone: the focus is on the link, ready to copy
-    expect(document.activeElement).toBe(input);
     const qr = await screen.findByTestId('share-qr', {}, { timeout: 20_000 });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(qr).toHaveAttribute('data-url', input.value);

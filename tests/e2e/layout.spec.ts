@@ -163,6 +163,9 @@ describe('the shell at 1400×900', () => {
       await box('[data-testid="map"]'),
     ];
     assert.equal(await s.page.locator('[data-testid="map-legend"]').getAttribute('data-open'), 'true', 'the legend starts open here');
+    // the find tools lie open in their toolbar here: no fold button
+    assert.ok(await s.page.getByTestId('find-pick').isVisible(), 'the tools are shown');
+    assert.equal(await s.page.getByTestId('find-fold').isVisible(), false, 'no fold button on a wide screen');
     // the city's corners on the page
     const at = await cityOnPage(s.page);
     const [nw, se] = [at[0]!, at[1]!];
@@ -466,6 +469,22 @@ describe('the phone layout at 390×844', () => {
     assert.ok(launcher && launcher.y >= 0 && launcher.y + launcher.height <= 60, 'the briefing launcher is in the header');
   });
 
+  test('the find tools start folded to one button over the map, and unfold on a tap', async () => {
+    await open(s);
+    const fold = s.page.getByTestId('find-fold');
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+    assert.equal(await s.page.getByTestId('find-pick').isVisible(), false, 'the tools are folded');
+    const map = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    const folded = (await s.page.locator('.find-toolbar').boundingBox())!;
+    assert.ok(folded.height <= 40 && folded.width <= map.width / 2, `one button's room: ${folded.width}×${folded.height}`);
+    await fold.click();
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    await s.page.getByTestId('find-pick').waitFor();
+    assert.ok(await s.page.getByTestId('find-draw').isVisible(), 'every tool is there');
+    await fold.click();
+    await s.page.getByTestId('find-pick').waitFor({ state: 'hidden' });
+  });
+
   test('tapping a park in the list opens its card in the sheet and keeps the map on screen', async () => {
     await open(s);
     await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
@@ -524,9 +543,11 @@ describe('the phone layout at 390×844', () => {
       assert.ok(at.x >= at.map.left + 12 && at.x <= at.map.right - 12, `the site at x ${at.x}`);
       // once the map is dragged (the site under the card now), a change of the map's size leaves it there
       const from = { x: (at.map.left + at.map.right) / 2, y: at.toolbar.bottom + 20 };
+      // far enough to take the site 60 px under the card's top
+      const by = Math.max(180, at.card.top - at.y + 60);
       await p.mouse.move(from.x, from.y);
       await p.mouse.down();
-      await p.mouse.move(from.x, from.y + 180, { steps: 8 });
+      await p.mouse.move(from.x, from.y + by, { steps: 8 });
       await p.mouse.up();
       still = 0;
       const dragged = await poll('the map still after the drag', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);

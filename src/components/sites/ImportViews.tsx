@@ -23,6 +23,9 @@ import type { Lang } from '../../domain/types';
 import { useDistrictName } from '../names';
 import './import-views.css';
 
+/** The zoom a site outside Shanghai is shown at: about 4° across a 760-px map, so Shanghai is in view beside a site 130 km away (Hangzhou). */
+const OUTSIDE_ZOOM = 7;
+
 /** Sites listed per imported file (the rest are on the map and in the export). */
 export const LIST_CAP = 20;
 /** Row errors listed in the report (the count is always given). */
@@ -316,8 +319,9 @@ function ImportedSets({ lang }: { lang: Lang }) {
                       onClick={() => {
                         select({ set: set.id, index: i });
                         const [x, y] = [set.coords[2 * i]!, set.coords[2 * i + 1]!];
-                        // a site the map cannot show (Beijing): its card says where it is; the camera stays
-                        if (insideMapBounds(x, y)) requestCamera(x, y, 12);
+                        // a site the map cannot show (Beijing): its card says where it is; the camera stays.
+                        // One outside Shanghai that it can (Kunshan): far enough out to show the city beside it
+                        if (insideMapBounds(x, y)) requestCamera(x, y, d < 0 ? OUTSIDE_ZOOM : 12);
                       }}
                     >
                       <span className="site-name" dir="auto" data-name={(stringAt(set.names, i) ?? stringAt(set.ids, i)) ? '' : undefined}>
