@@ -33,6 +33,15 @@ describe('scorecard charts', () => {
     expect(chartPoints(byId('high-tech-enterprises')).map((x) => x.label)).toEqual(['17,000', '>22,000', '>24,000', '26,000']);
   });
 
+  it('two figures of one year: the lower one is labelled under its dot, so the labels do not overlap', () => {
+    const y2024 = chartPoints(byId('sei-industrial-share')).filter((x) => x.year === 2024);
+    expect(y2024.map((x) => [x.label, x.below])).toEqual([
+      ['43.6', true],
+      ['≈44', false],
+    ]);
+    expect(chartPoints(byId('sei-gdp-share')).some((x) => x.below)).toBe(false);
+  });
+
   it('draws only figures in the target’s unit, never a context figure or a missing value', () => {
     for (const t of FILE.targets) {
       const drawn = chartPoints(t).filter((x) => x.kind === 'outturn' || x.kind === 'proxy');

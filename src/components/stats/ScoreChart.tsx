@@ -55,7 +55,14 @@ export function ScoreChart({
         Plot.line(plan, { x: 'year', y: 'value', stroke: '#8a8478', strokeDasharray: '4,3' }),
         Plot.dot(plan, { x: 'year', y: 'value', symbol: 'diamond2', stroke: '#5f6670', r: 4 }),
         Plot.dot(reported, { x: 'year', y: 'value', stroke: ACCENT, fill: (d: ChartPoint) => (d.kind === 'proxy' ? '#fff' : ACCENT), r: 4 }),
-        Plot.text(points, { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' }),
+        Plot.text(
+          points.filter((p) => !p.below),
+          { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' },
+        ),
+        Plot.text(
+          points.filter((p) => p.below),
+          { x: 'year', y: 'value', text: 'label', dy: 11, fontSize: 10, fill: '#1f2328' },
+        ),
       ],
     });
     tidyPlotSvg(svg, 'img');

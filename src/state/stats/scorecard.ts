@@ -15,6 +15,8 @@ export interface ChartPoint {
   /** the point's label: the value grouped as the axis writes it (10,641.19), ≈ for "about", > for "over" */
   label: string;
   id: string;
+  /** its label goes under the dot: a figure of the same year is higher (the two labels would overlap above) */
+  below: boolean;
 }
 
 /** A number as the chart's axis and the English figures write it: 10,641.19 */
@@ -28,13 +30,21 @@ export function chartPoints(t: ScorecardTarget): ChartPoint[] {
   const out: ChartPoint[] = [];
   if (unit === null) return out;
   if (t.baseline && t.baseline.value !== null && t.baseline.unit === unit)
-    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: chartLabel(t.baseline.value), id: `${t.id}:baseline` });
+    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: chartLabel(t.baseline.value), id: `${t.id}:baseline`, below: false });
   for (const o of t.outturns) {
     if (o.value === null || o.unit !== unit || o.comparability === 'context' || o.role === 'base') continue;
-    out.push({ year: o.year, value: o.value, kind: o.comparability === 'proxy' ? 'proxy' : 'outturn', label: chartLabel(o.value, o.qualifier), id: o.id });
+    out.push({
+      year: o.year,
+      value: o.value,
+      kind: o.comparability === 'proxy' ? 'proxy' : 'outturn',
+      label: chartLabel(o.value, o.qualifier),
+      id: o.id,
+      below: false,
+    });
   }
   if (t.target.value !== null && t.target.year !== null)
-    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: chartLabel(t.target.value), id: `${t.id}:target` });
+    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: chartLabel(t.target.value), id: `${t.id}:target`, below: false });
+  for (const p of out) p.below = out.some((q) => q !== p && q.year === p.year && q.value > p.value);
   return out;
 }
 
