@@ -170,7 +170,7 @@ export class MapController implements MapPort {
     });
     mark('map:create');
     (window as HookWindow).__map = this.map;
-    this.draw = new PolygonDraw(this.map);
+    this.draw = new PolygonDraw(this.map, container);
     for (const [id, fc] of Object.entries(initialData)) this.lastData.set(id as SourceId, fc);
     this.maybeReady();
     this.map.once('style.load', () => {

@@ -14,7 +14,11 @@ export class PolygonDraw {
   /** who gets the polygons while drawing is on (null: off) */
   private onFinish: ((polygon: GeoJSON.Polygon) => void) | null = null;
 
-  constructor(private readonly map: MlMap) {}
+  /** `container`: the map's, where data-drawing says that clicks draw */
+  constructor(
+    private readonly map: MlMap,
+    private readonly container: HTMLElement,
+  ) {}
 
   start(onFinish: (polygon: GeoJSON.Polygon) => void): void {
     this.onFinish = onFinish;
@@ -24,13 +28,13 @@ export class PolygonDraw {
       if (!d.enabled) d.start();
       d.setMode('polygon');
       // clicks on the map draw from now on (before terra-draw was in, they were the map's)
-      this.map.getContainer().dataset.drawing = 'on';
+      this.container.dataset.drawing = 'on';
     });
   }
 
   stop(): void {
     this.onFinish = null;
-    delete this.map.getContainer().dataset.drawing;
+    delete this.container.dataset.drawing;
     if (this.draw?.enabled) {
       this.draw.clear();
       this.draw.stop();
