@@ -542,13 +542,17 @@ describe('the phone layout at 390×844', () => {
       );
       assert.ok(at.x >= at.map.left + 12 && at.x <= at.map.right - 12, `the site at x ${at.x}`);
       // once the map is dragged (the site under the card now), a change of the map's size leaves it there
-      const from = { x: (at.map.left + at.map.right) / 2, y: at.toolbar.bottom + 20 };
-      // far enough to take the site 60 px under the card's top
-      const by = Math.max(180, at.card.top - at.y + 60);
+      // from just under the toolbar, far enough to take the site 15 px under the card's top, and let
+      // go above the card (MapLibre ends a drag on a mouseup over its own canvas, or at the next move)
+      const now = await where();
+      const from = { x: (now.map.left + now.map.right) / 2, y: now.toolbar.bottom + 8 };
+      const by = now.card.top - now.y + 15;
+      assert.ok(from.y + by < now.card.top - 5, `the drag ends above the card: ${from.y + by} against ${now.card.top}`);
       await p.mouse.move(from.x, from.y);
       await p.mouse.down();
       await p.mouse.move(from.x, from.y + by, { steps: 8 });
       await p.mouse.up();
+      await p.mouse.move(from.x, from.y + by + 1);
       still = 0;
       const dragged = await poll('the map still after the drag', where, (w) => (w.moving ? (still = 0) : ++still) >= 5);
       assert.ok(dragged.y > dragged.card.top, `dragged under the card: ${dragged.y}`);
