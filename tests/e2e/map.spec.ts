@@ -504,16 +504,18 @@ describe("the page's load", () => {
     resetLogs(s);
     const ENTRY = /\/assets\/index-[\w-]+\.js$/;
     let held = 0;
-    // the app's entry chunk is held until the page's `load` (20 s at most): `load` waits for it only if it is a <script>
-    const loaded = new Promise<void>((r) => s.page.once('load', () => r()));
+    // the app's entry chunk is held until the test has seen the page at `load` (20 s at most): `load` waits for it only if it is a <script>
+    let release = () => {};
+    const seen = new Promise<void>((r) => (release = r));
     await s.page.route(ENTRY, async (route) => {
       held += 1;
-      await Promise.race([loaded, new Promise((r) => setTimeout(r, 20_000))]);
+      await Promise.race([seen, new Promise((r) => setTimeout(r, 20_000))]);
       await route.continue();
     });
     try {
       await s.page.goto(s.base, { waitUntil: 'load' });
       assert.equal(await s.page.locator('.boot').count(), 1, 'at load the page still shows its loading line');
+      release();
       await s.page.locator(READY).waitFor({ timeout: 30_000 });
       const t = await s.page.evaluate((entry) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
