@@ -13,7 +13,7 @@ interface Opener {
   selector: string | null;
 }
 
-const KEYS = ['data-park', 'data-result-park', 'data-zone', 'data-compare', 'data-testid', 'id'];
+const KEYS = ['data-park', 'data-result-park', 'data-zone', 'data-site-key', 'data-compare', 'data-testid', 'id'];
 let lastOpener: Opener | null = null;
 // the last control focused outside the cards: a list row that opened a card is gone (the card took
 // its place) by the time the card's effect runs, so it is remembered as it takes focus

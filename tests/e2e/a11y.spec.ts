@@ -283,6 +283,8 @@ describe('the keyboard alone', () => {
     );
 
     await s.page.setInputFiles('[data-testid="sites-file"]', SITES);
+    // the import done: its list is drawn for good
+    await s.page.locator('.sites-status[data-phase="done"]').waitFor({ timeout: 30_000 });
     const site = s.page.locator('[data-testid="sites-sets"] .set-sites button').first();
     await site.waitFor({ timeout: 30_000 });
     await site.focus();

@@ -316,6 +316,7 @@ function ImportedSets({ lang }: { lang: Lang }) {
                     <button
                       type="button"
                       data-site={i}
+                      data-site-key={`${set.id}:${i}`}
                       onClick={() => {
                         select({ set: set.id, index: i });
                         const [x, y] = [set.coords[2 * i]!, set.coords[2 * i + 1]!];
