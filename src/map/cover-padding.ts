@@ -1,8 +1,9 @@
 /**
  * The padding that keeps a fitted view clear of the panels over the map (the legend, the find
- * toolbar, the zoom buttons, the credits): each panel is pinned to the map's edge it is nearest
- * along its shorter side (a tall panel to the left or right edge, a wide one to the top or
- * bottom), and that side is padded by how far the panel reaches into the map. Pure: rectangles in,
+ * toolbar, the zoom buttons, the credits): each panel is pinned to the nearer of the map's left
+ * and right edges or to the nearer of its top and bottom, whichever leaves more of the map (a tall
+ * legend to the left, a wide toolbar to the top, a card across a phone's map to the bottom), and
+ * that side is padded by how far the panel reaches into the map. Pure: rectangles in,
  * padding out, so MapLibre's `fitBounds`/`cameraForBounds` take it as is.
  */
 
@@ -26,8 +27,8 @@ const MAX_SHARE = 0.5;
 const MIN_SPAN = 0.25;
 
 /**
- * How far the panels reach into the map from each edge, each pinned to the edge it is nearest
- * along its shorter side (the rule of {@link coverPadding}, without its base and its cap).
+ * How far the panels reach into the map from each edge, each pinned to the edge that leaves more
+ * of the map (the rule of {@link coverPadding}, without its base and its cap).
  */
 function coverInsets(map: Rect, covers: readonly Rect[]): Padding {
   const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
@@ -41,18 +42,20 @@ function coverInsets(map: Rect, covers: readonly Rect[]): Padding {
     const w = right - left;
     const h = bottom - top;
     if (h >= w ? h < map.height * MIN_SPAN : w < map.width * MIN_SPAN) continue;
-    if (h >= w) {
-      // tall: the nearer of the left and right edges
-      const fromLeft = left - map.left;
-      const fromRight = map.left + map.width - right;
-      if (fromLeft <= fromRight) pad.left = Math.max(pad.left, right - map.left);
-      else pad.right = Math.max(pad.right, map.left + map.width - left);
-    } else {
-      const fromTop = top - map.top;
-      const fromBottom = map.top + map.height - bottom;
-      if (fromTop <= fromBottom) pad.top = Math.max(pad.top, bottom - map.top);
-      else pad.bottom = Math.max(pad.bottom, map.top + map.height - top);
-    }
+    // how far it reaches in from the nearer of the left and right edges, and of the top and bottom
+    const fromLeft = left - map.left <= map.left + map.width - right;
+    const across = fromLeft ? right - map.left : map.left + map.width - left;
+    const fromTop = top - map.top <= map.top + map.height - bottom;
+    const down = fromTop ? bottom - map.top : map.top + map.height - top;
+    // pinned to the side that leaves more of the map: a card across a phone's map, even one a
+    // little taller than wide, covers its lower part, not all of it from the left
+    const lossSide = across * map.height;
+    const lossEnd = down * map.width;
+    if (lossSide < lossEnd || (lossSide === lossEnd && h >= w)) {
+      if (fromLeft) pad.left = Math.max(pad.left, across);
+      else pad.right = Math.max(pad.right, across);
+    } else if (fromTop) pad.top = Math.max(pad.top, down);
+    else pad.bottom = Math.max(pad.bottom, down);
   }
   return pad;
 }

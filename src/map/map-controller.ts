@@ -46,6 +46,15 @@ const FED = Symbol('fed');
 export const DEFAULT_CAMERA: Camera = { zoom: 8.7, lat: 31.13, lng: 121.47 };
 /** Space kept around Shanghai when the first view fits it, CSS px. */
 const FIT_PADDING_PX = 12;
+/**
+ * More space on the east side, as a share of the map's width: the parks' labels stand right of
+ * their points, and Lingang's (东方芯港, Oriental Chip Port) lie at the city's east edge.
+ */
+const FIT_LABEL_ROOM = 0.06;
+/** The first view's padding: `pad` with room on the right for the labels at the east edge. */
+function withLabelRoom(pad: Padding, mapWidth: number): Padding {
+  return { ...pad, right: pad.right + Math.round(mapWidth * FIT_LABEL_ROOM) };
+}
 /** A point the app flew to is kept at least this far inside the part of the map no panel covers. */
 const AIM_MARGIN_PX = 24;
 /** Maps this narrow (a phone) start with the attribution folded to its (i) button. */
@@ -123,7 +132,12 @@ export class MapController implements MapPort {
     // the labels' font (main.tsx has it loading already; a briefing view's map starts it here)
     void installMapFont(container.ownerDocument);
     const view = fit
-      ? { bounds: fit, fitBoundsOptions: { padding: FIT_PADDING_PX } }
+      ? {
+          bounds: fit,
+          fitBoundsOptions: {
+            padding: withLabelRoom({ top: FIT_PADDING_PX, right: FIT_PADDING_PX, bottom: FIT_PADDING_PX, left: FIT_PADDING_PX }, container.clientWidth),
+          },
+        }
       : { center: [camera.lng, camera.lat] as [number, number], zoom: camera.zoom };
     try {
       this.map = new maplibregl.Map({
@@ -357,7 +371,7 @@ export class MapController implements MapPort {
       this.coverWatch = null;
       return;
     }
-    const c = this.map.cameraForBounds(this.firstFit, { padding: this.coverPadding(FIT_PADDING_PX) });
+    const c = this.map.cameraForBounds(this.firstFit, { padding: withLabelRoom(this.coverPadding(FIT_PADDING_PX), this.container.clientWidth) });
     if (!c) return;
     const to = maplibregl.LngLat.convert(c.center!);
     const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;

@@ -452,6 +452,8 @@ describe('the phone layout at 390×844', () => {
     const search = (await s.page.locator('.search-area input[role="combobox"]').boundingBox())!;
     const map = (await s.page.locator('.map-area').boundingBox())!;
     assert.ok(search.y + search.height <= map.y + 1, 'the search sits above the map');
+    // nothing but the search area's padding between the input and the map (its count has no line of its own)
+    assert.ok(map.y - (search.y + search.height) <= 10, `the map starts ${map.y - (search.y + search.height)} px below the input`);
     assert.ok(map.height > 500, `the map is ${map.height} px tall`);
     // every district is inside the view once the fit has run
     const [[w, so], [e, n]] = CITY;
@@ -582,6 +584,16 @@ describe('the phone layout at 390×844', () => {
     const box = s.page.locator('.search-area input[role="combobox"]');
     await box.click();
     await box.fill('zhangjiang');
+    // the count drops over the map under the input, and the list under the count
+    const status = s.page.locator('.search-area .search-status');
+    await poll(
+      'the count',
+      () => status.textContent(),
+      (t) => /\d/.test(t ?? ''),
+    );
+    const [input, count, list] = [await box.boundingBox(), await status.boundingBox(), await s.page.locator('.search-area [role="listbox"]').boundingBox()];
+    assert.ok(count!.y >= input!.y + input!.height - 1, `the count (y ${count!.y}) is under the input (${input!.y + input!.height})`);
+    assert.ok(list!.y >= count!.y + count!.height - 1, `the list (y ${list!.y}) is under the count (${count!.y + count!.height})`);
     await s.page.locator('.search-area [role="option"]').first().click();
     await s.page.locator('article.park-card, article.zone-card').first().waitFor();
     await mapOnScreen('after choosing a search result');

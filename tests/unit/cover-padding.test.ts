@@ -64,6 +64,14 @@ describe('freeArea', () => {
     expect(coverPadding(phone, [toolbar, card], 0)).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
   });
 
+  it('is the strip above a card across the map even when the card is a little taller than wide', () => {
+    // a 390×718 map whose card is 395 px tall: pinned to the left it would cover the whole map
+    const tall = { left: 0, top: 80, width: 390, height: 718 };
+    const bar = { left: 6, top: 86, width: 104, height: 28 };
+    const tallCard = { left: 0, top: 403, width: 390, height: 395 };
+    expect(freeArea(tall, [bar, tallCard])).toEqual({ left: 0, top: 114, width: 390, height: 289 });
+  });
+
   it('is the map between a legend on the left and a card on the right', () => {
     const desk = { left: 280, top: 47, width: 780, height: 853 };
     const legend = { left: 290, top: 345, width: 236, height: 529 };
