@@ -120,11 +120,19 @@ export function statusNote(t: Pick<ScorecardTarget, 'target'>, s: Status): { zh:
   const o = s.outturn;
   const goal = { zh: t.target.text_zh, en: t.target.text_en };
   const fig = (lang: 'zh' | 'en') => figureText(o!.value!, o!.unit, o!.qualifier, lang);
+  // a figure under an "about" target's own number is met by the 90 % rule: said, not left to be guessed
+  const about =
+    o && t.target.comparator === 'about' && t.target.value !== null && o.value !== null && o.value < t.target.value
+      ? {
+          zh: `“左右”的目标按达到其${ABOUT_SHARE * 100}%以上计为达到。`,
+          en: ` An “about” target counts as met at ${ABOUT_SHARE * 100} % of its figure or more.`,
+        }
+      : { zh: '', en: '' };
   switch (s.status) {
     case 'met':
       return {
-        zh: `已达到：${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）。`,
-        en: `Met: ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}).`,
+        zh: `已达到：${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）。${about.zh}`,
+        en: `Met: ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}).${about.en}`,
       };
     case 'not-met':
       return {
@@ -133,8 +141,8 @@ export function statusNote(t: Pick<ScorecardTarget, 'target'>, s: Status): { zh:
       };
     case 'met-proxy':
       return {
-        zh: `按替代指标已达到：${o!.measure_zh}，${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）；替代指标与规划的指标口径不同。`,
-        en: `Met on a proxy: ${o!.measure_en}, ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}); the proxy is not the plan’s own measure.`,
+        zh: `按替代指标已达到：${o!.measure_zh}，${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）；替代指标与规划的指标口径不同。${about.zh}`,
+        en: `Met on a proxy: ${o!.measure_en}, ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}); the proxy is not the plan’s own measure.${about.en}`,
       };
     case 'not-verifiable':
       return {

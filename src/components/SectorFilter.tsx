@@ -15,7 +15,7 @@ import { Mixed } from './Mixed';
 /** "10 named by the plan, 1 on the official list, …" (strengths with no park left out). */
 function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[] = LINK_STRENGTHS): string {
   return LINK_STRENGTHS.filter((s) => include.includes(s) && c[s] > 0)
-    .map((s) => `${c[s]} ${t(lang, `strength_${s}`)}`)
+    .map((s) => `${c[s]} ${t(lang, `line_${s}`)}`)
     .join(lang === 'zh' ? '，' : ', ');
 }
 

@@ -25,7 +25,7 @@ export const CARD_STRINGS = {
     en: 'The radius must be a number of km above 0 and at most {max}; “{text}” is not applied',
   },
   radiusNeedsPoint: { zh: '选一个点后半径才生效', en: 'The radius applies once a point is chosen' },
-  radiusStatus: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} parks' },
+  radiusStatus: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} park{s}' },
   listByDistance: { zh: '园区列表按到所选点的距离排序', en: 'The park list is sorted by distance to this point' },
 
   // the park card: the verdict first
@@ -97,7 +97,7 @@ export const CARD_STRINGS = {
   comparePosition: { zh: '位置可信度', en: 'Location confidence' },
   compareList: { zh: '名单（批次 · 类别）', en: 'Official list (batch · category)' },
   compareStrengths: { zh: '各产业的联系强度', en: 'Strength per sector' },
-  compareReasons: { zh: '{n} 条依据', en: '{n} links' },
+  compareReasons: { zh: '{n} 条依据', en: '{n} link{s}' },
   compareCsv: { zh: '导出对比 CSV', en: 'Export the comparison (CSV)' },
   compareCollapse: { zh: '收起对比', en: 'Collapse the comparison' },
   compareExpand: { zh: '展开对比', en: 'Expand the comparison' },

@@ -45,7 +45,7 @@ const CORE = {
   conf_sourced: { zh: '有出处', en: 'sourced' },
   conf_estimate: { zh: '估计', en: 'estimate' },
   conf_schematic: { zh: '示意', en: 'schematic' },
-  beyondPlan: { zh: '规划未点名（列入市特色产业园区名单）', en: "Not named in the plan (on the city's specialty-park list)" },
+  beyondPlan: { zh: '规划未点名（列入市特色产业园区名单）', en: "not named in the plan (on the city's specialty-park list)" },
   derivation: { zh: '绘制方法', en: 'How it is drawn' },
   schematicZone: { zh: '示意范围', en: 'Schematic extent' },
   exactZone: { zh: '按行政区边界', en: 'District boundaries' },
@@ -124,5 +124,6 @@ export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   let s: string = STRINGS[key][lang];
   for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
+  // English plurals: "{n} park{s}" is "1 park", "2 parks"
+  return s.replace('{s}', String(vars.n).replace(/,/g, '') === '1' ? '' : 's');
 }

@@ -24,8 +24,8 @@ const STATS_STRINGS = {
   matrixSector: { zh: '产业', en: 'Sector' },
   matrixRowTotal: { zh: '合计', en: 'Total' },
   matrixAllParks: { zh: '全部园区', en: 'All parks' },
-  matrixCell: { zh: '{sector}，{district}：{n} 个园区', en: '{sector}, {district}: {n} parks' },
-  matrixRowAll: { zh: '{sector}，全市：{n} 个园区', en: '{sector}, all districts: {n} parks' },
+  matrixCell: { zh: '{sector}，{district}：{n} 个园区', en: '{sector}, {district}: {n} park{s}' },
+  matrixRowAll: { zh: '{sector}，全市：{n} 个园区', en: '{sector}, all districts: {n} park{s}' },
   matrixColAll: { zh: '{district}，全部园区：{n} 个', en: '{district}, all parks: {n}' },
   matrixExpand: { zh: '显示{sector}的子产业', en: 'Show the sub-sectors of {sector}' },
   matrixCurrent: { zh: '（当前筛选）', en: ' (current filter)' },
@@ -77,8 +77,8 @@ const STATS_STRINGS = {
     en: 'Source: the plan {plan} (baseline, target); reported figures from the sources listed below.',
   },
   chartNoData: {
-    zh: '无数据：没有与目标同一单位的公布数字，不画点（不是 0）。',
-    en: 'No data: no figure in the target’s unit was reported, so nothing is drawn (not 0).',
+    zh: '不画点：没有与目标同一单位的公布数字（不是 0）。',
+    en: 'Nothing drawn: no reported figure is in the target’s unit (it is not 0).',
   },
   chartLegend: {
     zh: '虚线：基期到目标；实心点：同一指标的实际数；空心点：近似指标；数字前的 ≈ 为“左右”，> 为“超过”。',
@@ -114,7 +114,7 @@ const STATS_STRINGS = {
     en: 'Computed from the links of the {n} imported sites ({strengths}). A site linked to several sectors counts once in each; “all sites” counts each site once, and a site outside every district counts in the totals only.',
   },
   matrixAllSites: { zh: '全部地点', en: 'All sites' },
-  matrixSiteCell: { zh: '{sector}，{district}：{n} 个地点', en: '{sector}, {district}: {n} sites' },
+  matrixSiteCell: { zh: '{sector}，{district}：{n} 个地点', en: '{sector}, {district}: {n} site{s}' },
   matrixProfileOf: { zh: '{district}概况', en: 'Profile of {district}' },
   profileDistrict: { zh: '区', en: 'District' },
   profileArea: { zh: '面积 {km2} 平方千米（由本图所画的区界计算）', en: 'Area {km2} km² (computed from the district boundary drawn on this map)' },
@@ -141,7 +141,7 @@ const STATS_STRINGS = {
     en: 'Source: computed from this map’s data (the plan {plan} and the city’s specialty-park list) under the other filters in use ({strengths}).',
   },
   rankSector: { zh: '排名按产业', en: 'Rank by sector' },
-  rankBar: { zh: '第 {rank} 名 {district}：{n} 个园区', en: 'No. {rank} {district}: {n} parks' },
+  rankBar: { zh: '第 {rank} 名 {district}：{n} 个园区', en: 'No. {rank} {district}: {n} park{s}' },
   rankTable: { zh: '排名表', en: 'Ranking as a table' },
   rankRank: { zh: '名次', en: 'Rank' },
   rankDescription: { zh: '{sector}园区最多的区：{top}。', en: 'Districts with the most parks of {sector}: {top}.' },
@@ -164,5 +164,6 @@ export type StatsStringKey = keyof typeof STATS_STRINGS;
 export function st(lang: Lang, key: StatsStringKey, vars: Record<string, string | number> = {}): string {
   let s: string = STATS_STRINGS[key][lang];
   for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
+  // English plurals, as t() writes them: "{n} park{s}"
+  return s.replace('{s}', String(vars.n).replace(/,/g, '') === '1' ? '' : 's');
 }

@@ -1,13 +1,13 @@
 /** UI strings of link strengths in the sector filter, the counts and the list (merged into src/i18n/index.ts). */
 export const STRENGTH_STRINGS = {
   includeBroad: { zh: '包括大范围布局（两极、产业带、轴线、整区）', en: 'Include broad areas (poles, belts, axes, whole districts)' },
-  broadAdds: { zh: '+{n} 个园区', en: '+{n} parks' },
-  strengthOf: { zh: '{n} 个园区：', en: '{n} parks: ' },
-  strength_named: { zh: '规划点名', en: 'named by the plan' },
-  strength_listed: { zh: '列入名单', en: 'on the official list' },
-  strength_cluster: { zh: '位于产业集群布局内', en: "inside the sector's cluster layout" },
-  strength_broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
-  optionCount: { zh: '{n} 个园区（{detail}）', en: '{n} parks ({detail})' },
+  broadAdds: { zh: '+{n} 个园区', en: '+{n} park{s}' },
+  strengthOf: { zh: '{n} 个园区，按与所选产业最强的关联：', en: '{n} park{s}, by their strongest link to the selection: ' },
+  line_named: { zh: '规划点名', en: 'named for it by the plan' },
+  line_listed: { zh: '列入名单', en: 'on the official list for it' },
+  line_cluster: { zh: '位于产业集群布局内', en: "inside the sector's cluster layout" },
+  line_broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
+  optionCount: { zh: '{n} 个园区（{detail}）', en: '{n} park{s} ({detail})' },
   optionBroadExtra: { zh: '包括大范围布局再加 {n} 个', en: '{n} more with broad areas' },
   leadingUnplaced: {
     zh: '规划没有为六个先导产业指定地点（第四部分只给出发展方向），地图上没有与之关联的园区或空间布局。',

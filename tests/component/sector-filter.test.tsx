@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The sector filter: strong links by default, the broad switch with what it adds, the leading industries' note, why nothing shows. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { SectorFilter } from '../../src/components/SectorFilter';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
@@ -37,7 +37,14 @@ describe('sector filter strengths', () => {
     expect(broadOnly.length).toBeGreaterThan(0);
     expect(listed().sort()).toEqual([...strongAi].sort());
     expect(screen.getByTestId('broad-adds').textContent).toBe(`+${broadOnly.length} 个园区`);
-    expect(screen.getByTestId('strength-line').textContent).toMatch(new RegExp(`^${strongAi.length} 个园区：`));
+    expect(screen.getByTestId('strength-line').textContent).toMatch(new RegExp(`^${strongAi.length} 个园区，按与所选产业最强的关联：`));
+    // in English, in running-text case, with a singular for one park
+    act(() => store.getState().setLang('en'));
+    expect(screen.getByTestId('strength-line').textContent).toMatch(
+      new RegExp(`^${strongAi.length} parks, by their strongest link to the selection: \\d+ named for it by the plan`),
+    );
+    expect(screen.getByTestId('broad-adds').textContent).toBe(`+${broadOnly.length} park${broadOnly.length === 1 ? '' : 's'}`);
+    act(() => store.getState().setLang('zh'));
     fireEvent.click(screen.getByTestId('include-broad'));
     expect(listed().sort()).toEqual([...anyAi].sort());
     expect(store.getState().includeBroad).toBe(true);

@@ -149,8 +149,12 @@ describe('statistics view', () => {
     // no reported figure: no chart, "no data", and no 0 anywhere as its figure
     const none = document.querySelector('article.score[data-target="ic-two-firms"]')!;
     expect(none.querySelector('figure')).toBeNull();
-    expect(none.querySelector('[data-testid="no-data"]')!.textContent).toContain('No data');
+    expect(none.querySelector('[data-testid="no-data"]')!.textContent).toBe('Nothing drawn: no reported figure is in the target’s unit (it is not 0).');
     expect(none.querySelector('.status')!.textContent).toBe('No data');
+    // a target whose figures are all in other units: its badge says "not comparable", and the empty chart does not say "no data"
+    const other = document.querySelector('article.score[data-target="ai-growth"]')!;
+    expect(other.querySelector('.status')!.textContent).toBe('Not comparable');
+    expect(other.textContent).not.toContain('No data');
     // figures of the plan's measure, none for 2025: "not verifiable", never "no data", and drawn
     const htes = document.querySelector('article.score[data-target="high-tech-enterprises"]')!;
     expect(htes.querySelector('.status')!.textContent).toBe('Not verifiable');
@@ -167,7 +171,7 @@ describe('statistics view', () => {
       [44, 'approx'],
     ]);
     // in English, from the value and its qualifier (the published 44（左右） is Chinese)
-    expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(['43.6%', 'about 44%']);
+    expect([...group.querySelectorAll('li strong')].map((x) => x.textContent!.trim()).sort()).toEqual(['43.6 %', 'about 44 %']);
   });
 
   it('the zones table: sortable headers with aria-sort, schematic areas marked, choosing a zone selects it', async () => {

@@ -46,12 +46,26 @@ describe('scorecard charts', () => {
     for (const t of FILE.targets) {
       const drawn = chartPoints(t).filter((x) => x.kind === 'outturn' || x.kind === 'proxy');
       const want = t.outturns.filter((o) => o.value !== null && o.unit === t.target.unit && o.comparability !== 'context' && o.role !== 'base');
-      expect(
-        drawn.map((x) => x.id),
-        t.id,
-      ).toEqual(want.map((o) => o.id));
+      // every figure is drawn, once: a second source of the same figure in the same year adds no dot
+      expect(new Set(drawn.map((x) => `${x.year} ${x.value}`)), t.id).toEqual(new Set(want.map((o) => `${o.year} ${o.value}`)));
+      expect(new Set(drawn.map((x) => `${x.year} ${x.label}`)).size, t.id).toBe(drawn.length);
       for (const x of chartPoints(t)) expect(Number.isFinite(x.value), t.id).toBe(true);
     }
+  });
+
+  it('two sources of one figure draw one dot, and the points run in the order of the years', () => {
+    // sei-industrial-share: 45 % in 2025 from the commission's report and from the work report; the data lists 2025 first
+    const t = byId('sei-industrial-share');
+    const p = chartPoints(t);
+    expect(p.map((x) => [x.year, x.label])).toEqual([
+      [2020, '40'],
+      [2022, '≈42'],
+      [2023, '43.9'],
+      [2024, '43.6'],
+      [2024, '≈44'],
+      [2025, '45'],
+    ]);
+    expect(chartDescription(t, p, 'en')).toBe('Baseline 40 % in 2020; 42 % in 2022; 43.9 % in 2023; 43.6 % in 2024; 44 % in 2024; 45 % in 2025.');
   });
 
   it('"no data" is never 0: a target without reported figures draws no point and says so', () => {
@@ -60,8 +74,8 @@ describe('scorecard charts', () => {
     const p = chartPoints(t);
     expect(hasOutturn(p)).toBe(false);
     expect(p.every((x) => x.kind !== 'outturn' && x.value !== 0)).toBe(true);
-    expect(chartDescription(t, p, 'en')).toMatch(/no comparable figure reported \(no data\)\.$/);
-    expect(chartDescription(t, p, 'zh')).toContain('无数据');
+    expect(chartDescription(t, p, 'en')).toMatch(/; no reported figure in the target’s unit to draw\.$/);
+    expect(chartDescription(t, p, 'zh')).toContain('没有与目标同一单位的实际数可画');
   });
 
   it('the text alternative names the baseline, each figure and the target', () => {
@@ -140,7 +154,7 @@ describe('figures in both languages', () => {
 
   it('Chinese: as published, with the unit; English: from the value, its qualifier and its unit', () => {
     expect(figureText(o(44, '44（左右）', '%', 'approx'), 'zh')).toBe('44（左右） %');
-    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44%');
+    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44 %');
     expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.1 billion');
     expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'en')).toBe('over 24,000 firms');
     expect(figureText(o(128.7, '128.7', '万辆'), 'en')).toBe('1,287,000 vehicles');

@@ -175,6 +175,13 @@ describe('the real scorecard', () => {
     expect(cagr.value).toBeCloseTo(18.32, 2);
     expect(cagr.qualifier).toBe('over');
     expect(byId('ic-growth')).toMatchObject({ status: 'met-proxy', status_outturn: 'ic-cagr-2020-2025-cd' });
+    // under the target's own 20: the note says which rule counts it as met
+    expect(byId('ic-growth').status_note_en).toBe(
+      'Met on a proxy: average annual growth of IC revenue (computed by us), over 18.32 % a year in 2020–2025 (target: about 20 % a year); the proxy is not the plan’s own measure. An “about” target counts as met at 90 % of its figure or more.',
+    );
+    expect(byId('ic-growth').status_note_zh).toMatch(/。“左右”的目标按达到其90%以上计为达到。$/);
+    // a figure at or over an "about" target's number needs no such word
+    expect(byId('sei-gdp-share').status_note_en).not.toContain('“about”');
   });
 
   it('keeps conflicting figures side by side, never averaged', () => {

@@ -44,8 +44,12 @@ export function chartPoints(t: ScorecardTarget): ChartPoint[] {
   }
   if (t.target.value !== null && t.target.year !== null)
     out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: chartLabel(t.target.value), id: `${t.id}:target`, below: false });
-  for (const p of out) p.below = out.some((q) => q !== p && q.year === p.year && q.value > p.value);
-  return out;
+  // two sources giving the same figure for the same year draw one dot (both stay in the table)
+  const one = out.filter((p, i) => !out.slice(0, i).some((q) => q.kind === p.kind && q.year === p.year && q.label === p.label));
+  // in the order of the years, as the axis reads (the data lists the newest first in places)
+  one.sort((a, b) => a.year - b.year);
+  for (const p of one) p.below = one.some((q) => q !== p && q.year === p.year && q.value > p.value);
+  return one;
 }
 
 /** Whether a chart has anything reported to show against its target (else the chart says "no data"). */
@@ -116,19 +120,20 @@ const UNITS_EN: Record<string, string> = {
 
 /**
  * A reported figure as the scorecard shows it. Chinese: as published, with its unit (44（左右） %).
- * English: from the figure's value, qualifier and unit (about 44%, over 22,000 firms, CNY 1,064.1
- * billion); a figure with no value (a qualitative statement) shows its published text.
+ * English: from the figure's value, qualifier and unit (about 44 %, over 22,000 firms, CNY 1,064.1
+ * billion, 24.8 %); a figure with no value (a qualitative statement) shows its published text.
  */
 export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier' | 'unit'>, lang: Lang): string {
   if (lang === 'zh') return `${o.value_text} ${o.unit}`.trim();
   if (o.value === null) return `${o.value_text}${o.unit === '(定性)' ? ' (qualitative)' : ''}`;
   const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
   const v = o.value;
-  // the two units read better converted; the rest are UNITS_EN, a percentage written close up
+  // the two units read better converted; the rest are UNITS_EN
   if (o.unit === '亿元') return `${q}CNY ${grouped(v / 10, 1)} billion`;
   if (o.unit === '万辆') return `${q}${grouped(v * 10_000, 0)} vehicles`;
   const unit = unitText(o.unit, lang);
-  return `${q}${grouped(v)}${unit === '' || unit.startsWith('%') ? '' : ' '}${unit}`;
+  // a space before % too, as the plan's figures are written in English here (24.8 %)
+  return `${q}${grouped(v)}${unit === '' ? '' : ' '}${unit}`;
 }
 
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
@@ -142,7 +147,7 @@ export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint
     else if (p.kind === 'target') parts.push(zh ? `${p.year} 年目标 ${t.target.text_zh}` : `target ${t.target.text_en} by ${p.year}`);
     else parts.push(zh ? `${p.year} 年${p.kind === 'proxy' ? '（近似指标）' : ''} ${v}` : `${v} in ${p.year}${p.kind === 'proxy' ? ' (a proxy measure)' : ''}`);
   }
-  if (!hasOutturn(points)) parts.push(zh ? '没有可比的实际数（无数据）' : 'no comparable figure reported (no data)');
+  if (!hasOutturn(points)) parts.push(zh ? '没有与目标同一单位的实际数可画' : 'no reported figure in the target’s unit to draw');
   const s = parts.join(zh ? '；' : '; ');
   return zh ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }

@@ -1,0 +1,21 @@
+/** English plurals in the UI strings: "{n} park{s}" (src/i18n/index.ts, t). */
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n';
+import { st } from '../../src/i18n/stats';
+
+describe('t: English plurals', () => {
+  it('one park, two parks, zero parks; a grouped number too', () => {
+    expect(t('en', 'withinRadius', { km: 5, n: 1 })).toBe('Within 5 km: 1 park');
+    expect(t('en', 'withinRadius', { km: 5, n: 2 })).toBe('Within 5 km: 2 parks');
+    expect(t('en', 'withinRadius', { km: 5, n: 0 })).toBe('Within 5 km: 0 parks');
+    expect(t('en', 'broadAdds', { n: 1 })).toBe('+1 park');
+    expect(t('en', 'broadAdds', { n: '1,001' })).toBe('+1,001 parks');
+    expect(st('en', 'rankBar', { rank: 3, district: 'Jinshan', n: 1 })).toBe('No. 3 Jinshan: 1 park');
+    expect(st('en', 'matrixCell', { sector: 'Biomedicine', district: 'Jinshan', n: 4 })).toBe('Biomedicine, Jinshan: 4 parks');
+  });
+
+  it('Chinese has no plural: the placeholder never shows', () => {
+    expect(t('zh', 'withinRadius', { km: 5, n: 1 })).toBe('5 公里内：1 个园区');
+    expect(t('zh', 'broadAdds', { n: 3 })).toBe('+3 个园区');
+  });
+});
