@@ -114,4 +114,32 @@ describe('clicker keys and the QR code', () => {
     assert.equal(await qr.getAttribute('data-qr-text'), `${base.replace(/\/$/, '')}/?tour=3&lang=en`);
     assert.match((await s.page.locator('.briefing-qr-local').textContent()) ?? '', /only on this computer/);
   });
+
+  test('a long chapter scrolls above ← and →, which stay on screen; the projector window has no export tools', { timeout: 120_000 }, async () => {
+    const last = CH.length;
+    await s.page.goto(`${base}?tour=${last}&lang=en`);
+    await s.page.locator(READY).waitFor({ timeout: 60_000 });
+    const panel = s.page.locator('.briefing-panel');
+    // the targets chapter is longer than the panel: it scrolls
+    assert.ok(await panel.evaluate((el) => el.scrollHeight > el.clientHeight + 100), 'the chapter overflows its panel');
+    const onScreen = async (what: string) => {
+      const prev = (await s.page.locator('button[data-action="prev"]').boundingBox())!;
+      assert.ok(prev.y >= 0 && prev.y + prev.height <= 720, `${what}: ← at y ${prev.y}`);
+    };
+    await onScreen('at the top of the chapter');
+    await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+    await onScreen('scrolled half way');
+    await s.page.locator('button[data-action="prev"]').click();
+    await s.page.locator(`.briefing-caption[data-chapter="${CH[last - 2]!.id}"]`).waitFor();
+    // the window the presenter view opens for the projector: the presenter's tools are not shown there
+    assert.ok(await s.page.locator('.briefing-export').count(), 'the tour in a window of its own has its export tools');
+    await s.page.evaluate(() => (window.name = 'sei-briefing-audience'));
+    await s.page.goto(`${base}?tour=3&lang=en`);
+    await s.page.locator(READY).waitFor({ timeout: 60_000 });
+    assert.equal(await s.page.locator('.briefing-export').count(), 0, 'no export tools on the projector');
+    assert.equal(await s.page.locator('.briefing-qr').count(), 0, 'no QR code that works only on this computer');
+    await onScreen('on the projector');
+    await s.page.evaluate(() => (window.name = ''));
+    assert.deepEqual(s.errors, []);
+  });
 });

@@ -11,7 +11,7 @@ import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
 import { AudienceStatus, BriefingLegend, LangSwitch, LegendToggle } from './RoomTools';
-import { openAudienceWindow, shareLink } from './dom';
+import { isAudienceWindow, openAudienceWindow, shareLink } from './dom';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -38,6 +38,9 @@ function ChapterAnnouncer() {
 /** The projector's view: the map, and beside it the chapter in large type. */
 export function AudienceView({ map, digits }: { map: ReactNode; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
+  // the projector's window, opened by the presenter view: no export tools, no QR code that works only on this computer
+  const [projector] = useState(() => isAudienceWindow());
+  const qr = chapter ? shareLink(chapterLink(index + 1, lang)) : null;
   return (
     <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
       <main className="map-area">
@@ -54,10 +57,13 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
         {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
         <BriefingLegend print />
         <div className="briefing-panel-foot">
-          <Controls />
-          <ExportControls />
-          {chapter && <Qr link={shareLink(chapterLink(index + 1, lang))} label={t(lang, 'briefingQrAlt', { n: index + 1 })} lang={lang} />}
+          {!projector && <ExportControls />}
+          {qr && !(projector && qr.local) && <Qr link={qr} label={t(lang, 'briefingQrAlt', { n: index + 1 })} lang={lang} />}
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+        </div>
+        {/* last, and held at the panel's foot while a long chapter scrolls above it */}
+        <div className="briefing-panel-nav">
+          <Controls />
         </div>
       </aside>
       <BottomBar digits={digits} />
@@ -209,9 +215,11 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
           </>
         )}
         <div className="briefing-panel-foot">
-          <Controls />
           <ExportControls />
           <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+        </div>
+        <div className="briefing-panel-nav">
+          <Controls />
         </div>
       </aside>
       <BottomBar digits={digits} />

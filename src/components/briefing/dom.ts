@@ -23,9 +23,17 @@ export function leaveBriefing(lang: 'zh' | 'en', win: Window = window): void {
   win.location.assign(`${win.location.pathname}${lang === 'en' ? '?lang=en' : ''}`);
 }
 
+/** The name of the audience window the presenter view opens for the projector. */
+const AUDIENCE_WINDOW = 'sei-briefing-audience';
+
 /** Opens (or focuses) the audience window for the projector. */
 export function openAudienceWindow(query: string, win: Window = window): void {
-  win.open(`${win.location.pathname}${query}`, 'sei-briefing-audience');
+  win.open(`${win.location.pathname}${query}`, AUDIENCE_WINDOW);
+}
+
+/** Whether this is the audience window a presenter view opened (the presenter's own tools stay on the presenter's screen). */
+export function isAudienceWindow(win: Window = window): boolean {
+  return win.name === AUDIENCE_WINDOW;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
