@@ -127,6 +127,12 @@ export function App({
     const init = (data: GeoData) => {
       if (!live) return;
       stopSync = bootStore(store, data, url);
+      // a link to a park or a zone opens with its card in the half-open sheet (a phone), not folded to a bar
+      const linked = store.getState();
+      if (linked.selectedParkId || linked.selectedZoneId) {
+        setSheet('results');
+        setSize('half');
+      }
       // from now on (the URL is applied): a card or a result opens the results sheet; a point
       // chosen by the user sorts the list by distance from it
       stopWatch = watchResults(

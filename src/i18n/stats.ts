@@ -118,6 +118,10 @@ const STATS_STRINGS = {
   matrixProfileOf: { zh: '{district}概况', en: 'Profile of {district}' },
   profileDistrict: { zh: '区', en: 'District' },
   profileArea: { zh: '面积 {km2} 平方千米（由本图所画的区界计算）', en: 'Area {km2} km² (computed from the district boundary drawn on this map)' },
+  profileEdges: {
+    zh: '另有 {n} 个布局只是边缘跨过区界（不到其面积的 1%，也不到本区的 1%），未列出。',
+    en: '{n} more zone{s} only crossing the district boundary at the edge (under 1 % of the zone, and of the district) not listed.',
+  },
   profileZones: { zh: '覆盖本区的空间布局', en: 'Zones covering the district' },
   profileZonesNone: { zh: '没有空间布局覆盖本区。', en: 'No zone covers this district.' },
   profileZoneShare: { zh: '占本区面积', en: 'Share of the district' },

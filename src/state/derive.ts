@@ -23,7 +23,7 @@ export interface Derived {
   zones: ZoneProps[];
   sectorNodes: Map<string, SectorNodeInfo>;
   districtLabels: FeatureCollection<Point, DistrictProps>;
-  zoneLabels: FeatureCollection<Point, ZoneProps & { label_zh: string; label_en: string; text_zh: string }>;
+  zoneLabels: FeatureCollection<Point, ZoneProps & { label_zh: string; label_en: string; text_zh: string; text_en: string }>;
   /** zone id → ids of the parks inside it */
   parksInZone: Map<string, string[]>;
   provinces: FeatureCollection;
@@ -33,6 +33,14 @@ export interface Derived {
 /** One point feature per item at its `label` (computed by the data build). */
 function points<P extends { label: [number, number] }>(items: P[]): FeatureCollection<Point, P> {
   return { type: 'FeatureCollection', features: items.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: p.label }, properties: p })) };
+}
+
+/**
+ * English for the map's labels: curly quotes as straight ones. The labels' font (Noto Sans SC) draws
+ * ‘ ’ “ ” full-width, as Chinese sets them, which opens wide gaps in English ("IC ‘one body’: …").
+ */
+export function latinQuotes(s: string): string {
+  return s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }
 
 export function deriveData(geo: GeoData): Derived {
@@ -54,9 +62,10 @@ export function deriveData(geo: GeoData): Derived {
         geo.zones.data.features.map((f) => ({
           ...f.properties,
           label_zh: f.properties.role ?? shortName(f.properties.name_zh),
-          label_en: shortName(f.properties.name_en),
+          label_en: latinQuotes(shortName(f.properties.name_en)),
           // the full name on the map breaks after its colon (集成电路“一体”：张江), not inside the quoted term
           text_zh: f.properties.name_zh.replace('：', '：\n'),
+          text_en: latinQuotes(f.properties.name_en),
         })),
       )
     : points([]);

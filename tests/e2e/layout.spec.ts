@@ -579,6 +579,15 @@ describe('the phone layout at 390×844', () => {
     },
   );
 
+  test('a link to a park opens its card in the half-open sheet, its point on the map above it', async () => {
+    await open(s, '?park=zhangjiang-ai-island');
+    await s.page.locator('article.park-card').waitFor();
+    assert.equal(await s.page.locator('.app').getAttribute('data-sheet-size'), 'half', 'not folded to its bar');
+    const sheet = (await s.page.locator('.side.right').boundingBox())!;
+    assert.ok(sheet.height > 300, `the sheet with the card is ${sheet.height} px tall`);
+    await mapOnScreen('with the card open from a link');
+  });
+
   test('choosing a search result keeps the map on screen', async () => {
     await open(s);
     const box = s.page.locator('.search-area input[role="combobox"]');

@@ -164,6 +164,11 @@ describe('the map’s own marks on the data', () => {
     expect(lingang.map((f) => f.properties?.stack)).toEqual(lingang.map((_, k) => k + 1));
     // a label of its own breaks after the colon, never inside the quoted term
     expect(at('fintech-lujiazui').properties).toMatchObject({ stack: 0, text_zh: '金融科技“两城”：\n陆家嘴金融城' });
+    // in English with straight quotes: the labels' font sets curly ones full-width, as in Chinese
+    expect(at('fintech-lujiazui').properties).toMatchObject({
+      text_en: "Fintech 'two cities': Lujiazui Finance City",
+      label_en: "Fintech 'two cities': Lujiazui Finance City",
+    });
   });
 
   it('the halo radius: metres as px at zoom 0 (a 512-px world), doubling away from the equator at 60°', () => {

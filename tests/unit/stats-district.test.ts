@@ -81,6 +81,17 @@ describe('district profile', () => {
     expect(areas).toEqual([...areas].sort((a, b) => b - a));
   });
 
+  it('a zone with under 1 % of its own area in the district (its outline crossing the boundary) is counted apart, not listed', () => {
+    store.getState().setStatsDistrict('黄浦区');
+    const p = selectDistrictProfile(store.getState())!;
+    // 陆家嘴金融城 is across the river in Pudong; its drawn outline reaches about 0.01 km² into Huangpu
+    const lujiazui = ZONES.find((z) => z.properties.id === 'fintech-lujiazui')!.geometry as Polygon;
+    expect(km2(lujiazui)).toBeGreaterThan(5);
+    expect(p.zones.map((z) => z.id)).not.toContain('fintech-lujiazui');
+    expect(p.edges).toBeGreaterThanOrEqual(1);
+    for (const z of p.zones) expect(z.km2, z.id).toBeGreaterThan(0.05);
+  });
+
   it('sectors by strength (each park once per sector at its strongest link) and the parks, from parks.geojson', () => {
     for (const name of ['浦东新区', '嘉定区', '崇明区']) {
       store.getState().setStatsDistrict(name);

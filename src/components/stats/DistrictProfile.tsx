@@ -141,6 +141,11 @@ export function DistrictProfile() {
           </table>
         </div>
       )}
+      {p.edges > 0 && (
+        <p className="muted" data-testid="profile-edges">
+          {st(lang, 'profileEdges', { n: p.edges })}
+        </p>
+      )}
 
       <h3>{st(lang, 'profileSectors')}</h3>
       {p.sectors.length === 0 ? (

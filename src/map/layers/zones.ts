@@ -192,7 +192,10 @@ const clusterLabel =
     filter: ['all', ['==', ['get', 'kind'], 'cluster'], zoneGroupFilter(layouts)],
     layout: {
       // a label alone breaks after its colon (text_zh), not inside a quoted term; stacked ones keep to one line each
-      'text-field': lang === 'zh' ? ['case', ['>', ['get', 'stack'], 0], nameField(lang), ['coalesce', ['get', 'text_zh'], nameField(lang)]] : nameField(lang),
+      'text-field':
+        lang === 'zh'
+          ? ['case', ['>', ['get', 'stack'], 0], nameField(lang), ['coalesce', ['get', 'text_zh'], nameField(lang)]]
+          : ['coalesce', ['get', 'text_en'], nameField(lang)],
       'text-font': FONT,
       'text-size': 11.5,
       'text-max-width': ['case', ['>', ['get', 'stack'], 0], 24, lang === 'zh' ? 10 : 16],

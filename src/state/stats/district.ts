@@ -35,14 +35,23 @@ export interface DistrictProfile {
   /** the district's area in km² (null when the build's figures have none) */
   km2: number | null;
   zones: ProfileZone[];
+  /** zones left out of `zones`: under EDGE_SHARE of their own area lies in the district, and they cover under EDGE_SHARE of it (the edge of a drawn outline over its boundary) */
+  edges: number;
   sectors: ProfileSector[];
   /** ids of the district's parks (those the given list holds), in its order */
   parks: string[];
 }
 
 /**
+ * A zone with less than this share of its own area in a district, covering less than this share of
+ * the district, only touches it: its drawn outline crosses the boundary.
+ */
+export const EDGE_SHARE = 0.01;
+
+/**
  * The profile of `district` from `parks` (already filtered as the caller wants) and the build's
- * figures. Zones: those with a share in the district, largest area first. Sectors: those with at
+ * figures. Zones: those with a share in the district, largest area first, but for those that only
+ * touch it (EDGE_SHARE; counted in `edges`). Sectors: those with at
  * least one park, most parks first (ties in `sectorOrder`).
  */
 export function districtProfile(
@@ -54,9 +63,14 @@ export function districtProfile(
 ): DistrictProfile {
   const km2 = figures?.districts[district]?.km2 ?? null;
   const out: ProfileZone[] = [];
+  let edges = 0;
   for (const z of zones) {
     const part = figures?.zones[z.id]?.districts.find((d) => d.district === district);
     if (!part || km2 === null) continue;
+    if (part.share < EDGE_SHARE && part.km2 / km2 < EDGE_SHARE) {
+      edges++;
+      continue;
+    }
     out.push({ id: z.id, kind: z.kind, name_zh: z.name_zh, name_en: z.name_en, schematic: z.schematic, km2: part.km2, shareOfDistrict: part.km2 / km2 });
   }
   out.sort((a, b) => b.km2 - a.km2 || a.id.localeCompare(b.id));
@@ -87,7 +101,7 @@ export function districtProfile(
     return i < 0 ? sectorOrder.length : i;
   };
   const sectors = [...bySector.values()].sort((a, b) => b.total - a.total || order(a.sector) - order(b.sector));
-  return { district, km2, zones: out, sectors, parks: here.map((p) => p.id) };
+  return { district, km2, zones: out, edges, sectors, parks: here.map((p) => p.id) };
 }
 
 export interface RankedDistrict {
