@@ -444,7 +444,8 @@ export class MapController implements MapPort {
   }
 
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera {
-    const c = this.map.cameraForBounds(bounds, { padding: paddingPx });
+    // clear of the panels and the wide controls over the map too (the credits line along its foot)
+    const c = this.map.cameraForBounds(bounds, { padding: this.coverPadding(paddingPx) });
     if (!c?.center || c.zoom === undefined) return this.camera();
     const center = maplibregl.LngLat.convert(c.center);
     // the map keeps to its zoom range

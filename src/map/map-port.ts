@@ -95,7 +95,7 @@ export interface MapPort {
   flyTo(lng: number, lat: number, zoom?: number): void;
   jumpTo(camera: Camera): void;
   fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
-  /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around (no move). */
+  /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around, clear of the panels and wide controls over it (no move). */
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera;
   /** What the map shows now, as a polygon of its four corners (counter-clockwise); null before it has a size. */
   viewPolygon(): GeoJSON.Polygon | null;

@@ -13,6 +13,8 @@ export interface Framing {
   box: { left: number; right: number; top: number; bottom: number };
   width: number;
   height: number;
+  /** the top of the credits line when it runs along the map's foot (a quarter of its width or more), else the map's height */
+  clearBottom: number;
 }
 
 export const framing = (page: Page, bounds: ChapterBounds): Promise<Framing> =>
@@ -21,20 +23,25 @@ export const framing = (page: Page, bounds: ChapterBounds): Promise<Framing> =>
     const sw = m.project(b[0]);
     const ne = m.project(b[1]);
     const c = m.getCanvas();
+    const at = c.getBoundingClientRect();
+    const credits = m.getContainer().querySelector('.maplibregl-ctrl-attrib')?.getBoundingClientRect();
+    const wide = credits && credits.width >= c.clientWidth / 4 && credits.bottom > at.top + c.clientHeight / 2;
     return {
       moving: m.isMoving(),
       box: { left: sw.x, right: ne.x, top: ne.y, bottom: sw.y },
       width: c.clientWidth,
       height: c.clientHeight,
+      clearBottom: wide ? credits.top - at.top : c.clientHeight,
     };
   }, bounds);
 
 /** Is the whole of the bounds inside the view, and does it fill the view up to the padding on at least one side (± 2 px)? */
 export function frames(f: Framing): boolean {
-  const { box, width, height } = f;
-  const inside = box.left >= -0.5 && box.top >= -0.5 && box.right <= width + 0.5 && box.bottom <= height + 0.5;
+  const { box, width, clearBottom } = f;
+  // above the credits line along the map's foot, which would hide the bounds' south edge
+  const inside = box.left >= -0.5 && box.top >= -0.5 && box.right <= width + 0.5 && box.bottom <= clearBottom + 0.5;
   const fillsWidth = box.right - box.left >= width - 2 * PADDING - 2;
-  const fillsHeight = box.bottom - box.top >= height - 2 * PADDING - 2;
+  const fillsHeight = box.bottom - box.top >= clearBottom - 2 * PADDING - 2;
   return inside && (fillsWidth || fillsHeight);
 }
 
