@@ -142,6 +142,26 @@ describe('statistics view', () => {
     assert.deepEqual(pageErrors(), []);
   });
 
+  test('beside an open comparison the view keeps to the map’s column, at 1400 and at 1024 px', { timeout: 120_000 }, async () => {
+    try {
+      for (const width of [1400, 1024]) {
+        await s.page.setViewportSize({ width, height: 900 });
+        await s.page.goto(`${s.base}?view=stats&cmp=zhangjiang-ic-base,dongfang-xingang&lang=en`);
+        await shown(s.page, s.page.getByTestId('matrix'), s.errors);
+        await s.page.locator('.compare-sheet[data-open="true"]').waitFor();
+        const [view, map, right] = [
+          (await s.page.locator('.stats-view').boundingBox())!,
+          (await s.page.locator('.map-area').boundingBox())!,
+          (await s.page.locator('.right-col').boundingBox())!,
+        ];
+        assert.ok(Math.abs(view.x - map.x) <= 2, `${width}: the view starts at the map (${view.x} against ${map.x})`);
+        assert.ok(view.x + view.width <= right.x + 2, `${width}: the view ends at ${view.x + view.width}, the comparison starts at ${right.x}`);
+      }
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   test('district profile: from the URL; the ranking bars take keyboard focus and choose a district; the URL follows', { timeout: 120_000 }, async () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?sector=ai&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);
