@@ -235,6 +235,28 @@ describe('in the room: presenter and audience windows', () => {
     assert.deepEqual(s.errors, []);
   });
 
+  test('the presenter view printed with the browser (Ctrl+P) sets its notes in black', { timeout: 120_000 }, async () => {
+    const page = s.page;
+    await page.goto(`${base}?tour=11&view=presenter&lang=zh`);
+    await page.locator(READY).waitFor({ timeout: 60_000 });
+    await page.locator('.briefing-notes .briefing-said').waitFor();
+    try {
+      await page.emulateMedia({ media: 'print' });
+      for (const sel of ['.briefing-notes h2', '.briefing-notes .briefing-said', '.briefing-notes h1'])
+        assert.equal(
+          await page
+            .locator(sel)
+            .first()
+            .evaluate((el) => getComputedStyle(el).color),
+          'rgb(0, 0, 0)',
+          `${sel} in print`,
+        );
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.deepEqual(s.errors, []);
+  });
+
   test('the tour on a phone and a projector', { timeout: 120_000 }, async () => {
     if (!SHOTS) return;
     const page = s.page;
