@@ -334,6 +334,7 @@ export class MapController implements MapPort {
 
   flyTo(lng: number, lat: number, zoom?: number): void {
     this.aim = { lng, lat };
+    this.aimTried = null;
     this.watchCovers();
     const target = { center: [lng, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 11.5) };
     if (reducedMotion()) this.map.jumpTo(target);
@@ -406,6 +407,8 @@ export class MapController implements MapPort {
   private readonly watched = new WeakSet<Element>();
   /** a check is queued */
   private aimQueued = false;
+  /** where the point and the free part of the map were at the last ease for the aim (px, rounded) */
+  private aimTried: string | null = null;
 
   private watchCovers(): void {
     if (!this.aimWatch) return;
@@ -438,6 +441,11 @@ export class MapController implements MapPort {
       const [x, y] = [box.left + p.x, box.top + p.y];
       const m = AIM_MARGIN_PX;
       if (x >= free.left + m && x <= free.left + free.width - m && y >= free.top + m && y <= free.top + free.height - m) return;
+      // the last ease left the point where it was, with the panels as they were: the map's bounds
+      // hold it there (a park at the city's edge under a tall card); easing again would never end
+      const tried = [x, y, free.left, free.top, free.width, free.height].map(Math.round).join(' ');
+      if (tried === this.aimTried) return;
+      this.aimTried = tried;
       const offset: [number, number] = [free.left + free.width / 2 - (box.left + box.width / 2), free.top + free.height / 2 - (box.top + box.height / 2)];
       this.map.easeTo({ center: [aim.lng, aim.lat], offset, ...(reducedMotion() ? { duration: 0 } : { duration: 400 }) });
     });
