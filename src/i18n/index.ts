@@ -1,4 +1,5 @@
 /** UI strings in both languages. Data names come from the data (name_zh / name_en). */
+import { fill } from './fill';
 import { BRIEFING_STRINGS } from './briefing';
 import { CARD_STRINGS } from './cards';
 import { A11Y_STRINGS } from './a11y';
@@ -122,8 +123,5 @@ export type StringKey = keyof typeof STRINGS;
 export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
 
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  let s: string = STRINGS[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  // English plurals: "{n} park{s}" is "1 park", "2 parks"
-  return s.replace('{s}', String(vars.n).replace(/,/g, '') === '1' ? '' : 's');
+  return fill(STRINGS[key][lang], vars);
 }

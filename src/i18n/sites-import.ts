@@ -3,6 +3,7 @@
  * imported sets and a site's card): they load with the first import, not with the first view. The rest are in
  * ./sites.ts (merged into ./index.ts).
  */
+import { fill } from './fill';
 import type { Lang } from '../domain/types';
 
 export const SITES_IMPORT_STRINGS = {
@@ -56,7 +57,5 @@ export type SitesImportKey = keyof typeof SITES_IMPORT_STRINGS;
 
 /** The string in `lang` with its {placeholders} filled, as `t` of ./index.ts does. */
 export function ti(lang: Lang, key: SitesImportKey, vars: Record<string, string | number> = {}): string {
-  let s: string = SITES_IMPORT_STRINGS[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
+  return fill(SITES_IMPORT_STRINGS[key][lang], vars);
 }

@@ -2,6 +2,7 @@
  * UI strings of the statistics view: they load with the view (`st`), so the first view does not
  * carry them; the launcher's few are in ./stats-launch.ts.
  */
+import { fill } from './fill';
 import type { Lang } from '../domain/types';
 
 const STATS_STRINGS = {
@@ -166,8 +167,5 @@ export type StatsStringKey = keyof typeof STATS_STRINGS;
 
 /** A string of the statistics view in `lang`, `{name}` placeholders filled from `vars`. */
 export function st(lang: Lang, key: StatsStringKey, vars: Record<string, string | number> = {}): string {
-  let s: string = STATS_STRINGS[key][lang];
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  // English plurals, as t() writes them: "{n} park{s}"
-  return s.replace('{s}', String(vars.n).replace(/,/g, '') === '1' ? '' : 's');
+  return fill(STATS_STRINGS[key][lang], vars);
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { st } from '../../src/i18n/stats';
+import { ti } from '../../src/i18n/sites-import';
 
 describe('t: English plurals', () => {
   it('one park, two parks, zero parks; a grouped number too', () => {
@@ -12,6 +13,13 @@ describe('t: English plurals', () => {
     expect(t('en', 'broadAdds', { n: '1,001' })).toBe('+1,001 parks');
     expect(st('en', 'rankBar', { rank: 3, district: 'Jinshan', n: 1 })).toBe('No. 3 Jinshan: 1 park');
     expect(st('en', 'matrixCell', { sector: 'Biomedicine', district: 'Jinshan', n: 4 })).toBe('Biomedicine, Jinshan: 4 parks');
+  });
+
+  it('the sites import report too; a value is written as it is, "$&" in a file name included', () => {
+    expect(ti('en', 'sitesDone', { file: 'a$&b.csv', n: '10', ms: 81 })).toBe('Imported a$&b.csv: 10 sites (81 ms)');
+    expect(ti('en', 'sitesDone', { file: 'one.csv', n: '1', ms: 5 })).toBe('Imported one.csv: 1 site (5 ms)');
+    expect(ti('en', 'sitesDoneSkipped', { n: '2' })).toBe(', 2 rows skipped');
+    expect(t('en', 'withinRadius', { km: '$1', n: 3 })).toBe('Within $1 km: 3 parks');
   });
 
   it('Chinese has no plural: the placeholder never shows', () => {
