@@ -39,7 +39,7 @@ function points<P extends { label: [number, number] }>(items: P[]): FeatureColle
  * English for the map's labels: curly quotes as straight ones. The labels' font (Noto Sans SC) draws
  * ‘ ’ “ ” full-width, as Chinese sets them, which opens wide gaps in English ("IC ‘one body’: …").
  */
-export function latinQuotes(s: string): string {
+function latinQuotes(s: string): string {
   return s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }
 

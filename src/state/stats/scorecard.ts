@@ -2,7 +2,8 @@
  * The plan's scorecard as the statistics view shows it (pure, from targets.json): what a measure's
  * chart can draw (the baseline, the target and the reported figures in the target's own unit),
  * which reported figures disagree (kept side by side), and a sentence that says what the chart
- * shows. A measure with nothing reported says "no data" — a missing figure is never drawn as 0.
+ * shows. A measure with nothing reported in the target's unit draws nothing and says so — a
+ * missing figure is never drawn as 0.
  */
 import type { Outturn, ScorecardTarget } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
@@ -24,7 +25,7 @@ const grouped = (x: number, digits = 2) => x.toLocaleString('en', { maximumFract
 const QUALIFIER_MARK = { approx: '≈', over: '>' } as const;
 const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${grouped(v)}`;
 
-/** The points a measure's chart draws: only figures with a value in the target's unit; none: "no data". */
+/** The points a measure's chart draws: only figures with a value in the target's unit, one dot per figure and year, in the order of the years. */
 export function chartPoints(t: ScorecardTarget): ChartPoint[] {
   const unit = t.target.unit;
   const out: ChartPoint[] = [];
@@ -52,7 +53,7 @@ export function chartPoints(t: ScorecardTarget): ChartPoint[] {
   return one;
 }
 
-/** Whether a chart has anything reported to show against its target (else the chart says "no data"). */
+/** Whether a chart has anything reported to show against its target (else the chart says nothing is drawn). */
 export const hasOutturn = (points: readonly ChartPoint[]) => points.some((p) => p.kind === 'outturn' || p.kind === 'proxy');
 
 /**
