@@ -37,6 +37,7 @@ export const SECTOR_WORDS: Partial<Record<TopSectorId | string, readonly string[
   hydrogen: ['hydrogen', 'energy storage', 'battery', 'batteries', 'fuel cell', '氢能', '储能', '氢'],
   '6g': ['6g', '第六代'],
   'ai-chips': ['ai chip', 'ai chips'],
+  'ships-offshore': ['ship', 'ships', 'shipbuilding', 'shipyard', 'offshore', '船舶', '造船', '海工'],
   robots: ['robot', 'robots', 'robotics', '机器人'],
   'autonomous-driving': ['self-driving', 'driverless', 'autonomous', '自动驾驶', '无人驾驶'],
   '5g': ['5g'],

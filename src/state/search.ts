@@ -10,6 +10,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Derived } from './derive';
 import { shortName } from './filter';
 import { SECTOR_WORDS } from './search-words';
+import type { ZoneProps } from '../loaders/schemas';
 
 export type SearchKind = 'park' | 'zone' | 'district' | 'sector';
 
@@ -29,6 +30,8 @@ export interface SearchEntry {
   at: [number, number] | null;
   /** other words for it, lower case (sectors) */
   words: readonly string[];
+  /** how broad a place it is, for ranking equally direct matches: 0 a sector, 1 a pole, 2 a district, 3 a park, 4 a belt or axis, 5 a sector's cluster zone */
+  breadth: number;
 }
 
 export interface SearchHit {
@@ -52,6 +55,9 @@ export function pinyinForms(zh: string): { full: string; spaced: string; initial
   return { full: syll.join(''), spaced: syll.join(' '), initials: syll.map((s) => s[0] ?? '').join('') };
 }
 
+const BREADTH: Record<SearchKind, number> = { sector: 0, district: 2, park: 3, zone: 5 };
+const ZONE_BREADTH: Partial<Record<ZoneProps['kind'], number>> = { pole: 1, belt: 4, axis: 4 };
+
 export function makeEntry(
   kind: SearchKind,
   id: string,
@@ -59,9 +65,10 @@ export function makeEntry(
   name_en: string,
   at: [number, number] | null,
   words: readonly string[] = [],
+  breadth = BREADTH[kind],
 ): SearchEntry {
   const p = pinyinForms(name_zh);
-  return { kind, id, name_zh, name_en, pinyin: p.full, pinyinSpaced: p.spaced, initials: p.initials, at, words };
+  return { kind, id, name_zh, name_en, pinyin: p.full, pinyinSpaced: p.spaced, initials: p.initials, at, words, breadth };
 }
 
 /** Every searchable place of the loaded data. */
@@ -73,7 +80,7 @@ export function searchEntries(d: Derived): SearchEntry[] {
   }
   for (const f of d.zoneLabels.features) {
     const z = f.properties;
-    out.push(makeEntry('zone', z.id, z.name_zh, z.name_en, f.geometry.coordinates as [number, number]));
+    out.push(makeEntry('zone', z.id, z.name_zh, z.name_en, f.geometry.coordinates as [number, number], [], ZONE_BREADTH[z.kind]));
   }
   for (const f of d.districtLabels.features) {
     const p = f.properties;
@@ -89,7 +96,6 @@ const FUSE_OPTIONS: IFuseOptions<SearchEntry> = {
     { name: 'name_en', weight: 1 },
     { name: 'pinyin', weight: 0.8 },
     { name: 'pinyinSpaced', weight: 0.8 },
-    { name: 'initials', weight: 0.5 },
   ],
   includeScore: true,
   ignoreLocation: true,
@@ -100,8 +106,6 @@ const FUSE_OPTIONS: IFuseOptions<SearchEntry> = {
 export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
   return { entries, fuse: new Fuse(entries, FUSE_OPTIONS) };
 }
-
-const KIND_ORDER: Record<SearchKind, number> = { sector: 0, park: 1, district: 2, zone: 3 };
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at max + 1. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -130,40 +134,61 @@ const compactLatin = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Typos allowed in a query of this many letters (none below 5: short words must be exact). */
 const typoBudget = (n: number) => (n >= 9 ? 2 : n >= 5 ? 1 : 0);
 
-/** Whether a Latin query is a mistyped start of the name or its pinyin (e.g. `zhangjaing` for zhangjiang…). */
-function nearPrefix(e: SearchEntry, compact: string): boolean {
-  const budget = typoBudget(compact.length);
-  if (budget === 0) return false;
-  for (const full of [e.pinyin, compactLatin(e.name_en)]) {
-    if (!full) continue;
-    for (let len = compact.length - budget; len <= compact.length + budget; len++) {
-      if (len < 1 || len > full.length) continue;
-      if (editDistance(compact, full.slice(0, len), budget) <= budget) return true;
-    }
-  }
-  return false;
+/** The name from each of its words on, and the pinyin from each syllable on, compacted: where a typed word may start. */
+function wordStarts(e: SearchEntry): string[] {
+  const tails = (words: string[]) => words.map((_, i) => compactLatin(words.slice(i).join('')));
+  return [...tails(e.pinyinSpaced.split(' ')), ...tails(e.name_en.split(/[\s\-/,:()‘’'“”]+/))].filter(Boolean);
 }
 
-/** How directly the query names the entry: 0 exact, 1 prefix, 2 substring, 2.5 a near-miss of a prefix, 3 fuzzy only. */
+/** How many typos a Latin query is from the start of the name, of its pinyin or of a word in them (`zhangjaing` for zhangjiang…, `lingnag` for “IC ‘two wings’: Lingang”); over the query's budget: none near. */
+function nearPrefix(e: SearchEntry, compact: string): number {
+  const budget = typoBudget(compact.length);
+  let best = budget + 1;
+  if (budget === 0) return best;
+  for (const full of wordStarts(e)) {
+    for (let len = compact.length - budget; len <= compact.length + budget; len++) {
+      if (len < 1 || len > full.length) continue;
+      best = Math.min(best, editDistance(compact, full.slice(0, len), budget));
+    }
+  }
+  return best;
+}
+
+/** How directly the query names the entry: 0 exact, 1 prefix, 1.5 a word's start, 2 substring, 2.6–2.7 a near-miss of a start (one or two typos), 3 fuzzy only. */
 export function matchTier(e: SearchEntry, q: string): number {
   const lq = q.toLowerCase();
   const compact = lq.replace(/\s+/g, '');
-  const names = [e.name_zh, shortName(e.name_zh), e.name_en.toLowerCase(), shortName(e.name_en).toLowerCase(), ...e.words];
+  const own = [e.name_zh, shortName(e.name_zh), e.name_en.toLowerCase(), shortName(e.name_en).toLowerCase()];
   const latin = [e.pinyin, e.initials];
-  if (names.includes(q) || names.includes(lq) || latin.includes(compact)) return 0;
+  if (own.includes(q) || own.includes(lq) || e.words.includes(lq) || latin.includes(compact)) return 0;
+  // a sector's everyday words match whole, or from 3 letters on ("ai" is not the start of "aircraft")
+  const names = lq.length >= 3 ? [...own, ...e.words] : own;
   if (names.some((n) => n.startsWith(lq)) || latin.some((n) => compact && n.startsWith(compact))) return 1;
   // a word of a name, from its start: "biomed" in "high-end biomedical manufacturing"
   if (/^[a-z0-9]/.test(lq) && names.some((n) => n.split(/[\s\-/]+/).some((w) => w.startsWith(lq)))) return 1.5;
-  if (names.some((n) => n.includes(lq)) || latin.some((n) => compact && n.includes(compact))) return 2;
-  if (/^[a-z\s]+$/.test(lq) && nearPrefix(e, compactLatin(lq))) return 2.5;
+  // inside a word: Chinese, pinyin, or Latin of 4 letters or more ("ev" is not in "devices"; "medical" is in "biomedical")
+  const insideOk = !/^[a-z0-9]/.test(lq) || lq.length >= 4;
+  if ((insideOk && names.some((n) => n.includes(lq))) || latin.some((n) => compact && n.includes(compact))) return 2;
+  if (/^[a-z\s]+$/.test(lq)) {
+    const compactQ = compactLatin(lq);
+    const typos = nearPrefix(e, compactQ);
+    // one typo ranks before two ("zhangjaing ai": Zhangjiang AI Island before Zhangjiang Online)
+    if (typos <= typoBudget(compactQ.length)) return 2.5 + typos / 10;
+  }
   return 3;
 }
 
+/** Beside a direct match, a fuzzy-only hit above this Fuse score (0 perfect, 1 none) is noise ("hongkou" found the aerospace sector by hangkong). */
+const FUZZY_BESIDE_DIRECT = 0.5;
+
 /**
  * Ranked hits: direct matches (exact, prefix, word start, substring, near-miss prefix; in names,
- * pinyin or a sector's words) before fuzzy ones, then Fuse's score, then sectors before parks
- * before districts before zones, then shorter names. Latin queries under 3 letters match directly
- * only ("AI" must not find 外滩 by a fuzzy letter).
+ * pinyin or a sector's words) before fuzzy ones; among equally direct ones the broader place
+ * first (a sector, a pole, a district, a park, a belt, a cluster zone: "lingang" puts the 临港
+ * pole before the zones inside it), then Fuse's score, then shorter names. Fuzzy-only hits are
+ * ranked by Fuse's score; beside a direct match only close ones stay (FUZZY_BESIDE_DIRECT).
+ * Initials match directly only (fuzzily, "zzzzqq" was near the initials of a zone). Latin queries
+ * under 3 letters match directly only ("AI" must not find 外滩 by a fuzzy letter).
  */
 export function runSearch(index: SearchIndex, rawQuery: string, limit = 8): SearchHit[] {
   const q = rawQuery.trim();
@@ -177,8 +202,15 @@ export function runSearch(index: SearchIndex, rawQuery: string, limit = 8): Sear
     const tier = matchTier(e, q);
     if (tier < 3) hits.push({ entry: e, fuzzy: 0.5, tier });
   }
-  hits.sort(
-    (a, b) => a.tier - b.tier || a.fuzzy - b.fuzzy || KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.entry.name_zh.length - b.entry.name_zh.length,
+  const direct = hits.some((h) => h.tier < 3);
+  const kept = direct ? hits.filter((h) => h.tier < 3 || h.fuzzy <= FUZZY_BESIDE_DIRECT) : hits;
+  kept.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      (a.tier < 3 ? a.entry.breadth - b.entry.breadth : 0) ||
+      a.fuzzy - b.fuzzy ||
+      a.entry.breadth - b.entry.breadth ||
+      a.entry.name_zh.length - b.entry.name_zh.length,
   );
-  return hits.slice(0, limit).map((h) => ({ entry: h.entry, score: h.tier + h.fuzzy }));
+  return kept.slice(0, limit).map((h) => ({ entry: h.entry, score: h.tier + h.fuzzy }));
 }

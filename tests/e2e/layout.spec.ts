@@ -354,6 +354,26 @@ describe('the comparison beside the map', () => {
       assert.ok(sheet.x >= map.x + map.width - 1, `the sheet (x ${sheet.x}) starts right of the map (ends at ${map.x + map.width})`);
       assert.ok(map.width >= 250 && map.height >= h * 0.8, `the map keeps ${map.width}×${map.height}`);
       assert.ok(sheet.y + sheet.height <= h, 'the sheet ends inside the window');
+      // every strength badge and sector name inside its own park's column
+      const spill = await s.page.locator('.compare-sheet tbody td').evaluateAll((cells) =>
+        cells.flatMap((td) => {
+          const c = td.getBoundingClientRect();
+          return [...td.querySelectorAll('.strength, .verdict-sector')]
+            .map((b) => b.getBoundingClientRect())
+            .filter((b) => b.right > c.right + 0.5 || b.left < c.left - 0.5)
+            .map((b) => `${Math.round(b.left)}–${Math.round(b.right)} outside ${Math.round(c.left)}–${Math.round(c.right)}`);
+        }),
+      );
+      assert.deepEqual(spill, [], 'badges and names stay in their column');
+      const fit = await s.page
+        .locator('.compare-scroll')
+        .evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth, bg: getComputedStyle(e).backgroundImage }));
+      if (w === 1400) assert.ok(fit.scroll <= fit.client, `four parks side by side in the 640 px column: ${JSON.stringify(fit)}`);
+      else
+        assert.ok(
+          fit.scroll > fit.client && /radial-gradient/.test(fit.bg),
+          `a narrower column scrolls sideways, with a shadow at its edge: ${JSON.stringify(fit)}`,
+        );
       const head = s.page.locator('.compare-sheet thead th[data-park="dongfang-xingang"]');
       const before = (await head.boundingBox())!.y;
       const scrolled = await s.page.locator('.compare-scroll').evaluate((e) => {
@@ -587,6 +607,11 @@ describe('the phone layout at 390×844', () => {
     assert.equal(await s.page.locator('.app').getAttribute('data-sheet-size'), 'half', 'not folded to its bar');
     const sheet = (await s.page.locator('.side.right').boundingBox())!;
     assert.ok(sheet.height > 300, `the sheet with the card is ${sheet.height} px tall`);
+    // the comparison's button is a thin band between the sheet's bar and the card (it was 67 px tall for a 20 px button)
+    const [band, button] = await Promise.all(
+      ['.side.right .find-right', '[data-testid="find-compare-toggle"]'].map((sel) => s.page.locator(sel).boundingBox()),
+    );
+    assert.ok(band!.height <= button!.height + 24, `the band is ${band!.height} px tall around a ${button!.height} px button`);
     let still = 0;
     await poll(
       'the map at rest, 5 reads on',

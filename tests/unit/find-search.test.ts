@@ -103,6 +103,46 @@ describe('ranking cases people hit', () => {
     for (const h of qz) expect([h.entry.initials, h.entry.pinyin, h.entry.name_en.toLowerCase()].some((n) => n.includes('qz'))).toBe(true);
   });
 
+  it('a place name puts the broader place first: the pole before the parks and zones inside it', () => {
+    expect(top('lingang')).toEqual(['zone:lingang-pole']);
+    expect(top('临港')).toEqual(['zone:lingang-pole']);
+    expect(top('zhangjiang')).toEqual(['zone:zhangjiang-pole']);
+    // parks before the sectors' cluster zones of the same name
+    const lingang = top('lingang', 8);
+    expect(lingang.indexOf('park:lingang-big-aircraft-park')).toBeLessThan(lingang.indexOf('zone:digital-data-port'));
+    // a district before the parks that bear its name
+    expect(top('songj', 2)).toEqual(['district:松江区', 'park:songjiang-industrial-zone']);
+  });
+
+  it('gibberish finds nothing, and short Latin queries do not match inside words', () => {
+    expect(runSearch(index, 'zzzzqq')).toEqual([]);
+    expect(runSearch(index, 'qwerty')).toEqual([]);
+    // "ev" is a word for new-energy vehicles, not the inside of "devices" or "development"
+    expect(top('ev', 8)).toEqual(['sector:nev']);
+    // "ai" is not the start of the aerospace word "aircraft"
+    expect(top('AI', 8)).not.toContain('sector:aerospace');
+    // four letters and more may: "medical" inside "biomedical"
+    expect(top('medical', 8)).toContain('park:north-shanghai-biomed-park');
+  });
+
+  it('beside a direct match, far fuzzy hits go: "hongkou" is not the aerospace sector (hangkong)', () => {
+    expect(top('hongkou', 8)).toEqual(['district:虹口区', 'park:north-bund']);
+  });
+
+  it('one typo ranks before two', () => {
+    expect(top('zhangjaing ai')).toEqual(['park:zhangjiang-ai-island']);
+  });
+
+  it('a mistyped word later in a name is still found', () => {
+    expect(top('lingnag', 8)).toContain('zone:ic-wing-lingang');
+    expect(top('pujaing', 2).sort()).toEqual(['park:pujiang-chuangxin-city', 'park:pujiang-zhigu']);
+  });
+
+  it('ships are found by everyday words', () => {
+    expect(top('shipbuilding')).toEqual(['sector:ships-offshore']);
+    expect(top('造船')).toEqual(['sector:ships-offshore']);
+  });
+
   it('edit distance counts an adjacent swap as one edit', () => {
     expect(editDistance('zhangjaing', 'zhangjiang', 2)).toBe(1);
     expect(editDistance('abc', 'abc', 1)).toBe(0);

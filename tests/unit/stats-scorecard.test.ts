@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGeoJson } from '../fakes/geo-disk';
-import { chartDescription, chartPoints, conflictGroups, figureText, hasOutturn, unitText } from '../../src/state/stats/scorecard';
+import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, unitText } from '../../src/state/stats/scorecard';
 import { scorecardCsv } from '../../src/state/stats/csv';
 import { TargetsFileSchema } from '../../src/loaders/schemas';
 import type { TargetsFile } from '../../src/loaders/schemas';
@@ -81,6 +81,22 @@ describe('scorecard charts', () => {
   it('the text alternative names the baseline, each figure and the target', () => {
     const t = byId('sei-gdp-share');
     expect(chartDescription(t, chartPoints(t), 'en')).toBe('Baseline 18.9 % in 2020; 23.8 % in 2022; 24.8 % in 2023; target 20 % or more by 2025.');
+  });
+
+  it('in English a chart of 亿元 draws CNY billion, as the figures above it are written', () => {
+    const t = byId('sei-value-added');
+    expect(chartScale('亿元', 'en')).toEqual({ factor: 0.1, unit: 'CNY billion' });
+    expect(chartScale('亿元', 'zh')).toEqual({ factor: 1, unit: '亿元' });
+    expect(chartScale('%', 'en')).toEqual({ factor: 1, unit: '%' });
+    const en = chartPoints(t, 'en');
+    expect(en.map((x) => [x.kind, x.year, x.value, x.label])).toEqual([
+      ['baseline', 2020, 732.8, '732.8'],
+      ['outturn', 2022, 1064.119, '1,064.12'],
+      ['target', 2025, 1000, '1,000'],
+    ]);
+    // the same figures, as published, in Chinese
+    expect(chartPoints(t, 'zh').map((x) => x.value)).toEqual([7328, 10641.19, 10000]);
+    expect(chartDescription(t, en, 'en')).toBe('Baseline CNY 732.8 billion in 2020; CNY 1,064.12 billion in 2022; target over CNY 1 trillion by 2025.');
   });
 
   it('a proxy figure is drawn as a proxy', () => {

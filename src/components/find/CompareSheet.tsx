@@ -16,6 +16,10 @@ import { selectCompareDistances } from '../../state/selectors/find';
 import { kmText } from './km-text';
 import { Caret } from '../Caret';
 
+/** The row names' column, and each park's narrowest: four parks (the most) fit the column's 640 px side by side; a narrower one scrolls, and says so by a shadow at the edge. */
+const LABEL_COLUMN_PX = 88;
+const PARK_COLUMN_PX = 136;
+
 const REF_KEYS: Record<string, StringKey> = {
   'zhangjiang-pole': 'ref_zhangjiang_pole',
   'lingang-pole': 'ref_lingang_pole',
@@ -83,10 +87,10 @@ export function CompareSheet() {
         </button>
       </header>
       <div className="compare-scroll" id="compare-body" hidden={!open}>
-        <table style={{ minWidth: `${110 + parks.length * 160}px` }}>
+        <table style={{ minWidth: `${LABEL_COLUMN_PX + parks.length * PARK_COLUMN_PX}px` }}>
           <thead>
             <tr>
-              <td />
+              <td style={{ width: LABEL_COLUMN_PX }} />
               {parks.map((p, i) => (
                 <th key={p.id} scope="col" data-park={p.id}>
                   <span className="num">{i + 1}</span>

@@ -3,7 +3,7 @@ import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
-import { chartDescription, chartPoints, conflictGroups, figureText, hasOutturn, latestOutturn, unitText } from '../../state/stats/scorecard';
+import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, latestOutturn } from '../../state/stats/scorecard';
 import { scorecardCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
@@ -31,11 +31,11 @@ function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
 /** One measure: target, baseline, latest reported figure, status, its chart and its figures (the scorecard and the briefing's targets chapter). */
 export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
   const latest = latestOutturn(t);
-  const points = useMemo(() => chartPoints(t), [t]);
+  const points = useMemo(() => chartPoints(t, lang), [t, lang]);
   const text = useMemo(
     () => ({
       title: name(t, lang),
-      unit: st(lang, 'chartUnit', { unit: unitText(t.target.unit, lang) || '—' }),
+      unit: st(lang, 'chartUnit', { unit: chartScale(t.target.unit, lang).unit || '—' }),
       source: st(lang, 'chartSource', { plan }),
       description: chartDescription(t, points, lang),
     }),

@@ -25,26 +25,46 @@ const grouped = (x: number, digits = 2) => x.toLocaleString('en', { maximumFract
 const QUALIFIER_MARK = { approx: '≈', over: '>' } as const;
 const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${grouped(v)}`;
 
-/** The points a measure's chart draws: only figures with a value in the target's unit, one dot per figure and year, in the order of the years. */
-export function chartPoints(t: ScorecardTarget): ChartPoint[] {
+/**
+ * The scale a chart draws a unit at: Chinese as published; English as its figures read in the
+ * text, so the chart and the sentence above it agree (亿元 in CNY billion: 10,641.19 亿元 is
+ * drawn 1,064.12 and written CNY 1,064.1 billion).
+ */
+export function chartScale(unit: string | null, lang: Lang): { factor: number; unit: string } {
+  if (lang === 'en' && unit === '亿元') return { factor: 0.1, unit: 'CNY billion' };
+  return { factor: 1, unit: unitText(unit, lang) };
+}
+
+/** The points a measure's chart draws: only figures with a value in the target's unit, one dot per figure and year, in the order of the years; values at the language's scale (chartScale). */
+export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[] {
   const unit = t.target.unit;
   const out: ChartPoint[] = [];
   if (unit === null) return out;
+  const { factor } = chartScale(unit, lang);
+  // rounded to the figures' own precision at that scale (7328 × 0.1 is 732.8, not 732.8000000000001)
+  const at = (v: number) => (factor === 1 ? v : Math.round(v * factor * 1e6) / 1e6);
   if (t.baseline && t.baseline.value !== null && t.baseline.unit === unit)
-    out.push({ year: t.baseline.year, value: t.baseline.value, kind: 'baseline', label: chartLabel(t.baseline.value), id: `${t.id}:baseline`, below: false });
+    out.push({
+      year: t.baseline.year,
+      value: at(t.baseline.value),
+      kind: 'baseline',
+      label: chartLabel(at(t.baseline.value)),
+      id: `${t.id}:baseline`,
+      below: false,
+    });
   for (const o of t.outturns) {
     if (o.value === null || o.unit !== unit || o.comparability === 'context' || o.role === 'base') continue;
     out.push({
       year: o.year,
-      value: o.value,
+      value: at(o.value),
       kind: o.comparability === 'proxy' ? 'proxy' : 'outturn',
-      label: chartLabel(o.value, o.qualifier),
+      label: chartLabel(at(o.value), o.qualifier),
       id: o.id,
       below: false,
     });
   }
   if (t.target.value !== null && t.target.year !== null)
-    out.push({ year: t.target.year, value: t.target.value, kind: 'target', label: chartLabel(t.target.value), id: `${t.id}:target`, below: false });
+    out.push({ year: t.target.year, value: at(t.target.value), kind: 'target', label: chartLabel(at(t.target.value)), id: `${t.id}:target`, below: false });
   // two sources giving the same figure for the same year draw one dot (both stay in the table)
   const one = out.filter((p, i) => !out.slice(0, i).some((q) => q.kind === p.kind && q.year === p.year && q.label === p.label));
   // in the order of the years, as the axis reads (the data lists the newest first in places)
@@ -102,7 +122,7 @@ export function conflictGroups(outturns: readonly Outturn[]): Outturn[][] {
 
 const fmt = (v: number, lang: Lang) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
 
-/** A unit of the plan's figures in words: Chinese as published, English as the chart's numbers read (亿元 is CNY 100 million). */
+/** A unit of the plan's figures in words: Chinese as published, English as the data's numbers read (亿元 is CNY 100 million; the charts draw it in billions: chartScale). */
 export function unitText(unit: string | null, lang: Lang): string {
   if (unit === null) return '';
   return lang === 'zh' ? unit : (UNITS_EN[unit] ?? unit);
@@ -139,11 +159,11 @@ export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier'
 
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
 export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint[], lang: Lang): string {
-  const unit = unitText(t.target.unit, lang);
+  const unit = chartScale(t.target.unit, lang).unit;
   const zh = lang === 'zh';
   const parts: string[] = [];
   for (const p of points) {
-    const v = `${fmt(p.value, lang)} ${unit}`.trim();
+    const v = unit === 'CNY billion' ? `CNY ${fmt(p.value, lang)} billion` : `${fmt(p.value, lang)} ${unit}`.trim();
     if (p.kind === 'baseline') parts.push(zh ? `基期 ${p.year} 年 ${v}` : `baseline ${v} in ${p.year}`);
     else if (p.kind === 'target') parts.push(zh ? `${p.year} 年目标 ${t.target.text_zh}` : `target ${t.target.text_en} by ${p.year}`);
     else parts.push(zh ? `${p.year} 年${p.kind === 'proxy' ? '（近似指标）' : ''} ${v}` : `${v} in ${p.year}${p.kind === 'proxy' ? ' (a proxy measure)' : ''}`);
