@@ -23,7 +23,7 @@ import type { SheetSize } from '../components/SheetBar';
 import { FindFilters, SearchBox } from '../components/find/FindPanel';
 import { FilterChips } from '../components/find/FilterChips';
 import { FindOverlay } from '../components/find/FindOverlay';
-import { FindRight } from '../components/find/FindRight';
+import { FindResults, FindRight } from '../components/find/FindRight';
 import { SitesPanel } from '../components/sites/SitesPanel';
 import { SitesOverlay } from '../components/sites/SitesOverlay';
 import { PanelBoundary } from '../components/PanelBoundary';
@@ -287,11 +287,12 @@ export function App({
               onSize={setSize}
             />
             <PanelBoundary name={t(lang, 'panel_card')}>
-              {geo && <FindRight />}
+              {geo && <FindRight results={!park && !zone} />}
               <Suspense fallback={null}>
                 {park && <ParkCard park={park} onClose={clear} />}
                 {zone && <ZoneCard zone={zone} onClose={clear} />}
               </Suspense>
+              {geo && (park || zone) && <FindResults />}
               {!park && !zone && <ParkList />}
             </PanelBoundary>
           </aside>

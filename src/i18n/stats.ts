@@ -150,6 +150,7 @@ const STATS_STRINGS = {
   rankTable: { zh: '排名表', en: 'Ranking as a table' },
   rankRank: { zh: '名次', en: 'Rank' },
   rankDescription: { zh: '{sector}园区最多的区：{top}。', en: 'Districts with the most parks of {sector}: {top}.' },
+  rankDescriptionAll: { zh: '园区最多的区：{top}。', en: 'Districts with the most parks: {top}.' },
   auditIntro: {
     zh: '数据构建时的核对：园区与空间布局之间对不上的地方。选择一项即在地图上选中它。',
     en: 'The checks the data build makes between parks and zones: where they do not agree. Choose an item to select it on the map.',

@@ -32,8 +32,9 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
         sync.styleData() ?? {},
         // no camera in the link: the first view fits Shanghai's districts, whatever the screen
         cameraRef.current ? null : districtBounds(store.getState().geo),
-        // the app's panels over the map: fitted views keep clear of the legend and the find toolbar, a flight's target of those and a site's card
-        () => [...(el.closest('.map-area')?.querySelectorAll('[data-map-cover]') ?? [])],
+        // the app's panels over the map: fitted views keep clear of the legend and the find toolbar, a flight's target of those, a site's card
+        // and the statistics view (fixed over the map's foot, outside the map's area in the document)
+        () => [...el.ownerDocument.querySelectorAll('[data-map-cover]')],
       );
     } catch (e) {
       if (e instanceof NoWebGLError) {

@@ -134,10 +134,10 @@ const compactLatin = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Typos allowed in a query of this many letters (none below 5: short words must be exact). */
 const typoBudget = (n: number) => (n >= 9 ? 2 : n >= 5 ? 1 : 0);
 
-/** The name from each of its words on, and the pinyin from each syllable on, compacted: where a typed word may start. */
+/** The name from each of its words on, the pinyin from each syllable on, and a sector's everyday words, compacted: where a typed word may start. */
 function wordStarts(e: SearchEntry): string[] {
   const tails = (words: string[]) => words.map((_, i) => compactLatin(words.slice(i).join('')));
-  return [...tails(e.pinyinSpaced.split(' ')), ...tails(e.name_en.split(/[\s\-/,:()‘’'“”]+/))].filter(Boolean);
+  return [...tails(e.pinyinSpaced.split(' ')), ...tails(e.name_en.split(/[\s\-/,:()‘’'“”]+/)), ...e.words.map(compactLatin)].filter(Boolean);
 }
 
 /** How many typos a Latin query is from the start of the name, of its pinyin or of a word in them (`zhangjaing` for zhangjiang…, `lingnag` for “IC ‘two wings’: Lingang”); over the query's budget: none near. */
@@ -154,7 +154,7 @@ function nearPrefix(e: SearchEntry, compact: string): number {
   return best;
 }
 
-/** How directly the query names the entry: 0 exact, 1 prefix, 1.5 a word's start, 2 substring, 2.6–2.7 a near-miss of a start (one or two typos), 3 fuzzy only. */
+/** How directly the query names the entry: 0 exact, 1 prefix, 1.2 each word typed starts a word of it, 1.5 a word's start, 2 substring, 2.6–2.7 a near-miss of a start (one or two typos), 3 fuzzy only. */
 export function matchTier(e: SearchEntry, q: string): number {
   const lq = q.toLowerCase();
   const compact = lq.replace(/\s+/g, '');
@@ -164,6 +164,13 @@ export function matchTier(e: SearchEntry, q: string): number {
   // a sector's everyday words match whole, or from 3 letters on ("ai" is not the start of "aircraft")
   const names = lq.length >= 3 ? [...own, ...e.words] : own;
   if (names.some((n) => n.startsWith(lq)) || latin.some((n) => compact && n.startsWith(compact))) return 1;
+  // every word typed starts a word of the name, in any order: "zhangjiang ic" for Zhangjiang National IC Industry Base
+  const typed = lq.split(/\s+/).filter(Boolean);
+  if (typed.length > 1 && /^[a-z0-9\s]+$/.test(lq)) {
+    const words = [...own.flatMap((n) => n.split(/[\s\-/,:()‘’'“”]+/)), ...e.pinyinSpaced.split(' ')].filter(Boolean);
+    // a word of one or two letters names a whole word ("ai" is not the start of "aircraft")
+    if (typed.every((q) => words.some((w) => (q.length <= 2 ? w === q : w.startsWith(q))))) return 1.2;
+  }
   // a word of a name, from its start: "biomed" in "high-end biomedical manufacturing"
   if (/^[a-z0-9]/.test(lq) && names.some((n) => n.split(/[\s\-/]+/).some((w) => w.startsWith(lq)))) return 1.5;
   // inside a word: Chinese, pinyin, or Latin of 4 letters or more ("ev" is not in "devices"; "medical" is in "biomedical")
@@ -180,13 +187,15 @@ export function matchTier(e: SearchEntry, q: string): number {
 
 /** Beside a direct match, a fuzzy-only hit above this Fuse score (0 perfect, 1 none) is noise ("hongkou" found the aerospace sector by hangkong). */
 const FUZZY_BESIDE_DIRECT = 0.5;
+/** With no direct match, above this one ("airport" found the data port, "medical devices" technology intermediary services). */
+const FUZZY_ALONE = 0.8;
 
 /**
  * Ranked hits: direct matches (exact, prefix, word start, substring, near-miss prefix; in names,
  * pinyin or a sector's words) before fuzzy ones; among equally direct ones the broader place
  * first (a sector, a pole, a district, a park, a belt, a cluster zone: "lingang" puts the 临港
  * pole before the zones inside it), then Fuse's score, then shorter names. Fuzzy-only hits are
- * ranked by Fuse's score; beside a direct match only close ones stay (FUZZY_BESIDE_DIRECT).
+ * ranked by Fuse's score; only close ones stay (FUZZY_BESIDE_DIRECT beside a direct match, else FUZZY_ALONE).
  * Initials match directly only (fuzzily, "zzzzqq" was near the initials of a zone). Latin queries
  * under 3 letters match directly only ("AI" must not find 外滩 by a fuzzy letter).
  */
@@ -203,7 +212,7 @@ export function runSearch(index: SearchIndex, rawQuery: string, limit = 8): Sear
     if (tier < 3) hits.push({ entry: e, fuzzy: 0.5, tier });
   }
   const direct = hits.some((h) => h.tier < 3);
-  const kept = direct ? hits.filter((h) => h.tier < 3 || h.fuzzy <= FUZZY_BESIDE_DIRECT) : hits;
+  const kept = hits.filter((h) => h.tier < 3 || h.fuzzy <= (direct ? FUZZY_BESIDE_DIRECT : FUZZY_ALONE));
   kept.sort(
     (a, b) =>
       a.tier - b.tier ||

@@ -51,6 +51,36 @@ export function zoneColor(group: string): string {
   return COLORS.hBelt;
 }
 
+/** WCAG's relative luminance of #rrggbb */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG's contrast ratio of #rrggbb on white (1 to 21). */
+export const contrastOnWhite = (hex: string): number => 1.05 / (luminance(hex) + 0.05);
+
+/** Small map text (11.5 px, strokes about 1 px wide) needs WCAG's enhanced contrast to read. */
+export const LABEL_CONTRAST = 7;
+
+/**
+ * A colour for small text drawn with a white halo: the colour itself where it reads on white at
+ * LABEL_CONTRAST, else the same hue darkened until it does (the digital layouts' orange #e07b00
+ * was 3:1, its labels pale on their own fill).
+ */
+export function labelInk(hex: string): string {
+  let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  let out = hex;
+  while (contrastOnWhite(out) < LABEL_CONTRAST) {
+    [r, g, b] = [r, g, b].map((c) => Math.floor(c * 0.95)) as [number, number, number];
+    out = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  }
+  return out;
+}
+
 /** #rrggbb at an alpha, as rgba() */
 export const withAlpha = (hex: string, alpha: number): string =>
   `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${alpha})`;

@@ -93,6 +93,9 @@ describe('find tools', () => {
     await box.press('Enter');
     await s.page.locator('article.park-card[data-park="zhangjiang-ai-island"]').waitFor({ timeout: 30_000 });
     assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    // the place asked for comes first: its card, then the parks nearest to it
+    const [card, nearest] = await Promise.all(['article.park-card', '[data-testid="find-origin"]'].map((sel) => s.page.locator(sel).boundingBox()));
+    assert.ok(card && nearest && card.y < nearest.y, `card at y ${card?.y}, nearest parks at y ${nearest?.y}`);
     const [lng, lat] = PARKS.find((p) => p.properties.id === 'zhangjiang-ai-island')!.geometry.coordinates;
     await poll(
       'the camera to reach the park',

@@ -153,6 +153,18 @@ describe('the shell at 1400×900', () => {
     assert.deepEqual(s.errors, []);
   });
 
+  test('with a filter on, the count of matching parks is said once (the chips above the filters repeated it)', async () => {
+    await open(s, '?sector=biomed');
+    await s.page.getByTestId('filter-chips').waitFor();
+    const lines = await s.page.evaluate(
+      () =>
+        [...document.querySelectorAll('.side.left *')].filter(
+          (e) => e.children.length === 0 && /个园区符合全部筛选/.test(e.textContent ?? '') && e.getClientRects().length > 0,
+        ).length,
+    );
+    assert.equal(lines, 1);
+  });
+
   test('the first view fits the whole city beside the open legend, below the find toolbar and above the credits', async () => {
     await open(s);
     const box = async (sel: string) => (await s.page.locator(sel).first().boundingBox())!;
@@ -510,6 +522,9 @@ describe('the phone layout at 390×844', () => {
   test('tapping a park in the list opens its card in the sheet and keeps the map on screen', async () => {
     await open(s);
     await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    // the list's + (add to comparison) is a finger's width, not its glyph's (it was 11 px)
+    const plus = (await s.page.locator('.park-list button[data-compare="caohejing"]').boundingBox())!;
+    assert.ok(plus.width >= 40 && plus.height >= 24, `the + is ${plus.width}×${plus.height} px`);
     await s.page.locator('.park-list button[data-park="caohejing"]').click();
     await s.page.locator('article.park-card[data-park="caohejing"]').waitFor();
     await mapOnScreen('after tapping a park');

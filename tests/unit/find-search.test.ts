@@ -129,6 +129,18 @@ describe('ranking cases people hit', () => {
     expect(top('hongkou', 8)).toEqual(['district:虹口区', 'park:north-bund']);
   });
 
+  it('each word typed counts: "Zhangjiang IC" is the IC base, "lingang ai" the AI zone, not the aircraft park', () => {
+    expect(top('Zhangjiang IC')).toEqual(['park:zhangjiang-ic-base']);
+    expect(top('ic zhangjiang')).toEqual(['park:zhangjiang-ic-base']);
+    expect(top('lingang ai')).toEqual(['zone:ai-lingang']);
+  });
+
+  it('a far fuzzy hit is no answer: "airport" finds no data port, a typo of a sector word finds the sector', () => {
+    expect(runSearch(index, 'airport')).toEqual([]);
+    expect(runSearch(index, 'medical devices')).toEqual([]);
+    expect(top('semicondutor')).toEqual(['sector:ic']);
+  });
+
   it('one typo ranks before two', () => {
     expect(top('zhangjaing ai')).toEqual(['park:zhangjiang-ai-island']);
   });

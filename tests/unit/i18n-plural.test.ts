@@ -20,6 +20,15 @@ describe('t: English plurals', () => {
     expect(ti('en', 'sitesDone', { file: 'one.csv', n: '1', ms: 5 })).toBe('Imported one.csv: 1 site (5 ms)');
     expect(ti('en', 'sitesDoneSkipped', { n: '2' })).toBe(', 2 rows skipped');
     expect(t('en', 'withinRadius', { km: '$1', n: 3 })).toBe('Within $1 km: 3 parks');
+    // no verb to agree, no "these 1 rows"
+    expect(ti('en', 'sitesSwappable', { n: 1 })).toBe('Of these, lon/lat look swapped in 1 row.');
+    expect(ti('en', 'sitesSwap', { n: 1 })).toBe('Swap lon/lat in 1 row and import');
+    expect(ti('en', 'sitesSwap', { n: 3 })).toBe('Swap lon/lat in 3 rows and import');
+  });
+
+  it('the district ranking with every park chosen does not say "parks of all parks"', () => {
+    expect(st('en', 'rankDescriptionAll', { top: 'Pudong New Area 17' })).toBe('Districts with the most parks: Pudong New Area 17.');
+    expect(st('zh', 'rankDescriptionAll', { top: '浦东新区 17' })).toBe('园区最多的区：浦东新区 17。');
   });
 
   it('Chinese has no plural: the placeholder never shows', () => {

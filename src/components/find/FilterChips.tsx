@@ -6,7 +6,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { useAppStore, useSettledStore } from '../../state/store';
-import { selectVisibleParks } from '../../state/selectors/parks';
 import { useDistrictName } from '../names';
 import type { Confidence } from '../../domain/ids';
 
@@ -42,7 +41,6 @@ export function FilterChips() {
       setDrawnArea: s.setDrawnArea,
     })),
   );
-  const shown = useSettledStore((s) => selectVisibleParks(s).length);
   const district = useDistrictName();
   if (!derived) return null;
   const nodeName = (id: string) => {
@@ -72,9 +70,6 @@ export function FilterChips() {
   };
   return (
     <div className="filter-chips" role="group" aria-label={t(lang, 'activeFilters')} data-testid="filter-chips">
-      <span className="chips-count" data-testid="chips-count">
-        {t(lang, 'matchCount', { n: shown, total: derived.parks.length })}
-      </span>
       <ul>
         {chips.map((c) => (
           <li key={c.key} data-chip={c.key}>

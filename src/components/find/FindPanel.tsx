@@ -108,7 +108,16 @@ export function SearchBox() {
     }
   };
   const name = (e: SearchEntry) => (lang === 'zh' ? e.name_zh : e.name_en);
-  const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : `${shortName(e.name_zh)} ${e.pinyinSpaced}`);
+  // in English the Chinese name, and its pinyin only when the query matched the pinyin (a row stays one or two lines)
+  const typed = query.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const byPinyin = (e: SearchEntry) =>
+    typed.length > 0 &&
+    (e.pinyin.includes(typed) || e.initials.includes(typed)) &&
+    !e.name_en
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .includes(typed);
+  const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : byPinyin(e) ? `${shortName(e.name_zh)} ${e.pinyinSpaced}` : shortName(e.name_zh));
 
   return (
     <div className="combo">

@@ -126,13 +126,35 @@ function CompareToggle() {
   );
 }
 
-export function FindRight() {
+/**
+ * Above the card or the list: a chosen park's comparison button, and, when no card is open, the
+ * nearest parks and what a drawn area holds. With a card open those follow the card
+ * ({@link FindResults}): the place asked for comes first.
+ */
+export function FindRight({ results }: { results: boolean }) {
   const lang = useAppStore((s) => s.lang);
-  const show = useAppStore((s) => s.chosenPoint !== null || s.drawnArea !== null || s.selectedParkId !== null);
+  const show = useAppStore((s) => (results && (s.chosenPoint !== null || s.drawnArea !== null)) || s.selectedParkId !== null);
   if (!show) return null;
   return (
     <section className="find-right" aria-label={t(lang, 'find')}>
       <CompareToggle />
+      {results && (
+        <>
+          <OriginResults />
+          <AreaResults />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The nearest parks and a drawn area's contents, under an open card. */
+export function FindResults() {
+  const lang = useAppStore((s) => s.lang);
+  const show = useAppStore((s) => s.chosenPoint !== null || s.drawnArea !== null);
+  if (!show) return null;
+  return (
+    <section className="find-right find-after" aria-label={t(lang, 'find')}>
       <OriginResults />
       <AreaResults />
     </section>

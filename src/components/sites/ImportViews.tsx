@@ -135,7 +135,7 @@ function ErrorList({ lang, status }: { lang: Lang; status: Extract<SiteImportSta
   );
 }
 
-/** "3 of them look lon/lat swapped. [Swap lon/lat in these 3 rows and import]" */
+/** "Of these, lon/lat look swapped in 3 rows. [Swap lon/lat in 3 rows and import]" */
 function SwapOffer({ lang, n }: { lang: Lang; n: number }) {
   const store = useStoreApi();
   if (n === 0) return null;

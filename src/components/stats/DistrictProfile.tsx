@@ -55,7 +55,7 @@ export function DistrictProfile() {
       title: st(lang, 'rankTitle', { sector: sectorLabel }),
       unit: st(lang, 'rankUnit'),
       source: st(lang, 'rankSource', { plan: PLAN, strengths: st(lang, includeBroad ? 'matrixBroad' : 'matrixStrong') }),
-      description: st(lang, 'rankDescription', {
+      description: st(lang, rankSector === null ? 'rankDescriptionAll' : 'rankDescription', {
         sector: sectorLabel,
         top: ranking
           .filter((r) => r.rank <= 3 && r.parks > 0)
@@ -66,7 +66,7 @@ export function DistrictProfile() {
       svg: st(lang, 'exportSvg'),
       png: st(lang, 'exportPng'),
     }),
-    [lang, sectorLabel, includeBroad, ranking, district],
+    [lang, rankSector, sectorLabel, includeBroad, ranking, district],
   );
   const choose = useCallback((d: string) => setDistrict(d), [setDistrict]);
   const openPark = (id: string) => {

@@ -42,7 +42,7 @@ export function StatsHost() {
         <PanelBoundary name={t(lang, 'panel_stats')} frame="stats-view">
           <Suspense
             fallback={
-              <section id="stats-view" className="stats-view" aria-busy="true">
+              <section id="stats-view" className="stats-view" aria-busy="true" data-map-cover>
                 <p role="status">{t(lang, 'statsLoading')}</p>
               </section>
             }

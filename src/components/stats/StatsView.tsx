@@ -67,7 +67,7 @@ export default function StatsView() {
     document.getElementById(`stats-tab-${next}`)?.focus();
   };
   return (
-    <section id="stats-view" className="stats-view" aria-labelledby="stats-h" data-testid="stats-view">
+    <section id="stats-view" className="stats-view" aria-labelledby="stats-h" data-testid="stats-view" data-map-cover>
       <header className="stats-head">
         <h2 id="stats-h" tabIndex={-1}>
           {t(lang, 'statsTitle')}
