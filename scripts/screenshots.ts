@@ -55,7 +55,7 @@ const shots: Shot[] = [
     act: async (page) => {
       const box = (await page.locator('[data-testid="map"]').boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await page.locator('[role="listbox"], .map-chooser').first().waitFor({ timeout: 30000 });
+      await page.locator('.map-chooser').first().waitFor({ timeout: 30000 });
     },
   },
   {
