@@ -211,7 +211,7 @@ export function App({
 
   const openFilters = () => {
     setSheet(sheet === 'filters' ? 'results' : 'filters');
-    setSize('full');
+    setSize(sheet === 'filters' ? 'half' : 'full');
   };
 
   return (
@@ -259,7 +259,16 @@ export function App({
           {geo && <FilterChips />}
         </div>
         <aside className="side left" id="filters" tabIndex={-1} aria-label={t(lang, 'filtersSheet')}>
-          <SheetBar title={t(lang, 'filtersSheet')} size={size} onSize={setSize} onDone={() => setSheet('results')} />
+          <SheetBar
+            title={t(lang, 'filtersSheet')}
+            size={size}
+            onSize={setSize}
+            // the filtered parks in the half-open sheet, the map above them (full, it left the map a strip)
+            onDone={() => {
+              setSheet('results');
+              setSize('half');
+            }}
+          />
           {geo && (
             <PanelBoundary name={t(lang, 'panel_find')}>
               <FindFilters />

@@ -443,6 +443,10 @@ describe('the shell at 390×844 (a phone)', () => {
     await s.page.getByTestId('filters-button').click();
     await wheelThrough(s.page, '.side.left');
     await s.page.getByTestId('sheet-done').click();
+    // done: the results half open under the map, not full over it (the map was a 220 px strip)
+    assert.equal(await s.page.locator('.app').getAttribute('data-sheet-size'), 'half');
+    const strip = (await s.page.locator('.map-area').boundingBox())!;
+    assert.ok(strip.height >= 250, `after the filters the map keeps ${strip.height} px`);
     await wheelThrough(s.page, '.map-area');
     // the comparison is a bottom sheet: below the map, above the results bar, inside the window
     // (with the results folded to their bar; an open sheet folds the comparison to its own)
