@@ -65,6 +65,9 @@ export function primarySector(p: ParkProps, selected: readonly string[] = [], se
   return p.designations[0]?.sector ?? p.sectors[0] ?? null;
 }
 
+/** Latin letters and digits only, lower case: how typed Latin is compared with names and pinyin (search, its result rows). */
+export const compactLatin = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
 /** Display label: the name without its parenthetical alias. */
 export function shortName(name: string): string {
   return name.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || name;

@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import type { Derived } from './derive';
-import { shortName } from './filter';
+import { compactLatin, shortName } from './filter';
 import { SECTOR_WORDS } from './search-words';
 import type { ZoneProps } from '../loaders/schemas';
 
@@ -32,6 +32,8 @@ export interface SearchEntry {
   words: readonly string[];
   /** how broad a place it is, for ranking equally direct matches: 0 a sector, 1 a pole, 2 a district, 3 a park, 4 a belt or axis, 5 a sector's cluster zone */
   breadth: number;
+  /** where a typed word may start, compacted (wordStarts): made once, read by every query's typo check */
+  starts: readonly string[];
 }
 
 export interface SearchHit {
@@ -58,6 +60,12 @@ export function pinyinForms(zh: string): { full: string; spaced: string; initial
 const BREADTH: Record<SearchKind, number> = { sector: 0, district: 2, park: 3, zone: 5 };
 const ZONE_BREADTH: Partial<Record<ZoneProps['kind'], number>> = { pole: 1, belt: 4, axis: 4 };
 
+/** The name from each of its words on, the pinyin from each syllable on, and a sector's everyday words, compacted: where a typed word may start. */
+function wordStarts(pinyinSpaced: string, name_en: string, words: readonly string[]): string[] {
+  const tails = (parts: string[]) => parts.map((_, i) => compactLatin(parts.slice(i).join('')));
+  return [...tails(pinyinSpaced.split(' ')), ...tails(name_en.split(/[\s\-/,:()‘’'“”]+/)), ...words.map(compactLatin)].filter(Boolean);
+}
+
 export function makeEntry(
   kind: SearchKind,
   id: string,
@@ -68,7 +76,19 @@ export function makeEntry(
   breadth = BREADTH[kind],
 ): SearchEntry {
   const p = pinyinForms(name_zh);
-  return { kind, id, name_zh, name_en, pinyin: p.full, pinyinSpaced: p.spaced, initials: p.initials, at, words, breadth };
+  return {
+    kind,
+    id,
+    name_zh,
+    name_en,
+    pinyin: p.full,
+    pinyinSpaced: p.spaced,
+    initials: p.initials,
+    at,
+    words,
+    breadth,
+    starts: wordStarts(p.spaced, name_en, words),
+  };
 }
 
 /** Every searchable place of the loaded data. */
@@ -129,23 +149,15 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-const compactLatin = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /** Typos allowed in a query of this many letters (none below 5: short words must be exact). */
 const typoBudget = (n: number) => (n >= 9 ? 2 : n >= 5 ? 1 : 0);
-
-/** The name from each of its words on, the pinyin from each syllable on, and a sector's everyday words, compacted: where a typed word may start. */
-function wordStarts(e: SearchEntry): string[] {
-  const tails = (words: string[]) => words.map((_, i) => compactLatin(words.slice(i).join('')));
-  return [...tails(e.pinyinSpaced.split(' ')), ...tails(e.name_en.split(/[\s\-/,:()‘’'“”]+/)), ...e.words.map(compactLatin)].filter(Boolean);
-}
 
 /** How many typos a Latin query is from the start of the name, of its pinyin or of a word in them (`zhangjaing` for zhangjiang…, `lingnag` for “IC ‘two wings’: Lingang”); over the query's budget: none near. */
 function nearPrefix(e: SearchEntry, compact: string): number {
   const budget = typoBudget(compact.length);
   let best = budget + 1;
   if (budget === 0) return best;
-  for (const full of wordStarts(e)) {
+  for (const full of e.starts) {
     for (let len = compact.length - budget; len <= compact.length + budget; len++) {
       if (len < 1 || len > full.length) continue;
       best = Math.min(best, editDistance(compact, full.slice(0, len), budget));

@@ -12,7 +12,7 @@ import type { AppStore } from '../../state/store';
 import type { SearchEntry, SearchHit } from '../../state/search';
 import type * as SearchModuleType from '../../state/search';
 import type { Derived } from '../../state/derive';
-import { shortName } from '../../state/filter';
+import { compactLatin, shortName } from '../../state/filter';
 import './find.css';
 import type { Lang } from '../../domain/types';
 import type { Confidence } from '../../domain/ids';
@@ -109,14 +109,8 @@ export function SearchBox() {
   };
   const name = (e: SearchEntry) => (lang === 'zh' ? e.name_zh : e.name_en);
   // in English the Chinese name, and its pinyin only when the query matched the pinyin (a row stays one or two lines)
-  const typed = query.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const byPinyin = (e: SearchEntry) =>
-    typed.length > 0 &&
-    (e.pinyin.includes(typed) || e.initials.includes(typed)) &&
-    !e.name_en
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '')
-      .includes(typed);
+  const typed = compactLatin(query);
+  const byPinyin = (e: SearchEntry) => typed.length > 0 && (e.pinyin.includes(typed) || e.initials.includes(typed)) && !compactLatin(e.name_en).includes(typed);
   const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : byPinyin(e) ? `${shortName(e.name_zh)} ${e.pinyinSpaced}` : shortName(e.name_zh));
 
   return (
