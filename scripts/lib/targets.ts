@@ -97,7 +97,7 @@ export function figureText(value: number, unit: string, qualifier: Outturn['qual
   }
   const v =
     unit === '亿元'
-      ? `CNY ${(value / 10).toLocaleString('en-US', { maximumFractionDigits: 1 })} billion`
+      ? `CNY ${(Math.round(value * 10) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} billion`
       : unit === '%'
         ? `${num(value)} %`
         : unit === '%/yr'

@@ -1,6 +1,6 @@
 /**
- * Focus for the cards (park, zone, site): when a card opens, focus moves to its heading; when it
- * closes, focus goes back to where it came from (the list row, the search box, the map). A list
+ * Focus for the cards (park, zone, site): when a card opens, focus moves to its heading (not for
+ * a card the page opened with, from its link, before anything was focused); when it closes, focus goes back to where it came from (the list row, the search box, the map). A list
  * row is drawn anew when the card gives way to the list, so the opener is also remembered by what
  * it shows (its park or zone id) and found again. A card that replaces another card keeps the
  * first one's opener.
@@ -54,6 +54,9 @@ export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | 
     // focus on a control: it opened the card; lost with the control that opened the card: that one;
     // else (a card replaced by another) the first card's opener
     const gone = lastFocused && !lastFocused.el.isConnected ? lastFocused : null;
+    // nothing focused yet on the page: the card came with it (a link to a park); the page keeps its
+    // focus at the start, as any page does, and the card's heading shows no focus ring
+    if (!fresh && !lastFocused && !lastOpener && (active === null || active === document.body)) return;
     const opener: Opener | null = fresh ? { el: active, selector: selectorOf(active) } : (gone ?? lastOpener);
     lastOpener = opener;
     (card.querySelector<HTMLElement>('h2[tabindex]') ?? card).focus({ preventScroll: true });

@@ -121,6 +121,8 @@ export type StringKey = keyof typeof STRINGS;
 
 /** A list in running text: 甲、乙 in Chinese, "A, B" in English. */
 export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
+/** A note in brackets after what it qualifies: full-width in Chinese (≈1235（示意）), a space and ASCII ones in English. */
+export const inParens = (text: string, lang: Lang): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   return fill(STRINGS[key][lang], vars);

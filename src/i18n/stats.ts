@@ -97,6 +97,7 @@ const STATS_STRINGS = {
   zoneArea: { zh: '面积（平方千米）', en: 'Area (km²)' },
   zoneDistricts: { zh: '所在区（占面积）', en: 'Districts (share of area)' },
   zoneParks: { zh: '园区', en: 'Parks' },
+  zoneParksAll: { zh: '园区（全部）', en: 'Parks (all)' },
   zoneSectors: { zh: '产业', en: 'Sectors' },
   zoneSchematic: { zh: '示意', en: 'schematic' },
   zoneNoArea: { zh: '线，无面积', en: 'a line: no area' },

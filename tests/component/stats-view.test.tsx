@@ -188,7 +188,8 @@ describe('statistics view', () => {
     const pole = zones.find((z) => z.properties.id === 'zhangjiang-pole')!;
     const row = table.querySelector('tr[data-zone="zhangjiang-pole"]')!;
     expect(pole.properties.schematic).toBe(true);
-    expect(row.textContent).toContain('示意');
+    // the note in full-width brackets inside Chinese: ≈1235（示意）
+    expect(row.textContent).toMatch(/≈[\d,.]+（示意）/);
     const axis = zones.find((z) => z.properties.kind === 'axis')!;
     expect(table.querySelector(`tr[data-zone="${axis.properties.id}"]`)!.textContent).toContain('线，无面积');
     fireEvent.click(within(row as HTMLElement).getByRole('button'));

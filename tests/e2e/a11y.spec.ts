@@ -258,6 +258,16 @@ describe('the keyboard alone', () => {
     },
   );
 
+  test('a link to a park opens its card without taking the focus: no ring on its heading, Tab starts at the skip links', { timeout: 120_000 }, async () => {
+    await open(s, '?park=caohejing');
+    await s.page.locator('article.park-card[data-park="caohejing"]').waitFor();
+    // the card's effects have run by the time the map is ready; a frame more for any late focus
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await s.page.evaluate(() => document.activeElement === document.body), true, 'nothing is focused');
+    await s.page.keyboard.press('Tab');
+    assert.equal(await s.page.evaluate(() => document.activeElement?.closest('.skip-links') !== null), true, 'the first Tab stop is a skip link');
+  });
+
   test('a zone card opened from a park card, and a site card: focus goes in, Esc brings it back', { timeout: 120_000 }, async () => {
     await open(s);
     const first = s.page.locator('.park-list button[data-park]').first();

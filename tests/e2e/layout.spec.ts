@@ -529,6 +529,13 @@ describe('the phone layout at 390×844', () => {
     // the list's + (add to comparison) is a finger's width, not its glyph's (it was 11 px)
     const plus = (await s.page.locator('.park-list button[data-compare="caohejing"]').boundingBox())!;
     assert.ok(plus.width >= 40 && plus.height >= 24, `the + is ${plus.width}×${plus.height} px`);
+    // the count is said once, in the sheet's bar: the list's heading and count line are there for screen readers only
+    assert.match((await s.page.locator('.side.right .sheet-title').textContent()) ?? '', /^园区 (\d+) \/ \1$/);
+    for (const sel of ['.park-list > h2', '.park-list .count-line']) {
+      const box = (await s.page.locator(sel).boundingBox())!;
+      assert.ok(box.width <= 1 && box.height <= 1, `${sel} is ${box.width}×${box.height} px`);
+    }
+    assert.equal(await s.page.getByRole('region', { name: '园区' }).count(), 1, 'the list keeps its heading for screen readers');
     await s.page.locator('.park-list button[data-park="caohejing"]').click();
     await s.page.locator('article.park-card[data-park="caohejing"]').waitFor();
     await mapOnScreen('after tapping a park');

@@ -66,16 +66,44 @@ describe('applyUrlState (real data)', () => {
     ]);
     expect(s.notices).toHaveLength(1);
     expect(s.notices[0]!.text).toBe(t('zh', 'urlIgnored'));
-    expect(s.notices[0]!.details).toEqual(notices.map(describeNotice));
-    expect(s.notices[0]!.details.join('\n')).toContain('sector=bogus');
-    expect(s.notices[0]!.details.join('\n')).toContain('park=nowhere');
+    expect(s.notices[0]!.details).toEqual(notices.map((n) => describeNotice(n, 'zh')));
+    expect(s.notices[0]!.details).toEqual(['sector=bogus：未知的值', 'park=nowhere：未知的值']);
   });
 
   it('writes the notice in the language of the URL', () => {
     const store = storeWithData();
     applyUrlState(store, decodeUrl('?lang=en&foo=1', ''));
     expect(store.getState().notices[0]?.text).toBe(t('en', 'urlIgnored'));
-    expect(store.getState().notices[0]?.details[0]).toContain('foo=1');
+    expect(store.getState().notices[0]?.details).toEqual(['foo=1: unknown parameter']);
+  });
+
+  it('gives each reason in Chinese in a Chinese page, and as written in an English one', () => {
+    const url = decodeUrl(
+      '?sheet=half&sector=ic&sector=biomed&v=9&q=' + 'x'.repeat(150) + '&tour=abc&pt=here&r=-3&area=%%&profile=nowhere&broad=2',
+      '#12/abc/121',
+    );
+    const zh = storeWithData();
+    applyUrlState(zh, url);
+    expect(zh.getState().notices[0]!.details).toEqual([
+      'sheet=half：未知参数',
+      'sector=biomed：参数重复，采用第一个',
+      'v=9：不支持的版本，按第 1 版读取',
+      `q=${'x'.repeat(59)}…：搜索文字截为 100 个字符`,
+      'tour=abc：不是整数',
+      'pt=here：应为“经度,纬度”或“park:园区编号”',
+      'r=-3：应为以公里计的半径，大于 0，不超过 200',
+      'area=%%：百分号编码无效',
+      'profile=nowhere：未知的区',
+      'broad=2：应为 1',
+      'camera=12/abc/121：不是数字（应为“缩放级别/纬度/经度”）',
+    ]);
+    const en = storeWithData();
+    applyUrlState(en, decodeUrl('?lang=en&sheet=half&tour=abc', '#99/31/121'));
+    expect(en.getState().notices[0]!.details).toEqual([
+      'sheet=half: unknown parameter',
+      'tour=abc: not a whole number',
+      'camera=99/31/121: camera out of range',
+    ]);
   });
 
   it('an empty URL resets to the defaults and adds no notice', () => {

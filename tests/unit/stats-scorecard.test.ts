@@ -171,7 +171,7 @@ describe('figures in both languages', () => {
   it('Chinese: as published, with the unit; English: from the value, its qualifier and its unit', () => {
     expect(figureText(o(44, '44（左右）', '%', 'approx'), 'zh')).toBe('44（左右） %');
     expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44 %');
-    expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.1 billion');
+    expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.12 billion');
     expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'en')).toBe('over 24,000 firms');
     expect(figureText(o(128.7, '128.7', '万辆'), 'en')).toBe('1,287,000 vehicles');
     expect(figureText(o(null, '万亿级', '(定性)'), 'en')).toBe('万亿级 (qualitative)');

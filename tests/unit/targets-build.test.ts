@@ -133,7 +133,7 @@ describe('the status rule', () => {
   });
   it('says figures in each language’s way', () => {
     expect(figureText(10641.19, '亿元', null, 'zh')).toBe('10641.19亿元');
-    expect(figureText(10641.19, '亿元', null, 'en')).toBe('CNY 1,064.1 billion');
+    expect(figureText(10641.19, '亿元', null, 'en')).toBe('CNY 1,064.12 billion');
     expect(figureText(24000, '家', 'over', 'zh')).toBe('超过24000家');
     expect(figureText(18.3196, '%/yr', 'over', 'en')).toBe('over 18.32 % a year');
   });

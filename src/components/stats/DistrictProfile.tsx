@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useMemo } from 'react';
-import { listSep, t } from '../../i18n';
+import { inParens, listSep, t } from '../../i18n';
 import { st } from '../../i18n/stats';
 import { LINK_STRENGTHS } from '../../domain/ids';
 import { selectDistrictNames, selectDistrictProfile, selectDistrictRanking, selectRankingSector } from '../../state/selectors/stats';
@@ -132,7 +132,7 @@ export function DistrictProfile() {
                   <td className="num">
                     {z.schematic ? '≈' : ''}
                     {km2Text(z.km2)}
-                    {z.schematic && <span className="muted"> ({st(lang, 'zoneSchematic')})</span>}
+                    {z.schematic && <span className="muted">{inParens(st(lang, 'zoneSchematic'), lang)}</span>}
                   </td>
                   <td className="num">{pct(z.shareOfDistrict)}</td>
                 </tr>

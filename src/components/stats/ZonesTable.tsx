@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { listSep } from '../../i18n';
+import { inParens, listSep } from '../../i18n';
 import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import { selectZoneRows } from '../../state/selectors/stats';
@@ -48,7 +48,7 @@ export function ZonesTable() {
       st(lang, 'zoneSchematic'),
       st(lang, 'zoneDistricts'),
       st(lang, 'zoneParks'),
-      `${st(lang, 'zoneParks')} (all)`,
+      st(lang, 'zoneParksAll'),
       st(lang, 'zoneSectors'),
     ];
     const body = sorted.map((r) => [
@@ -118,7 +118,7 @@ export function ZonesTable() {
                     <>
                       {r.schematic ? '≈' : ''}
                       {km2Text(r)}
-                      {r.schematic && <span className="muted"> ({st(lang, 'zoneSchematic')})</span>}
+                      {r.schematic && <span className="muted">{inParens(st(lang, 'zoneSchematic'), lang)}</span>}
                     </>
                   )}
                 </td>

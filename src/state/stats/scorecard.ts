@@ -28,7 +28,7 @@ const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qua
 /**
  * The scale a chart draws a unit at: Chinese as published; English as its figures read in the
  * text, so the chart and the sentence above it agree (亿元 in CNY billion: 10,641.19 亿元 is
- * drawn 1,064.12 and written CNY 1,064.1 billion).
+ * drawn 1,064.12 and written CNY 1,064.12 billion).
  */
 export function chartScale(unit: string | null, lang: Lang): { factor: number; unit: string } {
   if (lang === 'en' && unit === '亿元') return { factor: 0.1, unit: 'CNY billion' };
@@ -141,7 +141,7 @@ const UNITS_EN: Record<string, string> = {
 
 /**
  * A reported figure as the scorecard shows it. Chinese: as published, with its unit (44（左右） %).
- * English: from the figure's value, qualifier and unit (about 44 %, over 22,000 firms, CNY 1,064.1
+ * English: from the figure's value, qualifier and unit (about 44 %, over 22,000 firms, CNY 1,064.12
  * billion, 24.8 %); a figure with no value (a qualitative statement) shows its published text.
  */
 export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier' | 'unit'>, lang: Lang): string {
@@ -150,7 +150,8 @@ export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier'
   const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
   const v = o.value;
   // the two units read better converted; the rest are UNITS_EN
-  if (o.unit === '亿元') return `${q}CNY ${grouped(v / 10, 1)} billion`;
+  // 亿元 at the chart's scale and precision (chartScale): 10,641.19 亿元 is CNY 1,064.12 billion in both
+  if (o.unit === '亿元') return `${q}CNY ${grouped(Math.round(v * 10) / 100)} billion`;
   if (o.unit === '万辆') return `${q}${grouped(v * 10_000, 0)} vehicles`;
   const unit = unitText(o.unit, lang);
   // a space before % too, as the plan's figures are written in English here (24.8 %)

@@ -4,6 +4,8 @@
  * state back with a debounced replaceState. Reading and writing both go through the codec.
  */
 import { t } from '../../i18n';
+import { urlReasonText } from '../../i18n/url-reasons';
+import type { Lang } from '../../domain/types';
 import type { AppState, AppStore } from '../store';
 import { FEATURE_URL_BINDINGS } from './bindings';
 import { DEFAULT_URL_STATE } from './types';
@@ -27,8 +29,9 @@ export function knownFrom(store: AppStore): Known {
   };
 }
 
-export function describeNotice(n: Notice): string {
-  return `${n.param}=${n.value}: ${n.reason}`;
+/** One ignored parameter as the notice lists it: `param=value: reason`, the reason in `lang`. */
+export function describeNotice(n: Notice, lang: Lang): string {
+  return `${n.param}=${n.value}${lang === 'zh' ? '：' : ': '}${urlReasonText(n.reason, lang)}`;
 }
 
 /** Applies a parsed URL to the store; returns the notices (also shown to the user). */
@@ -44,7 +47,11 @@ export function applyUrlState(store: AppStore, url: DecodedUrl): Notice[] {
     if (at && !state.camera) s.requestCamera(at[0], at[1], 12);
   } else if (state.zone) s.selectZone(state.zone);
   for (const b of FEATURE_URL_BINDINGS) b.apply(state, store);
-  if (notices.length) s.addNotice(t(state.lang, 'urlIgnored'), notices.map(describeNotice));
+  if (notices.length)
+    s.addNotice(
+      t(state.lang, 'urlIgnored'),
+      notices.map((n) => describeNotice(n, state.lang)),
+    );
   return notices;
 }
 
