@@ -155,7 +155,10 @@ export function App({
   }, [store, preloaded, loaded, url]);
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    // only when it changes: setting even the same value makes the browser match every element's
+    // :lang() again (a style recalc of the whole page, as the map starts to load)
+    const code = lang === 'zh' ? 'zh-CN' : 'en';
+    if (document.documentElement.lang !== code) document.documentElement.lang = code;
     document.title = t(lang, 'title');
   }, [lang]);
 

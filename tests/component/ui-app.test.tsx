@@ -196,6 +196,22 @@ describe('App (fake map, real data from disk)', () => {
     await waitForParks(42, '园区');
   });
 
+  it('leaves the page’s lang attribute alone when it already says the language (writing it, even unchanged, restyles the whole page)', async () => {
+    document.documentElement.lang = 'zh-CN';
+    const writes: string[] = [];
+    const watch = new MutationObserver((records) => records.forEach((r) => writes.push(String(r.attributeName))));
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    renderApp();
+    await waitForParks();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: t('zh', 'languageLabel') }));
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes).toEqual(['lang']);
+    watch.disconnect();
+  });
+
   it('applies the URL once the data has loaded', async () => {
     window.history.replaceState(null, '', '/?sector=ic&lang=en');
     const { store } = renderApp();

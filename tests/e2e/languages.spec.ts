@@ -56,7 +56,7 @@ function uiTexts(page: Page): Promise<{ where: string; text: string }[]> {
       const el = n.parentElement;
       const text = n.textContent?.trim() ?? '';
       if (!text || skip(el)) continue;
-      if (el && el.getClientRects().length === 0 && !el.closest('.visually-hidden, .visually-hidden-label')) continue;
+      if (el && el.getClientRects().length === 0 && !el.closest('.visually-hidden')) continue;
       found.push({ where: path(el!), text });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))

@@ -115,7 +115,7 @@ export function SearchBox() {
 
   return (
     <div className="combo">
-      <label htmlFor={`${id}-input`} className="visually-hidden-label">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
         {t(lang, 'searchLabel')}
       </label>
       <input
