@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
 import type { Derived } from './derive';
 import { compactLatin, shortName } from './filter';
 import { SECTOR_WORDS } from './search-words';
@@ -26,6 +26,8 @@ export interface SearchEntry {
   pinyinSpaced: string;
   /** first letters (`zjrgznd`) */
   initials: string;
+  /** the pinyin of each stretch of Han characters, joined (pinyinForms' runs: `qingpu`, `jingan` for 青浦、静安) */
+  pinyinRuns: readonly string[];
   /** where choosing it flies to (null: a sector, which has no one place) */
   at: [number, number] | null;
   /** other words for it, lower case (sectors) */
@@ -47,23 +49,29 @@ export interface SearchIndex {
   fuse: Fuse<SearchEntry>;
 }
 
-const HAN = /\p{Script=Han}/u;
+// names in the data the library reads wrong (its polyphones 行 and 长 in every name were checked
+// by hand; the unit test holds them): 闵行 is Minhang, not min-xing; 长三角 (the Yangtze delta) is chang-san-jiao
+customPinyin({ 闵行: 'mǐn háng', 长三角: 'cháng sān jiǎo' });
 
-/** Pinyin forms of a Chinese name: only its Han characters count (letters and brackets dropped). */
-export function pinyinForms(zh: string): { full: string; spaced: string; initials: string } {
-  const han = [...zh].filter((c) => HAN.test(c)).join('');
-  if (!han) return { full: '', spaced: '', initials: '' };
-  const syll = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
-  return { full: syll.join(''), spaced: syll.join(' '), initials: syll.map((s) => s[0] ?? '').join('') };
+/**
+ * Pinyin forms of a Chinese name: only its Han characters count (letters and brackets dropped).
+ * `runs`: the syllables of each stretch of Han characters between the others, joined: the names
+ * listed in a name (青浦、静安) are runs of their own, so a query is not found across two of them.
+ */
+export function pinyinForms(zh: string): { full: string; spaced: string; initials: string; runs: string[] } {
+  // each run read on its own: read together, 浦东闵行青浦 gave 闵行 as min-xing
+  const perRun = (zh.match(/\p{Script=Han}+/gu) ?? []).map((r) => pinyin(r, { toneType: 'none', type: 'array', v: true }) as string[]);
+  const syll = perRun.flat();
+  return { full: syll.join(''), spaced: syll.join(' '), initials: syll.map((s) => s[0] ?? '').join(''), runs: perRun.map((r) => r.join(' ')) };
 }
 
 const BREADTH: Record<SearchKind, number> = { sector: 0, district: 2, park: 3, zone: 5 };
 const ZONE_BREADTH: Partial<Record<ZoneProps['kind'], number>> = { pole: 1, belt: 4, axis: 4 };
 
 /** The name from each of its words on, the pinyin from each syllable on, and a sector's everyday words, compacted: where a typed word may start. */
-function wordStarts(pinyinSpaced: string, name_en: string, words: readonly string[]): string[] {
+function wordStarts(pinyinRuns: readonly string[], name_en: string, words: readonly string[]): string[] {
   const tails = (parts: string[]) => parts.map((_, i) => compactLatin(parts.slice(i).join('')));
-  return [...tails(pinyinSpaced.split(' ')), ...tails(name_en.split(/[\s\-/,:()‘’'“”]+/)), ...words.map(compactLatin)].filter(Boolean);
+  return [...pinyinRuns.flatMap((r) => tails(r.split(' '))), ...tails(name_en.split(/[\s\-/,:()‘’'“”]+/)), ...words.map(compactLatin)].filter(Boolean);
 }
 
 export function makeEntry(
@@ -87,7 +95,8 @@ export function makeEntry(
     at,
     words,
     breadth,
-    starts: wordStarts(p.spaced, name_en, words),
+    pinyinRuns: p.runs.map(compactLatin),
+    starts: wordStarts(p.runs, name_en, words),
   };
 }
 
@@ -187,7 +196,8 @@ export function matchTier(e: SearchEntry, q: string): number {
   if (/^[a-z0-9]/.test(lq) && names.some((n) => n.split(/[\s\-/]+/).some((w) => w.startsWith(lq)))) return 1.5;
   // inside a word: Chinese, pinyin, or Latin of 4 letters or more ("ev" is not in "devices"; "medical" is in "biomedical")
   const insideOk = !/^[a-z0-9]/.test(lq) || lq.length >= 4;
-  if ((insideOk && names.some((n) => n.includes(lq))) || latin.some((n) => compact && n.includes(compact))) return 2;
+  // pinyin inside one run of the name, not across two of the names it lists ("pujing" is not in 青浦、静安)
+  if ((insideOk && names.some((n) => n.includes(lq))) || [...e.pinyinRuns, e.initials].some((n) => compact && n.includes(compact))) return 2;
   if (/^[a-z\s]+$/.test(lq)) {
     const compactQ = compactLatin(lq);
     const typos = nearPrefix(e, compactQ);

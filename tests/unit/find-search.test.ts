@@ -15,10 +15,27 @@ const top = (q: string, n = 1) =>
 
 describe('pinyin (pinyin-pro)', () => {
   it('gives full pinyin, spaced syllables and initials of the Han characters only', () => {
-    expect(pinyinForms('张江人工智能岛')).toEqual({ full: 'zhangjiangrengongzhinengdao', spaced: 'zhang jiang ren gong zhi neng dao', initials: 'zjrgznd' });
+    expect(pinyinForms('张江人工智能岛')).toEqual({
+      full: 'zhangjiangrengongzhinengdao',
+      spaced: 'zhang jiang ren gong zhi neng dao',
+      initials: 'zjrgznd',
+      runs: ['zhang jiang ren gong zhi neng dao'],
+    });
     // 长宁 is chang-ning (a word-aware library, not a per-character table), brackets and letters dropped
     expect(pinyinForms('长宁虹桥智谷（A区）').full).toBe('changninghongqiaozhiguqu');
-    expect(pinyinForms('Lingang')).toEqual({ full: '', spaced: '', initials: '' });
+    expect(pinyinForms('Lingang')).toEqual({ full: '', spaced: '', initials: '', runs: [] });
+    // place names read as Shanghai reads them
+    expect(pinyinForms('闵行紫竹高新区').full).toBe('minhangzizhugaoxinqu');
+    expect(pinyinForms('西部长三角沿线高端制造业协同发展轴').spaced.startsWith('xi bu chang san jiao')).toBe(true);
+    expect(pinyinForms('银行').full).toBe('yinhang');
+    // the names a name lists are runs of their own
+    expect(pinyinForms('新兴数字产业：中心城区及浦东、闵行、青浦、静安').runs).toEqual([
+      'xin xing shu zi chan ye',
+      'zhong xin cheng qu ji pu dong',
+      'min hang',
+      'qing pu',
+      'jing an',
+    ]);
   });
 });
 
@@ -148,6 +165,17 @@ describe('ranking cases people hit', () => {
   it('a mistyped word later in a name is still found', () => {
     expect(top('lingnag', 8)).toContain('zone:ic-wing-lingang');
     expect(top('pujaing', 2).sort()).toEqual(['park:pujiang-chuangxin-city', 'park:pujiang-zhigu']);
+  });
+
+  it('pinyin is found inside one of the names a name lists, not across two of them', () => {
+    // 青浦、静安: "pujing" runs from the end of qingpu into jingan; a fuzzy hit at most, after the Pujiang parks
+    const zone = index.entries.find((e) => e.id === 'digital-key-areas')!;
+    expect(matchTier(zone, 'pujing')).toBe(3);
+    expect(top('pujing', 2).sort()).toEqual(['pujiang-chuangxin-city', 'pujiang-zhigu'].map((id) => `park:${id}`));
+    expect(zone.pinyinRuns).toContain('minhang');
+    // each name on its own still finds the zone that lists it
+    expect(runSearch(index, 'jingan', 8).map((h) => h.entry.id)).toContain('digital-key-areas');
+    expect(runSearch(index, 'qingpu', 8).map((h) => h.entry.id)).toContain('digital-key-areas');
   });
 
   it('ships are found by everyday words', () => {
