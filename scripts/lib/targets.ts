@@ -141,7 +141,7 @@ export function statusNote(t: Pick<ScorecardTarget, 'target'>, s: Status): { zh:
       };
     case 'met-proxy':
       return {
-        zh: `按替代指标已达到：${o!.measure_zh}，${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）；替代指标与规划的指标口径不同。${about.zh}`,
+        zh: `按近似指标已达到：${o!.measure_zh}，${period(o!, 'zh')}为${fig('zh')}（目标：${goal.zh}）；近似指标与规划的指标口径不同。${about.zh}`,
         en: `Met on a proxy: ${o!.measure_en}, ${fig('en')} in ${period(o!, 'en')} (target: ${goal.en}); the proxy is not the plan’s own measure.${about.en}`,
       };
     case 'not-verifiable':

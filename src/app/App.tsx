@@ -77,11 +77,11 @@ function ParksShown() {
 }
 
 /** The comparison sheet, once a park is in the comparison. */
-function CompareWhenAny() {
+function CompareWhenAny(props: { covered: boolean; onExpand: () => void }) {
   const any = useAppStore((s) => s.compareParkIds.length > 0);
   return any ? (
     <Suspense fallback={null}>
-      <CompareSheet />
+      <CompareSheet {...props} />
     </Suspense>
   ) : null;
 }
@@ -291,7 +291,7 @@ export function App({
           )}
         </aside>
         <div className="right-col">
-          {geo && <CompareWhenAny />}
+          {geo && <CompareWhenAny covered={size !== 'peek'} onExpand={() => setSize('peek')} />}
           <aside className="side right" id="results" tabIndex={-1} aria-label={t(lang, 'resultsSheet')}>
             <SheetBar
               title={park ? lang === 'zh' ? park.name_zh : park.name_en : zone ? lang === 'zh' ? zone.name_zh : zone.name_en : <ParksShown />}

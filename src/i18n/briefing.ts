@@ -53,6 +53,7 @@ export const BRIEFING_STRINGS = {
   briefingHighlighted: { zh: '本章重点（环圈）', en: 'Places of this chapter (ringed)' },
   briefingAudienceOn: { zh: '观众窗口已连接', en: 'Audience window connected' },
   briefingAudienceOff: { zh: '观众窗口未连接', en: 'No audience window' },
+  briefingQrLocalRoom: { zh: '此地址只在本机打开', en: 'This address opens only on this computer' },
   briefingQrLocal: {
     zh: '此地址仅在本机有效，其他设备扫码无法打开（部署时设置 VITE_PUBLIC_URL 公开地址）',
     en: 'This address works only on this computer; other devices cannot open it (set a public address, VITE_PUBLIC_URL, when deploying)',

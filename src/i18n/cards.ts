@@ -24,6 +24,7 @@ export const CARD_STRINGS = {
     zh: '半径须为大于 0、不超过 {max} 的公里数，“{text}”未应用',
     en: 'The radius must be a number of km above 0 and at most {max}; “{text}” is not applied',
   },
+  radiusKept: { zh: '，半径仍为 {km} 公里', en: '; the radius stays {km} km' },
   radiusNeedsPoint: { zh: '选一个点后半径才生效', en: 'The radius applies once a point is chosen' },
   radiusStatus: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} park{s}' },
   listByDistance: { zh: '园区列表按到所选点的距离排序', en: 'The park list is sorted by distance to this point' },

@@ -130,6 +130,13 @@ function collatorFor(lang: 'zh' | 'en'): Intl.Collator {
 }
 
 /**
+ * A Chinese name as its pinyin order reads it: ICU orders 长 as zhǎng, but the places named
+ * 长… here (长宁, 长兴岛, 长阳) are cháng, so they sort as 常… (after 漕河泾, before 崇明), not
+ * after 张江.
+ */
+const zhSortName = (name: string): string => (name.startsWith('长') ? `常${name.slice(1)}` : name);
+
+/**
  * Makes the language's collator now, for the list's first sort by name: ICU builds zh's (pinyin)
  * order in about 15 ms here, which main.tsx spends while the map labels' font is still coming.
  */
@@ -149,9 +156,9 @@ export function sortParks(
   km: ReadonlyMap<string, number> | null,
   selection: { sectors: readonly string[]; file: SectorsFile | null } | null = null,
 ): ParkProps[] {
-  const key = lang === 'zh' ? 'name_zh' : 'name_en';
   const collator = collatorFor(lang);
-  const byName = (a: ParkProps, b: ParkProps) => collator.compare(a[key], b[key]);
+  const name = lang === 'zh' ? (p: ParkProps) => zhSortName(p.name_zh) : (p: ParkProps) => p.name_en;
+  const byName = (a: ParkProps, b: ParkProps) => collator.compare(name(a), name(b));
   if (mode === 'distance' && km) return [...parks].sort((a, b) => (km.get(a.id) ?? Infinity) - (km.get(b.id) ?? Infinity) || byName(a, b));
   if (mode === 'strength' && selection && selection.sectors.length) {
     const rank = new Map(parks.map((p) => [p.id, parkStrength(p, selection.sectors, selection.file)]));

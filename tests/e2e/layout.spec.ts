@@ -523,6 +523,33 @@ describe('the phone layout at 390×844', () => {
     await s.page.getByTestId('find-pick').waitFor({ state: 'hidden' });
   });
 
+  test('with the results sheet open, the comparison shows folded, and unfolding it folds the sheet so its table shows', async () => {
+    await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang');
+    const toggle = s.page.getByTestId('compare-toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'the sheet folded: the comparison is open');
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    await poll(
+      'the sheet half-open',
+      () => s.page.locator('.app').getAttribute('data-sheet-size'),
+      (v) => v === 'half',
+    );
+    // its table is hidden under the sheet: the toggle says so (it said "collapse" and did nothing visible)
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    await poll(
+      'the sheet folded',
+      () => s.page.locator('.app').getAttribute('data-sheet-size'),
+      (v) => v === 'peek',
+    );
+    const table = await poll(
+      'the comparison table on screen',
+      () => s.page.locator('.compare-scroll').boundingBox(),
+      (b) => b !== null && b.height > 60,
+    );
+    assert.ok(table!.y < 844, 'the table is on screen');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  });
+
   test('tapping a park in the list opens its card in the sheet and keeps the map on screen', async () => {
     await open(s);
     await s.page.locator('.side.right [data-testid="sheet-handle"]').click();

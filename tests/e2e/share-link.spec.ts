@@ -128,29 +128,36 @@ describe('the share link', () => {
     }
   });
 
-  test('a bad radius (negative, text) shows a message and applies nothing', async () => {
+  test('a bad radius (negative, text) shows a message and applies nothing: the radius stays what it was', async () => {
     const page = s.page;
     await open(page, `${s.base}?pt=park:caohejing&r=5`);
     const box = page.getByTestId('find-radius');
     assert.equal(await box.inputValue(), '5');
+    const listed = () => page.locator('.park-list button[data-park]').count();
+    const within5 = await listed();
     for (const bad of ['-5', 'abc', '0']) {
       await box.fill(bad);
       const msg = page.getByTestId('find-radius-error');
       await msg.waitFor();
-      assert.match((await msg.textContent()) ?? '', new RegExp(`“${bad}”未应用`));
+      assert.match((await msg.textContent()) ?? '', new RegExp(`“${bad}”未应用，半径仍为 5 公里`));
       assert.equal(await box.getAttribute('aria-invalid'), 'true');
-      // the chips follow in the interruptible render after the change (FilterChips, useSettledStore)
-      await poll(
-        `${bad}: no radius filter`,
-        () => page.locator('[data-chip="radius"]').count(),
-        (n) => n === 0,
-      );
-      await poll(
-        'the radius to leave the address',
-        async () => page.url(),
-        (u) => !/[?&]r=/.test(u),
-      );
+      // the 5 km filter holds: its chip, the list, the address
+      assert.equal(await page.locator('[data-chip="radius"]').count(), 1, `${bad}: the radius chip stays`);
+      assert.equal(await listed(), within5, `${bad}: the same parks`);
+      assert.match(page.url(), /[?&]r=5(&|#|$)/);
     }
+    // emptied, the box removes the radius
+    await box.fill('');
+    await poll(
+      'no radius filter',
+      () => page.locator('[data-chip="radius"]').count(),
+      (n) => n === 0,
+    );
+    await poll(
+      'the radius to leave the address',
+      async () => page.url(),
+      (u) => !/[?&]r=/.test(u),
+    );
     await box.fill('12.5');
     await page.locator('[data-chip="radius"]').waitFor();
     assert.equal(await page.getByTestId('find-radius-error').count(), 0);

@@ -85,6 +85,18 @@ describe('combined filter', () => {
     ).toEqual(['c', 'b', 'a']);
     expect(sortParks(ps, 'distance', 'en', null).map((p) => p.id)).toEqual(['a', 'b', 'c']);
   });
+
+  it('in Chinese, the places named 长… sort under cháng (after 漕河泾, before 崇明), not under zhāng after 张江', () => {
+    const mk = (id: string, zh: string) => ({ id, name_zh: zh, name_en: id }) as ParkProps;
+    const ps = [
+      mk('zhangjiang', '张江在线'),
+      mk('changning', '长宁虹桥智谷'),
+      mk('chongming', '崇明'),
+      mk('caohejing', '漕河泾开发区'),
+      mk('changxing', '长兴岛'),
+    ];
+    expect(sortParks(ps, 'name', 'zh', null).map((p) => p.id)).toEqual(['caohejing', 'changning', 'changxing', 'chongming', 'zhangjiang']);
+  });
 });
 
 describe('find slice and selectors', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGeoJson } from '../fakes/geo-disk';
-import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, unitText } from '../../src/state/stats/scorecard';
+import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, partText, unitText } from '../../src/state/stats/scorecard';
 import { scorecardCsv } from '../../src/state/stats/csv';
 import { TargetsFileSchema } from '../../src/loaders/schemas';
 import type { TargetsFile } from '../../src/loaders/schemas';
@@ -65,7 +65,7 @@ describe('scorecard charts', () => {
       [2024, '≈44'],
       [2025, '45'],
     ]);
-    expect(chartDescription(t, p, 'en')).toBe('Baseline 40 % in 2020; 42 % in 2022; 43.9 % in 2023; 43.6 % in 2024; 44 % in 2024; 45 % in 2025.');
+    expect(chartDescription(t, p, 'en')).toBe('Baseline 40 % in 2020; about 42 % in 2022; 43.9 % in 2023; 43.6 % in 2024; about 44 % in 2024; 45 % in 2025.');
   });
 
   it('"no data" is never 0: a target without reported figures draws no point and says so', () => {
@@ -177,6 +177,19 @@ describe('figures in both languages', () => {
     expect(figureText(o(null, '万亿级', '(定性)'), 'en')).toBe('万亿级 (qualitative)');
     expect(unitText('亿元', 'en')).toBe('CNY 100 million');
     expect(unitText('亿元', 'zh')).toBe('亿元');
+  });
+
+  it('Chinese: a unit the published text says is not said twice, a unit code is said in Chinese, a computed qualifier is said', () => {
+    expect(figureText(o(13000, '1.3万亿元', '亿元'), 'zh')).toBe('1.3万亿元');
+    expect(figureText(o(null, '万亿级', '(定性)'), 'zh')).toBe('万亿级');
+    expect(figureText(o(2, '翻番（>4800亿元）', '倍'), 'zh')).toBe('翻番（>4800亿元）');
+    expect(figureText(o(18.32, '18.32', '%/yr', 'over'), 'zh')).toBe('超过 18.32 %（年均）');
+    expect(figureText(o(2.32, '2.32', '倍', 'over'), 'zh')).toBe('超过 2.32 倍');
+    // the published text's own qualifier is not repeated
+    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'zh')).toBe('2.4万（突破） 家');
+    expect(unitText('%/yr', 'zh')).toBe('%（年均）');
+    expect(partText('Q1-Q3', 'zh')).toBe('前三季度');
+    expect(partText('H1', 'en')).toBe('first half');
   });
 
   it('no English figure with a value, and no English unit of a target, has Chinese in it', () => {

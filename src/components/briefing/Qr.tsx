@@ -4,7 +4,8 @@ import type { Lang } from '../../domain/types';
 
 /**
  * A QR code of a link, drawn locally as SVG (no service involved). A link that only works on this
- * computer (no public address configured, the page on a loopback address or a file) says so.
+ * computer (no public address configured, the page on a loopback address or a file) says so, in a
+ * few quiet words for the room (the presenter's handout export says how to set a public address).
  */
 export function Qr({ link, label, lang, size = 128 }: { link: { href: string; local: boolean }; label: string; lang: Lang; size?: number }) {
   const text = link.href;
@@ -30,9 +31,9 @@ export function Qr({ link, label, lang, size = 128 }: { link: { href: string; lo
       <figcaption>
         {text}
         {link.local && (
-          <strong className="briefing-qr-local" role="note">
-            {t(lang, 'briefingQrLocal')}
-          </strong>
+          <span className="briefing-qr-local" role="note">
+            {t(lang, 'briefingQrLocalRoom')}
+          </span>
         )}
       </figcaption>
     </figure>

@@ -17,6 +17,8 @@ import { kmText } from './km-text';
 import { Caret } from '../Caret';
 
 /** The row names' column, and each park's narrowest: four parks (the most) fit the column's 640 px side by side; a narrower one scrolls, and says so by a shadow at the edge. */
+/** The layout with bottom sheets (styles.css). */
+const SHEETS = '(max-width: 900px)';
 const LABEL_COLUMN_PX = 88;
 const PARK_COLUMN_PX = 136;
 
@@ -33,8 +35,9 @@ const REF_KEYS: Record<string, StringKey> = {
  * under a header row that stays in view, rows for district, why each is on the map, area,
  * location confidence with its radius, list membership, the strength per sector, zones, every
  * reason, and the distances to the poles, People's Square and both airports. Exports as CSV.
+ * `covered`: a phone's results or filters sheet is open over the map; `onExpand` folds it.
  */
-export function CompareSheet() {
+export function CompareSheet({ covered = false, onExpand }: { covered?: boolean; onExpand?: () => void } = {}) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
@@ -46,6 +49,9 @@ export function CompareSheet() {
   const district = useDistrictName();
   const [open, setOpen] = useState(true);
   if (!derived || ids.length === 0) return null;
+  // on a phone a sheet opened over the map folds the comparison to its bar (styles.css): it shows as folded, and unfolding it folds the sheet
+  const folded = covered && typeof window.matchMedia === 'function' && window.matchMedia(SHEETS).matches;
+  const shown = open && !folded;
   const parks = ids.flatMap((id) => derived.parks.filter((p) => p.id === id));
   const refs = distances.get(ids[0]!)?.map((r) => r.id) ?? [];
   const zoneName = (id: string) => {
@@ -78,12 +84,16 @@ export function CompareSheet() {
           type="button"
           className="sheet-toggle"
           data-testid="compare-toggle"
-          aria-expanded={open}
+          aria-expanded={shown}
           aria-controls="compare-body"
-          aria-label={t(lang, open ? 'compareCollapse' : 'compareExpand')}
-          onClick={() => setOpen(!open)}
+          aria-label={t(lang, shown ? 'compareCollapse' : 'compareExpand')}
+          onClick={() => {
+            if (shown) return setOpen(false);
+            setOpen(true);
+            if (folded) onExpand?.();
+          }}
         >
-          <Caret dir={open ? 'down' : 'up'} />
+          <Caret dir={shown ? 'down' : 'up'} />
         </button>
       </header>
       <div className="compare-scroll" id="compare-body" hidden={!open}>

@@ -9,7 +9,8 @@ import './find.css';
 
 /**
  * What the radius box holds: empty (no radius), a usable radius in km, or a text that is not one
- * (not a number, zero or less, or over the limit), which is shown with a message and not applied.
+ * (not a number, zero or less, or over the limit), which is shown with a message and not applied:
+ * the radius stays what it was.
  */
 export function parseRadius(text: string): { km: number | null } | { bad: string } {
   const s = text.trim().replace(',', '.');
@@ -47,15 +48,17 @@ function RadiusInput() {
           onChange={(e) => {
             setText(e.target.value);
             const r = parseRadius(e.target.value);
-            const km = 'km' in r ? r.km : null;
-            applied.current = km;
-            setRadiusKm(km);
+            // a text that is not a radius leaves the radius as it was ("-3" typed over 5 km keeps 5 km)
+            if (!('km' in r)) return;
+            applied.current = r.km;
+            setRadiusKm(r.km);
           }}
         />
       </label>
       {bad !== null ? (
         <span className="radius-msg bad" id="find-radius-msg" role="alert" data-testid="find-radius-error">
           {t(lang, 'radiusBad', { max: MAX_RADIUS_KM, text: bad })}
+          {radiusKm !== null && t(lang, 'radiusKept', { km: radiusKm })}
         </span>
       ) : radiusKm !== null && !hasOrigin ? (
         <span className="radius-msg" role="status" data-testid="find-radius-hint">

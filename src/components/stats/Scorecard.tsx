@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
+import { inParens } from '../../i18n';
 import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
-import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, latestOutturn } from '../../state/stats/scorecard';
+import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, latestOutturn, partText } from '../../state/stats/scorecard';
 import { scorecardCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
@@ -23,7 +24,7 @@ function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
       ) : (
         figureText(o, lang)
       )}
-      {o.part ? ` (${o.part})` : ''}
+      {o.part ? inParens(partText(o.part, lang), lang) : ''}
     </>
   );
 }
@@ -53,14 +54,14 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
         <dt>{st(lang, 'scoreTarget')}</dt>
         <dd>
           {t.target.year ?? ''} {zh ? t.target.text_zh : t.target.text_en}{' '}
-          <span className="clause">({st(lang, 'scoreClause', { clause: t.target.clause })})</span>
+          <span className="clause">{inParens(st(lang, 'scoreClause', { clause: t.target.clause }), lang).trim()}</span>
         </dd>
         <dt>{st(lang, 'scoreBaseline')}</dt>
         <dd>
           {t.baseline ? (
             <>
               {t.baseline.year} {zh ? t.baseline.text_zh : t.baseline.text_en}{' '}
-              <span className="clause">({st(lang, 'scoreClause', { clause: t.baseline.clause })})</span>
+              <span className="clause">{inParens(st(lang, 'scoreClause', { clause: t.baseline.clause }), lang).trim()}</span>
             </>
           ) : (
             st(lang, 'scoreNone')
@@ -71,7 +72,7 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
           {latest ? (
             <>
               {latest.from_year ? `${latest.from_year}–${latest.year}` : latest.year} <Figure o={latest} lang={lang} />
-              {latest.comparability !== 'same' ? ` (${st(lang, `comparability_${latest.comparability}`)})` : ''}{' '}
+              {latest.comparability !== 'same' ? inParens(st(lang, `comparability_${latest.comparability}`), lang) : ''}{' '}
               <a href={latest.source} target="_blank" rel="noopener noreferrer">
                 {st(lang, 'scoreSourceLink')}
               </a>

@@ -18,6 +18,8 @@ export interface ChartPoint {
   id: string;
   /** its label goes under the dot: a figure of the same year is higher (the two labels would overlap above) */
   below: boolean;
+  /** a reported figure's "over" or "about" (null for the baseline and the target) */
+  qualifier?: Outturn['qualifier'];
 }
 
 /** A number as the chart's axis and the English figures write it: 10,641.19 */
@@ -61,6 +63,7 @@ export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[]
       label: chartLabel(at(o.value), o.qualifier),
       id: o.id,
       below: false,
+      qualifier: o.qualifier,
     });
   }
   if (t.target.value !== null && t.target.year !== null)
@@ -125,7 +128,15 @@ const fmt = (v: number, lang: Lang) => v.toLocaleString(lang === 'zh' ? 'zh-CN' 
 /** A unit of the plan's figures in words: Chinese as published, English as the data's numbers read (亿元 is CNY 100 million; the charts draw it in billions: chartScale). */
 export function unitText(unit: string | null, lang: Lang): string {
   if (unit === null) return '';
-  return lang === 'zh' ? unit : (UNITS_EN[unit] ?? unit);
+  return lang === 'zh' ? (UNITS_ZH[unit] ?? unit) : (UNITS_EN[unit] ?? unit);
+}
+/** The data's own unit codes that are not Chinese words. */
+const UNITS_ZH: Record<string, string> = { '%/yr': '%（年均）' };
+
+/** The part of a year a figure covers (not a full year), in words. */
+export function partText(part: 'H1' | 'Q1-Q3' | 'Jan-May' | 'Jan-Nov', lang: Lang): string {
+  if (lang === 'en') return part === 'H1' ? 'first half' : part;
+  return { H1: '上半年', 'Q1-Q3': '前三季度', 'Jan-May': '1–5月', 'Jan-Nov': '1–11月' }[part];
 }
 const UNITS_EN: Record<string, string> = {
   亿元: 'CNY 100 million',
@@ -145,7 +156,14 @@ const UNITS_EN: Record<string, string> = {
  * billion, 24.8 %); a figure with no value (a qualitative statement) shows its published text.
  */
 export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier' | 'unit'>, lang: Lang): string {
-  if (lang === 'zh') return `${o.value_text} ${o.unit}`.trim();
+  // Chinese as published, with the unit unless the published text says it (1.3万亿元, 翻番（>4800亿元）)
+  if (lang === 'zh') {
+    const text = /[元翻级]/.test(o.value_text) || o.unit === '(定性)' ? o.value_text : `${o.value_text} ${unitText(o.unit, lang)}`.trim();
+    // a qualifier the published text does not say (a figure computed by us: over 18.32 % a year)
+    if (o.qualifier === 'over' && !/超|多|突破|>/.test(o.value_text)) return `超过 ${text}`;
+    if (o.qualifier === 'approx' && !/左右|约/.test(o.value_text)) return `约 ${text}`;
+    return text;
+  }
   if (o.value === null) return `${o.value_text}${o.unit === '(定性)' ? ' (qualitative)' : ''}`;
   const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
   const v = o.value;
@@ -164,7 +182,8 @@ export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint
   const zh = lang === 'zh';
   const parts: string[] = [];
   for (const p of points) {
-    const v = unit === 'CNY billion' ? `CNY ${fmt(p.value, lang)} billion` : `${fmt(p.value, lang)} ${unit}`.trim();
+    const q = p.qualifier === 'over' ? (zh ? '超过' : 'over ') : p.qualifier === 'approx' ? (zh ? '约' : 'about ') : '';
+    const v = q + (unit === 'CNY billion' ? `CNY ${fmt(p.value, lang)} billion` : `${fmt(p.value, lang)} ${unit}`.trim());
     if (p.kind === 'baseline') parts.push(zh ? `基期 ${p.year} 年 ${v}` : `baseline ${v} in ${p.year}`);
     else if (p.kind === 'target') parts.push(zh ? `${p.year} 年目标 ${t.target.text_zh}` : `target ${t.target.text_en} by ${p.year}`);
     else parts.push(zh ? `${p.year} 年${p.kind === 'proxy' ? '（近似指标）' : ''} ${v}` : `${v} in ${p.year}${p.kind === 'proxy' ? ' (a proxy measure)' : ''}`);
