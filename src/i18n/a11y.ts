@@ -8,8 +8,8 @@ export const A11Y_STRINGS = {
   headerActions: { zh: '视图', en: 'Views' },
   areaFromView: { zh: '用当前视图', en: 'Use the current view' },
   areaFromViewHint: {
-    zh: '把地图当前显示的范围设为所画范围（无需鼠标）',
-    en: 'Set the drawn area to what the map shows now (no mouse needed)',
+    zh: '把地图当前显示的范围设为所选范围（无需鼠标）',
+    en: 'Set the chosen area to what the map shows now (no mouse needed)',
   },
   chapterAnnounce: { zh: '第 {n} 章，共 {total} 章：{title}', en: 'Chapter {n} of {total}: {title}' },
 } as const;

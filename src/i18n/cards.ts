@@ -16,7 +16,7 @@ export const CARD_STRINGS = {
   // active filters as chips
   activeFilters: { zh: '当前筛选', en: 'Active filters' },
   chipRadius: { zh: '所选点 {km} 公里内', en: 'Within {km} km of the point' },
-  chipArea: { zh: '所画范围内', en: 'Inside the drawn area' },
+  chipArea: { zh: '所选范围内', en: 'Inside the chosen area' },
   chipBroad: { zh: '含综合性区域', en: 'Broad areas included' },
   removeFilter: { zh: '移除筛选：{name}', en: 'Remove filter: {name}' },
   clearAllFilters: { zh: '清除全部筛选', en: 'Clear all filters' },

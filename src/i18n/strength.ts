@@ -23,7 +23,7 @@ export const STRENGTH_STRINGS = {
   reason_conf: { zh: '去掉位置可信度的筛选则有 {n} 个', en: '{n} without the confidence filter' },
   reason_basis: { zh: '去掉入图依据的筛选则有 {n} 个', en: '{n} without the on-the-map-because filter' },
   reason_radius: { zh: '去掉半径则有 {n} 个', en: '{n} without the radius' },
-  reason_area: { zh: '去掉所画范围则有 {n} 个', en: '{n} without the drawn area' },
+  reason_area: { zh: '去掉所选范围则有 {n} 个', en: '{n} without the chosen area' },
   filterBasis: { zh: '入图依据', en: 'On the map because' },
   basis_plan: { zh: '规划点名', en: 'named by the plan' },
   basis_list: { zh: '列入特色产业园区名单', en: "on the city's specialty-park list" },
