@@ -1,9 +1,10 @@
 /**
  * Focus for the cards (park, zone, site): when a card opens, focus moves to its heading (not for
- * a card the page opened with, from its link, before anything was focused); when it closes, focus goes back to where it came from (the list row, the search box, the map). A list
- * row is drawn anew when the card gives way to the list, so the opener is also remembered by what
- * it shows (its park or zone id) and found again. A card that replaces another card keeps the
- * first one's opener.
+ * a card the page opened with, from its link, before anything was focused); when it closes, focus
+ * goes back to where it came from (the list row, the search box, the map). A list row is drawn
+ * anew when the card gives way to the list, so the opener is also remembered by what it shows
+ * (its park or zone id) and found again. A card that replaces another card keeps the first one's
+ * opener.
  */
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';

@@ -59,7 +59,7 @@ customPinyin({ 闵行: 'mǐn háng', 长三角: 'cháng sān jiǎo' });
  * listed in a name (青浦、静安) are runs of their own, so a query is not found across two of them.
  */
 export function pinyinForms(zh: string): { full: string; spaced: string; initials: string; runs: string[] } {
-  // each run read on its own: read together, 浦东闵行青浦 gave 闵行 as min-xing
+  // each run read on its own: a word-aware reading does not join the end of one listed name to the next
   const perRun = (zh.match(/\p{Script=Han}+/gu) ?? []).map((r) => pinyin(r, { toneType: 'none', type: 'array', v: true }) as string[]);
   const syll = perRun.flat();
   return { full: syll.join(''), spaced: syll.join(' '), initials: syll.map((s) => s[0] ?? '').join(''), runs: perRun.map((r) => r.join(' ')) };

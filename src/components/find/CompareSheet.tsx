@@ -16,9 +16,9 @@ import { selectCompareDistances } from '../../state/selectors/find';
 import { kmText } from './km-text';
 import { Caret } from '../Caret';
 
-/** The row names' column, and each park's narrowest: four parks (the most) fit the column's 640 px side by side; a narrower one scrolls, and says so by a shadow at the edge. */
 /** The layout with bottom sheets (styles.css). */
 const SHEETS = '(max-width: 900px)';
+/** The row names' column, and each park's narrowest: four parks (the most) fit the column's 640 px side by side; a narrower one scrolls, and says so by a shadow at the edge. */
 const LABEL_COLUMN_PX = 88;
 const PARK_COLUMN_PX = 136;
 
