@@ -59,6 +59,26 @@ describe('search combobox', () => {
     expect(store.getState().searchText).toBe('');
   });
 
+  it('focus alone does not open the list (focus given back when a card closes); typing, ↓ or a click does', async () => {
+    const store = storeWithData();
+    renderWith(store, <FindPanel />);
+    const box = screen.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'caohejing' } });
+    await within(await screen.findByRole('listbox')).findAllByRole('option');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.blur(box);
+    fireEvent.focus(box);
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(box);
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('choosing a district flies there without opening a card', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);

@@ -136,10 +136,10 @@ export function SearchBox() {
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => {
-          setOpen(true);
-          setFocused(true);
-        }}
+        // the list opens as one types, with ↓/↑, or with a click in the box; not on focus alone: focus
+        // given back to the box (a card closed) left the last query's list over the filters
+        onFocus={() => setFocused(true)}
+        onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKey}
       />
