@@ -1,5 +1,5 @@
 import { Mixed } from './Mixed';
-import { t } from '../i18n';
+import { clauseLabel, inParens, t } from '../i18n';
 import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { useAppStore } from '../state/store';
@@ -64,10 +64,10 @@ export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: stri
   const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `：“${l.phrase}”` : '';
   if (l.via === 'designation') {
     const named = l.named_as ? (lang === 'zh' ? `，点名为“${l.named_as}”` : `, named as “${l.named_as}”`) : quote;
-    return `${t(lang, 'viaDesignation')} ${l.clause}${named}`;
+    return `${t(lang, 'viaDesignation')} ${clauseLabel(l.clause ?? '', lang)}${named}`;
   }
   const by = l.by === 'footprint' ? t(lang, 'byFootprint') : '';
-  return `${t(lang, 'viaZone')} ${zoneName(l.zone, lang, derived)}${by}（${l.clause}）${quote}`;
+  return `${t(lang, 'viaZone')} ${zoneName(l.zone, lang, derived)}${by}${inParens(clauseLabel(l.clause ?? '', lang), lang)}${quote}`;
 }
 
 /**
@@ -129,7 +129,7 @@ export function SectorReasons({ links, lang, derived, strengths = true }: { link
 /** What the strongest link says in a few words: the clause, the list's category, or the zone. */
 function verdictRef(v: SectorVerdict, lang: Lang, derived: Derived): string {
   const l = v.link;
-  if (l.via === 'designation') return l.clause ?? '';
+  if (l.via === 'designation') return clauseLabel(l.clause ?? '', lang);
   if (l.via === 'list' && l.list) return t(lang, 'categoryOf', { cat: lang === 'zh' ? l.list.category_zh : l.list.category_en });
   return zoneName(l.zone, lang, derived);
 }

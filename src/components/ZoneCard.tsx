@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { clauseLabel, t } from '../i18n';
 import { useAppStore, useStoreApi } from '../state/store';
 import type { ZoneProps } from '../loaders/schemas';
 import { SectorReasons } from './ParkCard';
@@ -46,7 +46,7 @@ export function ZoneCard({ zone, onClose }: { zone: ZoneProps; onClose(): void }
           </>
         )}
         <dt>{t(lang, 'clause')}</dt>
-        <dd lang="zh">{zone.clause}</dd>
+        <dd>{clauseLabel(zone.clause, lang)}</dd>
         {zone.role && (
           <>
             <dt>{t(lang, 'role')}</dt>

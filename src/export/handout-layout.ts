@@ -25,7 +25,7 @@ export interface HandoutText {
   caption: string;
   figuresTitle: string;
   figures: string[];
-  /** “Plan clauses: 五（一）” */
+  /** “规划条款：五（一）” or “Plan clauses: §5.1” */
   clauses: string;
   /** presenter notes, when the handout carries them */
   notes: { title: string; text: string } | null;

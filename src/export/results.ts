@@ -18,6 +18,7 @@ import type { SiteSet } from '../geo/sites';
 import { CRS_LABEL } from '../geo/crs';
 import type { Link } from '../geo/types';
 import { BOM, csvLine } from './csv-cell';
+import { clauseLabel } from '../i18n';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -182,12 +183,12 @@ export function reasonText(l: Link, names: ExportNames): string {
   const quote = l.phrase ? ` “${l.phrase}”` : '';
   if (l.via === 'designation') {
     const how = lang === 'zh' ? '规划点名' : 'named by the plan';
-    return `${node}: ${how} (${l.clause})${quote}`;
+    return `${node}: ${how} (${clauseLabel(l.clause ?? '', lang)})${quote}`;
   }
   const zone = l.zone ? nameOf(names.zone(l.zone), l.zone, lang) : '';
   const how = lang === 'zh' ? '位于' : 'inside';
   const strength = l.strength === 'cluster' || l.strength === 'broad' ? ` [${ZONE_STRENGTH_TEXT[l.strength][lang]}]` : '';
-  return `${node}: ${how} ${zone} (${l.clause})${quote}${strength}`;
+  return `${node}: ${how} ${zone} (${clauseLabel(l.clause ?? '', lang)})${quote}${strength}`;
 }
 
 /** The district column: the English name in an English export where the names are known. */

@@ -124,6 +124,24 @@ export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
 /** A note in brackets after what it qualifies: full-width in Chinese (≈1235（示意）), a space and ASCII ones in English. */
 export const inParens = (text: string, lang: Lang): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
+const CN_DIGITS = '一二三四五六七八九十';
+
+/**
+ * A plan clause as a reader of the page's language cites it: 五（五） and 六（二）3 as written in
+ * Chinese; in English the plan's parts, sections and items by number, §5.5 and §6.2.3 (the Chinese
+ * form is the data's id and is kept in exports of ids).
+ */
+export function clauseLabel(clause: string, lang: Lang): string {
+  if (lang === 'zh') return clause;
+  const m = /^([一二三四五六七八九十])（([一二三四五六七八九十])）([0-9]+)?$/.exec(clause);
+  if (!m) return clause;
+  const n = (c: string) => CN_DIGITS.indexOf(c) + 1;
+  return `§${n(m[1]!)}.${n(m[2]!)}${m[3] ? `.${m[3]}` : ''}`;
+}
+
+/** Several clauses, as the page's language lists them: 五（一）、五（二） or §5.1, §5.2. */
+export const clauseList = (clauses: readonly string[], lang: Lang): string => clauses.map((c) => clauseLabel(c, lang)).join(lang === 'zh' ? '、' : ', ');
+
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   return fill(STRINGS[key][lang], vars);
 }

@@ -167,6 +167,9 @@ describe('ParkCard (real data)', () => {
     expect(card.querySelector('.alt-name')).toHaveTextContent(p.name_zh);
     expect(card.querySelector('li[data-sector="digital"] > strong')).toHaveTextContent(nodeName(store, 'digital', 'en'));
     expect(card).toHaveTextContent(t('en', 'why'));
+    // clauses cited by number in English (五（一） is §5.1), with no Chinese numerals in brackets
+    expect(card.textContent).toMatch(/§\d\.\d/);
+    expect(card.textContent).not.toMatch(/[一二三四五六七]（[一二三四五六七八九十]）/);
     fireEvent.click(screen.getByRole('button', { name: t('en', 'close') }));
     expect(onClose).toHaveBeenCalledTimes(1);
   });

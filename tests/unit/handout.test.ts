@@ -19,7 +19,7 @@ const chapter = (over: Partial<HandoutChapter['text']> = {}, items = 3): Handout
     caption: '张江是源头',
     figuresTitle: '2025年目标',
     figures: ['集成电路：约2500亿元'],
-    clauses: '规划条款: 五（一）',
+    clauses: '规划条款：五（一）',
     notes: null,
     link: { href: 'https://example.org/?tour=2', label: '扫码打开本章', warning: null },
     page: '2 / 11',

@@ -131,7 +131,7 @@ describe('GeoJSON export', () => {
 
   it('prints a designation reason', () => {
     expect(reasonText({ sector: 'ic', node: 'ic', clause: '五（一）', phrase: 'x', via: 'designation', zone: null, strength: 'named' }, names('en'))).toBe(
-      'Integrated circuits: named by the plan (五（一）) “x”',
+      'Integrated circuits: named by the plan (§5.1) “x”',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '../../i18n';
+import { clauseList, t } from '../../i18n';
 import type { ReactNode } from 'react';
 import { currentChapter } from '../../state/slices/briefing';
 import { chapterLink } from '../../state/url/bindings/briefing';
@@ -188,9 +188,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
               <h2>{t(lang, 'briefingNotes')}</h2>
               <p>{lang === 'zh' ? chapter.notes_zh : chapter.notes_en}</p>
               <p className="briefing-said">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>
-              <p className="briefing-clauses">
-                {t(lang, 'briefingClauses')}: {chapter.clauses.join('、')}
-              </p>
+              <p className="briefing-clauses">{t(lang, 'briefingClauses', { list: clauseList(chapter.clauses, lang) })}</p>
             </section>
             <section className="briefing-next" data-next={next?.id ?? ''}>
               <h2>{t(lang, 'briefingNextUp')}</h2>

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { t } from '../../i18n';
+import { clauseList, t } from '../../i18n';
 import type { BriefingChapter } from '../../loaders/briefing-schema';
 import type { Lang } from '../../domain/types';
 import { lazyPart } from '../lazy-part';
@@ -49,9 +49,7 @@ export function Caption({ chapter, n, total, lang, big = true }: { chapter: Brie
           </PanelBoundary>
         </div>
       )}
-      <p className="briefing-clauses">
-        {t(lang, 'briefingClauses')}: <span lang="zh">{chapter.clauses.join('、')}</span>
-      </p>
+      <p className="briefing-clauses">{t(lang, 'briefingClauses', { list: clauseList(chapter.clauses, lang) })}</p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FONT_SLICES } from 'virtual:font-faces';
-import { t } from '../../i18n';
+import { clauseList, t } from '../../i18n';
 import type { ExportFailure } from '../../domain/map-image';
 import type { HandoutChapter, HandoutText } from '../../export/handout-layout';
 import { chapterLink } from '../../state/url/bindings/briefing';
@@ -41,7 +41,7 @@ function handoutText(store: AppStore, lang: Lang, notes: boolean): HandoutText {
     caption: zh ? ch.caption_zh : ch.caption_en,
     figuresTitle: t(lang, 'briefingTargets'),
     figures: figureLines(ch, lang),
-    clauses: `${t(lang, 'briefingClauses')}: ${ch.clauses.join('、')}`,
+    clauses: t(lang, 'briefingClauses', { list: clauseList(ch.clauses, lang) }),
     notes: notes ? { title: t(lang, 'briefingNotes'), text: zh ? ch.notes_zh : ch.notes_en } : null,
     link: { href: link.href, label: t(lang, 'briefingHandoutScan'), warning: link.local ? t(lang, 'briefingQrLocal') : null },
     page: t(lang, 'briefingHandoutPage', { n, total }),

@@ -1,6 +1,7 @@
 import { Mixed } from '../Mixed';
 import { st } from '../../i18n/stats';
 import { selectStatsFile } from '../../state/selectors/stats';
+import { clauseLabel } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 
 /**
@@ -63,7 +64,10 @@ export function AuditList() {
             {audit.unsupported.map((u) => (
               <li key={`${u.park}|${u.node}|${u.clause}`}>
                 <button type="button" className="zone-name" data-park={u.park} aria-pressed={selectedPark === u.park} onClick={() => openPark(u.park)}>
-                  <Mixed text={st(lang, 'auditUnsupportedItem', { park: parkName(u.park), sector: node(u.node), clause: u.clause })} lang={lang} />
+                  <Mixed
+                    text={st(lang, 'auditUnsupportedItem', { park: parkName(u.park), sector: node(u.node), clause: clauseLabel(u.clause, lang) })}
+                    lang={lang}
+                  />
                 </button>
               </li>
             ))}

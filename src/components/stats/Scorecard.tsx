@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { inParens } from '../../i18n';
+import { clauseLabel, inParens } from '../../i18n';
 import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
@@ -54,14 +54,14 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
         <dt>{st(lang, 'scoreTarget')}</dt>
         <dd>
           {t.target.year ?? ''} {zh ? t.target.text_zh : t.target.text_en}{' '}
-          <span className="clause">{inParens(st(lang, 'scoreClause', { clause: t.target.clause }), lang).trim()}</span>
+          <span className="clause">{inParens(st(lang, 'scoreClause', { clause: clauseLabel(t.target.clause, lang) }), lang).trim()}</span>
         </dd>
         <dt>{st(lang, 'scoreBaseline')}</dt>
         <dd>
           {t.baseline ? (
             <>
               {t.baseline.year} {zh ? t.baseline.text_zh : t.baseline.text_en}{' '}
-              <span className="clause">{inParens(st(lang, 'scoreClause', { clause: t.baseline.clause }), lang).trim()}</span>
+              <span className="clause">{inParens(st(lang, 'scoreClause', { clause: clauseLabel(t.baseline.clause, lang) }), lang).trim()}</span>
             </>
           ) : (
             st(lang, 'scoreNone')
