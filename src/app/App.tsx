@@ -30,6 +30,7 @@ import { PanelBoundary } from '../components/PanelBoundary';
 import { Mixed } from '../components/Mixed';
 import { lazyPart } from '../components/lazy-part';
 import { watchCardOpeners } from '../components/card-focus';
+import { isSheetLayout } from '../components/sheet-layout';
 import { afterFirstView } from '../lib/perf';
 import { whenIdle } from '../lib/idle';
 
@@ -171,7 +172,7 @@ export function App({
       if (s.chooser) s.closeChooser();
       else if (s.selectedSite) s.selectSite(null);
       else if (s.selectedParkId || s.selectedZoneId) s.clearSelection();
-      else if (window.matchMedia?.(SHEETS).matches && (sheet === 'filters' || size !== 'peek')) {
+      else if (isSheetLayout() && (sheet === 'filters' || size !== 'peek')) {
         if (sheet === 'filters') setSheet('results');
         else setSize('peek');
       } else return;
@@ -198,7 +199,7 @@ export function App({
   // skip links: focus the place (on a phone, open its sheet first); the URL's hash is the camera's
   const skip = (e: MouseEvent, to: 'map' | 'filters' | 'list') => {
     e.preventDefault();
-    if (to !== 'map' && window.matchMedia?.(SHEETS).matches)
+    if (to !== 'map' && isSheetLayout())
       flushSync(() => {
         setSheet(to === 'filters' ? 'filters' : 'results');
         setSize((v) => (v === 'peek' ? 'half' : v));
@@ -323,9 +324,6 @@ export function App({
     </MapActionsProvider>
   );
 }
-
-/** The layout with bottom sheets (styles.css). */
-const SHEETS = '(max-width: 900px)';
 
 /**
  * Calls `open` when a card opens or a point or an area is chosen, and sorts the list by distance

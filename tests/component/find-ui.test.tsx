@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
 import { CompareSheet } from '../../src/components/find/CompareSheet';
 import { ParkList } from '../../src/components/ParkList';
@@ -204,5 +204,42 @@ describe('filters, list and comparison', () => {
       expect(tr.querySelectorAll('td')).toHaveLength(2);
     }
     expect(screen.getByTestId('compare-csv')).toHaveTextContent('导出对比 CSV');
+  });
+
+  it('under an open phone sheet the comparison shows as folded, and follows the window across 900 px', () => {
+    // a window whose width the test sets: matchMedia's list answers for it and tells its listeners
+    let width = 1400;
+    const listeners = new Set<() => void>();
+    const mql = {
+      get matches() {
+        return width <= 900;
+      },
+      addEventListener: (_: string, fn: () => void) => listeners.add(fn),
+      removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
+    };
+    vi.stubGlobal('matchMedia', (q: string) => {
+      expect(q).toBe('(max-width: 900px)');
+      return mql;
+    });
+    try {
+      const store = storeWithData();
+      store.getState().setCompare(['dongfang-xingang', 'zhangjiang-ic-base']);
+      renderWith(store, <CompareSheet covered />);
+      const toggle = screen.getByTestId('compare-toggle');
+      expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      act(() => {
+        width = 390;
+        listeners.forEach((fn) => fn());
+      });
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      expect(toggle).toHaveAccessibleName('展开对比');
+      act(() => {
+        width = 1200;
+        listeners.forEach((fn) => fn());
+      });
+      expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -15,9 +15,8 @@ import { exportNames } from '../sites/SitesPanel';
 import { selectCompareDistances } from '../../state/selectors/find';
 import { kmText } from './km-text';
 import { Caret } from '../Caret';
+import { useSheetLayout } from '../sheet-layout';
 
-/** The layout with bottom sheets (styles.css). */
-const SHEETS = '(max-width: 900px)';
 /** The row names' column, and each park's narrowest: four parks (the most) fit the column's 640 px side by side; a narrower one scrolls, and says so by a shadow at the edge. */
 const LABEL_COLUMN_PX = 88;
 const PARK_COLUMN_PX = 136;
@@ -48,9 +47,10 @@ export function CompareSheet({ covered = false, onExpand }: { covered?: boolean;
   const selectZone = useAppStore((s) => s.selectZone);
   const district = useDistrictName();
   const [open, setOpen] = useState(true);
+  const sheets = useSheetLayout();
   if (!derived || ids.length === 0) return null;
   // on a phone a sheet opened over the map folds the comparison to its bar (styles.css): it shows as folded, and unfolding it folds the sheet
-  const folded = covered && typeof window.matchMedia === 'function' && window.matchMedia(SHEETS).matches;
+  const folded = covered && sheets;
   const shown = open && !folded;
   const parks = ids.flatMap((id) => derived.parks.filter((p) => p.id === id));
   const refs = distances.get(ids[0]!)?.map((r) => r.id) ?? [];
