@@ -6,6 +6,7 @@
  * links to that node; and only links of the allowed strengths count.
  */
 import type { ParkProps, SectorsFile, ZoneProps } from '../loaders/schemas';
+import { zhSortName } from './place-readings';
 import { strengthRank } from '../geo/strength';
 import type { LinkStrength } from '../domain/ids';
 
@@ -128,13 +129,6 @@ function collatorFor(lang: 'zh' | 'en'): Intl.Collator {
   if (!c) collators.set(lang, (c = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en')));
   return c;
 }
-
-/**
- * A Chinese name as its pinyin order reads it: ICU orders 长 as zhǎng, but the places named
- * 长… here (长宁, 长兴岛, 长阳) are cháng, so they sort as 常… (after 漕河泾, before 崇明), not
- * after 张江.
- */
-const zhSortName = (name: string): string => (name.startsWith('长') ? `常${name.slice(1)}` : name);
 
 /**
  * Makes the language's collator now, for the list's first sort by name: ICU builds zh's (pinyin)

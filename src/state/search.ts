@@ -10,6 +10,7 @@ import { customPinyin, pinyin } from 'pinyin-pro';
 import type { Derived } from './derive';
 import { compactLatin, shortName } from './filter';
 import { SECTOR_WORDS } from './search-words';
+import { customReadings } from './place-readings';
 import type { ZoneProps } from '../loaders/schemas';
 
 export type SearchKind = 'park' | 'zone' | 'district' | 'sector';
@@ -49,9 +50,8 @@ export interface SearchIndex {
   fuse: Fuse<SearchEntry>;
 }
 
-// names in the data the library reads wrong (its polyphones 行 and 长 in every name were checked
-// by hand; the unit test holds them): 闵行 is Minhang, not min-xing; 长三角 (the Yangtze delta) is chang-san-jiao
-customPinyin({ 闵行: 'mǐn háng', 长三角: 'cháng sān jiǎo' });
+// names in the data the library reads wrong (place-readings.ts): 闵行 is Minhang, not min-xing
+customPinyin(customReadings());
 
 /**
  * Pinyin forms of a Chinese name: only its Han characters count (letters and brackets dropped).
