@@ -236,6 +236,8 @@ export const OutturnInputSchema = z
     role: z.enum(['outturn', 'base', 'derived']),
     value: z.number().nullable(),
     value_text: text,
+    text_zh: text.nullable().default(null),
+    text_en: text.nullable().default(null),
     qualifier: z.enum(['approx', 'over']).nullable().default(null),
     unit: text,
     measure_zh: text,

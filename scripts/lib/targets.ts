@@ -11,6 +11,7 @@ import type { TargetStatus } from '../../src/loaders/data-ids';
 import { ContextInputSchema, OutturnInputSchema, TargetInputSchema, TargetsInputSchema } from './authoring';
 import type { OutturnInput, TargetInput } from './authoring';
 import { checkBilingual } from './bilingual';
+import { figureWords } from '../../src/domain/units';
 
 export const TARGETS_FILE = 'data/targets.json';
 
@@ -86,32 +87,6 @@ export function targetStatus(t: Pick<ScorecardTarget, 'target' | 'baseline' | 'o
   return { status: 'no-data', outturn: null };
 }
 
-const num = (v: number) => String(Math.round(v * 100) / 100);
-const grouped = (v: number) => Math.round(v).toLocaleString('en-US');
-
-/** A figure in words: its value in the target's unit, with its qualifier (超过 / 左右). */
-export function figureText(value: number, unit: string, qualifier: Outturn['qualifier'], lang: 'zh' | 'en'): string {
-  if (lang === 'zh') {
-    const v = unit === '%/yr' ? `年均${num(value)}%` : `${num(value)}${unit}`;
-    return qualifier === 'over' ? `超过${v}` : qualifier === 'approx' ? `${v}左右` : v;
-  }
-  const v =
-    unit === '亿元'
-      ? `CNY ${(Math.round(value * 10) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} billion`
-      : unit === '%'
-        ? `${num(value)} %`
-        : unit === '%/yr'
-          ? `${num(value)} % a year`
-          : unit === '倍'
-            ? `${num(value)} times the 2020 level`
-            : unit === '家'
-              ? `${grouped(value)} firms`
-              : unit === '个'
-                ? `${num(value)}`
-                : `${num(value)} ${unit}`;
-  return qualifier === 'over' ? `over ${v}` : qualifier === 'approx' ? `about ${v}` : v;
-}
-
 const period = (o: Outturn, lang: 'zh' | 'en') =>
   o.from_year !== null ? (lang === 'zh' ? `${o.from_year}–${o.year}年` : `${o.from_year}–${o.year}`) : lang === 'zh' ? `${o.year}年` : `${o.year}`;
 
@@ -119,7 +94,7 @@ const period = (o: Outturn, lang: 'zh' | 'en') =>
 export function statusNote(t: Pick<ScorecardTarget, 'target'>, s: Status): { zh: string; en: string } {
   const o = s.outturn;
   const goal = { zh: t.target.text_zh, en: t.target.text_en };
-  const fig = (lang: 'zh' | 'en') => figureText(o!.value!, o!.unit, o!.qualifier, lang);
+  const fig = (lang: 'zh' | 'en') => figureWords(o!.value!, o!.unit, o!.qualifier, lang, o!.from_year);
   // a figure under an "about" target's own number is met by the 90 % rule: said, not left to be guessed
   const about =
     o && t.target.comparator === 'about' && t.target.value !== null && o.value !== null && o.value < t.target.value
@@ -246,6 +221,11 @@ export function buildTargets(input: unknown, ctx: RefContext & { sectors: Sector
 
   // derived figures: computed here from two reported ones
   const finish = (owner: string, o: OutturnInput): Outturn => {
+    // a reported figure without a value is shown in its words (text_zh, text_en); one with a value in words made from it
+    if (o.role !== 'derived' && o.value === null && o.text_zh === null)
+      err(owner, `outturn ${o.id}: a figure without a value needs its words (text_zh, text_en: “${o.value_text}”)`);
+    if (o.value !== null && o.text_zh !== null)
+      err(owner, `outturn ${o.id}: text_zh and text_en are for a figure without a value; this one's words come from its value`);
     if (o.role !== 'derived' || !o.derived_from) return { ...strip(o), source: o.source ?? '' };
     const [a, b] = o.derived_from.ids.map((x) => outturnsById.get(x)?.o);
     const bad = (reason: string) => err(owner, `outturn ${o.id}: ${reason}`);

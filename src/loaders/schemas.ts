@@ -379,6 +379,9 @@ export const OutturnSchema = z.object({
   value: z.nullable(z.number()),
   /** the figure as published (e.g. 44（左右）, 2.4（突破）) */
   value_text: text,
+  /** the words of a figure without a value (a qualitative statement: 万亿级, 如期实现); null where it has one (its words come from the value: figureWords) */
+  text_zh: z.nullable(text),
+  text_en: z.nullable(text),
   /** 'approx' 左右, 'over' 超过/突破/多 */
   qualifier: z.nullable(z.enum(['approx', 'over'])),
   unit: text,

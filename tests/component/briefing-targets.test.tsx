@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { Caption } from '../../src/components/briefing/Caption';
+import { Caption, figureLines } from '../../src/components/briefing/Caption';
 import { StoreContext } from '../../src/state/store';
 import { diskFetcher, realGeoFixture, readGeoJson } from '../fakes/geo-disk';
 import type { BriefingChapter } from '../../src/loaders/briefing-schema';
@@ -84,5 +84,15 @@ describe('briefing: the targets chapter', () => {
     );
     expect(screen.getByRole('heading', { level: 1 })).toBeTruthy();
     expect(screen.queryByTestId('briefing-scorecard')).toBeNull();
+  });
+
+  it('writes a figure in 亿元 in CNY billion in English, as the scorecard does', () => {
+    const chapters = readGeoJson<{ chapters: BriefingChapter[] }>('briefing.json').chapters;
+    const ch = chapters.find((c) => c.figures.some((f) => f.unit === '亿元'))!;
+    const i = ch.figures.findIndex((f) => f.unit === '亿元');
+    const f = ch.figures[i]!;
+    const billions = (f.value / 10).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    expect(figureLines(ch, 'en')[i]).toBe(`${f.name_en}: ${f.approx ? '≈' : ''}CNY ${billions} billion`);
+    expect(figureLines(ch, 'zh')[i]).toContain(`${f.value.toLocaleString('zh-CN')}亿元`);
   });
 });

@@ -85,9 +85,13 @@ describe('scorecard charts', () => {
 
   it('in English a chart of 亿元 draws CNY billion, as the figures above it are written', () => {
     const t = byId('sei-value-added');
-    expect(chartScale('亿元', 'en')).toEqual({ factor: 0.1, unit: 'CNY billion' });
-    expect(chartScale('亿元', 'zh')).toEqual({ factor: 1, unit: '亿元' });
-    expect(chartScale('%', 'en')).toEqual({ factor: 1, unit: '%' });
+    const scale = (unit: string, lang: 'zh' | 'en') => {
+      const s = chartScale(unit, lang);
+      return { unit: s.unit, of7328: s.at(7328) };
+    };
+    expect(scale('亿元', 'en')).toEqual({ unit: 'CNY billion', of7328: 732.8 });
+    expect(scale('亿元', 'zh')).toEqual({ unit: '亿元', of7328: 7328 });
+    expect(scale('%', 'en')).toEqual({ unit: '%', of7328: 7328 });
     const en = chartPoints(t, 'en');
     expect(en.map((x) => [x.kind, x.year, x.value, x.label])).toEqual([
       ['baseline', 2020, 732.8, '732.8'],
@@ -166,37 +170,54 @@ describe('scorecard CSV', () => {
 });
 
 describe('figures in both languages', () => {
-  const o = (value: number | null, value_text: string, unit: string, qualifier: 'approx' | 'over' | null = null) => ({ value, value_text, unit, qualifier });
-
-  it('Chinese: as published, with the unit; English: from the value, its qualifier and its unit', () => {
-    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'zh')).toBe('44（左右） %');
-    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44 %');
-    expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.12 billion');
-    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'en')).toBe('over 24,000 firms');
-    expect(figureText(o(128.7, '128.7', '万辆'), 'en')).toBe('1,287,000 vehicles');
-    expect(figureText(o(null, '万亿级', '(定性)'), 'en')).toBe('万亿级 (qualitative)');
-    expect(unitText('亿元', 'en')).toBe('CNY 100 million');
-    expect(unitText('亿元', 'zh')).toBe('亿元');
+  const o = (value: number | null, value_text: string, unit: string, qualifier: 'approx' | 'over' | null = null, text_en: string | null = null) => ({
+    value,
+    value_text,
+    text_zh: text_en === null ? null : value_text,
+    text_en,
+    unit,
+    qualifier,
+    from_year: null,
   });
 
-  it('Chinese: a unit the published text says is not said twice, a unit code is said in Chinese, a computed qualifier is said', () => {
-    expect(figureText(o(13000, '1.3万亿元', '亿元'), 'zh')).toBe('1.3万亿元');
-    expect(figureText(o(null, '万亿级', '(定性)'), 'zh')).toBe('万亿级');
-    expect(figureText(o(2, '翻番（>4800亿元）', '倍'), 'zh')).toBe('翻番（>4800亿元）');
-    expect(figureText(o(18.32, '18.32', '%/yr', 'over'), 'zh')).toBe('超过 18.32 %（年均）');
-    expect(figureText(o(2.32, '2.32', '倍', 'over'), 'zh')).toBe('超过 2.32 倍');
-    // the published text's own qualifier is not repeated
-    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'zh')).toBe('2.4万（突破） 家');
+  it('a figure with a value: its words from the value, its qualifier and its unit, in both languages', () => {
+    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'zh')).toBe('44%左右');
+    expect(figureText(o(44, '44（左右）', '%', 'approx'), 'en')).toBe('about 44 %');
+    expect(figureText(o(10641.19, '10641.19', '亿元'), 'zh')).toBe('10641.19亿元');
+    expect(figureText(o(10641.19, '10641.19', '亿元'), 'en')).toBe('CNY 1,064.12 billion');
+    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'zh')).toBe('超过24000家');
+    expect(figureText(o(24000, '2.4万（突破）', '家', 'over'), 'en')).toBe('over 24,000 firms');
+    expect(figureText(o(128.7, '128.7', '万辆'), 'zh')).toBe('128.7万辆');
+    expect(figureText(o(128.7, '128.7', '万辆'), 'en')).toBe('1,287,000 vehicles');
+    expect(figureText(o(18.32, '18.32', '%/yr', 'over'), 'zh')).toBe('年均超过18.32%');
+    expect(figureText(o(18.32, '18.32', '%/yr', 'over'), 'en')).toBe('over 18.32 % a year');
+    expect(figureText(o(15.1, '15.1', '%（同比）'), 'zh')).toBe('同比15.1%');
+    expect(figureText(o(15.1, '15.1', '%（同比）'), 'en')).toBe('15.1 % year on year');
+    expect(figureText(o(2.32, '2.32', '倍', 'over'), 'zh')).toBe('超过2.32倍');
+    expect(figureText(o(2.32, '2.32', '倍', 'over'), 'en')).toBe('over 2.32 times the 2020 level');
+    // a published text that holds more than the figure does not leak its unit order (2500；约25% 亿元 was shown)
+    expect(figureText(o(2500, '2500；约25%', '亿元'), 'zh')).toBe('2500亿元');
+    expect(unitText('亿元', 'en')).toBe('CNY 100 million');
+    expect(unitText('亿元', 'zh')).toBe('亿元');
     expect(unitText('%/yr', 'zh')).toBe('%（年均）');
     expect(partText('Q1-Q3', 'zh')).toBe('前三季度');
     expect(partText('H1', 'en')).toBe('first half');
   });
 
-  it('no English figure with a value, and no English unit of a target, has Chinese in it', () => {
+  it('a figure without a value: in the data’s words, a qualitative one said so', () => {
+    expect(figureText(o(null, '万亿级', '(定性)', null, 'a trillion-yuan cluster'), 'zh')).toBe('万亿级（定性）');
+    expect(figureText(o(null, '万亿级', '(定性)', null, 'a trillion-yuan cluster'), 'en')).toBe('a trillion-yuan cluster (qualitative)');
+    expect(figureText(o(null, '翻番（>4800亿元）', '倍', null, 'doubled (over CNY 480 billion)'), 'zh')).toBe('翻番（>4800亿元）');
+    expect(figureText(o(null, '翻番（>4800亿元）', '倍', null, 'doubled (over CNY 480 billion)'), 'en')).toBe('doubled (over CNY 480 billion)');
+    // a derived figure the build could not compute
+    expect(figureText(o(null, '—', '%/yr'), 'en')).toBe('—');
+  });
+
+  it('no English figure, and no English unit of a target, has Chinese in it', () => {
     const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
     for (const t of FILE.targets) {
       expect(unitText(t.target.unit, 'en'), t.id).not.toMatch(cjk);
-      for (const x of t.outturns) if (x.value !== null) expect(figureText(x, 'en'), x.id).not.toMatch(cjk);
+      for (const x of t.outturns) expect(figureText(x, 'en'), x.id).not.toMatch(cjk);
     }
   });
 });

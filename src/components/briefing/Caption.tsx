@@ -4,6 +4,7 @@ import type { BriefingChapter } from '../../loaders/briefing-schema';
 import type { Lang } from '../../domain/types';
 import { lazyPart } from '../lazy-part';
 import { PanelBoundary } from '../PanelBoundary';
+import { cnyBillionText } from '../../domain/units';
 
 // the targets chapter's scorecard (and its chart library) loads when such a chapter is shown
 const BriefingTargets = lazyPart(
@@ -19,7 +20,7 @@ export function figureLines(ch: BriefingChapter, lang: Lang): string[] {
     const name = lang === 'zh' ? f.name_zh : f.name_en;
     const approx = f.approx ? t(lang, 'briefingApprox') : '';
     if (f.unit === '%/yr') return lang === 'zh' ? `${name}：年均增速${approx}${fmt(f.value, lang)}%` : `${name}: ${approx}${fmt(f.value, lang)}% a year`;
-    if (f.unit === '亿元') return lang === 'zh' ? `${name}：${approx}${fmt(f.value, lang)}亿元` : `${name}: ${approx}CNY ${fmt(f.value / 10, lang)} bn`;
+    if (f.unit === '亿元') return lang === 'zh' ? `${name}：${approx}${fmt(f.value, lang)}亿元` : `${name}: ${approx}${cnyBillionText(f.value)}`;
     return `${name}: ${approx}${fmt(f.value, lang)} ${f.unit}`;
   });
 }

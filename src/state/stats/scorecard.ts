@@ -7,6 +7,7 @@
  */
 import type { Outturn, ScorecardTarget } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
+import { figureWords, yiYuanInBillions } from '../../domain/units';
 
 export interface ChartPoint {
   year: number;
@@ -32,9 +33,9 @@ const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qua
  * text, so the chart and the sentence above it agree (亿元 in CNY billion: 10,641.19 亿元 is
  * drawn 1,064.12 and written CNY 1,064.12 billion).
  */
-export function chartScale(unit: string | null, lang: Lang): { factor: number; unit: string } {
-  if (lang === 'en' && unit === '亿元') return { factor: 0.1, unit: 'CNY billion' };
-  return { factor: 1, unit: unitText(unit, lang) };
+export function chartScale(unit: string | null, lang: Lang): { at: (v: number) => number; unit: string } {
+  if (lang === 'en' && unit === '亿元') return { at: yiYuanInBillions, unit: 'CNY billion' };
+  return { at: (v) => v, unit: unitText(unit, lang) };
 }
 
 /** The points a measure's chart draws: only figures with a value in the target's unit, one dot per figure and year, in the order of the years; values at the language's scale (chartScale). */
@@ -42,9 +43,7 @@ export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[]
   const unit = t.target.unit;
   const out: ChartPoint[] = [];
   if (unit === null) return out;
-  const { factor } = chartScale(unit, lang);
-  // rounded to the figures' own precision at that scale (7328 × 0.1 is 732.8, not 732.8000000000001)
-  const at = (v: number) => (factor === 1 ? v : Math.round(v * factor * 1e6) / 1e6);
+  const { at } = chartScale(unit, lang);
   if (t.baseline && t.baseline.value !== null && t.baseline.unit === unit)
     out.push({
       year: t.baseline.year,
@@ -151,29 +150,17 @@ const UNITS_EN: Record<string, string> = {
 };
 
 /**
- * A reported figure as the scorecard shows it. Chinese: as published, with its unit (44（左右） %).
- * English: from the figure's value, qualifier and unit (about 44 %, over 22,000 firms, CNY 1,064.12
- * billion, 24.8 %); a figure with no value (a qualitative statement) shows its published text.
+ * A reported figure as the scorecard shows it: from its value, qualifier and unit in both
+ * languages (44%左右 / about 44 %, 超过22000家 / over 22,000 firms, 10641.19亿元 / CNY 1,064.12
+ * billion; figureWords); a figure with no value (a qualitative statement) in the data's words
+ * (text_zh, text_en: 万亿级 / a trillion-yuan cluster).
  */
-export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'qualifier' | 'unit'>, lang: Lang): string {
-  // Chinese as published, with the unit unless the published text says it (1.3万亿元, 翻番（>4800亿元）)
-  if (lang === 'zh') {
-    const text = /[元翻级]/.test(o.value_text) || o.unit === '(定性)' ? o.value_text : `${o.value_text} ${unitText(o.unit, lang)}`.trim();
-    // a qualifier the published text does not say (a figure computed by us: over 18.32 % a year)
-    if (o.qualifier === 'over' && !/超|多|突破|>/.test(o.value_text)) return `超过 ${text}`;
-    if (o.qualifier === 'approx' && !/左右|约/.test(o.value_text)) return `约 ${text}`;
-    return text;
-  }
-  if (o.value === null) return `${o.value_text}${o.unit === '(定性)' ? ' (qualitative)' : ''}`;
-  const q = o.qualifier === 'approx' ? 'about ' : o.qualifier === 'over' ? 'over ' : '';
-  const v = o.value;
-  // the two units read better converted; the rest are UNITS_EN
-  // 亿元 at the chart's scale and precision (chartScale): 10,641.19 亿元 is CNY 1,064.12 billion in both
-  if (o.unit === '亿元') return `${q}CNY ${grouped(Math.round(v * 10) / 100)} billion`;
-  if (o.unit === '万辆') return `${q}${grouped(v * 10_000, 0)} vehicles`;
-  const unit = unitText(o.unit, lang);
-  // a space before % too, as the plan's figures are written in English here (24.8 %)
-  return `${q}${grouped(v)}${unit === '' ? '' : ' '}${unit}`;
+export function figureText(o: Pick<Outturn, 'value' | 'value_text' | 'text_zh' | 'text_en' | 'qualifier' | 'unit' | 'from_year'>, lang: Lang): string {
+  // with a value: its words from the value, qualifier and unit, as the data build's status notes write them
+  if (o.value !== null) return figureWords(o.value, o.unit, o.qualifier, lang, o.from_year);
+  // without one: the data's words (a qualitative statement), or as published (— for a figure the build could not compute)
+  const words = (lang === 'zh' ? o.text_zh : o.text_en) ?? o.value_text;
+  return o.unit === '(定性)' ? `${words}${lang === 'zh' ? '（定性）' : ' (qualitative)'}` : words;
 }
 
 /** The chart's text alternative: the baseline, the target and every reported figure it draws, in words. */
