@@ -138,6 +138,11 @@ describe('SitesPanel', () => {
       .getAllByRole('listitem')
       .find((li) => li.getAttribute('data-set') === store.getState().siteSets[1]!.id)!;
     expect(within(second).getByText('北京天安门').closest('button')).toHaveTextContent('上海市域外');
+    // each set's mark is the map's dot in the set's colour (the legend's swatch), the two sets' colours apart
+    const dots = [...screen.getByTestId('sites-sets').querySelectorAll('.set-head svg circle')].map((c) => c.getAttribute('fill'));
+    expect(dots).toHaveLength(2);
+    expect(dots[0]).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(dots[1]).not.toBe(dots[0]);
     // its card opens; the camera stays (the map cannot show Beijing)
     const before = store.getState().cameraRequest;
     fireEvent.click(within(second).getByText('北京天安门'));

@@ -17,6 +17,7 @@ import type { SiteImportStatus } from '../../state/slices/sites';
 import type { Crs } from '../../geo/crs';
 import type { EncodingReport, TextEncodingId } from '../../io/decode';
 import { siteColor } from '../../theme/sites';
+import { Swatch } from '../Legend';
 import { stringAt } from '../../lib/string-column';
 import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import type { Lang } from '../../domain/types';
@@ -283,7 +284,8 @@ function ImportedSets({ lang }: { lang: Lang }) {
         {sets.map((set, k) => (
           <li key={set.id} data-set={set.id} data-count={set.count} data-outside={set.outside}>
             <div className="set-head">
-              <span className="set-swatch" style={{ background: siteColor(k) }} aria-hidden="true" />
+              {/* the legend's mark for the file's sites (a dot, as the map draws them; a ringed one read as a radio button) */}
+              <Swatch s={{ kind: 'circle', color: siteColor(k), stroke: '#ffffff' }} />
               <span className="set-name" title={set.fileName} dir="auto">
                 {set.fileName}
               </span>
