@@ -12,6 +12,20 @@ import type { TopSectorId } from '../domain/ids';
 import { useDistrictName } from './names';
 import { useCardFocus } from './card-focus';
 
+/**
+ * A URL as a reader reads it: host and path, percent-escapes decoded (zh.wikipedia.org/wiki/马桥镇),
+ * cut at 60 characters; the link keeps the URL itself.
+ */
+export function readableUrl(url: string): string {
+  let text = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  try {
+    text = decodeURI(text);
+  } catch {
+    // a malformed escape: shown as written
+  }
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 /** Renders a URL as a link only when it is http(s); everything else stays plain text. */
 export function SourceText({ text }: { text: string }) {
   // a URL runs to the next space; brackets inside it are kept when balanced, and trailing
@@ -21,8 +35,8 @@ export function SourceText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer">
-            {part}
+          <a key={i} href={part} target="_blank" rel="noopener noreferrer" title={part}>
+            {readableUrl(part)}
           </a>
         ) : (
           <span key={i}>{part}</span>
@@ -43,7 +57,9 @@ export function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   }
   return (
     <a className="source-link" href={url} target="_blank" rel="noopener noreferrer" title={url}>
-      {t(lang, 'sourceWord')}: {host}
+      {t(lang, 'sourceWord')}
+      {lang === 'zh' ? '：' : ': '}
+      {host}
     </a>
   );
 }
@@ -61,7 +77,7 @@ export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: stri
     const date = l.list.date ? (lang === 'zh' ? `，${l.list.date}` : `, ${l.list.date}`) : '';
     return lang === 'zh' ? `${t(lang, 'viaList')}（${doc}${date}）：${cat}` : `${t(lang, 'viaList')} (${doc}${date}): ${cat}`;
   }
-  const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `：“${l.phrase}”` : '';
+  const quote = l.phrase !== nodeName && l.phrase.length > 0 ? `${lang === 'zh' ? '：' : ': '}“${l.phrase}”` : '';
   if (l.via === 'designation') {
     const named = l.named_as ? (lang === 'zh' ? `，点名为“${l.named_as}”` : `, named as “${l.named_as}”`) : quote;
     return `${t(lang, 'viaDesignation')} ${clauseLabel(l.clause ?? '', lang)}${named}`;

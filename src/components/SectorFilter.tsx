@@ -36,7 +36,7 @@ export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReaso
   return (
     <p className="why-empty" data-testid="why-empty">
       {t(lang, 'emptyNone')}
-      {parts.length > 0 && ` ${sentence(parts.join(lang === 'zh' ? '；' : '; '), lang)}`}
+      {parts.length > 0 && `${lang === 'zh' ? '' : ' '}${sentence(parts.join(lang === 'zh' ? '；' : '; '), lang)}`}
     </p>
   );
 }

@@ -42,6 +42,27 @@ function selectorOf(el: HTMLElement): string | null {
   return null;
 }
 
+/**
+ * Brings a card's top into view in the panel that scrolls it (a side panel, a phone's sheet): the
+ * panel keeps the scroll position of the list the card replaced, which opened the card partway
+ * down, at its reasons.
+ */
+function showTop(card: HTMLElement): void {
+  // a park card's comparison button is drawn just above it (FindRight): shown with it
+  const prev = card.previousElementSibling;
+  const top = prev instanceof HTMLElement && prev.matches('.find-right') ? prev : card;
+  for (let el = card.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if (overflow !== 'auto' && overflow !== 'scroll') continue;
+    // a bar that sticks to the panel's top (a sheet's) covers that much of it
+    let bar = 0;
+    for (const c of el.children) if (!c.contains(card) && getComputedStyle(c).position === 'sticky') bar += c.getBoundingClientRect().height;
+    const above = top.getBoundingClientRect().top - el.getBoundingClientRect().top - bar;
+    if (above < 0 || above >= el.clientHeight - bar) el.scrollTop += above;
+    return;
+  }
+}
+
 /** A ref for the card's root; `key` names what it shows (a new key is a new card). */
 export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | null> {
   const ref = useRef<T>(null);
@@ -50,6 +71,7 @@ export function useCardFocus<T extends HTMLElement>(key: string): RefObject<T | 
     watchCardOpeners(document);
     const card = ref.current;
     if (!card) return;
+    showTop(card);
     const active = document.activeElement;
     const fresh = active instanceof HTMLElement && active !== document.body && !active.closest('.card');
     // focus on a control: it opened the card; lost with the control that opened the card: that one;

@@ -38,6 +38,7 @@ export const FIND_STRINGS = {
   origin: { zh: '所选点', en: 'Chosen point' },
   originPicked: { zh: '地图上的点', en: 'Point on the map' },
   nearest: { zh: '最近的园区', en: 'Nearest parks' },
+  nearestBeyond: { zh: '{km} 公里内没有园区；最近的几个在半径以外：', en: 'No park within {km} km; the nearest, beyond it:' },
   withinRadius: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} park{s}' },
   inArea: { zh: '所选范围内', en: 'Inside the chosen area' },
   areaParks: { zh: '园区（{n}）', en: 'Parks ({n})' },

@@ -11,7 +11,7 @@ export const STRENGTH_STRINGS = {
   optionBroadExtra: { zh: '包括大范围布局再加 {n} 个', en: '{n} more with broad areas' },
   leadingUnplaced: {
     zh: '规划没有为六个先导产业指定地点（第四部分只给出发展方向），地图上没有与之关联的园区或空间布局。',
-    en: 'The plan names no place for the six leading industries (part 四 gives directions only): no park or zone is linked to them.',
+    en: 'The plan names no place for the six leading industries (part 4 of the plan gives directions only): no park or zone is linked to them.',
   },
   unplaced: { zh: '规划未指定地点', en: 'the plan names no place for it' },
   emptyNone: { zh: '没有园区符合全部筛选。', en: 'No park matches all the filters.' },

@@ -129,7 +129,21 @@ describe('ParkCard (real data)', () => {
     render(<SourceText text="javascript:alert(1) then https://example.org/a and http://example.com/b ftp://x.org/c" />);
     const links = screen.getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.org/a', 'http://example.com/b']);
-    expect(document.body).toHaveTextContent('javascript:alert(1) then https://example.org/a and http://example.com/b ftp://x.org/c');
+    expect(document.body).toHaveTextContent('javascript:alert(1) then example.org/a and example.com/b ftp://x.org/c');
+  });
+
+  it('a link reads as host and path, its escapes decoded, cut at 60 characters; it goes to the URL as written', () => {
+    const url = 'http://zh.wikipedia.org/wiki/%E9%A9%AC%E6%A1%A5%E9%95%87_(%E4%B8%8A%E6%B5%B7%E5%B8%82)';
+    const long = `https://example.org/${'a'.repeat(80)}`;
+    render(<SourceText text={`${url} ${long} https://example.org/%E0%A4%A`} />);
+    const [a, b, c] = screen.getAllByRole('link');
+    expect(a).toHaveTextContent(/^zh\.wikipedia\.org\/wiki\/马桥镇_\(上海市\)$/);
+    expect(a).toHaveAttribute('href', url);
+    expect(a).toHaveAttribute('title', url);
+    expect(b!.textContent).toHaveLength(60);
+    expect(b!.textContent!.endsWith('…')).toBe(true);
+    // a malformed escape is shown as written
+    expect(c).toHaveTextContent('example.org/%E0%A4%A');
   });
 
   it('a URL with parentheses (xuhui-west-bund, the-bund) is linked whole', () => {
@@ -172,6 +186,10 @@ describe('ParkCard (real data)', () => {
     expect(card.textContent).not.toMatch(/[一二三四五六七]（[一二三四五六七八九十]）/);
     fireEvent.click(screen.getByRole('button', { name: t('en', 'close') }));
     expect(onClose).toHaveBeenCalledTimes(1);
+    // the plan's own words are quoted after an ASCII colon in English (it was a full-width one)
+    const maqiao = renderPark(store, park(store, 'maqiao-ai-zone')).card;
+    expect(maqiao.textContent).toMatch(/§5\.5: “/);
+    expect(maqiao.textContent).not.toMatch(/：“/);
   });
 });
 

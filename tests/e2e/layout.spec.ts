@@ -571,6 +571,23 @@ describe('the phone layout at 390×844', () => {
     assert.ok(card.y >= map.y + map.height - 1, 'the card sheet is below the map, not instead of it');
   });
 
+  test('a card opened from a list scrolled down starts at its top, its comparison button under the sheet’s bar', async () => {
+    await open(s);
+    await s.page.locator('.side.right [data-testid="sheet-handle"]').click();
+    const sheet = s.page.locator('.side.right');
+    await sheet.evaluate((el) => (el.scrollTop = 500));
+    assert.ok((await sheet.evaluate((el) => el.scrollTop)) > 300, 'the list scrolled down');
+    await s.page.locator('.park-list button[data-park="zhangjiang-ai-island"]').click();
+    await s.page.locator('article.park-card[data-park="zhangjiang-ai-island"]').waitFor();
+    const bar = (await s.page.locator('.side.right .sheet-bar').boundingBox())!;
+    const view = (await sheet.boundingBox())!;
+    const toggle = (await s.page.getByTestId('find-compare-toggle').boundingBox())!;
+    const heading = (await s.page.locator('article.park-card h2').boundingBox())!;
+    // the panel kept the list's scroll position, and the card opened at its reasons
+    assert.ok(toggle.y >= bar.y + bar.height - 1, `the comparison button (${toggle.y}) below the bar (${bar.y + bar.height})`);
+    assert.ok(heading.y + heading.height <= view.y + view.height, `the heading (${heading.y}) inside the sheet (to ${view.y + view.height})`);
+  });
+
   test(
     'tapping an imported site in the list flies to it and keeps it clear of its card and of the find toolbar, until the map is dragged',
     { timeout: 90_000 },

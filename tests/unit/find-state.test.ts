@@ -8,7 +8,14 @@ import { decodeUrl, formatUrlState } from '../../src/state/url/codec';
 import { distanceKm } from '../../src/geo/nearest';
 import type { ParkProps } from '../../src/loaders/schemas';
 import { realGeoFixture } from '../fakes/geo-disk';
-import { selectAreaResult, selectCompareDistances, selectNearest, selectReferencePoints, selectWithinRadius } from '../../src/state/selectors/find';
+import {
+  selectAreaResult,
+  selectCompareDistances,
+  selectNearest,
+  selectNearestBeyondRadius,
+  selectReferencePoints,
+  selectWithinRadius,
+} from '../../src/state/selectors/find';
 import { selectVisibleParks } from '../../src/state/selectors/parks';
 import { selectBasisCounts } from '../../src/state/selectors/counts';
 import { readFileSync } from 'node:fs';
@@ -211,6 +218,39 @@ describe('find slice and selectors', () => {
     const visible = new Set(selectVisibleParks(s()).map((p) => p.id));
     expect(selectWithinRadius(s())!.every((r) => visible.has(r.id))).toBe(true);
     expect(selectNearest(s())!.every((r) => visible.has(r.id))).toBe(true);
+    // parks inside the radius: nothing beyond it is offered
+    expect(selectNearestBeyondRadius(s())).toBeNull();
+  });
+
+  it('a radius with no park inside: the nearest beyond it, under every other filter', () => {
+    const st = storeWithData();
+    const s = st.getState;
+    // the Huangpu at Lujiazui's south, 121.5268 31.1875: no park within 1 km of it
+    const pt = { lng: 121.5268, lat: 31.1875, ref: null };
+    s().setChosenPoint(pt);
+    s().setRadiusKm(1);
+    expect(selectWithinRadius(s())).toEqual([]);
+    expect(selectNearest(s())).toEqual([]);
+    const beyond = selectNearestBeyondRadius(s())!;
+    expect(beyond).toHaveLength(5);
+    const coords = s().derived!.parkCoords;
+    const all = [...coords].map(([id, c]) => ({ id, km: distanceKm([pt.lng, pt.lat], c) })).sort((a, b) => a.km - b.km);
+    // the five shortest distances (parks that share a point tie: compared by km)
+    beyond.forEach((r, i) => expect(r.km).toBeCloseTo(all[i]!.km, 9));
+    expect(beyond.every((r) => r.km > 1)).toBe(true);
+    // the other filters still hold: only biomedicine parks
+    s().setSectors(['biomed']);
+    const biomed = new Set(
+      s()
+        .derived!.parks.filter((p) => p.sectors.includes('biomed'))
+        .map((p) => p.id),
+    );
+    const b2 = selectNearestBeyondRadius(s())!;
+    expect(b2.length).toBeGreaterThan(0);
+    expect(b2.every((r) => biomed.has(r.id))).toBe(true);
+    // a radius wide enough: none beyond is offered
+    s().setRadiusKm(30);
+    expect(selectNearestBeyondRadius(s())).toBeNull();
   });
 
   it('area result: parks, zones and sectors inside a polygon around Lingang', async () => {

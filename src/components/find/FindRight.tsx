@@ -1,12 +1,12 @@
 /** Right column, above the park card/list: the chosen point's nearest parks, radius and area results, the compare toggle. */
 import { useShallow } from 'zustand/react/shallow';
-import { t } from '../../i18n';
+import { inParens, t } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { MAX_COMPARE } from '../../state/slices/find';
 import type { Ranked } from '../../geo/nearest';
 import './find.css';
 import { kmText } from './km-text';
-import { selectAreaResult, selectNearest, selectWithinRadius } from '../../state/selectors/find';
+import { selectAreaResult, selectNearest, selectNearestBeyondRadius, selectWithinRadius } from '../../state/selectors/find';
 
 function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
   const store = useStoreApi();
@@ -42,6 +42,7 @@ function OriginResults() {
   const derived = useAppStore((s) => s.derived);
   const nearest = useAppStore(selectNearest);
   const within = useAppStore(selectWithinRadius);
+  const beyond = useAppStore(selectNearestBeyondRadius);
   const radiusKm = useAppStore((s) => s.radiusKm);
   if (!origin || !derived || !nearest) return null;
   const ref = origin.ref;
@@ -56,15 +57,26 @@ function OriginResults() {
     <div data-testid="find-origin">
       <h3>{t(lang, 'nearest')}</h3>
       <p className="origin-line" data-lng={origin.lng.toFixed(5)} data-lat={origin.lat.toFixed(5)}>
-        {t(lang, 'origin')}: {label} ({origin.lng.toFixed(4)}, {origin.lat.toFixed(4)})
+        {t(lang, 'origin')}
+        {lang === 'zh' ? '：' : ': '}
+        {label}
+        {inParens(`${origin.lng.toFixed(4)}, ${origin.lat.toFixed(4)}`, lang)}
       </p>
       <ParkRows rows={nearest} testid="find-nearest" />
-      {[...nearest, ...(within ?? [])].some((r) => (r.pm ?? 0) >= 0.05) && (
+      {beyond && beyond.length > 0 && radiusKm !== null && (
+        <>
+          <p className="beyond-line" data-testid="find-beyond-title">
+            {t(lang, 'nearestBeyond', { km: radiusKm })}
+          </p>
+          <ParkRows rows={beyond} testid="find-beyond" />
+        </>
+      )}
+      {[...nearest, ...(beyond ?? []), ...(within ?? [])].some((r) => (r.pm ?? 0) >= 0.05) && (
         <p className="km-note" data-testid="find-km-note">
           {t(lang, 'kmPmNote')}
         </p>
       )}
-      {within && radiusKm !== null && (
+      {within && radiusKm !== null && !beyond && (
         <>
           <h3 data-testid="find-within-title">{t(lang, 'withinRadius', { km: radiusKm, n: within.length })}</h3>
           <ParkRows rows={within} testid="find-within" />

@@ -6,7 +6,7 @@
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Ranked } from '../../geo/nearest';
 import { memo } from './memo';
-import { selectVisibleParks } from './parks';
+import { selectParksIgnoringRadius, selectVisibleParks } from './parks';
 
 export const NEAREST_COUNT = 5;
 
@@ -56,6 +56,24 @@ export const selectDistancePm = memo(
 export const selectNearest = memo(
   (s) => [selectRankedFromOrigin(s)] as const,
   ([ranked]) => (ranked ? ranked.slice(0, NEAREST_COUNT) : null),
+);
+
+/**
+ * When the radius lets no park through: the nearest parks beyond it that every other filter lets
+ * through, so the chosen point is never answered with an empty list (null: a radius with parks
+ * inside it, or no radius).
+ */
+export const selectNearestBeyondRadius = memo(
+  (s) => [s.derived, selectParksIgnoringRadius(s), s.chosenPoint, s.radiusKm, selectParkPm(s), selectRankedFromOrigin(s)] as const,
+  ([d, parks, o, km, pm, inside]): Ranked[] | null => {
+    if (!d || !o || km === null || !inside || inside.length > 0) return null;
+    const self = o.ref?.kind === 'park' ? o.ref.id : null;
+    const from = originPm(o, pm);
+    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords))
+      .filter((r) => r.id !== self)
+      .slice(0, NEAREST_COUNT)
+      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
+  },
 );
 
 /** Visible parks within the radius of the origin (the origin park left out), nearest first (null: no radius query). */

@@ -40,6 +40,12 @@ export const selectFilters = memo(
 
 export const sectorsFileOf = (s: AppState) => (s.geo?.sectors.ok ? s.geo.sectors.data : null);
 
+/** The parks every filter but the radius lets through, in data order: where the nearest parks beyond the radius are found. */
+export const selectParksIgnoringRadius = memo(
+  (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,
+  ([d, f, file]) => (d ? visibleParks(d.parks, { ...f, withinRadius: null }, file) : []),
+);
+
 /** The parks every filter lets through, in data order. */
 export const selectVisibleParks = memo(
   (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,
