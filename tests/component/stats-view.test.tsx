@@ -116,6 +116,11 @@ describe('statistics view', () => {
       const links = [...card.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
       for (const o of t.outturns) expect(links, `${t.id} ${o.id}`).toContain(o.source);
     }
+    // a figure without a value reads in English, in the reported figures too (翻番, 万亿级 were shown as published)
+    const equipment = document.querySelector('article.score[data-target="equipment-output"]')!;
+    expect(equipment.textContent).toContain('a trillion-yuan cluster (qualitative)');
+    expect(equipment.textContent).not.toContain('万亿级');
+    expect(document.querySelector('article.score[data-target="ic-doubling"]')!.textContent).not.toContain('翻番');
     // a measure with figures: a chart whose SVG is labelled and described
     const share = document.querySelector('article.score[data-target="sei-gdp-share"]')!;
     const fig = share.querySelector('figure.score-chart')!;

@@ -274,6 +274,20 @@ describe('find slice and selectors', () => {
     expect(r.zones).not.toContain('zhangjiang-pole');
     expect(r.sectors.map((x) => x.id)).toContain('ic');
     expect(r.sectors.find((x) => x.id === 'ic')).toMatchObject({ parks: 4 });
+    // sectors are counted by the sector filter's rule: without broad areas, a park in Lingang's pole
+    // alone does not count for the pole's sectors, and the pole (a broad area) counts as no zone
+    const broadOff = new Map(r.sectors.map((x) => [x.id, x]));
+    s().setIncludeBroad(true);
+    const broadOn = new Map(selectAreaResult(s())!.sectors.map((x) => [x.id, x]));
+    expect([...broadOn].some(([id, x]) => x.parks > (broadOff.get(id)?.parks ?? 0))).toBe(true);
+    expect([...broadOn].some(([id, x]) => x.zones > (broadOff.get(id)?.zones ?? 0))).toBe(true);
+    s().setIncludeBroad(false);
+    // the same count the list gives with that sector chosen
+    for (const [id, x] of broadOff) {
+      s().setSectors([id]);
+      expect(selectAreaResult(s())!.parks.length, id).toBe(x.parks);
+    }
+    s().setSectors([]);
   });
 
   it('reference points: both pole centroids, People’s Square, both airports; distances per compared park', () => {

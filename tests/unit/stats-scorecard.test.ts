@@ -81,6 +81,12 @@ describe('scorecard charts', () => {
   it('the text alternative names the baseline, each figure and the target', () => {
     const t = byId('sei-gdp-share');
     expect(chartDescription(t, chartPoints(t), 'en')).toBe('Baseline 18.9 % in 2020; 23.8 % in 2022; 24.8 % in 2023; target 20 % or more by 2025.');
+    // Chinese: no space before %
+    expect(chartDescription(t, chartPoints(t, 'zh'), 'zh')).toContain('2022 年 23.8%');
+    // the baseline in the plan's words: “over 17,000”, not 17,000
+    const hte = byId('high-tech-enterprises');
+    expect(hte.baseline!.text_en).toBe('over 17,000');
+    expect(chartDescription(hte, chartPoints(hte), 'en')).toMatch(/^Baseline over 17,000 in 2020; /);
   });
 
   it('in English a chart of 亿元 draws CNY billion, as the figures above it are written', () => {
@@ -201,6 +207,7 @@ describe('figures in both languages', () => {
     expect(unitText('亿元', 'zh')).toBe('亿元');
     expect(unitText('%/yr', 'zh')).toBe('%（年均）');
     expect(partText('Q1-Q3', 'zh')).toBe('前三季度');
+    expect(partText('Jan-May', 'en')).toBe('Jan–May');
     expect(partText('H1', 'en')).toBe('first half');
   });
 

@@ -11,19 +11,14 @@ import { downloadBlob } from '../briefing/dom';
 import { ScoreChart } from './ScoreChart';
 
 const name = (x: { measure_zh: string; measure_en: string }, lang: Lang) => (lang === 'zh' ? x.measure_zh : x.measure_en);
+/** A figure's year (or years) before it: 2022年10641.19亿元, 2020–2025年…; “2022 CNY 1,064.12 billion”. */
+const yearText = (from: number | null, year: number, lang: Lang) => `${from !== null ? `${from}–` : ''}${year}${lang === 'zh' ? '年' : ' '}`;
 
 function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
-  // in English a figure with no value (a statement) keeps its published Chinese text, marked as such
+  // a figure with no value (a statement) in the data's words in each language (figureText)
   return (
     <>
-      {lang === 'en' && o.value === null ? (
-        <>
-          <span lang="zh">{o.value_text}</span>
-          {o.unit === '(定性)' ? ' (qualitative)' : ''}
-        </>
-      ) : (
-        figureText(o, lang)
-      )}
+      {figureText(o, lang)}
       {o.part ? inParens(partText(o.part, lang), lang) : ''}
     </>
   );
@@ -44,6 +39,8 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
   );
   const conflicts = conflictGroups(t.outturns);
   const zh = lang === 'zh';
+  // between a figure and its note or link: a space in English, none in Chinese (its brackets are full-width)
+  const sp = zh ? '' : ' ';
   return (
     <article className="score" data-target={t.id} data-status={t.status} aria-labelledby={`score-${t.id}`}>
       <header>
@@ -53,14 +50,18 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
       <dl>
         <dt>{st(lang, 'scoreTarget')}</dt>
         <dd>
-          {t.target.year ?? ''} {zh ? t.target.text_zh : t.target.text_en}{' '}
+          {t.target.year !== null ? yearText(null, t.target.year, lang) : ''}
+          {zh ? t.target.text_zh : t.target.text_en}
+          {sp}
           <span className="clause">{inParens(st(lang, 'scoreClause', { clause: clauseLabel(t.target.clause, lang) }), lang).trim()}</span>
         </dd>
         <dt>{st(lang, 'scoreBaseline')}</dt>
         <dd>
           {t.baseline ? (
             <>
-              {t.baseline.year} {zh ? t.baseline.text_zh : t.baseline.text_en}{' '}
+              {yearText(null, t.baseline.year, lang)}
+              {zh ? t.baseline.text_zh : t.baseline.text_en}
+              {sp}
               <span className="clause">{inParens(st(lang, 'scoreClause', { clause: clauseLabel(t.baseline.clause, lang) }), lang).trim()}</span>
             </>
           ) : (
@@ -71,8 +72,10 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
         <dd data-latest={latest?.id ?? ''}>
           {latest ? (
             <>
-              {latest.from_year ? `${latest.from_year}–${latest.year}` : latest.year} <Figure o={latest} lang={lang} />
-              {latest.comparability !== 'same' ? inParens(st(lang, `comparability_${latest.comparability}`), lang) : ''}{' '}
+              {yearText(latest.from_year, latest.year, lang)}
+              <Figure o={latest} lang={lang} />
+              {latest.comparability !== 'same' ? inParens(st(lang, `comparability_${latest.comparability}`), lang) : ''}
+              {sp}
               <a href={latest.source} target="_blank" rel="noopener noreferrer">
                 {st(lang, 'scoreSourceLink')}
               </a>
@@ -99,8 +102,9 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
                 <li key={o.id}>
                   <strong>
                     <Figure o={o} lang={lang} />
-                  </strong>{' '}
-                  ({o.year}){' '}
+                  </strong>
+                  {inParens(yearText(null, o.year, lang).trim(), lang)}
+                  {sp}
                   <a href={o.source} target="_blank" rel="noopener noreferrer">
                     {st(lang, 'scoreSourceLink')}
                   </a>

@@ -5,8 +5,9 @@
  */
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Ranked } from '../../geo/nearest';
+import type { LinkStrength } from '../../domain/ids';
 import { memo } from './memo';
-import { selectParksIgnoringRadius, selectVisibleParks } from './parks';
+import { selectFilters, selectParksIgnoringRadius, selectVisibleParks } from './parks';
 
 export const NEAREST_COUNT = 5;
 
@@ -96,10 +97,14 @@ export interface AreaResult {
   sectors: { id: string; parks: number; zones: number }[];
 }
 
-/** What the drawn area holds: visible parks inside, zones it touches, and their sectors. */
+/**
+ * What the drawn area holds: visible parks inside, zones it touches, and their sectors, counted by
+ * the sector filter's rule: without "include broad areas", a park's links and the zones of the
+ * broad areas (poles, belts, axes, whole districts) do not count, as in the filter's own counts.
+ */
 export const selectAreaResult = memo(
-  (s) => [s.derived, selectVisibleParks(s), s.drawnAreaHits] as const,
-  ([d, parks, hits]): AreaResult | null => {
+  (s) => [s.derived, selectVisibleParks(s), s.drawnAreaHits, selectFilters(s).strengths] as const,
+  ([d, parks, hits, allowed]): AreaResult | null => {
     if (!d || !hits) return null;
     const inside = new Set(hits.parks);
     const parkIds = parks.filter((p) => inside.has(p.id)).map((p) => p.id);
@@ -110,8 +115,15 @@ export const selectAreaResult = memo(
       e[k]++;
       count.set(id, e);
     };
-    for (const id of parkIds) for (const sec of d.parks.find((p) => p.id === id)?.sectors ?? []) bump(sec, 'parks');
-    for (const id of zoneIds) for (const sec of d.zones.find((z) => z.id === id)?.sectors ?? []) bump(sec, 'zones');
+    const counts = (strength: LinkStrength | null) => !allowed || !strength || allowed.includes(strength);
+    for (const id of parkIds) {
+      const links = d.parks.find((p) => p.id === id)?.links ?? [];
+      for (const sec of new Set(links.filter((l) => counts(l.strength)).map((l) => l.sector))) bump(sec, 'parks');
+    }
+    for (const id of zoneIds) {
+      const z = d.zones.find((x) => x.id === id);
+      if (z && counts(z.scope === 'sector' ? 'cluster' : 'broad')) for (const sec of z.sectors) bump(sec, 'zones');
+    }
     const order = [...d.sectorNodes.values()].filter((n) => n.isTop).map((n) => n.id);
     const sectors = [...count.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
     return { parks: parkIds, zones: zoneIds, sectors };

@@ -134,7 +134,7 @@ const UNITS_ZH: Record<string, string> = { '%/yr': '%（年均）' };
 
 /** The part of a year a figure covers (not a full year), in words. */
 export function partText(part: 'H1' | 'Q1-Q3' | 'Jan-May' | 'Jan-Nov', lang: Lang): string {
-  if (lang === 'en') return part === 'H1' ? 'first half' : part;
+  if (lang === 'en') return { H1: 'first half', 'Q1-Q3': 'Q1–Q3', 'Jan-May': 'Jan–May', 'Jan-Nov': 'Jan–Nov' }[part];
   return { H1: '上半年', 'Q1-Q3': '前三季度', 'Jan-May': '1–5月', 'Jan-Nov': '1–11月' }[part];
 }
 const UNITS_EN: Record<string, string> = {
@@ -170,8 +170,10 @@ export function chartDescription(t: ScorecardTarget, points: readonly ChartPoint
   const parts: string[] = [];
   for (const p of points) {
     const q = p.qualifier === 'over' ? (zh ? '超过' : 'over ') : p.qualifier === 'approx' ? (zh ? '约' : 'about ') : '';
-    const v = q + (unit === 'CNY billion' ? `CNY ${fmt(p.value, lang)} billion` : `${fmt(p.value, lang)} ${unit}`.trim());
-    if (p.kind === 'baseline') parts.push(zh ? `基期 ${p.year} 年 ${v}` : `baseline ${v} in ${p.year}`);
+    // no space before a Chinese unit or % (18.9%, 10,641.19亿元); one in English (18.9 %)
+    const v = q + (unit === 'CNY billion' ? `CNY ${fmt(p.value, lang)} billion` : `${fmt(p.value, lang)}${zh ? '' : ' '}${unit}`.trim());
+    // the baseline and the target in the plan's own words (over 17,000 firms), as the card above says them
+    if (p.kind === 'baseline') parts.push(zh ? `基期 ${p.year} 年 ${t.baseline?.text_zh ?? v}` : `baseline ${t.baseline?.text_en ?? v} in ${p.year}`);
     else if (p.kind === 'target') parts.push(zh ? `${p.year} 年目标 ${t.target.text_zh}` : `target ${t.target.text_en} by ${p.year}`);
     else parts.push(zh ? `${p.year} 年${p.kind === 'proxy' ? '（近似指标）' : ''} ${v}` : `${v} in ${p.year}${p.kind === 'proxy' ? ' (a proxy measure)' : ''}`);
   }
