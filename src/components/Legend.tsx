@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import './legend.css';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useRovingGroup } from './roving-group';
 import { LEGEND_GROUPS, OVERLAY_LEGEND, SCHEMATIC_MARK, applicableItems } from '../theme/legend';
 import { BASIS_RING } from '../theme/map-colors';
@@ -163,6 +163,45 @@ export function Legend({ lang, switches = false, onlineAvailable = false }: { la
 const startsOpen = (): boolean =>
   typeof window === 'undefined' || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 1100px), (max-height: 799px)').matches;
 
+/** Below this width (px) the open legend (about 230 px) would cover over a third of the map. */
+const NARROW_MAP_PX = 600;
+
+/**
+ * Folds the legend when its map narrows below NARROW_MAP_PX (a comparison opening beside it, a
+ * window made narrower), and opens it again when the map widens, if it was folded for that; the
+ * reader's own toggling stands.
+ */
+function useFoldOnNarrowMap(ref: React.RefObject<HTMLElement | null>, open: boolean, setOpen: (v: boolean) => void): () => void {
+  const folded = useRef(false);
+  const isOpen = useRef(open);
+  useEffect(() => {
+    isOpen.current = open;
+  }, [open]);
+  useEffect(() => {
+    const map = ref.current?.closest('.map-area');
+    if (!map || typeof ResizeObserver === 'undefined') return;
+    let narrow = map.clientWidth < NARROW_MAP_PX;
+    const ro = new ResizeObserver(() => {
+      const now = map.clientWidth < NARROW_MAP_PX;
+      if (now === narrow) return;
+      narrow = now;
+      if (now && isOpen.current) {
+        folded.current = true;
+        setOpen(false);
+      } else if (!now && folded.current && !isOpen.current) {
+        folded.current = false;
+        setOpen(true);
+      }
+    });
+    ro.observe(map);
+    return () => ro.disconnect();
+  }, [ref, setOpen]);
+  // the reader's toggle: what they chose is kept when the map widens again
+  return () => {
+    folded.current = false;
+  };
+}
+
 /**
  * The one legend, over the map on the first screen: every layer with its switch and, for each
  * that is on, its entries (schematic ones marked), the parks' basis, strength and halo, then the
@@ -172,8 +211,10 @@ export function MapLegend({ onlineAvailable }: { onlineAvailable: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const [open, setOpen] = useState(startsOpen);
   const body = useId();
+  const ref = useRef<HTMLElement>(null);
+  const toggled = useFoldOnNarrowMap(ref, open, setOpen);
   return (
-    <section className="layer-panel" aria-labelledby="map-legend-h" data-open={open} data-testid="map-legend" data-map-cover>
+    <section ref={ref} className="layer-panel" aria-labelledby="map-legend-h" data-open={open} data-testid="map-legend" data-map-cover>
       <h2 id="map-legend-h">
         <button
           type="button"
@@ -181,7 +222,10 @@ export function MapLegend({ onlineAvailable }: { onlineAvailable: boolean }) {
           aria-expanded={open}
           aria-controls={body}
           title={t(lang, open ? 'legendHide' : 'legendShow')}
-          onClick={() => setOpen(!open)}
+          onClick={() => {
+            toggled();
+            setOpen(!open);
+          }}
           data-testid="legend-toggle"
         >
           <span>

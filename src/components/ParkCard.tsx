@@ -35,7 +35,8 @@ export function SourceText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer" title={part}>
+          // the address names a page, in the page's own words (a Chinese title in English too): a name, not the interface's text
+          <a key={i} href={part} target="_blank" rel="noopener noreferrer" title={part} data-name>
             {readableUrl(part)}
           </a>
         ) : (

@@ -283,6 +283,14 @@ describe('the shell at 1400×900', () => {
     // a comparison open too, so that its sheet is wheeled as well
     await open(s, '?cmp=zhangjiang-ic-base,dongfang-xingang,caohejing');
     await s.page.getByTestId('compare').waitFor();
+    // the comparison narrows the map, so the legend folds: opened again here, so that it is wheeled too
+    const legend = s.page.getByTestId('legend-toggle');
+    await poll(
+      'the legend to fold beside the comparison',
+      () => legend.getAttribute('aria-expanded'),
+      (v) => v === 'false',
+    );
+    await legend.click();
     await assertStill(s.page, 'on load');
     for (const sel of ['.side.left', '.side.right', '.legend-body', '.compare-scroll', '.map-area']) await wheelThrough(s.page, sel);
     // the left panel did scroll inside itself: the panels are where the scrolling happens
@@ -396,6 +404,36 @@ describe('the comparison beside the map', () => {
       assert.equal((await head.boundingBox())!.y, before, 'the park names stay in view');
       await assertStill(s.page, 'after scrolling the comparison');
     });
+
+  test('the legend folds when a comparison narrows the map, opens again when it closes; a reader’s own choice stands', async () => {
+    await s.page.setViewportSize({ width: 1400, height: 900 });
+    await open(s);
+    const legend = s.page.getByTestId('legend-toggle');
+    const mapWidth = async () => (await s.page.locator('.map-area').boundingBox())!.width;
+    assert.equal(await legend.getAttribute('aria-expanded'), 'true', 'open on a large screen');
+    assert.ok((await mapWidth()) >= 600, `the map is ${await mapWidth()} px wide`);
+    await s.page.locator('.park-list button[data-compare="caohejing"]').click();
+    await s.page.getByTestId('compare').waitFor();
+    assert.ok((await mapWidth()) < 600, `the comparison narrows the map to ${await mapWidth()} px`);
+    await poll(
+      'the legend to fold',
+      () => legend.getAttribute('aria-expanded'),
+      (v) => v === 'false',
+    );
+    await s.page.getByRole('button', { name: '清空对比' }).click();
+    await poll(
+      'the legend to open again',
+      () => legend.getAttribute('aria-expanded'),
+      (v) => v === 'true',
+    );
+    // folded by the reader while the map is wide: it stays folded through a comparison and after it
+    await legend.click();
+    await s.page.locator('.park-list button[data-compare="caohejing"]').click();
+    await s.page.getByTestId('compare').waitFor();
+    await s.page.getByRole('button', { name: '清空对比' }).click();
+    await s.page.waitForTimeout(300);
+    assert.equal(await legend.getAttribute('aria-expanded'), 'false', 'the reader folded it');
+  });
 
   test('exports the comparison as CSV: a BOM, the columns, one row per park in the sheet order', async () => {
     await s.page.setViewportSize({ width: 1400, height: 900 });
