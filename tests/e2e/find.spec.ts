@@ -312,9 +312,15 @@ describe('find tools', () => {
     assert.ok(parksIn.length >= 2, `the area holds parks: ${parksIn.join(' ')}`);
     assert.deepEqual(await attrs(s.page, '[data-testid="find-area-parks"] [data-result-park]', 'data-result-park'), parksIn);
     assert.deepEqual(await attrs(s.page, '[data-testid="find-area-zones"] [data-zone]', 'data-zone'), zonesIn);
-    const sectors = new Set(PARKS.filter((p) => parksIn.includes(p.properties.id)).flatMap((p) => p.properties.sectors));
-    for (const z of zonesIn)
-      for (const sec of (ZONES.find((x) => x.properties.id === z)!.properties as unknown as { sectors: string[] }).sectors) sectors.add(sec);
+    // counted as the sector filter counts (broad areas not included): a park's links but those to a
+    // broad area, the zones of a sector's own cluster layout
+    const sectors = new Set(
+      PARKS.filter((p) => parksIn.includes(p.properties.id)).flatMap((p) => p.properties.links.filter((l) => l.strength !== 'broad').map((l) => l.sector)),
+    );
+    for (const z of zonesIn) {
+      const props = ZONES.find((x) => x.properties.id === z)!.properties as unknown as { sectors: string[]; scope: string };
+      if (props.scope === 'sector') for (const sec of props.sectors) sectors.add(sec);
+    }
     assert.deepEqual((await attrs(s.page, '[data-testid="find-area-sectors"] [data-sector]', 'data-sector')).sort(), [...sectors].sort());
     await mapIdle(s.page);
     assert.equal((await rendered(s.page, 'find-area-fill')).length, 1, 'the area is drawn');
