@@ -87,6 +87,8 @@ const MAX_PLAIN_FIELDS = 1024;
 const BATCH = 4096;
 const LF = 10;
 const CR = 13;
+/** Pending.kind of a row leaving as a duplicate */
+const DUPLICATE = 2;
 const QUOTE = 34;
 /** a key per (combination, district) */
 const DISTRICT_KEYS = 1024;
@@ -94,6 +96,13 @@ const DISTRICT_KEYS = 1024;
 const REORDERED_KEY = /^(?:0|[1-9]\d*)$|^_col\d+$/;
 
 const utf8 = new TextEncoder();
+/** The array twice as long, its values kept. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /** A code point of U+0080 and up that String.prototype.trim removes (and `\s` matches). */
@@ -283,7 +292,7 @@ class Out implements RowOut {
 class Pending {
   cap = 0;
   n = 0;
-  /** 0: a plain row (its bytes are in the buffer); 1: a point read the general way (in `points`) */
+  /** 0: a plain row (its bytes are in the buffer); 1: a point read the general way (in `points`); DUPLICATE: a plain row whose id was seen before, about to leave */
   kind = new Uint8Array(0);
   points: (InputPoint | null)[] = [];
   /** where the row's fields start in `starts` */
@@ -325,6 +334,27 @@ class Pending {
     const b = new Int32Array(Math.max(8192, 2 * (this.nStarts + k)));
     b.set(this.starts.subarray(0, this.nStarts));
     this.starts = b;
+  }
+
+  /** Takes the rows of this kind out; the others keep their order (their fields stay where they are in `starts`). */
+  drop(kind: number): void {
+    let o = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (this.kind[i] === kind) continue;
+      if (o !== i) {
+        this.kind[o] = this.kind[i]!;
+        this.points[o] = this.points[i]!;
+        this.fieldAt[o] = this.fieldAt[i]!;
+        this.nf[o] = this.nf[i]!;
+        this.cells.copyWithin(8 * o, 8 * i, 8 * i + 8);
+        this.asRead[o] = this.asRead[i]!;
+        this.input.copyWithin(2 * o, 2 * i, 2 * i + 2);
+        this.coords.copyWithin(2 * o, 2 * i, 2 * i + 2);
+      }
+      o++;
+    }
+    this.n = o;
+    this.points.length = o;
   }
 
   clear(): void {
@@ -379,6 +409,15 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
   const ids = opts.ids;
   const pend = new Pending();
   pend.grow();
+  /**
+   * The plain rows' ids, looked up together (where the registry can) when the rows read are
+   * linked, and before any row goes the general way or an error is said, so that every id is
+   * looked up in the file's order: per queued id, its row in `pend` and its row index.
+   */
+  const idQueue = ids.asciiQueue?.() ?? null;
+  let queuedRow = new Int32Array(1024);
+  let queuedIndex = new Int32Array(1024);
+  let queuedLine = new Int32Array(1024);
   let tokenizer: CsvTokenizer | null = null;
 
   // -- the output
@@ -519,6 +558,7 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
 
   /** A record without quotes, the general way: decoded, split, read by the reader's row logic. */
   function slowLine(s: number, e: number, recLine: number): void {
+    lookUpIds();
     rows.row({ fields: decode(s, e).split(delimText), line: recLine, unclosedQuoteLine: 0 });
   }
 
@@ -527,6 +567,7 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
    * record is whole. Returns the bytes it takes from `s`, or -1 when more input is needed.
    */
   function quotedRecord(s: number, final: boolean): number {
+    lookUpIds();
     let want = 2;
     for (;;) {
       let we = s;
@@ -641,7 +682,10 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
         ns = fieldBase;
         break;
       }
-      if (e - ls > RECORD_MAX && decode(ls, e).length > RECORD_MAX) throw new RecordTooLong(line);
+      if (e - ls > RECORD_MAX && decode(ls, e).length > RECORD_MAX) {
+        lookUpIds();
+        throw new RecordTooLong(line);
+      }
       const recLine = line++;
       p = e >= n ? n : b[e] === CR && e + 1 < n && b[e + 1] === LF ? e + 2 : e + 1;
       starts[ns++] = e + 1;
@@ -687,6 +731,24 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
     return true;
   }
 
+  /**
+   * Looks up the queued ids: a row whose id was seen before leaves the pending rows and is a bad
+   * row, said in the file's order.
+   */
+  function lookUpIds(): void {
+    if (idQueue === null || idQueue.size === 0) return;
+    let dropped = 0;
+    idQueue.run((k, first) => {
+      const i = queuedRow[k]!;
+      const c = pend.cells;
+      pend.kind[i] = DUPLICATE;
+      dropped++;
+      linked--;
+      onError({ line: queuedLine[k]!, index: queuedIndex[k]!, reason: duplicateIdReason(decode(c[8 * i]!, c[8 * i + 1]!), first) });
+    });
+    if (dropped > 0) pend.drop(DUPLICATE);
+  }
+
   /** A plain row, read from its bytes; false: it must go the general way (nothing was done). */
   function plainRow(fieldBase: number, nf: number, recLine: number, cLon: number, cLat: number, cId: number, cName: number): boolean {
     trim(fStart(fieldBase, cLon), fEnd(fieldBase, cLon));
@@ -715,9 +777,13 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
       nameS = ts;
       nameE = te;
     }
-    if (rows.index >= rows.maxRows) rows.tooMany();
+    if (rows.index >= rows.maxRows) {
+      lookUpIds();
+      rows.tooMany();
+    }
     const rowIndex = rows.index++;
-    if (idS >= 0 && idE > idS) {
+    const queued = idQueue !== null && idS >= 0 && idE > idS;
+    if (!queued && idS >= 0 && idE > idS) {
       const first = ids.firstSeenAscii ? ids.firstSeenAscii(buf, idS, idE, recLine) : ids.firstSeen(decode(idS, idE), recLine);
       if (first !== undefined) {
         onError({ line: recLine, index: rowIndex, reason: duplicateIdReason(decode(idS, idE), first) });
@@ -726,6 +792,18 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
     }
     if (pend.n === pend.cap) pend.grow();
     const i = pend.n++;
+    if (queued) {
+      const k = idQueue.size;
+      if (k === queuedRow.length) {
+        queuedRow = grown(queuedRow);
+        queuedIndex = grown(queuedIndex);
+        queuedLine = grown(queuedLine);
+      }
+      queuedRow[k] = i;
+      queuedIndex[k] = rowIndex;
+      queuedLine[k] = recLine;
+      idQueue.add(buf, idS, idE, recLine);
+    }
     pend.kind[i] = 0;
     pend.points[i] = null;
     pend.fieldAt[i] = fieldBase;
@@ -835,6 +913,7 @@ export function createCsvCsvLinker(linker: Linker, opts: CsvLinkOptions, sink: C
 
   /** Links and writes the pending rows (or drops them when nothing will be written). */
   function flush(final: boolean): void {
+    lookUpIds();
     const n = pend.n;
     if (!writing) {
       pend.clear();
