@@ -45,12 +45,13 @@ function selectorOf(el: HTMLElement): string | null {
 /**
  * Brings a card's top into view in the panel that scrolls it (a side panel, a phone's sheet): the
  * panel keeps the scroll position of the list the card replaced, which opened the card partway
- * down, at its reasons.
+ * down, at its reasons. An element just above the card marked `data-with-card` comes into view
+ * with it.
  */
 function showTop(card: HTMLElement): void {
-  // a park card's comparison button is drawn just above it (FindRight): shown with it
+  // what is drawn just above the card and belongs with it (a park's comparison button) is shown with it
   const prev = card.previousElementSibling;
-  const top = prev instanceof HTMLElement && prev.matches('.find-right') ? prev : card;
+  const top = prev instanceof HTMLElement && prev.hasAttribute('data-with-card') ? prev : card;
   for (let el = card.parentElement; el; el = el.parentElement) {
     const overflow = getComputedStyle(el).overflowY;
     if (overflow !== 'auto' && overflow !== 'scroll') continue;

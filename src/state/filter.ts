@@ -21,12 +21,17 @@ export function topSectors(sectors: SectorsFile | null): ReadonlySet<string> {
   return tops;
 }
 
+/** Whether a link of this strength counts where the sector filter allows these strengths (null: all; a link without a strength always counts). */
+export function strengthCounts(strengths: readonly LinkStrength[] | null, strength: LinkStrength | null | undefined): boolean {
+  return !strengths || !strength || strengths.includes(strength);
+}
+
 export function nodeMatcher(selected: readonly string[], sectors: SectorsFile | null, strengths: readonly LinkStrength[] | null = null) {
   const tops = topSectors(sectors);
   const wantTop = new Set(selected.filter((s) => tops.has(s)));
   const wantNode = new Set(selected.filter((s) => !tops.has(s)));
   return (l: { sector: string; node: string; strength?: LinkStrength }) =>
-    (wantTop.has(l.sector) || wantNode.has(l.node)) && (!strengths || !l.strength || strengths.includes(l.strength));
+    (wantTop.has(l.sector) || wantNode.has(l.node)) && strengthCounts(strengths, l.strength);
 }
 
 export function parksForSelection(

@@ -148,7 +148,8 @@ export function FindRight({ results }: { results: boolean }) {
   const show = useAppStore((s) => (results && (s.chosenPoint !== null || s.drawnArea !== null)) || s.selectedParkId !== null);
   if (!show) return null;
   return (
-    <section className="find-right" aria-label={t(lang, 'find')}>
+    // data-with-card: the card below it shows it with its top (card-focus.ts)
+    <section className="find-right" aria-label={t(lang, 'find')} data-with-card="">
       <CompareToggle />
       {results && (
         <>

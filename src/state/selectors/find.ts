@@ -4,8 +4,10 @@
  * work is done by src/geo; components do none.
  */
 import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
-import type { LngLat, Ranked } from '../../geo/nearest';
-import type { LinkStrength } from '../../domain/ids';
+import type { LngLat, Located, Ranked } from '../../geo/nearest';
+import { linkStrength } from '../../geo/strength';
+import { strengthCounts } from '../filter';
+import type { Origin } from '../slices/find';
 import { memo } from './memo';
 import { selectFilters, selectParksIgnoringRadius, selectVisibleParks } from './parks';
 
@@ -27,19 +29,32 @@ const selectParkPm = memo(
 );
 
 /** The origin's own uncertainty in km: a park's radius when the point is a park, else 0 (a point picked on the map is where it was picked). */
-const originPm = (o: { ref?: { kind: string; id: string } | null }, pm: ReadonlyMap<string, number>) => (o.ref?.kind === 'park' ? (pm.get(o.ref.id) ?? 0) : 0);
+const originPm = (o: Origin, pm: ReadonlyMap<string, number>) => (o.ref?.kind === 'park' ? (pm.get(o.ref.id) ?? 0) : 0);
+
+/**
+ * Parks as `rank` orders them from the origin (nearest first), the origin park itself left out,
+ * at most `most` of them, each with the ± of both ends (pm).
+ */
+function rankFrom(
+  o: Origin,
+  parks: readonly { id: string }[],
+  coords: ReadonlyMap<string, [number, number]>,
+  pm: ReadonlyMap<string, number>,
+  rank: (at: LngLat, items: Located[]) => Ranked[],
+  most = Infinity,
+): Ranked[] {
+  const self = o.ref?.kind === 'park' ? o.ref.id : null;
+  const from = originPm(o, pm);
+  return rank([o.lng, o.lat], located(parks, coords))
+    .filter((r) => r.id !== self)
+    .slice(0, most)
+    .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
+}
 
 /** Visible parks ranked by distance from the origin (the origin park itself left out), each with its ± (pm), or null. */
 export const selectRankedFromOrigin = memo(
   (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, selectParkPm(s)] as const,
-  ([d, parks, o, pm]): Ranked[] | null => {
-    if (!d || !o) return null;
-    const self = o.ref?.kind === 'park' ? o.ref.id : null;
-    const from = originPm(o, pm);
-    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords))
-      .filter((r) => r.id !== self)
-      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
-  },
+  ([d, parks, o, pm]): Ranked[] | null => (d && o ? rankFrom(o, parks, d.parkCoords, pm, rankByDistance) : null),
 );
 
 /** km per park id from the origin, for sorting and labels. */
@@ -66,28 +81,15 @@ export const selectNearest = memo(
  */
 export const selectNearestBeyondRadius = memo(
   (s) => [s.derived, selectParksIgnoringRadius(s), s.chosenPoint, s.radiusKm, selectParkPm(s), selectRankedFromOrigin(s)] as const,
-  ([d, parks, o, km, pm, inside]): Ranked[] | null => {
-    if (!d || !o || km === null || !inside || inside.length > 0) return null;
-    const self = o.ref?.kind === 'park' ? o.ref.id : null;
-    const from = originPm(o, pm);
-    return rankByDistance([o.lng, o.lat], located(parks, d.parkCoords))
-      .filter((r) => r.id !== self)
-      .slice(0, NEAREST_COUNT)
-      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
-  },
+  ([d, parks, o, km, pm, inside]): Ranked[] | null =>
+    !d || !o || km === null || !inside || inside.length > 0 ? null : rankFrom(o, parks, d.parkCoords, pm, rankByDistance, NEAREST_COUNT),
 );
 
 /** Visible parks within the radius of the origin (the origin park left out), nearest first (null: no radius query). */
 export const selectWithinRadius = memo(
   (s) => [s.derived, selectVisibleParks(s), s.chosenPoint, s.radiusKm, selectParkPm(s)] as const,
-  ([d, parks, o, km, pm]): Ranked[] | null => {
-    if (!d || !o || km === null) return null;
-    const self = o.ref?.kind === 'park' ? o.ref.id : null;
-    const from = originPm(o, pm);
-    return withinRadius([o.lng, o.lat], located(parks, d.parkCoords), km)
-      .filter((r) => r.id !== self)
-      .map((r) => ({ ...r, pm: from + (pm.get(r.id) ?? 0) }));
-  },
+  ([d, parks, o, km, pm]): Ranked[] | null =>
+    !d || !o || km === null ? null : rankFrom(o, parks, d.parkCoords, pm, (at, items) => withinRadius(at, items, km)),
 );
 
 export interface AreaResult {
@@ -115,14 +117,14 @@ export const selectAreaResult = memo(
       e[k]++;
       count.set(id, e);
     };
-    const counts = (strength: LinkStrength | null) => !allowed || !strength || allowed.includes(strength);
     for (const id of parkIds) {
       const links = d.parks.find((p) => p.id === id)?.links ?? [];
-      for (const sec of new Set(links.filter((l) => counts(l.strength)).map((l) => l.sector))) bump(sec, 'parks');
+      for (const sec of new Set(links.filter((l) => strengthCounts(allowed, l.strength)).map((l) => l.sector))) bump(sec, 'parks');
     }
     for (const id of zoneIds) {
       const z = d.zones.find((x) => x.id === id);
-      if (z && counts(z.scope === 'sector' ? 'cluster' : 'broad')) for (const sec of z.sectors) bump(sec, 'zones');
+      // a zone's sectors hold as its parks' links through it do (a designated cluster, or a broad area)
+      if (z && strengthCounts(allowed, linkStrength('zone', { scope: z.scope }))) for (const sec of z.sectors) bump(sec, 'zones');
     }
     const order = [...d.sectorNodes.values()].filter((n) => n.isTop).map((n) => n.id);
     const sectors = [...count.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
