@@ -23,9 +23,10 @@ export const FIND_STRINGS = {
   sortNeedsPoint: { zh: '（先选一个点）', en: '(choose a point first)' },
   km: { zh: '{km} 公里', en: '{km} km' },
   kmPm: { zh: '{km}±{pm} 公里', en: '{km} ± {pm} km' },
+  kmUpTo: { zh: '0–{km} 公里', en: '0–{km} km' },
   kmPmNote: {
-    zh: '±：两处位置注明的误差相加；估计或示意的位置不是实测点，距离只能这样准。',
-    en: '±: the two positions’ stated uncertainty added; an estimated or schematic position is not a surveyed point, so a distance is only this sure.',
+    zh: '±：两处位置注明的误差相加；估计或示意的位置不是实测点，距离只能这样准。误差大于距离时写作从 0 起的范围。',
+    en: '±: the two positions’ stated uncertainty added; an estimated or schematic position is not a surveyed point, so a distance is only this sure. Where it is larger than the distance, the distance is given as a range from 0.',
   },
   pickPoint: { zh: '在地图上选点', en: 'Pick a point' },
   pickHint: { zh: '点击地图选一个点（Esc 取消）', en: 'Click the map to choose a point (Esc cancels)' },

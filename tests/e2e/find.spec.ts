@@ -212,7 +212,11 @@ describe('find tools', () => {
     // each km with its ± (a point picked on the map is exact: the park's own position.radius_m)
     const pm = (id: string) => PARKS.find((p) => p.properties.id === id)!.properties.position.radius_m / 1000;
     const kms = await s.page.locator('[data-testid="find-nearest"] .km').allTextContents();
-    kms.forEach((k, i) => assert.equal(k, `${want[i]!.km.toFixed(1)}±${pm(want[i]!.id).toFixed(1)} 公里`));
+    // a ± larger than the distance is said as a range from 0
+    kms.forEach((k, i) => {
+      const [d, e] = [want[i]!.km, pm(want[i]!.id)];
+      assert.equal(k, e > d ? `0–${(d + e).toFixed(1)} 公里` : `${d.toFixed(1)}±${e.toFixed(1)} 公里`);
+    });
     assert.match((await s.page.getByTestId('find-km-note').textContent()) ?? '', /^±：两处位置注明的误差相加/);
     await mapIdle(s.page);
     assert.equal((await rendered(s.page, 'find-origin')).length, 1, 'the point is drawn');
