@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { RankedDistrict } from '../../state/stats/district';
 import { saveChart, tidyPlotSvg } from './chart-export';
+import { ChartFrame } from './ChartFrame';
 
 export interface RankingText {
   title: string;
@@ -88,21 +89,5 @@ export default function RankingChart({
     return () => svg.remove();
   }, [ranking, label, current, text, width, height, onChoose]);
   const save = (kind: 'svg' | 'png') => saveChart(ref.current?.querySelector('svg'), kind, text, file, { width, height });
-  return (
-    <figure className="score-chart rank-chart" data-testid="rank-chart">
-      <figcaption className="chart-title">{text.title}</figcaption>
-      <p className="chart-unit">{text.unit}</p>
-      <div ref={ref} className="chart-svg" />
-      <p className="chart-source">{text.source}</p>
-      <p className="stats-actions">
-        <button type="button" onClick={() => save('svg')} data-export="svg">
-          {text.svg}
-        </button>{' '}
-        <button type="button" onClick={() => save('png')} data-export="png">
-          {text.png}
-        </button>
-      </p>
-      <p className="visually-hidden">{text.description}</p>
-    </figure>
-  );
+  return <ChartFrame className="score-chart rank-chart" testId="rank-chart" text={text} labels={text} chartRef={ref} onSave={save} />;
 }

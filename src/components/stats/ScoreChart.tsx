@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { ChartPoint } from '../../state/stats/scorecard';
 import { saveChart, tidyPlotSvg } from './chart-export';
+import { ChartFrame } from './ChartFrame';
 
 export interface ChartText {
   title: string;
@@ -69,21 +70,5 @@ export function ScoreChart({
     el.replaceChildren(svg);
     return () => svg.remove();
   }, [points, text, width]);
-  return (
-    <figure className="score-chart" data-testid="score-chart">
-      <figcaption className="chart-title">{text.title}</figcaption>
-      <p className="chart-unit">{text.unit}</p>
-      <div ref={ref} className="chart-svg" />
-      <p className="chart-source">{text.source}</p>
-      <p className="stats-actions">
-        <button type="button" onClick={() => save('svg')} data-export="svg">
-          {labels.svg}
-        </button>{' '}
-        <button type="button" onClick={() => save('png')} data-export="png">
-          {labels.png}
-        </button>
-      </p>
-      <p className="visually-hidden">{text.description}</p>
-    </figure>
-  );
+  return <ChartFrame className="score-chart" testId="score-chart" text={text} labels={labels} chartRef={ref} onSave={save} />;
 }
