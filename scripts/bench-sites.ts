@@ -10,7 +10,11 @@
  *               the sites' tiles in it, seen in the page (until 2026-12-03: the next `idle` after
  *               the report was seen, with a repaint forced, which added one frame and the wait);
  *   longest task the longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) from the
- *               pick until drawn, and how many there were.
+ *               pick until drawn, and how many there were;
+ *   the split   of pick → drawn beyond the worker: from the report to the first of the sites' tiles
+ *               in the page (MapLibre's worker cuts and lays it out), and from that tile to drawn,
+ *               with the map's frames in between (a frame as tiles arrive, one more to place the
+ *               clusters' count labels: MapLibre places symbols again the frame after new ones).
  * The file is picked once the page has done its idle work (the map marks the sites' warm-up done,
  * data-sites-warm, MapController.warmSites), as a person's pick comes seconds after the first
  * view; one more row picks 100,000 at once, the moment the map is ready, for comparison.
@@ -40,8 +44,8 @@ interface Probe {
   __longtasks: { start: number; duration: number }[];
   __phaseAt: Record<string, number>;
   __map: {
-    on(t: 'idle', fn: () => void): void;
-    off(t: 'idle', fn: () => void): void;
+    on(t: 'idle' | 'render' | 'sourcedata', fn: (e: { sourceId?: string; tile?: unknown }) => void): void;
+    off(t: 'idle' | 'render' | 'sourcedata', fn: (e: { sourceId?: string; tile?: unknown }) => void): void;
     getSource(id: string): unknown;
     querySourceFeatures(id: string, o: { sourceLayer: string }): unknown[];
   };
@@ -71,6 +75,10 @@ export interface SitesBenchRow {
   toDrawnMs: number;
   /** the measure used until 2026-12-03: pick → the next idle after the report was seen, with a repaint forced */
   toForcedMs: number;
+  /** pick → the first of the sites' tiles loaded in the page */
+  toFirstTileMs: number;
+  /** map frames drawn from that tile until drawn (the drawn frame included) */
+  frames: number;
   longestTaskMs: number;
   longTasks: number;
 }
@@ -105,10 +113,22 @@ async function importOnce(page: Page, base: string, file: string, n: number, atO
   await page.evaluate(([source, sourceLayer]) => {
     const w = window as unknown as Probe & { __sitesDrawn?: Promise<number> };
     const m = w.__map;
+    const split = { firstTile: NaN, frames: 0 };
+    (w as unknown as { __split: typeof split }).__split = split;
+    const tile = (e: { sourceId?: string; tile?: unknown }) => {
+      if (e.sourceId === source && e.tile && split.firstTile !== split.firstTile) split.firstTile = performance.now();
+    };
+    const frame = () => {
+      if (split.firstTile === split.firstTile) split.frames++;
+    };
+    m.on('sourcedata', tile);
+    m.on('render', frame);
     w.__sitesDrawn = new Promise<number>((resolve) => {
       const seen = () => {
         if (!m.getSource(source) || m.querySourceFeatures(source, { sourceLayer }).length === 0) return;
         m.off('idle', seen);
+        m.off('sourcedata', tile);
+        m.off('render', frame);
         resolve(performance.now());
       };
       m.on('idle', seen);
@@ -135,9 +155,9 @@ async function importOnce(page: Page, base: string, file: string, n: number, atO
         m.triggerRepaint();
       }),
   );
-  const { tasks, reportAt } = await page.evaluate(() => {
-    const w = window as unknown as Probe;
-    return { tasks: [...w.__longtasks], reportAt: w.__phaseAt.done ?? NaN };
+  const { tasks, reportAt, split } = await page.evaluate(() => {
+    const w = window as unknown as Probe & { __split: { firstTile: number; frames: number } };
+    return { tasks: [...w.__longtasks], reportAt: w.__phaseAt.done ?? NaN, split: { ...w.__split } };
   });
   const during = tasks.filter((t) => t.start >= t0 - 1 && t.start <= drawnAt);
   if (process.env.BENCH_SITES_DEBUG)
@@ -149,6 +169,8 @@ async function importOnce(page: Page, base: string, file: string, n: number, atO
     toReportMs: reportAt - t0,
     toDrawnMs: drawnAt - t0,
     toForcedMs: forcedAt - t0,
+    toFirstTileMs: split.firstTile - t0,
+    frames: split.frames,
     longestTaskMs: during.reduce((m, t) => Math.max(m, t.duration), 0),
     longTasks: during.length,
   };
@@ -222,6 +244,14 @@ export async function benchSites(opts: { sizes?: number[]; log?: (l: string) => 
           rs.map((r) => r.toForcedMs / r.workerMs),
           2,
         )}`,
+      );
+    for (const rs of runs.filter((r) => !r[0]!.atOnce))
+      log(
+        `  ${rs[0]!.points.toLocaleString('en-US')}, pick → drawn beyond the worker (median ms): report → first sites tile ${med(rs.map((r) => r.toFirstTileMs - r.toReportMs)).toFixed(0)}${spread(
+          rs.map((r) => r.toFirstTileMs - r.toReportMs),
+        )}, first tile → drawn ${med(rs.map((r) => r.toDrawnMs - r.toFirstTileMs)).toFixed(0)}${spread(rs.map((r) => r.toDrawnMs - r.toFirstTileMs))} over ${med(
+          rs.map((r) => r.frames),
+        )}${spread(rs.map((r) => r.frames))} map frames`,
       );
     log(`  targets: pick → drawn ≤ ${DRAWN_RATIO} × the worker's time (the baseline, same import); no main-thread task over ${LONG_TASK_MS} ms`);
     log(`  offline guard: ${session.offOrigin.length} off-origin request(s); page errors: ${session.errors.length}`);
