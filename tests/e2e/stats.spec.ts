@@ -162,6 +162,42 @@ describe('statistics view', () => {
     }
   });
 
+  test('on a phone the matrix shows a shade at its right edge while more districts lie beyond it, and none at its end', { timeout: 120_000 }, async () => {
+    try {
+      await s.page.setViewportSize({ width: 390, height: 844 });
+      await s.page.goto(`${s.base}?view=stats`);
+      await shown(s.page, s.page.getByTestId('matrix'), s.errors);
+      const box = s.page.locator('.stats-scroll').first();
+      const { width, scroll } = await box.evaluate((e) => ({ width: e.clientWidth, scroll: e.scrollWidth }));
+      assert.ok(scroll > width + 100, `the matrix is wider than the phone (${scroll} in ${width} px)`);
+      /** The mean brightness of the box's right 4 px over its top 16 px (beside the table's caption: white unless shaded) */
+      const edge = async () => {
+        const png = (await box.screenshot()).toString('base64');
+        return s.page.evaluate(async (b64) => {
+          const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+          const c = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+          c.drawImage(img, 0, 0);
+          const d = c.getImageData(img.width - 4, 0, 4, Math.min(img.height, 16)).data;
+          let sum = 0;
+          for (let i = 0; i < d.length; i += 4) sum += (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
+          return sum / (d.length / 4);
+        }, png);
+      };
+      const before = await edge();
+      await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+      await poll(
+        'the matrix scrolled to its end',
+        () => box.evaluate((e) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1),
+        (v) => v,
+      );
+      const atEnd = await edge();
+      assert.ok(atEnd >= 235, `no shade at the end: the edge is white (${atEnd.toFixed(0)})`);
+      assert.ok(before <= atEnd - 15, `a shade while more lies beyond: ${before.toFixed(0)} against ${atEnd.toFixed(0)} at the end`);
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   test('district profile: from the URL; the ranking bars take keyboard focus and choose a district; the URL follows', { timeout: 120_000 }, async () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?sector=ai&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);
