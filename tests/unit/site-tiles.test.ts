@@ -134,6 +134,76 @@ describe('site tiles', () => {
     }
   });
 
+  it('whole grid cells and single sites give the clusters a site-by-site count gives: counts, means, expansion zooms and lone sites, zooms 3–16', () => {
+    // hot spots (many sites in one grid cell), a spread, sites on 64 px cell edges, and far ones:
+    // grid cells that lie in one 64 px cell are taken whole, the others site by site
+    let seed = 29;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const coords: number[] = [];
+    for (let k = 0; k < 6000; k++) coords.push(121.0 + rnd() * 0.9, 30.8 + rnd() * 0.9);
+    for (let k = 0; k < 3000; k++) coords.push(121.47 + rnd() * 0.002, 31.23 + rnd() * 0.002);
+    for (let k = 0; k < 200; k++) coords.push(121.9 + rnd() * 0.01, 31.0 + rnd() * 0.01);
+    // tall and thin, and wide and flat, alone: where they part is set by one side of their box
+    for (let k = 0; k < 200; k++) coords.push(121.05 + rnd() * 0.000001, 30.7 + rnd() * 0.008);
+    for (let k = 0; k < 200; k++) coords.push(121.95 + rnd() * 0.008, 30.75 + rnd() * 0.000001);
+    // on the edge of z7…z10 cells (lon 121.640625 = 128 · 8 cells of 0.3515625°)
+    for (let k = 0; k < 300; k++) coords.push(121.640625 + (k % 2 ? 1 : -1) * rnd() * 0.0004, 31.1 + rnd() * 0.2);
+    // with sites far off, the grid's cells are far bigger than the tiles' 64 px cells: site by site
+    const far: number[] = [];
+    for (let k = 0; k < 40; k++) far.push(100 + rnd() * 20, 20 + rnd() * 15);
+    for (const all of [coords, [...coords, ...far]]) checkAgainstHand(all);
+  });
+
+  /** Every cluster and lone site of the busiest tiles of each zoom, against a count by hand. */
+  function checkAgainstHand(coords: number[]) {
+    const sets = [set('a', coords.slice(0, 12000)), set('b', coords.slice(12000), 1_000_000, 2)];
+    const index = buildSiteIndex(sets);
+    // by hand: Mercator of each site, its 64 px cell at zoom z (8 cells per 512 px tile), the cells' counts, sums and boxes
+    const merc = (lon: number, lat: number): [number, number] => {
+      const r = (lat * Math.PI) / 180;
+      return [lon / 360 + 0.5, 0.5 - Math.log(Math.tan(Math.PI / 4 + r / 2)) / (2 * Math.PI)];
+    };
+    const pts = Array.from({ length: coords.length / 2 }, (_, k) => merc(coords[2 * k]!, coords[2 * k + 1]!));
+    for (const z of [3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 16]) {
+      const n = 2 ** z;
+      const want = new Map<string, { count: number; sx: number; sy: number; box: number[]; k: number }>();
+      pts.forEach(([x, y], k) => {
+        const cell = z > 14 ? `${k}` : `${Math.floor(x * n * 8)}/${Math.floor(y * n * 8)}`;
+        const w = want.get(cell) ?? { count: 0, sx: 0, sy: 0, box: [Infinity, Infinity, -Infinity, -Infinity], k };
+        w.count++;
+        w.sx += x;
+        w.sy += y;
+        w.box = [Math.min(w.box[0]!, x), Math.min(w.box[1]!, y), Math.max(w.box[2]!, x), Math.max(w.box[3]!, y)];
+        want.set(cell, w);
+      });
+      // the tiles of the busiest cells
+      const tiles = new Set<string>();
+      for (const w of want.values()) tiles.add(`${Math.floor(pts[w.k]![0] * n)}/${Math.floor(pts[w.k]![1] * n)}`);
+      for (const t of [...tiles].slice(0, 40)) {
+        const [tx, ty] = t.split('/').map(Number) as [number, number];
+        const got = tileFeatures(index, z, tx, ty);
+        const expected = [...want.values()].filter((w) => Math.floor(pts[w.k]![0] * n) === tx && Math.floor(pts[w.k]![1] * n) === ty);
+        expect(got.length, `${z}/${t}`).toBe(expected.length);
+        for (const w of expected) {
+          const ex = ((w.sx / w.count) * n - tx) * 4096;
+          const ey = ((w.sy / w.count) * n - ty) * 4096;
+          const f = got.find((g) => Math.abs(g.x - ex) <= 1 && Math.abs(g.y - ey) <= 1 && (g.kind === 'cluster' ? g.count : 1) === w.count);
+          expect(f, `${z}/${t}: ${w.count} at ${ex.toFixed(1)}, ${ey.toFixed(1)}`).toBeDefined();
+          if (w.count === 1) expect(f).toMatchObject({ kind: 'site', i: w.k < 6000 ? w.k : w.k - 6000 });
+          else {
+            // the first zoom where the box's corners fall in two cells (15: never, up to 14)
+            let expand = 15;
+            for (let zz = z + 1; zz <= 14 && expand === 15; zz++) {
+              const m = 8 * 2 ** zz;
+              if (Math.floor(w.box[0]! * m) !== Math.floor(w.box[2]! * m) || Math.floor(w.box[1]! * m) !== Math.floor(w.box[3]! * m)) expand = zz;
+            }
+            expect(f).toMatchObject({ kind: 'cluster', count: w.count, expand });
+          }
+        }
+      }
+    }
+  }
+
   it('a tile without sites is empty; counts are abbreviated as on MapLibre’s clusters', () => {
     expect(decode([set('a', [121.47, 31.23])], 10, 0, 0)).toEqual([]);
     expect([999, 1000, 1250, 9949, 10_000, 15_499].map(abbreviateCount)).toEqual(['999', '1k', '1.3k', '9.9k', '10k', '15k']);
