@@ -183,6 +183,61 @@ describe('sites: import, export, share', () => {
     clean(s);
   });
 
+  test(
+    'an import reloads the tiles in view, and those it adds no site to stay as they were (their ETag): no new layout, no frame for them',
+    { timeout: 60_000 },
+    async () => {
+      await gotoReady(s);
+      const p = s.page;
+      await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 30_000 });
+      await jumpTo(p, 121.62, 31.1, 10);
+      // the zoom-10 tiles in view, and those of them that good.csv's three sites lie in (slippy-map numbering)
+      const [w, south, e, north] = await p.evaluate(() => {
+        const b = (window as unknown as MapWindow).__map.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      });
+      const tileOf = (lon: number, lat: number): [number, number] => {
+        const r = (lat * Math.PI) / 180;
+        return [Math.floor(((lon + 180) / 360) * 1024), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 1024)];
+      };
+      const [x0, y0] = tileOf(w, north);
+      const [x1, y1] = tileOf(e, south);
+      const inView = new Set<string>();
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) inView.add(`10/${x}/${y}`);
+      const withSites = [
+        [121.4737, 31.2304],
+        [121.5906, 31.2036],
+        [121.9269, 30.9006],
+      ]
+        .map(([lon, lat]) => `10/${tileOf(lon!, lat!).join('/')}`)
+        .filter((t, k, all) => inView.has(t) && all.indexOf(t) === k)
+        .sort();
+      assert.ok(withSites.length >= 1 && inView.size > withSites.length + 1, `tiles in view ${[...inView]}, with sites ${withSites}`);
+      await p.evaluate(() => {
+        const w = window as unknown as MapWindow & { __reloaded: string[] };
+        w.__reloaded = [];
+        (
+          w.__map as unknown as {
+            on(t: 'sourcedata', fn: (e: { sourceId?: string; tile?: { tileID: { canonical: { z: number; x: number; y: number } } } }) => void): void;
+          }
+        ).on('sourcedata', (ev) => {
+          const c = ev.tile?.tileID.canonical;
+          if (ev.sourceId === 'user-sites' && c) w.__reloaded.push(`${c.z}/${c.x}/${c.y}`);
+        });
+      });
+      await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+      await waitPhase(p, 'done');
+      const reloaded = () => p.evaluate(() => [...new Set((window as unknown as { __reloaded: string[] }).__reloaded)].sort());
+      await poll('the tiles with sites loaded again', reloaded, (r) => withSites.every((t) => r.includes(t)));
+      await mapIdle(p);
+      // MapLibre reloaded every tile in view; only those with sites came back as new data
+      assert.deepEqual(await reloaded(), withSites);
+      const drawn = [...(await renderedProps(p, 'user-sites-point')), ...(await renderedProps(p, 'user-sites-cluster'))];
+      assert.ok(drawn.length >= 1, 'the sites are drawn');
+      clean(s);
+    },
+  );
+
   test('GCJ-02 input is converted when chosen', { timeout: 60_000 }, async () => {
     await gotoReady(s);
     const p = s.page;

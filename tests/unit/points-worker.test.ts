@@ -12,7 +12,7 @@ import type { PointsRef } from '../../src/map/controller/site-tile-spec';
 import { POINTS_ASK_CHANNEL, POINTS_CHANNEL } from '../../src/lib/points-channel';
 import type { PointsAsk, PointsMessage } from '../../src/lib/points-channel';
 
-type Handler = (params: { url: string }, abort: AbortController) => Promise<{ data: unknown }>;
+type Handler = (params: { url: string }, abort: AbortController) => Promise<{ data: unknown; etag?: string }>;
 let handler: Handler | null = null;
 const channel = new BroadcastChannel(POINTS_CHANNEL);
 /** the page's side of the ask channel: what was asked, and the sets it shows (answered when asked) */
@@ -70,6 +70,22 @@ describe('the points script in MapLibre’s worker', () => {
     const layer = new VectorTile(new PbfReader(new Uint8Array(data as ArrayBuffer))).layers.sites!;
     const got = Array.from({ length: layer.length }, (_, k) => layer.feature(k).properties).map((p) => `${p.set}:${p.i}:${p.c}`);
     expect(got.sort()).toEqual(['a:0:4', 'a:1:4', 'b:0:1']);
+  });
+
+  it('tags each tile with an ETag of its bytes: the same where a set adds no site to it, another where it does', async () => {
+    const answer = (refs: PointsRef[]) => handler!({ url: tilesUrl(refs).replace('{z}/{x}/{y}', '16/54902/26784') }, new AbortController());
+    const a = { ch: 'k1', key: 'a', count: 3, idBase: 0, color: 0 };
+    const before = await answer([a]);
+    // a second set whose one site is far from this tile: the tile's bytes, and so its ETag, are the same
+    await say({ kind: 'points', ch: 'k-far', coords: Float64Array.from([121.2, 31.0]) });
+    const far = await answer([a, { ch: 'k-far', key: 'f', count: 1, idBase: 1_000_000, color: 1 }]);
+    expect(new Uint8Array(far.data as ArrayBuffer)).toEqual(new Uint8Array(before.data as ArrayBuffer));
+    expect(far.etag).toBe(before.etag);
+    // a set with a site in it: new bytes, a new ETag
+    await say({ kind: 'points', ch: 'k-near', coords: Float64Array.from([121.5885, 31.2025]) });
+    const near = await answer([a, { ch: 'k-near', key: 'n', count: 1, idBase: 1_000_000, color: 1 }]);
+    expect(near.etag).toMatch(/^\d+-[0-9a-z]+$/);
+    expect(near.etag).not.toBe(before.etag);
   });
 
   it('asks for a set it did not hear, once however many tiles wait, and cuts them when the page says it', async () => {

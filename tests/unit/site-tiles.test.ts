@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { abbreviateCount, buildSiteIndex, encodeSiteTile, tileFeatures } from '../../src/map/controller/site-tiles';
+import { abbreviateCount, buildSiteIndex, encodeSiteTile, tileEtag, tileFeatures } from '../../src/map/controller/site-tiles';
 import type { IndexedSet } from '../../src/map/controller/site-tiles';
 import { parseTileUrl, sourceTilesUrl, tileRequestUrl, tilesUrl } from '../../src/map/controller/site-tile-spec';
 
@@ -203,6 +203,25 @@ describe('site tiles', () => {
       }
     }
   }
+
+  it('a tile’s ETag is its length and a hash of its bytes: equal bytes, equal tags; one byte changed, moved or added, another', () => {
+    const bytes = encodeSiteTile(tileFeatures(buildSiteIndex([set('a', [121.47, 31.23, 121.5, 31.23, 121.52, 31.23])]), 10, 857, 418));
+    expect(bytes.length).toBeGreaterThan(20);
+    expect(tileEtag(bytes.slice())).toBe(tileEtag(bytes));
+    expect(tileEtag(bytes).startsWith(`${bytes.length}-`)).toBe(true);
+    const tags = new Set<string>([tileEtag(bytes)]);
+    for (let k = 0; k < bytes.length; k++) {
+      const changed = bytes.slice();
+      changed[k] = changed[k]! ^ 1;
+      tags.add(tileEtag(changed));
+    }
+    const swapped = bytes.slice();
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    if (swapped[3] !== swapped[4]) tags.add(tileEtag(swapped));
+    tags.add(tileEtag(Uint8Array.from([...bytes, 0])));
+    tags.add(tileEtag(new Uint8Array(0)));
+    expect(tags.size).toBe(bytes.length + (swapped[3] !== swapped[4] ? 4 : 3));
+  });
 
   it('a tile without sites is empty; counts are abbreviated as on MapLibre’s clusters', () => {
     expect(decode([set('a', [121.47, 31.23])], 10, 0, 0)).toEqual([]);

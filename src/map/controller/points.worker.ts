@@ -9,13 +9,13 @@
  */
 import { POINTS_ASK_CHANNEL, POINTS_CHANNEL, POINTS_HEARD_MS } from '../../lib/points-channel';
 import type { PointsAsk, PointsMessage } from '../../lib/points-channel';
-import { buildSiteIndex, encodeSiteTile, tileFeatures } from './site-tiles';
+import { buildSiteIndex, encodeSiteTile, tileEtag, tileFeatures } from './site-tiles';
 import { EXTENT, parseTileUrl, parseWarmUrl, POINTS_PROTOCOL, WARM_SET } from './site-tile-spec';
 import type { SiteIndex } from './site-tiles';
 import type { PointsRef } from './site-tile-spec';
 
 interface MapLibreWorkerScope {
-  addProtocol(name: string, load: (params: { url: string }, abort: AbortController) => Promise<{ data: unknown }>): void;
+  addProtocol(name: string, load: (params: { url: string }, abort: AbortController) => Promise<{ data: unknown; etag?: string }>): void;
 }
 const scope = self as unknown as MapLibreWorkerScope;
 
@@ -165,5 +165,6 @@ scope.addProtocol(POINTS_PROTOCOL, async ({ url }) => {
         ]
       : tileFeatures(await indexOf(t!.sets, t!.refs), t!.z, t!.x, t!.y),
   );
-  return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+  // the ETag: a tile an import reloads and leaves as it was is kept as it is, with no frame drawn for it
+  return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), etag: tileEtag(bytes) };
 });

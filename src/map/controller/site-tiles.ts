@@ -300,6 +300,26 @@ export function tileFeatures(index: SiteIndex, z: number, tx: number, ty: number
   return out;
 }
 
+/**
+ * A tile's ETag: its length and a 53-bit hash of its bytes (cyrb53). MapLibre keeps a reloaded
+ * tile whose ETag is the one it has, without laying it out or drawing a frame for it (its
+ * `etagUnmodified`): an import reloads every tile in view, and those it adds no site to, such as
+ * the empty ones in the sea, then cost nothing. Two tiles told apart by the hash alone would need
+ * the same length and a 1 in 2⁵³ coincidence.
+ */
+export function tileEtag(bytes: Uint8Array): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let k = 0; k < bytes.length; k++) {
+    const b = bytes[k]!;
+    h1 = Math.imul(h1 ^ b, 2654435761);
+    h2 = Math.imul(h2 ^ b, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${bytes.length}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
 // ------------------------------------------------------------------------ Mapbox Vector Tile 2.1
 
 type Value = string | number | boolean;
