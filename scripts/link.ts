@@ -11,7 +11,8 @@
  * written on the file's bytes, every other record the way above; the output is the same, byte for
  * byte (LinkIO.bytePath: false runs the general path, for the tests that compare them).
  *
- * Streaming: the input is read and the output written a chunk at a time, so memory does not grow
+ * Streaming: the input is read and the output written a chunk at a time (the writing on a thread of
+ * its own, scripts/lib/threaded-writer.ts, while this one links the next rows), so memory does not grow
  * with the file (CSV and newline-delimited GeoJSON; a GeoJSON FeatureCollection is parsed whole and
  * limited to MAX_FILE_BYTES). The output goes to a temporary file beside --out, renamed over it at
  * the end only when every row was good (or with --skip-invalid): a failed run writes nothing.
@@ -43,6 +44,7 @@ import { MAX_FILE_BYTES, fileSizeProblem } from '../src/io/limits';
 import { BOM } from '../src/export/csv-cell';
 import { LINK_KEYS, OWN_CSV_COLUMNS, linkedCsvHeader, linkedCsvWriter, linkedFeatureWriter } from '../src/export/linked-points';
 import type { LinkedRow, RowOut, RowWriter } from '../src/export/linked-points';
+import { openThreadedWriter } from './lib/threaded-writer';
 import { DistrictsSchema, ZonesSchema, formatDataError, parseWith } from '../src/loaders/schemas';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,7 +146,8 @@ const defaultIO: LinkIO = {
       close: () => closeSync(fd),
     };
   },
-  openWrite: (path) => openFileWriter(path),
+  // written on a thread of its own, while this one links the next rows
+  openWrite: (path) => openThreadedWriter(path),
   rename: (from, to) => renameSync(from, to),
   remove: (p) => rmSync(p, { force: true }),
   readFile: (p) => readFileSync(p),

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { openFileWriter, runLink } from '../../scripts/link.ts';
+import { openThreadedWriter } from '../../scripts/lib/threaded-writer.ts';
 import type { LinkIO } from '../../scripts/link.ts';
 import { memoryFiles } from '../fakes/memory-files.ts';
 import iconv from 'iconv-lite';
@@ -80,42 +81,47 @@ beforeAll(() => {
   expect(existsSync(join(ROOT, 'public', 'geo', 'districts.geojson')), 'run `npm run build:data` first').toBe(true);
 });
 
-describe('link CLI: an output that refuses a write (a full disk)', () => {
-  /** runLink with every output written to /dev/full (every write fails: no space) by the CLI's own writer; the paths removed are kept. */
-  async function toFullDisk(args: string[]) {
-    const removed: string[] = [];
-    const r = await run(args, {}, { openWrite: () => openFileWriter('/dev/full'), remove: (p) => void removed.push(p) });
-    return { ...r, removed };
-  }
-
-  for (const out of ['out.csv', 'out.geojson']) {
-    it(`names the output and the system's reason, writes nothing, removes the partial file (${out})`, async () => {
-      const r = await toFullDisk(['--in', fixture('good.csv'), '--out', out]);
-      expect(r.code).toBe(1);
-      expect(r.out).toEqual([]);
-      expect(r.err).toEqual([`${out}: cannot write: ENOSPC: no space left on device, write`, 'link: nothing written']);
-      expect(r.removed).toEqual([expect.stringMatching(new RegExp(`^\\.${out.replace('.', '\\.')}\\.\\d+\\.part$`))]);
-      expect(r.written.has(out)).toBe(false);
-    });
-  }
-
-  for (const out of ['out.csv', 'out.geojson'])
-    it(`a write that fails while rows are still being read stops the run there, and is not taken for a bad input (${out})`, async () => {
-      // 30,000 rows: megabytes of linked output, so the first 4 MB go out (and fail) long before the input's end: the
-      // readers catch what their sink throws, and must not report it as the input's fault
-      const rows = ['id,name,lon,lat'];
-      for (let i = 0; i < 30_000; i++) rows.push(`r${i},园区${i},121.${String(1000 + i).slice(1)},31.2`);
+// the CLI's writer (its own thread) and the plain one on this thread
+for (const [writerName, openWriter] of [
+  ['on a thread of its own', (p: string) => openThreadedWriter(p)],
+  ['on this thread', openFileWriter],
+] as const)
+  describe(`link CLI: an output that refuses a write (a full disk), written ${writerName}`, () => {
+    /** runLink with every output written to /dev/full (every write fails: no space) by the CLI's own writer; the paths removed are kept. */
+    async function toFullDisk(args: string[]) {
       const removed: string[] = [];
-      const r = await run(
-        ['--in', 'big.csv', '--out', out],
-        { 'big.csv': rows.join('\r\n') },
-        { openWrite: () => openFileWriter('/dev/full'), remove: (p) => void removed.push(p) },
-      );
-      expect(r.code).toBe(1);
-      expect(r.err).toEqual([`${out}: cannot write: ENOSPC: no space left on device, write`, 'link: nothing written']);
-      expect(removed).toHaveLength(1);
-    });
-});
+      const r = await run(args, {}, { openWrite: () => openWriter('/dev/full'), remove: (p) => void removed.push(p) });
+      return { ...r, removed };
+    }
+
+    for (const out of ['out.csv', 'out.geojson']) {
+      it(`names the output and the system's reason, writes nothing, removes the partial file (${out})`, async () => {
+        const r = await toFullDisk(['--in', fixture('good.csv'), '--out', out]);
+        expect(r.code).toBe(1);
+        expect(r.out).toEqual([]);
+        expect(r.err).toEqual([`${out}: cannot write: ENOSPC: no space left on device, write`, 'link: nothing written']);
+        expect(r.removed).toEqual([expect.stringMatching(new RegExp(`^\\.${out.replace('.', '\\.')}\\.\\d+\\.part$`))]);
+        expect(r.written.has(out)).toBe(false);
+      });
+    }
+
+    for (const out of ['out.csv', 'out.geojson'])
+      it(`a write that fails while rows are still being read stops the run there, and is not taken for a bad input (${out})`, async () => {
+        // 30,000 rows: megabytes of linked output, so the first 4 MB go out (and fail) long before the input's end: the
+        // readers catch what their sink throws, and must not report it as the input's fault
+        const rows = ['id,name,lon,lat'];
+        for (let i = 0; i < 30_000; i++) rows.push(`r${i},园区${i},121.${String(1000 + i).slice(1)},31.2`);
+        const removed: string[] = [];
+        const r = await run(
+          ['--in', 'big.csv', '--out', out],
+          { 'big.csv': rows.join('\r\n') },
+          { openWrite: () => openWriter('/dev/full'), remove: (p) => void removed.push(p) },
+        );
+        expect(r.code).toBe(1);
+        expect(r.err).toEqual([`${out}: cannot write: ENOSPC: no space left on device, write`, 'link: nothing written']);
+        expect(removed).toHaveLength(1);
+      });
+  });
 
 describe('link CLI (runLink)', () => {
   it('links a CSV with a BOM and Chinese names', async () => {
