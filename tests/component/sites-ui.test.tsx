@@ -83,6 +83,33 @@ describe('SitesPanel', () => {
     expect(FakeMapController.last!.calls('prepareSites')).toEqual([[]]);
   });
 
+  for (const [sign, act_] of [
+    ['the import button is pressed', () => fireEvent.pointerDown(screen.getByTestId('sites-file').closest('label')!)],
+    ['the import button is tabbed to', () => fireEvent.focus(screen.getByTestId('sites-file'))],
+    ['a file is dragged over the page', () => fireEvent.dragEnter(window, { dataTransfer: { types: ['Files'], files: [] } })],
+  ] as const)
+    it(`gets ready for sites at once when ${sign}: before the map is ready and the page idle, once`, async () => {
+      const store = await renderApp();
+      await waitFor(() => expect(FakeMapController.last).toBeDefined());
+      expect(store.getState().mapStatus).not.toBe('ready');
+      expect(store.getState().sitesWanted).toBe(false);
+      act(() => act_());
+      expect(store.getState().sitesWanted).toBe(true);
+      expect(FakeMapController.last!.calls('prepareSites')).toEqual([[]]);
+      // a second sign, and the page's idle once the map is ready, ask nothing more
+      act(() => act_());
+      act(() => FakeMapController.last!.handlers!.onReady());
+      await new Promise((r) => setTimeout(r, 400));
+      expect(FakeMapController.last!.calls('prepareSites')).toEqual([[]]);
+    });
+
+  it('a drag of something that is not a file (text, a link) does not', async () => {
+    const store = await renderApp();
+    await waitFor(() => expect(FakeMapController.last).toBeDefined());
+    act(() => void fireEvent.dragEnter(window, { dataTransfer: { types: ['text/plain'], files: [] } }));
+    expect(store.getState().sitesWanted).toBe(false);
+  });
+
   it('shows WGS-84 as the default coordinate system', async () => {
     await renderApp();
     expect(screen.getByRole('radio', { name: /WGS-84（GPS，默认）/ })).toBeChecked();

@@ -8,6 +8,7 @@ import { lazyPart } from '../lazy-part';
 import { PanelBoundary } from '../PanelBoundary';
 import { importSiteFile } from '../../state/link-client';
 import { useAppStore, useStoreApi } from '../../state/store';
+import { prepareImport } from './prepare-import';
 
 /** The card loads with the first site picked (there are none before an import). */
 const SiteCard = lazyPart(
@@ -40,6 +41,8 @@ export function SitesOverlay() {
     let depth = 0;
     const enter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
+      // a file on its way: the import's preparation starts now
+      if (depth === 0) prepareImport(store);
       depth++;
       setDragging(true);
     };

@@ -9,7 +9,8 @@ import { countText } from '../../i18n/count';
 import { lazyPart } from '../lazy-part';
 import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState, AppStore } from '../../state/store';
-import { importSiteFile, prepareLinking } from '../../state/link-client';
+import { importSiteFile } from '../../state/link-client';
+import { prepareImport } from './prepare-import';
 import { whenIdle } from '../../lib/idle';
 import { formatUrlState } from '../../state/url/codec';
 import { urlStateOf } from '../../state/url/sync';
@@ -38,18 +39,15 @@ function ImportViews({ lang }: { lang: Lang }) {
 }
 
 /**
- * Once the map is ready and the page idle: the link worker started with its linker built, and the
- * import report's code loaded, so a first file waits for neither.
+ * Once the map is ready and the page idle (or earlier, on a sign of an import: ImportControls,
+ * SitesOverlay): the link worker started with its linker built, the map's sites layers warmed up
+ * and the import report's code loaded, so a first file waits for none of them.
  */
 function usePrepareImport(store: AppStore): void {
   const ready = useAppStore((s) => s.mapStatus === 'ready');
   useEffect(() => {
     if (!ready) return;
-    return whenIdle(() => {
-      prepareLinking(store);
-      store.getState().wantSites();
-      void import('./ImportViews');
-    });
+    return whenIdle(() => prepareImport(store));
   }, [ready, store]);
 }
 
@@ -79,7 +77,8 @@ function ImportControls({ lang }: { lang: Lang }) {
   const encId = useId();
   return (
     <div className="sites-import">
-      <label className={`sites-button${busy ? ' disabled' : ''}`}>
+      {/* pressed (a file dialog opens) or tabbed to: the import's preparation starts now, not at the page's next idle */}
+      <label className={`sites-button${busy ? ' disabled' : ''}`} onPointerDown={() => prepareImport(store)}>
         <input
           ref={input}
           type="file"
@@ -87,6 +86,7 @@ function ImportControls({ lang }: { lang: Lang }) {
           accept=".csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json"
           data-testid="sites-file"
           disabled={busy}
+          onFocus={() => prepareImport(store)}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void importSiteFile(store, f);
