@@ -45,7 +45,8 @@ for (;;) {
   const signal = Atomics.load(ctrl, ${SIGNAL});
   const head = Atomics.load(ctrl, ${HEAD});
   if (head === tail) {
-    if (Atomics.load(ctrl, ${STATE}) === ${CLOSING}) break;
+    // the close comes after the last hand-over: seen closing, the head read again is the last one
+    if (Atomics.load(ctrl, ${STATE}) === ${CLOSING} && Atomics.load(ctrl, ${HEAD}) === tail) break;
     Atomics.wait(ctrl, ${SIGNAL}, signal, ${WAIT_MS});
     continue;
   }

@@ -33,6 +33,22 @@ describe('openThreadedWriter (the CLI writes its output on a thread of its own)'
     expect(got.equals(Buffer.from(expected))).toBe(true);
   });
 
+  it('a close straight after the last write loses nothing (60 short outputs, the last block handed over while the thread waits, then closed at once)', () => {
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let k = 0; k < 60; k++) {
+      const path = join(dir, `short-${k % 3}.bin`);
+      const w = openThreadedWriter(path, { slots: 2, slotBytes: 8 });
+      const n = 1 + (k % 23);
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7 + k) % 256);
+      w.write(bytes.subarray(0, n >> 1));
+      // the thread has written that and waits for more: the last block and the close come together
+      Atomics.wait(pause, 0, 0, 3);
+      w.write(bytes.subarray(n >> 1));
+      w.close();
+      expect(readFileSync(path).equals(Buffer.from(bytes)), `output ${k}`).toBe(true);
+    }
+  });
+
   it('an empty output makes an empty file; close twice is harmless', () => {
     const path = join(dir, 'empty.bin');
     const w = openThreadedWriter(path);
