@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
 import { CompareSheet } from '../../src/components/find/CompareSheet';
+import { FindRight } from '../../src/components/find/FindRight';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -90,6 +91,16 @@ describe('search combobox', () => {
     expect([s.selectedParkId, s.selectedZoneId]).toEqual([null, null]);
     expect(s.cameraRequest?.zoom).toBe(10.5);
     expect(s.chosenPoint?.ref).toEqual({ kind: 'district', id: '嘉定区' });
+  });
+
+  it('a district chosen as the point is named in the interface language', () => {
+    const store = storeWithData();
+    store.getState().setChosenPoint({ lng: 121.25, lat: 31.35, ref: { kind: 'district', id: '嘉定区' } });
+    store.getState().setLang('en');
+    renderWith(store, <FindRight results />);
+    expect(screen.getByTestId('find-origin').querySelector('.origin-line')!.textContent).toBe('Chosen point: Jiading (121.2500, 31.3500)');
+    act(() => store.getState().setLang('zh'));
+    expect(screen.getByTestId('find-origin').querySelector('.origin-line')!.textContent).toBe('所选点：嘉定区（121.2500, 31.3500）');
   });
 
   it('choosing a sector sets the sector filter, and moves nothing', async () => {

@@ -6,6 +6,7 @@ import { MAX_COMPARE } from '../../state/slices/find';
 import type { Ranked } from '../../geo/nearest';
 import './find.css';
 import { kmText } from './km-text';
+import { useDistrictName } from '../names';
 import { selectAreaResult, selectNearest, selectNearestBeyondRadius, selectWithinRadius } from '../../state/selectors/find';
 
 function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
@@ -44,6 +45,7 @@ function OriginResults() {
   const within = useAppStore(selectWithinRadius);
   const beyond = useAppStore(selectNearestBeyondRadius);
   const radiusKm = useAppStore((s) => s.radiusKm);
+  const district = useDistrictName();
   if (!origin || !derived || !nearest) return null;
   const ref = origin.ref;
   const label = !ref
@@ -52,7 +54,7 @@ function OriginResults() {
       ? (derived.parks.find((p) => p.id === ref.id)?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? ref.id)
       : ref.kind === 'zone'
         ? (derived.zones.find((z) => z.id === ref.id)?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? ref.id)
-        : ref.id;
+        : district(ref.id);
   return (
     <div data-testid="find-origin">
       <h3>{t(lang, 'nearest')}</h3>
