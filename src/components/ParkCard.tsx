@@ -3,7 +3,8 @@ import { clauseLabel, inParens, t } from '../i18n';
 import type { StringKey } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
 import { useAppStore } from '../state/store';
-import { areaFact, sectorVerdicts } from '../export/park-facts';
+import { selectFilteredTopSectors } from '../state/selectors/parks';
+import { areaFact, lead, sectorVerdicts } from '../export/park-facts';
 import type { SectorVerdict } from '../export/park-facts';
 import type { Link, ParkProps } from '../loaders/schemas';
 import type { Derived } from '../state/derive';
@@ -92,7 +93,20 @@ export function reasonText(l: Link, lang: Lang, derived: Derived, nodeName: stri
  * its strength (a cluster of the sector, or a broad area only). `strengths` false: a zone's own
  * designations, which have no strength of their own.
  */
-export function SectorReasons({ links, lang, derived, strengths = true }: { links: Link[]; lang: Lang; derived: Derived; strengths?: boolean }) {
+export function SectorReasons({
+  links,
+  lang,
+  derived,
+  strengths = true,
+  first,
+}: {
+  links: Link[];
+  lang: Lang;
+  derived: Derived;
+  strengths?: boolean;
+  /** sectors listed first (the ones the user filters by), the others after them in the links' order */
+  first?: ReadonlySet<TopSectorId>;
+}) {
   const bySector = new Map<TopSectorId, Map<string, Link[]>>();
   for (const l of links) {
     const nodes = bySector.get(l.sector) ?? new Map<string, Link[]>();
@@ -106,39 +120,41 @@ export function SectorReasons({ links, lang, derived, strengths = true }: { link
   const nameZh = (id: string) => derived.sectorNodes.get(id)?.name_zh ?? id;
   return (
     <ul className="reasons">
-      {[...bySector].map(([sector, nodes]) => (
-        <li key={sector} data-sector={sector}>
-          <strong>
-            <span className="dot" style={{ background: SECTOR_COLORS[sector] }} aria-hidden="true" />
-            {name(sector)}
-          </strong>
-          <ul>
-            {[...nodes].map(([node, ls]) => (
-              <li key={node} data-node={node}>
-                {node !== sector && (
-                  <span className="node">
-                    {name(node)}
-                    {lang === 'zh' ? '：' : ': '}
-                  </span>
-                )}
-                {ls.map((l, i) => (
-                  <span key={i} className="reason" data-via={l.via} data-strength={strengths ? l.strength : undefined}>
-                    {i > 0 && (lang === 'zh' ? '；' : '; ')}
-                    {strengths && l.via === 'zone' && <span className={`strength s-${l.strength}`}>{t(lang, `strengthShort_${l.strength}`)}</span>}
-                    <Mixed text={reasonText(l, lang, derived, nameZh(node))} lang={lang} />
-                    {l.note_zh && l.note_en && (
-                      <span className="note">
-                        {' '}
-                        (<Mixed text={lang === 'zh' ? l.note_zh : l.note_en} lang={lang} />)
-                      </span>
-                    )}
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
+      {[...bySector]
+        .sort(([a], [b]) => (first ? lead(a, first) - lead(b, first) : 0))
+        .map(([sector, nodes]) => (
+          <li key={sector} data-sector={sector}>
+            <strong>
+              <span className="dot" style={{ background: SECTOR_COLORS[sector] }} aria-hidden="true" />
+              {name(sector)}
+            </strong>
+            <ul>
+              {[...nodes].map(([node, ls]) => (
+                <li key={node} data-node={node}>
+                  {node !== sector && (
+                    <span className="node">
+                      {name(node)}
+                      {lang === 'zh' ? '：' : ': '}
+                    </span>
+                  )}
+                  {ls.map((l, i) => (
+                    <span key={i} className="reason" data-via={l.via} data-strength={strengths ? l.strength : undefined}>
+                      {i > 0 && (lang === 'zh' ? '；' : '; ')}
+                      {strengths && l.via === 'zone' && <span className={`strength s-${l.strength}`}>{t(lang, `strengthShort_${l.strength}`)}</span>}
+                      <Mixed text={reasonText(l, lang, derived, nameZh(node))} lang={lang} />
+                      {l.note_zh && l.note_en && (
+                        <span className="note">
+                          {' '}
+                          (<Mixed text={lang === 'zh' ? l.note_zh : l.note_en} lang={lang} />)
+                        </span>
+                      )}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
     </ul>
   );
 }
@@ -152,15 +168,15 @@ function verdictRef(v: SectorVerdict, lang: Lang, derived: Derived): string {
 }
 
 /** One line per sector, strongest first: named by the plan, on the list, inside a cluster, inside a broad area. */
-export function Verdicts({ links, lang, derived }: { links: Link[]; lang: Lang; derived: Derived }) {
-  const verdicts = sectorVerdicts(links);
+export function Verdicts({ links, lang, derived, first }: { links: Link[]; lang: Lang; derived: Derived; first?: ReadonlySet<TopSectorId> }) {
+  const verdicts = sectorVerdicts(links, first);
   if (verdicts.length === 0) return <p className="verdicts-none">{t(lang, 'none')}</p>;
   return (
     <ul className="verdicts">
       {verdicts.map((v) => {
         const n = derived.sectorNodes.get(v.sector);
         return (
-          <li key={v.sector} data-sector={v.sector} data-strength={v.strength}>
+          <li key={v.sector} data-sector={v.sector} data-strength={v.strength} data-chosen={first?.has(v.sector) || undefined}>
             <span className="dot" style={{ background: SECTOR_COLORS[v.sector] }} aria-hidden="true" />
             <span className="verdict-sector">{n ? (lang === 'zh' ? n.name_zh : n.name_en) : v.sector}</span>
             <span className={`strength s-${v.strength}`}>{t(lang, `strength_${v.strength}`)}</span>
@@ -368,6 +384,7 @@ function PositionDetails({ park, lang }: { park: ParkProps; lang: Lang }) {
 export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }) {
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
+  const first = useAppStore(selectFilteredTopSectors);
   const selectZone = useAppStore((s) => s.selectZone);
   const district = useDistrictName();
   const cardRef = useCardFocus<HTMLElement>(park.id);
@@ -387,7 +404,7 @@ export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }
         </button>
       </header>
       <section className="verdict" aria-label={t(lang, 'verdict')}>
-        <Verdicts links={park.links} lang={lang} derived={derived} />
+        <Verdicts links={park.links} lang={lang} derived={derived} first={first} />
       </section>
       <dl className="facts provenance">
         <dt>{t(lang, 'area')}</dt>
@@ -423,7 +440,7 @@ export function ParkCard({ park, onClose }: { park: ParkProps; onClose(): void }
             })}
       </p>
       <h3>{t(lang, 'why')}</h3>
-      <SectorReasons links={park.links} lang={lang} derived={derived} />
+      <SectorReasons links={park.links} lang={lang} derived={derived} first={first} />
       <ListingDetails park={park} lang={lang} />
       <PositionDetails park={park} lang={lang} />
     </article>

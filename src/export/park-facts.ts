@@ -9,6 +9,10 @@ import { TOP_SECTOR_IDS } from '../domain/ids';
 import type { LinkStrength, TopSectorId } from '../domain/ids';
 import { strengthRank } from '../geo/strength';
 
+const NONE: ReadonlySet<TopSectorId> = new Set();
+/** 0 for a sector that leads, 1 for the others (a sort key). */
+export const lead = (sector: TopSectorId, first: ReadonlySet<TopSectorId>): number => (first.has(sector) ? 0 : 1);
+
 /** A place's verdict for one sector: its strongest link to it (the first such link in data order). */
 export interface SectorVerdict {
   sector: TopSectorId;
@@ -18,9 +22,10 @@ export interface SectorVerdict {
 
 /**
  * One verdict per linked sector, strongest first (named, listed, cluster, broad), then in the
- * plan's sector order: what the place is to each sector, in one line.
+ * plan's sector order: what the place is to each sector, in one line. `first`: sectors that lead
+ * whatever their strength (the card puts the sectors the user filters by first).
  */
-export function sectorVerdicts(links: readonly Link[]): SectorVerdict[] {
+export function sectorVerdicts(links: readonly Link[], first: ReadonlySet<TopSectorId> = NONE): SectorVerdict[] {
   const best = new Map<TopSectorId, Link>();
   for (const l of links) {
     const had = best.get(l.sector);
@@ -29,7 +34,7 @@ export function sectorVerdicts(links: readonly Link[]): SectorVerdict[] {
   const order = (s: TopSectorId) => TOP_SECTOR_IDS.indexOf(s);
   return [...best]
     .map(([sector, link]) => ({ sector, strength: link.strength, link }))
-    .sort((a, b) => strengthRank(a.strength) - strengthRank(b.strength) || order(a.sector) - order(b.sector));
+    .sort((a, b) => lead(a.sector, first) - lead(b.sector, first) || strengthRank(a.strength) - strengthRank(b.strength) || order(a.sector) - order(b.sector));
 }
 
 /** A place's size: the list's stated area (the one its footprint is drawn at), else the drawn footprint's, else none. */

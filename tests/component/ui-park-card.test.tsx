@@ -316,6 +316,33 @@ describe('ParkCard leads with the answer', () => {
     expect(pos.querySelector('[data-method]')).toHaveTextContent('所在的更大区域的代表点');
   });
 
+  it('with a sector filter on, the card leads with that sector, however strong its link, then the others strongest first', () => {
+    const store = storeWithData();
+    const order = () =>
+      [...document.querySelectorAll<HTMLElement>('.verdict ul.verdicts > li')].map(
+        (l) => `${l.dataset.sector}=${l.dataset.strength}${l.dataset.chosen ? '*' : ''}`,
+      );
+    const reasons = () => [...document.querySelectorAll<HTMLElement>('ul.reasons > li')].map((l) => l.dataset.sector);
+    act(() => store.getState().setSectors(['precision-medicine'])); // a sub-sector counts for its sector
+    renderPark(store, park(store, 'dongfang-xingang'));
+    expect(order()).toEqual([
+      'biomed=cluster*',
+      'ic=named',
+      'ai=cluster',
+      'equipment=cluster',
+      'digital=cluster',
+      'nev=broad',
+      'aerospace=broad',
+      'materials=broad',
+    ]);
+    expect(reasons()[0]).toBe('biomed');
+    act(() => store.getState().setSectors(['materials', 'ai']));
+    expect(order().slice(0, 3)).toEqual(['ai=cluster*', 'materials=broad*', 'ic=named']);
+    expect(reasons().slice(0, 2).sort()).toEqual(['ai', 'materials']);
+    act(() => store.getState().setSectors([]));
+    expect(order()[0]).toBe('ic=named');
+  });
+
   it('zhangjiang-ic-base (en): no published area says so; ±500 m from a published coordinate', () => {
     const store = storeWithData();
     act(() => store.getState().setLang('en'));

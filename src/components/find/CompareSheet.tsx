@@ -13,6 +13,7 @@ import { useDistrictName } from '../names';
 import { download } from '../download';
 import { exportNames } from '../sites/SitesPanel';
 import { selectCompareDistances } from '../../state/selectors/find';
+import { selectFilteredTopSectors } from '../../state/selectors/parks';
 import { kmText } from './km-text';
 import { Caret } from '../Caret';
 import { useSheetLayout } from '../sheet-layout';
@@ -40,6 +41,7 @@ export function CompareSheet({ covered = false, onExpand }: { covered?: boolean;
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const derived = useAppStore((s) => s.derived);
+  const first = useAppStore(selectFilteredTopSectors);
   const ids = useAppStore(useShallow((s) => s.compareParkIds));
   const distances = useAppStore(selectCompareDistances);
   const toggleCompare = useAppStore((s) => s.toggleCompare);
@@ -130,7 +132,7 @@ export function CompareSheet({ covered = false, onExpand }: { covered?: boolean;
             ))}
             {row('list', t(lang, 'compareList'), (p) => listText(p, lang))}
             {row('strengths', t(lang, 'compareStrengths'), (p) => (
-              <Verdicts links={p.links} lang={lang} derived={derived} />
+              <Verdicts links={p.links} lang={lang} derived={derived} first={first} />
             ))}
             {row('zones', t(lang, 'zones'), (p) =>
               p.zones.length === 0 ? (
@@ -150,7 +152,7 @@ export function CompareSheet({ covered = false, onExpand }: { covered?: boolean;
             {row('sectors', t(lang, 'why'), (p) => (
               <details>
                 <summary>{t(lang, 'compareReasons', { n: p.links.length })}</summary>
-                <SectorReasons links={p.links} lang={lang} derived={derived} />
+                <SectorReasons links={p.links} lang={lang} derived={derived} first={first} />
               </details>
             ))}
             {refs.map((ref, r) => {

@@ -8,6 +8,7 @@ import type { ParkFilters } from '../filter';
 import { memo } from './memo';
 import { withinRadius } from '../../geo/nearest';
 import { STRONG_STRENGTHS } from '../../domain/ids';
+import type { TopSectorId } from '../../domain/ids';
 
 /** Parks within the radius of the chosen point (great-circle km), whatever the other filters; null: no radius. */
 export const selectRadiusParks = memo(
@@ -56,4 +57,17 @@ export const selectVisibleParks = memo(
 export const selectEmphasisedZones = memo(
   (s) => [s.derived, selectFilters(s), sectorsFileOf(s)] as const,
   ([d, f, file]) => (d ? emphasisedZones(d.zones, f, file) : null),
+);
+
+/** The top-level sectors the sector filter chooses (a chosen sub-sector counts for its sector): the ones a card leads with. */
+export const selectFilteredTopSectors = memo(
+  (s) => [s.derived, s.sectorFilter] as const,
+  ([d, sectors]): ReadonlySet<TopSectorId> => {
+    const tops = new Set<TopSectorId>();
+    for (const id of sectors) {
+      const top = d?.sectorNodes.get(id)?.top;
+      if (top) tops.add(top);
+    }
+    return tops;
+  },
 );
