@@ -102,12 +102,28 @@ export function runKeyAction(store: AppStore, a: KeyAction, outside: { leave(): 
   }
 }
 
-const EDITABLE = /^(INPUT|TEXTAREA|SELECT)$/;
+/** Inputs that take no typing: a clicker's keys pass them by (Space and Enter only press them, and only from the keyboard). */
+const PRESSED_INPUTS = /^(checkbox|radio|button|submit|reset|image|color|file)$/i;
+
+/** A field that takes typing or arrow keys (text, number, range, select, text area, editable): every key is its own. */
+function typesIntoIt(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  return el.tagName === 'INPUT' && !PRESSED_INPUTS.test((el as HTMLInputElement).type);
+}
+
+/** A control that Space and Enter press: a button, a checkbox or radio, a link, a summary, role=button. */
+function pressable(el: HTMLElement): boolean {
+  return /^(BUTTON|A|SUMMARY|INPUT)$/.test(el.tagName) || el.getAttribute('role') === 'button';
+}
 
 /**
- * Listens for the briefing's keys on `target` (the window), wherever the focus is (the map
- * included: a key that is ours never reaches it). Keys typed into a form field, or with
- * Ctrl/Alt/Meta, are left alone. `onBuffer` hears the digits typed so far.
+ * Listens for the briefing's keys on `target` (the window), wherever the focus is (the map and
+ * checkboxes included: a key that is ours never reaches them). Keys typed into a text field, a
+ * select or a slider, or with Ctrl/Alt/Meta, are left alone. Space and Enter press a button,
+ * checkbox or link that the keyboard brought the focus to (Tab), but not one that has it from a
+ * click: a presenter clicks "Open audience window" or ticks a box, then the clicker's Space
+ * turns the page. (The browser's :focus-visible cannot tell these apart: any key, the clicker's
+ * too, makes a clicked control match it.) `onBuffer` hears the digits typed so far.
  */
 export function startBriefingKeys(
   store: AppStore,
@@ -115,12 +131,23 @@ export function startBriefingKeys(
   outside: { leave(): void; fullscreen(): void; onBuffer?(digits: string): void },
 ): () => void {
   let buffer = '';
+  // a pointer press since the last key: the next focus comes from it (a click, or a click on a label)
+  let pressed = false;
+  let clicked: EventTarget | null = null;
+  const onPointer = () => {
+    pressed = true;
+  };
+  const onFocus = (e: FocusEvent) => {
+    clicked = pressed ? e.target : null;
+    pressed = false;
+  };
   const onKey = (e: KeyboardEvent) => {
+    pressed = false;
     if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
     const el = e.target as HTMLElement | null;
-    if (el && (EDITABLE.test(el.tagName) || el.isContentEditable)) return;
-    // Space and Enter on a focused button belong to the button
-    if ((e.key === ' ' || (e.key === 'Enter' && buffer === '')) && el?.tagName === 'BUTTON') return;
+    if (el && typesIntoIt(el)) return;
+    // Space and Enter on a control the keyboard brought the focus to belong to the control
+    if ((e.key === ' ' || (e.key === 'Enter' && buffer === '')) && el && pressable(el) && el !== clicked) return;
     const r = interpretKey(e.key, buffer);
     if (r.buffer !== buffer) outside.onBuffer?.(r.buffer);
     buffer = r.buffer;
@@ -131,7 +158,13 @@ export function startBriefingKeys(
   };
   // heard first (capture), and kept from the map: its own arrow-key panning gives way to the clicker
   target.addEventListener('keydown', onKey as EventListener, true);
-  return () => target.removeEventListener('keydown', onKey as EventListener, true);
+  target.addEventListener('pointerdown', onPointer, true);
+  target.addEventListener('focusin', onFocus as EventListener, true);
+  return () => {
+    target.removeEventListener('keydown', onKey as EventListener, true);
+    target.removeEventListener('pointerdown', onPointer, true);
+    target.removeEventListener('focusin', onFocus as EventListener, true);
+  };
 }
 
 // ---------------------------------------------------------------- presenter ↔ audience

@@ -106,6 +106,55 @@ describe('clicker keys and the QR code', () => {
     assert.deepEqual(s.errors, []);
   });
 
+  test(
+    'a clicker changes chapter after a click on a checkbox or a button; Space presses a control only when Tab reached it',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = s;
+      await page.goto(`${base}?view=presenter&tour=2&lang=en`);
+      await page.locator(READY).waitFor({ timeout: 60_000 });
+      // the handout's notes checkbox, ticked with the mouse while setting up: it keeps the focus
+      const notes = page.locator('input[data-action="export-notes"]');
+      await notes.click();
+      assert.equal(await notes.isChecked(), true);
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action), 'export-notes');
+      const steps: [string, number][] = [
+        ['PageDown', 2],
+        ['PageUp', 1],
+        [' ', 2],
+        ['End', CH.length - 1],
+        ['Home', 0],
+      ];
+      for (const [key, want] of steps) {
+        await page.keyboard.press(key);
+        await atChapter(page, want);
+      }
+      assert.equal(await notes.isChecked(), true, 'Space went to the clicker, not to the checkbox');
+      // a button clicked with the mouse (the pointer, on): Space is the clicker's
+      const pointer = page.locator('button[data-action="pointer"]');
+      await pointer.click();
+      assert.equal(await pointer.getAttribute('aria-pressed'), 'true');
+      await page.keyboard.press(' ');
+      await atChapter(page, 1);
+      assert.equal(await pointer.getAttribute('aria-pressed'), 'true', 'the clicked button was not pressed again');
+      // the same button reached with Tab: Space presses it, and the chapter stays
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action), 'pointer');
+      await page.keyboard.press(' ');
+      await poll(
+        'the pointer off',
+        () => pointer.getAttribute('aria-pressed'),
+        (v) => v === 'false',
+      );
+      assert.equal(await chapterIndex(page), 1);
+      // and PageDown still changes chapter from it
+      await page.keyboard.press('PageDown');
+      await atChapter(page, 2);
+      assert.deepEqual(s.errors, []);
+    },
+  );
+
   test('on a loopback address the QR code says it works only on this computer', { timeout: 120_000 }, async () => {
     await s.page.goto(`${base}?tour=3&lang=en`);
     await s.page.locator(READY).waitFor({ timeout: 60_000 });
