@@ -331,6 +331,35 @@ describe('with WebGL (SwiftShader)', () => {
     assert.deepEqual(pageErrors(s), []);
   });
 
+  test('the open park is named on the map, also where five parks share one point', { timeout: 60_000 }, async () => {
+    // Zhangjiang: the IC design park, the drug base, the IC base, Zhangjiang Online and Shulian share a point
+    const id = 'zhangjiang-innovative-drug-base';
+    const shared = PARKS.filter((p) => p.geometry.coordinates.join() === park(id).geometry.coordinates.join()).map((p) => p.properties.id);
+    assert.ok(shared.length >= 3, `parks at the drug base's point: ${shared.join(', ')}`);
+    await gotoReady(s, `?sector=biomed&park=${id}&lang=en`);
+    await s.page.locator(`article.park-card[data-park="${id}"]`).waitFor();
+    const [lng, lat] = park(id).geometry.coordinates;
+    await poll(
+      'the camera to reach the park',
+      () => camera(s.page),
+      (c) => !c.moving && Math.abs(c.lng - lng) < 1e-3 && Math.abs(c.lat - lat) < 1e-3,
+    );
+    const named = () =>
+      s.page.evaluate(() => {
+        const m = (window as unknown as MapWindow).__map!;
+        // placed symbols only: a name that lost its place to a neighbour's is not returned
+        return m.queryRenderedFeatures({ layers: ['parks-label', 'parks-selected-label'] }).map((f) => `${f.layer.id}:${f.properties?.id}`);
+      });
+    await poll('the open park named on the map', named, (ids) => ids.includes(`parks-selected-label:${id}`));
+    // once: its own copy in the parks' names gives way
+    assert.ok(!(await named()).includes(`parks-label:${id}`));
+    // another park opened: the name moves with the card
+    const other = shared.find((p) => p !== id)!;
+    await gotoReady(s, `?park=${other}&lang=en`);
+    await poll('the other park named', named, (ids) => ids.includes(`parks-selected-label:${other}`) && !ids.includes(`parks-selected-label:${id}`));
+    assert.deepEqual(pageErrors(s), []);
+  });
+
   test('switching language keeps the camera and relabels the map', { timeout: 60_000 }, async () => {
     await gotoReady(s, '#10.00/31.2000/121.5000');
     await mapIdle(s.page);

@@ -124,7 +124,7 @@ describe('overlays', () => {
       'draw-polygon',
     ]);
     // the find tools and sites above the plan's layers
-    expect(order().indexOf('find-radius-fill')).toBe(order().indexOf('parks-label') + 1);
+    expect(order().indexOf('find-radius-fill')).toBe(order().indexOf('parks-selected-label') + 1);
     // a chapter's rings just under the first label layer
     expect(order().indexOf('briefing-hl-park')).toBe(order().indexOf('basemap-labels') - 1);
     expect(map.getSource('user-sites')!.spec).toMatchObject({ type: 'geojson', cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
@@ -204,6 +204,7 @@ describe('data and style by registry id', () => {
       ['parks-circle', 'none'],
       ['parks-selected', 'none'],
       ['parks-label', 'none'],
+      ['parks-selected-label', 'none'],
     ]);
   });
 
@@ -227,6 +228,7 @@ describe('data and style by registry id', () => {
       'hBelt-label',
       'ic-label',
       'parks-label',
+      'parks-selected-label',
       'zones-label',
     ]);
     expect(JSON.stringify(map.getLayoutProperty('parks-label', 'text-field'))).toContain('label_en');

@@ -154,6 +154,7 @@ describe('the layer registry', () => {
     const variants: [LayerId, Record<string, unknown>][] = [
       ...Object.entries(parkFilters(['the-bund', 'caohejing'])).map(([id, filter]): [LayerId, Record<string, unknown>] => [id as LayerId, { filter }]),
       ['parks-selected', { filter: selectedParkFilter('the-bund') }],
+      ['parks-selected-label', { filter: selectedParkFilter('the-bund') }],
       ['user-sites-selected', { filter: selectedSiteFilter({ set: 's1', index: 3 }) }],
     ];
     for (const [id, change] of variants)
@@ -278,6 +279,7 @@ describe('the layer registry', () => {
       'parks-circle',
       'parks-selected',
       'parks-label',
+      'parks-selected-label',
     ]);
     expect(layersOfGroup('poles')).toEqual(['poles-fill', 'poles-line', 'zones-label']);
     expect(layersOfGroup('sites')).toEqual(['user-sites-cluster', 'user-sites-count', 'user-sites-point', 'user-sites-selected']);

@@ -44,7 +44,7 @@ describe('syncMapWithStore: data', () => {
   it('pushes nothing but the UI state before data arrives', () => {
     const stop = syncMapWithStore(fake);
     expect(fake.setData).not.toHaveBeenCalled();
-    expect(fake.setFilter.mock.calls.map(([id]) => id)).toEqual(['parks-selected']);
+    expect(fake.setFilter.mock.calls.map(([id]) => id)).toEqual(['parks-selected', 'parks-selected-label']);
     expect(fake.setPaint).not.toHaveBeenCalled();
     // the current UI state is pushed immediately
     expect(fake.setLang).toHaveBeenCalledWith('zh');
@@ -461,6 +461,8 @@ describe('map handlers', () => {
     const stop = sync.start(port);
     port.click(click('parks-circle', 'dongfang-xingang'));
     expect(port.filterOf('parks-selected')).toEqual(['==', ['get', 'id'], 'dongfang-xingang']);
+    // its name, over its neighbours' names
+    expect(port.filterOf('parks-selected-label')).toEqual(['==', ['get', 'id'], 'dongfang-xingang']);
     stop();
   });
 });

@@ -137,6 +137,13 @@ export const parksLabel = (lang: Lang): LayerBody => ({
   paint: { 'text-color': '#1f2328', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
 });
 
+/**
+ * The selected park's name, drawn over the other parks' names: symbols higher in the style are
+ * placed first, so the name of the park whose card is open wins over its neighbours' (five parks
+ * share Zhangjiang's point) and over its own copy in parks-label.
+ */
+export const parksSelectedLabel = (lang: Lang): LayerBody => ({ ...parksLabel(lang), filter: noPark });
+
 /** The filters that show only these parks (null: all of them), per park layer (null: no filter). */
 export function parkFilters(ids: readonly string[] | null): Record<'parks-halo' | 'parks-basis' | 'parks-circle' | 'parks-label', FilterSpecification | null> {
   const only: ExpressionSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;

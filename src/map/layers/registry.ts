@@ -137,6 +137,7 @@ export const LAYERS = [
   layer('parks-circle', 'parks', 'parks', parks.parksCircle, { click: 3 }),
   layer('parks-selected', 'parks', 'parks', parks.parksSelected),
   layer('parks-label', 'parks', 'parks', parks.parksLabel, { label: true }),
+  layer('parks-selected-label', 'parks', 'parks', parks.parksSelectedLabel, { label: true }),
   // overlays, above the plan (their sources are lazy)
   layer('find-radius-fill', 'find-radius', 'find', find.radiusFill),
   layer('find-radius-line', 'find-radius', 'find', find.radiusLine),

@@ -82,7 +82,10 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
   );
   on(
     (s) => s.selectedParkId,
-    (id) => port.setFilter('parks-selected', selectedParkFilter(id)),
+    (id) => {
+      port.setFilter('parks-selected', selectedParkFilter(id));
+      port.setFilter('parks-selected-label', selectedParkFilter(id));
+    },
   );
   on(
     (s) => s.layerVisibility,
