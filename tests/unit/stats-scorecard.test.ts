@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGeoJson } from '../fakes/geo-disk';
-import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, partText, unitText } from '../../src/state/stats/scorecard';
+import {
+  chartDescription,
+  chartPoints,
+  chartScale,
+  conflictGroups,
+  figureText,
+  hasOutturn,
+  partText,
+  planQualifier,
+  unitText,
+} from '../../src/state/stats/scorecard';
 import { scorecardCsv } from '../../src/state/stats/csv';
 import { TargetsFileSchema } from '../../src/loaders/schemas';
 import type { TargetsFile } from '../../src/loaders/schemas';
@@ -30,7 +40,31 @@ describe('scorecard charts', () => {
   it('labels a point as the axis writes numbers, with ≈ for "about" and > for "over"', () => {
     expect(chartPoints(byId('sei-value-added')).map((x) => [x.kind, x.label])).toContainEqual(['outturn', '10,641.19']);
     expect(chartPoints(byId('sei-industrial-share')).map((x) => x.label)).toEqual(expect.arrayContaining(['≈44', '≈42']));
-    expect(chartPoints(byId('high-tech-enterprises')).map((x) => x.label)).toEqual(['17,000', '>22,000', '>24,000', '26,000']);
+    // the baseline and the target carry the plan's own words: 超过1.7万家, 突破2.6万家
+    expect(chartPoints(byId('high-tech-enterprises')).map((x) => x.label)).toEqual(['>17,000', '>22,000', '>24,000', '>26,000']);
+  });
+
+  it('the baseline takes its mark from the plan’s words, the target from its comparator', () => {
+    expect(['超过1.7万家', '突破2.6万家', '3500亿元左右', '约10%', '7328亿元', '20%以上'].map(planQualifier)).toEqual([
+      'over',
+      'over',
+      'approx',
+      'approx',
+      null,
+      null,
+    ]);
+    // 18.9 % as stated; 20%以上 is "at least": no mark on either
+    expect(
+      chartPoints(byId('sei-gdp-share'))
+        .filter((x) => x.kind !== 'outturn')
+        .map((x) => x.label),
+    ).toEqual(['18.9', '20']);
+    for (const t of FILE.targets) {
+      const target = chartPoints(t).find((x) => x.kind === 'target');
+      if (!target) continue;
+      const mark = { 'more-than': '>', about: '≈' }[t.target.comparator as string] ?? '';
+      expect(target.label.startsWith(mark) && !/^[>≈]/.test(target.label.slice(mark.length)), `${t.id}: ${target.label}`).toBe(true);
+    }
   });
 
   it('two figures of one year: the lower one is labelled under its dot, so the labels do not overlap', () => {
@@ -102,7 +136,7 @@ describe('scorecard charts', () => {
     expect(en.map((x) => [x.kind, x.year, x.value, x.label])).toEqual([
       ['baseline', 2020, 732.8, '732.8'],
       ['outturn', 2022, 1064.119, '1,064.12'],
-      ['target', 2025, 1000, '1,000'],
+      ['target', 2025, 1000, '>1,000'],
     ]);
     // the same figures, as published, in Chinese
     expect(chartPoints(t, 'zh').map((x) => x.value)).toEqual([7328, 10641.19, 10000]);

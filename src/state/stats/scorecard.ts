@@ -28,6 +28,16 @@ const grouped = (x: number, digits = 2) => x.toLocaleString('en', { maximumFract
 const QUALIFIER_MARK = { approx: '≈', over: '>' } as const;
 const chartLabel = (v: number, qualifier: Outturn['qualifier'] = null) => `${qualifier ? QUALIFIER_MARK[qualifier] : ''}${grouped(v)}`;
 
+/** The plan's own "over" or "about" in a figure it states (超过1.7万家, 突破2.6万家, 3500亿元左右): the chart's mark for the baseline. */
+export function planQualifier(textZh: string): Outturn['qualifier'] {
+  if (/超过|突破/.test(textZh)) return 'over';
+  if (/左右|约/.test(textZh)) return 'approx';
+  return null;
+}
+
+/** A target's mark from its comparator: "more than" (突破, 超过) >, "about" (左右) ≈; none for "at least" and the rest. */
+const TARGET_QUALIFIER: Partial<Record<ScorecardTarget['target']['comparator'], Outturn['qualifier']>> = { 'more-than': 'over', about: 'approx' };
+
 /**
  * The scale a chart draws a unit at: Chinese as published; English as its figures read in the
  * text, so the chart and the sentence above it agree (亿元 in CNY billion: 10,641.19 亿元 is
@@ -49,7 +59,7 @@ export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[]
       year: t.baseline.year,
       value: at(t.baseline.value),
       kind: 'baseline',
-      label: chartLabel(at(t.baseline.value)),
+      label: chartLabel(at(t.baseline.value), planQualifier(t.baseline.text_zh)),
       id: `${t.id}:baseline`,
       below: false,
     });
@@ -66,7 +76,14 @@ export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[]
     });
   }
   if (t.target.value !== null && t.target.year !== null)
-    out.push({ year: t.target.year, value: at(t.target.value), kind: 'target', label: chartLabel(at(t.target.value)), id: `${t.id}:target`, below: false });
+    out.push({
+      year: t.target.year,
+      value: at(t.target.value),
+      kind: 'target',
+      label: chartLabel(at(t.target.value), TARGET_QUALIFIER[t.target.comparator] ?? null),
+      id: `${t.id}:target`,
+      below: false,
+    });
   // two sources giving the same figure for the same year draw one dot (both stay in the table)
   const one = out.filter((p, i) => !out.slice(0, i).some((q) => q.kind === p.kind && q.year === p.year && q.label === p.label));
   // in the order of the years, as the axis reads (the data lists the newest first in places)
