@@ -7,7 +7,8 @@
  *   with a heartbeat from the audience window so the presenter knows whether one is open.
  */
 import type { AppStore } from './store';
-import type { Lang } from '../domain/types';
+import type { Camera, Lang } from '../domain/types';
+import { isDetour } from './slices/briefing';
 import type { BriefingPointer, PointerMode } from './slices/briefing';
 
 // ---------------------------------------------------------------- keys
@@ -185,7 +186,9 @@ export type SyncMessage =
   | { type: 'apply'; index: number; startedAt: number | null }
   | { type: 'lang'; lang: Lang }
   | { type: 'pointer'; mode: PointerMode; at: BriefingPointer | null }
-  | { type: 'blank'; on: boolean };
+  | { type: 'blank'; on: boolean }
+  /** the presenter's detour (its camera and the park or zone it opened), for the room to see */
+  | { type: 'view'; camera: Camera | null; park: string | null; zone: string | null };
 
 const MODES: readonly PointerMode[] = ['off', 'pointer', 'spotlight'];
 const isPointer = (p: unknown): p is BriefingPointer => {
@@ -201,6 +204,13 @@ export interface ChannelLike {
   close(): void;
 }
 
+const isCamera = (c: unknown): c is Camera => {
+  if (typeof c !== 'object' || c === null) return false;
+  const x = c as Record<string, unknown>;
+  return [x.lng, x.lat, x.zoom].every((v) => typeof v === 'number' && Number.isFinite(v));
+};
+const isId = (v: unknown) => v === null || (typeof v === 'string' && v.length > 0 && v.length <= 100);
+
 function isMessage(m: unknown): m is SyncMessage {
   if (typeof m !== 'object' || m === null) return false;
   const x = m as Record<string, unknown>;
@@ -210,6 +220,7 @@ function isMessage(m: unknown): m is SyncMessage {
   if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
   if (x.type === 'pointer') return MODES.includes(x.mode as PointerMode) && (x.at === null || isPointer(x.at));
   if (x.type === 'blank') return typeof x.on === 'boolean';
+  if (x.type === 'view') return (x.camera === null || isCamera(x.camera)) && isId(x.park) && isId(x.zone);
   return false;
 }
 
@@ -236,7 +247,8 @@ const windowEnv = (): ChannelEnv => ({
 /**
  * Keeps the presenter and audience windows on the same chapter. Every chapter applied here
  * (next, jump, back-to-chapter) is sent; every one received is applied (never sent back); so are
- * the language, the legend, the pointer and the blank screen.
+ * the language, the legend, the pointer and the blank screen, and the presenter's detours (its
+ * camera and the park or zone it opens; the audience's own pans are not sent back).
  * The presenter is the authority at start: it announces itself, and answers an audience
  * window's `hello` with its chapter, language, legend, pointer and blank screen. An audience
  * window says `here` every HEARTBEAT_MS and `bye` when it closes; the presenter shows it as
@@ -257,6 +269,7 @@ export function startBriefingChannel(
   const send = (m: SyncMessage) => channel.postMessage(m);
   const applyMsg = (): SyncMessage => ({ type: 'apply', index: state().briefingIndex, startedAt: state().briefingStartedAt });
   const pointerMsg = (): SyncMessage => ({ type: 'pointer', mode: state().briefingPointerMode, at: state().briefingPointer });
+  const viewMsg = (): SyncMessage => ({ type: 'view', camera: state().camera, park: state().selectedParkId, zone: state().selectedZoneId });
   const heard = () => {
     lastHeard = env.now();
     state().setAudienceConnected(true);
@@ -276,6 +289,7 @@ export function startBriefingChannel(
           send({ type: 'legend', open: state().briefingLegendOpen });
           send(pointerMsg());
           send({ type: 'blank', on: state().briefingBlank });
+          if (isDetour(state())) send(viewMsg());
         }
       } else if (m.type === 'here') {
         if (presenter) heard();
@@ -297,6 +311,16 @@ export function startBriefingChannel(
         state().setBriefingPointer(m.at);
       } else if (m.type === 'blank') {
         state().setBriefingBlank(m.on);
+      } else if (m.type === 'view') {
+        if (!presenter) {
+          const s = state();
+          if (m.park !== s.selectedParkId || m.zone !== s.selectedZoneId) {
+            if (m.park) s.selectPark(m.park);
+            else if (m.zone) s.selectZone(m.zone);
+            else s.clearSelection();
+          }
+          if (m.camera) s.requestCamera(m.camera.lng, m.camera.lat, m.camera.zoom);
+        }
       }
     } finally {
       remote = false;
@@ -339,6 +363,17 @@ export function startBriefingChannel(
   ];
   if (role === 'presenter') {
     send(applyMsg());
+    // a detour (a pan, a zoom, a park or zone opened during questions) goes to the room too; the
+    // chapter's own view does not (each window frames the chapter for its own size)
+    unsubs.push(
+      store.subscribe(
+        (s) => [s.camera, s.selectedParkId, s.selectedZoneId] as const,
+        () => {
+          if (!remote && state().briefingActive && isDetour(state())) send(viewMsg());
+        },
+        { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+      ),
+    );
     // an audience window opened before this one answers the announcement with its heartbeat
     unsubs.push(
       env.every(HEARTBEAT_MS, () => {

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import type { Session } from './harness';
-import { mapIdle, poll } from './driver';
+import { camera, mapIdle, poll } from './driver';
 import type { MapWindow } from './driver';
 import type { Briefing } from '../../src/loaders/briefing-schema';
 import { framesChapter, framing } from './briefing-frame';
@@ -143,6 +143,20 @@ describe('in the room: presenter and audience windows', () => {
         async () => audience.url(),
         (u) => u.includes('lang=en'),
       );
+      // a detour during questions: the presenter zooms in on a place, and the room's map follows
+      await presenter.evaluate(() => (window as unknown as MapWindow).__map.easeTo({ center: [121.6, 31.2], zoom: 11.5, duration: 0 }));
+      await presenter.getByTestId('briefing-detour').waitFor();
+      await poll(
+        "the audience map at the presenter's detour",
+        () => camera(audience),
+        (c) => !c.moving && Math.abs(c.lng - 121.6) < 1e-3 && Math.abs(c.lat - 31.2) < 1e-3 && Math.abs(c.zoom - 11.5) < 1e-3,
+      );
+      // R: both windows back to the chapter
+      await presenter.locator('.maplibregl-canvas').focus();
+      await presenter.keyboard.press('r');
+      await framesChapter(audience, CH[2]!.bounds, 'the audience back at chapter 3');
+      assert.ok((await camera(audience)).zoom < 11.5, 'zoomed out of the detour');
+
       await presenter.reload();
       await presenter.locator(READY).waitFor({ timeout: 60_000 });
       assert.equal(await docLang(presenter), 'en', 'a reload keeps the language');

@@ -95,9 +95,21 @@ export class FakeMapController implements MapPort {
   readonly setGroupVisibility = this.rec('setGroupVisibility');
   readonly setLang = this.rec('setLang');
   readonly camera = this.rec('camera', () => ({ ...this.cam }));
+  /** true: a flight takes time, as MapLibre's does (the camera stays until `land()`); false: it arrives at once, as with reduced motion */
+  animatedFlights = false;
+  private landing: Camera | null = null;
   readonly flyTo = this.rec('flyTo', (lng, lat, zoom) => {
-    this.cam = { lng, lat, zoom: zoom ?? this.cam.zoom };
+    const to = { lng, lat, zoom: zoom ?? this.cam.zoom };
+    if (this.animatedFlights) this.landing = to;
+    else this.cam = to;
   });
+  /** An animated flight arrives: the camera is its target, and the map reports it (moveend). */
+  land(): void {
+    if (!this.landing) return;
+    this.cam = this.landing;
+    this.landing = null;
+    this.handlers?.onMoveEnd({ ...this.cam });
+  }
   readonly jumpTo = this.rec('jumpTo', (c) => {
     this.cam = { ...c };
   });

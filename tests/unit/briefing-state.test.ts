@@ -183,6 +183,61 @@ describe('presenter ↔ audience channel', () => {
     stopP();
   });
 
+  it('a detour reaches the room: the presenter’s pan and zoom and the park or zone it opens; the chapter’s own view does not, and back to chapter ends it in both', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    const A = () => audience.store.getState();
+    const P = () => presenter.store.getState();
+    A().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a);
+    P().startBriefing('presenter', 2, 1000);
+    const stopP = startBriefingChannel(presenter.store, p);
+    expect(A().briefingIndex).toBe(2);
+    // the presenter's map frames the chapter for its size and lands there: not a detour, nothing sent
+    const framed = { lng: 121.55, lat: 31.14, zoom: 9.1 };
+    P().setBriefingChapterCamera(framed);
+    P().setCamera({ ...framed });
+    P().briefingCameraSettled();
+    expect(A().cameraRequest).toBeNull();
+    // a zoom during questions: the room's map goes there
+    P().setCamera({ lng: 121.6, lat: 31.2, zoom: 11.5 });
+    expect(A().cameraRequest).toMatchObject({ lng: 121.6, lat: 31.2, zoom: 11.5 });
+    // a park opened, then a zone: the room sees it picked
+    P().selectPark('zhuqiao');
+    expect([A().selectedParkId, A().selectedZoneId]).toEqual(['zhuqiao', null]);
+    const zone = P().derived!.zones[0]!.id;
+    P().selectZone(zone);
+    expect([A().selectedParkId, A().selectedZoneId]).toEqual([null, zone]);
+    // nothing comes back from the room: a pan in the audience window stays there
+    const before = P().cameraRequest;
+    A().setCamera({ lng: 120, lat: 30, zoom: 7 });
+    A().selectPark('the-bund');
+    expect([P().cameraRequest, P().selectedZoneId]).toEqual([before, zone]);
+    // back to the chapter, in both windows
+    P().resumeChapter();
+    expect([A().selectedParkId, A().selectedZoneId, A().briefingCameraPending]).toEqual([null, null, true]);
+    // a room window opened during a detour is brought into it
+    P().setCamera({ lng: 121.7, lat: 31.0, zoom: 12 });
+    P().selectPark('zhuqiao');
+    const [a2, p2] = channelPair();
+    const late = await briefingStore();
+    const stopP2 = startBriefingChannel(presenter.store, p2);
+    late.store.getState().startBriefing('audience', 0);
+    const stopL = startBriefingChannel(late.store, a2);
+    expect(late.store.getState().briefingIndex).toBe(2);
+    expect(late.store.getState().selectedParkId).toBe('zhuqiao');
+    expect(late.store.getState().cameraRequest).toMatchObject({ lng: 121.7, lat: 31.0, zoom: 12 });
+    // a malformed view changes nothing
+    const had = [A().selectedParkId, A().cameraRequest];
+    expect(had[0]).toBe('zhuqiao');
+    const stranger = p();
+    stranger.postMessage({ type: 'view', camera: { lng: 'x', lat: 1, zoom: 1 }, park: null, zone: null });
+    stranger.postMessage({ type: 'view', camera: null, park: 'x'.repeat(500), zone: null });
+    expect([A().selectedParkId, A().cameraRequest]).toEqual(had);
+    [stopA, stopP, stopP2, stopL].forEach((f) => f());
+  });
+
   it('the pointer, spotlight and blank reach the other window by map coordinate, and malformed ones are ignored', async () => {
     const [a, p] = channelPair();
     const audience = await briefingStore();

@@ -297,14 +297,30 @@ describe('briefing highlight', () => {
     const framed1 = { lng: (ch1.bounds[0][0] + ch1.bounds[1][0]) / 2, lat: (ch1.bounds[0][1] + ch1.bounds[1][1]) / 2, zoom: 10 };
     expect(port.lastCall('jumpTo')).toEqual([framed1]);
     expect(store.getState().briefingChapterCamera).toEqual(framed1);
-    expect(store.getState().briefingCameraPending).toBe(true);
-    port.handlers!.onMoveEnd({ ...framed1 });
+    // a jump has arrived when it returns
     expect(store.getState().briefingCameraPending).toBe(false);
-    // the next chapter flies to its own bounds
+    // the next chapter flies to its own bounds (a flight that takes time, as MapLibre's)
+    port.animatedFlights = true;
     store.getState().nextChapter();
     expect(store.getState().briefingCameraPending).toBe(true);
     expect(port.lastCall('flyTo')).toEqual([(ch2.bounds[0][0] + ch2.bounds[1][0]) / 2, (ch2.bounds[0][1] + ch2.bounds[1][1]) / 2, 10]);
-    port.handlers!.onMoveEnd(port.camera());
+    // turned again before it lands: the flight stops on the way and the map reports that camera
+    // (MapLibre ends a flight inside the next flyTo), which is not the new chapter's arrival
+    const ch3 = script.data.chapters[3]!;
+    const fly = port.flyTo.getMockImplementation()!;
+    port.flyTo.mockImplementationOnce((lng, lat, zoom) => {
+      port.handlers!.onMoveEnd({ lng: 121, lat: 31, zoom: 8 });
+      fly(lng, lat, zoom);
+    });
+    store.getState().nextChapter();
+    expect(store.getState().camera).toEqual({ lng: 121, lat: 31, zoom: 8 });
+    expect(store.getState().briefingCameraPending).toBe(true);
+    expect(store.getState().briefingChapterCamera).toEqual({
+      lng: (ch3.bounds[0][0] + ch3.bounds[1][0]) / 2,
+      lat: (ch3.bounds[0][1] + ch3.bounds[1][1]) / 2,
+      zoom: 10,
+    });
+    port.land();
     expect(store.getState().briefingCameraPending).toBe(false);
     // re-applying the chapter where the map already is: settled without a move
     store.getState().resumeChapter();

@@ -64,16 +64,28 @@ export function syncBriefing(port: MapPort, store: AppStore): () => void {
       s.setBriefingChapterCamera(target);
       const jump = framedSeq === null || framedSeq === s.briefingSeq;
       framedSeq = s.briefingSeq;
-      if (sameCamera(port.camera(), target)) s.briefingCameraSettled();
-      else if (jump) port.jumpTo(target);
-      else port.flyTo(target.lng, target.lat, target.zoom);
+      // a flight still going (chapters turned quickly) ends inside this call, reporting a camera
+      // on the way: that is not this chapter's arrival
+      framing = true;
+      try {
+        if (sameCamera(port.camera(), target)) {
+          // there already
+        } else if (jump) port.jumpTo(target);
+        else port.flyTo(target.lng, target.lat, target.zoom);
+      } finally {
+        framing = false;
+      }
+      if (sameCamera(port.camera(), target)) store.getState().briefingCameraSettled();
     },
   );
   // the chapter's flight has ended once the map reports a camera after it
+  let framing = false;
   unsubs.push(
     store.subscribe(
       (s) => s.camera,
-      () => store.getState().briefingCameraSettled(),
+      () => {
+        if (!framing) store.getState().briefingCameraSettled();
+      },
     ),
   );
 
