@@ -1,16 +1,16 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { SECTOR_COLORS } from '../theme/sectors';
-import { primarySector, sortParks } from '../state/filter';
+import { primarySector } from '../state/filter';
 import { useAppStore, useSettledStore, useStoreApi } from '../state/store';
 import { MAX_COMPARE } from '../state/slices/find';
 import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
-import { selectDistanceMap, selectDistancePm } from '../state/selectors/find';
+import { selectDistancePm } from '../state/selectors/find';
 import { kmText } from './find/km-text';
-import { selectVisibleParks } from '../state/selectors/parks';
+import { selectListKm, selectListMode, selectListedParks } from '../state/selectors/list';
 import { useDistrictName } from './names';
 import { gridMove } from './grid-keys';
 import type { GridPos } from './grid-keys';
@@ -28,32 +28,19 @@ export function ParkList() {
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
   // the list follows a filter change a moment later, in a render React can interrupt, so the click
   // that changed it (and the map) is not held up by re-sorting and redrawing the rows
-  const visible = useSettledStore(selectVisibleParks);
+  const shown = useSettledStore(selectListedParks);
+  const mode = useSettledStore(selectListMode);
+  const kmOf = useSettledStore(selectListKm);
   const selected = useSettledStore((s) => s.sectorFilter);
   const current = useAppStore((s) => s.selectedParkId);
   const listRef = useRef<HTMLDivElement>(null);
   // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
   const [stop, setStop] = useState<{ id: string; col: number } | null>(null);
-  const km = useSettledStore(selectDistanceMap);
   const pmOf = useSettledStore(selectDistancePm);
-  const sortBy = useAppStore((s) => s.sortBy);
   const compare = useAppStore(useShallow((s) => s.compareParkIds));
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const setSortBy = useAppStore((s) => s.setSortBy);
-  const origin = useAppStore((s) => s.chosenPoint);
   const district = useDistrictName();
-  // the km of every visible park from the chosen point; a park chosen as the point is 0 km from it
-  const kmOf = useMemo(() => {
-    if (!km) return null;
-    const self = origin?.ref?.kind === 'park' ? origin.ref.id : null;
-    return self && !km.has(self) ? new Map([...km, [self, 0]]) : km;
-  }, [km, origin]);
-  const byDistance = sortBy === 'distance' && kmOf !== null;
-  const mode = byDistance ? 'distance' : sortBy === 'strength' && selected.length ? 'strength' : 'name';
-  const shown = useMemo(
-    () => sortParks(visible, mode, lang, kmOf, { sectors: selected, file: sectorsFile }),
-    [visible, mode, lang, kmOf, selected, sectorsFile],
-  );
   if (!parks) return null;
 
   const choose = (id: string) => {

@@ -20,6 +20,7 @@ import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import './sites.css';
 import type { Lang } from '../../domain/types';
 import { selectVisibleParks } from '../../state/selectors/parks';
+import { selectListedParks } from '../../state/selectors/list';
 import { download } from '../download';
 
 /** The import report and the imported sets: loaded with the first import, not with the first view. */
@@ -146,8 +147,8 @@ export async function exportResults(
   const { parkRows, siteRows, toCsv, toGeoJson } = await import('../../export/results');
   const s = store.getState();
   const rows: ExportRow[] = [];
-  // the parks the list and the map show: the app's one visibility rule
-  if (parts.parks && s.derived) rows.push(...parkRows(selectVisibleParks(s), s.derived.parkCoords));
+  // the parks the list and the map show (the app's one visibility rule), in the list's order
+  if (parts.parks && s.derived) rows.push(...parkRows(selectListedParks(s), s.derived.parkCoords));
   if (parts.sites) for (const set of s.siteSets) rows.push(...siteRows(set));
   const names = exportNames(s);
   const fileName = `shanghai-sei-${parts.parks && parts.sites ? 'parks-sites' : parts.parks ? 'parks' : 'sites'}.${format === 'csv' ? 'csv' : 'geojson'}`;
