@@ -195,8 +195,21 @@ export class MapController implements MapPort {
       run.forEach((fn) => fn());
     });
     this.map.on('error', (e) => handlers.onError(e.error?.message ?? String(e)));
+    // A size change that lands during a flight (a phone's sheet opens with a card while the map
+    // flies to the park) reaches the flight's view only in part, and the map is drawn squashed
+    // to its old height until the next resize: resize again once the flight ends.
+    let resizedInFlight = false;
+    this.map.on('resize', (e) => {
+      if (this.map.isMoving() && !(e as { again?: boolean }).again) resizedInFlight = true;
+    });
+    this.map.on('moveend', (e) => {
+      if (!resizedInFlight || (e as { again?: boolean }).again) return;
+      resizedInFlight = false;
+      this.map.resize({ again: true });
+    });
     // the first view fitted again is not a camera anyone chose: the store (and the link) keep none
     this.map.on('moveend', (e) => {
+      if ((e as { again?: boolean }).again) return;
       if (!(e as { firstView?: boolean }).firstView) handlers.onMoveEnd(this.camera());
       // a flight's end: a card may have opened over its target while it flew
       this.checkAim();

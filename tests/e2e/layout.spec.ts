@@ -545,6 +545,32 @@ describe('the phone layout at 390×844', () => {
     assert.ok(launcher && launcher.y >= 0 && launcher.y + launcher.height <= 60, 'the briefing launcher is in the header');
   });
 
+  test('a card opened from a link: the sheet opens while the map flies to the park, and the map is drawn at its new size, not squashed', async () => {
+    await s.page.goto(`${base}?sector=biomed&park=zhangjiang-innovative-drug-base`);
+    await s.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await s.page.locator('article.park-card').waitFor();
+    // the flight's end, at zoom 12 on the park
+    const at = await poll(
+      'the flight to end on the park',
+      () =>
+        s.page.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const c = m.getContainer();
+          const p = m.project(m.getCenter());
+          const pd = m.getPadding();
+          const pad = { top: pd.top ?? 0, bottom: pd.bottom ?? 0, left: pd.left ?? 0, right: pd.right ?? 0 };
+          return { moving: m.isMoving(), zoom: m.getZoom(), y: p.y, x: p.x, h: c.clientHeight, w: c.clientWidth, pad };
+        }),
+      (v) => !v.moving && Math.abs(v.zoom - 12) < 1e-3,
+    );
+    assert.ok(at.h < 600, `the sheet took room from the map (${at.h} px tall)`);
+    // the centre is drawn in the middle of the map as it is now: the view has the map's new height
+    // (squashed, it was drawn at the middle of the old height, about 345 px down a 348 px map)
+    assert.ok(Math.abs(at.y - (at.pad.top + (at.h - at.pad.top - at.pad.bottom) / 2)) < 2, `centre at y ${at.y} in a map ${at.h} px tall`);
+    assert.ok(Math.abs(at.x - (at.pad.left + (at.w - at.pad.left - at.pad.right) / 2)) < 2, `centre at x ${at.x}`);
+    assert.deepEqual(s.errors, []);
+  });
+
   test('the find tools start folded to one button over the map, and unfold on a tap', async () => {
     await open(s);
     const fold = s.page.getByTestId('find-fold');
