@@ -25,6 +25,8 @@ export interface SearchEntry {
   pinyin: string;
   /** the same with spaces between syllables */
   pinyinSpaced: string;
+  /** the spaced pinyin of the name as lists show it (shortName: a closing bracket dropped); pinyinSpaced when it has none */
+  shortPinyinSpaced: string;
   /** first letters (`zjrgznd`) */
   initials: string;
   /** the pinyin of each stretch of Han characters, joined (pinyinForms' runs: `qingpu`, `jingan` for 青浦、静安) */
@@ -84,6 +86,7 @@ export function makeEntry(
   breadth = BREADTH[kind],
 ): SearchEntry {
   const p = pinyinForms(name_zh);
+  const short = shortName(name_zh);
   return {
     kind,
     id,
@@ -91,6 +94,7 @@ export function makeEntry(
     name_en,
     pinyin: p.full,
     pinyinSpaced: p.spaced,
+    shortPinyinSpaced: short === name_zh ? p.spaced : pinyinForms(short).spaced,
     initials: p.initials,
     at,
     words,

@@ -103,6 +103,27 @@ describe('search combobox', () => {
     expect(screen.getByTestId('find-origin').querySelector('.origin-line')!.textContent).toBe('所选点：嘉定区（121.2500, 31.3500）');
   });
 
+  it('in English a pinyin match shows the pinyin of the name as listed, or of the whole name when the match is in its bracket', async () => {
+    const store = storeWithData();
+    store.getState().setLang('en');
+    renderWith(store, <FindPanel />);
+    const box = screen.getByRole('combobox');
+    const row = async (query: string, id: string) => {
+      fireEvent.focus(box);
+      fireEvent.change(box, { target: { value: query } });
+      const list = document.getElementById(box.getAttribute('aria-controls')!)!;
+      await waitFor(() => expect(list.querySelector(`[data-id="${id}"]`)).not.toBeNull());
+      return list.querySelector(`[data-id="${id}"]`)!.textContent;
+    };
+    // 海洋创新园（临港新片区）: the pinyin of the name shown, not of its bracket too (it read "hai yang chuang xin yuan lin gang xin pian qu")
+    expect(await row('haiyang', 'lingang-ocean-innovation-park')).toMatch(/· 海洋创新园 hai yang chuang xin yuan$/);
+    expect(await row('dfmg', 'dongfang-meigu')).toMatch(/· 东方美谷 dong fang mei gu$/);
+    // matched inside the bracket: the whole name, with its whole pinyin
+    expect(await row('jinqiaokaifa', 'jinqiao')).toMatch(/· 金桥（金桥开发区） jin qiao jin qiao kai fa qu$/);
+    // its bracket (张江高科技园区) left out of the pinyin too
+    expect(await row('zhangjiangguojia', 'zhangjiang-ic-base')).toMatch(/· 张江国家集成电路产业基地 zhang jiang guo jia ji cheng dian lu chan ye ji di$/);
+  });
+
   it('choosing a sector sets the sector filter, and moves nothing', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);

@@ -111,7 +111,18 @@ export function SearchBox() {
   // in English the Chinese name, and its pinyin only when the query matched the pinyin (a row stays one or two lines)
   const typed = compactLatin(query);
   const byPinyin = (e: SearchEntry) => typed.length > 0 && (e.pinyin.includes(typed) || e.initials.includes(typed)) && !compactLatin(e.name_en).includes(typed);
-  const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : byPinyin(e) ? `${shortName(e.name_zh)} ${e.pinyinSpaced}` : shortName(e.name_zh));
+  // the pinyin beside the name it reads: the short name's, or the whole name's when the query matched inside its bracket
+  const withPinyin = (e: SearchEntry) => {
+    const short = e.shortPinyinSpaced.split(' ');
+    const inShort =
+      short.join('').includes(typed) ||
+      short
+        .map((s) => s[0] ?? '')
+        .join('')
+        .includes(typed);
+    return inShort ? `${shortName(e.name_zh)} ${e.shortPinyinSpaced}` : `${e.name_zh} ${e.pinyinSpaced}`;
+  };
+  const other = (e: SearchEntry) => (lang === 'zh' ? shortName(e.name_en) : byPinyin(e) ? withPinyin(e) : shortName(e.name_zh));
 
   return (
     <div className="combo">
