@@ -10,7 +10,8 @@ import { onlineBasemapFromEnv } from '../map/style';
 import { useAppStore, useSettledStore, useStoreApi } from '../state/store';
 import { readUrl } from '../state/url/sync';
 import type { DecodedUrl } from '../state/url/codec';
-import { selectVisibleParks } from '../state/selectors/parks';
+import { selectFilters, selectVisibleParks } from '../state/selectors/parks';
+import { filterCount } from '../state/filter';
 import { bootStore } from './boot';
 import { MapActionsProvider } from './MapActionsProvider';
 import { SectorFilter } from '../components/SectorFilter';
@@ -89,16 +90,9 @@ function CompareWhenAny(props: { covered: boolean; onExpand: () => void }) {
 
 /** The filters tab's badge: how many filters are on. */
 function FilterBadge() {
-  const filterCount = useSettledStore(
-    (s) =>
-      s.sectorFilter.length +
-      s.districtFilter.length +
-      s.zoneFilter.length +
-      s.confFilter.length +
-      (s.chosenPoint && s.radiusKm !== null ? 1 : 0) +
-      (s.drawnArea ? 1 : 0),
-  );
-  return filterCount > 0 ? <span className="n">{filterCount}</span> : null;
+  // the same filters the chips show, one each
+  const n = useSettledStore((s) => filterCount(selectFilters(s)));
+  return n > 0 ? <span className="n">{n}</span> : null;
 }
 
 export function App({

@@ -12,6 +12,9 @@ import { selectDistancePm } from '../state/selectors/find';
 import { kmText } from './find/km-text';
 import { selectListKm, selectListMode, selectListedParks } from '../state/selectors/list';
 import { useDistrictName } from './names';
+import { selectEmptyReasons } from '../state/selectors/counts';
+import { WhyEmpty } from './SectorFilter';
+import { useClearAllFilters } from './find/FilterChips';
 import { gridMove } from './grid-keys';
 import type { GridPos } from './grid-keys';
 
@@ -41,7 +44,14 @@ export function ParkList() {
   const toggleCompare = useAppStore((s) => s.toggleCompare);
   const setSortBy = useAppStore((s) => s.setSortBy);
   const district = useDistrictName();
+  const reasons = useSettledStore(selectEmptyReasons);
+  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  const clearAll = useClearAllFilters();
   if (!parks) return null;
+  const sectorName = (id: string) => {
+    const n = nodes?.get(id);
+    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
+  };
 
   const choose = (id: string) => {
     const s = store.getState();
@@ -94,6 +104,15 @@ export function ParkList() {
           </select>
         </label>
       </div>
+      {shown.length === 0 && parks.length > 0 && (
+        // an empty list says why where the eye is (the same words as under the sector filter), with the way out
+        <div className="list-empty">
+          <WhyEmpty reasons={reasons} lang={lang} name={sectorName} testId="list-why-empty" />
+          <button type="button" className="link" onClick={clearAll}>
+            {t(lang, 'clearAllFilters')}
+          </button>
+        </div>
+      )}
       <div role="grid" aria-label={lang === 'zh' ? '园区' : 'Parks'} aria-rowcount={shown.length} ref={listRef} className="park-grid" onKeyDown={onKey}>
         {shown.map((p, i) => {
           const top = primarySector(p, selected, sectorsFile) as TopSectorId | null;

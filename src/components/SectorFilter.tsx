@@ -25,7 +25,17 @@ const STRONG = LINK_STRENGTHS.filter((s) => s !== 'broad');
 const sentence = (s: string, lang: Lang) => (lang === 'zh' ? `${s}。` : `${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
 
 /** Why the filters leave no park, in words (empty: some park shows). */
-export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReason[]; lang: Lang; name: (id: string) => string }) {
+export function WhyEmpty({
+  reasons,
+  lang,
+  name,
+  testId = 'why-empty',
+}: {
+  reasons: readonly EmptyReason[];
+  lang: Lang;
+  name: (id: string) => string;
+  testId?: string;
+}) {
   const parts = reasons.map((r) =>
     r.kind === 'unplaced'
       ? t(lang, 'reason_unplaced', { names: r.sectors.map(name).join(listSep(lang)) })
@@ -34,7 +44,7 @@ export function WhyEmpty({ reasons, lang, name }: { reasons: readonly EmptyReaso
         : t(lang, `reason_${r.filter}` as StringKey, { n: r.n }),
   );
   return (
-    <p className="why-empty" data-testid="why-empty">
+    <p className="why-empty" data-testid={testId}>
       {t(lang, 'emptyNone')}
       {parts.length > 0 && `${lang === 'zh' ? '' : ' '}${sentence(parts.join(lang === 'zh' ? '；' : '; '), lang)}`}
     </p>

@@ -164,11 +164,11 @@ function nameOf(n: { zh: string; en: string } | undefined, id: string, lang: Exp
 /** How a link through a zone holds, in words (a link by designation or list says so itself). */
 const ZONE_STRENGTH_TEXT = {
   cluster: { zh: '位于该产业集群布局内', en: 'inside a cluster of the plan' },
-  broad: { zh: '仅位于综合性区域内', en: 'inside a broad area only' },
+  broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
 } as const;
 
 /**
- * One reason as a line of text, e.g. `集成电路: 位于 张江科学城 (五（一）1) “…” [仅位于综合性区域内]`.
+ * One reason as a line of text, e.g. `集成电路: 位于 张江科学城 (五（一）1) “…” [仅位于大范围布局内]`.
  * A reason through a zone ends with its strength; the others name theirs (named by the plan, on
  * the list).
  */

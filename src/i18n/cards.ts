@@ -17,7 +17,9 @@ export const CARD_STRINGS = {
   activeFilters: { zh: '当前筛选', en: 'Active filters' },
   chipRadius: { zh: '所选点 {km} 公里内', en: 'Within {km} km of the point' },
   chipArea: { zh: '所选范围内', en: 'Inside the chosen area' },
-  chipBroad: { zh: '含综合性区域', en: 'Broad areas included' },
+  chipBasis_plan: { zh: '规划点名', en: 'Named by the plan' },
+  chipBasis_list: { zh: '列入特色产业园区名单', en: "On the city's specialty-park list" },
+  chipBroad: { zh: '含大范围布局', en: 'Broad areas included' },
   removeFilter: { zh: '移除筛选：{name}', en: 'Remove filter: {name}' },
   clearAllFilters: { zh: '清除全部筛选', en: 'Clear all filters' },
   radiusBad: {
@@ -34,7 +36,7 @@ export const CARD_STRINGS = {
   strength_named: { zh: '规划点名', en: 'Named by the plan' },
   strength_listed: { zh: '列入市特色产业园区名单', en: "On the city's official list" },
   strength_cluster: { zh: '位于该产业集群布局内', en: 'Inside a cluster of the plan' },
-  strength_broad: { zh: '仅位于综合性区域内', en: 'Inside a broad area only' },
+  strength_broad: { zh: '仅位于大范围布局内', en: 'Inside a broad area only' },
   strengthShort_named: { zh: '点名', en: 'named' },
   strengthShort_listed: { zh: '名单', en: 'listed' },
   strengthShort_cluster: { zh: '集群', en: 'cluster' },
@@ -87,7 +89,7 @@ export const CARD_STRINGS = {
   // the zone card
   scope: { zh: '性质', en: 'Scope' },
   scope_sector: { zh: '单一产业的集群布局', en: "one sector's cluster layout" },
-  scope_broad: { zh: '综合性区域（列出多个产业）', en: 'a broad area that lists many sectors' },
+  scope_broad: { zh: '大范围布局（列出多个产业）', en: 'a broad area that lists many sectors' },
   areaSchematic: { zh: '按示意范围计算', en: 'computed from the schematic extent' },
   areaDistricts: { zh: '按行政区边界计算', en: 'computed from the district boundaries' },
   role: { zh: '规划中的角色', en: 'Role in the plan' },

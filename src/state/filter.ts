@@ -99,6 +99,14 @@ export function anyFilter(f: ParkFilters): boolean {
   return f.sectors.length + f.districts.length + f.zones.length + f.conf.length + (f.basis?.length ?? 0) > 0 || f.withinRadius !== null || f.inArea !== null;
 }
 
+/** How many filters are on, one per chip the filter bar shows (each sector, district, zone, confidence and basis, the broad areas with a sector, the radius, the area). */
+export function filterCount(f: ParkFilters): number {
+  const broad = f.sectors.length > 0 && f.strengths === null ? 1 : 0;
+  return (
+    f.sectors.length + broad + f.districts.length + f.zones.length + f.conf.length + (f.basis?.length ?? 0) + (f.withinRadius ? 1 : 0) + (f.inArea ? 1 : 0)
+  );
+}
+
 /**
  * The parks every filter lets through (AND across filters, OR within one): sector (top-level or
  * sub-sector link of an allowed strength), district, zone (inside any chosen zone), location

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeMatcher, parksForSelection, primarySector, shortName, zonesForSelection } from '../../src/state/filter';
+import { filterCount, nodeMatcher, parksForSelection, primarySector, shortName, zonesForSelection } from '../../src/state/filter';
 import type { ParkProps, SectorsFile, ZoneProps } from '../../src/loaders/schemas';
 import { loadRealGeo } from '../fakes/geo-disk';
 
@@ -192,5 +192,17 @@ describe('shortName with two bracketed parts', () => {
     const { shortName } = await import('../../src/state/filter');
     expect(shortName('Foo (a) Bar (b)')).toBe('Foo (a) Bar');
     expect(shortName('徐汇西岸（西岸智慧谷、西岸智塔）')).toBe('徐汇西岸');
+  });
+});
+
+describe('filterCount', () => {
+  const none = { sectors: [], strengths: ['named'] as const, districts: [], zones: [], conf: [], withinRadius: null, inArea: null };
+  it('counts one per chip: each item, the broad areas only with a sector, the radius and the area', () => {
+    expect(filterCount(none)).toBe(0);
+    // the broad-areas switch alone narrows nothing
+    expect(filterCount({ ...none, strengths: null })).toBe(0);
+    expect(filterCount({ ...none, sectors: ['ic', 'biomed'], strengths: null })).toBe(3);
+    expect(filterCount({ ...none, districts: ['嘉定区'], zones: ['zhangjiang-pole'], conf: ['sourced'], basis: ['plan', 'list'] })).toBe(5);
+    expect(filterCount({ ...none, withinRadius: new Set<string>(), inArea: new Set(['a']) })).toBe(2);
   });
 });

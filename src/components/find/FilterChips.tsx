@@ -1,13 +1,29 @@
 /**
  * Every filter that narrows the parks, as a chip that drops it: sectors (and whether broad areas
- * count), districts, zones, location confidence, the radius around the chosen point and the drawn
- * area. The count says how many parks pass them all (the one visibility rule).
+ * count), districts, zones, location confidence, what puts a park on the map (plan or list), the
+ * radius around the chosen point and the drawn area. The count says how many parks pass them all (the one visibility rule).
  */
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import { useAppStore, useSettledStore } from '../../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
+import type { AppState } from '../../state/store';
 import { useDistrictName } from '../names';
-import type { Confidence } from '../../domain/ids';
+import type { Basis, Confidence } from '../../domain/ids';
+
+/** Drops every filter the chips show. */
+export function clearAllFilters(s: AppState): void {
+  s.setSectors([]);
+  s.setIncludeBroad(false);
+  s.clearFindFilters();
+  s.setRadiusKm(null);
+  void s.setDrawnArea(null);
+}
+
+/** clearAllFilters on the store of the tree. */
+export function useClearAllFilters(): () => void {
+  const store = useStoreApi();
+  return () => clearAllFilters(store.getState());
+}
 
 interface Chip {
   key: string;
@@ -25,22 +41,23 @@ export function FilterChips() {
     districts: s.districtFilter,
     zones: s.zoneFilter,
     conf: s.confFilter,
+    basis: s.basisFilter,
     radiusKm: s.chosenPoint ? s.radiusKm : null,
     area: s.drawnArea !== null,
   }));
   const a = useAppStore(
     useShallow((s) => ({
       toggleSector: s.toggleSector,
-      setSectors: s.setSectors,
       setIncludeBroad: s.setIncludeBroad,
       toggleDistrict: s.toggleDistrict,
       toggleZoneFilter: s.toggleZoneFilter,
       toggleConf: s.toggleConf,
-      clearFindFilters: s.clearFindFilters,
+      toggleBasis: s.toggleBasis,
       setRadiusKm: s.setRadiusKm,
       setDrawnArea: s.setDrawnArea,
     })),
   );
+  const clearAll = useClearAllFilters();
   const district = useDistrictName();
   if (!derived) return null;
   const nodeName = (id: string) => {
@@ -57,17 +74,11 @@ export function FilterChips() {
     ...f.districts.map((d) => ({ key: `district:${d}`, label: district(d), drop: () => a.toggleDistrict(d) })),
     ...f.zones.map((id) => ({ key: `zone:${id}`, label: zoneName(id), drop: () => a.toggleZoneFilter(id) })),
     ...f.conf.map((c: Confidence) => ({ key: `conf:${c}`, label: `${t(lang, 'filterConf')}: ${t(lang, `conf_${c}`)}`, drop: () => a.toggleConf(c) })),
+    ...f.basis.map((b: Basis) => ({ key: `basis:${b}`, label: t(lang, `chipBasis_${b}`), drop: () => a.toggleBasis(b) })),
     ...(f.radiusKm !== null ? [{ key: 'radius', label: t(lang, 'chipRadius', { km: f.radiusKm }), drop: () => a.setRadiusKm(null) }] : []),
     ...(f.area ? [{ key: 'area', label: t(lang, 'chipArea'), drop: () => void a.setDrawnArea(null) }] : []),
   ];
   if (chips.length === 0) return null;
-  const clearAll = () => {
-    a.setSectors([]);
-    a.setIncludeBroad(false);
-    a.clearFindFilters();
-    a.setRadiusKm(null);
-    void a.setDrawnArea(null);
-  };
   return (
     <div className="filter-chips" role="group" aria-label={t(lang, 'activeFilters')} data-testid="filter-chips">
       <ul>
