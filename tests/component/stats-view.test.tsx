@@ -165,6 +165,18 @@ describe('statistics view', () => {
     expect(htes.querySelector('.status')!.textContent).toBe('Not verifiable');
     expect(htes.querySelector('[data-testid="no-data"]')).toBeNull();
     expect((await drawnChart(htes.querySelector('figure.score-chart')!)).querySelectorAll('circle').length).toBeGreaterThan(0);
+    // no baseline in the plan: it says so, then the base-year figures the data holds, each with its caveat and source
+    const baseRow = (id: string) => {
+      const dts = [...document.querySelectorAll(`article.score[data-target="${id}"] dt`)];
+      return dts.find((d) => d.textContent === 'Baseline')!.nextElementSibling!;
+    };
+    expect(baseRow('materials-output').textContent).toBe('none in the plan. For reference: 2020 CNY 266.3 billion (context only) source');
+    expect(baseRow('ic-growth').textContent).toBe(
+      'none in the plan. For reference: 2020 CNY 207 billion (context only) source; 2020 CNY 200 billion (context only) source',
+    );
+    expect(baseRow('ic-doubling').textContent).toBe('none in the plan');
+    // a baseline the plan states: as before, no reference added
+    expect(baseRow('high-tech-enterprises').textContent).toBe('2020 over 17,000 (plan §1.1.5)');
     // figures that disagree, side by side
     const group = document.querySelector('article.score[data-target="sei-industrial-share"] .side-by-side')!;
     const disagree = file.targets

@@ -4,7 +4,17 @@ import { st } from '../../i18n/stats';
 import type { StatsStringKey } from '../../i18n/stats';
 import type { Outturn, ScorecardTarget, TargetsFile } from '../../loaders/schemas';
 import type { Lang } from '../../domain/types';
-import { chartDescription, chartPoints, chartScale, conflictGroups, figureText, hasOutturn, latestOutturn, partText } from '../../state/stats/scorecard';
+import {
+  baseReferences,
+  chartDescription,
+  chartPoints,
+  chartScale,
+  conflictGroups,
+  figureText,
+  hasOutturn,
+  latestOutturn,
+  partText,
+} from '../../state/stats/scorecard';
 import { scorecardCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
@@ -27,6 +37,7 @@ function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
 /** One measure: target, baseline, latest reported figure, status, its chart and its figures (the scorecard and the briefing's targets chapter). */
 export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
   const latest = latestOutturn(t);
+  const refs = baseReferences(t);
   const points = useMemo(() => chartPoints(t, lang), [t, lang]);
   const text = useMemo(
     () => ({
@@ -65,7 +76,23 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
               <span className="clause">{inParens(st(lang, 'scoreClause', { clause: clauseLabel(t.baseline.clause, lang) }), lang).trim()}</span>
             </>
           ) : (
-            st(lang, 'scoreNone')
+            <>
+              {st(lang, 'scoreNone')}
+              {/* the plan states none: the base-year figures the data holds, each with its caveat and source */}
+              {refs.length > 0 && st(lang, 'scoreBaseRefs')}
+              {refs.map((o, i) => (
+                <span key={o.id} data-base-ref={o.id}>
+                  {i > 0 ? (zh ? '；' : '; ') : ''}
+                  {yearText(null, o.year, lang)}
+                  <Figure o={o} lang={lang} />
+                  {o.comparability !== 'same' ? inParens(st(lang, `comparability_${o.comparability}`), lang) : ''}
+                  {sp}
+                  <a href={o.source} target="_blank" rel="noopener noreferrer">
+                    {st(lang, 'scoreSourceLink')}
+                  </a>
+                </span>
+              ))}
+            </>
           )}
         </dd>
         <dt>{st(lang, 'scoreLatest')}</dt>

@@ -95,6 +95,12 @@ export function chartPoints(t: ScorecardTarget, lang: Lang = 'zh'): ChartPoint[]
 /** Whether a chart has anything reported to show against its target (else the chart says nothing is drawn). */
 export const hasOutturn = (points: readonly ChartPoint[]) => points.some((p) => p.kind === 'outturn' || p.kind === 'proxy');
 
+/** Where the plan states no baseline: the base-year figures the data holds for reference (role 'base'), oldest first; none where it states one. */
+export function baseReferences(t: ScorecardTarget): Outturn[] {
+  if (t.baseline) return [];
+  return t.outturns.filter((o) => o.role === 'base').sort((a, b) => a.year - b.year);
+}
+
 /**
  * The latest figure reported against the target: of the figures in the target's measure (the same
  * or a proxy; a computed one included) the latest year, the same measure before a proxy; where
