@@ -13,6 +13,7 @@ export const BRIEFING_STRINGS = {
   briefingResume: { zh: '回到本章', en: 'Back to chapter' },
   briefingDetour: { zh: '偏离本章：按 R 回到本章', en: 'Detour: press R to return to the chapter' },
   briefingFullscreen: { zh: '全屏', en: 'Full screen' },
+  briefingFullscreenKey: { zh: '全屏（F）', en: 'Full screen (F)' },
   briefingExit: { zh: '退出简报', en: 'Leave briefing' },
   briefingClauses: { zh: '规划条款：{list}', en: 'Plan clauses: {list}' },
   briefingTargets: { zh: '2025年目标（规划原数）', en: '2025 targets (the plan’s figures)' },

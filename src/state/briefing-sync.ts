@@ -4,7 +4,8 @@
  *   of ours (R back to the chapter, F full screen, L legend, P/S/B pointer, spotlight, blank),
  *   read by a pure interpreter;
  * - a BroadcastChannel between the presenter and audience windows of one browser (no server),
- *   with a heartbeat from the audience window so the presenter knows whether one is open.
+ *   with a heartbeat each way: the presenter knows whether an audience window is open, and an
+ *   audience window whether a presenter leads it.
  */
 import type { AppStore } from './store';
 import type { Camera, Lang } from '../domain/types';
@@ -182,6 +183,8 @@ export type SyncMessage =
   | { type: 'here' }
   /** an audience window is closing */
   | { type: 'bye' }
+  /** the presenter window is open (every HEARTBEAT_MS, and in answer to hello) or closing (on: false) */
+  | { type: 'presenter'; on: boolean }
   | { type: 'legend'; open: boolean }
   | { type: 'apply'; index: number; startedAt: number | null }
   | { type: 'lang'; lang: Lang }
@@ -216,6 +219,7 @@ function isMessage(m: unknown): m is SyncMessage {
   const x = m as Record<string, unknown>;
   if (x.type === 'hello' || x.type === 'here' || x.type === 'bye') return true;
   if (x.type === 'legend') return typeof x.open === 'boolean';
+  if (x.type === 'presenter') return typeof x.on === 'boolean';
   if (x.type === 'apply') return Number.isInteger(x.index) && (x.startedAt === null || typeof x.startedAt === 'number');
   if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
   if (x.type === 'pointer') return MODES.includes(x.mode as PointerMode) && (x.at === null || isPointer(x.at));
@@ -252,7 +256,9 @@ const windowEnv = (): ChannelEnv => ({
  * The presenter is the authority at start: it announces itself, and answers an audience
  * window's `hello` with its chapter, language, legend, pointer and blank screen. An audience
  * window says `here` every HEARTBEAT_MS and `bye` when it closes; the presenter shows it as
- * connected until a `bye` or AUDIENCE_TIMEOUT_MS without a word. Embedded maps do not take part.
+ * connected until a `bye` or AUDIENCE_TIMEOUT_MS without a word. The presenter beats the same way
+ * (`presenter`), and an audience window counts itself led until the presenter closes or goes
+ * silent as long. Embedded maps do not take part.
  */
 export function startBriefingChannel(
   store: AppStore,
@@ -265,6 +271,7 @@ export function startBriefingChannel(
   if (!channel) return () => {};
   let remote = false;
   let lastHeard = -Infinity;
+  let lastPresenter = -Infinity;
   const state = () => store.getState();
   const send = (m: SyncMessage) => channel.postMessage(m);
   const applyMsg = (): SyncMessage => ({ type: 'apply', index: state().briefingIndex, startedAt: state().briefingStartedAt });
@@ -290,6 +297,12 @@ export function startBriefingChannel(
           send(pointerMsg());
           send({ type: 'blank', on: state().briefingBlank });
           if (isDetour(state())) send(viewMsg());
+          send({ type: 'presenter', on: true });
+        }
+      } else if (m.type === 'presenter') {
+        if (!presenter) {
+          lastPresenter = m.on ? env.now() : -Infinity;
+          state().setPresenterConnected(m.on);
         }
       } else if (m.type === 'here') {
         if (presenter) heard();
@@ -375,18 +388,27 @@ export function startBriefingChannel(
       ),
     );
     // an audience window opened before this one answers the announcement with its heartbeat
+    send({ type: 'presenter', on: true });
     unsubs.push(
       env.every(HEARTBEAT_MS, () => {
+        send({ type: 'presenter', on: true });
         if (env.now() - lastHeard > AUDIENCE_TIMEOUT_MS) state().setAudienceConnected(false);
       }),
     );
+    unsubs.push(env.onClose(() => send({ type: 'presenter', on: false })));
   } else {
     send({ type: 'hello' });
-    unsubs.push(env.every(HEARTBEAT_MS, () => send({ type: 'here' })));
+    unsubs.push(
+      env.every(HEARTBEAT_MS, () => {
+        send({ type: 'here' });
+        if (env.now() - lastPresenter > AUDIENCE_TIMEOUT_MS) state().setPresenterConnected(false);
+      }),
+    );
     unsubs.push(env.onClose(() => send({ type: 'bye' })));
   }
   return () => {
     if (role === 'audience') send({ type: 'bye' });
+    else send({ type: 'presenter', on: false });
     unsubs.forEach((u) => u());
     channel.removeEventListener('message', onMessage);
     channel.close();

@@ -87,6 +87,14 @@ describe('in the room: presenter and audience windows', () => {
         () => docLang(audience),
         (l) => l === 'en',
       );
+      // led by the presenter, the room's window has nothing to press but full screen
+      await poll(
+        'the audience window led',
+        () => audience.locator('.briefing').getAttribute('data-led'),
+        (v) => v === 'true',
+      );
+      assert.deepEqual(await audience.locator('.briefing-panel button:visible, .maplibregl-ctrl-zoom-in:visible').allTextContents(), ['Full screen (F)']);
+      assert.equal(await audience.locator('.briefing-keys').count(), 0);
 
       // legend: hidden, then L on the presenter shows it in both windows
       assert.equal(await legendShown(presenter), false);
@@ -174,6 +182,27 @@ describe('in the room: presenter and audience windows', () => {
         (c) => c === 'false',
         15_000,
       );
+
+      // a room's window whose presenter leaves gets its controls back
+      const room = await s.context.newPage();
+      await room.setViewportSize({ width: 1280, height: 720 });
+      await room.goto(`${base}?tour=1`);
+      await room.locator(READY).waitFor({ timeout: 60_000 });
+      await poll(
+        'the new audience window led',
+        () => room.locator('.briefing').getAttribute('data-led'),
+        (v) => v === 'true',
+      );
+      await presenter.goto(`${base}?lang=en`);
+      await poll(
+        'the audience window on its own again',
+        () => room.locator('.briefing').getAttribute('data-led'),
+        (v) => v === null,
+        15_000,
+      );
+      assert.equal(await room.locator('button[data-action="next"]').isVisible(), true);
+      assert.equal(await room.locator('.maplibregl-ctrl-zoom-in').isVisible(), true);
+      await room.close();
       assert.deepEqual(s.offOrigin, []);
       assert.deepEqual(s.errors, []);
     },

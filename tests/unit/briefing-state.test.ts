@@ -337,6 +337,46 @@ describe('presenter ↔ audience channel', () => {
     stopA();
     stopP();
   });
+
+  it('an audience window counts itself led while the presenter beats, and not after the presenter closes or 3.5 s of silence', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    const clockP = fakeEnv();
+    const clockA = fakeEnv();
+    // a tour on its own: no presenter
+    audience.store.getState().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a, clockA.env);
+    clockA.tick(5000);
+    expect(audience.store.getState().briefingPresenterConnected).toBe(false);
+    // a presenter opens: it announces itself
+    presenter.store.getState().startBriefing('presenter', 0, 1000);
+    let stopP = startBriefingChannel(presenter.store, p, clockP.env);
+    expect(audience.store.getState().briefingPresenterConnected).toBe(true);
+    for (let i = 0; i < 10; i++) {
+      clockP.tick(1000);
+      clockA.tick(1000);
+    }
+    expect(audience.store.getState().briefingPresenterConnected).toBe(true);
+    // the presenter window closes
+    clockP.close();
+    expect(audience.store.getState().briefingPresenterConnected).toBe(false);
+    stopP();
+    // it opens again, then dies without a word: led until 3.5 s of silence
+    stopP = startBriefingChannel(presenter.store, p, clockP.env);
+    expect(audience.store.getState().briefingPresenterConnected).toBe(true);
+    clockP.silence();
+    clockA.tick(1000);
+    clockA.tick(1000);
+    clockA.tick(1000);
+    expect(audience.store.getState().briefingPresenterConnected).toBe(true);
+    clockA.tick(1000);
+    expect(audience.store.getState().briefingPresenterConnected).toBe(false);
+    // the presenter never counts itself led
+    expect(presenter.store.getState().briefingPresenterConnected).toBe(false);
+    stopA();
+    stopP();
+  });
 });
 
 /** A window's clock, timers and closing under the test's control. */

@@ -5,8 +5,8 @@ import { currentChapter } from '../../state/slices/briefing';
 import { chapterLink } from '../../state/url/bindings/briefing';
 import { useAppStore } from '../../state/store';
 import { Notices } from '../Notices';
-import { Caption } from './Caption';
-import { Controls, DetourBadge } from './Controls';
+import { Caption, ChapterFigures } from './Caption';
+import { Controls, DetourBadge, FullscreenOnly } from './Controls';
 import { ExportControls } from './ExportControls';
 import { Progress } from './Progress';
 import { Qr } from './Qr';
@@ -41,8 +41,11 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
   // the projector's window, opened by the presenter view: no export tools, no QR code that works only on this computer
   const [projector] = useState(() => isAudienceWindow());
   const qr = chapter ? shareLink(chapterLink(index + 1, lang)) : null;
+  // led by a presenter window, the room's window shows the chapter and nothing to press: the
+  // presenter drives it (a tour on its own, or a window whose presenter closed, keeps its controls)
+  const led = useAppStore((s) => s.briefingPresenterConnected);
   return (
-    <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index}>
+    <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index} data-led={led || undefined}>
       <main className="map-area">
         {map}
         <BriefingLegend />
@@ -50,21 +53,21 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
         <Notices />
       </main>
       <aside className="briefing-panel">
-        <div className="briefing-room-tools">
-          <LegendToggle />
-          <LangSwitch />
-        </div>
+        {!led && (
+          <div className="briefing-room-tools">
+            <LegendToggle />
+            <LangSwitch />
+          </div>
+        )}
         {chapter ? <Caption chapter={chapter} n={index + 1} total={total} lang={lang} /> : <p>{t(lang, 'briefingLoading')}</p>}
         <BriefingLegend print />
         <div className="briefing-panel-foot">
-          {!projector && <ExportControls />}
+          {!projector && !led && <ExportControls />}
           {qr && !(projector && qr.local) && <Qr link={qr} label={t(lang, 'briefingQrAlt', { n: index + 1 })} lang={lang} />}
-          <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>
+          {!led && <p className="briefing-keys">{t(lang, 'briefingKeys')}</p>}
         </div>
         {/* last, and held at the panel's foot while a long chapter scrolls above it */}
-        <div className="briefing-panel-nav">
-          <Controls />
-        </div>
+        <div className="briefing-panel-nav">{led ? <FullscreenOnly /> : <Controls />}</div>
       </aside>
       <BottomBar digits={digits} />
       <Blank />
@@ -188,6 +191,8 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
               <h2>{t(lang, 'briefingNotes')}</h2>
               <p>{lang === 'zh' ? chapter.notes_zh : chapter.notes_en}</p>
               <p className="briefing-said">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>
+              {/* the figures the room sees (the targets chapter) */}
+              <ChapterFigures chapter={chapter} lang={lang} />
               <p className="briefing-clauses">{t(lang, 'briefingClauses', { list: clauseList(chapter.clauses, lang) })}</p>
             </section>
             <section className="briefing-next" data-next={next?.id ?? ''}>

@@ -25,31 +25,37 @@ export function figureLines(ch: BriefingChapter, lang: Lang): string[] {
   });
 }
 
+/** The chapter's target figures, as lines and as the scorecard's cards (the room's window, and the presenter's, so both see the same). */
+export function ChapterFigures({ chapter, lang }: { chapter: BriefingChapter; lang: Lang }) {
+  const lines = figureLines(chapter, lang);
+  if (lines.length === 0) return null;
+  return (
+    <div className="briefing-figures">
+      <h2>{t(lang, 'briefingTargets')}</h2>
+      <ul>
+        {chapter.figures.map((f, i) => (
+          <li key={f.sector} data-sector={f.sector}>
+            {lines[i]}
+          </li>
+        ))}
+      </ul>
+      <PanelBoundary name={t(lang, 'briefingTargets')}>
+        <Suspense fallback={null}>
+          <BriefingTargets sectors={chapter.figures.map((f) => f.sector)} lang={lang} />
+        </Suspense>
+      </PanelBoundary>
+    </div>
+  );
+}
+
 /** The chapter's words for the room: title, caption, target figures, the plan's clauses. */
 export function Caption({ chapter, n, total, lang, big = true }: { chapter: BriefingChapter; n: number; total: number; lang: Lang; big?: boolean }) {
-  const lines = figureLines(chapter, lang);
   return (
     <section className={`briefing-caption${big ? ' big' : ''}`} data-chapter={chapter.id}>
       <p className="briefing-kicker">{t(lang, 'briefingChapterOf', { n, total })}</p>
       <h1>{lang === 'zh' ? chapter.title_zh : chapter.title_en}</h1>
       <p className="briefing-text">{lang === 'zh' ? chapter.caption_zh : chapter.caption_en}</p>
-      {lines.length > 0 && (
-        <div className="briefing-figures">
-          <h2>{t(lang, 'briefingTargets')}</h2>
-          <ul>
-            {chapter.figures.map((f, i) => (
-              <li key={f.sector} data-sector={f.sector}>
-                {lines[i]}
-              </li>
-            ))}
-          </ul>
-          <PanelBoundary name={t(lang, 'briefingTargets')}>
-            <Suspense fallback={null}>
-              <BriefingTargets sectors={chapter.figures.map((f) => f.sector)} lang={lang} />
-            </Suspense>
-          </PanelBoundary>
-        </div>
-      )}
+      <ChapterFigures chapter={chapter} lang={lang} />
       <p className="briefing-clauses">{t(lang, 'briefingClauses', { list: clauseList(chapter.clauses, lang) })}</p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
 import { isDetour } from '../../state/slices/briefing';
 import { useAppStore } from '../../state/store';
@@ -28,6 +29,34 @@ export function Controls({ fullscreen = true }: { fullscreen?: boolean }) {
           {t(lang, 'briefingFullscreen')}
         </button>
       )}
+    </div>
+  );
+}
+
+const onFullscreenChange = (fn: () => void) => {
+  document.addEventListener('fullscreenchange', fn);
+  return () => document.removeEventListener('fullscreenchange', fn);
+};
+
+/** Whether this window is full screen now. */
+function useFullscreen(): boolean {
+  return useSyncExternalStore(
+    onFullscreenChange,
+    () => Boolean(document.fullscreenElement),
+    () => false,
+  );
+}
+
+/** The room's window while a presenter leads it: only a way to full screen, gone once it is. */
+export function FullscreenOnly() {
+  const lang = useAppStore((s) => s.lang);
+  const on = useFullscreen();
+  if (on) return null;
+  return (
+    <div className="briefing-controls">
+      <button type="button" onClick={() => toggleFullscreen()} data-action="fullscreen">
+        {t(lang, 'briefingFullscreenKey')}
+      </button>
     </div>
   );
 }

@@ -50,6 +50,8 @@ export interface BriefingSlice {
   briefingBlank: boolean;
   /** presenter: whether an audience window answers on the channel */
   briefingAudienceConnected: boolean;
+  /** (audience windows) a presenter window leads this one: it beats, so the room's window drops its own controls */
+  briefingPresenterConnected: boolean;
   setBriefing(b: Briefing): void;
   startBriefing(role: BriefingRole, index?: number, startedAt?: number): void;
   /** goes to a chapter (clamped to the script) and applies it */
@@ -70,6 +72,7 @@ export interface BriefingSlice {
   setBriefingPointer(p: BriefingPointer | null): void;
   setBriefingBlank(on: boolean): void;
   setAudienceConnected(on: boolean): void;
+  setPresenterConnected(on: boolean): void;
 }
 
 export function currentChapter(s: Pick<AppState, 'briefing' | 'briefingIndex' | 'briefingActive'>): BriefingChapter | null {
@@ -154,6 +157,7 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     briefingPointer: null,
     briefingBlank: false,
     briefingAudienceConnected: false,
+    briefingPresenterConnected: false,
     setBriefing: (briefing) => set({ briefing }),
     startBriefing: (role, index = 0, startedAt) => {
       set({ briefingActive: true, briefingRole: role, briefingStartedAt: startedAt ?? get().briefingStartedAt ?? Date.now() });
@@ -190,6 +194,9 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     setBriefingBlank: (on) => set({ briefingBlank: on }),
     setAudienceConnected: (on) => {
       if (get().briefingAudienceConnected !== on) set({ briefingAudienceConnected: on });
+    },
+    setPresenterConnected: (on) => {
+      if (get().briefingPresenterConnected !== on) set({ briefingPresenterConnected: on });
     },
   };
 };
