@@ -90,11 +90,22 @@ function useLegendNow(explain: boolean): Record<LegendCondition, boolean> {
   return { filtered, sites, point };
 }
 
-export function LegendItems({ items, lang, now }: { items: LegendItem[]; lang: Lang; now: Record<LegendCondition, boolean> }) {
+export function LegendItems({
+  items,
+  lang,
+  now,
+  colours = null,
+}: {
+  items: LegendItem[];
+  lang: Lang;
+  now: Record<LegendCondition, boolean>;
+  /** the sectors whose colour the dots can show (null: every sector) */
+  colours?: ReadonlySet<string> | null;
+}) {
   const label = useLegendLabel();
   return (
     <ul className="legend-items">
-      {applicableItems(items, now).map((item, i) => (
+      {applicableItems(items, now, colours).map((item, i) => (
         <li key={i} data-schematic={item.schematic ? 'true' : undefined}>
           <Swatch s={item.swatch} />
           <span>

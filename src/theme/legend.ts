@@ -41,14 +41,19 @@ export interface LegendItem {
   schematic?: true;
   /** shown only while this holds (absent: always) */
   when?: LegendCondition;
+  /** a sector's dot colour: a legend of a filtered map shows it only while that sector can colour a dot */
+  sector?: string;
 }
 
 /** The mark every legend puts on a schematic entry. */
 export const SCHEMATIC_MARK = { zh: '示意', en: 'schematic' } as const;
 
-/** The entries that apply now. */
-export const applicableItems = (items: readonly LegendItem[], now: Record<LegendCondition, boolean>): LegendItem[] =>
-  items.filter((i) => !i.when || now[i.when]);
+/** The entries that apply now; `colours`: the sectors whose colour the dots can show (null: every sector). */
+export const applicableItems = (
+  items: readonly LegendItem[],
+  now: Record<LegendCondition, boolean>,
+  colours: ReadonlySet<string> | null = null,
+): LegendItem[] => items.filter((i) => (!i.when || now[i.when]) && (!i.sector || !colours || colours.has(i.sector)));
 
 /** A switchable layer group as the layer panel and every legend show it. */
 export interface LegendGroup {
@@ -223,6 +228,7 @@ export const LEGEND_GROUPS: LegendGroup[] = [
       ...TOP_SECTOR_IDS.slice(0, 9).map((id): LegendItem => ({
         swatch: { kind: 'circle', color: SECTOR_COLORS[id], stroke: '#ffffff' },
         label: { zh: `sector:${id}`, en: `sector:${id}` },
+        sector: id,
       })),
       { swatch: { kind: 'circle', color: GREY, stroke: '#111111' }, label: 'conf_sourced' },
       {

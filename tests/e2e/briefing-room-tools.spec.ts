@@ -249,6 +249,10 @@ describe('in the room: presenter and audience windows', () => {
     assert.equal(await legendShown(page), false, 'the legend over the map is not printed: the map stays clear');
     assert.equal(await page.getByTestId('briefing-legend-print').isVisible(), true, 'print carries the legend');
     assert.match((await page.getByTestId('briefing-legend-print').textContent()) ?? '', /IC “one body, two wings”.*Integrated circuits/);
+    // the chapter filters integrated circuits: its colour is the only sector colour in the legend
+    assert.doesNotMatch((await page.getByTestId('briefing-legend-print').textContent()) ?? '', /Biomedicine|Aerospace/);
+    // the attribution's fold marker (▼) is not printed
+    assert.equal(await page.locator('.maplibregl-ctrl-attrib-button').isVisible(), false, 'no fold marker in print');
     assert.equal(await page.locator('.briefing-caption .briefing-text').isVisible(), true, 'print carries the caption');
     assert.equal(await page.locator('.briefing-caption .briefing-text').textContent(), CH[5]!.caption_en);
     for (const hidden of ['.briefing-controls', '.briefing-room-tools', '.briefing-export'])
@@ -266,7 +270,10 @@ describe('in the room: presenter and audience windows', () => {
     assert.ok(legendBox.y >= captionBox.y + captionBox.height, 'under the caption');
     assert.ok(legendBox.y + legendBox.height <= qrBox.y, 'above the QR code');
     const pageBox = await box('.briefing');
-    assert.ok(qrBox.y + qrBox.height <= pageBox.y + pageBox.height + 0.5, 'all on the one page: the QR code too');
+    assert.ok(
+      qrBox.y + qrBox.height <= pageBox.y + pageBox.height + 0.5,
+      `all on the one page: the QR code too (its foot at ${qrBox.y + qrBox.height}, the page's at ${pageBox.y + pageBox.height})`,
+    );
     if (SHOTS) await page.pdf({ path: join(SHOTS, 'print-ch6.pdf'), landscape: true, format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
     await framesChapter(page, CH[5]!.bounds, 'chapter 6 back on screen');

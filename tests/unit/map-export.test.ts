@@ -279,6 +279,21 @@ describe('exportContent', () => {
     });
   });
 
+  it('with a sector filter on, the parks legend lists the colours the dots can show: the chosen sectors’ (a sub-sector by its sector’s)', () => {
+    const store = fixture.store();
+    const nine = ['集成电路', '生物医药', '人工智能', '新能源汽车', '高端装备', '航空航天', '信息通信', '新材料', '新兴数字产业'];
+    const colours = () =>
+      exportContent(store.getState(), text, map)
+        .groups.find((g) => g.label === '园区')!
+        .items.map((i) => i.label)
+        .filter((l) => nine.includes(l));
+    expect(colours()).toEqual(nine);
+    store.getState().setSectors(['biomed', 'ai-chips']);
+    expect(colours()).toEqual(['生物医药', '人工智能']);
+    store.getState().setSectors([]);
+    expect(colours()).toHaveLength(9);
+  });
+
   it('in English, with the highlight entry when the chapter highlights something', () => {
     const store = fixture.store();
     store.setState({ briefingHighlight: ['zhangjiang-pole'] });

@@ -7,6 +7,7 @@ import { LEGEND_GROUPS, applicableItems } from '../../theme/legend';
 import type { LegendItem } from '../../theme/legend';
 import { COLORS } from '../../theme/map-colors';
 import { useAppStore } from '../../state/store';
+import { selectDotColours } from '../../state/selectors/parks';
 import { LegendItems } from '../Legend';
 
 /** the rings the map draws around the chapter's places */
@@ -24,6 +25,8 @@ export function BriefingLegend({ print = false }: { print?: boolean }) {
   const layers = useAppStore((s) => s.layerVisibility);
   const highlighted = useAppStore((s) => s.briefingHighlight.length > 0);
   const filtered = useAppStore((s) => s.sectorFilter.length > 0);
+  // the chapter's sectors' colours only: the dots show no other
+  const colours = useAppStore(selectDotColours);
   const now = { filtered, sites: false, point: false };
   return (
     <section
@@ -34,10 +37,10 @@ export function BriefingLegend({ print = false }: { print?: boolean }) {
     >
       <h2 id={print ? undefined : 'briefing-legend-h'}>{t(lang, 'briefingLegendTitle')}</h2>
       {highlighted && <LegendItems items={HIGHLIGHTED} lang={lang} now={now} />}
-      {LEGEND_GROUPS.filter((g) => layers[g.id] && applicableItems(g.legend, now).length > 0).map((g) => (
+      {LEGEND_GROUPS.filter((g) => layers[g.id] && applicableItems(g.legend, now, colours).length > 0).map((g) => (
         <div key={g.id} className="briefing-legend-group" data-group={g.id}>
           <h3>{t(lang, g.label)}</h3>
-          <LegendItems items={g.legend} lang={lang} now={now} />
+          <LegendItems items={g.legend} lang={lang} now={now} colours={colours} />
         </div>
       ))}
     </section>

@@ -9,6 +9,7 @@ import type { ExportContent } from './layout';
 import { scaleBar } from './scale';
 import type { ExportText } from '../../domain/map-image';
 import { currentChapter } from '../../state/slices/briefing';
+import { selectDotColours } from '../../state/selectors/parks';
 
 /** An entry's text in the export's language, with the schematic mark where it applies. */
 function legendLabel(s: AppState, item: LegendItem, lang: Lang): string {
@@ -25,6 +26,8 @@ export function exportContent(s: AppState, text: ExportText, map: { width: numbe
   const lang = text.lang;
   const bar = scaleBar(map.metresPerPixel, 140);
   const now = { filtered: s.sectorFilter.length > 0, sites: s.siteSets.length > 0, point: s.chosenPoint !== null };
+  // with a sector filter on, the colours the dots can show, and no other
+  const colours = selectDotColours(s);
   const overlays = applicableItems(OVERLAY_LEGEND, now);
   const chapter = currentChapter(s);
   return {
@@ -37,7 +40,7 @@ export function exportContent(s: AppState, text: ExportText, map: { width: numbe
     groups: LAYER_GROUPS.filter((g) => s.layerVisibility[g.id])
       .map((g) => ({
         label: t(lang, g.label),
-        items: applicableItems(g.legend, now).map((item) => ({ swatch: item.swatch, label: legendLabel(s, item, lang) })),
+        items: applicableItems(g.legend, now, colours).map((item) => ({ swatch: item.swatch, label: legendLabel(s, item, lang) })),
       }))
       .concat(
         overlays.length

@@ -71,3 +71,9 @@ export const selectFilteredTopSectors = memo(
     return tops;
   },
 );
+
+/** The sectors whose colour a park's dot can show: with a sector filter on, the top sectors of those chosen (a dot takes the colour of its strongest chosen link); null without one. */
+export const selectDotColours = memo(
+  (s) => [s.sectorFilter, s.derived] as const,
+  ([chosen, d]): ReadonlySet<string> | null => (chosen.length ? new Set(chosen.map((id) => d?.sectorNodes.get(id)?.top ?? id)) : null),
+);
