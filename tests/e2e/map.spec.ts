@@ -357,6 +357,23 @@ describe('with WebGL (SwiftShader)', () => {
     const other = shared.find((p) => p !== id)!;
     await gotoReady(s, `?park=${other}&lang=en`);
     await poll('the other park named', named, (ids) => ids.includes(`parks-selected-label:${other}`) && !ids.includes(`parks-selected-label:${id}`));
+    // a park with room around it: its name is drawn once, not beside itself (the copy in the parks'
+    // names found a place on the dot's other side)
+    await gotoReady(s, `?sector=ic&park=changxing-island&lang=en`);
+    await s.page.locator('article.park-card[data-park="changxing-island"]').waitFor();
+    await poll('Changxing Island named', named, (ids) => ids.includes('parks-selected-label:changxing-island'));
+    await mapIdle(s.page);
+    assert.deepEqual(
+      (await named()).filter((x) => x.endsWith(':changxing-island')),
+      ['parks-selected-label:changxing-island'],
+    );
+    // closed, the name is back among the parks'
+    await s.page.keyboard.press('Escape');
+    await poll(
+      'its name back in the parks’ layer',
+      named,
+      (ids) => ids.includes('parks-label:changxing-island') && !ids.includes('parks-selected-label:changxing-island'),
+    );
     assert.deepEqual(pageErrors(s), []);
   });
 

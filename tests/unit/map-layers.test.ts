@@ -153,6 +153,11 @@ describe('the layer registry', () => {
     const style = fullStyle('zh');
     const variants: [LayerId, Record<string, unknown>][] = [
       ...Object.entries(parkFilters(['the-bund', 'caohejing'])).map(([id, filter]): [LayerId, Record<string, unknown>] => [id as LayerId, { filter }]),
+      ...Object.entries(parkFilters(['the-bund', 'caohejing'], 'the-bund')).map(([id, filter]): [LayerId, Record<string, unknown>] => [
+        id as LayerId,
+        { filter },
+      ]),
+      ['parks-label', { filter: parkFilters(null, 'the-bund')['parks-label'] }],
       ['parks-selected', { filter: selectedParkFilter('the-bund') }],
       ['parks-selected-label', { filter: selectedParkFilter('the-bund') }],
       ['user-sites-selected', { filter: selectedSiteFilter({ set: 's1', index: 3 }) }],
@@ -164,6 +169,17 @@ describe('the layer registry', () => {
       ).toEqual([]);
     // and a wrong one does not
     expect(validateStyleMin(withLayer(style, 'parks-circle', { filter: ['in', ['get', 'id']] })).length).toBeGreaterThan(0);
+  });
+
+  it('the parks’ names leave out the open park’s (its own layer draws it), and only the names', () => {
+    expect(parkFilters(null, 'the-bund')['parks-label']).toEqual(['!=', ['get', 'id'], 'the-bund']);
+    expect(parkFilters(['the-bund', 'caohejing'], 'the-bund')['parks-label']).toEqual([
+      'all',
+      ['in', ['get', 'id'], ['literal', ['the-bund', 'caohejing']]],
+      ['!=', ['get', 'id'], 'the-bund'],
+    ]);
+    expect(parkFilters(null, null)['parks-label']).toBeNull();
+    expect(parkFilters(null, 'the-bund')['parks-circle']).toBeNull();
   });
 
   it('has unique layer ids, each on a declared source', () => {

@@ -140,18 +140,26 @@ export const parksLabel = (lang: Lang): LayerBody => ({
 /**
  * The selected park's name, drawn over the other parks' names: symbols higher in the style are
  * placed first, so the name of the park whose card is open wins over its neighbours' (five parks
- * share Zhangjiang's point) and over its own copy in parks-label.
+ * share Zhangjiang's point); parks-label leaves it out (parkFilters).
  */
 export const parksSelectedLabel = (lang: Lang): LayerBody => ({ ...parksLabel(lang), filter: noPark });
 
-/** The filters that show only these parks (null: all of them), per park layer (null: no filter). */
-export function parkFilters(ids: readonly string[] | null): Record<'parks-halo' | 'parks-basis' | 'parks-circle' | 'parks-label', FilterSpecification | null> {
+/**
+ * The filters that show only these parks (null: all of them), per park layer (null: no filter);
+ * the selected park's name is left to parks-selected-label (placed there, its copy here could
+ * still find room beside it, and the name showed twice).
+ */
+export function parkFilters(
+  ids: readonly string[] | null,
+  selected: string | null = null,
+): Record<'parks-halo' | 'parks-basis' | 'parks-circle' | 'parks-label', FilterSpecification | null> {
   const only: ExpressionSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;
+  const notSelected: ExpressionSpecification | null = selected ? ['!=', ['get', 'id'], selected] : null;
   return {
     'parks-halo': only ? ['all', estimated, only] : estimated,
     'parks-basis': only ? ['all', namedByPlan, only] : namedByPlan,
     'parks-circle': only,
-    'parks-label': only,
+    'parks-label': only && notSelected ? ['all', only, notSelected] : (only ?? notSelected),
   };
 }
 

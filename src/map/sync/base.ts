@@ -60,13 +60,14 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
     },
     sameItems,
   );
-  // which parks show and which zones come forward: every filter (sector, district, zone, confidence)
+  // which parks show and which zones come forward: every filter (sector, district, zone, confidence);
+  // the open park's name is drawn by its own layer, so parks-label leaves it out
   on(
-    (s) => [s.derived, selectFilters(s)] as const,
-    ([d, filters]) => {
+    (s) => [s.derived, selectFilters(s), s.selectedParkId] as const,
+    ([d, filters, selected]) => {
       if (!d) return;
       const s = store.getState();
-      const filter = parkFilters(anyFilter(filters) ? selectVisibleParks(s).map((p) => p.id) : null);
+      const filter = parkFilters(anyFilter(filters) ? selectVisibleParks(s).map((p) => p.id) : null, selected);
       for (const [layer, f] of Object.entries(filter) as [keyof typeof filter, (typeof filter)[keyof typeof filter]][]) {
         if (changed(`${layer} filter`, f)) port.setFilter(layer, f);
       }
