@@ -107,6 +107,7 @@ const STATS_STRINGS = {
   kind_belt: { zh: '带／走廊', en: 'belt / corridor' },
   kind_axis: { zh: '轴', en: 'axis' },
   kind_cluster: { zh: '产业集群', en: 'sector cluster' },
+  kind_clusterBroad: { zh: '产业集群（整区，按大范围布局计）', en: 'sector cluster (whole districts: counts as a broad area)' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
   matrixCount: { zh: '计数', en: 'Count' },
   matrixCountParks: { zh: '园区', en: 'Parks' },

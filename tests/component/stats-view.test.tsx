@@ -209,6 +209,11 @@ describe('statistics view', () => {
     expect(row.textContent).toMatch(/≈[\d,.]+（示意）/);
     const axis = zones.find((z) => z.properties.kind === 'axis')!;
     expect(table.querySelector(`tr[data-zone="${axis.properties.id}"]`)!.textContent).toContain('线，无面积');
+    // a cluster drawn as whole districts says it counts as a broad area (as the links and the district profile count it)
+    const kind = (id: string) => table.querySelector(`tr[data-zone="${id}"] td`)!.textContent;
+    expect(kind('biomed-x-districts')).toBe('产业集群（整区，按大范围布局计）');
+    expect(kind('ic-wing-jiading')).toBe('产业集群（整区，按大范围布局计）');
+    expect(kind('ai-maqiao')).toBe('产业集群');
     fireEvent.click(within(row as HTMLElement).getByRole('button'));
     expect(store.getState().selectedZoneId).toBe('zhangjiang-pole');
   });

@@ -8,6 +8,7 @@ import type { ZoneRow, ZoneSortKey } from '../../state/stats/zones';
 import { tableCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../briefing/dom';
+import type { Lang } from '../../domain/types';
 
 const COLS: { key: ZoneSortKey; label: StatsStringKey }[] = [
   { key: 'name', label: 'zoneName' },
@@ -21,6 +22,9 @@ const pct = (x: number) => (x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`);
 const km2Text = (r: ZoneRow) => (r.km2 === null ? null : r.km2 < 10 ? r.km2.toFixed(1) : String(Math.round(r.km2)));
 
 /** The zones table: sortable by every column; choosing a zone's name selects it on the map. */
+/** A zone's kind; a sector cluster drawn as whole districts says that it counts as a broad area (as the links and the district profile count it). */
+const kindText = (r: ZoneRow, lang: Lang) => st(lang, r.kind === 'cluster' && r.scope === 'broad' ? 'kind_clusterBroad' : `kind_${r.kind}`);
+
 export function ZonesTable() {
   const lang = useAppStore((s) => s.lang);
   const rows = useAppStore(selectZoneRows);
@@ -54,7 +58,7 @@ export function ZonesTable() {
     const body = sorted.map((r) => [
       name(r),
       r.id,
-      st(lang, `kind_${r.kind}`),
+      kindText(r, lang),
       r.km2 === null ? null : Math.round(r.km2 * 100) / 100,
       r.schematic ? 'yes' : 'no',
       r.districts.map((d) => `${district(d.district)} ${pct(d.share)}`).join('; '),
@@ -110,7 +114,7 @@ export function ZonesTable() {
                     {name(r)}
                   </button>
                 </th>
-                <td>{st(lang, `kind_${r.kind}`)}</td>
+                <td>{kindText(r, lang)}</td>
                 <td className="num" data-km2={r.km2 === null ? '' : r.km2.toFixed(2)}>
                   {r.km2 === null ? (
                     <span className="muted">{st(lang, 'zoneNoArea')}</span>

@@ -11,6 +11,8 @@ import type { DistrictShare } from '../../geo/zone-stats';
 export interface ZoneRow {
   id: string;
   kind: ZoneProps['kind'];
+  /** how strongly a place inside links to its sectors: a cluster of whole districts counts as a broad area (src/geo/strength.ts) */
+  scope: ZoneProps['scope'];
   name_zh: string;
   name_en: string;
   schematic: boolean;
@@ -45,6 +47,7 @@ export function zoneRows(
     return {
       id: z.id,
       kind: z.kind,
+      scope: z.scope,
       name_zh: z.name_zh,
       name_en: z.name_en,
       schematic: z.schematic,
