@@ -184,6 +184,15 @@ describe('statistics view', () => {
         }, png);
       };
       const before = await edge();
+      // the totals column stays in sight at the right edge, the sector names at the left, before any scroll
+      const boxRect = (await box.boundingBox())!;
+      const total = (await s.page.locator('[data-testid="matrix-total"]').boundingBox())!;
+      assert.ok(
+        total.x + total.width <= boxRect.x + boxRect.width + 1 && total.x >= boxRect.x + boxRect.width - 80,
+        `the grand total at the right edge (${total.x}+${total.width} in ${boxRect.x}+${boxRect.width})`,
+      );
+      const head = (await s.page.locator('.stats-matrix thead th.total').boundingBox())!;
+      assert.ok(head.x + head.width <= boxRect.x + boxRect.width + 1, 'the totals header in sight');
       await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
       await poll(
         'the matrix scrolled to its end',
