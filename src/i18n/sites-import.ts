@@ -16,6 +16,7 @@ export const SITES_IMPORT_STRINGS = {
   sitesCardSource: { zh: '来源', en: 'Source' },
   sitesCardCoords: { zh: '坐标（WGS-84）', en: 'Coordinates (WGS-84)' },
   sitesNoZone: { zh: '不在规划的任何空间布局内', en: 'Not inside any of the plan’s zones' },
+  sitesNearest: { zh: '最近的园区（当前筛选下显示的）', en: 'Nearest parks (of those the filters show)' },
   sitesReadAs: { zh: '读取编码：{enc}', en: 'Read as {enc}' },
   sitesHowBom: { zh: '（按文件的 BOM）', en: ' (from its BOM)' },
   sitesHowDetected: { zh: '（自动识别）', en: ' (detected)' },

@@ -219,6 +219,23 @@ describe('SitesPanel', () => {
     expect(card).toHaveTextContent('导入的地点');
     expect(card).toHaveTextContent('张江科技创新极');
     expect(card).toHaveTextContent('good.csv · 第 3 行');
+    // its nearest parks, of those shown: the five at Zhangjiang's point, 1.53 km away (worked out by hand from
+    // the two points), each with its own position's ± (the IC base's 0.5 km; the others' 5.5 km, wider than the distance)
+    const near = within(card).getByTestId('site-nearest');
+    expect([...near.querySelectorAll('[data-result-park]')].map((b) => b.getAttribute('data-result-park'))).toEqual([
+      'ic-design-park',
+      'zhangjiang-ic-base',
+      'zhangjiang-innovative-drug-base',
+      'zhangjiang-online',
+      'zhangjiang-shulian',
+    ]);
+    expect(near.querySelector('[data-result-park="zhangjiang-ic-base"]')!.textContent).toMatch(/1\.5±0\.5 公里/);
+    expect(near.querySelector('[data-result-park="ic-design-park"]')!.textContent).toMatch(/0–7\.0 公里/);
+    // only parks the filters show: with the district filter on Jiading, Jiading's parks
+    act(() => store.getState().setFindFilters({ districts: ['嘉定区'] }));
+    const ids = () => [...within(card).getByTestId('site-nearest').querySelectorAll('[data-result-park]')].map((b) => b.getAttribute('data-result-park'));
+    expect(ids()).toEqual(['jiading-smart-sensor-park']);
+    act(() => store.getState().setFindFilters({ districts: [] }));
     expect(store.getState().cameraRequest).toMatchObject({ zoom: 12 });
     store.getState().setLang('en');
     await waitFor(() => expect(card).toHaveTextContent('Imported site'), { timeout: 20_000 });

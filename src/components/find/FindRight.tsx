@@ -9,7 +9,8 @@ import { kmText } from './km-text';
 import { useDistrictName } from '../names';
 import { selectAreaResult, selectNearest, selectNearestBeyondRadius, selectWithinRadius } from '../../state/selectors/find';
 
-function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
+/** Parks as rows that open their card, each with its distance where given. */
+export function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const parks = useAppStore((s) => s.derived?.parks);

@@ -7,6 +7,8 @@ import { SectorReasons } from '../ParkCard';
 import type { Crs } from '../../geo/crs';
 import { useCardFocus } from '../card-focus';
 import { stringAt } from '../../lib/string-column';
+import { selectSiteNearest } from '../../state/selectors/find';
+import { ParkRows } from '../find/FindRight';
 
 const CRS_NOTE: Record<Crs, string> = { wgs84: '', gcj02: ' · GCJ-02 → WGS-84', bd09: ' · BD-09 → WGS-84' };
 
@@ -18,6 +20,7 @@ export function SiteCard() {
   const ref = useAppStore((s) => s.selectedSite);
   const set = useAppStore((s) => (s.selectedSite ? s.siteSets.find((x) => x.id === s.selectedSite!.set) : undefined));
   const select = useAppStore((s) => s.selectSite);
+  const near = useAppStore(selectSiteNearest);
   const cardRef = useCardFocus<HTMLElement>(ref ? `${ref.set}:${ref.index}` : '');
   if (!ref || !set || !derived || ref.index >= set.count) return null;
   const i = ref.index;
@@ -54,6 +57,13 @@ export function SiteCard() {
         <dt>{t(lang, 'zones')}</dt>
         <dd>{combo.zones.length === 0 ? ti(lang, 'sitesNoZone') : combo.zones.map(zoneName).join(listSep(lang))}</dd>
       </dl>
+      {near && near.length > 0 && (
+        // how far the nearest parks are (those the filters show), a site outside Shanghai too
+        <section className="site-nearest">
+          <h3>{ti(lang, 'sitesNearest')}</h3>
+          <ParkRows rows={near} testid="site-nearest" />
+        </section>
+      )}
       {combo.links.length > 0 && (
         <>
           <h3>{t(lang, 'why')}</h3>

@@ -3,7 +3,7 @@
  * drawn area (both over the visible parks), and the comparison's reference distances. Spatial
  * work is done by src/geo; components do none.
  */
-import { centroidOf, distancesToRefs, rankByDistance, withinRadius } from '../../geo/nearest';
+import { centroidOf, distancesToRefs, nearest, rankByDistance, withinRadius } from '../../geo/nearest';
 import type { LngLat, Located, Ranked } from '../../geo/nearest';
 import { linkStrength } from '../../geo/strength';
 import { strengthCounts } from '../filter';
@@ -67,6 +67,20 @@ export const selectDistanceMap = memo(
 export const selectDistancePm = memo(
   (s) => [selectRankedFromOrigin(s)] as const,
   ([ranked]) => (ranked ? new Map(ranked.map((r) => [r.id, r.pm ?? 0])) : null),
+);
+
+/**
+ * The open imported site's nearest parks of those shown (every filter applied), nearest first,
+ * each with the ± of the park's position (a site is where its file puts it), or null: no site open.
+ */
+export const selectSiteNearest = memo(
+  (s) => [s.derived, selectVisibleParks(s), s.selectedSite, s.siteSets, selectParkPm(s)] as const,
+  ([d, parks, ref, sets, pm]): Ranked[] | null => {
+    const set = ref ? sets.find((x) => x.id === ref.set) : undefined;
+    if (!d || !ref || !set || ref.index >= set.count) return null;
+    const at: LngLat = [set.coords[2 * ref.index]!, set.coords[2 * ref.index + 1]!];
+    return nearest(at, located(parks, d.parkCoords), NEAREST_COUNT).map((r) => ({ ...r, pm: pm.get(r.id) ?? 0 }));
+  },
 );
 
 export const selectNearest = memo(
