@@ -179,7 +179,9 @@ export function Verdicts({ links, lang, derived, first }: { links: Link[]; lang:
           <li key={v.sector} data-sector={v.sector} data-strength={v.strength} data-chosen={first?.has(v.sector) || undefined}>
             <span className="dot" style={{ background: SECTOR_COLORS[v.sector] }} aria-hidden="true" />
             <span className="verdict-sector">{n ? (lang === 'zh' ? n.name_zh : n.name_en) : v.sector}</span>
-            <span className={`strength s-${v.strength}`}>{t(lang, `strength_${v.strength}`)}</span>
+            <span className={`strength s-${v.strength}`}>
+              {t(lang, v.strength === 'broad' && v.link.via === 'designation' ? 'strength_broadNamed' : `strength_${v.strength}`)}
+            </span>
             <span className="verdict-ref">
               <Mixed text={verdictRef(v, lang, derived)} lang={lang} />
             </span>

@@ -167,6 +167,9 @@ const ZONE_STRENGTH_TEXT = {
   broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
 } as const;
 
+/** A place the plan names only as part of a broad area (a core of a belt, a place on an axis). */
+const BROAD_NAMED_TEXT = { zh: '大范围布局中的地点', en: 'a place of a broad area' } as const;
+
 /**
  * One reason as a line of text, e.g. `集成电路: 位于 张江科学城 (五（一）1) “…” [仅位于大范围布局内]`.
  * A reason through a zone ends with its strength; the others name theirs (named by the plan, on
@@ -183,6 +186,11 @@ export function reasonText(l: Link, names: ExportNames): string {
   const quote = l.phrase ? ` “${l.phrase}”` : '';
   if (l.via === 'designation') {
     const how = lang === 'zh' ? '规划点名' : 'named by the plan';
+    // named only as a place of a broad area (its strength is the area's)
+    if (l.named_as) {
+      const as = lang === 'zh' ? `为“${l.named_as}”` : ` as “${l.named_as}”`;
+      return `${node}: ${how}${as} (${clauseLabel(l.clause ?? '', lang)})${quote} [${BROAD_NAMED_TEXT[lang]}]`;
+    }
     return `${node}: ${how} (${clauseLabel(l.clause ?? '', lang)})${quote}`;
   }
   const zone = l.zone ? nameOf(names.zone(l.zone), l.zone, lang) : '';

@@ -118,7 +118,9 @@ export function createLinker(districts: readonly DistrictFeature[], zones: reado
         seen.add(key);
         links.push(l);
       };
-      for (const des of designations) push({ ...des, via: 'designation', zone: null, strength: 'named' });
+      // a place the plan names only as part of a broad area (a core of the service belt, a place on an
+      // H-belt axis: `named_as`) takes the area's sectors as a broad area's, not as named for each
+      for (const des of designations) push({ ...des, via: 'designation', zone: null, strength: des.named_as ? 'broad' : 'named' });
       for (const z of hits)
         for (const des of z.properties.links)
           push({ ...des, via: 'zone', zone: z.properties.id, strength: linkStrength('zone', { scope: z.properties.scope }) });

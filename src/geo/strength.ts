@@ -1,6 +1,8 @@
 /**
  * How strongly a link holds, from what made it (ranked, strongest first; data/README.md):
- * 1. named   the plan names the place for the sector (via 'designation');
+ * 1. named   the plan names the place for the sector (via 'designation'); a place it names only as
+ *            part of a broad area (`named_as`: a core of the service belt, a place on an H-belt axis)
+ *            takes that area's sectors as broad (4);
  * 2. listed  the official specialty-park list files it under the sector's category (via 'list');
  * 3. cluster its point lies inside a sector-specific cluster layout of the plan (a zone of scope 'sector');
  * 4. broad   its point lies inside a broad area that lists many sectors (a pole, a belt, an axis

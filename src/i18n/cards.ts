@@ -37,6 +37,7 @@ export const CARD_STRINGS = {
   strength_listed: { zh: '列入市特色产业园区名单', en: "On the city's official list" },
   strength_cluster: { zh: '位于该产业集群布局内', en: 'Inside a cluster of the plan' },
   strength_broad: { zh: '仅位于大范围布局内', en: 'Inside a broad area only' },
+  strength_broadNamed: { zh: '规划点名为大范围布局中的地点', en: 'Named as a place of a broad area' },
   strengthShort_named: { zh: '点名', en: 'named' },
   strengthShort_listed: { zh: '名单', en: 'listed' },
   strengthShort_cluster: { zh: '集群', en: 'cluster' },

@@ -21,11 +21,11 @@ describe('filter chips and the empty list', () => {
     renderWith(store, <ParkList />);
     expect(rows()).toBe(0);
     expect(screen.getByTestId('list-why-empty').textContent).toBe(
-      'No park matches all the filters. 1 with the broad areas included; 1 without the sector filter; 20 without the district filter.',
+      'No park matches all the filters. 1 with the broad areas included; 1 without the sector filter; 16 without the district filter.',
     );
     act(() => store.getState().setLang('zh'));
     expect(screen.getByTestId('list-why-empty').textContent).toBe(
-      '没有园区符合全部筛选。包括大范围布局则有 1 个；不按产业筛选则有 1 个；去掉区的筛选则有 20 个。',
+      '没有园区符合全部筛选。包括大范围布局则有 1 个；不按产业筛选则有 1 个；去掉区的筛选则有 16 个。',
     );
     fireEvent.click(screen.getByRole('button', { name: '清除全部筛选' }));
     expect(store.getState().sectorFilter).toEqual([]);

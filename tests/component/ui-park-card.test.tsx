@@ -301,6 +301,19 @@ describe('ParkCard leads with the answer', () => {
     expect(card.querySelector('details[data-details="listing"]')).not.toBeNull();
   });
 
+  it('changxing-island (en): a place the plan names only on an H-belt axis says so for each of the belt’s sectors, never “Named by the plan”', () => {
+    const store = storeWithData();
+    act(() => store.getState().setLang('en'));
+    const { card } = renderPark(store, park(store, 'changxing-island'));
+    const lines = [...card.querySelectorAll<HTMLElement>('.verdict ul.verdicts > li')];
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.dataset.strength).toBe('broad');
+    const ic = lines.find((l) => l.dataset.sector === 'ic')!;
+    expect(ic).toHaveTextContent('Named as a place of a broad area');
+    expect(ic).toHaveTextContent('§5.4');
+    expect(card.querySelector('.verdict')!.textContent).not.toContain('Named by the plan');
+  });
+
   it('zhangjiang-shulian (zh): on the official list for digital, ±5.5 km schematic, the area with its source', () => {
     const store = storeWithData();
     const { card } = renderPark(store, park(store, 'zhangjiang-shulian'));

@@ -134,6 +134,21 @@ describe('GeoJSON export', () => {
       'Integrated circuits: named by the plan (§5.1) “x”',
     );
   });
+
+  it('a place named only as part of a broad area says so, in both languages', () => {
+    const l = {
+      sector: 'ic',
+      node: 'ic',
+      clause: '五（四）',
+      phrase: '集成电路',
+      named_as: '长兴岛',
+      via: 'designation',
+      zone: null,
+      strength: 'broad',
+    } as const;
+    expect(reasonText(l, names('en'))).toBe('Integrated circuits: named by the plan as “长兴岛” (§5.4) “集成电路” [a place of a broad area]');
+    expect(reasonText(l, names('zh'))).toBe('集成电路: 规划点名为“长兴岛” (五（四）) “集成电路” [大范围布局中的地点]');
+  });
 });
 
 describe('sites outside Shanghai and hostile names in the export', () => {

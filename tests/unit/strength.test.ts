@@ -48,7 +48,15 @@ describe('strengths in the built data', async () => {
     for (const p of parks)
       for (const l of p.links) {
         const expected =
-          l.via === 'designation' ? 'named' : l.via === 'list' ? 'listed' : scope(l.zone!) === 'sector' && l.by === 'point' ? 'cluster' : 'broad';
+          l.via === 'designation'
+            ? l.named_as
+              ? 'broad'
+              : 'named'
+            : l.via === 'list'
+              ? 'listed'
+              : scope(l.zone!) === 'sector' && l.by === 'point'
+                ? 'cluster'
+                : 'broad';
         expect(l.strength, `${p.id} ${l.sector} via ${l.via} ${l.zone ?? ''}`).toBe(expected);
       }
   });
@@ -59,5 +67,19 @@ describe('strengths in the built data', async () => {
     expect(best('the-bund', 'digital')).toBe('named');
     expect(best('zhangjiang-ai-island', 'biomed')).toBe('cluster'); // inside the 生物医药 core (张江)
     expect(best('jinqiao', 'digital')).toBe('broad'); // only inside the central districts' zone
+  });
+
+  it('a place the plan names only on a belt or axis (五（四）: 宝山、长兴岛、金桥、祝桥…) takes its sectors as a broad area’s, not as named for each', () => {
+    // 五（四） lists the places of the H-belt's axes, then the sectors of the whole belt (集成电路, 生物医药, …)
+    expect(best('changxing-island', 'ic')).toBe('broad');
+    expect(best('changxing-island', 'biomed')).toBe('broad');
+    expect(best('zhuqiao', 'ic')).toBe('broad');
+    // still on the map because the plan names it
+    expect(parks.find((p) => p.id === 'changxing-island')!.basis).toContain('plan');
+    // the plan names these for integrated circuits in the sector's own words: 张江 (一体) and 东方芯港 (临港, 两翼)
+    expect(parks.filter((p) => p.links.some((l) => l.sector === 'ic' && l.strength === 'named')).map((p) => p.id)).toEqual([
+      'zhangjiang-ic-base',
+      'dongfang-xingang',
+    ]);
   });
 });
