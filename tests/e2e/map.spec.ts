@@ -359,7 +359,7 @@ describe('with WebGL (SwiftShader)', () => {
     await poll('the other park named', named, (ids) => ids.includes(`parks-selected-label:${other}`) && !ids.includes(`parks-selected-label:${id}`));
     // a park with room around it: its name is drawn once, not beside itself (the copy in the parks'
     // names found a place on the dot's other side)
-    await gotoReady(s, `?sector=ic&park=changxing-island&lang=en`);
+    await gotoReady(s, `?park=changxing-island&lang=en`);
     await s.page.locator('article.park-card[data-park="changxing-island"]').waitFor();
     await poll('Changxing Island named', named, (ids) => ids.includes('parks-selected-label:changxing-island'));
     await mapIdle(s.page);
