@@ -34,6 +34,21 @@ function Figure({ o, lang }: { o: Outturn; lang: Lang }) {
   );
 }
 
+/** A reported figure in a line: its year(s), the figure, how it compares with the target's measure, its source. */
+function Reported({ o, lang }: { o: Outturn; lang: Lang }) {
+  return (
+    <>
+      {yearText(o.from_year, o.year, lang)}
+      <Figure o={o} lang={lang} />
+      {o.comparability !== 'same' ? inParens(st(lang, `comparability_${o.comparability}`), lang) : ''}
+      {lang === 'zh' ? '' : ' '}
+      <a href={o.source} target="_blank" rel="noopener noreferrer">
+        {st(lang, 'scoreSourceLink')}
+      </a>
+    </>
+  );
+}
+
 /** One measure: target, baseline, latest reported figure, status, its chart and its figures (the scorecard and the briefing's targets chapter). */
 export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan: string }) {
   const latest = latestOutturn(t);
@@ -83,34 +98,14 @@ export function Target({ t, lang, plan }: { t: ScorecardTarget; lang: Lang; plan
               {refs.map((o, i) => (
                 <span key={o.id} data-base-ref={o.id}>
                   {i > 0 ? (zh ? '；' : '; ') : ''}
-                  {yearText(null, o.year, lang)}
-                  <Figure o={o} lang={lang} />
-                  {o.comparability !== 'same' ? inParens(st(lang, `comparability_${o.comparability}`), lang) : ''}
-                  {sp}
-                  <a href={o.source} target="_blank" rel="noopener noreferrer">
-                    {st(lang, 'scoreSourceLink')}
-                  </a>
+                  <Reported o={o} lang={lang} />
                 </span>
               ))}
             </>
           )}
         </dd>
         <dt>{st(lang, 'scoreLatest')}</dt>
-        <dd data-latest={latest?.id ?? ''}>
-          {latest ? (
-            <>
-              {yearText(latest.from_year, latest.year, lang)}
-              <Figure o={latest} lang={lang} />
-              {latest.comparability !== 'same' ? inParens(st(lang, `comparability_${latest.comparability}`), lang) : ''}
-              {sp}
-              <a href={latest.source} target="_blank" rel="noopener noreferrer">
-                {st(lang, 'scoreSourceLink')}
-              </a>
-            </>
-          ) : (
-            st(lang, 'scoreNoLatest')
-          )}
-        </dd>
+        <dd data-latest={latest?.id ?? ''}>{latest ? <Reported o={latest} lang={lang} /> : st(lang, 'scoreNoLatest')}</dd>
       </dl>
       <p className="status-note">{zh ? t.status_note_zh : t.status_note_en}</p>
       {points.length > 0 && hasOutturn(points) ? (
