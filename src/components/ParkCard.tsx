@@ -10,7 +10,7 @@ import type { Link, ParkProps } from '../loaders/schemas';
 import type { Derived } from '../state/derive';
 import type { Lang } from '../domain/types';
 import type { TopSectorId } from '../domain/ids';
-import { useDistrictName } from './names';
+import { sectorNameIn, useDistrictName } from './names';
 import { useCardFocus } from './card-focus';
 
 /**
@@ -113,10 +113,7 @@ export function SectorReasons({
     nodes.set(l.node, [...(nodes.get(l.node) ?? []), l]);
     bySector.set(l.sector, nodes);
   }
-  const name = (id: string) => {
-    const n = derived.sectorNodes.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
+  const name = (id: string) => sectorNameIn(derived.sectorNodes, id, lang);
   const nameZh = (id: string) => derived.sectorNodes.get(id)?.name_zh ?? id;
   return (
     <ul className="reasons">
@@ -174,11 +171,10 @@ export function Verdicts({ links, lang, derived, first }: { links: Link[]; lang:
   return (
     <ul className="verdicts">
       {verdicts.map((v) => {
-        const n = derived.sectorNodes.get(v.sector);
         return (
           <li key={v.sector} data-sector={v.sector} data-strength={v.strength} data-chosen={first?.has(v.sector) || undefined}>
             <span className="dot" style={{ background: SECTOR_COLORS[v.sector] }} aria-hidden="true" />
-            <span className="verdict-sector">{n ? (lang === 'zh' ? n.name_zh : n.name_en) : v.sector}</span>
+            <span className="verdict-sector">{sectorNameIn(derived.sectorNodes, v.sector, lang)}</span>
             <span className={`strength s-${v.strength}`}>
               {t(lang, v.strength === 'broad' && v.link.via === 'designation' ? 'strength_broadNamed' : `strength_${v.strength}`)}
             </span>

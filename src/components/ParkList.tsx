@@ -11,7 +11,7 @@ import type { TopSectorId } from '../domain/ids';
 import { selectDistancePm } from '../state/selectors/find';
 import { kmText } from './find/km-text';
 import { selectListKm, selectListMode, selectListedParks } from '../state/selectors/list';
-import { useDistrictName } from './names';
+import { useDistrictName, useSectorName } from './names';
 import { selectEmptyReasons } from '../state/selectors/counts';
 import { WhyEmpty } from './SectorFilter';
 import { useClearAllFilters } from './find/FilterChips';
@@ -45,13 +45,9 @@ export function ParkList() {
   const setSortBy = useAppStore((s) => s.setSortBy);
   const district = useDistrictName();
   const reasons = useSettledStore(selectEmptyReasons);
-  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  const sectorName = useSectorName();
   const clearAll = useClearAllFilters();
   if (!parks) return null;
-  const sectorName = (id: string) => {
-    const n = nodes?.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
 
   const choose = (id: string) => {
     const s = store.getState();

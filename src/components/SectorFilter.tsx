@@ -11,6 +11,7 @@ import { LINK_STRENGTHS } from '../domain/ids';
 import type { Lang } from '../domain/types';
 import { useRovingGroup } from './roving-group';
 import { Mixed } from './Mixed';
+import { useSectorName } from './names';
 
 /** "10 named by the plan, 1 on the official list, …" (strengths with no park left out). */
 function strengthDetail(c: StrengthCounts, lang: Lang, include: readonly string[] = LINK_STRENGTHS): string {
@@ -101,7 +102,7 @@ const SectorOption = memo(function SectorOption({ id, label, color, child, check
 export function SectorFilter() {
   const lang = useAppStore((s) => s.lang);
   const sectorsFile = useAppStore((s) => (s.geo?.sectors.ok ? s.geo.sectors.data : null));
-  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  const nodeName = useSectorName();
   // the ticks follow the click at once
   const selected = useAppStore(useShallow((s) => s.sectorFilter));
   const includeBroad = useAppStore((s) => s.includeBroad);
@@ -121,10 +122,6 @@ export function SectorFilter() {
   const roving = useRovingGroup(boxes, 'input[data-sector]');
   if (!sectorsFile) return null;
   const name = (n: { name_zh: string; name_en: string }) => (lang === 'zh' ? n.name_zh : n.name_en);
-  const nodeName = (id: string) => {
-    const n = nodes?.get(id);
-    return n ? name(n) : id;
-  };
   // the counts' words follow the counts (the switch as it was when they were counted)
   const strong = settledBroad ? LINK_STRENGTHS : STRONG;
   const option = (id: string, label: string, color: string, child: boolean) => (

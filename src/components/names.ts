@@ -1,10 +1,11 @@
 /**
  * Names the panels show in the UI's language: a district (the data keys districts by their
- * Chinese name; districts.geojson has the English one). A name the data does not know shows
- * as given.
+ * Chinese name; districts.geojson has the English one) and a sector. A name the data does not
+ * know shows as given.
  */
 import { useMemo } from 'react';
 import { useAppStore } from '../state/store';
+import type { Lang } from '../domain/types';
 
 /** Chinese district name → English name, from the loaded districts. */
 export function useDistrictNames(): ReadonlyMap<string, string> {
@@ -17,4 +18,17 @@ export function useDistrictName(): (nameZh: string | null | undefined) => string
   const lang = useAppStore((s) => s.lang);
   const names = useDistrictNames();
   return (nameZh) => (nameZh == null ? '' : lang === 'zh' ? nameZh : (names.get(nameZh) ?? nameZh));
+}
+
+/** A sector's or sub-sector's name in `lang`, from the derived sector nodes (an id they do not know is shown as given). */
+export function sectorNameIn(nodes: ReadonlyMap<string, { name_zh: string; name_en: string }> | undefined, id: string, lang: Lang): string {
+  const n = nodes?.get(id);
+  return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
+}
+
+/** A sector's or sub-sector's name in the UI language. */
+export function useSectorName(): (id: string) => string {
+  const lang = useAppStore((s) => s.lang);
+  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  return (id) => sectorNameIn(nodes, id, lang);
 }

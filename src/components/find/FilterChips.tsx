@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
 import type { AppState } from '../../state/store';
-import { useDistrictName } from '../names';
+import { useDistrictName, useSectorName } from '../names';
 import type { Basis, Confidence } from '../../domain/ids';
 
 /** Drops every filter the chips show. */
@@ -59,11 +59,8 @@ export function FilterChips() {
   );
   const clearAll = useClearAllFilters();
   const district = useDistrictName();
+  const nodeName = useSectorName();
   if (!derived) return null;
-  const nodeName = (id: string) => {
-    const n = derived.sectorNodes.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
   const zoneName = (id: string) => {
     const z = derived.zones.find((x) => x.id === id);
     return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;

@@ -3,6 +3,7 @@ import { st } from '../../i18n/stats';
 import { selectStatsFile } from '../../state/selectors/stats';
 import { clauseLabel } from '../../i18n';
 import { useAppStore, useStoreApi } from '../../state/store';
+import { useSectorName } from '../names';
 
 /**
  * The data build's audit (stats.json): designations no containing zone supports, parks outside
@@ -15,6 +16,7 @@ export function AuditList() {
   const figures = useAppStore((s) => s.statsFigures);
   const file = useAppStore(selectStatsFile);
   const derived = useAppStore((s) => s.derived);
+  const node = useSectorName();
   const selectedPark = useAppStore((s) => s.selectedParkId);
   const selectedZone = useAppStore((s) => s.selectedZoneId);
   if ('ok' in figures && !figures.ok)
@@ -33,10 +35,6 @@ export function AuditList() {
   const zoneName = (id: string) => {
     const z = zone.get(id);
     return z ? (lang === 'zh' ? z.name_zh : z.name_en) : id;
-  };
-  const node = (id: string) => {
-    const n = derived.sectorNodes.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
   };
   const openPark = (id: string) => {
     const s = store.getState();

@@ -7,6 +7,7 @@ import type { RankedDistrict } from '../../state/stats/district';
 import { matrixRows } from '../../state/stats/matrix';
 import { sectorsFileOf } from '../../state/selectors/parks';
 import { useAppStore, useStoreApi } from '../../state/store';
+import { useSectorName } from '../names';
 import type { RankingText } from './RankingChart';
 import { lazyPart } from '../lazy-part';
 import { PanelBoundary } from '../PanelBoundary';
@@ -35,7 +36,7 @@ export function DistrictProfile() {
   const rankSector = useAppStore(selectRankingSector);
   const figures = useAppStore((s) => s.statsFigures);
   const file = useAppStore(sectorsFileOf);
-  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  const sector = useSectorName();
   const geo = useAppStore((s) => s.geo);
   const includeBroad = useAppStore((s) => s.includeBroad);
   const setDistrict = useAppStore((s) => s.setStatsDistrict);
@@ -43,13 +44,9 @@ export function DistrictProfile() {
   const parkNames = useAppStore((s) => s.derived?.parks);
   const en = useMemo(() => new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties.name_en])), [geo]);
   const district = useCallback((d: string) => (lang === 'zh' ? d : (en.get(d) ?? d)), [lang, en]);
-  const sector = (id: string) => {
-    const n = nodes?.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
   const park = useMemo(() => new Map((parkNames ?? []).map((x) => [x.id, x])), [parkNames]);
   const rows = useMemo(() => matrixRows(file), [file]);
-  const sectorLabel = rankSector === null ? st(lang, 'rankAll') : (nodes?.get(rankSector)?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? rankSector);
+  const sectorLabel = rankSector === null ? st(lang, 'rankAll') : sector(rankSector);
   const text = useMemo<RankingText>(
     () => ({
       title: st(lang, 'rankTitle', { sector: sectorLabel }),

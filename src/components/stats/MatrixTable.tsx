@@ -4,6 +4,7 @@ import { selectSectorDistrictMatrix, selectSitesDistrictMatrix } from '../../sta
 import { selectUnplacedSectors } from '../../state/selectors/counts';
 import { matrixCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
+import { useSectorName } from '../names';
 import { downloadBlob } from '../briefing/dom';
 import { Caret } from '../Caret';
 
@@ -29,7 +30,7 @@ export function MatrixTable() {
   const setStatsTab = useAppStore((s) => s.setStatsTab);
   // parks (cells set the filters) or the imported sites (counts only: the filters are for parks)
   const m = countSites ? sitesMatrix : parksMatrix;
-  const nodes = useAppStore((s) => s.derived?.sectorNodes);
+  const sectorName = useSectorName();
   const geo = useAppStore((s) => s.geo);
   const expanded = useAppStore(useShallow((s) => s.statsExpanded));
   const sectorFilter = useAppStore(useShallow((s) => s.sectorFilter));
@@ -47,10 +48,6 @@ export function MatrixTable() {
   const districtName = new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties]));
   const fullDistrict = (d: string) => (lang === 'zh' ? d : (districtName.get(d)?.name_en ?? d));
   const shortDistrict = (d: string) => (lang === 'zh' ? d.replace(/(新区|区)$/, '') : fullDistrict(d).replace(/ New Area$/, ''));
-  const sectorName = (id: string) => {
-    const n = nodes?.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
   const hasChildren = new Set(m.rows.filter((r) => !r.isTop).map((r) => r.top));
   const rowShown = (i: number) => m.rows[i]!.isTop || expanded.includes(m.rows[i]!.top);
   const choose = (sector: string | null, district: string | null) => {

@@ -7,6 +7,7 @@ import { sortZoneRows } from '../../state/stats/zones';
 import type { ZoneRow, ZoneSortKey } from '../../state/stats/zones';
 import { tableCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
+import { useDistrictName, useSectorName } from '../names';
 import { downloadBlob } from '../briefing/dom';
 import type { Lang } from '../../domain/types';
 
@@ -28,19 +29,13 @@ const kindText = (r: ZoneRow, lang: Lang) => st(lang, r.kind === 'cluster' && r.
 export function ZonesTable() {
   const lang = useAppStore((s) => s.lang);
   const rows = useAppStore(selectZoneRows);
-  const nodes = useAppStore((s) => s.derived?.sectorNodes);
-  const geo = useAppStore((s) => s.geo);
+  const sector = useSectorName();
+  const district = useDistrictName();
   const selected = useAppStore((s) => s.selectedZoneId);
   const selectZone = useAppStore((s) => s.selectZone);
   const figures = useAppStore((s) => s.statsFigures);
   const [sort, setSort] = useState<{ key: ZoneSortKey; dir: 'asc' | 'desc' }>({ key: 'km2', dir: 'desc' });
   const sorted = useMemo(() => sortZoneRows(rows, sort.key, sort.dir, lang), [rows, sort, lang]);
-  const en = new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties.name_en]));
-  const district = (d: string) => (lang === 'zh' ? d : (en.get(d) ?? d));
-  const sector = (id: string) => {
-    const n = nodes?.get(id);
-    return n ? (lang === 'zh' ? n.name_zh : n.name_en) : id;
-  };
   const name = (r: ZoneRow) => (lang === 'zh' ? r.name_zh : r.name_en);
   const sep = listSep(lang);
   const exportCsv = () => {
