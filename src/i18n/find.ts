@@ -38,6 +38,7 @@ export const FIND_STRINGS = {
   clearArea: { zh: '清除范围', en: 'Clear area' },
   origin: { zh: '所选点', en: 'Chosen point' },
   originPicked: { zh: '地图上的点', en: 'Point on the map' },
+  districtOnly: { zh: '只看{name}的园区（{n} 个）', en: 'Only the parks in {name} ({n})' },
   nearest: { zh: '最近的园区', en: 'Nearest parks' },
   nearestBeyond: { zh: '{km} 公里内没有园区；最近的几个在半径以外：', en: 'No park within {km} km; the nearest, beyond it:' },
   withinRadius: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} park{s}' },

@@ -23,6 +23,12 @@ export interface Padding {
 
 /** At most this share of the map's width (or height) is given to padding on the two sides together. */
 const MAX_SHARE = 0.5;
+/**
+ * The share for a box someone asked to see (a district): framed in the strip the panels leave,
+ * however narrow (the statistics view over the map's lower half and the find toolbar above leave
+ * about a third of its height at 1400×900).
+ */
+export const FRAME_SHARE = 0.85;
 /** A panel shorter than this share of the map along its long side (zoom buttons, the scale bar) hides too little to pad for. */
 const MIN_SPAN = 0.25;
 
@@ -64,14 +70,14 @@ function coverInsets(map: Rect, covers: readonly Rect[]): Padding {
  * `map`: the map's box; `covers`: the panels' boxes, in the same coordinates; `base`: the space
  * kept on every side. Panels outside the map, hidden (no size) or small (under a quarter of the
  * map along their long side) are ignored; when the panels on two opposite sides would take more
- * than half the map, those two sides keep only the base.
+ * than `maxShare` of the map (half, unless told), those two sides keep only the base.
  */
-export function coverPadding(map: Rect, covers: readonly Rect[], base: number): Padding {
+export function coverPadding(map: Rect, covers: readonly Rect[], base: number, maxShare = MAX_SHARE): Padding {
   const pad = coverInsets(map, covers);
   // panels that would leave less than half the map are not padded for: a view squeezed into a
   // strip beside them would show less than the whole map with a corner covered
   const fit = (a: number, b: number, size: number): [number, number] =>
-    a + b > Math.max(0, size * MAX_SHARE - 2 * base) ? [base, base] : [Math.round(a) + base, Math.round(b) + base];
+    a + b > Math.max(0, size * maxShare - 2 * base) ? [base, base] : [Math.round(a) + base, Math.round(b) + base];
   [pad.left, pad.right] = fit(pad.left, pad.right, map.width);
   [pad.top, pad.bottom] = fit(pad.top, pad.bottom, map.height);
   return pad;

@@ -29,7 +29,7 @@ import pointsWorkerUrl from './controller/points.worker.ts?worker&url';
 import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
 import { Pointer } from './controller/pointer';
-import { coverPadding, freeArea } from './cover-padding';
+import { FRAME_SHARE, coverPadding, freeArea } from './cover-padding';
 import type { Padding } from './cover-padding';
 
 export type { MapHandlers } from './map-port';
@@ -180,7 +180,10 @@ export class MapController implements MapPort {
       this.watchCovers();
     }
     this.map.on('movestart', (e) => {
-      if ((e as { originalEvent?: unknown }).originalEvent) this.aim = null;
+      if ((e as { originalEvent?: unknown }).originalEvent) {
+        this.aim = null;
+        this.aimBox = null;
+      }
     });
     mark('map:create');
     (window as HookWindow).__map = this.map;
@@ -347,6 +350,7 @@ export class MapController implements MapPort {
 
   flyTo(lng: number, lat: number, zoom?: number): void {
     this.aim = { lng, lat };
+    this.aimBox = null;
     this.aimTried = null;
     this.watchCovers();
     const target = { center: [lng, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 11.5) };
@@ -356,12 +360,18 @@ export class MapController implements MapPort {
 
   jumpTo(c: Camera): void {
     this.aim = null;
+    this.aimBox = null;
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
   }
 
   fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
+    // the box stays framed as panels open or fold over the map, until the user moves it
     this.aim = null;
-    this.map.fitBounds(bounds, { padding: this.coverPadding(paddingPx), ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
+    this.aimBox = { bounds, padding: paddingPx };
+    this.watchCovers();
+    const padding = this.coverPadding(paddingPx, FRAME_SHARE);
+    this.aimTried = this.layoutKey(padding);
+    this.map.fitBounds(bounds, { padding, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
   }
 
   /** The first view's box, while the camera has not moved from it; null after. */
@@ -400,10 +410,10 @@ export class MapController implements MapPort {
    * `base` px on every side, more where a panel or a control lies over the map (cover-padding.ts).
    * A card over the map (`data-map-cover="card"`) is not padded for: it comes and goes with a pick.
    */
-  private coverPadding(base: number): Padding {
+  private coverPadding(base: number, maxShare?: number): Padding {
     const box = this.container.getBoundingClientRect();
     const panels = this.coverBoxes().filter((b) => !b.card);
-    return coverPadding(box, panels, base);
+    return coverPadding(box, panels, base, maxShare);
   }
 
   /** The boxes of MapLibre's controls and of the app's panels over the map. */
@@ -415,6 +425,8 @@ export class MapController implements MapPort {
 
   /** The point the app last flew to, until the user moves the map, a link's camera is applied or a box is fitted. */
   private aim: { lng: number; lat: number } | null = null;
+  /** The box the app last framed (a district), kept framed the same way until the user moves the map, a link's camera is applied or the app flies elsewhere. */
+  private aimBox: { bounds: LngLatBounds; padding: number } | null = null;
   private aimWatch: ResizeObserver | null = null;
   /** the panels aimWatch observes: a panel mounted after the map (the find toolbar, a card's slot, once the data is in) joins at the next flight */
   private readonly watched = new WeakSet<Element>();
@@ -441,10 +453,11 @@ export class MapController implements MapPort {
    * point under a card.
    */
   private checkAim(): void {
-    if (!this.aim || this.aimQueued || this.destroyed) return;
+    if ((!this.aim && !this.aimBox) || this.aimQueued || this.destroyed) return;
     this.aimQueued = true;
     queueMicrotask(() => {
       this.aimQueued = false;
+      if (this.aimBox) return this.checkAimBox(this.aimBox);
       const aim = this.aim;
       if (!aim || this.destroyed || this.map.isMoving()) return;
       const box = this.container.getBoundingClientRect();
@@ -462,6 +475,24 @@ export class MapController implements MapPort {
       const offset: [number, number] = [free.left + free.width / 2 - (box.left + box.width / 2), free.top + free.height / 2 - (box.top + box.height / 2)];
       this.map.easeTo({ center: [aim.lng, aim.lat], offset, ...(reducedMotion() ? { duration: 0 } : { duration: 400 }) });
     });
+  }
+
+  /** The map's size and the padding its panels leave, px rounded: what a framed box was fitted for. */
+  private layoutKey(padding: Padding): string {
+    const box = this.container.getBoundingClientRect();
+    return [box.width, box.height, padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(' ');
+  }
+
+  /** A framed box: fitted again when the panels over the map, or the map's size, changed since (once per layout of them). */
+  private checkAimBox(aim: { bounds: LngLatBounds; padding: number }): void {
+    if (this.destroyed || this.map.isMoving()) return;
+    const padding = this.coverPadding(aim.padding, FRAME_SHARE);
+    const tried = this.layoutKey(padding);
+    if (tried === this.aimTried) return;
+    this.aimTried = tried;
+    const c = this.map.cameraForBounds(aim.bounds, { padding });
+    if (!c) return;
+    this.map.easeTo({ ...c, ...(reducedMotion() ? { duration: 0 } : { duration: 400 }) });
   }
 
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera {

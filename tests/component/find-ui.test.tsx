@@ -80,7 +80,7 @@ describe('search combobox', () => {
     expect(box.getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('choosing a district flies there without opening a card', async () => {
+  it('choosing a district frames it whole without opening a card', async () => {
     const store = storeWithData();
     renderWith(store, <FindPanel />);
     const box = screen.getByRole('combobox', { name: '搜索园区、空间布局、区或产业' });
@@ -89,8 +89,42 @@ describe('search combobox', () => {
     fireEvent.click((await within(await screen.findByRole('listbox')).findAllByRole('option'))[0]!);
     const s = store.getState();
     expect([s.selectedParkId, s.selectedZoneId]).toEqual([null, null]);
-    expect(s.cameraRequest?.zoom).toBe(10.5);
+    // 嘉定区's box (its coordinates lie within 121.0–121.45 E, 31.2–31.5 N), not a point and a zoom
+    const framed = s.cameraRequest!.bounds!;
+    expect(s.cameraRequest!.zoom).toBeNull();
+    expect(framed[0][0]).toBeGreaterThan(121.0);
+    expect(framed[1][0]).toBeLessThan(121.45);
+    expect(framed[0][1]).toBeGreaterThan(31.2);
+    expect(framed[1][1]).toBeLessThan(31.5);
+    expect(framed[1][0] - framed[0][0]).toBeGreaterThan(0.2);
     expect(s.chosenPoint?.ref).toEqual({ kind: 'district', id: '嘉定区' });
+  });
+
+  it('a district chosen as the point narrows the list to its parks at a press, and back', () => {
+    const store = storeWithData();
+    store.getState().setChosenPoint({ lng: 121.25, lat: 31.35, ref: { kind: 'district', id: '嘉定区' } });
+    renderWith(
+      store,
+      <>
+        <FindRight results />
+        <ParkList />
+      </>,
+    );
+    const only = screen.getByTestId('origin-district-only');
+    // one park lies in 嘉定区 (智能传感器产业园（嘉定）), of 42
+    expect(only.textContent).toBe('只看嘉定区的园区（1 个）');
+    expect(only.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(only);
+    expect(store.getState().districtFilter).toEqual(['嘉定区']);
+    expect(only.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(only);
+    expect(store.getState().districtFilter).toEqual([]);
+    // another district in the filter: the button narrows to this one alone
+    store.getState().setFindFilters({ districts: ['宝山区', '嘉定区'] });
+    act(() => undefined);
+    expect(only.getAttribute('aria-pressed')).toBe('false');
+    act(() => store.getState().setLang('en'));
+    expect(screen.getByTestId('origin-district-only').textContent).toBe('Only the parks in Jiading (1)');
   });
 
   it('a district chosen as the point is named in the interface language', () => {

@@ -18,6 +18,19 @@ const PARKS: Park[] = readGeoJson<{ features: { properties: Park }[] }>('parks.g
 const strong = (p: Park, sector: string) => p.links.some((l) => l.sector === sector && l.strength !== 'broad');
 
 const real = realGeoFixture();
+type District = { properties: { name_zh: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } };
+const DISTRICTS = readGeoJson<{ features: District[] }>('districts.geojson').features;
+/** A district's west-south and east-north corners: the least and greatest of its coordinates. */
+function boxOf(name: string): [[number, number], [number, number]] {
+  const g = DISTRICTS.find((f) => f.properties.name_zh === name)!.geometry;
+  const pts = (g.type === 'Polygon' ? g.coordinates.flat(1) : g.coordinates.flat(2)) as [number, number][];
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  return [
+    [Math.min(...xs), Math.min(...ys)],
+    [Math.max(...xs), Math.max(...ys)],
+  ];
+}
 afterEach(cleanup);
 const renderWith = (store: AppStore) =>
   render(
@@ -231,6 +244,12 @@ describe('statistics view', () => {
     const profile = await screen.findByTestId('district-profile');
     expect(profile.getAttribute('data-district')).toBe('徐汇区');
     expect((screen.getByTestId('profile-district') as HTMLSelectElement).value).toBe('徐汇区');
+    // the district chosen is framed on the map: the box of 徐汇区's coordinates (a plain min/max here)
+    expect(store.getState().cameraRequest?.bounds).toEqual(boxOf('徐汇区'));
+    // and chosen from the list: framed too
+    fireEvent.change(screen.getByTestId('profile-district'), { target: { value: '奉贤区' } });
+    expect(store.getState().cameraRequest?.bounds).toEqual(boxOf('奉贤区'));
+    fireEvent.change(screen.getByTestId('profile-district'), { target: { value: '徐汇区' } });
     // the parks of the district, each a button that selects it
     const here = PARKS.filter((p) => p.district === '徐汇区');
     const parks = [...screen.getByTestId('profile-parks').querySelectorAll('button[data-park]')];

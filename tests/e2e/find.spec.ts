@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects, booleanPointInPolygon, centroid, distance } from '@turf/turf';
-import type { Feature, Geometry, Polygon } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
@@ -37,6 +37,7 @@ interface ParkFeature {
   };
 }
 const PARKS: ParkFeature[] = geo('parks.geojson').features;
+const DISTRICTS: Feature<Polygon | MultiPolygon, { name_zh: string }>[] = geo('districts.geojson').features;
 const ZONES: Feature<Geometry, { id: string }>[] = geo('zones.geojson').features;
 const AIRPORTS: Feature<Geometry, { id: string }>[] = geo('basemap.geojson').features.filter(
   (f: Feature<Geometry, { kind: string }>) => f.properties.kind === 'airport',
@@ -118,19 +119,57 @@ describe('find tools', () => {
     await box.press('Escape');
     assert.equal(await box.inputValue(), '');
 
-    // a district: English name; choosing it flies there and opens no card
+    // a district: English name; choosing it frames the whole district clear of the panels over the map, and opens no card
     await box.fill('Songjiang');
     await options.first().waitFor();
     const first = options.first();
     assert.equal(await first.getAttribute('data-kind'), 'district');
     await box.press('Enter');
-    const c = await poll(
-      'the camera to reach 松江区',
+    await poll(
+      'the camera to frame 松江区',
       () => camera(s.page),
-      (c) => !c.moving && Math.abs(c.zoom - 10.5) < 1e-3,
+      (c) => !c.moving && c.lng > 121.0 && c.lng < 121.4 && c.lat > 30.9 && c.lat < 31.2,
     );
-    assert.ok(c.lng > 121.1 && c.lng < 121.35 && c.lat > 30.95 && c.lat < 31.15, `over 松江: ${JSON.stringify(c)}`);
+    await mapIdle(s.page);
+    // 松江区's box, from its coordinates in districts.geojson, lies on the map and off the legend and the find toolbar
+    const songjiang = DISTRICTS.find((f) => f.properties.name_zh === '松江区')!;
+    const g = songjiang.geometry;
+    const coords = (g.type === 'Polygon' ? g.coordinates.flat(1) : g.coordinates.flat(2)) as LngLat[];
+    const lngs = coords.map((c) => c[0]);
+    const lats = coords.map((c) => c[1]);
+    const [nw, se] = await Promise.all([pagePoint(s.page, [Math.min(...lngs), Math.max(...lats)]), pagePoint(s.page, [Math.max(...lngs), Math.min(...lats)])]);
+    assert.ok(nw.inside && se.inside, `the district's box on the map: ${JSON.stringify([nw, se])}`);
+    for (const sel of ['[data-testid="map-legend"]', '.find-toolbar']) {
+      const r = (await s.page.locator(sel).boundingBox())!;
+      const apart = se.x <= r.x || nw.x >= r.x + r.width || se.y <= r.y || nw.y >= r.y + r.height;
+      assert.ok(apart, `the district's box ${JSON.stringify([nw, se])} clear of ${sel} ${JSON.stringify(r)}`);
+    }
+    // and not a speck: it spans at least a third of the map's height or width
+    const mapBox = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    assert.ok(se.y - nw.y > mapBox.height / 3 || se.x - nw.x > mapBox.width / 3, `framed large: ${JSON.stringify([nw, se, mapBox])}`);
     assert.equal(await s.page.locator('article.park-card').count(), 0);
+    // nothing outlined until the list is narrowed to the district; then only its parks, and the district outlined
+    assert.deepEqual(await rendered(s.page, 'districts-chosen', 'name_zh'), []);
+    const only = s.page.getByTestId('origin-district-only');
+    assert.equal(await only.getAttribute('aria-pressed'), 'false');
+    const n = Number(/（(\d+) 个）/.exec((await only.textContent()) ?? '')?.[1]);
+    const inSongjiang = PARKS.filter((p) => p.properties.district === '松江区').map((p) => p.properties.id);
+    assert.ok(n >= 1 && n <= inSongjiang.length, `the button's count ${n} of ${inSongjiang.length} parks in 松江区`);
+    await only.click();
+    assert.equal(await only.getAttribute('aria-pressed'), 'true');
+    await poll(
+      'the list to hold only the parks of 松江区',
+      () => attrs(s.page, '.park-list [data-park]', 'data-park'),
+      (ids) => ids.length === n && ids.every((id) => inSongjiang.includes(id)),
+    );
+    await mapIdle(s.page);
+    assert.deepEqual(await rendered(s.page, 'districts-chosen', 'name_zh'), ['松江区']);
+    await only.click();
+    await poll(
+      'the list to come back',
+      () => attrs(s.page, '.park-list [data-park]', 'data-park'),
+      (ids) => ids.length > n,
+    );
     assert.deepEqual(pageErrors(), []);
     assert.deepEqual(s.offOrigin, []);
   });

@@ -16,22 +16,23 @@ import type { MapWindow } from './driver';
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 
-/** The box of every district's coordinates, from the built districts.geojson: [[west, south], [east, north]]. */
-const CITY: [[number, number], [number, number]] = (() => {
+/** The box of the districts' coordinates (every district, or the one named), from the built districts.geojson: [[west, south], [east, north]]. */
+function boxOfDistricts(name?: string): [[number, number], [number, number]] {
   const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
-    features: { geometry: { type: string; coordinates: unknown } }[];
+    features: { properties: { name_zh: string }; geometry: { type: string; coordinates: unknown } }[];
   };
   const flat: [number, number][] = [];
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
     else if (Array.isArray(c)) c.forEach(walk);
   };
-  districts.features.forEach((f) => walk(f.geometry.coordinates));
+  districts.features.filter((f) => !name || f.properties.name_zh === name).forEach((f) => walk(f.geometry.coordinates));
   return [
     [Math.min(...flat.map((p) => p[0])), Math.min(...flat.map((p) => p[1]))],
     [Math.max(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[1]))],
   ];
-})();
+}
+const CITY = boxOfDistricts();
 
 let server: PreviewServer;
 let base: string;
@@ -568,6 +569,51 @@ describe('the phone layout at 390×844', () => {
     // (squashed, it was drawn at the middle of the old height, about 345 px down a 348 px map)
     assert.ok(Math.abs(at.y - (at.pad.top + (at.h - at.pad.top - at.pad.bottom) / 2)) < 2, `centre at y ${at.y} in a map ${at.h} px tall`);
     assert.ok(Math.abs(at.x - (at.pad.left + (at.w - at.pad.left - at.pad.right) / 2)) < 2, `centre at x ${at.x}`);
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('a district chosen in search is framed in the map left above the sheet, which opens as it is framed', async () => {
+    await open(s);
+    const box = s.page.locator('.search-area input[role="combobox"]');
+    await box.fill('嘉定');
+    await s.page.locator('[role="option"][data-kind="district"]').first().click();
+    // the camera at rest twice in a row, the sheet open (the map shortened)
+    let last = '';
+    await poll(
+      'the map to settle with the sheet open',
+      () =>
+        s.page.evaluate(() => {
+          const m = (window as unknown as MapWindow).__map;
+          const c = m.getCenter();
+          return { moving: m.isMoving(), h: m.getContainer().clientHeight, at: `${c.lng.toFixed(6)} ${c.lat.toFixed(6)} ${m.getZoom().toFixed(4)}` };
+        }),
+      (v) => {
+        const still = !v.moving && v.h < 600 && v.at === last;
+        last = v.at;
+        return still;
+      },
+    );
+    const [[w, so], [e, n]] = boxOfDistricts('嘉定区');
+    const corners = await s.page.evaluate(
+      (pts) => {
+        const m = (window as unknown as MapWindow).__map;
+        const r = m.getContainer().getBoundingClientRect();
+        return {
+          map: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+          pts: pts.map((p) => m.project(p as [number, number])).map((p) => ({ x: r.left + p.x, y: r.top + p.y })),
+        };
+      },
+      [
+        [w, n],
+        [e, so],
+      ],
+    );
+    const [nw, se] = corners.pts as [{ x: number; y: number }, { x: number; y: number }];
+    const tools = (await s.page.locator('.find-toolbar').boundingBox())!;
+    const { map } = corners;
+    assert.ok(nw.x >= map.left && se.x <= map.right && se.y <= map.bottom, `嘉定区 ${JSON.stringify([nw, se])} inside the map ${JSON.stringify(map)}`);
+    assert.ok(nw.y >= tools.y + tools.height - 1, `嘉定区's top ${nw.y} below the find tools' foot ${tools.y + tools.height}`);
+    assert.ok(se.y - nw.y > (map.bottom - map.top) / 3, `framed large: ${se.y - nw.y} px of ${map.bottom - map.top}`);
     assert.deepEqual(s.errors, []);
   });
 

@@ -1,6 +1,6 @@
 /** The padding that keeps a fitted view clear of the panels over the map, and the part of the map they leave free (src/map/cover-padding.ts). */
 import { describe, expect, it } from 'vitest';
-import { coverPadding, freeArea } from '../../src/map/cover-padding';
+import { FRAME_SHARE, coverPadding, freeArea } from '../../src/map/cover-padding';
 
 // a map 780×855 whose top-left corner is at (275, 45) on the page, as at 1400×900
 const MAP = { left: 275, top: 45, width: 780, height: 855 };
@@ -49,6 +49,19 @@ describe('coverPadding', () => {
     expect(coverPadding(narrow, [legend, toolbar], 12)).toEqual({ top: 88 + 12, right: 12, bottom: 12, left: 12 });
     // at 1400×900 the same legend leaves more than half: padded for
     expect(coverPadding(MAP, [{ left: 285, top: 364, width: 236, height: 510 }], 12).left).toBe(258);
+  });
+
+  it('frames a box someone asked for in the strip the panels leave (share 0.85), where the first view would keep the base', () => {
+    // the statistics view over the map's lower half (from y 437), the find toolbar across its top
+    const stats = { left: 275, top: 437, width: 780, height: 463 };
+    const toolbar = { left: 285, top: 55, width: 560, height: 40 };
+    // 50 + 463 px of 855: more than half, so the first view's rule keeps 40 on both
+    expect(coverPadding(MAP, [stats, toolbar], 40)).toEqual({ top: 40, right: 40, bottom: 40, left: 40 });
+    // 50 + 463 + 80 = 593 px ≤ 0.85 × 855 = 726.75: padded for both
+    expect(coverPadding(MAP, [stats, toolbar], 40, FRAME_SHARE)).toEqual({ top: 50 + 40, right: 40, bottom: 463 + 40, left: 40 });
+    // still not into nothing: panels leaving under 15 % keep the base
+    const tall = { left: 275, top: 150, width: 780, height: 750 };
+    expect(coverPadding(MAP, [tall, toolbar], 40, FRAME_SHARE)).toEqual({ top: 40, right: 40, bottom: 40, left: 40 });
   });
 });
 

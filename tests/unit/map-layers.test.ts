@@ -35,8 +35,8 @@ import type { Lang } from '../../src/domain/types';
 
 const online: OnlineBasemap = { tiles: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' };
 const LANGS: Lang[] = ['zh', 'en'];
-// the selected zone's highlight follows the selection, never a switch
-const NON_GROUP_LAYERS = new Set(['background', 'online-basemap', 'zones-selected-casing', 'zones-selected']);
+// the selection's layers (the selected zone, the outlined districts) belong to no group a reader switches
+const NON_GROUP_LAYERS = new Set(['background', 'online-basemap', 'zones-selected-casing', 'zones-selected', 'districts-chosen']);
 
 const styleFor = (lang: Lang, withOnline = false): StyleSpecification => buildStyle({ lang, online: withOnline ? online : null });
 const layerIds = (s: StyleSpecification) => s.layers.map((l) => l.id);

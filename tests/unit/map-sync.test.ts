@@ -304,6 +304,46 @@ describe('syncMapWithStore: selection, layers, language, camera', () => {
     stop();
   });
 
+  it('a box request → fitBounds (the port pads it clear of the panels); a point request after it flies', () => {
+    const stop = syncMapWithStore(fake);
+    store.getState().requestBounds([
+      [121.0, 31.2],
+      [121.4, 31.5],
+    ]);
+    store.getState().requestCamera(121.4, 31.1);
+    expect(fake.calls('fitBounds')).toEqual([
+      [
+        [
+          [121.0, 31.2],
+          [121.4, 31.5],
+        ],
+      ],
+    ]);
+    expect(fake.calls('flyTo')).toEqual([[121.4, 31.1, undefined]]);
+    stop();
+  });
+
+  it('outlines the districts of the district filter, and the profiled one while the statistics view shows its profile', () => {
+    store.getState().setGeo(geo);
+    const sync = createMapSync(store);
+    const port = new FakeMapController(undefined, undefined, undefined, sync.handlers);
+    const stop = sync.start(port);
+    const none = ['==', ['get', 'name_zh'], ''];
+    expect(port.filterOf('districts-chosen')).toEqual(none);
+    // in code-point order (嘉 U+5609 before 宝 U+5B9D), whatever order they were ticked in
+    store.getState().setFindFilters({ districts: ['宝山区', '嘉定区'] });
+    expect(port.filterOf('districts-chosen')).toEqual(['in', ['get', 'name_zh'], ['literal', ['嘉定区', '宝山区']]]);
+    store.getState().setFindFilters({ districts: [] });
+    store.getState().setStatsDistrict('奉贤区');
+    // chosen for the profile, but the view is closed: nothing outlined
+    expect(port.filterOf('districts-chosen')).toEqual(none);
+    store.getState().openStats('district');
+    expect(port.filterOf('districts-chosen')).toEqual(['in', ['get', 'name_zh'], ['literal', ['奉贤区']]]);
+    store.getState().openStats('matrix');
+    expect(port.filterOf('districts-chosen')).toEqual(none);
+    stop();
+  });
+
   it('lang → setLang', () => {
     const stop = syncMapWithStore(fake);
     store.getState().setLang('en');

@@ -153,6 +153,21 @@ describe('view slice', () => {
     expect(store.getState().cameraRequest?.zoom).toBeNull();
   });
 
+  it('requestDistrict frames a district by its box; a name the districts do not know asks for nothing', () => {
+    const store = createAppStore();
+    expect(store.getState().requestDistrict('嘉定区')).toBe(false);
+    store.getState().setGeo(geo);
+    expect(store.getState().requestDistrict('火星区')).toBe(false);
+    expect(store.getState().cameraRequest).toBeNull();
+    expect(store.getState().requestDistrict('崇明区')).toBe(true);
+    // 崇明区: the islands of Chongming, Changxing and Hengsha, about 121.1–122.0 E, 31.3–31.9 N
+    const r = store.getState().cameraRequest!;
+    const [[w, south], [e, n]] = r.bounds!;
+    expect([w > 121.0 && w < 121.3, e > 121.8 && e < 122.1, south > 31.2 && south < 31.45, n > 31.75 && n < 31.95]).toEqual([true, true, true, true]);
+    // the centre of the box, for the sync's choice of fit over flight
+    expect([r.lng, r.lat, r.zoom]).toEqual([(w + e) / 2, (south + n) / 2, null]);
+  });
+
   it('setCamera stores the camera', () => {
     const store = createAppStore();
     store.getState().setCamera({ zoom: 10, lat: 31.2, lng: 121.4 });

@@ -23,8 +23,8 @@ import { selectBasisCounts, selectDistrictCounts, selectZoneCounts } from '../..
 const CONFIDENCES: Confidence[] = ['sourced', 'estimate', 'schematic'];
 
 /**
- * Chooses a search result: a sector is added to the sector filter; a place is flown to, opens its
- * card (park, zone) and becomes the chosen point.
+ * Chooses a search result: a sector is added to the sector filter; a place is flown to (a district
+ * framed whole), opens its card (park, zone) and becomes the chosen point.
  */
 export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   const s = store.getState();
@@ -36,7 +36,8 @@ export function chooseEntry(store: AppStore, e: SearchEntry, lang: Lang): void {
   if (e.kind === 'park') s.selectPark(e.id);
   else if (e.kind === 'zone') s.selectZone(e.id);
   else s.clearSelection();
-  s.requestCamera(e.at[0], e.at[1], e.kind === 'park' ? null : e.kind === 'district' ? 10.5 : 10);
+  // a district is framed whole, clear of the panels over the map
+  if (e.kind !== 'district' || !s.requestDistrict(e.id)) s.requestCamera(e.at[0], e.at[1], e.kind === 'park' ? null : e.kind === 'district' ? 10.5 : 10);
   s.setChosenPoint({ lng: e.at[0], lat: e.at[1], ref: { kind: e.kind, id: e.id } });
   s.setSearchText(lang === 'zh' ? e.name_zh : e.name_en);
 }

@@ -1,7 +1,8 @@
 /** Right column, above the park card/list: the chosen point's nearest parks, radius and area results, the compare toggle. */
 import { useShallow } from 'zustand/react/shallow';
 import { inParens, t } from '../../i18n';
-import { useAppStore, useStoreApi } from '../../state/store';
+import { useAppStore, useSettledStore, useStoreApi } from '../../state/store';
+import { selectDistrictCounts } from '../../state/selectors/counts';
 import { MAX_COMPARE } from '../../state/slices/find';
 import type { Ranked } from '../../geo/nearest';
 import './find.css';
@@ -38,6 +39,31 @@ export function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: stri
   );
 }
 
+/**
+ * A district chosen in search is a point to measure from; this narrows the list and the map to
+ * the district's parks as well (the district filter: its chip drops it), and back.
+ */
+function DistrictOnly({ nameZh }: { nameZh: string }) {
+  const lang = useAppStore((s) => s.lang);
+  const on = useAppStore((s) => s.districtFilter.length === 1 && s.districtFilter[0] === nameZh);
+  const setFindFilters = useAppStore((s) => s.setFindFilters);
+  const n = useSettledStore(selectDistrictCounts).get(nameZh) ?? 0;
+  const district = useDistrictName();
+  return (
+    <p className="origin-only">
+      <button
+        type="button"
+        className="chip-toggle"
+        aria-pressed={on}
+        data-testid="origin-district-only"
+        onClick={() => setFindFilters({ districts: on ? [] : [nameZh] })}
+      >
+        {t(lang, 'districtOnly', { name: district(nameZh), n })}
+      </button>
+    </p>
+  );
+}
+
 function OriginResults() {
   const lang = useAppStore((s) => s.lang);
   const origin = useAppStore((s) => s.chosenPoint);
@@ -65,6 +91,7 @@ function OriginResults() {
         {label}
         {inParens(`${origin.lng.toFixed(4)}, ${origin.lat.toFixed(4)}`, lang)}
       </p>
+      {ref?.kind === 'district' && <DistrictOnly nameZh={ref.id} />}
       <ParkRows rows={nearest} testid="find-nearest" />
       {beyond && beyond.length > 0 && radiusKm !== null && (
         <>

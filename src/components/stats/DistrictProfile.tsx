@@ -39,7 +39,8 @@ export function DistrictProfile() {
   const sector = useSectorName();
   const geo = useAppStore((s) => s.geo);
   const includeBroad = useAppStore((s) => s.includeBroad);
-  const setDistrict = useAppStore((s) => s.setStatsDistrict);
+  const setStatsDistrict = useAppStore((s) => s.setStatsDistrict);
+  const requestDistrict = useAppStore((s) => s.requestDistrict);
   const setSectors = useAppStore((s) => s.setSectors);
   const parkNames = useAppStore((s) => s.derived?.parks);
   const en = useMemo(() => new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties.name_en])), [geo]);
@@ -65,7 +66,14 @@ export function DistrictProfile() {
     }),
     [lang, rankSector, sectorLabel, includeBroad, ranking, district],
   );
-  const choose = useCallback((d: string) => setDistrict(d), [setDistrict]);
+  // a district chosen here is framed on the map, clear of this view
+  const choose = useCallback(
+    (d: string) => {
+      setStatsDistrict(d);
+      requestDistrict(d);
+    },
+    [setStatsDistrict, requestDistrict],
+  );
   const openPark = (id: string) => {
     const s = store.getState();
     s.selectPark(id);
@@ -85,7 +93,7 @@ export function DistrictProfile() {
       <div className="stats-toolbar">
         <label>
           {st(lang, 'profileDistrict')}{' '}
-          <select value={p.district} onChange={(e) => setDistrict(e.target.value)} data-testid="profile-district">
+          <select value={p.district} onChange={(e) => choose(e.target.value)} data-testid="profile-district">
             {names.map((d) => (
               <option key={d} value={d}>
                 {district(d)}

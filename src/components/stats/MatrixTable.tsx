@@ -27,6 +27,7 @@ export function MatrixTable() {
   const countSites = useAppStore((s) => s.statsCountSites) && hasSites;
   const setCountSites = useAppStore((s) => s.setStatsCountSites);
   const setStatsDistrict = useAppStore((s) => s.setStatsDistrict);
+  const requestDistrict = useAppStore((s) => s.requestDistrict);
   const setStatsTab = useAppStore((s) => s.setStatsTab);
   // parks (cells set the filters) or the imported sites (counts only: the filters are for parks)
   const m = countSites ? sitesMatrix : parksMatrix;
@@ -57,6 +58,7 @@ export function MatrixTable() {
   const currentMark = (on: boolean) => (on ? <span className="visually-hidden">{st(lang, 'matrixCurrent')}</span> : null);
   const openProfile = (d: string) => {
     setStatsDistrict(d);
+    requestDistrict(d);
     setStatsTab('district');
   };
   const exportCsv = () => {

@@ -1,4 +1,5 @@
 /** The basemap and district layers (bodies only: ids, sources and groups are in the registry). */
+import type { FilterSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/types';
 import { COLORS } from '../../theme/map-colors';
 import { FONT, nameField } from './style-bits';
@@ -14,6 +15,23 @@ export const districtsLine: LayerBody = {
   type: 'line',
   paint: { 'line-color': COLORS.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.6] },
 };
+
+/** No district (the outline's filter while none is outlined). */
+const noDistrict: FilterSpecification = ['==', ['get', 'name_zh'], ''];
+/**
+ * The districts the user narrowed to or profiles, outlined over the plan's areas: a dark dashed
+ * line, unlike a district's own (a thin taupe line) and the selected zone's (solid, on white).
+ */
+export const districtsChosen: LayerBody = {
+  type: 'line',
+  filter: noDistrict,
+  layout: { 'line-join': 'round' },
+  paint: { 'line-color': COLORS.selected, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2, 13, 3], 'line-dasharray': [3, 1.5] },
+};
+
+/** The outline's filter for these districts (Chinese names; none: no district). */
+export const chosenDistrictsFilter = (names: readonly string[]): FilterSpecification =>
+  names.length > 0 ? ['in', ['get', 'name_zh'], ['literal', [...names]]] : noDistrict;
 
 export const riversLine: LayerBody = {
   type: 'line',

@@ -116,6 +116,8 @@ export const LAYERS = [
   // the selected zone, whichever layer draws it (its group is never switched off)
   layer('zones-selected-casing', 'zones', 'selection', zoneSelected.casing),
   layer('zones-selected', 'zones', 'selection', zoneSelected.line),
+  // the districts the filter narrows to, or the statistics view profiles
+  layer('districts-chosen', 'districts', 'selection', base.districtsChosen),
   // a briefing chapter's highlighted zones and the rings around its parks: over the plan's areas,
   // under every label, so no name is hidden (park dots draw over a ring's open middle)
   layer('briefing-hl-fill', 'briefing-highlight', 'briefing', briefing.fill),

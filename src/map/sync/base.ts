@@ -103,7 +103,8 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
   on(
     (s) => s.cameraRequest,
     (r) => {
-      if (r) port.flyTo(r.lng, r.lat, r.zoom ?? undefined);
+      if (r?.bounds) port.fitBounds(r.bounds);
+      else if (r) port.flyTo(r.lng, r.lat, r.zoom ?? undefined);
     },
   );
   return () => unsubs.forEach((u) => u());

@@ -11,12 +11,9 @@ import type { StatsFile } from '../../loaders/schemas';
 import type { AppState } from '../store';
 import { memo } from './memo';
 import { sectorsFileOf, selectFilters, selectVisibleParks } from './parks';
+import { selectDistrictNames, selectProfileDistrict } from './districts';
 
-/** District names (name_zh) in the order of districts.geojson. */
-export const selectDistrictNames = memo(
-  (s) => [s.geo] as const,
-  ([geo]) => (geo?.districts.ok ? geo.districts.data.features.map((f) => f.properties.name_zh) : []),
-);
+export { selectDistrictNames, selectProfileDistrict };
 
 /** The sector × district matrix (strategic sectors and their sub-sectors × districts). */
 export const selectSectorDistrictMatrix = memo(
@@ -49,13 +46,6 @@ export const selectSitesDistrictMatrix = memo(
   (s) => [s.siteSets, selectFilters(s).strengths, sectorsFileOf(s), selectDistrictNames(s)] as const,
   ([sets, strengths, file, districts]) => sitesDistrictMatrix(sets, strengths, matrixRows(file), districts),
 );
-
-/** The district the profile shows: the one chosen, else the district filter's first, else the first district. */
-export const selectProfileDistrict = (s: AppState): string | null => {
-  const names = selectDistrictNames(s);
-  if (s.statsDistrict && names.includes(s.statsDistrict)) return s.statsDistrict;
-  return s.districtFilter.find((d) => names.includes(d)) ?? names[0] ?? null;
-};
 
 /** The sector the district ranking is for: the sector filter when it holds one matrix row, else null (all parks). */
 export const selectRankingSector = (s: AppState): string | null => {
