@@ -87,6 +87,13 @@ const SectorOption = memo(function SectorOption({ id, label, color, child, check
         <span>{label}</span>
         <span className="count" aria-label={title} data-unplaced={unplaced || undefined}>
           {unplaced ? '—' : shown}
+          {/* none by a strong link: the parks the broad areas would add show beside the 0, so the 0 does not read as "no park at all" */}
+          {!unplaced && shown === 0 && extra > 0 && (
+            <span className="broad-extra" data-testid="option-broad-extra">
+              {' '}
+              +{extra}
+            </span>
+          )}
         </span>
       </label>
     </li>
@@ -170,6 +177,11 @@ export function SectorFilter() {
         </p>
       )}
       {nothingShown && <WhyEmpty reasons={reasons} lang={lang} name={nodeName} />}
+      {!settledBroad && [...counts.values()].some((c) => c.shown === 0 && c.byStrength.broad > 0) && (
+        <p className="strength-line" data-testid="broad-extra-key">
+          {t(lang, 'broadExtraKey')}
+        </p>
+      )}
       <div ref={boxes} {...roving}>
         <fieldset>
           <legend>{t(lang, 'strategic')}</legend>

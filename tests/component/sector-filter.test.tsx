@@ -73,4 +73,22 @@ describe('sector filter strengths', () => {
     fireEvent.click(document.querySelector('input[data-sector="biomed"]')!);
     expect(listed()).toHaveLength(want);
   });
+
+  it('an option no park serves by a strong link shows the parks the broad areas would add beside its 0, with a key; not once they are included', () => {
+    const store = real.store();
+    renderWith(store);
+    const count = (id: string) => document.querySelector(`input[data-sector="${id}"]`)!.closest('label')!.querySelector('.count')!.textContent;
+    const onlyBroad = (id: string) =>
+      PARKS.filter((p) => p.links.some((l) => l.sector === id) && !p.links.some((l) => l.sector === id && l.strength !== 'broad')).length;
+    // new-energy vehicles: the plan names no park for it; its parks are places of the H-shaped belt
+    expect(PARKS.some((p) => p.links.some((l) => l.sector === 'nev' && l.strength !== 'broad'))).toBe(false);
+    expect(onlyBroad('nev')).toBeGreaterThan(0);
+    expect(count('nev')).toBe(`0 +${onlyBroad('nev')}`);
+    // an option with strong parks shows its count alone
+    expect(count('ai')).toBe(String(strongAi.length));
+    expect(screen.getByTestId('broad-extra-key').textContent).toBe('0 +N：没有园区以强关联对应，N 个园区只在大范围布局中');
+    fireEvent.click(screen.getByTestId('include-broad'));
+    expect(count('nev')).toBe(String(onlyBroad('nev')));
+    expect(screen.queryByTestId('broad-extra-key')).toBeNull();
+  });
 });
