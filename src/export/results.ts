@@ -8,7 +8,8 @@
  * with its strength); a site outside Shanghai says so in `district`. A park also carries why it is
  * on the map (basis), its strength per sector, its area with the area's source, its list batch
  * and category, and how its point was found with the radius the data states.
- * GeoJSON: WGS-84 Point features with the same fields plus the ids, `outside` and the full `links`.
+ * GeoJSON: WGS-84 Point features with the same fields plus the ids, `outside` and the full `links`,
+ * and a `metadata` member: when, from which view and filters, and from which data build.
  * The comparison exports as CSV too (compareCsv).
  */
 import type { ParkProps } from '../loaders/schemas';
@@ -40,6 +41,7 @@ export const EXPORT_COLUMNS = [
   'list_category',
   'position_method',
   'radius_m',
+  'kind',
 ] as const;
 
 /** What the district column says for a site outside every district of Shanghai. */
@@ -240,14 +242,42 @@ export function toCsv(rows: readonly ExportRow[], names: ExportNames): string {
       r.list?.category?.[lang] ?? null,
       r.position?.method ?? null,
       r.position?.radius_m ?? null,
+      r.kind,
     ];
     lines.push(csvLine(cells));
   }
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** The GeoJSON text: a FeatureCollection of Points with ids, names and the full links. */
-export function toGeoJson(rows: readonly ExportRow[], names: ExportNames): string {
+/**
+ * Where an export comes from, written into the GeoJSON as a `metadata` member of the
+ * FeatureCollection (a foreign member: readers that do not know it ignore it; a CSV stays one
+ * plain table, and its file name carries the date).
+ */
+export interface ExportAbout {
+  /** when the file was written, ISO 8601 */
+  exported_at: string;
+  /** the link that restores the view the parks come from (filters, language; imported sites are never in it) */
+  view: string;
+  /** the filters the parks passed: the same rule as the map and the list */
+  filters: {
+    sectors: readonly string[];
+    broad_areas: boolean;
+    districts: readonly string[];
+    zones: readonly string[];
+    confidence: readonly string[];
+    basis: readonly string[];
+    /** the chosen point and the radius around it, when a radius is set */
+    radius: { lng: number; lat: number; km: number } | null;
+    /** a drawn area, when one is */
+    area: GeoJSON.Polygon | null;
+  };
+  /** when the data build wrote the map's data (public/geo/manifest.json) */
+  data_built_at: string | null;
+}
+
+/** The GeoJSON text: a FeatureCollection of Points with ids, names and the full links, and where it comes from (`about`). */
+export function toGeoJson(rows: readonly ExportRow[], names: ExportNames, about?: ExportAbout): string {
   const features = rows.map((r) => ({
     type: 'Feature' as const,
     id: r.id,
@@ -273,7 +303,15 @@ export function toGeoJson(rows: readonly ExportRow[], names: ExportNames): strin
       position: r.position,
     },
   }));
-  return JSON.stringify({ type: 'FeatureCollection', features });
+  const metadata = about && {
+    title: { zh: '上海市战略性新兴产业集群地图', en: 'Shanghai strategic emerging industries cluster map' },
+    plan: '沪府办发〔2021〕10号',
+    crs: 'WGS-84 (EPSG:4326)',
+    parks: rows.filter((r) => r.kind === 'park').length,
+    sites: rows.filter((r) => r.kind === 'site').length,
+    ...about,
+  };
+  return JSON.stringify({ type: 'FeatureCollection', ...(metadata ? { metadata } : {}), features });
 }
 
 /** The comparison's columns: the park, its facts, then the km to each reference point (one column each). */

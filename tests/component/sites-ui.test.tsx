@@ -30,6 +30,10 @@ import { columnValues, stringAt } from '../../src/lib/string-column';
 vi.mock('../../src/map/map-controller', async () => (await import('../fakes/fake-map-controller')).fakeMapControllerModule());
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
+/** when the data build wrote the data the app loads here (public/geo/manifest.json, read apart from the app) */
+const MANIFEST_BUILT_AT = (
+  JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../public/geo/manifest.json'), 'utf8')) as { built_at: string }
+).built_at;
 const file = (name: string, type = 'text/csv') => new File([readFileSync(join(FIX, name))], name, { type });
 const bytesFile = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name, { type: 'text/csv' });
 const listedParkIds = () => Array.from(document.querySelectorAll('.park-list button[data-park]')).map((b) => b.getAttribute('data-park')!);
@@ -390,13 +394,29 @@ describe('export and share', () => {
     const shown = selectVisibleParks(store.getState());
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(store.getState().derived!.parks.length);
-    const { text, fileName } = await exportResults(store, 'csv', { parks: true, sites: true });
-    expect(fileName).toBe('shanghai-sei-parks-sites.csv');
+    const now = new Date(2026, 11, 6, 9, 30);
+    const { text, fileName } = await exportResults(store, 'csv', { parks: true, sites: true }, now);
+    // the day it was written, in the name
+    expect(fileName).toBe('shanghai-sei-parks-sites-2026-12-06.csv');
     expect(text.startsWith(BOM)).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(1 + shown.length + 3);
     const geo = JSON.parse((await exportResults(store, 'geojson', { parks: false, sites: true })).text);
     expect(geo.features.map((f: { id: string }) => f.id)).toEqual(['S1', 'S2', 'S3']);
+    // the GeoJSON says where it comes from: when, the view's link, its filters, the data build
+    const both = await exportResults(store, 'geojson', { parks: true, sites: true }, now);
+    expect(both.fileName).toBe('shanghai-sei-parks-sites-2026-12-06.geojson');
+    const meta = JSON.parse(both.text).metadata;
+    expect(meta).toMatchObject({
+      plan: '沪府办发〔2021〕10号',
+      crs: 'WGS-84 (EPSG:4326)',
+      parks: shown.length,
+      sites: 3,
+      exported_at: now.toISOString(),
+      data_built_at: MANIFEST_BUILT_AT,
+    });
+    expect(meta.filters).toEqual({ sectors: ['ic'], broad_areas: false, districts: [], zones: [], confidence: [], basis: [], radius: null, area: null });
+    expect(new URL(meta.view).searchParams.get('sector')).toBe('ic');
   });
 
   it('builds the share link from the state (imports excluded) and renders its QR code locally', async () => {

@@ -508,7 +508,13 @@ describe('sites: import, export, share', () => {
     const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
     assert.equal(
       lines[0],
-      'id,name_zh,name_en,lon,lat,district,zones,sectors,reasons,confidence,source,basis,strengths,area_km2,area_source,list_batch,list_category,position_method,radius_m',
+      'id,name_zh,name_en,lon,lat,district,zones,sectors,reasons,confidence,source,basis,strengths,area_km2,area_source,list_batch,list_category,position_method,radius_m,kind',
+    );
+    assert.match(csvDl.suggestedFilename(), /^shanghai-sei-parks-sites-\d{4}-\d{2}-\d{2}\.csv$/);
+    // the last column says which rows are parks and which are the imported sites
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1)),
+      [...Array(icParks.length).fill('park'), 'site', 'site', 'site'],
     );
     assert.equal(lines.length, 1 + icParks.length + 3, 'the parks the filter shows and the 3 sites');
     const ids = lines.slice(1).map((l) => l.split(',')[0]);

@@ -75,6 +75,8 @@ describe('CSV export', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r).toHaveLength(EXPORT_COLUMNS.length);
+    // the last column: what each row is
+    expect(rows.map((r) => r[r.length - 1])).toEqual(['kind', 'site', 'site', 'site']);
   });
 
   it('writes zones, sectors and reasons as readable text in the chosen language', () => {

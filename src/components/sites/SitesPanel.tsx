@@ -15,7 +15,7 @@ import { whenIdle } from '../../lib/idle';
 import { formatUrlState } from '../../state/url/codec';
 import { urlStateOf } from '../../state/url/sync';
 import type { EncodingChoice } from '../../io/decode';
-import type { ExportNames, ExportRow } from '../../export/results';
+import type { ExportAbout, ExportNames, ExportRow } from '../../export/results';
 import { CRS_CHOICES, ENCODINGS, ENCODING_NAMES } from './choices';
 import './sites.css';
 import type { Lang } from '../../domain/types';
@@ -143,6 +143,7 @@ export async function exportResults(
   store: AppStore,
   format: 'csv' | 'geojson',
   parts: { parks: boolean; sites: boolean },
+  now: Date = new Date(),
 ): Promise<{ text: string; fileName: string }> {
   const { parkRows, siteRows, toCsv, toGeoJson } = await import('../../export/results');
   const s = store.getState();
@@ -151,8 +152,30 @@ export async function exportResults(
   if (parts.parks && s.derived) rows.push(...parkRows(selectListedParks(s), s.derived.parkCoords));
   if (parts.sites) for (const set of s.siteSets) rows.push(...siteRows(set));
   const names = exportNames(s);
-  const fileName = `shanghai-sei-${parts.parks && parts.sites ? 'parks-sites' : parts.parks ? 'parks' : 'sites'}.${format === 'csv' ? 'csv' : 'geojson'}`;
-  return { text: format === 'csv' ? toCsv(rows, names) : toGeoJson(rows, names), fileName };
+  // the day it was written (local), in the name: a CSV has nowhere else to say it
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const fileName = `shanghai-sei-${parts.parks && parts.sites ? 'parks-sites' : parts.parks ? 'parks' : 'sites'}-${day}.${format === 'csv' ? 'csv' : 'geojson'}`;
+  return { text: format === 'csv' ? toCsv(rows, names) : toGeoJson(rows, names, exportAbout(s, now)), fileName };
+}
+
+/** Where an export comes from: the time, the link to its view, its filters, the data build. */
+export function exportAbout(s: AppState, now: Date): ExportAbout {
+  const radius = s.chosenPoint && s.radiusKm !== null ? { lng: s.chosenPoint.lng, lat: s.chosenPoint.lat, km: s.radiusKm } : null;
+  return {
+    exported_at: now.toISOString(),
+    view: shareUrl(s),
+    filters: {
+      sectors: s.sectorFilter,
+      broad_areas: s.includeBroad,
+      districts: s.districtFilter,
+      zones: s.zoneFilter,
+      confidence: s.confFilter,
+      basis: s.basisFilter,
+      radius,
+      area: s.drawnArea,
+    },
+    data_built_at: s.geo?.manifest.ok ? s.geo.manifest.data.built_at : null,
+  };
 }
 
 function ExportBox({ lang }: { lang: Lang }) {
