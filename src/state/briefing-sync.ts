@@ -190,6 +190,8 @@ export type SyncMessage =
   | { type: 'lang'; lang: Lang }
   | { type: 'pointer'; mode: PointerMode; at: BriefingPointer | null }
   | { type: 'blank'; on: boolean }
+  /** where the presenter has scrolled the chapter's figures (briefingScroll) */
+  | { type: 'scroll'; anchor: number; within: number }
   /** the presenter's detour (its camera and the park or zone it opened), for the room to see */
   | { type: 'view'; camera: Camera | null; park: string | null; zone: string | null };
 
@@ -224,6 +226,10 @@ function isMessage(m: unknown): m is SyncMessage {
   if (x.type === 'lang') return x.lang === 'zh' || x.lang === 'en';
   if (x.type === 'pointer') return MODES.includes(x.mode as PointerMode) && (x.at === null || isPointer(x.at));
   if (x.type === 'blank') return typeof x.on === 'boolean';
+  if (x.type === 'scroll')
+    return (
+      Number.isInteger(x.anchor) && (x.anchor as number) >= -1 && (x.anchor as number) < 1000 && typeof x.within === 'number' && x.within >= 0 && x.within <= 1
+    );
   if (x.type === 'view') return (x.camera === null || isCamera(x.camera)) && isId(x.park) && isId(x.zone);
   return false;
 }
@@ -297,6 +303,8 @@ export function startBriefingChannel(
           send(pointerMsg());
           send({ type: 'blank', on: state().briefingBlank });
           if (isDetour(state())) send(viewMsg());
+          const at = state().briefingScroll;
+          if (at) send({ type: 'scroll', ...at });
           send({ type: 'presenter', on: true });
         }
       } else if (m.type === 'presenter') {
@@ -324,6 +332,8 @@ export function startBriefingChannel(
         state().setBriefingPointer(m.at);
       } else if (m.type === 'blank') {
         state().setBriefingBlank(m.on);
+      } else if (m.type === 'scroll') {
+        if (!presenter) state().setBriefingScroll({ anchor: m.anchor, within: m.within });
       } else if (m.type === 'view') {
         if (!presenter) {
           const s = state();
@@ -385,6 +395,15 @@ export function startBriefingChannel(
           if (!remote && state().briefingActive && isDetour(state())) send(viewMsg());
         },
         { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+      ),
+    );
+    // the presenter's scroll through the chapter's figures: the room's panel follows it
+    unsubs.push(
+      store.subscribe(
+        (s) => s.briefingScroll,
+        (at) => {
+          if (!remote && at && state().briefingActive) send({ type: 'scroll', ...at });
+        },
       ),
     );
     // an audience window opened before this one answers the announcement with its heartbeat

@@ -110,4 +110,47 @@ describe('pointer, spotlight and blank on the audience window', () => {
     assert.deepEqual(s.offOrigin, []);
     assert.deepEqual(s.errors, []);
   });
+
+  test('led, the audience window’s panel follows the presenter’s scroll through the targets chapter’s cards', { timeout: 240_000 }, async () => {
+    const audience = await s.context.newPage();
+    await audience.goto(`${base}?tour=11&lang=en`);
+    await audience.locator(READY).waitFor({ timeout: 60_000 });
+    const presenter = await s.context.newPage();
+    await presenter.setViewportSize({ width: 1100, height: 700 });
+    await presenter.goto(`${base}?view=presenter&tour=11&lang=en`);
+    await presenter.locator(READY).waitFor({ timeout: 60_000 });
+    await poll(
+      'the audience window led',
+      () => audience.locator('.briefing').getAttribute('data-led'),
+      (v) => v === 'true',
+    );
+    // the cards load with the chart code; the third is below the fold in both windows
+    const card = presenter.locator('.briefing-panel article.score').nth(2);
+    await card.waitFor({ timeout: 60_000 });
+    await audience.locator('.briefing-panel article.score').nth(2).waitFor({ timeout: 60_000 });
+    const id = await card.getAttribute('data-target');
+    /** how far the card is below the top of its window's panel, px (negative: above it) */
+    const offset = (page: Page, target: string | null) =>
+      page.evaluate((t) => {
+        const panel = document.querySelector('.briefing-panel')!;
+        const el = panel.querySelector(`article.score[data-target="${t}"]`)!;
+        return Math.round(el.getBoundingClientRect().top - panel.getBoundingClientRect().top);
+      }, target);
+    assert.ok((await offset(audience, id)) > 700, 'the card starts below the room’s fold');
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const near = (v: number) => v >= 0 && v <= 16;
+    assert.ok(near(await offset(presenter, id)), 'the presenter scrolled the card to its panel’s top');
+    await poll('the same card at the top of the room’s panel', () => offset(audience, id), near, 30_000);
+    // back to the top: the room's panel too
+    await presenter.evaluate(() => document.querySelector('.briefing-panel')!.scrollTo({ top: 0 }));
+    await poll(
+      'the room’s panel back at its top',
+      () => audience.evaluate(() => document.querySelector('.briefing-panel')!.scrollTop),
+      (v) => v === 0,
+      30_000,
+    );
+    await presenter.close();
+    await audience.close();
+    assert.deepEqual(s.errors, []);
+  });
 });

@@ -271,6 +271,40 @@ describe('presenter ↔ audience channel', () => {
     stopP();
   });
 
+  it('the presenter’s scroll through the figures reaches the room, and a late audience window gets it; the audience’s never goes back; malformed ones are ignored', async () => {
+    const [a, p] = channelPair();
+    const audience = await briefingStore();
+    const presenter = await briefingStore();
+    const A = () => audience.store.getState();
+    const P = () => presenter.store.getState();
+    A().startBriefing('audience', 0);
+    const stopA = startBriefingChannel(audience.store, a);
+    P().startBriefing('presenter', 10, 1000);
+    const stopP = startBriefingChannel(presenter.store, p);
+    P().setBriefingScroll({ anchor: 2, within: 0.25 });
+    expect(A().briefingScroll).toEqual({ anchor: 2, within: 0.25 });
+    // the room's own scroll (it has none to make, led) is not sent back
+    A().setBriefingScroll({ anchor: 0, within: 0 });
+    expect(P().briefingScroll).toEqual({ anchor: 2, within: 0.25 });
+    // not ours: a fraction past 1, an anchor that is not a whole number, one below the top
+    const stranger = p();
+    stranger.postMessage({ type: 'scroll', anchor: 1, within: 2 });
+    stranger.postMessage({ type: 'scroll', anchor: 1.5, within: 0 });
+    stranger.postMessage({ type: 'scroll', anchor: -2, within: 0 });
+    expect(A().briefingScroll).toEqual({ anchor: 0, within: 0 });
+    // an audience window opened later hears where the presenter is
+    const [a2, p2] = channelPair();
+    const late = await briefingStore();
+    const stopP2 = startBriefingChannel(presenter.store, p2);
+    late.store.getState().startBriefing('audience', 0);
+    const stopL = startBriefingChannel(late.store, a2);
+    expect(late.store.getState().briefingScroll).toEqual({ anchor: 2, within: 0.25 });
+    stopL();
+    stopP2();
+    stopA();
+    stopP();
+  });
+
   it('L toggles the legend, in this window and the other; a late audience window gets the language and legend with the chapter', async () => {
     const [a, p] = channelPair();
     const audience = await briefingStore();

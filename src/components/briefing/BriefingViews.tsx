@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { clauseList, t } from '../../i18n';
 import type { ReactNode } from 'react';
 import { currentChapter } from '../../state/slices/briefing';
@@ -12,6 +12,7 @@ import { Progress } from './Progress';
 import { Qr } from './Qr';
 import { AudienceStatus, BriefingLegend, LangSwitch, LegendToggle } from './RoomTools';
 import { isAudienceWindow, openAudienceWindow, shareLink } from './dom';
+import { useFollowRoomScroll, useSendRoomScroll } from './room-scroll';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -44,6 +45,9 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
   // led by a presenter window, the room's window shows the chapter and nothing to press: the
   // presenter drives it (a tour on its own, or a window whose presenter closed, keeps its controls)
   const led = useAppStore((s) => s.briefingPresenterConnected);
+  // led, the panel scrolls with the presenter's through the chapter's figures (the room cannot scroll it)
+  const panel = useRef<HTMLElement>(null);
+  useFollowRoomScroll(panel, led);
   return (
     <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index} data-led={led || undefined}>
       <main className="map-area">
@@ -52,7 +56,7 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
         <DetourBadge />
         <Notices />
       </main>
-      <aside className="briefing-panel">
+      <aside className="briefing-panel" ref={panel}>
         {!led && (
           <div className="briefing-room-tools">
             <LegendToggle />
@@ -162,6 +166,8 @@ function Elapsed() {
 export function PresenterView({ map, digits }: { map: ReactNode; digits: string }) {
   const { chapter, index, total, lang } = useChapter();
   const next = useAppStore((s) => s.briefing?.chapters[s.briefingIndex + 1] ?? null);
+  const panel = useRef<HTMLElement>(null);
+  useSendRoomScroll(panel);
   return (
     <div className="briefing briefing-presenter" data-role="presenter" data-chapter-index={index}>
       <header className="briefing-presenter-head">
@@ -183,7 +189,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
         <DetourBadge />
         <Notices />
       </main>
-      <aside className="briefing-panel">
+      <aside className="briefing-panel" ref={panel}>
         {chapter && (
           <>
             <section className="briefing-notes" data-chapter={chapter.id}>

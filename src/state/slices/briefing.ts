@@ -16,6 +16,12 @@ export type BriefingRole = 'audience' | 'presenter' | 'embed';
 /** What the presenter's mouse does on the map: nothing, a laser dot, or a spotlight (the rest dimmed). */
 export type PointerMode = 'off' | 'pointer' | 'spotlight';
 
+/** A place in a chapter's figures, the same in both windows however each lays them out (see briefingScroll). */
+export interface BriefingScroll {
+  anchor: number;
+  within: number;
+}
+
 /** Where the pointer is, by map coordinate (so windows of different sizes agree), and the spotlight's radius on the ground. */
 export interface BriefingPointer {
   lng: number;
@@ -48,6 +54,12 @@ export interface BriefingSlice {
   briefingPointer: BriefingPointer | null;
   /** the audience window is black */
   briefingBlank: boolean;
+  /**
+   * Where the presenter has scrolled the chapter's figures: the index of the figures' part at the
+   * top of its panel (-1: above the first, the panel's top) and how far it is into that part (0–1);
+   * the audience window's panel follows (null: not scrolled yet)
+   */
+  briefingScroll: BriefingScroll | null;
   /** presenter: whether an audience window answers on the channel */
   briefingAudienceConnected: boolean;
   /** (audience windows) a presenter window leads this one: it beats, so the room's window drops its own controls */
@@ -71,6 +83,7 @@ export interface BriefingSlice {
   setPointerMode(mode: PointerMode): void;
   setBriefingPointer(p: BriefingPointer | null): void;
   setBriefingBlank(on: boolean): void;
+  setBriefingScroll(at: BriefingScroll | null): void;
   setAudienceConnected(on: boolean): void;
   setPresenterConnected(on: boolean): void;
 }
@@ -156,6 +169,7 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     briefingPointerMode: 'off',
     briefingPointer: null,
     briefingBlank: false,
+    briefingScroll: null,
     briefingAudienceConnected: false,
     briefingPresenterConnected: false,
     setBriefing: (briefing) => set({ briefing }),
@@ -192,6 +206,7 @@ export const briefingSlice: Slice<BriefingSlice> = (set, get) => {
     setPointerMode: (mode) => set(mode === 'off' ? { briefingPointerMode: mode, briefingPointer: null } : { briefingPointerMode: mode }),
     setBriefingPointer: (p) => set({ briefingPointer: p }),
     setBriefingBlank: (on) => set({ briefingBlank: on }),
+    setBriefingScroll: (briefingScroll) => set({ briefingScroll }),
     setAudienceConnected: (on) => {
       if (get().briefingAudienceConnected !== on) set({ briefingAudienceConnected: on });
     },
