@@ -149,6 +149,30 @@ describe('pointer, spotlight and blank on the audience window', () => {
       (v) => v === 0,
       30_000,
     );
+    // a chapter starts at its top in both windows, the one scrolled before it too
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await poll('the room at the card again', () => offset(audience, id), near, 30_000);
+    await presenter.keyboard.press('PageUp');
+    await poll(
+      'the room on chapter 10',
+      () => audience.locator('.briefing').getAttribute('data-chapter-index'),
+      (v) => v === '9',
+    );
+    await presenter.keyboard.press('PageDown');
+    await poll(
+      'both back on the targets chapter, each at its top',
+      () =>
+        Promise.all(
+          [presenter, audience].map((page) =>
+            page.evaluate(() => [
+              document.querySelector('.briefing')!.getAttribute('data-chapter-index'),
+              document.querySelector('.briefing-panel')!.scrollTop,
+            ]),
+          ),
+        ),
+      (v) => v.every(([i, top]) => i === '10' && top === 0),
+      30_000,
+    );
     await presenter.close();
     await audience.close();
     assert.deepEqual(s.errors, []);

@@ -12,7 +12,7 @@ import { Progress } from './Progress';
 import { Qr } from './Qr';
 import { AudienceStatus, BriefingLegend, LangSwitch, LegendToggle } from './RoomTools';
 import { isAudienceWindow, openAudienceWindow, shareLink } from './dom';
-import { useFollowRoomScroll, useSendRoomScroll } from './room-scroll';
+import { useFollowRoomScroll, useSendRoomScroll, useTopOnChapter } from './room-scroll';
 
 function useChapter() {
   const chapter = useAppStore(currentChapter);
@@ -47,6 +47,7 @@ export function AudienceView({ map, digits }: { map: ReactNode; digits: string }
   const led = useAppStore((s) => s.briefingPresenterConnected);
   // led, the panel scrolls with the presenter's through the chapter's figures (the room cannot scroll it)
   const panel = useRef<HTMLElement>(null);
+  useTopOnChapter(panel, index);
   useFollowRoomScroll(panel, led);
   return (
     <div className="briefing briefing-audience" data-role="audience" data-chapter-index={index} data-led={led || undefined}>
@@ -167,6 +168,7 @@ export function PresenterView({ map, digits }: { map: ReactNode; digits: string 
   const { chapter, index, total, lang } = useChapter();
   const next = useAppStore((s) => s.briefing?.chapters[s.briefingIndex + 1] ?? null);
   const panel = useRef<HTMLElement>(null);
+  useTopOnChapter(panel, index);
   useSendRoomScroll(panel);
   return (
     <div className="briefing briefing-presenter" data-role="presenter" data-chapter-index={index}>

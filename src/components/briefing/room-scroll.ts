@@ -46,6 +46,13 @@ function scrollPanel(el: HTMLElement, top: number): void {
   el.scrollTop = top;
 }
 
+/** Each chapter's panel starts at its top (the panel element stays from chapter to chapter, and so did its scroll). */
+export function useTopOnChapter(panel: RefObject<HTMLElement | null>, index: number): void {
+  useEffect(() => {
+    if (panel.current) scrollPanel(panel.current, 0);
+  }, [panel, index]);
+}
+
 /** Presenter: says where its panel is scrolled to (once a frame at most). */
 export function useSendRoomScroll(panel: RefObject<HTMLElement | null>): void {
   const store = useStoreApi();
