@@ -3,7 +3,7 @@
  * Chinese name; districts.geojson has the English one) and a sector. A name the data does not
  * know shows as given.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useAppStore } from '../state/store';
 import type { Lang } from '../domain/types';
 
@@ -13,11 +13,11 @@ export function useDistrictNames(): ReadonlyMap<string, string> {
   return useMemo(() => new Map(geo?.districts.ok ? geo.districts.data.features.map((f) => [f.properties.name_zh, f.properties.name_en]) : []), [geo]);
 }
 
-/** A district's name in the UI language (a name the data does not know is shown as given). */
+/** A district's name in the UI language (a name the data does not know is shown as given); the function is the same until the language or the data changes, so memoised text may depend on it. */
 export function useDistrictName(): (nameZh: string | null | undefined) => string {
   const lang = useAppStore((s) => s.lang);
   const names = useDistrictNames();
-  return (nameZh) => (nameZh == null ? '' : lang === 'zh' ? nameZh : (names.get(nameZh) ?? nameZh));
+  return useCallback((nameZh) => (nameZh == null ? '' : lang === 'zh' ? nameZh : (names.get(nameZh) ?? nameZh)), [lang, names]);
 }
 
 /** A sector's or sub-sector's name in `lang`, from the derived sector nodes (an id they do not know is shown as given). */

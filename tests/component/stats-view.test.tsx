@@ -8,6 +8,7 @@ import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
 import { diskFetcher, realGeoFixture, readGeoJson } from '../fakes/geo-disk';
 import type { TargetsFile } from '../../src/loaders/schemas';
+import { districtBox } from '../helpers/district-box';
 
 interface Park {
   id: string;
@@ -20,17 +21,7 @@ const strong = (p: Park, sector: string) => p.links.some((l) => l.sector === sec
 const real = realGeoFixture();
 type District = { properties: { name_zh: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } };
 const DISTRICTS = readGeoJson<{ features: District[] }>('districts.geojson').features;
-/** A district's west-south and east-north corners: the least and greatest of its coordinates. */
-function boxOf(name: string): [[number, number], [number, number]] {
-  const g = DISTRICTS.find((f) => f.properties.name_zh === name)!.geometry;
-  const pts = (g.type === 'Polygon' ? g.coordinates.flat(1) : g.coordinates.flat(2)) as [number, number][];
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  return [
-    [Math.min(...xs), Math.min(...ys)],
-    [Math.max(...xs), Math.max(...ys)],
-  ];
-}
+const boxOf = (name: string) => districtBox(DISTRICTS, name);
 afterEach(cleanup);
 const renderWith = (store: AppStore) =>
   render(

@@ -15,6 +15,7 @@ import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import { camera, jumpTo, lngLatAt, mapIdle, pagePoint, poll, rendered } from './driver';
 import type { Session } from './harness';
+import { districtBox } from '../helpers/district-box';
 
 type LngLat = [number, number];
 
@@ -132,12 +133,8 @@ describe('find tools', () => {
     );
     await mapIdle(s.page);
     // 松江区's box, from its coordinates in districts.geojson, lies on the map and off the legend and the find toolbar
-    const songjiang = DISTRICTS.find((f) => f.properties.name_zh === '松江区')!;
-    const g = songjiang.geometry;
-    const coords = (g.type === 'Polygon' ? g.coordinates.flat(1) : g.coordinates.flat(2)) as LngLat[];
-    const lngs = coords.map((c) => c[0]);
-    const lats = coords.map((c) => c[1]);
-    const [nw, se] = await Promise.all([pagePoint(s.page, [Math.min(...lngs), Math.max(...lats)]), pagePoint(s.page, [Math.max(...lngs), Math.min(...lats)])]);
+    const [[west, south], [east, north]] = districtBox(DISTRICTS, '松江区');
+    const [nw, se] = await Promise.all([pagePoint(s.page, [west, north]), pagePoint(s.page, [east, south])]);
     assert.ok(nw.inside && se.inside, `the district's box on the map: ${JSON.stringify([nw, se])}`);
     for (const sel of ['[data-testid="map-legend"]', '.find-toolbar']) {
       const r = (await s.page.locator(sel).boundingBox())!;

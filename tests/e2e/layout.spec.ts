@@ -13,25 +13,15 @@ import { openSession, startServer } from './harness';
 import type { Session } from './harness';
 import { poll } from './driver';
 import type { MapWindow } from './driver';
+import { districtBox } from '../helpers/district-box';
 
 const READY = '[data-testid="map"][data-map-ready="true"]';
 
-/** The box of the districts' coordinates (every district, or the one named), from the built districts.geojson: [[west, south], [east, north]]. */
-function boxOfDistricts(name?: string): [[number, number], [number, number]] {
-  const districts = JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as {
-    features: { properties: { name_zh: string }; geometry: { type: string; coordinates: unknown } }[];
-  };
-  const flat: [number, number][] = [];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') flat.push(c as [number, number]);
-    else if (Array.isArray(c)) c.forEach(walk);
-  };
-  districts.features.filter((f) => !name || f.properties.name_zh === name).forEach((f) => walk(f.geometry.coordinates));
-  return [
-    [Math.min(...flat.map((p) => p[0])), Math.min(...flat.map((p) => p[1]))],
-    [Math.max(...flat.map((p) => p[0])), Math.max(...flat.map((p) => p[1]))],
-  ];
-}
+const DISTRICTS = (
+  JSON.parse(readFileSync(new URL('../../public/geo/districts.geojson', import.meta.url), 'utf8')) as { features: Parameters<typeof districtBox>[0] }
+).features;
+/** The box of the districts' coordinates (every district, or the one named): [[west, south], [east, north]]. */
+const boxOfDistricts = (name?: string) => districtBox(DISTRICTS, name);
 const CITY = boxOfDistricts();
 
 let server: PreviewServer;

@@ -4,7 +4,7 @@ import { selectSectorDistrictMatrix, selectSitesDistrictMatrix } from '../../sta
 import { selectUnplacedSectors } from '../../state/selectors/counts';
 import { matrixCsv } from '../../state/stats/csv';
 import { useAppStore } from '../../state/store';
-import { useSectorName } from '../names';
+import { useDistrictName, useSectorName } from '../names';
 import { downloadBlob } from '../briefing/dom';
 import { Caret } from '../Caret';
 
@@ -32,7 +32,6 @@ export function MatrixTable() {
   // parks (cells set the filters) or the imported sites (counts only: the filters are for parks)
   const m = countSites ? sitesMatrix : parksMatrix;
   const sectorName = useSectorName();
-  const geo = useAppStore((s) => s.geo);
   const expanded = useAppStore(useShallow((s) => s.statsExpanded));
   const sectorFilter = useAppStore(useShallow((s) => s.sectorFilter));
   const districtFilter = useAppStore(useShallow((s) => s.districtFilter));
@@ -46,8 +45,7 @@ export function MatrixTable() {
     const unplaced = selectUnplacedSectors(s);
     return leading.length > 0 && leading.every((x) => unplaced.has(x.id));
   });
-  const districtName = new Map((geo?.districts.ok ? geo.districts.data.features : []).map((f) => [f.properties.name_zh, f.properties]));
-  const fullDistrict = (d: string) => (lang === 'zh' ? d : (districtName.get(d)?.name_en ?? d));
+  const fullDistrict = useDistrictName();
   const shortDistrict = (d: string) => (lang === 'zh' ? d.replace(/(新区|区)$/, '') : fullDistrict(d).replace(/ New Area$/, ''));
   const hasChildren = new Set(m.rows.filter((r) => !r.isTop).map((r) => r.top));
   const rowShown = (i: number) => m.rows[i]!.isTop || expanded.includes(m.rows[i]!.top);
