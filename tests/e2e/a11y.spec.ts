@@ -124,6 +124,10 @@ describe('axe: no finding of impact serious or critical', () => {
     await noFindings(s, 'the briefing tour at its first chapter');
     await open(s, '?tour=3&lang=en');
     await noFindings(s, 'the audience view');
+    // a link with a parameter the app ignores: its notice over the briefing's map, on the dark page
+    await open(s, '?tour=3&lang=en&view=bogus');
+    await s.page.locator('.notices .notice').waitFor({ timeout: 10_000 });
+    await noFindings(s, "the audience view with a link's notice");
     await open(s, '?view=presenter&tour=3');
     await noFindings(s, 'the presenter view');
     await open(s, '?embed=1&tour=6');
