@@ -205,6 +205,42 @@ describe('briefing', () => {
     assert.deepEqual(s.offOrigin, []);
   });
 
+  test('on a phone the chapter panel scrolls inside itself to its last line, the page stays put, and ← → sit on one line', { timeout: 90_000 }, async () => {
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const lang of ['en', 'zh']) {
+        await open(s.page, `?tour=4&lang=${lang}`);
+        const panel = s.page.locator('.briefing-panel');
+        const box = (await panel.boundingBox())!;
+        assert.ok(box.y + box.height <= 844 + 0.5, `${lang}: the panel ends inside the window: ${JSON.stringify(box)}`);
+        const sizes = () => panel.evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, client: el.clientHeight }));
+        const first = await sizes();
+        assert.ok(first.height > first.client, `${lang}: chapter 4's panel is longer than its box: ${JSON.stringify(first)}`);
+        // a wheel over the panel scrolls the panel to its end (the page cannot scroll)
+        await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await s.page.mouse.wheel(0, 4000);
+        await poll(`${lang}: the panel at its end`, sizes, (z) => z.top > 0 && z.top + z.client >= z.height - 1);
+        assert.deepEqual(
+          await s.page.evaluate(() => [document.scrollingElement!.scrollTop, document.scrollingElement!.scrollHeight <= innerHeight]),
+          [0, true],
+          `${lang}: the document does not scroll`,
+        );
+        // the key help, the panel's last line, is above the bar of ← →, inside the window
+        const keys = (await s.page.locator('.briefing-panel .briefing-keys').boundingBox())!;
+        const nav = (await s.page.locator('.briefing-panel-nav').boundingBox())!;
+        assert.ok(keys.y >= box.y && keys.y + keys.height <= nav.y + 0.5, `${lang}: the key help shows above ← →: ${JSON.stringify({ keys, nav })}`);
+        // ← → and the text buttons on one line
+        const tops = await s.page.locator('.briefing-panel-nav button:visible').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        assert.ok(
+          tops.length >= 3 && Math.max(...tops) - Math.min(...tops) <= 4,
+          `${lang}: the bar's buttons on one line (their tops within 4 px): ${tops.join(', ')}`,
+        );
+      }
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 860 });
+    }
+  });
+
   test('deep links open the right chapter; an unknown one opens the first with a notice; embed shows map and controls only', { timeout: 240_000 }, async () => {
     await open(s.page, '?tour=3&lang=en');
     assert.equal(await chapterIndex(s.page), 2);
