@@ -1,8 +1,9 @@
 /**
  * Offline basemap data for the MapLibre map (no tiles):
- * - context land of 江苏省 and 浙江省, from echarts@4.9.0's province files (Apache-2.0, GCJ-02,
- *   ECharts-encoded), converted GCJ-02 → WGS-84 with gcoord, clipped to a box around Shanghai,
- *   dissolved per province, simplified and rounded to 4 decimals;
+ * - context land of 江苏省, 浙江省, 安徽省 and 江西省, from echarts@4.9.0's province files (Apache-2.0,
+ *   GCJ-02, ECharts-encoded), converted GCJ-02 → WGS-84 with gcoord, clipped to the map's limits
+ *   (MapLibre's maxBounds, so the map never shows where the land stops), dissolved per province,
+ *   simplified and rounded to 4 decimals;
  * - schematic lines (the Huangpu, the expressways G60/S20/S1) and airport labels authored in
  *   data/basemap.json from the rough waypoints of the project reference notes.
  *
@@ -18,14 +19,18 @@ import type { BBox, Feature, FeatureCollection, Geometry, LineString, MultiPolyg
 import { z } from 'zod';
 import { COORD_DECIMALS, roundCoord, roundRing } from './districts.ts';
 import { geoJsonToWgs84 } from '../../src/geo/crs';
+import { MAP_BOUNDS } from '../../src/geo/map-bounds';
 import { decodeEChartsGeoJSON } from './echarts-decode.ts';
 import type { EChartsGeoJSONInput } from './echarts-decode.ts';
 import { packageVersion } from './package-version';
 
 const require = createRequire(import.meta.url);
 
-/** [west, south, east, north]: the box the province land is clipped to; authored data must lie in it. */
-export const BASEMAP_BBOX: BBox = [119.9, 30.2, 122.6, 32.4];
+/**
+ * [west, south, east, north]: the box the province land is clipped to, the map's own limits (the
+ * camera cannot leave them, so no edge of the land is ever on screen); authored data must lie in it.
+ */
+export const BASEMAP_BBOX: BBox = [MAP_BOUNDS[0][0], MAP_BOUNDS[0][1], MAP_BOUNDS[1][0], MAP_BOUNDS[1][1]];
 
 /** Douglas–Peucker tolerance in degrees (≈300 m), below the source's own ±100–300 m error. */
 const SIMPLIFY_TOLERANCE = 0.003;
@@ -43,7 +48,7 @@ const AUTHORED_FILE = 'data/basemap.json';
 const AUTHORED_PATH = new URL('../../data/basemap.json', import.meta.url);
 
 interface ProvinceSpec {
-  id: 'jiangsu' | 'zhejiang';
+  id: 'jiangsu' | 'zhejiang' | 'anhui' | 'jiangxi';
   file: string;
   name_zh: string;
   name_en: string;
@@ -54,6 +59,10 @@ interface ProvinceSpec {
 const PROVINCES: readonly ProvinceSpec[] = [
   { id: 'jiangsu', file: 'map/json/province/jiangsu.json', name_zh: '江苏省', name_en: 'Jiangsu', cities: 13 },
   { id: 'zhejiang', file: 'map/json/province/zhejiang.json', name_zh: '浙江省', name_en: 'Zhejiang', cities: 11 },
+  // 宣城, 马鞍山, 芜湖, 黄山… reach into the map's limits west of 湖州 and 南京
+  { id: 'anhui', file: 'map/json/province/anhui.json', name_zh: '安徽省', name_en: 'Anhui', cities: 16 },
+  // 上饶 and 景德镇 in its south-west corner (福建 stays south of 28.5°N, 山东 north of 34°N)
+  { id: 'jiangxi', file: 'map/json/province/jiangxi.json', name_zh: '江西省', name_en: 'Jiangxi', cities: 11 },
 ];
 
 export const BASEMAP_SOURCE = {
@@ -305,7 +314,7 @@ function buildProvince(spec: ProvinceSpec, box: Feature<Polygon>): Feature<Areal
 
 let provinceCache: Feature<Areal, ProvinceProps>[] | undefined;
 
-/** The two clipped provinces (computed once per process; callers get a copy). */
+/** The clipped provinces (computed once per process; callers get a copy). */
 export function buildProvinces(): Feature<Areal, ProvinceProps>[] {
   if (!provinceCache) {
     const box = bboxPolygon(BASEMAP_BBOX);

@@ -14,3 +14,11 @@ export function boundsOf(fc: FeatureCollection): Bounds | null {
       ]
     : null;
 }
+
+/** The bounds grown to take in a point as well. */
+export function withPoint([[w, s], [e, n]]: Bounds, lng: number, lat: number): Bounds {
+  return [
+    [Math.min(w, lng), Math.min(s, lat)],
+    [Math.max(e, lng), Math.max(n, lat)],
+  ];
+}

@@ -9,14 +9,18 @@ import { CLAUSE_RE } from './schemas';
 import type { DataError } from './schemas';
 import { LAYER_GROUP_IDS } from '../domain/ids';
 import { TOP_SECTOR_IDS } from '../domain/ids';
+import { MAP_BOUNDS } from '../geo/map-bounds';
 
 export const BRIEFING_FILE = 'data/briefing.json';
 
 const kebab = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be ascii kebab-case'));
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
-const lng = z.number().check(z.gte(119, 'must be inside the map (119–123.8°E)'), z.lte(123.8, 'must be inside the map (119–123.8°E)'));
-const lat = z.number().check(z.gte(29.6, 'must be inside the map (29.6–33°N)'), z.lte(33, 'must be inside the map (29.6–33°N)'));
+const [[WEST, SOUTH], [EAST, NORTH]] = MAP_BOUNDS;
+const lngMessage = `must be inside the map (${WEST}–${EAST}°E)`;
+const latMessage = `must be inside the map (${SOUTH}–${NORTH}°N)`;
+const lng = z.number().check(z.gte(WEST, lngMessage), z.lte(EAST, lngMessage));
+const lat = z.number().check(z.gte(SOUTH, latMessage), z.lte(NORTH, latMessage));
 
 /**
  * What a chapter shows, as [[west, south], [east, north]] inside the map's own bounds

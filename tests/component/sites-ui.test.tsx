@@ -11,7 +11,8 @@ import { createLinkClient, importSiteFile } from '../../src/state/link-client';
 import { exportResults, shareUrl } from '../../src/components/sites/SitesPanel';
 import { BOM } from '../../src/export/csv-cell';
 import iconv from 'iconv-lite';
-import { diskFetcher, loadRealGeo } from '../fakes/geo-disk';
+import { diskFetcher, loadRealGeo, readGeoJson } from '../fakes/geo-disk';
+import { districtBox } from '../helpers/district-box';
 import { FakeMapController } from '../fakes/fake-map-controller';
 
 /**
@@ -179,12 +180,16 @@ describe('SitesPanel', () => {
     fireEvent.click(within(second).getByText('北京天安门'));
     await screen.findByRole('article', { name: '北京天安门' }, { timeout: 20_000 });
     expect(store.getState().cameraRequest).toBe(before);
-    // one outside Shanghai that the map can show (Kunshan): a wider view, with the city beside it
-    pick(new File(['lon,lat,name\n120.98,31.38,昆山站\n'], 'kunshan.csv', { type: 'text/csv' }));
-    await findStatus(/已导入 kunshan\.csv/);
-    fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('昆山站'));
-    await screen.findByRole('article', { name: '昆山站' }, { timeout: 20_000 });
-    expect(store.getState().cameraRequest).toMatchObject({ lng: 120.98, lat: 31.38, zoom: 7 });
+    // one outside Shanghai that the map can show (Suzhou, west of every district): framed with the city beside it
+    pick(new File(['lon,lat,name\n120.585,31.299,苏州站\n'], 'suzhou.csv', { type: 'text/csv' }));
+    await findStatus(/已导入 suzhou\.csv/);
+    fireEvent.click(within(screen.getByTestId('sites-sets')).getByText('苏州站'));
+    await screen.findByRole('article', { name: '苏州站' }, { timeout: 20_000 });
+    const city = districtBox(readGeoJson<{ features: Parameters<typeof districtBox>[0] }>('districts.geojson').features);
+    expect(store.getState().cameraRequest?.bounds).toEqual([
+      [120.585, city[0][1]],
+      [city[1][0], city[1][1]],
+    ]);
   });
 
   it.each([

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import iconv from 'iconv-lite';
 import { openSession, startServer } from './harness';
-import { camera, jumpTo, mapIdle, poll, renderedProps } from './driver';
+import { camera, jumpTo, mapIdle, pagePoint, poll, renderedProps } from './driver';
 import type { MapWindow } from './driver';
 import type { Session } from './harness';
 
@@ -493,6 +493,47 @@ describe('sites: import, export, share', () => {
       clean(s);
     },
   );
+
+  test("a site outside Shanghai is framed with the city, clear of the legend, on land drawn to the map's edges", { timeout: 90_000 }, async () => {
+    await gotoReady(s, '?lang=en');
+    const p = s.page;
+    const csv = join(tmp, 'hangzhou.csv');
+    writeFileSync(csv, 'id,name,lon,lat\nH1,Hangzhou office,120.155,30.274\nS1,Peoples Square,121.4737,31.2304\n');
+    await p.setInputFiles(FILE, csv);
+    await waitPhase(p, 'done');
+    await p.locator('[data-testid="sites-sets"] button[data-site="0"]').click();
+    // the camera comes to rest away from where it was (Shanghai's first view)
+    await poll(
+      'the camera at rest, zoomed out',
+      () => camera(p),
+      (c) => !c.moving && c.zoom < 8.6,
+      20_000,
+    );
+    await mapIdle(p);
+    const map = (await p.getByTestId('map').boundingBox())!;
+    const legend = (await p.getByTestId('map-legend').boundingBox())!;
+    for (const [what, ll] of [
+      ['Hangzhou', [120.155, 30.274]],
+      ["People's Square", [121.4737, 31.2304]],
+    ] as const) {
+      const at = await pagePoint(p, [ll[0], ll[1]]);
+      assert.ok(at.inside, `${what} on the map: ${JSON.stringify(at)}`);
+      const underLegend = at.x >= legend.x && at.x <= legend.x + legend.width && at.y >= legend.y && at.y <= legend.y + legend.height;
+      assert.ok(!underLegend, `${what} clear of the legend: ${JSON.stringify({ at, legend })}`);
+    }
+    // land is drawn out to the map's left edge (Zhejiang and Anhui west of Hangzhou), not cut off in a straight line
+    const left = await p.evaluate(
+      ([y]) => {
+        const m = (window as unknown as MapWindow).__map;
+        const pt: [number, number] = [4, y!];
+        return { lng: m.unproject(pt).lng, layers: m.queryRenderedFeatures(pt, { layers: ['provinces-fill'] }).map((f) => String(f.properties?.name_zh)) };
+      },
+      [(await pagePoint(p, [120.155, 30.274])).y - map.y] as const,
+    );
+    assert.ok(left.lng < 119.9, `the map reaches west of 119.9°E: ${left.lng}`);
+    assert.ok(left.layers.length > 0 && left.layers.every((n) => ['浙江省', '安徽省'].includes(n)), `land at the map's left edge: ${JSON.stringify(left)}`);
+    clean(s);
+  });
 
   test('export: CSV with BOM and the filtered parks + sites with sectors; GeoJSON with links', { timeout: 60_000 }, async () => {
     await gotoReady(s, '?sector=ic');

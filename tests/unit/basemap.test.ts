@@ -43,35 +43,47 @@ function authoredWith(edit: (features: Record<string, unknown>[]) => void): unkn
 }
 
 describe('basemap: provinces', () => {
-  it('has 江苏省 and 浙江省 as polygons with their properties', () => {
+  it('has 江苏省, 浙江省, 安徽省 and 江西省 as polygons with their properties', () => {
     const provinces = basemap.features.filter((f) => props(f).kind === 'province');
     expect(provinces.map((f) => f.properties)).toEqual([
       { id: 'jiangsu', kind: 'province', name_zh: '江苏省', name_en: 'Jiangsu' },
       { id: 'zhejiang', kind: 'province', name_zh: '浙江省', name_en: 'Zhejiang' },
+      { id: 'anhui', kind: 'province', name_zh: '安徽省', name_en: 'Anhui' },
+      { id: 'jiangxi', kind: 'province', name_zh: '江西省', name_en: 'Jiangxi' },
     ]);
     // provinces come first so they draw below the lines
-    expect(basemap.features.slice(0, 2).map((f) => props(f).id)).toEqual(['jiangsu', 'zhejiang']);
+    expect(basemap.features.slice(0, 4).map((f) => props(f).id)).toEqual(['jiangsu', 'zhejiang', 'anhui', 'jiangxi']);
   });
 
-  it('is clipped to the bbox (and reaches its edges)', () => {
+  it("is clipped to the map's limits (and reaches their edges, so the camera never shows where the land stops)", () => {
+    expect(BASEMAP_BBOX).toEqual([117.5, 28.5, 124.5, 34.0]); // MAP_BOUNDS, MapLibre's maxBounds
     const [w, s, e, n] = BASEMAP_BBOX;
     const eps = 1e-9;
-    for (const id of ['jiangsu', 'zhejiang']) {
+    for (const id of ['jiangsu', 'zhejiang', 'anhui', 'jiangxi']) {
       const [x0, y0, x1, y1] = bbox(province(id));
       expect(x0).toBeGreaterThanOrEqual(w! - eps);
       expect(y0).toBeGreaterThanOrEqual(s! - eps);
       expect(x1).toBeLessThanOrEqual(e! + eps);
       expect(y1).toBeLessThanOrEqual(n! + eps);
     }
-    expect(bbox(province('jiangsu'))[0]).toBeCloseTo(w!, 5); // 常州/无锡 reach past 119.9°E
-    expect(bbox(province('jiangsu'))[3]).toBeCloseTo(n!, 5); // 泰州/南通 reach past 32.4°N
-    expect(bbox(province('zhejiang'))[1]).toBeCloseTo(s!, 5); // 杭州/绍兴 reach south of 30.2°N
+    expect(bbox(province('jiangsu'))[3]).toBeCloseTo(n!, 5); // 盐城/淮安 reach past 34.0°N
+    expect(bbox(province('zhejiang'))[1]).toBeCloseTo(s!, 5); // 台州/丽水 reach south of 28.5°N
+    expect(bbox(province('anhui'))[0]).toBeCloseTo(w!, 5); // 合肥/安庆 reach past 117.5°E
+    expect(bbox(province('jiangxi'))[0]).toBeCloseTo(w!, 5); // 景德镇/上饶 reach past 117.5°E
   });
 
   it('puts known places in the right province', () => {
-    const where = (lon: number, lat: number): string[] => ['jiangsu', 'zhejiang'].filter((id) => booleanPointInPolygon(point([lon, lat]), province(id)));
+    const where = (lon: number, lat: number): string[] =>
+      ['jiangsu', 'zhejiang', 'anhui', 'jiangxi'].filter((id) => booleanPointInPolygon(point([lon, lat]), province(id)));
     expect(where(120.585, 31.299)).toEqual(['jiangsu']); // 苏州
+    expect(where(119.412, 32.394)).toEqual(['jiangsu']); // 扬州
     expect(where(120.755, 30.746)).toEqual(['zhejiang']); // 嘉兴
+    expect(where(120.155, 30.274)).toEqual(['zhejiang']); // 杭州
+    expect(where(121.55, 29.875)).toEqual(['zhejiang']); // 宁波
+    expect(where(119.417, 30.893)).toEqual(['anhui']); // 广德 (宣城)
+    expect(where(118.797, 32.06)).toEqual(['jiangsu']); // 南京
+    expect(where(118.378, 31.326)).toEqual(['anhui']); // 芜湖
+    expect(where(117.9, 28.45)).toEqual([]); // south of the limits (上饶's 广丰 lies beyond them)
     expect(where(121.4737, 31.2304)).toEqual([]); // 人民广场
   });
 
@@ -102,7 +114,7 @@ describe('basemap: provinces', () => {
   });
 
   it('keeps 4 decimals and closed rings, and stays small', () => {
-    for (const id of ['jiangsu', 'zhejiang']) {
+    for (const id of ['jiangsu', 'zhejiang', 'anhui', 'jiangxi']) {
       const g = province(id).geometry;
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
       for (const ring of polys.flat()) {
@@ -122,14 +134,14 @@ describe('basemap: provinces', () => {
       package: 'echarts',
       version: '4.9.0',
       license: 'Apache-2.0',
-      files: ['map/json/province/jiangsu.json', 'map/json/province/zhejiang.json'],
+      files: ['map/json/province/jiangsu.json', 'map/json/province/zhejiang.json', 'map/json/province/anhui.json', 'map/json/province/jiangxi.json'],
     });
   });
 });
 
 describe('basemap: schematic lines and airports', () => {
   it('has the authored features in order', () => {
-    expect(basemap.features.slice(2).map((f) => [props(f).id, props(f).kind, props(f).ref])).toEqual([
+    expect(basemap.features.slice(4).map((f) => [props(f).id, props(f).kind, props(f).ref])).toEqual([
       ['huangpu', 'river', null],
       ['g60', 'expressway', 'G60'],
       ['s20', 'expressway', 'S20'],
@@ -180,7 +192,7 @@ describe('basemap: schematic lines and airports', () => {
   });
 
   it('uses [lon, lat] inside the bbox for every authored position', () => {
-    for (const f of basemap.features.slice(2)) {
+    for (const f of basemap.features.slice(4)) {
       const g = f.geometry as LineString | Point;
       const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
       for (const [x, y] of positions) {

@@ -168,6 +168,18 @@ describe('view slice', () => {
     expect([r.lng, r.lat, r.zoom]).toEqual([(w + e) / 2, (south + n) / 2, null]);
   });
 
+  it('requestBesideCity frames a point outside Shanghai with the city; before the districts are in, a flight at a regional zoom', () => {
+    const store = createAppStore();
+    store.getState().requestBesideCity(120.155, 30.274);
+    expect(store.getState().cameraRequest).toMatchObject({ lng: 120.155, lat: 30.274, zoom: 7, bounds: null });
+    store.getState().setGeo(geo);
+    store.getState().requestBesideCity(120.155, 30.274); // Hangzhou: south-west of every district
+    const [[w, south], [e, n]] = store.getState().cameraRequest!.bounds!;
+    // Shanghai reaches about 122.0 E (east) and 31.9 N (north of Chongming); Hangzhou sets the west and the south
+    expect([w, south]).toEqual([120.155, 30.274]);
+    expect([e > 121.85 && e < 122.1, n > 31.75 && n < 31.95]).toEqual([true, true]);
+  });
+
   it('setCamera stores the camera', () => {
     const store = createAppStore();
     store.getState().setCamera({ zoom: 10, lat: 31.2, lng: 121.4 });

@@ -24,9 +24,6 @@ import type { Lang } from '../../domain/types';
 import { useDistrictName } from '../names';
 import './import-views.css';
 
-/** The zoom a site outside Shanghai is shown at: about 4° across a 760-px map, so Shanghai is in view beside a site 130 km away (Hangzhou). */
-const OUTSIDE_ZOOM = 7;
-
 /** Sites listed per imported file (the rest are on the map and in the export). */
 export const LIST_CAP = 20;
 /** Row errors listed in the report (the count is always given). */
@@ -276,6 +273,7 @@ function ImportedSets({ lang }: { lang: Lang }) {
   const remove = useAppStore((s) => s.removeSiteSet);
   const select = useAppStore((s) => s.selectSite);
   const requestCamera = useAppStore((s) => s.requestCamera);
+  const requestBesideCity = useAppStore((s) => s.requestBesideCity);
   if (sets.length === 0) return null;
   return (
     <div className="sites-sets">
@@ -323,8 +321,10 @@ function ImportedSets({ lang }: { lang: Lang }) {
                         select({ set: set.id, index: i });
                         const [x, y] = [set.coords[2 * i]!, set.coords[2 * i + 1]!];
                         // a site the map cannot show (Beijing): its card says where it is; the camera stays.
-                        // One outside Shanghai that it can (Kunshan): far enough out to show the city beside it
-                        if (insideMapBounds(x, y)) requestCamera(x, y, d < 0 ? OUTSIDE_ZOOM : 12);
+                        // One outside Shanghai that it can (Kunshan): framed with the city beside it
+                        if (!insideMapBounds(x, y)) return;
+                        if (d < 0) requestBesideCity(x, y);
+                        else requestCamera(x, y, 12);
                       }}
                     >
                       <span className="site-name" dir="auto" data-name={(stringAt(set.names, i) ?? stringAt(set.ids, i)) ? '' : undefined}>

@@ -1,7 +1,7 @@
 /** The camera the map last reported, and requests to move it. */
 import type { Slice } from '../slice-type';
 import type { Camera } from '../../domain/types';
-import { boundsOf } from '../../geo/bounds';
+import { boundsOf, withPoint } from '../../geo/bounds';
 import type { Bounds } from '../../geo/bounds';
 
 export interface ViewSlice {
@@ -17,7 +17,15 @@ export interface ViewSlice {
   requestBounds(bounds: Bounds): void;
   /** Frames a district (its Chinese name) on the map; false when the loaded districts do not know it. */
   requestDistrict(nameZh: string): boolean;
+  /**
+   * Frames a point outside Shanghai together with the city (a site in Suzhou is shown where it lies
+   * from Shanghai); without the districts, a flight to the point at a regional zoom.
+   */
+  requestBesideCity(lng: number, lat: number): void;
 }
+
+/** The zoom of a flight to a point outside the city when the city's box is not known. */
+const REGION_ZOOM = 7;
 
 export const viewSlice: Slice<ViewSlice> = (set, get) => {
   let cameraSeq = 0;
@@ -36,6 +44,12 @@ export const viewSlice: Slice<ViewSlice> = (set, get) => {
       const bounds = f ? boundsOf({ type: 'FeatureCollection', features: [f] }) : null;
       if (bounds) get().requestBounds(bounds);
       return bounds !== null;
+    },
+    requestBesideCity: (lng, lat) => {
+      const geo = get().geo;
+      const city = geo?.districts.ok ? boundsOf(geo.districts.data) : null;
+      if (city) get().requestBounds(withPoint(city, lng, lat));
+      else get().requestCamera(lng, lat, REGION_ZOOM);
     },
   };
 };
