@@ -10,7 +10,7 @@ import './find/find.css';
 import type { TopSectorId } from '../domain/ids';
 import { selectDistancePm } from '../state/selectors/find';
 import { kmText } from './find/km-text';
-import { selectListKm, selectListMode, selectListedParks } from '../state/selectors/list';
+import { selectListKm, selectListMode, selectListStrength, selectListedParks } from '../state/selectors/list';
 import { useDistrictName, useSectorName } from './names';
 import { selectEmptyReasons } from '../state/selectors/counts';
 import { WhyEmpty } from './SectorFilter';
@@ -35,6 +35,7 @@ export function ParkList() {
   const mode = useSettledStore(selectListMode);
   const kmOf = useSettledStore(selectListKm);
   const selected = useSettledStore((s) => s.sectorFilter);
+  const strengthOf = useSettledStore(selectListStrength);
   const current = useAppStore((s) => s.selectedParkId);
   const listRef = useRef<HTMLDivElement>(null);
   // the cell that holds the Tab stop: a park (by id, so it survives re-sorting) and a column
@@ -128,6 +129,12 @@ export function ParkList() {
                 >
                   <span className="dot" style={{ background: top ? SECTOR_COLORS[top] : '#777' }} aria-hidden="true" />
                   <span className="park-name">{lang === 'zh' ? p.name_zh : p.name_en}</span>
+                  {strengthOf?.has(p.id) && (
+                    // why it is listed for the chosen sectors, as the card says it (the long form on hover)
+                    <span className={`strength list-strength s-${strengthOf.get(p.id)!}`} title={t(lang, `strength_${strengthOf.get(p.id)!}`)}>
+                      {t(lang, `strengthShort_${strengthOf.get(p.id)!}`)}
+                    </span>
+                  )}
                   <span className="park-district">
                     {kmOf?.has(p.id) ? <span className="park-km">{kmText(lang, kmOf.get(p.id)!, pmOf?.get(p.id))} · </span> : null}
                     {district(p.district)}

@@ -179,6 +179,8 @@ export function SectorFilter() {
       {nothingShown && <WhyEmpty reasons={reasons} lang={lang} name={nodeName} />}
       {!settledBroad && [...counts.values()].some((c) => c.shown === 0 && c.byStrength.broad > 0) && (
         <p className="strength-line" data-testid="broad-extra-key">
+          {/* the key's mark as the options draw it */}0 <span className="broad-extra">+N</span>
+          {lang === 'zh' ? '：' : ': '}
           {t(lang, 'broadExtraKey')}
         </p>
       )}

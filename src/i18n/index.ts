@@ -19,8 +19,8 @@ const CORE = {
   mapZoomIn: { zh: '放大', en: 'Zoom in' },
   mapCreditsToggle: { zh: '显示或隐藏数据来源', en: 'Show or hide the credits' },
   mapCredits: {
-    zh: '行政区界：echarts 4.9.0（Apache-2.0），经 gcoord 转为 WGS-84 · 规划：沪府办发〔2021〕10号',
-    en: 'Districts: echarts 4.9.0 (Apache-2.0), WGS-84 via gcoord · Plan: <span lang="zh">沪府办发〔2021〕10号</span>',
+    zh: '区界与省界：ECharts 4.9.0 地图数据（Apache-2.0），已转为 GPS 坐标（WGS-84）· 规划：沪府办发〔2021〕10号',
+    en: 'Boundaries: ECharts 4.9.0 map data (Apache-2.0), converted to GPS coordinates (WGS-84) · Plan: <span lang="zh">沪府办发〔2021〕10号</span>',
   },
   mapZoomOut: { zh: '缩小', en: 'Zoom out' },
   mapCanvas: { zh: '地图', en: 'Map' },

@@ -9,7 +9,10 @@ export const STRENGTH_STRINGS = {
   line_broad: { zh: '仅位于大范围布局内', en: 'inside a broad area only' },
   optionCount: { zh: '{n} 个园区（{detail}）', en: '{n} park{s} ({detail})' },
   optionBroadExtra: { zh: '包括大范围布局再加 {n} 个', en: '{n} more with broad areas' },
-  broadExtraKey: { zh: '0 +N：没有园区以强关联对应，N 个园区只在大范围布局中', en: '0 +N: no park by a strong link; N parks only inside broad areas' },
+  broadExtraKey: {
+    zh: '没有园区以强关联对应；N 个园区只经由上面这些大范围布局与之关联，勾选即计入',
+    en: 'no park by a strong link; N parks are linked only through the broad areas above: tick the box to count them',
+  },
   leadingUnplaced: {
     zh: '规划没有为六个先导产业指定地点（第四部分只给出发展方向），地图上没有与之关联的园区或空间布局。',
     en: 'The plan names no place for the six leading industries (part 4 of the plan gives directions only): no park or zone is linked to them.',

@@ -224,6 +224,32 @@ describe('filters, list and comparison', () => {
     for (const el of document.querySelectorAll('.park-list .park-km')) expect(el.textContent).toMatch(/^\d+\.\d±\d+\.\d 公里 · $/);
   });
 
+  it('with a sector chosen each row says how the park is linked to it (its strongest link), and no row does without one', () => {
+    const store = storeWithData();
+    renderWith(store, <ParkList />);
+    expect(document.querySelectorAll('.park-list .list-strength')).toHaveLength(0);
+    act(() => store.getState().setSectors(['ic']));
+    // worked out here from the parks' links: the first of named, listed, cluster, broad among the links to ic
+    const order = ['named', 'listed', 'cluster', 'broad'];
+    const short: Record<string, string> = { named: '点名', listed: '名单', cluster: '集群', broad: '综合区域' };
+    const rows = [...document.querySelectorAll<HTMLElement>('.park-list button[data-park]')];
+    expect(rows.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const park = store.getState().derived!.parks.find((p) => p.id === row.dataset.park)!;
+      const best = park.links
+        .filter((l) => l.sector === 'ic')
+        .map((l) => l.strength)
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
+      const badge = row.querySelector('.list-strength')!;
+      expect(badge.textContent, park.id).toBe(short[best]);
+      expect(badge.classList.contains(`s-${best}`)).toBe(true);
+      seen.add(best);
+    }
+    // the list shows more than one kind of link (named parks and cluster parks at least)
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
   it('compare toggles in the list stop at four; the sheet lists district and distances', () => {
     const store = storeWithData();
     renderWith(

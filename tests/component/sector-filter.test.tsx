@@ -86,7 +86,9 @@ describe('sector filter strengths', () => {
     expect(count('nev')).toBe(`0 +${onlyBroad('nev')}`);
     // an option with strong parks shows its count alone
     expect(count('ai')).toBe(String(strongAi.length));
-    expect(screen.getByTestId('broad-extra-key').textContent).toBe('0 +N：没有园区以强关联对应，N 个园区只在大范围布局中');
+    expect(screen.getByTestId('broad-extra-key').textContent).toBe('0 +N：没有园区以强关联对应；N 个园区只经由上面这些大范围布局与之关联，勾选即计入');
+    // its +N drawn as the options draw theirs
+    expect(screen.getByTestId('broad-extra-key').querySelector('.broad-extra')?.textContent).toBe('+N');
     fireEvent.click(screen.getByTestId('include-broad'));
     expect(count('nev')).toBe(String(onlyBroad('nev')));
     expect(screen.queryByTestId('broad-extra-key')).toBeNull();

@@ -207,6 +207,28 @@ describe('statistics view', () => {
     }
   });
 
+  test("on a phone the district profile's tables fit the panel: every column in sight without scrolling", { timeout: 120_000 }, async () => {
+    try {
+      await s.page.setViewportSize({ width: 390, height: 844 });
+      for (const lang of ['zh', 'en']) {
+        await s.page.goto(`${s.base}?lang=${lang}&view=stats&tab=district&profile=%E5%98%89%E5%AE%9A%E5%8C%BA`);
+        await shown(s.page, s.page.getByTestId('profile-sectors'), s.errors);
+        for (const id of ['profile-zones', 'profile-sectors']) {
+          const table = s.page.getByTestId(id);
+          const { box, width, scroll } = await table.evaluate((t) => {
+            const b = t.closest('.stats-scroll')!;
+            return { box: b.getBoundingClientRect().right, width: b.clientWidth, scroll: b.scrollWidth };
+          });
+          assert.ok(scroll <= width + 1, `${lang} ${id}: no part beyond the panel (${scroll} in ${width} px)`);
+          const last = (await table.locator('thead th').last().boundingBox())!;
+          assert.ok(last.x + last.width <= box + 1 && last.x + last.width <= 390, `${lang} ${id}: its last column in sight (${last.x}+${last.width})`);
+        }
+      }
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   test('district profile: from the URL; the ranking bars take keyboard focus and choose a district; the URL follows', { timeout: 120_000 }, async () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?sector=ai&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA`);

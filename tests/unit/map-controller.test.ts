@@ -240,9 +240,9 @@ describe('data and style by registry id', () => {
   it('writes the credits line in the UI language and replaces it on a language switch', () => {
     const credits = () => map.controls.map((c) => (c as { options: { customAttribution?: string } }).options.customAttribution).filter((x) => x !== undefined);
     controller.setLang('zh');
-    expect(credits()).toEqual([expect.stringContaining('行政区界')]);
+    expect(credits()).toEqual([expect.stringContaining('区界与省界：ECharts 4.9.0 地图数据')]);
     controller.setLang('en');
-    expect(credits()).toEqual([expect.stringContaining('Districts: echarts')]);
+    expect(credits()).toEqual([expect.stringContaining('Boundaries: ECharts 4.9.0 map data')]);
     // the scale bar and the credits are replaced, not added again
     expect(map.controls).toHaveLength(3);
   });

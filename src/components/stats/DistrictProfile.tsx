@@ -113,7 +113,7 @@ export function DistrictProfile() {
         <p className="muted">{'ok' in figures ? st(lang, 'profileZonesNone') : st(lang, 'auditLoading')}</p>
       ) : (
         <div className="stats-scroll">
-          <table className="stats-zones" data-testid="profile-zones">
+          <table className="stats-zones fit" data-testid="profile-zones">
             <caption className="visually-hidden">{st(lang, 'profileZones')}</caption>
             <thead>
               <tr>
@@ -155,7 +155,7 @@ export function DistrictProfile() {
         <p className="muted">{st(lang, 'profileSectorsNone')}</p>
       ) : (
         <div className="stats-scroll">
-          <table className="stats-zones" data-testid="profile-sectors">
+          <table className="stats-zones fit" data-testid="profile-sectors">
             <caption className="visually-hidden">{st(lang, 'profileSectors')}</caption>
             <thead>
               <tr>
@@ -243,7 +243,7 @@ export function DistrictProfile() {
       </PanelBoundary>
       <details>
         <summary>{st(lang, 'rankTable')}</summary>
-        <table className="stats-zones" data-testid="rank-table">
+        <table className="stats-zones fit" data-testid="rank-table">
           <caption className="visually-hidden">{text.title}</caption>
           <thead>
             <tr>

@@ -4,7 +4,8 @@
  * them and the export writes them in this order, so the file reads as the list does.
  */
 import type { AppState } from '../store';
-import { sortParks } from '../filter';
+import { parkStrength, sortParks } from '../filter';
+import type { LinkStrength } from '../../domain/ids';
 import type { SortMode } from '../filter';
 import { memo } from './memo';
 import { selectDistanceMap } from './find';
@@ -30,4 +31,22 @@ export function selectListMode(s: AppState): SortMode {
 export const selectListedParks = memo(
   (s) => [selectVisibleParks(s), selectListMode(s), s.lang, selectListKm(s), s.sectorFilter, s.geo] as const,
   ([visible, mode, lang, km, sectors, geo]) => sortParks(visible, mode, lang, km, { sectors, file: geo?.sectors.ok ? geo.sectors.data : null }),
+);
+
+/**
+ * Each visible park's strength for the chosen sectors (its strongest link to them, as the strength
+ * sort ranks it), which the list shows beside its name; null while no sector is chosen.
+ */
+export const selectListStrength = memo(
+  (s) => [selectVisibleParks(s), s.sectorFilter, s.geo] as const,
+  ([visible, sectors, geo]): ReadonlyMap<string, LinkStrength> | null => {
+    if (sectors.length === 0) return null;
+    const file = geo?.sectors.ok ? geo.sectors.data : null;
+    const out = new Map<string, LinkStrength>();
+    for (const p of visible) {
+      const st = parkStrength(p, sectors, file);
+      if (st) out.set(p.id, st);
+    }
+    return out;
+  },
 );
