@@ -42,6 +42,7 @@ export const FIND_STRINGS = {
   nearest: { zh: '最近的园区', en: 'Nearest parks' },
   nearestBeyond: { zh: '{km} 公里内没有园区；最近的几个在半径以外：', en: 'No park within {km} km; the nearest, beyond it:' },
   withinRadius: { zh: '{km} 公里内：{n} 个园区', en: 'Within {km} km: {n} park{s}' },
+  withinInList: { zh: '即下方按距离排序的园区列表', en: 'the park list below, nearest first' },
   inArea: { zh: '所选范围内', en: 'Inside the chosen area' },
   areaParks: { zh: '园区（{n}）', en: 'Parks ({n})' },
   areaZones: { zh: '空间布局（{n}）', en: 'Zones ({n})' },

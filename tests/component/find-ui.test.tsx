@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FindFilters, SearchBox } from '../../src/components/find/FindPanel';
 import { CompareSheet } from '../../src/components/find/CompareSheet';
-import { FindRight } from '../../src/components/find/FindRight';
+import { FindResults, FindRight } from '../../src/components/find/FindRight';
 import { ParkList } from '../../src/components/ParkList';
 import { StoreContext } from '../../src/state/store';
 import type { AppStore } from '../../src/state/store';
@@ -125,6 +125,25 @@ describe('search combobox', () => {
     expect(only.getAttribute('aria-pressed')).toBe('false');
     act(() => store.getState().setLang('en'));
     expect(screen.getByTestId('origin-district-only').textContent).toBe('Only the parks in Jiading (1)');
+  });
+
+  it('the parks within the radius are listed once: beside a park list sorted by name, and not again when the list is sorted by distance', () => {
+    const store = storeWithData();
+    store.getState().setChosenPoint({ lng: 121.4737, lat: 31.2304, ref: null });
+    store.getState().setRadiusKm(10);
+    renderWith(store, <FindRight results />);
+    expect(screen.getByTestId('find-within-title').textContent).toMatch(/^10 公里内：\d+ 个园区$/);
+    const n = Number(/：(\d+) 个/.exec(screen.getByTestId('find-within-title').textContent!)![1]);
+    expect(n).toBeGreaterThan(1);
+    expect(screen.getByTestId('find-within').querySelectorAll('li')).toHaveLength(n);
+    act(() => store.getState().setSortBy('distance'));
+    expect(screen.queryByTestId('find-within')).toBeNull();
+    expect(screen.getByTestId('find-within-in-list').textContent).toBe('即下方按距离排序的园区列表');
+    expect(screen.getByTestId('find-within-title').textContent).toBe(`10 公里内：${n} 个园区`);
+    // under a park's card the list is not shown: there the parks within the radius are listed
+    cleanup();
+    renderWith(store, <FindResults />);
+    expect(screen.getByTestId('find-within').querySelectorAll('li')).toHaveLength(n);
   });
 
   it('a district chosen as the point is named in the interface language', () => {

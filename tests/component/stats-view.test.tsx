@@ -168,7 +168,14 @@ describe('statistics view', () => {
     const htes = document.querySelector('article.score[data-target="high-tech-enterprises"]')!;
     expect(htes.querySelector('.status')!.textContent).toBe('Not verifiable');
     expect(htes.querySelector('[data-testid="no-data"]')).toBeNull();
-    expect((await drawnChart(htes.querySelector('figure.score-chart')!)).querySelectorAll('circle').length).toBeGreaterThan(0);
+    const htesChart = await drawnChart(htes.querySelector('figure.score-chart')!);
+    expect(htesChart.querySelectorAll('circle').length).toBeGreaterThan(0);
+    // the first year's label starts at its dot and the last year's ends at its dot (neither runs into the axis's figures); the others are centred
+    const anchorOf = (label: string) => {
+      const el = [...htesChart.querySelectorAll('text')].find((x) => x.textContent === label)!;
+      return el.closest('[text-anchor]')?.getAttribute('text-anchor') ?? 'middle';
+    };
+    expect(['>17,000', '>22,000', '>26,000'].map(anchorOf)).toEqual(['start', 'middle', 'end']);
     // no baseline in the plan: it says so, then the base-year figures the data holds, each with its caveat and source
     const baseRow = (id: string) => {
       const dts = [...document.querySelectorAll(`article.score[data-target="${id}"] dt`)];

@@ -19,7 +19,7 @@ const READY = '[data-testid="map"][data-map-ready="true"]';
 const CODES = new Set(
   (
     'km km² m CSV GeoJSON JSON PNG ZIP SVG QR URL WGS GCJ BD UTF GBK GB BOM TAB CR CRLF LF Excel Esc Enter Tab Shift PDF ' +
-    'PPTX G60 S20 S1 H IC AI X OpenStreetMap echarts gcoord Apache MapLibre WebGL WebGL2 GPS AMap Noto Sans SC CC BY PPT 6G ' +
+    'PPTX G60 S20 S1 H IC AI X OpenStreetMap echarts ECharts gcoord Apache MapLibre WebGL WebGL2 GPS AMap Noto Sans SC CC BY PPT 6G ' +
     'PageDown PageUp lon lat id name'
   ).split(' '),
 );

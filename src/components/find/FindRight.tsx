@@ -9,6 +9,7 @@ import './find.css';
 import { kmText } from './km-text';
 import { useDistrictName } from '../names';
 import { selectAreaResult, selectNearest, selectNearestBeyondRadius, selectWithinRadius } from '../../state/selectors/find';
+import { selectListMode } from '../../state/selectors/list';
 
 /** Parks as rows that open their card, each with its distance where given. */
 export function ParkRows({ rows, testid }: { rows: readonly (Ranked | { id: string; km?: undefined })[]; testid: string }) {
@@ -64,7 +65,8 @@ function DistrictOnly({ nameZh }: { nameZh: string }) {
   );
 }
 
-function OriginResults() {
+/** `aboveList`: the park list is right below (no card open), so it need not be repeated here. */
+function OriginResults({ aboveList }: { aboveList: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const origin = useAppStore((s) => s.chosenPoint);
   const derived = useAppStore((s) => s.derived);
@@ -72,6 +74,7 @@ function OriginResults() {
   const within = useAppStore(selectWithinRadius);
   const beyond = useAppStore(selectNearestBeyondRadius);
   const radiusKm = useAppStore((s) => s.radiusKm);
+  const listMode = useAppStore(selectListMode);
   const district = useDistrictName();
   if (!origin || !derived || !nearest) return null;
   const ref = origin.ref;
@@ -109,7 +112,14 @@ function OriginResults() {
       {within && radiusKm !== null && !beyond && (
         <>
           <h3 data-testid="find-within-title">{t(lang, 'withinRadius', { km: radiusKm, n: within.length })}</h3>
-          <ParkRows rows={within} testid="find-within" />
+          {/* the list below, sorted by distance, holds the same parks in the same order: said, not listed twice */}
+          {aboveList && listMode === 'distance' ? (
+            <p className="beyond-line" data-testid="find-within-in-list">
+              {t(lang, 'withinInList')}
+            </p>
+          ) : (
+            <ParkRows rows={within} testid="find-within" />
+          )}
         </>
       )}
     </div>
@@ -183,7 +193,7 @@ export function FindRight({ results }: { results: boolean }) {
       <CompareToggle />
       {results && (
         <>
-          <OriginResults />
+          <OriginResults aboveList />
           <AreaResults />
         </>
       )}
@@ -198,7 +208,7 @@ export function FindResults() {
   if (!show) return null;
   return (
     <section className="find-right find-after" aria-label={t(lang, 'find')}>
-      <OriginResults />
+      <OriginResults aboveList={false} />
       <AreaResults />
     </section>
   );

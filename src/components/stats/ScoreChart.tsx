@@ -42,6 +42,27 @@ export function ScoreChart({
     const plan = points.filter((p) => p.kind === 'baseline' || p.kind === 'target');
     const reported = points.filter((p) => p.kind === 'outturn' || p.kind === 'proxy');
     const years = points.map((p) => p.year);
+    const [first, last] = [Math.min(...years), Math.max(...years)];
+    // a label at the first year starts at its dot and one at the last year ends at it, so neither
+    // runs past the plot into the axis's figures (">17,000" over "18,000 –"); the others are centred
+    const labelMarks = (pts: readonly ChartPoint[], dy: number) => {
+      const text = { x: 'year', y: 'value', text: 'label', dy, fontSize: 10, fill: '#1f2328' } as const;
+      const edge = (p: ChartPoint) => first !== last && (p.year === first || p.year === last);
+      return [
+        Plot.text(
+          pts.filter((p) => !edge(p)),
+          text,
+        ),
+        Plot.text(
+          pts.filter((p) => edge(p) && p.year === first),
+          { ...text, textAnchor: 'start', dx: -4 },
+        ),
+        Plot.text(
+          pts.filter((p) => edge(p) && p.year === last),
+          { ...text, textAnchor: 'end', dx: 4 },
+        ),
+      ];
+    };
     const svg = Plot.plot({
       width,
       height: 150,
@@ -56,13 +77,13 @@ export function ScoreChart({
         Plot.line(plan, { x: 'year', y: 'value', stroke: '#8a8478', strokeDasharray: '4,3' }),
         Plot.dot(plan, { x: 'year', y: 'value', symbol: 'diamond2', stroke: '#5f6670', r: 4 }),
         Plot.dot(reported, { x: 'year', y: 'value', stroke: ACCENT, fill: (d: ChartPoint) => (d.kind === 'proxy' ? '#fff' : ACCENT), r: 4 }),
-        Plot.text(
+        ...labelMarks(
           points.filter((p) => !p.below),
-          { x: 'year', y: 'value', text: 'label', dy: -9, fontSize: 10, fill: '#1f2328' },
+          -9,
         ),
-        Plot.text(
+        ...labelMarks(
           points.filter((p) => p.below),
-          { x: 'year', y: 'value', text: 'label', dy: 11, fontSize: 10, fill: '#1f2328' },
+          11,
         ),
       ],
     });
