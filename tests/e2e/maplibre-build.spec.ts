@@ -5,7 +5,8 @@
  * - from dist/: the page's import graph and the worker's meet in a chunk of MapLibre's shared
  *   code; the worker loads nothing of React or the app; no MapLibre class declares a field
  *   without an initialiser (MapLibre's own build treats those as types: compiled as fields, they
- *   would reset what a base class's constructor set);
+ *   would reset what a base class's constructor set); the rest of the first view's code is one
+ *   chunk ('app'), not a dozen small ones;
  * - in Chromium with its HTTP cache on (no request routing, which turns the cache off): the page
  *   and the worker both request the shared chunk, and its body is sent once.
  */
@@ -55,12 +56,19 @@ describe('MapLibre in the production build', () => {
     assert.equal(big.length, 1, `one large shared chunk: ${shared.map((f) => `${f} ${size(f)}`).join(', ')}`);
     // MapLibre's style-spec and tile parsing are in it (both threads use them)
     assert.match(read(big[0]!), /interpolate-hcl/);
-    assert.ok(![...worker].some((f) => /^(react|index)-/.test(f)), `the worker loads no React or app chunk: ${[...worker].join(', ')}`);
+    assert.ok(![...worker].some((f) => /^(react|index|app)-/.test(f)), `the worker loads no React or app chunk: ${[...worker].join(', ')}`);
     assert.deepEqual(
       readdirSync(join(DIST, 'assets')).filter((f) => f.startsWith('maplibre-gl')),
       [],
       "the package's prebuilt files are not shipped",
     );
+  });
+
+  test("the first view's own code is one chunk beside the entry, React's and MapLibre's (vite.config.ts)", () => {
+    const files = [...page].map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
+    const others = files.filter((f) => !/^(index|app|react|rolldown-runtime|maplibre~.+)$/.test(f));
+    assert.deepEqual(others, [], `the page's static imports: ${[...page].join(', ')}`);
+    assert.ok(files.includes('app'), `an app chunk: ${[...page].join(', ')}`);
   });
 
   test('no MapLibre class declares a field without an initialiser', () => {
