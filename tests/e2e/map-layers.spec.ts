@@ -190,6 +190,10 @@ describe('zones in their own layers, the chooser (1400×900)', () => {
       assert.match(await legend.locator('[data-group="overlays"]').innerText(), /导入的点位（每个文件一种颜色）/);
       // every switch shows its state; a group switched off keeps its switch, unticked, and loses its entries
       assert.equal(await legend.locator('li[data-group] > label > input[type="checkbox"]:checked').count(), 10);
+      // the districts switched off: their lines and names go, Shanghai's land stays (not the sea's colour)
+      await onlyGroups(s.page, ['basemap', 'parks']);
+      assert.deepEqual(await rendered(s.page, 'districts-line', 'name_zh'), []);
+      assert.ok((await rendered(s.page, 'districts-fill', 'name_zh')).length >= 14, 'the land of every district in view is drawn');
       await onlyGroups(s.page, ['districts', 'parks']);
       assert.equal(await legend.locator('[data-group="poles"] input[type="checkbox"]').isChecked(), false);
       assert.equal(await legend.locator('[data-group="poles"] .legend-items').count(), 0);

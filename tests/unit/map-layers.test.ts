@@ -298,6 +298,9 @@ describe('the layer registry', () => {
       'parks-selected-label',
     ]);
     expect(layersOfGroup('poles')).toEqual(['poles-fill', 'poles-line', 'zones-label']);
+    // Shanghai's land is the basemap's: the districts' switch takes their lines and names only
+    expect(layersOfGroup('districts')).toEqual(['districts-line', 'districts-label']);
+    expect(layersOfGroup('basemap')).toContain('districts-fill');
     expect(layersOfGroup('sites')).toEqual(['user-sites-cluster', 'user-sites-count', 'user-sites-point', 'user-sites-selected']);
     for (const g of LAYER_GROUPS) expect(g.layers, g.id).toEqual(layersOfGroup(g.id));
   });

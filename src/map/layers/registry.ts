@@ -92,7 +92,8 @@ export const LAYERS = [
   layer('provinces-line', 'provinces', 'basemap', base.provincesLine),
   // above the neighbouring land, below Shanghai's own layers
   layer('online-basemap', 'online-basemap', 'online', base.onlineBasemap),
-  layer('districts-fill', 'districts', 'districts', base.districtsFill),
+  // Shanghai's land: the basemap's, like its neighbours' (switching the districts off leaves it, not sea)
+  layer('districts-fill', 'districts', 'basemap', base.districtsFill),
   layer('hBelt-fill', 'zones', 'hBelt', zone['hBelt-fill'], { click: 10 }),
   layer('serviceBelt-fill', 'zones', 'serviceBelt', zone['serviceBelt-fill'], { click: 9 }),
   layer('serviceBelt-line', 'zones', 'serviceBelt', zone['serviceBelt-line']),
