@@ -22,3 +22,22 @@ export function withPoint([[w, s], [e, n]]: Bounds, lng: number, lat: number): B
     [Math.max(e, lng), Math.max(n, lat)],
   ];
 }
+
+/** MapLibre's tile size: at zoom z the world is 512 × 2^z px wide. */
+const WORLD_PX = 512;
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/**
+ * Whether a map of `width` × `height` px centred at `center` and `zoom` shows nothing beyond
+ * `limits` (Web Mercator, as MapLibre draws it). MapLibre moves a camera that would show more
+ * until it does not, so a framing that needs it lands elsewhere.
+ */
+export function viewWithin(center: [number, number], zoom: number, width: number, height: number, [[w, s], [e, n]]: Bounds): boolean {
+  const pxPerRadian = (WORLD_PX * 2 ** zoom) / (2 * Math.PI);
+  const halfX = width / 2 / pxPerRadian;
+  const halfY = height / 2 / pxPerRadian;
+  const x = (center[0] * Math.PI) / 180;
+  const y = mercatorY(center[1]);
+  const eps = 1e-9;
+  return x - halfX >= (w * Math.PI) / 180 - eps && x + halfX <= (e * Math.PI) / 180 + eps && y - halfY >= mercatorY(s) - eps && y + halfY <= mercatorY(n) + eps;
+}

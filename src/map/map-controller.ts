@@ -6,6 +6,7 @@
  * warmed up it stays, empty when no sites are shown (PointFeed.standby).
  */
 import { MAP_BOUNDS } from '../geo/map-bounds';
+import { viewWithin } from '../geo/bounds';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Camera, Lang } from '../domain/types';
 import { MAP_READY_MARK, mark } from '../lib/perf';
@@ -369,7 +370,7 @@ export class MapController implements MapPort {
     this.aim = null;
     this.aimBox = { bounds, padding: paddingPx };
     this.watchCovers();
-    const padding = this.coverPadding(paddingPx, FRAME_SHARE);
+    const padding = this.framePadding(bounds, paddingPx);
     this.aimTried = this.layoutKey(padding);
     this.map.fitBounds(bounds, { padding, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
   }
@@ -414,6 +415,41 @@ export class MapController implements MapPort {
     const box = this.container.getBoundingClientRect();
     const panels = this.coverBoxes().filter((b) => !b.card);
     return coverPadding(box, panels, base, maxShare);
+  }
+
+  /**
+   * The padding that frames a box someone asked to see in the strip the panels leave (FRAME_SHARE).
+   * Where that framing would need the map to show beyond its limits (the whole city in the strip
+   * a phone's statistics view leaves: MapLibre would move the camera back inside them, and the box
+   * under the panel), the panels' part of the padding is cut down until it does not: the box as
+   * far into the strip as the limits allow.
+   */
+  private framePadding(bounds: LngLatBounds, base: number): Padding {
+    const full = this.coverPadding(base, FRAME_SHARE);
+    const { clientWidth: w, clientHeight: h } = this.container;
+    const scaled = (t: number): Padding => ({
+      top: base + t * (full.top - base),
+      right: base + t * (full.right - base),
+      bottom: base + t * (full.bottom - base),
+      left: base + t * (full.left - base),
+    });
+    const fits = (padding: Padding) => {
+      const c = this.map.cameraForBounds(bounds, { padding });
+      if (!c?.center || c.zoom === undefined) return true;
+      const at = maplibregl.LngLat.convert(c.center);
+      return viewWithin([at.lng, at.lat], c.zoom, w, h, MAP_BOUNDS);
+    };
+    if (!w || !h || fits(full)) return full;
+    // the largest share of the panels' padding that fits, to 1/64
+    let lo = 0;
+    let hi = 1;
+    for (let i = 0; i < 6; i++) {
+      const mid = (lo + hi) / 2;
+      if (fits(scaled(mid))) lo = mid;
+      else hi = mid;
+    }
+    const p = scaled(lo);
+    return { top: Math.round(p.top), right: Math.round(p.right), bottom: Math.round(p.bottom), left: Math.round(p.left) };
   }
 
   /** The boxes of MapLibre's controls and of the app's panels over the map. */
@@ -486,7 +522,7 @@ export class MapController implements MapPort {
   /** A framed box: fitted again when the panels over the map, or the map's size, changed since (once per layout of them). */
   private checkAimBox(aim: { bounds: LngLatBounds; padding: number }): void {
     if (this.destroyed || this.map.isMoving()) return;
-    const padding = this.coverPadding(aim.padding, FRAME_SHARE);
+    const padding = this.framePadding(aim.bounds, aim.padding);
     const tried = this.layoutKey(padding);
     if (tried === this.aimTried) return;
     this.aimTried = tried;

@@ -13,6 +13,7 @@ import type { PreviewServer } from 'vite';
 import { openSession, startServer } from './harness';
 import { mapIdle, poll, rendered, shown } from './driver';
 import type { Session } from './harness';
+import { districtBox } from '../helpers/district-box';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const geo = (f: string) => JSON.parse(readFileSync(join(here, '../../public/geo', f), 'utf8'));
@@ -223,6 +224,54 @@ describe('statistics view', () => {
           const last = (await table.locator('thead th').last().boundingBox())!;
           assert.ok(last.x + last.width <= box + 1 && last.x + last.width <= 390, `${lang} ${id}: its last column in sight (${last.x}+${last.width})`);
         }
+      }
+    } finally {
+      await s.page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  test("a link to a district's profile frames the district in the map above the view, on a phone and at 1400×900", { timeout: 120_000 }, async () => {
+    const [[w, south], [e, north]] = districtBox(geo('districts.geojson').features, '嘉定区');
+    try {
+      for (const [width, height] of [
+        [390, 844],
+        [1400, 900],
+      ] as const) {
+        await s.page.setViewportSize({ width, height });
+        await s.page.goto(`${s.base}?lang=en&view=stats&tab=district&profile=%E5%98%89%E5%AE%9A%E5%8C%BA`);
+        await shown(s.page, s.page.getByTestId('profile-sectors'), s.errors);
+        await shown(s.page, s.page.locator(READY), s.errors);
+        const at = (corners: [number, number][]) =>
+          s.page.evaluate((corners) => {
+            const map = (
+              window as unknown as { __map: { isMoving(): boolean; project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }
+            ).__map;
+            const box = map.getContainer().getBoundingClientRect();
+            const points = corners.map((c) => map.project(c)).map((p) => ({ x: box.left + p.x, y: box.top + p.y }));
+            return {
+              moving: map.isMoving(),
+              points,
+              left: box.left,
+              right: box.right,
+              top: box.top,
+              statsTop: document.querySelector('.stats-view')!.getBoundingClientRect().top,
+            };
+          }, corners);
+        const inside = (v: Awaited<ReturnType<typeof at>>) =>
+          v.points.every((p) => p.x >= v.left - 1 && p.x <= v.right + 1 && p.y >= v.top - 1 && p.y <= v.statsTop + 1);
+        const c = await poll(
+          `${width}: 嘉定区's box between the map's top and the statistics view`,
+          () =>
+            at([
+              [w, north],
+              [e, north],
+              [w, south],
+              [e, south],
+            ]),
+          (v) => !v.moving && inside(v),
+          30_000,
+        );
+        assert.ok(inside(c), JSON.stringify(c));
       }
     } finally {
       await s.page.setViewportSize({ width: 1400, height: 900 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf } from '../../src/geo/bounds';
+import { boundsOf, viewWithin } from '../../src/geo/bounds';
 import type { DistrictFeature } from '../../src/geo/types';
 import { readGeoJson } from '../fakes/geo-disk';
 
@@ -48,5 +48,72 @@ describe('boundsOf', () => {
 
   it('none for an empty collection', () => {
     expect(boundsOf({ type: 'FeatureCollection', features: [] })).toBeNull();
+  });
+});
+
+describe('viewWithin', () => {
+  it('across: at zoom 0 the world is 512 px wide, at zoom 2 2048 px', () => {
+    expect(
+      viewWithin([0, 0], 0, 512, 100, [
+        [-180, -80],
+        [180, 80],
+      ]),
+    ).toBe(true);
+    expect(
+      viewWithin([0, 0], 0, 520, 100, [
+        [-180, -80],
+        [180, 80],
+      ]),
+    ).toBe(false);
+    // 1024 px at zoom 2: a quarter of the world either side, 90° of longitude
+    expect(
+      viewWithin([0, 0], 2, 1024, 100, [
+        [-90, -80],
+        [90, 80],
+      ]),
+    ).toBe(true);
+    expect(
+      viewWithin([0, 0], 2, 1024, 100, [
+        [-89, -80],
+        [90, 80],
+      ]),
+    ).toBe(false);
+    expect(
+      viewWithin([10, 0], 2, 1024, 100, [
+        [-90, -80],
+        [90, 80],
+      ]),
+    ).toBe(false);
+  });
+
+  it('up and down in Web Mercator: 45° N lies ln(tan 67.5°) = 0.8814 rad up, 143.6 px at zoom 0', () => {
+    expect(
+      viewWithin([0, 0], 0, 100, 143, [
+        [-180, -45],
+        [180, 45],
+      ]),
+    ).toBe(true);
+    expect(
+      viewWithin([0, 0], 0, 100, 145, [
+        [-180, -45],
+        [180, 45],
+      ]),
+    ).toBe(false);
+  });
+
+  it("the map's limits: a phone's map (390 × 715) at zoom 6 centred on 人民广场 reaches south of 28.5° N", () => {
+    // 357.5 px at 512 × 2^6 / 2π ≈ 5215 px per radian: 0.0686 rad, about 3.4° of latitude there
+    expect(
+      viewWithin([121.47, 31.23], 6, 390, 715, [
+        [117.5, 28.5],
+        [124.5, 34],
+      ]),
+    ).toBe(false);
+    expect(
+      viewWithin([121.47, 31.23], 7, 390, 715, [
+        [117.5, 28.5],
+        [124.5, 34],
+      ]),
+    ).toBe(true);
   });
 });

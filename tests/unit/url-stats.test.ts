@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyUrlState, currentUrlState } from '../../src/state/url/sync';
 import { decodeUrl, formatUrlState, layoutOf } from '../../src/state/url/codec';
-import { realGeoFixture } from '../fakes/geo-disk';
+import { readGeoJson, realGeoFixture } from '../fakes/geo-disk';
+import { districtBox } from '../helpers/district-box';
 
 const real = realGeoFixture();
 
@@ -16,6 +17,32 @@ describe('view=stats', () => {
     expect([s.statsOpen, s.statsTab, s.statsDistrict]).toEqual([true, 'district', '徐汇区']);
     const { search } = formatUrlState(currentUrlState(store));
     expect(search).toBe('?sector=biomed&view=stats&tab=district&profile=%E5%BE%90%E6%B1%87%E5%8C%BA');
+  });
+
+  it("a link to the view frames its district profile's district, else the city, unless it places the camera or opens a card", () => {
+    const DISTRICTS = readGeoJson<{ features: Parameters<typeof districtBox>[0][number][] }>('districts.geojson').features;
+    const profile = '?view=stats&tab=district&profile=%E5%98%89%E5%AE%9A%E5%8C%BA';
+    const store = real.store();
+    applyUrlState(store, decodeUrl(profile, ''));
+    expect(store.getState().cameraRequest?.bounds).toEqual(districtBox(DISTRICTS, '嘉定区'));
+    // the link's camera stays where it was put
+    const placed = real.store();
+    applyUrlState(placed, decodeUrl(profile, '#11/31.2/121.5'));
+    expect(placed.getState().cameraRequest).toBeNull();
+    // a park's card: the map flies to the park
+    const park = real.store();
+    const id = real.geo().parks.ok ? (real.geo().parks as { data: { features: { properties: { id: string } }[] } }).data.features[0]!.properties.id : '';
+    applyUrlState(park, decodeUrl(`${profile}&park=${id}`, ''));
+    expect(park.getState().cameraRequest?.bounds).toBeNull();
+    expect(park.getState().cameraRequest?.lng).toEqual(expect.any(Number));
+    // another tab: the whole city, not the district
+    const matrix = real.store();
+    applyUrlState(matrix, decodeUrl('?view=stats&profile=%E5%98%89%E5%AE%9A%E5%8C%BA', ''));
+    expect(matrix.getState().cameraRequest?.bounds).toEqual(districtBox(DISTRICTS));
+    // no view: nothing framed
+    const none = real.store();
+    applyUrlState(none, decodeUrl('?sector=ai', ''));
+    expect(none.getState().cameraRequest).toBeNull();
   });
 
   it('leaves the default tab and a closed view out of the URL', () => {

@@ -17,6 +17,8 @@ export interface ViewSlice {
   requestBounds(bounds: Bounds): void;
   /** Frames a district (its Chinese name) on the map; false when the loaded districts do not know it. */
   requestDistrict(nameZh: string): boolean;
+  /** Frames the whole city (its districts); nothing when they are not loaded. */
+  requestCity(): void;
   /**
    * Frames a point outside Shanghai together with the city (a site in Suzhou is shown where it lies
    * from Shanghai); without the districts, a flight to the point at a regional zoom.
@@ -44,6 +46,11 @@ export const viewSlice: Slice<ViewSlice> = (set, get) => {
       const bounds = f ? boundsOf({ type: 'FeatureCollection', features: [f] }) : null;
       if (bounds) get().requestBounds(bounds);
       return bounds !== null;
+    },
+    requestCity: () => {
+      const geo = get().geo;
+      const city = geo?.districts.ok ? boundsOf(geo.districts.data) : null;
+      if (city) get().requestBounds(city);
     },
     requestBesideCity: (lng, lat) => {
       const geo = get().geo;

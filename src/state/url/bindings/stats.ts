@@ -7,6 +7,10 @@ export const statsBinding: UrlBinding = {
     s.setStatsTab(state.tab);
     s.setStatsDistrict(state.profile);
     if (state.view === 'stats') s.openStats();
+    // a link to the view frames what it shows in the map above it: the profile's district, else
+    // the city; not when it places the camera itself or opens a park's or a zone's card
+    if (state.view === 'stats' && !state.camera && !state.park && !state.zone)
+      if (!(state.tab === 'district' && state.profile && s.requestDistrict(state.profile))) s.requestCity();
   },
   read: (s) =>
     s.statsOpen
