@@ -41,3 +41,32 @@ export function viewWithin(center: [number, number], zoom: number, width: number
   const eps = 1e-9;
   return x - halfX >= (w * Math.PI) / 180 - eps && x + halfX <= (e * Math.PI) / 180 + eps && y - halfY >= mercatorY(s) - eps && y + halfY <= mercatorY(n) + eps;
 }
+
+/**
+ * The box of the points (lon, lat interleaved) that lie within `limits` (the map's: it cannot
+ * show the others), grown about its middle to at least `minSpan` degrees each way (one site, or a
+ * few in one street: framed at a street's scale, not the map's closest zoom); null for none.
+ */
+export function pointsBounds(coords: ArrayLike<number>, [[lw, ls], [le, ln]]: Bounds, minSpan: number): Bounds | null {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (let i = 0; i + 1 < coords.length; i += 2) {
+    const x = coords[i]!;
+    const y = coords[i + 1]!;
+    if (!(x >= lw && x <= le && y >= ls && y <= ln)) continue;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  if (w > e) return null;
+  const grow = (a: number, b: number): [number, number] => (b - a >= minSpan ? [a, b] : [(a + b) / 2 - minSpan / 2, (a + b) / 2 + minSpan / 2]);
+  const [gw, ge] = grow(w, e);
+  const [gs, gn] = grow(s, n);
+  return [
+    [gw, gs],
+    [ge, gn],
+  ];
+}

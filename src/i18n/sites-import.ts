@@ -50,6 +50,8 @@ export const SITES_IMPORT_STRINGS = {
   sitesImported: { zh: '已导入', en: 'Imported' },
   sitesCount: { zh: '{n} 个地点', en: '{n} site{s}' },
   sitesFirstN: { zh: '（列出前 {n} 个）', en: '(first {n} listed)' },
+  sitesShow: { zh: '在地图上显示', en: 'Show on map' },
+  sitesShowLabel: { zh: '在地图上显示 {file} 的点位', en: 'Show the sites of {file} on the map' },
   sitesRemove: { zh: '移除', en: 'Remove' },
   sitesRemoveLabel: { zh: '移除 {file}', en: 'Remove {file}' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -365,7 +365,8 @@ export class MapController implements MapPort {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom });
   }
 
-  fitBounds(bounds: LngLatBounds, paddingPx = 40): void {
+  fitBounds(bounds: LngLatBounds, paddingPx = 40, opts: { unlessShown?: boolean } = {}): void {
+    if (opts.unlessShown && this.shows(bounds)) return;
     // the box stays framed as panels open or fold over the map, until the user moves it
     this.aim = null;
     this.aimBox = { bounds, padding: paddingPx };
@@ -373,6 +374,23 @@ export class MapController implements MapPort {
     const padding = this.framePadding(bounds, paddingPx);
     this.aimTried = this.layoutKey(padding);
     this.map.fitBounds(bounds, { padding, ...(reducedMotion() ? { animate: false } : { duration: 900 }) });
+  }
+
+  /**
+   * Whether the map shows all of the box now, panels or not (a set of sites spread over the
+   * first view's city, some under the legend, does not move the map; one out of sight does).
+   */
+  private shows([[w, s], [e, n]]: LngLatBounds): boolean {
+    const { clientWidth: width, clientHeight: height } = this.container;
+    return [
+      [w, s],
+      [e, n],
+      [w, n],
+      [e, s],
+    ].every((c) => {
+      const p = this.map.project(c as [number, number]);
+      return p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height;
+    });
   }
 
   /** The first view's box, while the camera has not moved from it; null after. */

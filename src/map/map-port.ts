@@ -94,7 +94,8 @@ export interface MapPort {
   /** Flies there (jumps when the user prefers reduced motion); zoom defaults to at least 11.5. */
   flyTo(lng: number, lat: number, zoom?: number): void;
   jumpTo(camera: Camera): void;
-  fitBounds(bounds: LngLatBounds, paddingPx?: number): void;
+  /** Frames the box clear of the panels over the map; `unlessShown`: not when the map shows all of it already. */
+  fitBounds(bounds: LngLatBounds, paddingPx?: number, opts?: { unlessShown?: boolean }): void;
   /** The camera that shows `bounds` in the map at its present size, with `paddingPx` around, clear of the panels and wide controls over it (no move). */
   cameraForBounds(bounds: LngLatBounds, paddingPx: number): Camera;
   /** What the map shows now, as a polygon of its four corners (counter-clockwise); null before it has a size. */

@@ -191,7 +191,7 @@ describe('sites: import, export, share', () => {
       const p = s.page;
       await p.locator('[data-testid="map"][data-sites-warm="done"]').waitFor({ timeout: 30_000 });
       await jumpTo(p, 121.62, 31.1, 10);
-      // the zoom-10 tiles in view, and those of them that good.csv's three sites lie in (slippy-map numbering)
+      // the zoom-10 tiles in view, and those of them that the two sites below lie in (slippy-map numbering)
       const [w, south, e, north] = await p.evaluate(() => {
         const b = (window as unknown as MapWindow).__map.getBounds();
         return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
@@ -204,11 +204,12 @@ describe('sites: import, export, share', () => {
       const [x1, y1] = tileOf(e, south);
       const inView = new Set<string>();
       for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) inView.add(`10/${x}/${y}`);
-      const withSites = [
+      // two of good.csv's sites, both well inside the view (a site out of sight would move the map to it)
+      const sites = [
         [121.4737, 31.2304],
         [121.5906, 31.2036],
-        [121.9269, 30.9006],
-      ]
+      ];
+      const withSites = sites
         .map(([lon, lat]) => `10/${tileOf(lon!, lat!).join('/')}`)
         .filter((t, k, all) => inView.has(t) && all.indexOf(t) === k)
         .sort();
@@ -225,7 +226,8 @@ describe('sites: import, export, share', () => {
           if (ev.sourceId === 'user-sites' && c) w.__reloaded.push(`${c.z}/${c.x}/${c.y}`);
         });
       });
-      await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+      writeFileSync(join(tmp, 'two.csv'), `id,name,lon,lat\n${sites.map(([x, y], i) => `S${i},Site ${i},${x},${y}`).join('\n')}\n`);
+      await p.setInputFiles(FILE, join(tmp, 'two.csv'));
       await waitPhase(p, 'done');
       const reloaded = () => p.evaluate(() => [...new Set((window as unknown as { __reloaded: string[] }).__reloaded)].sort());
       await poll('the tiles with sites loaded again', reloaded, (r) => withSites.every((t) => r.includes(t)));
@@ -494,6 +496,49 @@ describe('sites: import, export, share', () => {
     },
   );
 
+  test('an imported set the map does not show is framed; one it shows already leaves the camera; "Show on map" frames a set', { timeout: 90_000 }, async () => {
+    await gotoReady(s, '?lang=en');
+    const p = s.page;
+    const still = await camera(p);
+    await p.setInputFiles(FILE, join(FIX, 'good.csv'));
+    await waitPhase(p, 'done');
+    await mapIdle(p);
+    const after = await camera(p);
+    // the first view shows 人民广场, 张江 and 临港: the camera stays
+    assert.deepEqual([after.lng, after.lat, after.zoom], [still.lng, still.lat, still.zoom], 'the camera did not move');
+    const clear = async (what: string, sites: [number, number][]) => {
+      const legend = (await p.getByTestId('map-legend').boundingBox())!;
+      const c = await poll(
+        `${what}: every site on the map, clear of the legend`,
+        async () => ({ cam: await camera(p), at: await Promise.all(sites.map((ll) => pagePoint(p, ll))) }),
+        (v) =>
+          !v.cam.moving &&
+          v.at.every((a) => a.inside && !(a.x >= legend.x && a.x <= legend.x + legend.width && a.y >= legend.y && a.y <= legend.y + legend.height)),
+        20_000,
+      );
+      return c.cam;
+    };
+    // away at 临港, zoomed in: a set in 青浦 is out of sight, and the map goes to it
+    await jumpTo(p, 121.93, 30.9, 12);
+    const qingpu: [number, number][] = [
+      [121.05, 31.15],
+      [121.12, 31.2],
+    ];
+    writeFileSync(join(tmp, 'qingpu.csv'), `id,name,lon,lat\n${qingpu.map(([x, y], i) => `Q${i},Qingpu ${i},${x},${y}`).join('\n')}\n`);
+    await p.setInputFiles(FILE, join(tmp, 'qingpu.csv'));
+    await waitPhase(p, 'done');
+    const there = await clear('青浦', qingpu);
+    assert.ok(there.lng < 121.3, `the map moved west to 青浦: ${JSON.stringify(there)}`);
+    // "Show on map" on the first file's row: its three sites
+    await p.locator('[data-testid="sites-sets"] > li').first().getByTestId('site-set-show').click();
+    await clear('good.csv', [
+      [121.4737, 31.2304],
+      [121.5906, 31.2036],
+      [121.9269, 30.9006],
+    ]);
+    clean(s);
+  });
+
   test("a site outside Shanghai is framed with the city, clear of the legend, on land drawn to the map's edges", { timeout: 90_000 }, async () => {
     await gotoReady(s, '?lang=en');
     const p = s.page;
@@ -582,6 +627,13 @@ describe('sites: import, export, share', () => {
     const p = s.page;
     await p.setInputFiles(FILE, join(FIX, 'good.csv'));
     await waitPhase(p, 'done');
+    // the map goes to the sites (out of sight at the park's zoom), and the link's camera with it
+    await poll(
+      'the map at rest',
+      () => camera(p),
+      (c) => !c.moving,
+    );
+    await mapIdle(p);
     await p.getByTestId('share-open').click();
     const url = await p.getByTestId('share-url').inputValue();
     assert.ok(url.startsWith(base), url);

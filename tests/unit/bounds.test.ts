@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, viewWithin } from '../../src/geo/bounds';
+import { boundsOf, pointsBounds, viewWithin } from '../../src/geo/bounds';
 import type { DistrictFeature } from '../../src/geo/types';
 import { readGeoJson } from '../fakes/geo-disk';
 
@@ -115,5 +115,24 @@ describe('viewWithin', () => {
         [124.5, 34],
       ]),
     ).toBe(true);
+  });
+});
+
+describe('pointsBounds', () => {
+  const LIMITS: [[number, number], [number, number]] = [
+    [117.5, 28.5],
+    [124.5, 34],
+  ];
+  it('the least box of the points within the limits; the others left out', () => {
+    expect(pointsBounds([121.1, 31.0, 121.9, 30.9, 121.5, 31.4, 116.4, 39.9], LIMITS, 0)).toEqual([
+      [121.1, 30.9],
+      [121.9, 31.4],
+    ]);
+    expect(pointsBounds([116.4, 39.9], LIMITS, 0.02)).toBeNull();
+    expect(pointsBounds([], LIMITS, 0.02)).toBeNull();
+  });
+  it('grown about its middle to the least span each way', () => {
+    const [[w, s], [e, n]] = pointsBounds([121.5, 31.2, 121.6, 31.2], LIMITS, 0.02)!;
+    expect([w, s, e, n].map((v) => +v.toFixed(6))).toEqual([121.5, 31.19, 121.6, 31.21]);
   });
 });

@@ -271,6 +271,7 @@ function ImportedSets({ lang }: { lang: Lang }) {
   const district = useDistrictName();
   const sets = useAppStore((s) => s.siteSets);
   const remove = useAppStore((s) => s.removeSiteSet);
+  const show = useAppStore((s) => s.showSiteSet);
   const select = useAppStore((s) => s.selectSite);
   const requestCamera = useAppStore((s) => s.requestCamera);
   const requestBesideCity = useAppStore((s) => s.requestBesideCity);
@@ -304,6 +305,15 @@ function ImportedSets({ lang }: { lang: Lang }) {
                   </option>
                 ))}
               </select>
+              <button
+                type="button"
+                className="link"
+                onClick={() => show(set.id)}
+                aria-label={ti(lang, 'sitesShowLabel', { file: set.fileName })}
+                data-testid="site-set-show"
+              >
+                {ti(lang, 'sitesShow')}
+              </button>
               <button type="button" className="link" onClick={() => remove(set.id)} aria-label={ti(lang, 'sitesRemoveLabel', { file: set.fileName })}>
                 {ti(lang, 'sitesRemove')}
               </button>

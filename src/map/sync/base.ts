@@ -103,7 +103,8 @@ export function syncBase(port: MapPort, store: AppStore, parks: ReturnType<typeo
   on(
     (s) => s.cameraRequest,
     (r) => {
-      if (r?.bounds) port.fitBounds(r.bounds);
+      if (r?.bounds && r.unlessShown) port.fitBounds(r.bounds, undefined, { unlessShown: true });
+      else if (r?.bounds) port.fitBounds(r.bounds);
       else if (r) port.flyTo(r.lng, r.lat, r.zoom ?? undefined);
     },
   );

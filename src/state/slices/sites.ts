@@ -9,6 +9,11 @@ import type { SiteSet } from '../../geo/sites';
 import type { Crs } from '../../geo/crs';
 import type { EncodingChoice } from '../../io/decode';
 import type { SiteImportResult } from '../../io/link-sites';
+import { pointsBounds } from '../../geo/bounds';
+import { MAP_BOUNDS } from '../../geo/map-bounds';
+
+/** The least box a set of sites is framed in, degrees each way (about 2 km: one site is shown with its streets). */
+const SITES_MIN_SPAN = 0.02;
 
 export type SiteImportStatus =
   | { phase: 'idle' }
@@ -53,6 +58,11 @@ export interface SitesSlice {
   replaceSiteSet(id: string, set: SiteSet): void;
   selectSite(ref: SiteRef | null): void;
   wantSites(): void;
+  /**
+   * Frames the set's sites on the map (those it can show: within its limits); `unlessShown`: only
+   * when the map does not show them all already (a set just imported).
+   */
+  showSiteSet(id: string, unlessShown?: boolean): void;
 }
 
 export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
@@ -81,6 +91,7 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
       return;
     }
     set((s) => ({ siteSets: [...s.siteSets, result.set], siteImport: { phase: 'done', fileName, result, skipped: result.errorCount } }));
+    get().showSiteSet(result.set.id, true);
   },
   failSiteImport: (fileName, message) => set({ siteImport: { phase: 'failed', fileName, result: null, message } }),
   confirmSiteImport: () => {
@@ -90,6 +101,7 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
       siteSets: [...s.siteSets, st.result.set],
       siteImport: { phase: 'done', fileName: st.fileName, result: st.result, skipped: st.result.errorCount },
     }));
+    get().showSiteSet(st.result.set.id, true);
   },
   dismissSiteImport: () => set({ siteImport: { phase: 'idle' } }),
   removeSiteSet: (id) =>
@@ -107,4 +119,9 @@ export const sitesSlice: Slice<SitesSlice> = (set, get) => ({
     }),
   selectSite: (selectedSite) => set({ selectedSite }),
   wantSites: () => set({ sitesWanted: true }),
+  showSiteSet: (id, unlessShown = false) => {
+    const found = get().siteSets.find((x) => x.id === id);
+    const box = found ? pointsBounds(found.coords, MAP_BOUNDS, SITES_MIN_SPAN) : null;
+    if (box) get().requestBounds(box, unlessShown);
+  },
 });

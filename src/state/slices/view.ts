@@ -10,11 +10,11 @@ export interface ViewSlice {
    * A request to move the map: to a point (at `zoom`, or the map's choice), or to frame `bounds`
    * clear of the panels over the map; `seq` makes repeated requests for the same place distinct.
    */
-  cameraRequest: { lng: number; lat: number; zoom: number | null; bounds: Bounds | null; seq: number } | null;
+  cameraRequest: { lng: number; lat: number; zoom: number | null; bounds: Bounds | null; unlessShown?: true; seq: number } | null;
   setCamera(c: Camera): void;
   requestCamera(lng: number, lat: number, zoom?: number | null): void;
-  /** Frames a box on the map. */
-  requestBounds(bounds: Bounds): void;
+  /** Frames a box on the map; `unlessShown`: only when the map does not show all of it already. */
+  requestBounds(bounds: Bounds, unlessShown?: boolean): void;
   /** Frames a district (its Chinese name) on the map; false when the loaded districts do not know it. */
   requestDistrict(nameZh: string): boolean;
   /** Frames the whole city (its districts); nothing when they are not loaded. */
@@ -36,9 +36,16 @@ export const viewSlice: Slice<ViewSlice> = (set, get) => {
     cameraRequest: null,
     setCamera: (camera) => set({ camera }),
     requestCamera: (lng, lat, zoom = null) => set({ cameraRequest: { lng, lat, zoom, bounds: null, seq: ++cameraSeq } }),
-    requestBounds: (bounds) =>
+    requestBounds: (bounds, unlessShown = false) =>
       set({
-        cameraRequest: { lng: (bounds[0][0] + bounds[1][0]) / 2, lat: (bounds[0][1] + bounds[1][1]) / 2, zoom: null, bounds, seq: ++cameraSeq },
+        cameraRequest: {
+          lng: (bounds[0][0] + bounds[1][0]) / 2,
+          lat: (bounds[0][1] + bounds[1][1]) / 2,
+          zoom: null,
+          bounds,
+          ...(unlessShown ? { unlessShown: true as const } : {}),
+          seq: ++cameraSeq,
+        },
       }),
     requestDistrict: (nameZh) => {
       const geo = get().geo;
