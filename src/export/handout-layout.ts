@@ -266,3 +266,24 @@ export function parseColor(css: string): { r: number; g: number; b: number; a: n
   }
   return { r: 0.5, g: 0.5, b: 0.5, a: 1 };
 }
+
+/** Chinese characters and full-width forms: a quote beside one is a Chinese text's quote. */
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
+const STRAIGHT: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"' };
+
+/**
+ * English text for the PDF handout: ‘ ’ “ ” set straight (' ") where neither neighbour is Chinese.
+ * The handout's one font (Noto Sans SC) draws curly quotes full-width, with half a character of
+ * space on one side ("a pole’ s", "“ 9+X ”"); the page sets them at Latin widths with the font's
+ * 'palt' feature, which a PDF's glyph widths cannot carry. Quotes inside Chinese runs stay.
+ */
+export function latinQuotes(text: string): string {
+  const chars = Array.from(text);
+  return chars
+    .map((ch, i) => {
+      const straight = STRAIGHT[ch];
+      if (!straight) return ch;
+      return WIDE.test(chars[i - 1] ?? '') || WIDE.test(chars[i + 1] ?? '') ? ch : straight;
+    })
+    .join('');
+}

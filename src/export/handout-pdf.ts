@@ -8,7 +8,7 @@ import { PDFDocument, LineCapStyle, rgb } from 'pdf-lib';
 import type { PDFFont, PDFImage, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { LegendSwatch } from '../theme/legend';
-import { HANDOUT_PAGE, chapterTexts, layoutHandoutPage, parseColor, slicesOf } from './handout-layout';
+import { HANDOUT_PAGE, chapterTexts, latinQuotes, layoutHandoutPage, parseColor, slicesOf } from './handout-layout';
 import { parseUnicodeRange } from '../lib/unicode-range';
 import type { FontSlice, HandoutChapter } from './handout-layout';
 import { woff2Fontkit } from './woff2-fontkit';
@@ -131,7 +131,9 @@ export async function makeHandoutPdf(chapters: HandoutChapter[], opts: HandoutPd
   const fallback = latin >= 0 ? latin : 0;
   for (const i of new Set([fallback, ...needed.values()].filter((i) => i >= 0))) await embed(i);
   const fontOf = (ch: string) => fonts.get(needed.get(ch) ?? -1) ?? fonts.get(slicesOf(ch, ranges).get(ch) ?? -1) ?? fonts.get(fallback)!;
-  const measure = (s: string, size: number) => runs(s, fontOf).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  // an English handout's curly quotes, straight (latinQuotes): measured as drawn
+  const set = opts.lang === 'en' ? latinQuotes : (s: string) => s;
+  const measure = (s: string, size: number) => runs(set(s), fontOf).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
 
   const H = HANDOUT_PAGE.height;
   const Y = (y: number) => H - y;
@@ -142,7 +144,7 @@ export async function makeHandoutPdf(chapters: HandoutChapter[], opts: HandoutPd
       if (o.op === 'text') {
         let x = o.x;
         const c = color(o.color);
-        for (const r of runs(o.text, fontOf)) {
+        for (const r of runs(set(o.text), fontOf)) {
           page.drawText(r.text, { x, y: Y(o.y), size: o.size, font: r.font, color: c.color });
           x += r.font.widthOfTextAtSize(r.text, o.size);
         }

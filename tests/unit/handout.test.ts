@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fontkit from '@pdf-lib/fontkit';
-import { HANDOUT_PAGE, fitBox, layoutHandoutPage, parseColor, slicesOf, wrapLines } from '../../src/export/handout-layout';
+import { HANDOUT_PAGE, fitBox, latinQuotes, layoutHandoutPage, parseColor, slicesOf, wrapLines } from '../../src/export/handout-layout';
 import { parseUnicodeRange } from '../../src/lib/unicode-range';
 import type { HandoutChapter, PageOp } from '../../src/export/handout-layout';
 import { woff2Fontkit } from '../../src/export/woff2-fontkit';
@@ -146,5 +146,18 @@ describe('WOFF2 font subsets', () => {
         expect(out.getGlyph(id).advanceWidth).toBe(glyph.advanceWidth);
       }
     }
+  });
+});
+
+describe('latinQuotes (the English PDF)', () => {
+  it('sets curly quotes straight in English words', () => {
+    expect(latinQuotes('Overview: \u201C9+X\u201D and a pole\u2019s outline, \u2018schematic\u2019')).toBe(
+      "Overview: \"9+X\" and a pole's outline, 'schematic'",
+    );
+  });
+  it('keeps the quotes of a Chinese run, and leaves other text as it is', () => {
+    expect(latinQuotes('\u201C\u4E00\u4F53\u4E24\u7FFC\u201D (IC)')).toBe('\u201C\u4E00\u4F53\u4E24\u7FFC\u201D (IC)');
+    expect(latinQuotes('\u6CAA\u5E9C\u529E\u53D1\u30142021\u301510\u53F7')).toBe('\u6CAA\u5E9C\u529E\u53D1\u30142021\u301510\u53F7');
+    expect(latinQuotes('')).toBe('');
   });
 });
