@@ -116,6 +116,42 @@ describe('statistics view', () => {
     assert.deepEqual(pageErrors(), []);
   });
 
+  test("no figure's label in a scorecard chart runs into the axes' figures (zh, en)", { timeout: 120_000 }, async () => {
+    for (const lang of ['en', 'zh']) {
+      await s.page.goto(`${s.base}?view=stats&tab=scorecard&lang=${lang}`);
+      await shown(s.page, s.page.locator('figure.score-chart svg').first(), s.errors);
+      const charts = await s.page.locator('article.score').evaluateAll((arts) => arts.filter((a) => a.querySelector('figure.score-chart')).length);
+      const found = await poll(
+        'every chart drawn',
+        () =>
+          s.page.evaluate(() => {
+            const svgs = [...document.querySelectorAll<SVGSVGElement>('figure.score-chart svg[aria-label]')];
+            const box = (e: Element) => e.getBoundingClientRect();
+            const clash: string[] = [];
+            for (const svg of svgs) {
+              // the figures' labels (ScoreChart's text marks, 10 px) and the axes' figures (Plot's, tabular)
+              const labels = [...svg.querySelectorAll('g[font-size="10"] text')];
+              const ticks = [...svg.querySelectorAll('g[font-variant="tabular-nums"] text')];
+              if (!labels.length || !ticks.length)
+                clash.push(`${svg.getAttribute('aria-label')}: ${labels.length} labels, ${ticks.length} figures on its axes`);
+              for (const l of labels)
+                for (const t of ticks) {
+                  const [a, b] = [box(l), box(t)];
+                  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (w > 1 && h > 1)
+                    clash.push(`${svg.getAttribute('aria-label')}: "${l.textContent}" over "${t.textContent}" (${w.toFixed(0)}×${h.toFixed(0)} px)`);
+                }
+            }
+            return { n: svgs.length, clash };
+          }),
+        (v) => v.n === charts,
+      );
+      assert.ok(found.n > 5, `${found.n} charts`);
+      assert.deepEqual(found.clash, [], lang);
+    }
+  });
+
   test('a chart saves as SVG with its title and source, and as a real PNG of twice its size', { timeout: 120_000 }, async () => {
     s.errors.length = 0;
     await s.page.goto(`${s.base}?view=stats&tab=scorecard&lang=en`);

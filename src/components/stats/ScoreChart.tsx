@@ -72,7 +72,9 @@ export function ScoreChart({
       ariaLabel: text.title,
       ariaDescription: text.description,
       x: { label: null, tickFormat: 'd', ticks: [...new Set(years)], domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5] },
-      y: { label: null, grid: true, nice: true },
+      // room above the highest dot and below the lowest for their labels (9 and 11 px off the dot),
+      // so a label below a figure at the foot does not run into the years (">18.32" over "2025")
+      y: { label: null, grid: true, nice: true, insetTop: 14, insetBottom: 16 },
       marks: [
         Plot.line(plan, { x: 'year', y: 'value', stroke: '#8a8478', strokeDasharray: '4,3' }),
         Plot.dot(plan, { x: 'year', y: 'value', symbol: 'diamond2', stroke: '#5f6670', r: 4 }),
