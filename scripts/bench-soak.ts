@@ -157,7 +157,7 @@ export async function benchSoak(): Promise<boolean> {
       await page.locator('[data-testid="sites-sets"] > li').first().waitFor();
       await mapIdle(page);
       if (k === 0) during = await snapshot(page);
-      await page.locator('[data-testid="sites-sets"] > li .set-head button.link').first().click();
+      await page.locator('[data-testid="sites-sets"] > li [data-testid="site-set-remove"]').first().click();
       await page.locator('[data-testid="sites-sets"]').waitFor({ state: 'detached' });
       await mapIdle(page);
     }

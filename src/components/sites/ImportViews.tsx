@@ -314,7 +314,13 @@ function ImportedSets({ lang }: { lang: Lang }) {
               >
                 {ti(lang, 'sitesShow')}
               </button>
-              <button type="button" className="link" onClick={() => remove(set.id)} aria-label={ti(lang, 'sitesRemoveLabel', { file: set.fileName })}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => remove(set.id)}
+                aria-label={ti(lang, 'sitesRemoveLabel', { file: set.fileName })}
+                data-testid="site-set-remove"
+              >
                 {ti(lang, 'sitesRemove')}
               </button>
             </div>
