@@ -7,7 +7,8 @@
  *      bare MapLibre page with the same style, sources and data (bench/bare), app/bare ratio; and,
  *      to split the gap, the app's build with nothing but its map painted (its panels rendered
  *      and laid out, but hidden: `unpaintedPanels`), so what drawing the panels costs shows
- *      apart; then, from 3 traced loads of the app and the bare page, the main thread's own time
+ *      apart, and the bare page holding its first frame as the app does (?hold=1,
+ *      src/map/first-frame.ts), so what that hold gains shows apart from what the app costs; then, from 3 traced loads of the app and the bare page, the main thread's own time
  *      per kind (script, style and layout, GC, …, idle) until the map is created
  *      (scripts/lib/trace-breakdown.ts), the window's frames, and the WebGL calls until ready
  *      that waited for the GPU process (scripts/lib/gl-waits.ts);
@@ -395,6 +396,8 @@ export interface BenchBrowserResult {
   bare: Stats;
   /** the app with nothing but its map painted (diagnostic) */
   unpainted: Stats;
+  /** the bare page holding its first frame as the app does (diagnostic) */
+  held: Stats;
   ratio: number;
   /** the bootstrap interval of `ratio` over the run's rounds */
   ratioInterval: RatioInterval;
@@ -450,13 +453,18 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     log(`  bare ${bareUrl}  (bench/bare, map sized and placed like the app's first view)`);
     await freshLoad(context, bareUrl);
     await freshLoad(context, unpainted.base);
+    // the bare page with the app's hold on the first frame (src/map/first-frame.ts): what the app costs beyond the way it draws
+    const heldUrl = `${bareUrl}&hold=1`;
+    await freshLoad(context, heldUrl);
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
     const unpaintedRuns: LoadResult[] = [];
+    const heldRuns: LoadResult[] = [];
     const pages = [
       { url: app.base, runs: appRuns },
       { url: bareUrl, runs: bareRuns },
       { url: unpainted.base, runs: unpaintedRuns },
+      { url: heldUrl, runs: heldRuns },
     ];
     for (let i = 0; i < runs; i++) {
       // rotate the order so no page always runs first or last
@@ -468,6 +476,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const appStats = stats(appRuns.map((r) => r.ready));
     const bareStats = stats(bareRuns.map((r) => r.ready));
     const unpaintedStats = stats(unpaintedRuns.map((r) => r.ready));
+    const heldStats = stats(heldRuns.map((r) => r.ready));
     const ratio = appStats.median / bareStats.median;
     const interval = ratioInterval(
       appRuns.map((r) => r.ready),
@@ -494,12 +503,14 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
           row('app (vite build)', appRuns, appStats),
           row('bare MapLibre (bench/bare)', bareRuns, bareStats),
           row('app, only its map painted (diagnostic)', unpaintedRuns, unpaintedStats),
+          row('bare, first frame held (diagnostic)', heldRuns, heldStats),
         ],
       ),
     );
     log(`  runs app      : ${appStats.values.map(fmtMs).join(', ')}`);
     log(`  runs bare     : ${bareStats.values.map(fmtMs).join(', ')}`);
     log(`  runs unpainted: ${unpaintedStats.values.map(fmtMs).join(', ')}`);
+    log(`  runs held bare: ${heldStats.values.map(fmtMs).join(', ')}`);
     log(`  ratio app/bare (medians): ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'ABOVE TARGET'}`);
     const beside =
       interval.lo > TARGET_RATIO ? 'all of it above the target' : interval.hi <= TARGET_RATIO ? 'all of it within the target' : 'the target inside it';
@@ -507,14 +518,14 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       `  how sure that ratio is: ${interval.lo.toFixed(2)}–${interval.hi.toFixed(2)}, the middle ${interval.level * 100}% of the ratio over ${fmtInt(interval.resamples)} resamples of this run's ${runs} rounds (bootstrap; a round = one load of each page, kept together); ${beside}`,
     );
     log(
-      `  the gap, split by the diagnostic page (the same build, its panels laid out but hidden): unpainted/bare ${(unpaintedStats.median / bareStats.median).toFixed(2)} (scripts, React, layout, the map made after the data), app/unpainted ${(appStats.median / unpaintedStats.median).toFixed(2)} (drawing the panels: their raster, and their part of every frame the window composites, on the CPU under SwiftShader)`,
+      `  the ratio, split by the diagnostic pages: held bare/bare ${(heldStats.median / bareStats.median).toFixed(2)} (the app's hold on the first frame, src/map/first-frame.ts: the bare page with it, drawing no frame until its map is complete); unpainted/held bare ${(unpaintedStats.median / heldStats.median).toFixed(2)} (scripts, React, layout, the map made after the data; the same build as the app, its panels laid out but hidden); app/unpainted ${(appStats.median / unpaintedStats.median).toFixed(2)} (drawing the panels: their raster, and their part of every frame the window composites, on the CPU under SwiftShader)`,
     );
     log('  start-up phases, median ms since navigation start (user-timing marks, src/lib/perf.ts):');
     const phase = (rs: LoadResult[], p: string) => fmtMs(median(rs.map((r) => r.marks[p]).filter((v): v is number => v !== undefined)));
     log(
       table(
-        ['phase', 'app', 'bare', 'unpainted'],
-        PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p), phase(unpaintedRuns, p)]),
+        ['phase', 'app', 'bare', 'unpainted', 'held bare'],
+        PHASES.map((p) => [p, phase(appRuns, p), phase(bareRuns, p), phase(unpaintedRuns, p), phase(heldRuns, p)]),
       ).replace(/^/gm, '  '),
     );
 
@@ -523,24 +534,35 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
     const appCpu = cpuRows(appRuns);
     const bareCpu = cpuRows(bareRuns);
     const unpaintedCpu = cpuRows(unpaintedRuns);
+    const heldCpu = cpuRows(heldRuns);
     if (appCpu.length && bareCpu.length) {
       const total = (c: Map<string, number>) => [...c.values()].reduce((a, b) => a + b, 0);
       const of = (cs: Map<string, number>[], k: string) => median(cs.map((c) => c.get(k) ?? 0));
       const kinds = [...new Set([...appCpu, ...bareCpu].flatMap((c) => [...c.keys()]))]
-        .map((k) => ({ k, app: of(appCpu, k), bare: of(bareCpu, k), unpainted: of(unpaintedCpu, k) }))
+        .map((k) => ({ k, app: of(appCpu, k), bare: of(bareCpu, k), unpainted: of(unpaintedCpu, k), held: of(heldCpu, k) }))
         .filter((r) => r.app >= 5 || r.bare >= 5)
         .sort((a, b) => b.app + b.bare - (a.app + a.bare));
       const appTotal = stats(appCpu.map(total));
       const bareTotal = stats(bareCpu.map(total));
       const unpaintedTotal = stats(unpaintedCpu.map(total));
+      const heldTotal = stats(heldCpu.map(total));
       log(
         `  CPU time of the browser's processes from navigation to ready, ms per load (Linux /proc: user + system, every thread, the GPU process's SwiftShader threads too; median of ${appCpu.length} / ${bareCpu.length} loads). With ${cpus().length} cores, ready follows the sum:`,
       );
       log(
         table(
-          ['process', 'app', 'bare', 'app − bare', 'unpainted', 'app − unpainted'],
+          ['process', 'app', 'bare', 'app − bare', 'unpainted', 'app − unpainted', 'held bare', 'app − held bare'],
           [
-            ...kinds.map((r) => [r.k, fmtMs(r.app), fmtMs(r.bare), fmtMs(r.app - r.bare), fmtMs(r.unpainted), fmtMs(r.app - r.unpainted)]),
+            ...kinds.map((r) => [
+              r.k,
+              fmtMs(r.app),
+              fmtMs(r.bare),
+              fmtMs(r.app - r.bare),
+              fmtMs(r.unpainted),
+              fmtMs(r.app - r.unpainted),
+              fmtMs(r.held),
+              fmtMs(r.app - r.held),
+            ]),
             [
               'total (median of the sums)',
               `${fmtMs(appTotal.median)} [${fmtMs(appTotal.min)}–${fmtMs(appTotal.max)}]`,
@@ -548,6 +570,8 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
               fmtMs(appTotal.median - bareTotal.median),
               `${fmtMs(unpaintedTotal.median)} [${fmtMs(unpaintedTotal.min)}–${fmtMs(unpaintedTotal.max)}]`,
               fmtMs(appTotal.median - unpaintedTotal.median),
+              `${fmtMs(heldTotal.median)} [${fmtMs(heldTotal.min)}–${fmtMs(heldTotal.max)}]`,
+              fmtMs(appTotal.median - heldTotal.median),
             ],
           ],
         ).replace(/^/gm, '  '),
@@ -729,6 +753,7 @@ export async function benchBrowser(opts: BenchBrowserOptions = {}): Promise<Benc
       app: appStats,
       bare: bareStats,
       unpainted: unpaintedStats,
+      held: heldStats,
       ratio,
       ratioInterval: interval,
       filterIdle: filterStats,

@@ -6,9 +6,11 @@
  * data-map-ready="true" on [data-testid="map"], exactly as MapController does.
  *
  * ?w=…&h=… sizes the map container in CSS px, ?lng=…&lat=…&z=… places its camera (the bench
- * passes the app's map size and first view).
+ * passes the app's map size and first view); ?hold=1 holds its drawing until its first frame is
+ * complete, as the app does (src/map/first-frame.ts; a diagnostic: the baseline has no hold).
  */
 import { installMapFont } from '../../src/map/map-font';
+import { holdFirstFrame } from '../../src/map/first-frame';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { maplibregl } from '../../src/map/maplibre-setup';
 import { buildStyle } from '../../src/map/style';
@@ -51,6 +53,8 @@ const map = new maplibregl.Map({
   ...MAP_OPTIONS,
 });
 (window as unknown as { __map?: unknown }).__map = map;
+// ?hold=1: the app's hold on the first frame (the bench's diagnostic page "held bare")
+if (q.has('hold')) holdFirstFrame(map);
 mark('map:create');
 
 const styleLoaded = new Promise<void>((resolve) =>

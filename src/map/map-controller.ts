@@ -31,6 +31,8 @@ import { DRAW_PREFIX, PolygonDraw } from './controller/draw';
 import { LayerState } from './controller/layer-state';
 import { Pointer } from './controller/pointer';
 import { FRAME_SHARE, coverPadding, freeArea } from './cover-padding';
+import { holdFirstFrame } from './first-frame';
+import { COLORS } from '../theme/map-colors';
 import type { Padding } from './cover-padding';
 
 export type { MapHandlers } from './map-port';
@@ -84,6 +86,8 @@ export class MapController implements MapPort {
   private readonly lastData = new Map<SourceId, unknown>();
   private readonly added = new Set<OverlaySourceId>();
   private readonly layers = new LayerState();
+  /** ends the hold on the first frame (first-frame.ts) */
+  private readonly endHold: () => void;
   private readonly points = new PointFeed<OverlaySourceId>(
     {
       has: (source) => this.added.has(source),
@@ -186,6 +190,9 @@ export class MapController implements MapPort {
         this.aimBox = null;
       }
     });
+    // nothing is drawn until the map is complete (first-frame.ts): until then its area shows the sea
+    container.style.backgroundColor = COLORS.water;
+    this.endHold = holdFirstFrame(this.map);
     mark('map:create');
     (window as HookWindow).__map = this.map;
     this.draw = new PolygonDraw(this.map, container);
@@ -631,6 +638,7 @@ export class MapController implements MapPort {
     this.points.stop();
     this.stopAnswering?.();
     this.draw.stop();
+    this.endHold();
     this.map.remove();
     if ((window as HookWindow).__map === this.map) delete (window as HookWindow).__map;
   }
