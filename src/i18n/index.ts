@@ -14,6 +14,7 @@ const CORE = {
   title: { zh: '上海战略性新兴产业集群地图', en: 'Shanghai Strategic Emerging Industries Cluster Map' },
   subtitle: { zh: '“十四五”规划（沪府办发〔2021〕10号）', en: '14th Five-Year Plan (沪府办发〔2021〕10号)' },
   loading: { zh: '正在加载数据…', en: 'Loading data…' },
+  mapLoading: { zh: '正在绘制地图…', en: 'Drawing the map…' },
   layers: { zh: '图层', en: 'Layers' },
   legend: { zh: '图例', en: 'Legend' },
   mapZoomIn: { zh: '放大', en: 'Zoom in' },

@@ -55,6 +55,12 @@ export function MapView({ initialCamera }: { initialCamera: Camera | null }) {
   return (
     <div className="map-wrap">
       <div ref={ref} className="map" data-testid="map" data-find-mode={findMode} role="region" aria-label={t(lang, 'title')} />
+      {/* the map draws nothing until it is complete (first-frame.ts): until then its area says why it is empty */}
+      {status === 'loading' && (
+        <p className="map-loading" role="status">
+          {t(lang, 'mapLoading')}
+        </p>
+      )}
       {status === 'no-webgl' && (
         <div className="map-message" role="alert">
           {t(lang, 'noWebgl')}

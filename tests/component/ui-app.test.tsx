@@ -278,8 +278,11 @@ describe('App (fake map, real data from disk)', () => {
   it('tells the store when the map is ready, and destroys the map on unmount', async () => {
     const { store, unmount } = renderApp();
     await waitForParks();
+    // until then the map's area says it is being drawn (it draws nothing until complete)
+    expect(screen.getByText(t('zh', 'mapLoading'))).toHaveAttribute('role', 'status');
     act(() => fake().handlers!.onReady());
     expect(store.getState().mapStatus).toBe('ready');
+    expect(screen.queryByText(t('zh', 'mapLoading'))).toBeNull();
     const f = fake();
     unmount();
     expect(f.destroy).toHaveBeenCalledTimes(1);
