@@ -61,8 +61,8 @@ export const BRIEFING_STRINGS = {
   },
   briefingQrAlt: { zh: '第 {n} 章链接的二维码', en: 'QR code of the link to chapter {n}' },
   briefingSource: {
-    zh: '来源：上海市战略性新兴产业和先导产业发展“十四五”规划（沪府办发〔2021〕10号）；区界 echarts 4.9.0（Apache-2.0）；带、区为示意范围',
-    en: 'Source: Shanghai 14th Five-Year Plan for strategic emerging and leading industries (沪府办发〔2021〕10号); districts: echarts 4.9.0 (Apache-2.0); belts and zones are schematic',
+    zh: '来源：上海市战略性新兴产业和先导产业发展“十四五”规划（沪府办发〔2021〕10号）；区界与省界 ECharts 4.9.0 地图数据（Apache-2.0），已转为 WGS-84；带、区为示意范围',
+    en: 'Source: Shanghai 14th Five-Year Plan for strategic emerging and leading industries (沪府办发〔2021〕10号); boundaries: ECharts 4.9.0 map data (Apache-2.0), converted to WGS-84; belts and zones are schematic',
   },
   briefingScale: { zh: '比例尺', en: 'Scale' },
   updateReady: { zh: '新版本已就绪', en: 'A new version is ready' },
